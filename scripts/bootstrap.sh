@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs every tool credfill's build and tests need, on a fresh Debian machine.
+# Idempotent: each step checks first, so a warm machine passes through in seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[bootstrap] %s\n' "$*"; }
+
+need_apt=()
+command -v chromium >/dev/null || need_apt+=(chromium)
+command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
+command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
+command -v xvfb-run >/dev/null || need_apt+=(xvfb)
+command -v openssl >/dev/null || need_apt+=(openssl)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  say "apt: ${need_apt[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+
+# The CLI must match the crate exactly; Cargo.toml pins it with '='.
+WBG=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WBG"; then
+  say "cargo install wasm-bindgen-cli $WBG (about 4 minutes, once)"
+  cargo install -q wasm-bindgen-cli --version "$WBG"
+fi
+if ! command -v wasm-bindgen-test-runner >/dev/null; then
+  cargo install -q wasm-bindgen-cli --version "$WBG" --force
+fi
+if ! command -v geckodriver >/dev/null; then
+  say "cargo install geckodriver (about 4 minutes, once)"
+  cargo install -q geckodriver --locked
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Python oracles: the clouds' own SDKs, in a private virtualenv.
+if [ ! -x .venv/bin/python ] || [ requirements-test.txt -nt .venv/.stamp ]; then
+  say "python venv + requirements-test.txt"
+  python3 -m venv .venv
+  .venv/bin/pip install -q -r requirements-test.txt
+  touch .venv/.stamp
+fi
+say "ready"

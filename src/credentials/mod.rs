@@ -1,0 +1,1 @@
+//! Credential import: detects and parses every downloaded key file variant.

@@ -1,0 +1,1 @@
+//! The encrypted vault: passphrase-derived key, sealed records, profiles.

@@ -10,6 +10,7 @@ mod fill;
 mod sign;
 mod vault;
 
+#[allow(dead_code)] // until the first capability export uses it
 /// Plain objects (not `Map`s) and numbers as JSON would have them, so JS code can use results directly.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -17,6 +18,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
         .map_err(|e| js_error("internal", &e.to_string(), None, None))
 }
 
+#[allow(dead_code)] // until the first capability export uses it
 /// Builds the `{ code, message, line?, column? }` object every export throws.
 pub(crate) fn js_error(
     code: &str,

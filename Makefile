@@ -1,0 +1,54 @@
+# credfill — the README's two commands are `make run` and `make test`; both set up a fresh machine first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+WASM := target/wasm32-unknown-unknown/release/credfill.wasm
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -name '*.json')
+EXT_SOURCES := manifest.json $(shell find extension -type f)
+
+.PHONY: help bootstrap build pkg extension zips www test run bench clean
+
+help:
+	@echo "make run    build, serve www/ and the demo consoles, open Chromium with the extension"
+	@echo "make test   every check: fmt, clippy, Rust, WASM, JS, web-ext lint, browser end-to-end"
+	@echo "make bench  benchmarks, written to BENCHMARKS.md"
+	@echo "make build  pkg/ (WASM + glue), dist/chrome, dist/firefox and the store zips"
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+build: pkg extension zips www
+
+# One WASM artefact: pkg/credfill.js + pkg/credfill_bg.wasm (--target web), loaded by the extension, www/, Node tests and benchmarks.
+pkg: pkg/credfill_bg.wasm
+pkg/credfill_bg.wasm: $(RUST_SOURCES)
+	cargo build --release --target wasm32-unknown-unknown --lib
+	wasm-bindgen --target web --no-typescript --out-dir pkg $(WASM)
+	node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-multivalue --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types -o pkg/credfill_bg.wasm pkg/credfill_bg.wasm
+
+extension: pkg/credfill_bg.wasm
+	node scripts/build-extension.mjs
+
+zips: extension
+	rm -f dist/*.zip
+	node_modules/.bin/web-ext build --source-dir dist/chrome --artifacts-dir dist --filename credfill-chrome-$(VERSION).zip --overwrite-dest >/dev/null
+	node_modules/.bin/web-ext build --source-dir dist/firefox --artifacts-dir dist --filename credfill-firefox-$(VERSION).zip --overwrite-dest >/dev/null
+	@ls -l dist/*.zip
+
+# The standalone page: one classic script with the WASM inlined, so it runs from file:// too.
+www: pkg/credfill_bg.wasm
+	mkdir -p dist/www
+	cp www/index.html www/style.css dist/www/
+	node_modules/.bin/esbuild www/app.js --bundle --format=iife --loader:.wasm=binary --minify --log-level=warning --log-override:empty-import-meta=silent --outfile=dist/www/app.js
+
+test: bootstrap build
+	@bash scripts/test.sh
+
+run: bootstrap build
+	@bash scripts/run.sh
+
+bench: bootstrap build
+	@bash scripts/bench.sh
+
+clean:
+	rm -rf pkg dist target .run

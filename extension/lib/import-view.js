@@ -1,0 +1,79 @@
+// Shows what an import found: one card per credential, secrets masked until the user reveals them,
+// then warnings and the error (with its line). Shared by the popup and the standalone page (www/).
+// Builds DOM nodes only (never innerHTML), so nothing in a file can inject markup.
+
+const SECRET_FIELDS = new Set(['secretAccessKey', 'securityToken', 'apiKey', 'clientSecret']);
+const FIELD_ORDER = [
+  'provider', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
+  'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',
+  'url', 'iamServiceIdCrn', 'iamRoleCrn', 'clientId', 'clientSecret', 'tenantId',
+];
+const MASK = '••••••••••••';
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v;
+    else if (k.startsWith('data-')) node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  node.append(...children);
+  return node;
+}
+
+function lineSuffix(t, { line, column }) {
+  if (line == null) return '';
+  return ' ' + (column == null ? t('atLine', [String(line)]) : t('atLineColumn', [String(line), String(column)]));
+}
+
+function secretValue(t, value) {
+  const shown = el('code', { class: 'secret', 'data-revealed': 'false' }, MASK);
+  const toggle = el('button', { type: 'button', class: 'reveal' }, t('reveal'));
+  toggle.addEventListener('click', () => {
+    const reveal = shown.dataset.revealed === 'false';
+    shown.textContent = reveal ? value : MASK;
+    shown.dataset.revealed = String(reveal);
+    toggle.textContent = t(reveal ? 'hide' : 'reveal');
+  });
+  return [shown, toggle];
+}
+
+/** One card per item; `t(key, subs)` is the page's translator. */
+export function renderItems(t, items) {
+  return items.map((item, index) => {
+    const rows = FIELD_ORDER.filter((f) => item[f] != null && item[f] !== '').map((field) =>
+      el('div', { class: 'field', 'data-field': field },
+        el('dt', {}, t(`field_${field}`)),
+        el('dd', {}, ...(SECRET_FIELDS.has(field) ? secretValue(t, item[field]) : [el('code', {}, String(item[field]))]))));
+    return el('article', { class: 'item', 'data-kind': item.kind, 'data-index': String(index) },
+      el('h3', {}, t(`kind_${item.kind.replaceAll('-', '_')}`)), el('dl', {}, ...rows));
+  });
+}
+
+export function renderWarnings(t, warnings) {
+  if (!warnings.length) return [];
+  return [el('ul', { class: 'warnings' },
+    ...warnings.map((w) => el('li', { class: 'warning', 'data-code': w.code }, w.message + lineSuffix(t, w))))];
+}
+
+export function renderError(t, error) {
+  return el('p', { class: 'error', 'data-code': error.code ?? 'internal', role: 'alert' },
+    t('importFailed') + ' ' + (error.message ?? String(error)) + lineSuffix(t, error));
+}
+
+/** Replaces `container`'s content with the result of one import: `{items, warnings}` or an error. */
+export function showImport(container, t, outcome) {
+  container.replaceChildren();
+  if (outcome.error) {
+    container.append(renderError(t, outcome.error));
+    return;
+  }
+  const { items, warnings } = outcome.result;
+  container.append(el('p', { class: 'summary ok' }, t('foundItems', [String(items.length)])),
+    ...renderItems(t, items), ...renderWarnings(t, warnings));
+}
+
+/** Reads a picked or dropped File as bytes (the core detects the format; the name is only a hint). */
+export async function readFileBytes(file) {
+  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
+}

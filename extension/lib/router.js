@@ -1,0 +1,51 @@
+// The worker's message dispatch: every message names a handler, and every handler says which
+// senders it serves. Anything else — another extension, a web page, a content script asking for
+// an extension-page action — is refused before any handler runs.
+
+/** Where a message comes from: 'extension' (our own pages), 'content' (our content script in a tab), or null. */
+export function senderKind(sender, runtime) {
+  if (!sender || sender.id !== runtime.id || typeof sender.url !== 'string') return null;
+  const ownOrigin = new URL(runtime.getURL('')).origin;
+  let origin;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+  if (origin === ownOrigin) return 'extension';
+  if (sender.tab && Number.isInteger(sender.tab.id)) return 'content';
+  return null;
+}
+
+/** Errors cross the message boundary as `{code, message}` only: never a stack, never a value. */
+export function toPlainError(e) {
+  if (e && typeof e === 'object' && typeof e.code === 'string') {
+    const { code, message, line, column } = e;
+    return { code, message: String(message ?? code), ...(line != null && { line }), ...(column != null && { column }) };
+  }
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * Builds the `runtime.onMessage` listener. `handlers[type] = { from: ['extension'|'content'], run(message, sender) }`.
+ * `ready` is awaited before any handler (the WASM module's init promise).
+ */
+export function createListener({ handlers, runtime, ready }) {
+  return (message, sender, sendResponse) => {
+    const type = message && typeof message.type === 'string' ? message.type : '';
+    const handler = Object.hasOwn(handlers, type) ? handlers[type] : null;
+    const kind = senderKind(sender, runtime);
+    if (!handler || !kind || !handler.from.includes(kind)) {
+      sendResponse({ error: { code: 'refused', message: `message "${type}" refused from this sender` } });
+      return false;
+    }
+    (async () => {
+      await ready;
+      return handler.run(message, sender);
+    })().then(
+      (ok) => sendResponse({ ok }),
+      (e) => sendResponse({ error: toPlainError(e) }),
+    );
+    return true; // the answer comes asynchronously
+  };
+}

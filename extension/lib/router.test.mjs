@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createListener, senderKind, toPlainError } from './router.js';
+
+const runtime = { id: 'own-id', getURL: (p) => `chrome-extension://own-id/${p}` };
+
+function call(listener, message, sender) {
+  return new Promise((resolve) => {
+    const sync = listener(message, sender, resolve);
+    if (sync === false) return; // answered synchronously already
+  });
+}
+
+describe('senderKind', () => {
+  it('knows our pages, our content script, and nobody else', () => {
+    assert.equal(senderKind({ id: 'own-id', url: 'chrome-extension://own-id/popup.html' }, runtime), 'extension');
+    assert.equal(senderKind({ id: 'own-id', url: 'chrome-extension://own-id/popup.html', tab: { id: 3 } }, runtime), 'extension');
+    assert.equal(senderKind({ id: 'own-id', url: 'https://console.huaweicloud.com/x', tab: { id: 3 } }, runtime), 'content');
+    assert.equal(senderKind({ id: 'other', url: 'chrome-extension://other/popup.html' }, runtime), null);
+    assert.equal(senderKind({ id: 'own-id', url: 'https://evil.example/' }, runtime), null); // no tab: not a content script
+    assert.equal(senderKind({ id: 'own-id', url: 'not a url', tab: { id: 1 } }, runtime), null);
+    assert.equal(senderKind(undefined, runtime), null);
+  });
+});
+
+describe('createListener', () => {
+  const handlers = {
+    echo: { from: ['extension'], run: (m) => m.value },
+    boom: { from: ['extension'], run: () => { throw { code: 'bad-thing', message: 'it broke', secret: 'S3CR3T' }; } },
+    crash: { from: ['extension'], run: () => { throw new TypeError('oops'); } },
+    page: { from: ['content'], run: () => 'page ok' },
+  };
+  const listener = createListener({ handlers, runtime, ready: Promise.resolve() });
+  const popup = { id: 'own-id', url: 'chrome-extension://own-id/popup.html' };
+  const content = { id: 'own-id', url: 'https://console.huaweicloud.com/', tab: { id: 7 } };
+
+  it('runs a handler for an allowed sender', async () => {
+    assert.deepEqual(await call(listener, { type: 'echo', value: 42 }, popup), { ok: 42 });
+    assert.deepEqual(await call(listener, { type: 'page' }, content), { ok: 'page ok' });
+  });
+
+  it('refuses unknown types, inherited names and wrong senders', async () => {
+    for (const [msg, sender] of [[{ type: 'nope' }, popup], [{ type: 'toString' }, popup], [{ type: 'echo' }, content], [{ type: 'page' }, popup], [null, popup]]) {
+      assert.equal((await call(listener, msg, sender)).error.code, 'refused');
+    }
+  });
+
+  it('passes errors on as {code, message} only', async () => {
+    assert.deepEqual(await call(listener, { type: 'boom' }, popup), { error: { code: 'bad-thing', message: 'it broke' } });
+    assert.deepEqual(await call(listener, { type: 'crash' }, popup), { error: { code: 'internal', message: 'oops' } });
+  });
+});
+
+describe('toPlainError', () => {
+  it('keeps line and column, drops everything else', () => {
+    assert.deepEqual(toPlainError({ code: 'x', message: 'm', line: 3, column: 0, apiKey: 'k' }), { code: 'x', message: 'm', line: 3, column: 0 });
+  });
+});

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every suite, each in its own process group (so nothing it started outlives it), then prints
+# one closing line "N passed, N failed" over all of them. Exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .run
+export CARGO_TERM_COLOR=never NO_COLOR=1
+total_pass=0 total_fail=0 failed_suites=()
+
+# count KIND LOG -> "passed failed" read from the runner's own summary lines
+count() {
+  case $1 in
+    cargo) awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+                END { print p + 0, f + 0 }' "$2" ;;
+    node)  awk '/^# pass / { p += $3 } /^# fail / { f += $3 } END { print p + 0, f + 0 }' "$2" ;;
+    check) echo "0 0" ;;
+  esac
+}
+
+# suite NAME KIND COMMAND...  (KIND: cargo | node | check — a check counts as one test)
+suite() {
+  local name=$1 kind=$2; shift 2
+  local log=".run/test-$name.log" start=$SECONDS
+  printf '\n=== %s: %s\n' "$name" "$*"
+  setsid bash -c "$*" > >(tee "$log") 2>&1 &
+  local pid=$!
+  wait "$pid"; local rc=$?
+  kill -KILL -- "-$pid" 2>/dev/null   # whatever the suite left behind
+  read -r p f < <(count "$kind" "$log")
+  if [ "$kind" = check ]; then [ $rc -eq 0 ] && p=1 || f=1; fi
+  # A runner that failed without reporting a failed test (a build error, a crash) still counts as one failure.
+  if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+  [ "$f" -gt 0 ] && failed_suites+=("$name")
+  printf '=== %s: %d passed, %d failed (%ds)\n' "$name" "$p" "$f" $((SECONDS - start))
+}
+
+suite fmt check cargo fmt --check
+suite clippy check 'cargo clippy -q --all-targets -- -D warnings && cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings'
+suite rust cargo cargo test -q
+suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test -q --target wasm32-unknown-unknown --test wasm
+suite js node 'node --test $(find tests/js extension -name "*.test.mjs" | sort)'
+suite lint check node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors
+suite e2e node node --test --test-concurrency=1 tests/e2e/
+
+echo
+[ ${#failed_suites[@]} -gt 0 ] && echo "failed suites: ${failed_suites[*]}"
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]

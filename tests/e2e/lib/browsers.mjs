@@ -1,0 +1,157 @@
+// Launches Debian's Chromium (playwright-core) and Firefox ESR (selenium-webdriver + geckodriver)
+// with a built, unpacked credfill extension, and gives tests one small page interface for both.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { Builder, By, until } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+
+export const ROOT = new URL('../../..', import.meta.url).pathname;
+export const FIREFOX_ADDON_ID = 'credfill@credfill.dev';
+const FIREFOX_UUID = '6b3f6e4c-1c1d-4d4e-9a53-0c0ffee0cafe';
+const TIMEOUT = 15_000;
+
+/** Chromium flags needed on these machines (root, no network but loopback) plus the caller's. */
+export function chromiumArgs(extDir, extra = []) {
+  return [
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-default-apps', ...extra,
+  ];
+}
+
+export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args = [] } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'credfill-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs(extDir, args),
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: TIMEOUT }));
+  const extensionId = new URL(worker.url()).host;
+  const base = `chrome-extension://${extensionId}/`;
+  return {
+    name: 'chromium',
+    context,
+    worker,
+    profile,
+    base,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url.includes('://') ? url : base + url);
+      return chromiumPage(page);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function chromiumPage(page) {
+  return {
+    raw: page,
+    url: () => page.url(),
+    waitFor: (sel, { state = 'attached', timeout = TIMEOUT } = {}) => page.waitForSelector(sel, { state, timeout }).then(() => {}),
+    text: (sel) => page.locator(sel).first().textContent(),
+    attr: (sel, name) => page.locator(sel).first().getAttribute(name),
+    click: (sel) => page.locator(sel).first().click(),
+    fill: (sel, value) => page.locator(sel).first().fill(value),
+    setFile: (sel, path) => page.locator(sel).first().setInputFiles(path),
+    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {} } = {}) {
+  const options = new firefox.Options()
+    .addArguments('-headless')
+    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }))
+    .setPreference('datareporting.policy.dataSubmissionEnabled', false)
+    .setPreference('app.update.enabled', false);
+  for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
+  options.setBinary('/usr/bin/firefox-esr');
+  // Extension pages cannot be opened by driver.get(); the chrome context can, with system access.
+  const service = new firefox.ServiceBuilder('geckodriver').addArguments('--allow-system-access');
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  await driver.installAddon(extDir, true);
+  const base = `moz-extension://${FIREFOX_UUID}/`;
+  return {
+    name: 'firefox',
+    driver,
+    base,
+    async open(url) {
+      const target = url.includes('://') ? url : base + url;
+      if (target.startsWith('moz-extension:')) {
+        const before = new Set(await driver.getAllWindowHandles());
+        await driver.setContext(firefox.Context.CHROME);
+        await driver.executeScript(
+          'gBrowser.selectedTab = gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });',
+          target,
+        );
+        await driver.setContext(firefox.Context.CONTENT);
+        const handle = await driver.wait(async () => (await driver.getAllWindowHandles()).find((h) => !before.has(h)), TIMEOUT);
+        await driver.switchTo().window(handle);
+      } else {
+        await driver.switchTo().newWindow('tab');
+        await driver.get(target);
+      }
+      return firefoxPage(driver, await driver.getWindowHandle());
+    },
+    async close() {
+      await driver.quit();
+    },
+  };
+}
+
+function firefoxPage(driver, handle) {
+  const focus = () => driver.switchTo().window(handle);
+  const find = async (sel) => {
+    await focus();
+    return driver.wait(until.elementLocated(By.css(sel)), TIMEOUT);
+  };
+  return {
+    raw: driver,
+    url: async () => (await focus(), driver.getCurrentUrl()),
+    async waitFor(sel, { state = 'attached', timeout = TIMEOUT } = {}) {
+      await focus();
+      const el = await driver.wait(until.elementLocated(By.css(sel)), timeout);
+      if (state === 'visible') await driver.wait(until.elementIsVisible(el), timeout);
+    },
+    text: async (sel) => (await find(sel)).getAttribute('textContent'),
+    attr: async (sel, name) => (await find(sel)).getAttribute(name),
+    click: async (sel) => (await find(sel)).click(),
+    async fill(sel, value) {
+      const el = await find(sel);
+      await el.clear();
+      await el.sendKeys(value);
+    },
+    setFile: async (sel, path) => (await find(sel)).sendKeys(path),
+    async evaluate(fn, arg) {
+      await focus();
+      return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        Promise.resolve((${fn.toString()})(arguments[0])).then(done, (e) => done({ __error: String(e && e.message || e) }));`, arg);
+    },
+    close: async () => (await focus(), driver.close()),
+  };
+}
+
+/** Both browsers, for tests that must hold in each: `for (const launch of BROWSERS) …`. */
+export const BROWSERS = [
+  ['chromium', launchChromium],
+  ['firefox', launchFirefox],
+];
+
+/** Polls `read()` until `accept(value)` holds; returns the last value (so the assertion shows it). */
+export async function eventually(read, accept, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
+  let value;
+  while (Date.now() < end) {
+    value = await read();
+    if (accept(value)) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return value;
+}

@@ -6,7 +6,7 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -name '*.json')
 EXT_SOURCES := manifest.json $(shell find extension -type f)
 
-.PHONY: help bootstrap build pkg extension zips www test run bench clean
+.PHONY: help bootstrap build pkg extension extension-e2e zips www test run bench clean
 
 help:
 	@echo "make run    build, serve www/ and the demo consoles, open Chromium with the extension"
@@ -17,7 +17,7 @@ help:
 bootstrap:
 	@bash scripts/bootstrap.sh
 
-build: pkg extension zips www
+build: pkg extension zips www extension-e2e
 
 # One WASM artefact: pkg/credfill.js + pkg/credfill_bg.wasm (--target web), loaded by the extension, www/, Node tests and benchmarks.
 pkg: pkg/credfill_bg.wasm
@@ -28,6 +28,10 @@ pkg/credfill_bg.wasm: $(RUST_SOURCES)
 
 extension: pkg/credfill_bg.wasm
 	node scripts/build-extension.mjs
+
+# The same extension with the test servers' hosts granted up front (a permission prompt cannot be clicked headless).
+extension-e2e: pkg/credfill_bg.wasm
+	node scripts/build-extension.mjs --overlay tests/e2e/manifest-overlay.json --out dist-e2e
 
 zips: extension
 	rm -f dist/*.zip
@@ -51,4 +55,4 @@ bench: bootstrap build
 	@bash scripts/bench.sh
 
 clean:
-	rm -rf pkg dist target .run
+	rm -rf pkg dist dist-e2e target .run

@@ -1,14 +1,18 @@
 // The background worker owns the WASM core (and, with it, every secret). It keeps no state in
-// globals that must survive: the browser stops it when idle.
-import init, { version } from './pkg/credfill.js';
+// globals that must survive: the browser stops it when idle. Each capability brings its own
+// message handlers from background/; this file only wires them to the WASM and the router.
+import init from './pkg/credfill.js';
 import { api } from './lib/browser.js';
 import { createListener } from './lib/router.js';
+import { handlers as coreHandlers } from './background/core.js';
+import { handlers as importHandlers } from './background/import.js';
+import { handlers as vaultHandlers } from './background/vault.js';
+import { handlers as checkHandlers } from './background/check.js';
+import { handlers as fillHandlers } from './background/fill.js';
 
 // Started at once, awaited inside handlers: a top-level await would let the worker close.
 const ready = init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') });
 
-const handlers = {
-  version: { from: ['extension'], run: () => version() },
-};
+const handlers = { ...coreHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers };
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));

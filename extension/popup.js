@@ -1,5 +1,9 @@
 import { ask } from './lib/messages.js';
 import { localize, t } from './lib/i18n.js';
+import { mountImport } from './popup/import.js';
+import { mountVault } from './popup/vault.js';
+import { mountCheck } from './popup/check.js';
+import { mountFill } from './popup/fill.js';
 
 localize();
 
@@ -14,3 +18,8 @@ ask('version').then(
     versionEl.dataset.state = 'error';
   },
 );
+
+mountVault(document.getElementById('vault-section'), document.getElementById('profiles-section'));
+mountFill(document.getElementById('fill-section'));
+mountImport(document.getElementById('import-section'));
+mountCheck(document.getElementById('check-section'));

@@ -41,7 +41,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 # Python oracles: the clouds' own SDKs, in a private virtualenv.
-if [ ! -x .venv/bin/python ] || [ requirements-test.txt -nt .venv/.stamp ]; then
+if [ -f requirements-test.txt ] && { [ ! -x .venv/bin/python ] || [ requirements-test.txt -nt .venv/.stamp ]; }; then
   say "python venv + requirements-test.txt"
   python3 -m venv .venv
   .venv/bin/pip install -q -r requirements-test.txt

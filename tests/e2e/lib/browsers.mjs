@@ -8,6 +8,8 @@ import { Builder, By, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 
 export const ROOT = new URL('../../..', import.meta.url).pathname;
+/** The e2e build (dist-e2e/): the real extension plus host permissions for the local test servers. */
+export const E2E_EXTENSION = { chromium: join(ROOT, 'dist-e2e/chrome'), firefox: join(ROOT, 'dist-e2e/firefox') };
 export const FIREFOX_ADDON_ID = 'credfill@credfill.dev';
 const FIREFOX_UUID = '6b3f6e4c-1c1d-4d4e-9a53-0c0ffee0cafe';
 const TIMEOUT = 15_000;

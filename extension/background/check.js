@@ -1,0 +1,2 @@
+// Message handlers for check (see the issue that owns it).
+export const handlers = {};

@@ -1,0 +1,2 @@
+// Message handlers for fill (see the issue that owns it).
+export const handlers = {};

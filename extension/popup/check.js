@@ -1,0 +1,2 @@
+// The popup section for check.
+export function mountCheck() {}

@@ -1,0 +1,2 @@
+// The popup section for fill.
+export function mountFill() {}

@@ -1,0 +1,2 @@
+// The popup section for import.
+export function mountImport() {}

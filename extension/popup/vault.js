@@ -1,0 +1,2 @@
+// The popup section for vault.
+export function mountVault(_vaultSection, _profilesSection) {}

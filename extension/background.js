@@ -5,6 +5,7 @@ import init from './pkg/credfill.js';
 import { api } from './lib/browser.js';
 import { createListener } from './lib/router.js';
 import { handlers as coreHandlers } from './background/core.js';
+import { handlers as profileHandlers } from './background/profiles.js';
 import { handlers as importHandlers } from './background/import.js';
 import { handlers as vaultHandlers } from './background/vault.js';
 import { handlers as checkHandlers } from './background/check.js';
@@ -13,6 +14,6 @@ import { handlers as fillHandlers } from './background/fill.js';
 // Started at once, awaited inside handlers: a top-level await would let the worker close.
 const ready = init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') });
 
-const handlers = { ...coreHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers };
+const handlers = { ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers };
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));

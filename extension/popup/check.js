@@ -1,2 +1,115 @@
-// The popup section for check.
-export function mountCheck() {}
+// The popup's key-check section: a "Test keys" button per profile with the diagnosis in plain words,
+// and a presigned-URL generator for one OBS / S3 object. Host permissions are asked for here, in the
+// click handler itself (browsers grant them only in answer to a user gesture), before the worker runs.
+import { api } from '../lib/browser.js';
+import { t } from '../lib/i18n.js';
+import { ask } from '../lib/messages.js';
+
+const OBJECT_STORAGE = new Set(['huawei', 'flexible-engine', 'aws']);
+const EXPIRIES = [[900, 'check_expiry15m'], [3600, 'check_expiry1h'], [86400, 'check_expiry1d'], [604800, 'check_expiry7d']];
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v;
+    else if (k.startsWith('data-') || k.startsWith('aria-')) node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  node.append(...children);
+  return node;
+}
+
+/** Origins a check needs and which of them are not granted yet, known before the click. */
+function permissionTracker(profileId, bucketInput) {
+  let missing = [];
+  const update = async () => {
+    try {
+      const origins = await ask('check.origins', { profileId, bucket: bucketInput?.value.trim() });
+      missing = (await api.permissions.contains({ origins })) ? [] : origins;
+    } catch {
+      missing = []; // the worker will explain when the check runs
+    }
+  };
+  bucketInput?.addEventListener('input', update);
+  update();
+  // Called synchronously from the click: resolves true when nothing needs asking.
+  return () => (missing.length ? api.permissions.request({ origins: missing }) : Promise.resolve(true));
+}
+
+function renderResults(list, outcome) {
+  list.replaceChildren(...outcome.results.map((r) =>
+    el('li', { class: `check-result ${r.severity}`, 'data-step': r.step, 'data-status': r.status, 'data-severity': r.severity },
+      el('strong', {}, t(`check_status_${r.status.replaceAll('-', '_')}`)), ' ', r.message)));
+}
+
+function profileRow(profile) {
+  const bucket = OBJECT_STORAGE.has(profile.provider)
+    ? el('input', { type: 'text', class: 'check-bucket', placeholder: t('check_bucketPlaceholder'), 'aria-label': t('check_bucketLabel') })
+    : null;
+  const button = el('button', { type: 'button', class: 'check-run primary' }, t('check_testKeys'));
+  const results = el('ul', { class: 'check-results', 'aria-live': 'polite' });
+  const askPermission = permissionTracker(profile.id, bucket);
+  button.addEventListener('click', () => {
+    const granted = askPermission();
+    button.disabled = true;
+    results.replaceChildren(el('li', { class: 'muted' }, t('check_running')));
+    granted
+      .then((ok) => {
+        if (!ok) throw { code: 'host-permission', message: t('check_permissionRefused') };
+        return ask('check.run', { profileId: profile.id, bucket: bucket?.value.trim() || undefined });
+      })
+      .then((outcome) => renderResults(results, outcome))
+      .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, e.message ?? String(e))))
+      .finally(() => (button.disabled = false));
+  });
+  if (profile.lastCheck) renderResults(results, profile.lastCheck);
+  return el('article', { class: 'check-profile', 'data-profile-id': profile.id },
+    el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ', el('span', { class: 'muted' }, `${profile.provider} ${profile.region ?? ''}`)),
+    ...(bucket ? [bucket] : []), button, results);
+}
+
+function presignForm(profiles) {
+  const usable = profiles.filter((p) => OBJECT_STORAGE.has(p.provider));
+  if (!usable.length) return [];
+  const profile = el('select', { class: 'presign-profile', 'aria-label': t('check_presignProfile') },
+    ...usable.map((p) => el('option', { value: p.id }, p.name ?? p.id)));
+  const bucket = el('input', { type: 'text', class: 'presign-bucket', placeholder: t('check_bucketPlaceholder'), 'aria-label': t('check_bucketLabel') });
+  const key = el('input', { type: 'text', class: 'presign-key', placeholder: t('check_objectKey'), 'aria-label': t('check_objectKey') });
+  const expiry = el('select', { class: 'presign-expiry', 'aria-label': t('check_expiry') },
+    ...EXPIRIES.map(([seconds, label]) => el('option', { value: String(seconds), selected: seconds === 3600 }, t(label))));
+  const create = el('button', { type: 'button', class: 'presign-create' }, t('check_createLink'));
+  const output = el('input', { type: 'text', class: 'presign-url', readOnly: true, 'aria-label': t('check_link') });
+  const copy = el('button', { type: 'button', class: 'presign-copy', disabled: true }, t('check_copy'));
+  const status = el('p', { class: 'presign-status muted', 'aria-live': 'polite' });
+  create.addEventListener('click', async () => {
+    status.textContent = '';
+    try {
+      output.value = await ask('check.presign', { profileId: profile.value, bucket: bucket.value.trim(), key: key.value, expiresIn: Number(expiry.value) });
+      copy.disabled = false;
+    } catch (e) {
+      output.value = '';
+      copy.disabled = true;
+      status.className = 'presign-status error';
+      status.textContent = e.message ?? String(e);
+    }
+  });
+  copy.addEventListener('click', async () => {
+    await navigator.clipboard.writeText(output.value);
+    status.className = 'presign-status ok';
+    status.textContent = t('check_copied');
+  });
+  return [el('details', { class: 'presign' }, el('summary', {}, t('check_presignTitle')),
+    profile, bucket, key, expiry, create, output, copy, status)];
+}
+
+export async function mountCheck(section) {
+  let profiles = [];
+  try {
+    profiles = await ask('profiles.list');
+  } catch {
+    // the vault section explains a locked or missing vault
+  }
+  section.replaceChildren(el('h2', {}, t('check_title')),
+    ...(profiles.length ? profiles.map(profileRow) : [el('p', { class: 'muted check-empty' }, t('check_noProfiles'))]),
+    ...presignForm(profiles));
+}

@@ -1,1 +1,84 @@
-//! JS exports for `crate::check`.
+//! JS exports for `crate::check`: `planKeyCheck`, `diagnoseKeyCheck`, `keyCheckOrigins`,
+//! `presignObjectUrl`. A check is `{ profile, timestamp, bucket? }` (timestamp `YYYYMMDDTHHMMSSZ`).
+
+use super::{js_error, to_js};
+use crate::check::{self, presign::PresignObject, CheckError, CheckRequest, KeyCheck, Step};
+use crate::secret::Secret;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+#[derive(Serialize)]
+struct JsCheckRequest<'a> {
+    id: Step,
+    method: &'a str,
+    url: &'a str,
+    headers: BTreeMap<&'a str, &'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+}
+
+impl<'a> From<&'a CheckRequest> for JsCheckRequest<'a> {
+    fn from(r: &'a CheckRequest) -> Self {
+        JsCheckRequest {
+            id: r.id,
+            method: &r.method,
+            url: &r.url,
+            headers: r.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect(),
+            body: r.body.as_ref().map(Secret::expose),
+        }
+    }
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| js_error("invalid_request", &e.to_string(), None, None))
+}
+
+fn check_error(e: CheckError) -> JsValue {
+    js_error(e.code(), &e.to_string(), None, None)
+}
+
+fn requests_to_js(requests: &[CheckRequest]) -> Result<JsValue, JsValue> {
+    to_js(&requests.iter().map(JsCheckRequest::from).collect::<Vec<_>>())
+}
+
+/// `planKeyCheck({ profile, timestamp, bucket? })` → `[{ id, method, url, headers, body? }]`,
+/// to be sent in order, each once.
+#[wasm_bindgen(js_name = planKeyCheck)]
+pub fn plan_key_check(check: JsValue) -> Result<JsValue, JsValue> {
+    let check: KeyCheck = from_js(check)?;
+    requests_to_js(&check::plan(&check).map_err(check_error)?)
+}
+
+/// `diagnoseKeyCheck(check, id, answer)` with `answer = { status, headers, body }` or
+/// `{ error: 'network' | 'redirect' }` → `{ step, status, severity, message, details, stop, next? }`.
+#[wasm_bindgen(js_name = diagnoseKeyCheck)]
+pub fn diagnose_key_check(check: JsValue, id: JsValue, answer: JsValue) -> Result<JsValue, JsValue> {
+    let check: KeyCheck = from_js(check)?;
+    let diagnosis = check::diagnose(&check, from_js(id)?, &from_js(answer)?).map_err(check_error)?;
+    #[derive(Serialize)]
+    struct JsDiagnosis<'a> {
+        #[serde(flatten)]
+        diagnosis: &'a check::Diagnosis,
+        next: Vec<JsCheckRequest<'a>>,
+    }
+    to_js(&JsDiagnosis {
+        diagnosis: &diagnosis,
+        next: diagnosis.next.iter().map(JsCheckRequest::from).collect(),
+    })
+}
+
+/// `keyCheckOrigins({ profile, bucket? })` → the host match patterns the check will reach.
+#[wasm_bindgen(js_name = keyCheckOrigins)]
+pub fn key_check_origins(check: JsValue) -> Result<JsValue, JsValue> {
+    let check: KeyCheck = from_js(check)?;
+    to_js(&check::origins(&check).map_err(check_error)?)
+}
+
+/// `presignObjectUrl({ profile, timestamp, bucket, key, expiresIn })` → URL string.
+#[wasm_bindgen(js_name = presignObjectUrl)]
+pub fn presign_object_url(request: JsValue) -> Result<String, JsValue> {
+    let request: PresignObject = from_js(request)?;
+    check::presign_object(&request).map_err(check_error)
+}

@@ -1,0 +1,293 @@
+//! Where each provider's services live, per region, and the custom endpoints that replace them
+//! (a private deployment, or a test server on 127.0.0.1). Data first: a new region is a line.
+
+use super::{CheckError, Profile};
+use crate::sign::ibm::OPENSCALE_REGIONS;
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provider {
+    Huawei,
+    FlexibleEngine,
+    Ibm,
+    Aws,
+    Azure,
+}
+
+/// Huawei Cloud regions whose hosts follow `<service>.<region>.myhuaweicloud.com`.
+pub const HUAWEI_REGIONS: &[&str] = &[
+    "cn-north-4",
+    "cn-east-3",
+    "cn-south-1",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "af-south-1",
+];
+
+/// Orange Flexible Engine has one public region; its OBS host is `oss.`, not `obs.`.
+pub const FLEXIBLE_ENGINE_REGION: &str = "eu-west-0";
+const FLEXIBLE_ENGINE_DOMAIN: &str = "prod-cloud-ocb.orange-business.com";
+
+const IBM_IAM_HOST: &str = "iam.cloud.ibm.com";
+
+/// A profile's `endpoint`: one origin for every service, or one per service.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum EndpointOverride {
+    All(String),
+    PerService(PerService),
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PerService {
+    pub obs: Option<String>,
+    pub iam: Option<String>,
+    pub modelarts: Option<String>,
+    pub ibm_iam: Option<String>,
+    pub openscale: Option<String>,
+}
+
+/// `scheme://host[:port]` of one service. `custom` origins get path-style bucket URLs, since
+/// a test server or private endpoint has no wildcard DNS for virtual-host buckets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub scheme: String,
+    pub host: String,
+    pub port: Option<u16>,
+    pub custom: bool,
+}
+
+impl Origin {
+    fn catalog(host: String) -> Self {
+        Origin {
+            scheme: "https".into(),
+            host,
+            port: None,
+            custom: false,
+        }
+    }
+
+    fn custom(text: &str) -> Result<Self, CheckError> {
+        let url = Url::parse(text.trim()).map_err(|_| CheckError::InvalidEndpoint)?;
+        let bare = url.path() == "/"
+            && url.query().is_none()
+            && url.fragment().is_none()
+            && url.username().is_empty();
+        match (url.scheme(), url.host_str()) {
+            ("http" | "https", Some(host)) if bare => Ok(Origin {
+                scheme: url.scheme().into(),
+                host: host.into(),
+                port: url.port(),
+                custom: true,
+            }),
+            _ => Err(CheckError::InvalidEndpoint),
+        }
+    }
+
+    /// The origin itself, e.g. `https://obs.cn-north-4.myhuaweicloud.com`.
+    pub fn base(&self) -> String {
+        self.base_for(&self.host)
+    }
+
+    /// The origin with `sub.` before the host (virtual-host buckets).
+    pub fn sub_base(&self, sub: &str) -> String {
+        self.base_for(&format!("{sub}.{}", self.host))
+    }
+
+    fn base_for(&self, host: &str) -> String {
+        match self.port {
+            Some(port) => format!("{}://{host}:{port}", self.scheme),
+            None => format!("{}://{host}", self.scheme),
+        }
+    }
+
+    /// The host-permission match pattern covering this origin (patterns carry no port).
+    pub fn match_pattern(&self) -> String {
+        format!("{}://{}/*", self.scheme, self.host)
+    }
+}
+
+/// The services of one profile; `None` where the provider has no such service in that region.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Endpoints {
+    pub obs: Option<Origin>,
+    pub iam: Option<Origin>,
+    pub modelarts: Option<Origin>,
+    pub ibm_iam: Option<Origin>,
+    pub openscale: Option<Origin>,
+}
+
+/// The catalog's endpoints for the profile's provider and region, with its overrides applied.
+pub fn endpoints(profile: &Profile) -> Result<Endpoints, CheckError> {
+    let mut found = catalog(profile.provider, &profile.region);
+    let overrides = match &profile.endpoint {
+        None => PerService::default(),
+        Some(EndpointOverride::PerService(each)) => each.clone(),
+        Some(EndpointOverride::All(origin)) => PerService {
+            obs: Some(origin.clone()),
+            iam: Some(origin.clone()),
+            modelarts: Some(origin.clone()),
+            ibm_iam: Some(origin.clone()),
+            openscale: Some(origin.clone()),
+        },
+    };
+    for (slot, custom) in [
+        (&mut found.obs, overrides.obs),
+        (&mut found.iam, overrides.iam),
+        (&mut found.modelarts, overrides.modelarts),
+        (&mut found.ibm_iam, overrides.ibm_iam),
+        (&mut found.openscale, overrides.openscale),
+    ] {
+        if let Some(text) = custom {
+            *slot = Some(Origin::custom(&text)?);
+        }
+    }
+    Ok(found)
+}
+
+fn catalog(provider: Provider, region: &str) -> Endpoints {
+    let at = |host: String| Some(Origin::catalog(host));
+    match provider {
+        Provider::Huawei if HUAWEI_REGIONS.contains(&region) => Endpoints {
+            obs: at(format!("obs.{region}.myhuaweicloud.com")),
+            iam: at(format!("iam.{region}.myhuaweicloud.com")),
+            modelarts: at(format!("modelarts.{region}.myhuaweicloud.com")),
+            ..Endpoints::default()
+        },
+        Provider::FlexibleEngine if region == FLEXIBLE_ENGINE_REGION => Endpoints {
+            obs: at(format!("oss.{region}.{FLEXIBLE_ENGINE_DOMAIN}")),
+            iam: at(format!("iam.{region}.{FLEXIBLE_ENGINE_DOMAIN}")),
+            modelarts: at(format!("modelarts.{region}.{FLEXIBLE_ENGINE_DOMAIN}")),
+            ..Endpoints::default()
+        },
+        Provider::Aws if is_aws_region(region) => Endpoints {
+            obs: at(format!("s3.{region}.amazonaws.com")),
+            ..Endpoints::default()
+        },
+        Provider::Ibm => Endpoints {
+            ibm_iam: at(IBM_IAM_HOST.into()),
+            openscale: openscale_host(region).and_then(at),
+            ..Endpoints::default()
+        },
+        _ => Endpoints::default(),
+    }
+}
+
+/// OpenScale's host for a region; `us-south` is the host without a region prefix.
+fn openscale_host(region: &str) -> Option<String> {
+    match region {
+        "" | "us-south" => Some("api.aiopenscale.cloud.ibm.com".into()),
+        r if OPENSCALE_REGIONS.contains(&r) => Some(format!("{r}.api.aiopenscale.cloud.ibm.com")),
+        _ => None,
+    }
+}
+
+/// `us-east-1`, `eu-central-2`, `ap-southeast-4`, `us-gov-west-1`…
+fn is_aws_region(region: &str) -> bool {
+    let parts: Vec<&str> = region.split('-').collect();
+    parts.len() >= 3
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && parts.last().is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(provider: Provider, region: &str, endpoint: Option<EndpointOverride>) -> Profile {
+        Profile {
+            provider,
+            region: region.into(),
+            endpoint,
+            credentials: vec![],
+            openscale_guid: None,
+        }
+    }
+
+    #[test]
+    fn flexible_engine_uses_oss_for_object_storage() {
+        let e = endpoints(&profile(Provider::FlexibleEngine, "eu-west-0", None)).unwrap();
+        assert_eq!(
+            e.obs.unwrap().base(),
+            "https://oss.eu-west-0.prod-cloud-ocb.orange-business.com"
+        );
+        assert_eq!(
+            e.iam.unwrap().base(),
+            "https://iam.eu-west-0.prod-cloud-ocb.orange-business.com"
+        );
+    }
+
+    #[test]
+    fn huawei_regions_follow_the_service_region_pattern() {
+        for region in ["cn-north-4", "cn-east-3", "ap-southeast-1", "ap-southeast-3", "af-south-1"] {
+            let e = endpoints(&profile(Provider::Huawei, region, None)).unwrap();
+            assert_eq!(e.obs.unwrap().base(), format!("https://obs.{region}.myhuaweicloud.com"));
+            assert_eq!(e.iam.unwrap().base(), format!("https://iam.{region}.myhuaweicloud.com"));
+            assert_eq!(
+                e.modelarts.unwrap().base(),
+                format!("https://modelarts.{region}.myhuaweicloud.com")
+            );
+        }
+        assert_eq!(endpoints(&profile(Provider::Huawei, "xx-nowhere-9", None)).unwrap(), Endpoints::default());
+    }
+
+    #[test]
+    fn ibm_openscale_regions() {
+        let host = |r: &str| endpoints(&profile(Provider::Ibm, r, None)).unwrap().openscale.map(|o| o.base());
+        assert_eq!(host("us-south").unwrap(), "https://api.aiopenscale.cloud.ibm.com");
+        for r in ["eu-de", "eu-gb", "au-syd", "ca-tor", "jp-tok"] {
+            assert_eq!(host(r).unwrap(), format!("https://{r}.api.aiopenscale.cloud.ibm.com"));
+        }
+        assert_eq!(host("mars-1"), None);
+        let e = endpoints(&profile(Provider::Ibm, "eu-de", None)).unwrap();
+        assert_eq!(e.ibm_iam.unwrap().base(), "https://iam.cloud.ibm.com");
+    }
+
+    #[test]
+    fn one_custom_origin_replaces_every_service_even_in_an_unknown_region() {
+        let custom = EndpointOverride::All("http://127.0.0.1:9000/".into());
+        let e = endpoints(&profile(Provider::Huawei, "xx-test-1", Some(custom))).unwrap();
+        let obs = e.obs.unwrap();
+        assert_eq!(obs.base(), "http://127.0.0.1:9000");
+        assert!(obs.custom);
+        assert_eq!(obs.match_pattern(), "http://127.0.0.1/*");
+        assert_eq!(e.iam.unwrap().base(), "http://127.0.0.1:9000");
+    }
+
+    #[test]
+    fn per_service_overrides_keep_the_catalog_for_the_others() {
+        let custom = EndpointOverride::PerService(PerService {
+            iam: Some("http://127.0.0.1:8001".into()),
+            ..PerService::default()
+        });
+        let e = endpoints(&profile(Provider::Huawei, "cn-north-4", Some(custom))).unwrap();
+        assert_eq!(e.iam.unwrap().base(), "http://127.0.0.1:8001");
+        assert_eq!(e.obs.unwrap().base(), "https://obs.cn-north-4.myhuaweicloud.com");
+    }
+
+    #[test]
+    fn custom_endpoints_must_be_bare_http_origins() {
+        for bad in ["ftp://h", "https://h/path", "https://h/?q", "not a url", "https://u:p@h"] {
+            let p = profile(Provider::Aws, "us-east-1", Some(EndpointOverride::All(bad.into())));
+            assert_eq!(endpoints(&p), Err(CheckError::InvalidEndpoint), "{bad}");
+        }
+    }
+
+    #[test]
+    fn aws_regions() {
+        assert!(is_aws_region("us-east-1") && is_aws_region("us-gov-west-1"));
+        assert!(!is_aws_region("us-east") && !is_aws_region("US-EAST-1") && !is_aws_region(""));
+        let e = endpoints(&profile(Provider::Aws, "eu-west-3", None)).unwrap();
+        assert_eq!(e.obs.unwrap().base(), "https://s3.eu-west-3.amazonaws.com");
+    }
+
+    #[test]
+    fn virtual_host_buckets_go_before_the_host() {
+        let e = endpoints(&profile(Provider::Huawei, "cn-north-4", None)).unwrap();
+        assert_eq!(e.obs.unwrap().sub_base("data"), "https://data.obs.cn-north-4.myhuaweicloud.com");
+    }
+}

@@ -1,0 +1,89 @@
+"""A stand-in for Huawei Cloud IAM behind API Gateway, answering `GET /v3/projects?name=<region>`.
+It VERIFIES the `SDK-HMAC-SHA256` signature by recomputing it with huaweicloudsdkcore's own Signer
+over the headers the request says it signed, and rejects a date more than 15 minutes from its clock.
+Errors use API Gateway's documented shape ({"error_code": "APIGW.0301", "error_msg": ...}); the
+wording after "Incorrect IAM authentication information:" is not documented and is a guess.
+Usage: [HUAWEI_AK=… HUAWEI_SK=…] huawei_iam.py LOG_PATH [CLOCK_OFFSET_SECONDS]  (the offset shifts this
+server's clock; without the variables it makes up a key)
+Prints {"url", "accessKeyId", "secretAccessKey", "projectId"} when ready."""
+
+import hmac
+import json
+import os
+import re
+import secrets
+import string
+import sys
+import types
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
+
+from huaweicloudsdkcore.sdk_request import SdkRequest
+from huaweicloudsdkcore.signer.signer import Signer
+from werkzeug.wrappers import Request, Response
+
+from recorder import serve
+
+# One AK/SK is valid for OBS and IAM alike: a test can hand this server the key moto knows.
+AK = os.environ.get("HUAWEI_AK") or "".join(secrets.choice(string.ascii_uppercase + string.digits) for _ in range(20))
+SK = os.environ.get("HUAWEI_SK") or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+PROJECT_ID = secrets.token_hex(16)
+MAX_SKEW = timedelta(minutes=15)
+AUTH = re.compile(r"SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)")
+
+
+def now(offset):
+    return datetime.now(timezone.utc) + timedelta(seconds=offset)
+
+
+def answer(status, body, offset):
+    response = Response(json.dumps(body), status=status, content_type="application/json")
+    response.headers["Date"] = format_datetime(now(offset), usegmt=True)
+    return response
+
+
+def gateway_error(status, detail, offset):
+    return answer(status, {"error_msg": f"Incorrect IAM authentication information: {detail}",
+                           "error_code": "APIGW.0301", "request_id": secrets.token_hex(16)}, offset)
+
+
+def expected_signature(request, signed_headers):
+    """huaweicloudsdkcore signs an SdkRequest; rebuild the one the client must have signed."""
+    headers = {name: request.headers.get(name, "") for name in signed_headers}
+    sdk_request = SdkRequest(method=request.method, schema=request.scheme, host=request.host,
+                             resource_path=request.path, query_params=list(request.args.items(multi=True)),
+                             header_params=headers, body=request.get_data())
+    Signer(types.SimpleNamespace(ak=AK, sk=SK)).sign(sdk_request)
+    return AUTH.match(sdk_request.header_params["Authorization"]).group(3)
+
+
+def app_for(offset):
+    @Request.application
+    def app(request):
+        if request.path.rstrip("/") != "/v3/projects":
+            return answer(404, {"error_msg": "The API does not exist or has not been published in the environment",
+                                "error_code": "APIGW.0101"}, offset)
+        auth = AUTH.match(request.headers.get("Authorization", ""))
+        if not auth:
+            return gateway_error(401, "Authorization header is missing or malformed", offset)
+        access, signed, signature = auth.groups()
+        if access != AK:
+            return gateway_error(401, "ak not exist", offset)
+        try:
+            sent_at = datetime.strptime(request.headers.get("X-Sdk-Date", ""), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
+        except ValueError:
+            return gateway_error(401, "x-sdk-date is missing or malformed", offset)
+        if abs(now(offset) - sent_at) > MAX_SKEW:
+            return gateway_error(401, "the request x-sdk-date expired", offset)
+        if not hmac.compare_digest(signature, expected_signature(request, signed.split(";"))):
+            return gateway_error(401, "verify aksk signature fail", offset)
+        region = request.args.get("name")
+        projects = [{"id": PROJECT_ID, "name": region, "domain_id": PROJECT_ID, "parent_id": PROJECT_ID,
+                     "enabled": True, "is_domain": False, "description": ""}] if region else []
+        return answer(200, {"projects": projects, "links": {"self": request.url}}, offset)
+    return app
+
+
+if __name__ == "__main__":
+    clock_offset = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    serve(app_for(clock_offset), 0, sys.argv[1], {"accessKeyId": AK, "secretAccessKey": SK, "projectId": PROJECT_ID})

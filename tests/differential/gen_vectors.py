@@ -82,7 +82,8 @@ def query_items(rng, keys, unique):
         key = rng.choice(keys) if keys and rng.random() < 0.6 else text(rng, QUERY_CHARS, 0, 6)
         if unique and (key == "" or any(key == k for k, _ in items)):
             continue
-        value = None if rng.random() < 0.2 else text(rng, QUERY_CHARS, 0, 8)
+        # A bare empty key would be an empty `&&` item, which URL parsers (and credfill) skip.
+        value = None if key and rng.random() < 0.2 else text(rng, QUERY_CHARS, 0, 8)
         items.append((key, value))
         if not unique and rng.random() < 0.15:
             items.append((key, text(rng, QUERY_CHARS, 0, 4)))
@@ -227,7 +228,7 @@ def apig_case(rng):
     path = encoded_path(rng)
     items = [(k, "" if v is None else v) for k, v in query_items(rng, ["limit", "marker", "name", ""], unique=False)]
     # Empty values sometimes written as a bare key: the same item for the SDK.
-    query = "&".join(quote(k, safe="~") if v == "" and rng.random() < 0.5 else f"{quote(k, safe='~')}={quote(v, safe='~')}"
+    query = "&".join(quote(k, safe="~") if k and v == "" and rng.random() < 0.5 else f"{quote(k, safe='~')}={quote(v, safe='~')}"
                      for k, v in items)
     url = f"https://{host}{path}" + (f"?{query}" if query else "")
     method = rng.choice(METHODS)

@@ -16,7 +16,7 @@ pub fn plan(check: &KeyCheck) -> Result<Vec<CheckRequest>, CheckError> {
     let found = endpoints(profile)?;
     match profile.provider {
         Provider::Huawei | Provider::FlexibleEngine | Provider::Aws => {
-            let key = access_key(&profile.credentials)?;
+            let key = &access_key(&profile.credentials)?;
             let mut requests = vec![list_buckets(check, key, obs(&found)?)?];
             if matches!(profile.provider, Provider::Huawei | Provider::FlexibleEngine) {
                 let iam = found.iam.as_ref().ok_or(CheckError::UnknownRegion)?;
@@ -94,13 +94,13 @@ fn obs(found: &Endpoints) -> Result<&Origin, CheckError> {
     found.obs.as_ref().ok_or(CheckError::UnknownRegion)
 }
 
-struct AccessKey<'a> {
-    id: &'a str,
-    secret: &'a Secret,
-    token: Option<&'a Secret>,
+pub(crate) struct AccessKey<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) secret: &'a Secret,
+    pub(crate) token: Option<&'a Secret>,
 }
 
-fn access_key(credentials: &[Credential]) -> Result<AccessKey<'_>, CheckError> {
+pub(crate) fn access_key(credentials: &[Credential]) -> Result<AccessKey<'_>, CheckError> {
     let key = credentials
         .iter()
         .filter(|c| c.kind == "aksk")

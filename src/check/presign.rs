@@ -3,7 +3,7 @@
 //! SigV4 on AWS.
 
 use super::catalog::{endpoints, Provider};
-use super::plan::{bucket_url, valid_bucket};
+use super::plan::{access_key, bucket_url, valid_bucket};
 use super::{CheckError, Profile};
 use crate::sign::{self, encode::encode_path, Scheme, SignRequest};
 use serde::Deserialize;
@@ -29,13 +29,7 @@ pub fn presign_object(request: &PresignObject) -> Result<String, CheckError> {
     let found = endpoints(profile)?;
     let obs = found.obs.as_ref().ok_or(CheckError::UnknownRegion)?;
     let bucket = valid_bucket(&request.bucket)?;
-    let key = request
-        .profile
-        .credentials
-        .iter()
-        .filter(|c| c.kind == "aksk")
-        .find(|c| c.access_key_id.is_some() && c.secret_access_key.is_some())
-        .ok_or(CheckError::NoCredential("AK/SK"))?;
+    let key = access_key(&profile.credentials)?;
     let url = bucket_url(obs, bucket, &encode_path(request.key.trim_start_matches('/')));
     let sign_request = SignRequest {
         scheme,
@@ -43,9 +37,9 @@ pub fn presign_object(request: &PresignObject) -> Result<String, CheckError> {
         url,
         headers: vec![],
         body: vec![],
-        access_key_id: key.access_key_id.clone().unwrap_or_default(),
-        secret_access_key: key.secret_access_key.clone().unwrap_or_default(),
-        security_token: key.security_token.clone(),
+        access_key_id: key.id.into(),
+        secret_access_key: key.secret.clone(),
+        security_token: key.token.cloned(),
         region: Some(profile.region.clone()),
         service: Some("s3".into()),
         bucket: (!obs.custom).then(|| bucket.to_owned()),

@@ -38,7 +38,26 @@
 
   const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-  function labelsOf(el) {
+  /**
+   * The first text before the field, within three levels up (SPA forms often caption fields with bare
+   * divs). `isLabel` when that text is a <label> tied to no control: a caption in all but markup
+   * (OpenTiny's form items, for one).
+   */
+  function precedingText(el) {
+    let node = el;
+    for (let depth = 0; depth < 3 && node; depth++) {
+      for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
+        const text = clean(sibling.textContent);
+        if (!text) continue;
+        if (text.length > NEARBY_MAX) return null;
+        return { text, isLabel: sibling.tagName === 'LABEL' && !sibling.control };
+      }
+      node = node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentElement;
+    }
+    return null;
+  }
+
+  function labelsOf(el, preceding) {
     const root = el.getRootNode();
     const texts = [...(el.labels ?? [])].map((label) => clean(label.textContent));
     for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
@@ -46,20 +65,8 @@
     }
     // A custom element's inner input is often captioned by its host's `label` attribute (Carbon, OpenTiny).
     if (root instanceof ShadowRoot) texts.push(clean(root.host.getAttribute('label')));
+    if (preceding?.isLabel) texts.push(preceding.text);
     return texts.filter(Boolean);
-  }
-
-  /** Short text just before the field (SPA forms often caption fields with bare divs). */
-  function nearbyText(el) {
-    let node = el;
-    for (let depth = 0; depth < 3 && node; depth++) {
-      for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
-        const text = clean(sibling.textContent);
-        if (text) return text.length <= NEARBY_MAX ? text : null;
-      }
-      node = node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentElement;
-    }
-    return null;
   }
 
   function isVisible(el) {
@@ -71,6 +78,7 @@
 
   function describe(el, id) {
     const attr = (name) => el.getAttribute(name);
+    const preceding = precedingText(el);
     return {
       id,
       tag: el.tagName.toLowerCase(),
@@ -78,10 +86,10 @@
       name: attr('name'),
       htmlId: el.id || null,
       autocomplete: attr('autocomplete'),
-      labels: labelsOf(el),
+      labels: labelsOf(el, preceding),
       placeholder: attr('placeholder'),
       ariaLabel: attr('aria-label'),
-      nearbyText: nearbyText(el),
+      nearbyText: preceding?.text ?? null,
       visible: isVisible(el),
       readOnly: Boolean(el.readOnly),
       disabled: el.matches(':disabled'),

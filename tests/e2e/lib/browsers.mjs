@@ -67,13 +67,14 @@ function chromiumPage(page) {
   };
 }
 
-export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {} } = {}) {
+export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {}, acceptInsecureCerts = false } = {}) {
   const options = new firefox.Options()
     .addArguments('-headless')
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }))
     .setPreference('datareporting.policy.dataSubmissionEnabled', false)
     .setPreference('app.update.enabled', false);
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
+  if (acceptInsecureCerts) options.setAcceptInsecureCerts(true);
   options.setBinary('/usr/bin/firefox-esr');
   // Extension pages cannot be opened by driver.get(); the chrome context can, with system access.
   const service = new firefox.ServiceBuilder('geckodriver').addArguments('--allow-system-access');

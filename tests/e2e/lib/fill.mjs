@@ -1,0 +1,58 @@
+// Drives autofill from an extension page the way the popup does (`fill.run` for a tab), and reads
+// what a replica's framework holds by clicking its submit button inside the tab (any frame).
+import { launchChromium, launchFirefox, E2E_EXTENSION } from './browsers.mjs';
+import { chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './consoles.mjs';
+
+/** The replica server and a browser that resolves the console hosts to it. */
+export async function launchWithConsoles(name) {
+  const server = await startConsoles(name === 'firefox' ? 443 : 0);
+  const browser = name === 'firefox'
+    ? await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true })
+    : await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port) });
+  return { server, browser };
+}
+
+/** Id of the newest tab showing `url` (fragment ignored), or null when the extension may not see it. */
+export function tabIdOf(control, url) {
+  const pattern = url.replace(/#.*$/, '') + '*';
+  return control.evaluate(async (p) => {
+    const tabs = await (globalThis.browser ?? globalThis.chrome).tabs.query({ url: p });
+    return tabs.length ? Math.max(...tabs.map((t) => t.id)) : null;
+  }, pattern);
+}
+
+/** Sends `fill.run` for the tab showing `url`; resolves to the worker's whole reply ({ok} or {error}). */
+export async function runFill(control, url, options = {}) {
+  const tabId = await tabIdOf(control, url);
+  if (tabId == null) throw new Error(`no tab shows ${url}`);
+  return control.evaluate(({ tabId: id, options: o }) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'fill.run', tabId: id, ...o }),
+    { tabId, options });
+}
+
+/**
+ * Runs one of a few probes in every frame of the tab showing `url`, through the extension's scripting
+ * API (so cross-origin frames too; content-script CSP forbids shipping arbitrary code); resolves to
+ * the frames' non-null answers.
+ * - `submit` (selector): clicks the replica's submit button and returns the state its framework printed.
+ * - `values`: the values of the frame's light-DOM text inputs.
+ * - `injected`: whether the fill content script is present.
+ */
+export async function probe(control, url, name, arg = null) {
+  const tabId = await tabIdOf(control, url);
+  return control.evaluate(async ({ tabId: id, name: n, arg: a }) => {
+    const probes = {
+      submit: (sel) => {
+        const button = document.querySelector(sel);
+        if (!button) return null;
+        button.click();
+        return JSON.parse(document.getElementById('state')?.textContent || 'null');
+      },
+      values: () => [...document.querySelectorAll('input:not([type=checkbox])')].map((i) => i.value),
+      injected: () => Boolean(globalThis.__credfillFill),
+    };
+    const results = await (globalThis.browser ?? globalThis.chrome).scripting.executeScript({
+      target: { tabId: id, allFrames: true }, func: probes[n], args: [a],
+    });
+    return results.map((r) => r.result).filter((r) => r != null);
+  }, { tabId, name, arg });
+}

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
-import { launchWithConsoles, probe, runFill, tabIdOf } from './lib/fill.mjs';
+import { launchWithConsoles, pressFillShortcut, probe, runFill, tabIdOf } from './lib/fill.mjs';
 import { seedProfile } from './lib/profiles.mjs';
 
 const HUAWEI = {
@@ -175,6 +175,25 @@ for (const [name] of BROWSERS) {
       await new Promise((r) => setTimeout(r, 1500));
       assert.deepEqual(await probe(control, target, 'injected'), [false]);
       assert.deepEqual(await probe(control, target, 'values'), [['', '', '']]);
+    });
+
+    it('the badge shows on a console tab that has a matching profile', async () => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?badge');
+      await open(target, 'input[type=password]');
+      const tabId = await tabIdOf(control, target);
+      const badge = (id) => control.evaluate((i) => (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: i }), id);
+      assert.equal(await eventually(() => badge(tabId), (b) => b !== ''), '•');
+      const own = await control.evaluate(async () => (await (globalThis.browser ?? globalThis.chrome).tabs.getCurrent()).id);
+      assert.equal(await badge(own), '');
+    });
+
+    it('the keyboard command fills the current tab', { skip: name === 'chromium' && 'headless Chromium routes no synthesized key press to extension commands' }, async () => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?shortcut');
+      await open(target, 'input[type=password]');
+      await pressFillShortcut(browser, target);
+      const values = await eventually(() => probe(control, target, 'values'), (v) => v[0]?.[0] !== '');
+      assert.deepEqual(values, [[ak(HUAWEI), sk(HUAWEI), '']]);
+      assert.deepEqual(await state(target, '#agree'), { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
     });
 
     it('the popup fills the page it was opened for, choosing among several profiles', async () => {

@@ -56,3 +56,25 @@ export async function probe(control, url, name, arg = null) {
     return results.map((r) => r.result).filter((r) => r != null);
   }, { tabId, name, arg });
 }
+
+/**
+ * Firefox: presses the extension's keyboard shortcut for the tab showing `url` the way the browser
+ * does — selects the tab, then fires the command of the <key> element Firefox made for our
+ * `commands` entry. (Synthesized key events from WebDriver never reach browser-level shortcuts.)
+ */
+export async function pressFillShortcut(browser, url) {
+  const { driver } = browser;
+  const handle = await driver.getWindowHandle();
+  await driver.setContext('chrome');
+  try {
+    await driver.executeScript(`
+      gBrowser.selectedTab = gBrowser.tabs.findLast((t) => t.linkedBrowser.currentURI.spec.startsWith(arguments[0]));
+      const key = [...document.querySelectorAll('keyset[id^="ext-keyset-id-credfill"] key')].find((k) => k.getAttribute('key') === 'F');
+      const event = document.createEvent('XULCommandEvent');
+      event.initCommandEvent('command', true, true, window, 0, false, false, false, false, 0, null, 0);
+      key.dispatchEvent(event);`, url);
+  } finally {
+    await driver.setContext('content');
+    await driver.switchTo().window(handle);
+  }
+}

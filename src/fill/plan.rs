@@ -263,9 +263,7 @@ fn frame_gate(input: &PlanInput, frame_url: &str, sandboxed: bool) -> Result<(),
             Ok(())
         }
         FrameDecision::Confirm { origin } => Err(FrameBlock::NeedsConfirmation(origin)),
-        FrameDecision::Refuse { reason } => Err(FrameBlock::Refused(format!(
-            "the frame is refused: {reason:?}"
-        ))),
+        FrameDecision::Refuse { reason } => Err(FrameBlock::Refused(reason.to_string())),
     }
 }
 

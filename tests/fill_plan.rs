@@ -335,7 +335,9 @@ fn sandboxed_frames_are_refused() {
     let plan = plan_with(json!({
         "url": MODELARTS, "topUrl": MODELARTS, "frameSandboxed": true, "fields": modelarts_dialog(), "profile": huawei_profile()
     }));
-    assert_eq!(plan.refused.unwrap().code, RefusalCode::FrameRefused);
+    let refusal = plan.refused.unwrap();
+    assert_eq!(refusal.code, RefusalCode::FrameRefused);
+    assert_eq!(refusal.message, "the frame is sandboxed");
 }
 
 #[test]

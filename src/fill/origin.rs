@@ -108,6 +108,17 @@ pub enum FrameRefusal {
     InsecureFrame,
 }
 
+impl std::fmt::Display for FrameRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FrameRefusal::TopNotConsole => "the tab is not a known console",
+            FrameRefusal::Sandboxed => "the frame is sandboxed",
+            FrameRefusal::OpaqueOrigin => "the frame has no origin to check",
+            FrameRefusal::InsecureFrame => "the frame is not served over https",
+        })
+    }
+}
+
 /// Decides whether fields in the frame at `frame_url` may be filled while the tab shows `top_url`.
 ///
 /// `frame_url` is the frame's `location.href`, or for `about:blank`/`srcdoc` frames the origin

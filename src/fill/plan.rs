@@ -161,9 +161,10 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
     let mut candidates: Vec<(&FieldDescriptor, Vec<f64>)> = Vec::new();
     for field in input.fields.iter().filter(|f| f.is_text_entry()) {
         let text = FieldText::new(field);
+        let guesses = heuristics::scores(&text);
         let scores: Vec<f64> = slots
             .iter()
-            .map(|&slot| rules.score(&text, slot).max(heuristics::score(&text, slot)))
+            .map(|&slot| rules.score(&text, slot).max(guesses[slot.index()]))
             .collect();
         let Some((best_slot, best)) = best_of(&slots, &scores) else {
             continue;
@@ -262,9 +263,7 @@ fn frame_gate(input: &PlanInput, frame_url: &str, sandboxed: bool) -> Result<(),
             Ok(())
         }
         FrameDecision::Confirm { origin } => Err(FrameBlock::NeedsConfirmation(origin)),
-        FrameDecision::Refuse { reason } => Err(FrameBlock::Refused(format!(
-            "the frame is refused: {reason:?}"
-        ))),
+        FrameDecision::Refuse { reason } => Err(FrameBlock::Refused(reason.to_string())),
     }
 }
 

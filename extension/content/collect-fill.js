@@ -8,6 +8,7 @@
   const TEXT_TYPES = new Set(['', 'text', 'password', 'email', 'url', 'search', 'tel']);
   const NEARBY_MAX = 80; // longer text around a field is a paragraph, not its caption
   let elements = new Map(); // id -> element, from the last collect()
+  let labelIndexes = new Map(); // document or shadow root -> label[for] texts by id, during one collect()
 
   // Closed shadow roots are reachable from content scripts only: Chromium's chrome.dom, Firefox's Xray property.
   const shadowOf = globalThis.chrome?.dom?.openOrClosedShadowRoot
@@ -57,9 +58,29 @@
     return null;
   }
 
+  /**
+   * `label[for]` texts by id, one index per document or shadow root: `el.labels` rescans the whole tree
+   * on every call, which is quadratic on a page with thousands of fields.
+   */
+  function labelIndex(root) {
+    let index = labelIndexes.get(root);
+    if (!index) {
+      index = new Map();
+      for (const label of root.querySelectorAll('label[for]')) {
+        const texts = index.get(label.htmlFor) ?? [];
+        texts.push(clean(label.textContent));
+        index.set(label.htmlFor, texts);
+      }
+      labelIndexes.set(root, index);
+    }
+    return index;
+  }
+
   function labelsOf(el, preceding) {
     const root = el.getRootNode();
-    const texts = [...(el.labels ?? [])].map((label) => clean(label.textContent));
+    const texts = el.id ? [...(labelIndex(root).get(el.id) ?? [])] : [];
+    const wrapping = el.closest('label');
+    if (wrapping && !wrapping.hasAttribute('for')) texts.push(clean(wrapping.textContent));
     for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
       texts.push(clean(root.getElementById?.(id)?.textContent));
     }
@@ -69,11 +90,11 @@
     return texts.filter(Boolean);
   }
 
+  /** Laid out with a size, and not hidden by display, visibility or opacity (zero-size honeypots count as hidden). */
   function isVisible(el) {
-    if (el.type === 'hidden') return false;
-    if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     const box = el.getBoundingClientRect();
-    return box.width > 0 && box.height > 0;
+    if (box.width === 0 || box.height === 0) return false;
+    return !el.checkVisibility || el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
   }
 
   function describe(el, id) {
@@ -99,11 +120,13 @@
   /** This frame: its URL (or inherited origin), whether it is sandboxed, and its fields. */
   function collect() {
     elements = new Map();
+    labelIndexes = new Map();
     const fields = controlsIn(document).map((el, index) => {
       const id = String(index);
       elements.set(id, el);
       return describe(el, id);
     });
+    labelIndexes = new Map();
     const inherits = location.protocol === 'about:' || location.protocol === 'blob:';
     // A sandboxed frame without allow-same-origin has the opaque origin "null".
     return { url: inherits ? self.origin : location.href, sandboxed: self.origin === 'null', fields };

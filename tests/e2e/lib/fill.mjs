@@ -36,6 +36,7 @@ export async function runFill(control, url, options = {}) {
  * - `submit` (selector): clicks the replica's submit button and returns the state its framework printed.
  * - `values`: the values of the frame's light-DOM text inputs.
  * - `injected`: whether the fill content script is present.
+ * - `time-collect`: milliseconds one collect() takes in the frame (after a fill injected the script).
  */
 export async function probe(control, url, name, arg = null) {
   const tabId = await tabIdOf(control, url);
@@ -49,6 +50,12 @@ export async function probe(control, url, name, arg = null) {
       },
       values: () => [...document.querySelectorAll('input:not([type=checkbox])')].map((i) => i.value),
       injected: () => Boolean(globalThis.__credfillFill),
+      'time-collect': () => {
+        if (!globalThis.__credfillFill) return null;
+        const start = performance.now();
+        globalThis.__credfillFill.collect();
+        return performance.now() - start;
+      },
     };
     const results = await (globalThis.browser ?? globalThis.chrome).scripting.executeScript({
       target: { tabId: id, allFrames: true }, func: probes[n], args: [a],

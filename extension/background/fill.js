@@ -38,8 +38,9 @@ function inFrames(tabId, func, args = [], frameIds) {
 
 /** Fields of every frame the script reached, ids made unique as `frameId:localId`. */
 async function collectPage(tabId, topUrl) {
-  const results = await inFrames(tabId, () => globalThis.__credfillFill?.collect() ?? null);
-  const frames = new Map(results.filter((r) => r.result).map((r) => [r.frameId, r.result]));
+  // As JSON text: one string crosses the process boundary far faster than thousands of small objects.
+  const results = await inFrames(tabId, () => globalThis.__credfillFill?.collectJson() ?? null);
+  const frames = new Map(results.filter((r) => r.result).map((r) => [r.frameId, JSON.parse(r.result)]));
   const top = frames.get(0);
   if (!top || new URL(top.url).origin !== new URL(topUrl).origin) {
     throw refused('navigated', t('fill_errorNavigated'));

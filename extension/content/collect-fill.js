@@ -188,5 +188,5 @@
     return result;
   }
 
-  globalThis.__credfillFill = { collect, settle, apply };
+  globalThis.__credfillFill = { collect, collectJson: () => JSON.stringify(collect()), settle, apply };
 })();

@@ -140,6 +140,15 @@ for (const [name] of BROWSERS) {
       assert.deepEqual(await state(target, '#save'), { apikey: ibmKey, instance: IBM.openscaleGuid });
     });
 
+    it('a frame from a host without access is skipped; the console form around it is filled', async () => {
+      const target = url(HOSTS.huawei, 'frame-foreign.html');
+      await open(target, 'input[type=password]');
+      const result = await fill(target, { profileId: ids.huawei });
+      assert.deepEqual(result.filled.sort(), ['accessKeyId', 'secretAccessKey']);
+      assert.deepEqual(await probe(control, target, 'injected'), [true], 'only the top frame was reached');
+      assert.deepEqual(await state(target, '#agree'), { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+    });
+
     it('a look-alike host is refused, and nothing is injected there', async () => {
       const target = url(HOSTS.lookalike, 'modelarts-vue.html');
       const page = await open(target, 'input[type=password]');

@@ -8,8 +8,6 @@ import { getProfile, listProfiles } from './profiles.js';
 import { slotValues } from './fill-values.js';
 
 const CONTENT_SCRIPT = 'content/collect-fill.js';
-const MENU_ID = 'credfill-fill';
-const COMMAND = 'fill-page';
 /** How long a gesture waits for a form an SPA has not opened yet (a dialog that appears late). */
 const LATE_FORM_MS = 5000;
 const SETTLE_STEP_MS = 1000;
@@ -24,7 +22,7 @@ async function consoleOfTab(tabId) {
   return { tab, console: tab.url ? matchConsole(tab.url) : null };
 }
 
-async function profilesFor(provider) {
+export async function profilesFor(provider) {
   return (await listProfiles()).filter((p) => p.provider === provider);
 }
 
@@ -74,7 +72,9 @@ async function collectAndPlan(tabId, topUrl, profile, confirmedFrameOrigin) {
     const plan = planFill({ ...input, fields });
     const confirmOrigin = originToConfirm(plan, frames, topUrl);
     const left = deadline - Date.now();
-    if (plan.refused || plan.fills.length || confirmOrigin || left <= 0) return { plan, frames, confirmOrigin };
+    // A form is there once the plan fills or misses something; until then the SPA may still open it.
+    const formFound = plan.fills.length || plan.missing.length || confirmOrigin;
+    if (plan.refused || formFound || left <= 0) return { plan, frames, confirmOrigin };
     await inFrames(tabId, (ms) => globalThis.__credfillFill?.settle(ms), [Math.min(left, SETTLE_STEP_MS)], [0]);
   }
 }
@@ -130,33 +130,14 @@ export async function runFill({ tabId, profileId, confirmedFrameOrigin }) {
   };
 }
 
-async function lastProfiles() {
+/** The profile each provider was last filled with (what the keyboard command reuses). */
+export async function lastProfiles() {
   return (await api.storage.session.get(LAST_PROFILE_KEY))[LAST_PROFILE_KEY] ?? {};
 }
 
-/**
- * The keyboard command and the context menu: no UI of their own, so a choice they cannot make
- * (several profiles and none used before, a cross-origin frame) is handed to the popup.
- */
-export async function fillFromGesture(tab) {
-  let result = await runFill({ tabId: tab.id });
-  if (result.status === 'choose-profile') {
-    const last = (await lastProfiles())[result.console.provider];
-    if (result.profiles.some((p) => p.id === last)) result = await runFill({ tabId: tab.id, profileId: last });
-  }
-  if (result.status === 'choose-profile' || result.status === 'confirm-frame') await askInPopup(tab);
-  return result;
-}
-
-/** Opens the popup for `tab`, which resumes the fill there (popup/fill.js reads the pending marker). */
-async function askInPopup(tab) {
-  await api.storage.session.set({ [PENDING_KEY]: tab.id });
-  try {
-    await api.action.openPopup();
-  } catch {
-    // openPopup needs a focused window (and is refused in some contexts): a small window instead.
-    await api.windows.create({ url: api.runtime.getURL(`popup.html?tab=${tab.id}`), type: 'popup', width: 400, height: 600 });
-  }
+/** Marks `tabId` as waiting for the popup: a gesture without UI (shortcut, menu) needs a choice made there. */
+export async function markPending(tabId) {
+  await api.storage.session.set({ [PENDING_KEY]: tabId });
 }
 
 async function takePending(tabId) {
@@ -164,42 +145,6 @@ async function takePending(tabId) {
   if (pending !== tabId) return false;
   await api.storage.session.remove(PENDING_KEY);
   return true;
-}
-
-/** Badge: the tab is a known console and a profile of its provider exists. */
-async function updateBadge(tabId, url) {
-  const site = url ? matchConsole(url) : null;
-  const ready = site && (await profilesFor(site.provider)).length > 0;
-  await api.action.setBadgeText({ tabId, text: ready ? t('fill_badge') : '' });
-  await api.action.setTitle({ tabId, title: ready ? t('fill_badgeTitle', [site.host]) : t('extName') });
-}
-
-async function updateActiveBadges() {
-  for (const tab of await api.tabs.query({ active: true })) await updateBadge(tab.id, tab.url);
-}
-
-async function createMenu() {
-  await api.contextMenus.removeAll();
-  const patterns = api.runtime.getManifest().host_permissions.filter((p) => p.startsWith('https://'));
-  api.contextMenus.create({ id: MENU_ID, title: t('fill_menu'), contexts: ['editable'], documentUrlPatterns: patterns });
-}
-
-/** Browser events; registered synchronously at the worker's start. `ready` is the WASM init promise. */
-export function registerFillEvents(ready) {
-  const after = (fn) => (...args) => {
-    ready.then(() => fn(...args)).catch((e) => console.warn('credfill fill:', e?.code ?? e?.message ?? e));
-  };
-  api.runtime.onInstalled.addListener(after(createMenu));
-  api.runtime.onStartup.addListener(after(createMenu));
-  api.contextMenus.onClicked.addListener(after((info, tab) => info.menuItemId === MENU_ID && tab && fillFromGesture(tab)));
-  api.commands.onCommand.addListener(after(async (command, tab) => {
-    if (command !== COMMAND) return;
-    const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
-    if (target) await fillFromGesture(target);
-  }));
-  api.tabs.onUpdated.addListener(after((tabId, change, tab) => (change.url || change.status) && updateBadge(tabId, tab.url)));
-  api.tabs.onActivated.addListener(after(async ({ tabId }) => updateBadge(tabId, (await api.tabs.get(tabId)).url)));
-  api.storage.onChanged.addListener(after((changes, area) => area === 'session' && changes.profiles && updateActiveBadges()));
 }
 
 export const handlers = {

@@ -132,7 +132,7 @@
     return { url: inherits ? self.origin : location.href, sandboxed: self.origin === 'null', fields };
   }
 
-  /** Resolves once nodes were added to the page (a late dialog), or after `ms`. */
+  /** Resolves once the page changed (a late dialog: added with v-if, shown with v-show), or after `ms`. */
   function settle(ms) {
     return new Promise((resolve) => {
       const done = (changed) => {
@@ -140,9 +140,7 @@
         clearTimeout(timer);
         resolve(changed);
       };
-      const observer = new MutationObserver((records) => {
-        if (records.some((r) => r.addedNodes.length)) setTimeout(() => done(true), 50); // let the dialog finish rendering
-      });
+      const observer = new MutationObserver(() => setTimeout(() => done(true), 50)); // let the dialog finish rendering
       observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
       const timer = setTimeout(() => done(false), ms);
     });

@@ -113,6 +113,15 @@ for (const [name] of BROWSERS) {
       });
     }
 
+    it('OpenScale custom provider: what the profile lacks is reported missing, not guessed', async () => {
+      const target = url(HOSTS.openscale, 'openscale-react.html#custom');
+      await open(target, '#save');
+      const result = await fill(target, { profileId: ids.ibm });
+      assert.deepEqual([result.filled, result.missing.sort()], [['url'], ['password', 'username']]);
+      assert.deepEqual(await state(target, '#save'), { url: IBM.credentials[0].url, username: '', password: '' });
+      await close(pages.pop());
+    });
+
     it('OpenScale as web components: inputs in an open and a closed shadow root', async () => {
       const target = url(HOSTS.dataplatform, 'openscale-wc.html');
       await open(target, '#save');

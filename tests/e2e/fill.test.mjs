@@ -56,12 +56,6 @@ for (const [name] of BROWSERS) {
       return page;
     }
 
-    /** Closes a page and puts the driver back on a live one (Firefox's driver stays on the closed tab). */
-    async function close(page) {
-      await page.close();
-      await control.url();
-    }
-
     async function fill(target, options) {
       const reply = await runFill(control, target, options);
       assert.ok(reply?.ok, `fill.run failed: ${JSON.stringify(reply)}`);
@@ -109,7 +103,7 @@ for (const [name] of BROWSERS) {
         const result = await fill(target, { profileId: ids.ibm });
         assert.equal(result.status, 'filled');
         assert.deepEqual(await state(target, '#save'), expected);
-        await close(pages.pop());
+        await pages.pop().close();
       });
     }
 
@@ -119,7 +113,7 @@ for (const [name] of BROWSERS) {
       const result = await fill(target, { profileId: ids.ibm });
       assert.deepEqual([result.filled, result.missing.sort()], [['url'], ['password', 'username']]);
       assert.deepEqual(await state(target, '#save'), { url: IBM.credentials[0].url, username: '', password: '' });
-      await close(pages.pop());
+      await pages.pop().close();
     });
 
     it('OpenScale as web components: inputs in an open and a closed shadow root', async () => {
@@ -216,7 +210,6 @@ for (const [name] of BROWSERS) {
 
     it('the popup fills the page it was opened for, choosing among several profiles', async () => {
       const second = await seedProfile(browser, { ...HUAWEI, name: 'Huawei second', credentials: [{ ...HUAWEI.credentials[0], accessKeyId: 'HWAKSECOND00000000CC' }] });
-      await control.url(); // back on a live tab (seeding closed its own)
       const target = url(HOSTS.huawei, 'modelarts-vue.html?popup');
       await open(target, 'input[type=password]');
       const popup = await browser.open(`popup.html?tab=${await tabIdOf(control, target)}`);
@@ -226,7 +219,7 @@ for (const [name] of BROWSERS) {
       await popup.click(`#fill-profile-${second}`);
       await popup.waitFor('#fill-result[data-state=filled] .fill-filled');
       assert.deepEqual(await state(target, '#agree'), { ak: 'HWAKSECOND00000000CC', sk: sk(HUAWEI), decoy: '', agreed: false });
-      await close(popup);
+      await popup.close();
     });
 
     it('the popup asks before filling a cross-origin frame and names its origin', async () => {
@@ -240,7 +233,7 @@ for (const [name] of BROWSERS) {
       await popup.click('#fill-confirm');
       await popup.waitFor('#fill-result[data-state=filled] .fill-filled');
       assert.deepEqual(await state(target, '#save'), { apikey: ibmKey, instance: IBM.openscaleGuid });
-      await close(popup);
+      await popup.close();
     });
   });
 }

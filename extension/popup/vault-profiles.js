@@ -51,20 +51,22 @@ export function mountProfiles(section) {
     const list = profiles.length
       ? el('ul', { id: 'profile-list' }, orderProfiles(profiles, score).map(row))
       : el('p', { class: 'muted', id: 'profile-empty' }, t('vault_noProfiles'));
-    section.replaceChildren(el('h2', {}, t('vault_profiles')), notice, list);
+    section.replaceChildren(...[el('h2', {}, t('vault_profiles')), notice, list].filter(Boolean));
   }
 
   function row(profile) {
     const li = el('li', { class: 'profile', 'data-id': profile.id, 'data-matches-tab': String(profile.matchesTab) });
     if (profile.colour) li.style.setProperty('--profile-colour', profile.colour);
-    li.append(
+    const view = [
       el('div', { class: 'profile-head' },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('strong', { class: 'profile-name' }, profile.name),
         el('span', { class: 'muted' }, [providerLabel(profile.provider ?? 'unknown'), profile.region].filter(Boolean).join(' · ')),
         actions(profile, li)),
-      ageLines(profile.keyAge),
-      profile.note && el('p', { class: 'profile-note muted' }, profile.note));
+      ...ageLines(profile.keyAge),
+      profile.note && el('p', { class: 'profile-note muted' }, profile.note),
+    ];
+    li.append(...view.filter(Boolean));
     return li;
   }
 

@@ -1,0 +1,225 @@
+// The encrypted vault end to end: saving an import, locking, and what reaches the disk (nothing in
+// clear: every file of the browser profile is searched); a worker stopped in the middle of saves;
+// wrong passphrases and altered records change nothing; auto-lock across worker restarts.
+import assert from 'node:assert/strict';
+import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { E2E_EXTENSION, ROOT, eventually, launchChromium, launchFirefox } from './lib/browsers.mjs';
+import { E2E_PASSPHRASE, unlockVault } from './lib/profiles.mjs';
+
+const SK = 'Zq8vJ3kP0rT6wY2eN5hB9mC1xL4sD7fG0aK3uV6i';
+const API_KEY = 'e2eVaultApiKey_Q9w8E7r6T5y4U3i2O1p0AsDfGhJk';
+const ITEMS = [
+  { kind: 'aksk', accessKeyId: 'HPUAE2EVAULTTEST0001', secretAccessKey: SK, userName: 'alice', provider: 'huawei' },
+  // Created in 2020: past any sensible age, so it shows on the badge.
+  { kind: 'ibm-api-key', apiKey: API_KEY, name: 'ci-deployer', createdAt: '2020-01-01T00:00+0000' },
+];
+
+/** Sends a message to the worker from an extension page; resolves with its answer, rejects with its error. */
+async function send(page, type, payload = {}) {
+  const reply = await page.evaluate((m) => (globalThis.browser ?? chrome).runtime.sendMessage(m), { type, ...payload });
+  if (reply?.error) throw reply.error;
+  return reply?.ok;
+}
+
+/** What the import section does with "save as profile". */
+const saveImport = (popup, items) =>
+  popup.evaluate((list) => document.dispatchEvent(new CustomEvent('credfill:save-import', { detail: { items: list } })), items);
+
+const vaultStorage = (page) =>
+  page.evaluate(async () => Object.fromEntries(Object.entries(await (globalThis.browser ?? chrome).storage.local.get(null))
+    .filter(([k]) => k.startsWith('vault.'))));
+
+async function submitPassphrase(popup, passphrase, { confirm = false } = {}) {
+  await popup.fill('#vault-passphrase', passphrase);
+  if (confirm) await popup.fill('#vault-confirm', passphrase);
+  await popup.click('#vault-submit');
+}
+
+/** Every file under `dir` that holds one of `needles` (UTF-8 and UTF-16 forms): `file: name` lines. */
+function filesHolding(dir, needles) {
+  const forms = Object.entries(needles).flatMap(([name, text]) =>
+    [['utf8', 'UTF-8'], ['utf16le', 'UTF-16']].map(([encoding, label]) => [`${name} (${label})`, Buffer.from(text, encoding)]));
+  const found = [];
+  const walk = (path) => {
+    const stat = lstatSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) for (const entry of readdirSync(path)) walk(join(path, entry));
+    else if (stat?.isFile()) {
+      let bytes;
+      try {
+        bytes = readFileSync(path);
+      } catch {
+        return; // a file removed while walking
+      }
+      for (const [name, needle] of forms) if (bytes.includes(needle)) found.push(`${path}: ${name}`);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+/** The core, in Node, to open an exported record: the vault must decrypt to exactly what was imported. */
+async function openRecord(envelope, passphrase) {
+  const core = await import(join(ROOT, 'pkg/credfill.js'));
+  core.initSync({ module: readFileSync(join(ROOT, 'pkg/credfill_bg.wasm')) });
+  return JSON.parse(core.vaultOpen(core.vaultDeriveKey(passphrase, envelope.kdf), envelope));
+}
+
+/** A DevTools session that can stop the extension's service worker (`ServiceWorker.stopAllWorkers`). */
+async function stopper(browser, page) {
+  const cdp = await browser.context.newCDPSession(page.raw);
+  await cdp.send('ServiceWorker.enable');
+  return cdp;
+}
+
+const secretsIn = (document) => document.profiles.flatMap((p) => p.credentials).map((c) => c.secretAccessKey ?? c.apiKey);
+
+describe('chromium: encrypted vault', () => {
+  let browser;
+  before(async () => (browser = await launchChromium({ extDir: E2E_EXTENSION.chromium })));
+  after(async () => browser?.close());
+
+  it('import → save → lock: no secret anywhere in the profile directory; unlock after a restart: intact', async () => {
+    let popup = await browser.open('popup.html');
+    await popup.waitFor('#vault-section[data-state="empty"]');
+    await submitPassphrase(popup, E2E_PASSPHRASE, { confirm: true });
+    await popup.waitFor('#vault-section[data-state="unlocked"]');
+
+    await saveImport(popup, ITEMS);
+    await popup.waitFor('#vault-saved li[data-updated="false"]');
+    await popup.waitFor('#profile-list .profile');
+    assert.deepEqual(await popup.evaluate(() => [...document.querySelectorAll('.profile-name')].map((n) => n.textContent)),
+      ['Huawei Cloud alice …0001', 'ci-deployer']);
+    assert.equal(await popup.attr('#profile-list .key-age[data-stale="true"]', 'data-stale'), 'true');
+    assert.equal(await popup.evaluate(() => chrome.action.getBadgeText({})), '1');
+
+    await saveImport(popup, [ITEMS[0]]); // the same AK again: that profile is updated, no twin
+    await popup.waitFor('#vault-saved li[data-updated="true"]');
+    assert.equal((await send(popup, 'profiles.list')).length, 2);
+
+    await popup.click('#vault-lock');
+    await popup.waitFor('#vault-section[data-state="locked"]');
+    const needles = { SK, 'API key': API_KEY, passphrase: E2E_PASSPHRASE };
+    assert.deepEqual(filesHolding(browser.profile, needles), [], 'while the browser runs');
+    await browser.context.close();
+    assert.deepEqual(filesHolding(browser.profile, needles), [], 'after the browser closed');
+
+    browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, profile: browser.profile });
+    popup = await browser.open('popup.html');
+    await popup.waitFor('#vault-section[data-state="locked"]'); // the key was in memory only
+    await submitPassphrase(popup, E2E_PASSPHRASE);
+    await popup.waitFor('#vault-section[data-state="unlocked"]');
+    await popup.waitFor('#profile-list .profile');
+    const profiles = await send(popup, 'profiles.list');
+    assert.deepEqual(profiles.map((p) => p.name), ['Huawei Cloud alice …0001', 'ci-deployer']);
+    assert.equal(JSON.stringify(profiles).includes(SK), false, 'pages never get secrets');
+    assert.deepEqual(secretsIn(await openRecord(await send(popup, 'vault.export'), E2E_PASSPHRASE)), [SK, API_KEY]);
+  });
+
+  it('a worker stopped in the middle of saves leaves a vault that opens, with the old or the new content', async (t) => {
+    const popup = await browser.open('popup.html');
+    await unlockVault(popup);
+    const cdp = await stopper(browser, popup);
+    let stops = 0;
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      stops += versions.filter((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped').length;
+    });
+    const outcomes = [];
+    for (let round = 0; round < 10; round++) {
+      const before = (await send(popup, 'profiles.list')).length;
+      const items = Array.from({ length: 20 }, (_, i) => ({
+        kind: 'aksk', accessKeyId: `HPUASTOP${String(round * 100 + i).padStart(12, '0')}`, secretAccessKey: SK, provider: 'huawei',
+      }));
+      const saving = send(popup, 'profiles.saveImport', { items }).then(() => 'answered', () => 'cut off');
+      await new Promise((r) => setTimeout(r, round * 12)); // from before the save starts to after it ends
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      const reply = await saving;
+      const afterwards = await eventually(() => send(popup, 'profiles.list').catch((e) => e), Array.isArray);
+      assert.ok(Array.isArray(afterwards), `round ${round}: the vault does not open: ${JSON.stringify(afterwards)}`);
+      assert.ok([before, before + items.length].includes(afterwards.length), `round ${round}: ${before} → ${afterwards.length}`);
+      outcomes.push(`${reply}/${afterwards.length === before ? 'old' : 'new'}`);
+    }
+    t.diagnostic(`save reply / content after the stop, per round: ${outcomes.join(' ')}; worker stopped ${stops} times`);
+    assert.ok(stops > 0, 'the service worker was never stopped');
+  });
+
+  it('a wrong passphrase is refused and changes nothing', async () => {
+    const popup = await browser.open('popup.html');
+    await send(popup, 'vault.lock');
+    await popup.raw.reload();
+    await popup.waitFor('#vault-section[data-state="locked"]');
+    const stored = await vaultStorage(popup);
+    await submitPassphrase(popup, 'not the passphrase at all');
+    await popup.waitFor('#vault-unlock .error[data-code="wrong-passphrase"]');
+    await assert.rejects(send(popup, 'vault.changePassphrase', { current: 'wrong wrong wrong', passphrase: 'a new long passphrase', confirmation: 'a new long passphrase' }),
+      { code: 'wrong-passphrase' });
+    assert.deepEqual(await vaultStorage(popup), stored);
+    assert.equal((await send(popup, 'vault.status')).state, 'locked');
+  });
+
+  it('an altered record is reported, never overwritten, and the previous copy can be opened', async () => {
+    const popup = await browser.open('popup.html');
+    await unlockVault(popup);
+    const [first] = await send(popup, 'profiles.list');
+    await send(popup, 'profiles.edit', { id: first.id, edits: { note: 'kept in the previous copy' } });
+    await send(popup, 'profiles.edit', { id: first.id, edits: { note: 'the latest note' } });
+    await popup.evaluate(async () => { // flip one byte of the current record's ciphertext
+      const { 'vault.current': gen } = await chrome.storage.local.get('vault.current');
+      const { [`vault.gen.${gen}`]: record } = await chrome.storage.local.get(`vault.gen.${gen}`);
+      const bytes = Uint8Array.from(atob(record.ciphertext), (c) => c.charCodeAt(0));
+      bytes[5] ^= 1;
+      record.ciphertext = btoa(String.fromCharCode(...bytes));
+      await chrome.storage.local.set({ [`vault.gen.${gen}`]: record });
+    });
+    const altered = await vaultStorage(popup);
+    await assert.rejects(send(popup, 'profiles.edit', { id: first.id, edits: { note: 'x' } }), { code: 'tampered' });
+    await assert.rejects(send(popup, 'profiles.list'), { code: 'tampered' });
+    assert.deepEqual(await vaultStorage(popup), altered, 'nothing written over it');
+
+    await send(popup, 'vault.lock');
+    await popup.raw.reload();
+    await submitPassphrase(popup, E2E_PASSPHRASE);
+    await popup.waitFor('#vault-unlock .error[data-code="tampered"]');
+    await popup.click('#vault-recover');
+    await popup.waitFor('#vault-section[data-state="unlocked"]');
+    const recovered = await send(popup, 'profiles.list');
+    assert.equal(recovered.find((p) => p.id === first.id).note, 'kept in the previous copy');
+  });
+
+  it('auto-lock holds across worker restarts: a passed deadline locks on wake-up', async () => {
+    const popup = await browser.open('popup.html');
+    await unlockVault(popup);
+    await popup.evaluate(() => chrome.storage.session.set({ 'vault.lockAt': Date.now() - 1 }));
+    const cdp = await stopper(browser, popup);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await send(popup, 'version'); // wakes the worker without touching the vault
+    const session = await eventually(() => popup.evaluate(() => chrome.storage.session.get(null)), (s) => !('vault.key' in s));
+    assert.equal('vault.key' in session, false);
+    assert.equal((await send(popup, 'vault.status')).state, 'locked');
+  });
+});
+
+describe('firefox: encrypted vault', () => {
+  let browser;
+  before(async () => (browser = await launchFirefox({ extDir: E2E_EXTENSION.firefox })));
+  after(async () => browser?.close());
+
+  it('save, lock, unlock', async () => {
+    const popup = await browser.open('popup.html');
+    await popup.waitFor('#vault-section[data-state="empty"]');
+    await submitPassphrase(popup, E2E_PASSPHRASE, { confirm: true });
+    await popup.waitFor('#vault-section[data-state="unlocked"]');
+    await saveImport(popup, ITEMS);
+    await popup.waitFor('#vault-saved li');
+    await popup.waitFor('#profile-list .profile');
+    await popup.click('#vault-lock');
+    await popup.waitFor('#vault-section[data-state="locked"]');
+    await assert.rejects(send(popup, 'profiles.list'), { code: 'locked' });
+    await submitPassphrase(popup, 'not the passphrase at all');
+    await popup.waitFor('#vault-unlock .error[data-code="wrong-passphrase"]');
+    await submitPassphrase(popup, E2E_PASSPHRASE);
+    await popup.waitFor('#vault-section[data-state="unlocked"]');
+    assert.deepEqual((await send(popup, 'profiles.list')).map((p) => p.name), ['Huawei Cloud alice …0001', 'ci-deployer']);
+  });
+});

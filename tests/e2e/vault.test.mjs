@@ -2,7 +2,8 @@
 // clear: every file of the browser profile is searched); a worker stopped in the middle of saves;
 // wrong passphrases and altered records change nothing; auto-lock across worker restarts.
 import assert from 'node:assert/strict';
-import { lstatSync, readFileSync, readdirSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { E2E_EXTENSION, ROOT, eventually, launchChromium, launchFirefox } from './lib/browsers.mjs';
@@ -132,7 +133,7 @@ describe('chromium: encrypted vault', () => {
         kind: 'aksk', accessKeyId: `HPUASTOP${String(round * 100 + i).padStart(12, '0')}`, secretAccessKey: SK, provider: 'huawei',
       }));
       const saving = send(popup, 'profiles.saveImport', { items }).then(() => 'answered', () => 'cut off');
-      await new Promise((r) => setTimeout(r, round * 12)); // from before the save starts to after it ends
+      await new Promise((r) => setTimeout(r, round && 5 * 2 ** round)); // 0 to 2.5 s: before, during and after the save
       await cdp.send('ServiceWorker.stopAllWorkers');
       const reply = await saving;
       const afterwards = await eventually(() => send(popup, 'profiles.list').catch((e) => e), Array.isArray);
@@ -185,6 +186,50 @@ describe('chromium: encrypted vault', () => {
     await popup.waitFor('#vault-section[data-state="unlocked"]');
     const recovered = await send(popup, 'profiles.list');
     assert.equal(recovered.find((p) => p.id === first.id).note, 'kept in the previous copy');
+  });
+
+  it('a passphrase change re-encrypts: the new passphrase opens the vault, the old one no longer does', async () => {
+    const popup = await browser.open('popup.html');
+    await unlockVault(popup);
+    const count = (await send(popup, 'profiles.list')).length;
+    const next = 'a brand new passphrase';
+    await send(popup, 'vault.changePassphrase', { current: E2E_PASSPHRASE, passphrase: next, confirmation: next });
+    await send(popup, 'vault.lock');
+    await assert.rejects(send(popup, 'vault.unlock', { passphrase: E2E_PASSPHRASE }), { code: 'wrong-passphrase' });
+    await send(popup, 'vault.unlock', { passphrase: next });
+    assert.equal((await send(popup, 'profiles.list')).length, count);
+    await send(popup, 'vault.changePassphrase', { current: next, passphrase: E2E_PASSPHRASE, confirmation: E2E_PASSPHRASE });
+  });
+
+  it('restoring a backup merges: a deleted profile comes back, a changed one is a conflict the user settles', async (t) => {
+    const popup = await browser.open('popup.html');
+    await unlockVault(popup);
+    const backup = await send(popup, 'vault.export');
+    const [first, second] = await send(popup, 'profiles.list');
+    await send(popup, 'profiles.delete', { id: first.id });
+    await send(popup, 'profiles.edit', { id: second.id, edits: { note: 'changed after the backup' } });
+    const count = (await send(popup, 'profiles.list')).length;
+
+    const dir = mkdtempSync(join(tmpdir(), 'credfill-backup-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'backup.json');
+    writeFileSync(file, JSON.stringify(backup));
+    const options = await browser.open('options.html');
+    await options.setFile('#vault-restore-backupFile', file);
+    await options.fill('#vault-restore-backupPassphrase', 'not the passphrase at all');
+    await options.click('#vault-restore button[type="submit"]');
+    await options.waitFor('#vault-restore .error[data-code="wrong-passphrase"]');
+    await options.fill('#vault-restore-backupPassphrase', E2E_PASSPHRASE);
+    await options.click('#vault-restore button[type="submit"]');
+    await options.waitFor('#vault-restore .ok');
+    await options.waitFor('#vault-conflicts .conflict');
+
+    const afterRestore = await send(popup, 'profiles.list');
+    assert.equal(afterRestore.length, count + 1, 'only the deleted profile was added');
+    assert.equal(afterRestore.find((p) => p.id === second.id).note, 'changed after the backup', 'nothing replaced silently');
+    await options.click('#vault-conflicts [data-choice="theirs"]');
+    await eventually(() => options.evaluate(() => document.querySelectorAll('#vault-conflicts .conflict').length), (n) => n === 0);
+    assert.equal((await send(popup, 'profiles.list')).find((p) => p.id === second.id).note, undefined, "the backup's version, as chosen");
   });
 
   it('auto-lock holds across worker restarts: a passed deadline locks on wake-up', async () => {

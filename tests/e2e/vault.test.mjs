@@ -118,6 +118,35 @@ describe('chromium: encrypted vault', () => {
     assert.deepEqual(secretsIn(await openRecord(await send(popup, 'vault.export'), E2E_PASSPHRASE)), [SK, API_KEY]);
   });
 
+  it('the popup edits, reorders, deletes and undoes', async () => {
+    const popup = await browser.open('popup.html');
+    await unlockVault(popup);
+    await popup.raw.reload();
+    const names = () => popup.evaluate(() => [...document.querySelectorAll('.profile-name')].map((n) => n.textContent));
+    await popup.waitFor('#profile-list .profile');
+    const [, second] = await names();
+
+    await popup.click('.profile .edit');
+    await popup.fill('.profile-edit [name="name"]', 'Prod (Paris)');
+    await popup.fill('.profile-edit [name="region"]', 'eu-west-0');
+    await popup.raw.selectOption('.profile-edit [name="provider"]', 'flexible-engine');
+    await popup.click('.profile-edit button[type="submit"]');
+    await eventually(names, (n) => n[0] === 'Prod (Paris)');
+    const [edited] = await send(popup, 'profiles.list');
+    assert.deepEqual([edited.name, edited.region, edited.provider], ['Prod (Paris)', 'eu-west-0', 'flexible-engine']);
+
+    await popup.click('.profile .moveDown');
+    assert.deepEqual((await eventually(names, (n) => n[0] === second)).slice(0, 2), [second, 'Prod (Paris)']);
+    await popup.click(`.profile[data-id="${edited.id}"] .moveUp`);
+    await eventually(names, (n) => n[0] === 'Prod (Paris)');
+
+    await popup.click(`.profile[data-id="${edited.id}"] .delete`);
+    await popup.waitFor('#profile-undo');
+    assert.deepEqual(await names(), [second]);
+    await popup.click('#profile-undo');
+    assert.deepEqual(await eventually(names, (n) => n.length === 2), ['Prod (Paris)', second]);
+  });
+
   it('a worker stopped in the middle of saves leaves a vault that opens, with the old or the new content', async (t) => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);

@@ -53,8 +53,8 @@ async function writeDocument(key, kdf, document, options) {
 /** Applies `change(document, nowMs)` (pure, returns the new document) and stores the result. */
 export function updateDocument(change) {
   return oneAtATime(async () => {
-    const key = await useKey();
     const envelope = await currentEnvelope();
+    const key = await useKey();
     const now = Date.now();
     const next = forgetOldDeletion(change(normalizeDocument(open(key, envelope).document), now), now);
     await writeDocument(key, envelope.kdf, next);
@@ -79,7 +79,7 @@ export function unlock(passphrase) {
   return oneAtATime(async () => {
     const envelope = await currentEnvelope();
     const key = deriveKey(passphrase, envelope.kdf);
-    const { text, document } = await open(key, envelope);
+    const { text, document } = open(key, envelope);
     if (envelope.format !== CURRENT_FORMAT) {
       await writeNext(storage(), migrate(key, envelope), (stored) => {
         if (open(key, stored).text !== text) throw { code: 'tampered', message: 'The migrated vault differs.' };

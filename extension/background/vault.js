@@ -9,14 +9,17 @@ import { KEY_AGE_ALARM, refreshBadge, watchKeyAges } from './vault-badge.js';
 import * as vault from './vault-access.js';
 import { AUTO_LOCK_ALARM, keepSessionFromContentScripts, lock, lockDeadline, lockIfDue } from './vault-lock.js';
 
+/** Wake-up duties run unattended: a failure is logged (never with a value) and retried at the next wake. */
+const duty = (task) => task().catch((e) => console.warn(`vault: ${task.name} failed: ${e?.code ?? e?.message}`));
+
 // Every time the worker starts: the deadline may have passed while it was stopped.
-keepSessionFromContentScripts();
-lockIfDue();
-watchKeyAges();
-refreshBadge();
+duty(keepSessionFromContentScripts);
+duty(lockIfDue);
+duty(watchKeyAges);
+duty(refreshBadge);
 api.alarms.onAlarm.addListener(({ name }) => {
-  if (name === AUTO_LOCK_ALARM) lockIfDue();
-  if (name === KEY_AGE_ALARM) refreshBadge();
+  if (name === AUTO_LOCK_ALARM) duty(lockIfDue);
+  if (name === KEY_AGE_ALARM) duty(refreshBadge);
 });
 
 async function status() {

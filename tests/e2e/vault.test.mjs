@@ -60,11 +60,32 @@ function filesHolding(dir, needles) {
   return found;
 }
 
-/** The core, in Node, to open an exported record: the vault must decrypt to exactly what was imported. */
-async function openRecord(envelope, passphrase) {
+/** The core in Node (the same pkg/ the extension loads). */
+async function nodeCore() {
   const core = await import(join(ROOT, 'pkg/credfill.js'));
   core.initSync({ module: readFileSync(join(ROOT, 'pkg/credfill_bg.wasm')) });
+  return core;
+}
+
+/** Opens an exported record outside the browser: the vault must decrypt to exactly what was imported. */
+async function openRecord(envelope, passphrase) {
+  const core = await nodeCore();
   return JSON.parse(core.vaultOpen(core.vaultDeriveKey(passphrase, envelope.kdf), envelope));
+}
+
+/**
+ * A record as the first builds wrote it (format 1: `{version: 1, kdf, nonce, ciphertext}`, the
+ * Argon2id output as the AES-256-GCM key, "credfill-vault-v1" as associated data), sealed here with
+ * WebCrypto rather than with the code under test.
+ */
+async function formatOneRecord(document, passphrase) {
+  const kdf = { alg: 'argon2id', mKib: 64, t: 1, p: 1, salt: Buffer.from('format one salt!').toString('base64') };
+  const raw = Buffer.from((await nodeCore()).vaultDeriveKey(passphrase, kdf), 'base64');
+  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+  const nonce = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: Buffer.from('credfill-vault-v1') },
+    key, Buffer.from(JSON.stringify(document)));
+  return { version: 1, kdf, nonce: Buffer.from(nonce).toString('base64'), ciphertext: Buffer.from(sealed).toString('base64') };
 }
 
 /** A DevTools session that can stop the extension's service worker (`ServiceWorker.stopAllWorkers`). */
@@ -72,6 +93,21 @@ async function stopper(browser, page) {
   const cdp = await browser.context.newCDPSession(page.raw);
   await cdp.send('ServiceWorker.enable');
   return cdp;
+}
+
+/** Stops the extension's service worker; resolves once DevTools reports it stopped (or after 5 s). */
+async function stopWorker(cdp) {
+  let listener;
+  const stopped = new Promise((resolve) => {
+    listener = ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve(true);
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', listener);
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const outcome = await Promise.race([stopped, new Promise((r) => setTimeout(() => r(false), 5000))]);
+  cdp.off('ServiceWorker.workerVersionUpdated', listener);
+  return outcome;
 }
 
 const secretsIn = (document) => document.profiles.flatMap((p) => p.credentials).map((c) => c.secretAccessKey ?? c.apiKey);
@@ -152,9 +188,6 @@ describe('chromium: encrypted vault', () => {
     await unlockVault(popup);
     const cdp = await stopper(browser, popup);
     let stops = 0;
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      stops += versions.filter((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped').length;
-    });
     const outcomes = [];
     for (let round = 0; round < 10; round++) {
       const before = (await send(popup, 'profiles.list')).length;
@@ -163,7 +196,7 @@ describe('chromium: encrypted vault', () => {
       }));
       const saving = send(popup, 'profiles.saveImport', { items }).then(() => 'answered', () => 'cut off');
       await new Promise((r) => setTimeout(r, round && 5 * 2 ** round)); // 0 to 2.5 s: before, during and after the save
-      await cdp.send('ServiceWorker.stopAllWorkers');
+      if (await stopWorker(cdp)) stops++;
       const reply = await saving;
       const afterwards = await eventually(() => send(popup, 'profiles.list').catch((e) => e), Array.isArray);
       assert.ok(Array.isArray(afterwards), `round ${round}: the vault does not open: ${JSON.stringify(afterwards)}`);
@@ -265,12 +298,30 @@ describe('chromium: encrypted vault', () => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);
     await popup.evaluate(() => chrome.storage.session.set({ 'vault.lockAt': Date.now() - 1 }));
-    const cdp = await stopper(browser, popup);
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    assert.ok(await stopWorker(await stopper(browser, popup)), 'the worker did not stop');
     await send(popup, 'version'); // wakes the worker without touching the vault
     const session = await eventually(() => popup.evaluate(() => chrome.storage.session.get(null)), (s) => !('vault.key' in s));
     assert.equal('vault.key' in session, false);
     assert.equal((await send(popup, 'vault.status')).state, 'locked');
+  });
+
+  it('a vault in the first format opens with its passphrase and is rewritten in the current one', async () => {
+    const popup = await browser.open('popup.html');
+    const legacy = { profiles: [{ id: 'legacy', name: 'Legacy profile', provider: 'huawei',
+      credentials: [{ kind: 'aksk', accessKeyId: 'LEGACYAK000000000001', secretAccessKey: SK }] }] };
+    const record = await formatOneRecord(legacy, E2E_PASSPHRASE);
+    await popup.evaluate(async (v1) => {
+      const keys = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('vault.'));
+      await chrome.storage.local.remove(keys);
+      await chrome.storage.local.set({ 'vault.gen.1': v1, 'vault.current': 1 });
+    }, record);
+    await send(popup, 'vault.lock');
+    await send(popup, 'vault.unlock', { passphrase: E2E_PASSPHRASE });
+    assert.deepEqual((await send(popup, 'profiles.list')).map((p) => p.name), ['Legacy profile']);
+    const stored = await vaultStorage(popup);
+    assert.equal(stored['vault.current'], 2);
+    assert.equal(stored['vault.gen.2'].format, 2);
+    assert.deepEqual(secretsIn(await openRecord(stored['vault.gen.2'], E2E_PASSPHRASE)), [SK]);
   });
 });
 

@@ -40,13 +40,15 @@ export async function readDocument() {
   return normalizeDocument(open(await useKey(), envelope).document);
 }
 
-/** Seals `document` as the next generation; it becomes current only if it reads back identical. */
-async function writeDocument(key, kdf, document, options) {
-  const sealed = seal(key, kdf, document);
-  const text = JSON.stringify(document);
-  await writeNext(storage(), sealed, (stored) => {
+/** Writes `sealed` as the next generation; it becomes current only if it reads back and opens to `text`. */
+function writeVerified(key, sealed, text, options) {
+  return writeNext(storage(), sealed, (stored) => {
     if (open(key, stored).text !== text) throw { code: 'tampered', message: 'The vault did not read back as written.' };
   }, options);
+}
+
+async function writeDocument(key, kdf, document, options) {
+  await writeVerified(key, seal(key, kdf, document), JSON.stringify(document), options);
   await noteKeyAges(document.profiles);
 }
 
@@ -80,11 +82,7 @@ export function unlock(passphrase) {
     const envelope = await currentEnvelope();
     const key = deriveKey(passphrase, envelope.kdf);
     const { text, document } = open(key, envelope);
-    if (envelope.format !== CURRENT_FORMAT) {
-      await writeNext(storage(), migrate(key, envelope), (stored) => {
-        if (open(key, stored).text !== text) throw { code: 'tampered', message: 'The migrated vault differs.' };
-      });
-    }
+    if (envelope.format !== CURRENT_FORMAT) await writeVerified(key, migrate(key, envelope), text);
     await rememberKey(key);
     await noteKeyAges(normalizeDocument(document).profiles);
   });
@@ -122,16 +120,11 @@ export function restoreEnvelope(envelope, passphrase, combine) {
     const backupKey = deriveKey(passphrase, envelope?.kdf);
     const backup = normalizeDocument(open(backupKey, envelope).document);
     const current = await readCurrent(storage());
-    if (!current) {
-      const document = combine(emptyDocument(), backup);
-      await writeDocument(backupKey, envelope.kdf, document);
-      await rememberKey(backupKey);
-      return document;
-    }
-    const key = await useKey();
-    const stored = normalizeDocument(open(key, current.envelope).document);
+    const key = current ? await useKey() : backupKey;
+    const stored = current ? normalizeDocument(open(key, current.envelope).document) : emptyDocument();
     const document = combine(stored, backup);
-    await writeDocument(key, current.envelope.kdf, document);
+    await writeDocument(key, (current?.envelope ?? envelope).kdf, document);
+    if (!current) await rememberKey(key);
     return document;
   });
 }

@@ -194,13 +194,14 @@ describe('chromium: encrypted vault', () => {
       const items = Array.from({ length: 20 }, (_, i) => ({
         kind: 'aksk', accessKeyId: `HPUASTOP${String(round * 100 + i).padStart(12, '0')}`, secretAccessKey: SK, provider: 'huawei',
       }));
-      const saving = send(popup, 'profiles.saveImport', { items }).then(() => 'answered', () => 'cut off');
+      const saving = send(popup, 'profiles.saveImport', { items }).then((saved) => (saved?.length ? 'saved' : 'cut off'), () => 'cut off');
       await new Promise((r) => setTimeout(r, round && 5 * 2 ** round)); // 0 to 2.5 s: before, during and after the save
       if (await stopWorker(cdp)) stops++;
       const reply = await saving;
       const afterwards = await eventually(() => send(popup, 'profiles.list').catch((e) => e), Array.isArray);
       assert.ok(Array.isArray(afterwards), `round ${round}: the vault does not open: ${JSON.stringify(afterwards)}`);
       assert.ok([before, before + items.length].includes(afterwards.length), `round ${round}: ${before} → ${afterwards.length}`);
+      if (reply === 'saved') assert.equal(afterwards.length, before + items.length, `round ${round}: a confirmed save was lost`);
       outcomes.push(`${reply}/${afterwards.length === before ? 'old' : 'new'}`);
     }
     t.diagnostic(`save reply / content after the stop, per round: ${outcomes.join(' ')}; worker stopped ${stops} times`);
@@ -322,6 +323,22 @@ describe('chromium: encrypted vault', () => {
     assert.equal(stored['vault.current'], 2);
     assert.equal(stored['vault.gen.2'].format, 2);
     assert.deepEqual(secretsIn(await openRecord(stored['vault.gen.2'], E2E_PASSPHRASE)), [SK]);
+  });
+
+  it('a backup restored where there is no vault yet becomes the vault, with its passphrase', async () => {
+    const popup = await browser.open('popup.html');
+    await unlockVault(popup);
+    const backup = await send(popup, 'vault.export');
+    const names = (await send(popup, 'profiles.list')).map((p) => p.name);
+    await send(popup, 'vault.lock');
+    await popup.evaluate(async () => chrome.storage.local.remove(Object.keys(await chrome.storage.local.get(null))));
+    assert.equal((await send(popup, 'vault.status')).state, 'empty');
+    await assert.rejects(send(popup, 'vault.restore', { envelope: backup, passphrase: 'not the passphrase at all' }), { code: 'wrong-passphrase' });
+    assert.equal((await send(popup, 'vault.status')).state, 'empty');
+    assert.deepEqual(await send(popup, 'vault.restore', { envelope: backup, passphrase: E2E_PASSPHRASE }), { added: names.length, unchanged: 0, conflicts: 0 });
+    assert.deepEqual((await send(popup, 'profiles.list')).map((p) => p.name), names);
+    await send(popup, 'vault.lock');
+    await send(popup, 'vault.unlock', { passphrase: E2E_PASSPHRASE });
   });
 });
 

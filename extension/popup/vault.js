@@ -33,13 +33,19 @@ export function mountVault(vaultSection, profilesSection) {
     }
     if (status.state === 'unlocked' && pendingItems) await savePending();
     await profiles.refresh(status.state);
+    // Listing the profiles used the vault, which pushed the auto-lock back: show the new time.
+    if (status.state === 'unlocked') showLockTime(await ask('vault.status').then((s) => s.lockAt, () => status.lockAt));
+  }
+
+  function showLockTime(lockAt) {
+    const text = vaultSection.querySelector('#vault-lock-at');
+    if (text && lockAt) text.textContent = lockTimeText(lockAt);
   }
 
   function unlockedView({ lockAt }) {
     const lockButton = el('button', { type: 'button', id: 'vault-lock' }, t('vault_lock'));
     lockButton.addEventListener('click', () => ask('vault.lock').then(() => refresh(), (e) => refresh(errorLine(e))));
-    const until = new Date(lockAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    return [el('div', { class: 'vault-bar' }, el('span', { class: 'ok' }, '🔓 ', t('vault_unlockedUntil', [until])), lockButton)];
+    return [el('div', { class: 'vault-bar' }, el('span', { class: 'ok' }, '🔓 ', el('span', { id: 'vault-lock-at' }, lockTimeText(lockAt))), lockButton)];
   }
 
   function passphraseForm(state) {
@@ -101,3 +107,6 @@ export function mountVault(vaultSection, profilesSection) {
 
   refresh();
 }
+
+const lockTimeText = (lockAt) =>
+  t('vault_unlockedUntil', [new Date(lockAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })]);

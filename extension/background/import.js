@@ -1,2 +1,11 @@
-// Message handlers for import (see the issue that owns it).
-export const handlers = {};
+// Import: the popup sends the file's bytes (base64: runtime messages are JSON in Chromium), the core
+// parses them. The result goes back to the popup for review; saving it is the vault's business.
+import { importLimitBytes, parseCredentials } from '../pkg/credfill.js';
+
+export const handlers = {
+  'import.limit': { from: ['extension'], run: () => importLimitBytes() },
+  'import.parse': {
+    from: ['extension'],
+    run: ({ base64, fileName }) => parseCredentials(Uint8Array.fromBase64(String(base64)), fileName ?? undefined),
+  },
+};

@@ -73,7 +73,10 @@ export function showImport(container, t, outcome) {
     ...renderItems(t, items), ...renderWarnings(t, warnings));
 }
 
-/** Reads a picked or dropped File as bytes (the core detects the format; the name is only a hint). */
-export async function readFileBytes(file) {
-  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
+/**
+ * Reads a picked or dropped File as bytes (the core detects the format; the name is only a hint).
+ * Only one byte past the core's size limit is read, so a huge file is refused without loading it.
+ */
+export async function readLimited(file, limit) {
+  return { bytes: new Uint8Array(await file.slice(0, limit + 1).arrayBuffer()), fileName: file.name };
 }

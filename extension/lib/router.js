@@ -35,17 +35,16 @@ export function createListener({ handlers, runtime, ready }) {
     const type = message && typeof message.type === 'string' ? message.type : '';
     const handler = Object.hasOwn(handlers, type) ? handlers[type] : null;
     const kind = senderKind(sender, runtime);
-    if (!handler || !kind || !handler.from.includes(kind)) {
-      sendResponse({ error: { code: 'refused', message: `message "${type}" refused from this sender` } });
-      return false;
-    }
     (async () => {
+      if (!handler || !kind || !handler.from.includes(kind)) {
+        throw { code: 'refused', message: `message "${type}" refused from this sender` };
+      }
       await ready;
       return handler.run(message, sender);
     })().then(
       (ok) => sendResponse({ ok }),
       (e) => sendResponse({ error: toPlainError(e) }),
     );
-    return true; // the answer comes asynchronously
+    return true; // the answer always comes asynchronously, in both browsers alike
   };
 }

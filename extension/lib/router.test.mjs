@@ -5,10 +5,7 @@ import { createListener, senderKind, toPlainError } from './router.js';
 const runtime = { id: 'own-id', getURL: (p) => `chrome-extension://own-id/${p}` };
 
 function call(listener, message, sender) {
-  return new Promise((resolve) => {
-    const sync = listener(message, sender, resolve);
-    if (sync === false) return; // answered synchronously already
-  });
+  return new Promise((resolve) => assert.equal(listener(message, sender, resolve), true));
 }
 
 describe('senderKind', () => {

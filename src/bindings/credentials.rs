@@ -1,1 +1,26 @@
 //! JS exports for `crate::credentials`.
+
+use super::{js_error, to_js};
+use crate::credentials;
+use wasm_bindgen::prelude::*;
+
+/// `parseCredentials(bytes, fileName?)` → `{ items, warnings }`, or throws
+/// `{ code, message, line?, column? }`.
+#[wasm_bindgen(js_name = parseCredentials)]
+pub fn parse_credentials(bytes: &[u8], file_name: Option<String>) -> Result<JsValue, JsValue> {
+    let import = credentials::parse(bytes, file_name.as_deref()).map_err(|error| {
+        js_error(
+            error.code.as_str(),
+            &error.message,
+            error.line,
+            error.column,
+        )
+    })?;
+    to_js(&import)
+}
+
+/// The largest input `parseCredentials` accepts, so pages read no more of a file than that (plus one byte).
+#[wasm_bindgen(js_name = importLimitBytes)]
+pub fn import_limit_bytes() -> u32 {
+    credentials::MAX_INPUT_BYTES as u32
+}

@@ -1,1 +1,201 @@
-//! JS exports for `crate::sign`.
+//! JS exports for `crate::sign`: `signRequest`, `presignUrl`, `ibmTokenRequest`, `ibmParseToken`,
+//! `openscaleDataMartRequest`.
+
+use super::{js_error, to_js};
+use crate::secret::Secret;
+use crate::sign::{self, ibm, Scheme, SignError, SignRequest};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use wasm_bindgen::prelude::*;
+
+/// `{ scheme, method, url, headers?, body?, accessKeyId, secretAccessKey, securityToken?, region?,
+/// service?, bucket?, unsignedPayload?, timestamp?, expiresIn? }`
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct JsSignRequest {
+    scheme: Scheme,
+    method: String,
+    url: String,
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+    #[serde(default)]
+    body: JsBody,
+    access_key_id: String,
+    secret_access_key: Secret,
+    security_token: Option<Secret>,
+    region: Option<String>,
+    service: Option<String>,
+    bucket: Option<String>,
+    #[serde(default)]
+    unsigned_payload: bool,
+    timestamp: Option<String>,
+    expires_in: Option<u32>,
+}
+
+/// A body given as a string (sent as UTF-8) or a `Uint8Array`.
+#[derive(Default)]
+struct JsBody(Vec<u8>);
+
+impl<'de> Deserialize<'de> for JsBody {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct BodyVisitor;
+        impl Visitor<'_> for BodyVisitor {
+            type Value = JsBody;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or a Uint8Array")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<JsBody, E> {
+                Ok(JsBody(text.as_bytes().to_vec()))
+            }
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<JsBody, E> {
+                Ok(JsBody(bytes.to_vec()))
+            }
+            fn visit_byte_buf<E: de::Error>(self, bytes: Vec<u8>) -> Result<JsBody, E> {
+                Ok(JsBody(bytes))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<JsBody, E> {
+                Ok(JsBody::default())
+            }
+        }
+        deserializer.deserialize_any(BodyVisitor)
+    }
+}
+
+impl JsSignRequest {
+    fn into_core(self) -> SignRequest {
+        SignRequest {
+            scheme: self.scheme,
+            method: self.method,
+            url: self.url,
+            headers: self.headers.into_iter().collect(),
+            body: self.body.0,
+            access_key_id: self.access_key_id,
+            secret_access_key: self.secret_access_key,
+            security_token: self.security_token,
+            region: self.region,
+            service: self.service,
+            bucket: self.bucket,
+            unsigned_payload: self.unsigned_payload,
+            timestamp: self.timestamp.unwrap_or_else(now),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsRequest<'a> {
+    method: &'a str,
+    url: &'a str,
+    headers: BTreeMap<&'a str, &'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+}
+
+/// UTC now as `YYYYMMDDTHHMMSSZ`, from the browser's clock (the core never reads one).
+fn now() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string()); // 2026-11-23T10:46:22.123Z
+    let digits: String = iso[..19]
+        .chars()
+        .filter(|c| !matches!(c, '-' | ':'))
+        .collect();
+    format!("{digits}Z")
+}
+
+fn parse_request(req: JsValue) -> Result<JsSignRequest, JsValue> {
+    serde_wasm_bindgen::from_value(req)
+        .map_err(|e| js_error("invalid_request", &e.to_string(), None, None))
+}
+
+fn sign_error(e: SignError) -> JsValue {
+    js_error(e.code(), &e.to_string(), None, None)
+}
+
+/// `signRequest(req)` → `{ method, url, headers }`, `headers` holding every header to send.
+#[wasm_bindgen(js_name = signRequest)]
+pub fn sign_request(req: JsValue) -> Result<JsValue, JsValue> {
+    let signed = sign::sign(&parse_request(req)?.into_core()).map_err(sign_error)?;
+    to_js(&JsRequest {
+        method: &signed.method,
+        url: &signed.url,
+        headers: signed
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect(),
+        body: None,
+    })
+}
+
+/// `presignUrl({ …req, expiresIn })` → URL string (`aws4`, `obs`).
+#[wasm_bindgen(js_name = presignUrl)]
+pub fn presign_url(req: JsValue) -> Result<String, JsValue> {
+    let req = parse_request(req)?;
+    let expires_in = req
+        .expires_in
+        .ok_or_else(|| sign_error(SignError::MissingField("expiresIn")))?;
+    sign::presign(&req.into_core(), expires_in).map_err(sign_error)
+}
+
+fn http_request_to_js(request: &ibm::HttpRequest) -> Result<JsValue, JsValue> {
+    to_js(&JsRequest {
+        method: &request.method,
+        url: &request.url,
+        headers: request
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect(),
+        body: request.body.as_ref().map(Secret::expose),
+    })
+}
+
+fn ibm_error(e: ibm::IbmError) -> JsValue {
+    js_error(e.code(), &e.to_string(), None, None)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct JsTokenRequest {
+    api_key: Secret,
+}
+
+/// `ibmTokenRequest({ apiKey })` → `{ method, url, headers, body }` for IBM IAM.
+#[wasm_bindgen(js_name = ibmTokenRequest)]
+pub fn ibm_token_request(req: JsValue) -> Result<JsValue, JsValue> {
+    let req: JsTokenRequest = serde_wasm_bindgen::from_value(req)
+        .map_err(|e| js_error("invalid_request", &e.to_string(), None, None))?;
+    http_request_to_js(&ibm::token_request(&req.api_key))
+}
+
+/// `ibmParseToken(status, bodyText)` → `{ accessToken, refreshToken?, tokenType, expiresIn,
+/// expiration }`, or throws `{ code, message }` (`code` is IAM's, e.g. `BXNIM0415E`).
+#[wasm_bindgen(js_name = ibmParseToken)]
+pub fn ibm_parse_token(status: u16, body: &str) -> Result<JsValue, JsValue> {
+    to_js(&ibm::parse_token(status, body).map_err(ibm_error)?)
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct JsDataMartRequest {
+    token: Secret,
+    region: String,
+    instance_id: String,
+    data_mart_id: Option<String>,
+}
+
+/// `openscaleDataMartRequest({ token, region, instanceId, dataMartId? })` → `{ method, url, headers }`
+/// (the list of data marts when `dataMartId` is absent).
+#[wasm_bindgen(js_name = openscaleDataMartRequest)]
+pub fn openscale_data_mart_request(req: JsValue) -> Result<JsValue, JsValue> {
+    let req: JsDataMartRequest = serde_wasm_bindgen::from_value(req)
+        .map_err(|e| js_error("invalid_request", &e.to_string(), None, None))?;
+    let request = ibm::openscale_data_mart_request(
+        &req.token,
+        &req.region,
+        &req.instance_id,
+        req.data_mart_id.as_deref(),
+    )
+    .map_err(ibm_error)?;
+    http_request_to_js(&request)
+}

@@ -136,7 +136,13 @@ function firefoxPage(driver, handle) {
       return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
         Promise.resolve((${fn.toString()})(arguments[0])).then(done, (e) => done({ __error: String(e && e.message || e) }));`, arg);
     },
-    close: async () => (await focus(), driver.close()),
+    async close() {
+      await focus();
+      await driver.close();
+      // Leave the driver on a live tab: commands sent to a closed one fail.
+      const [any] = await driver.getAllWindowHandles();
+      if (any) await driver.switchTo().window(any);
+    },
   };
 }
 

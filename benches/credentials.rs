@@ -1,0 +1,34 @@
+//! `cargo bench --bench credentials`: parse time of a credentials CSV just under the 4 MiB
+//! limit. Prints one JSON line for `make bench` to collect.
+
+use credfill::credentials::{parse, MAX_INPUT_BYTES};
+use std::time::Instant;
+
+const ITERATIONS: u32 = 10;
+
+fn main() {
+    let mut csv = String::from("User Name,Access Key Id,Secret Access Key\r\n");
+    let mut rows = 0u64;
+    loop {
+        let row = format!("user{rows:08},AKBENCH{rows:013},benchSecretAccessKey{rows:020}\r\n");
+        if csv.len() + row.len() > MAX_INPUT_BYTES {
+            break;
+        }
+        csv.push_str(&row);
+        rows += 1;
+    }
+
+    let parsed = parse(csv.as_bytes(), Some("credentials.csv")).expect("the bench CSV parses");
+    assert_eq!(parsed.items.len() as u64, rows);
+
+    let start = Instant::now();
+    for _ in 0..ITERATIONS {
+        std::hint::black_box(parse(std::hint::black_box(csv.as_bytes()), None).unwrap());
+    }
+    let seconds = start.elapsed().as_secs_f64() / f64::from(ITERATIONS);
+    println!(
+        "{{\"bench\":\"parse_csv_4mib\",\"target\":\"native\",\"ms\":{:.2},\"rows_per_s\":{:.0}}}",
+        seconds * 1000.0,
+        rows as f64 / seconds
+    );
+}

@@ -1,0 +1,55 @@
+//! Native signing throughput: `cargo bench --bench sign`. One JSON line per figure, e.g.
+//! `{"bench":"aws4_sign","target":"native","n":10000,"per_s":123456}`.
+
+use credfill::secret::Secret;
+use credfill::sign::aws4::Aws4Signer;
+use credfill::sign::{apig, Scheme, SignRequest};
+use std::hint::black_box;
+use std::time::Instant;
+
+const N: u32 = 10_000;
+
+fn request(scheme: Scheme, i: u32) -> SignRequest {
+    SignRequest {
+        scheme,
+        method: "GET".into(),
+        url: format!(
+            "https://bucket.obs.eu-west-0.example.com/models/run-{i}/weights.bin?partNumber={i}"
+        ),
+        headers: vec![("Content-Type".into(), "application/json".into())],
+        body: vec![],
+        access_key_id: "QTWAOYTTINDUT2QVKYUC".into(),
+        secret_access_key: Secret::new("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"),
+        security_token: None,
+        region: Some("eu-west-0".into()),
+        service: Some("s3".into()),
+        bucket: None,
+        unsigned_payload: true,
+        timestamp: "20261123T104600Z".into(),
+    }
+}
+
+fn report(bench: &str, mut run: impl FnMut(u32)) {
+    let requests: Vec<u32> = (0..N).collect();
+    let start = Instant::now();
+    for &i in &requests {
+        run(i);
+    }
+    let per_s = f64::from(N) / start.elapsed().as_secs_f64();
+    println!(r#"{{"bench":"{bench}","target":"native","n":{N},"per_s":{per_s:.0}}}"#);
+}
+
+fn main() {
+    let aws4: Vec<SignRequest> = (0..N).map(|i| request(Scheme::Aws4, i)).collect();
+    let apig_requests: Vec<SignRequest> = (0..N).map(|i| request(Scheme::Apig, i)).collect();
+    let mut signer = Aws4Signer::default();
+    report("aws4_sign", |i| {
+        black_box(signer.sign(&aws4[i as usize]).unwrap());
+    });
+    report("apig_sign", |i| {
+        black_box(apig::sign(&apig_requests[i as usize]).unwrap());
+    });
+    report("aws4_presign", |i| {
+        black_box(signer.presign(&aws4[i as usize], 3600).unwrap());
+    });
+}

@@ -1,0 +1,166 @@
+//! Pasted `ibmcloud` output: `ibmcloud iam api-key-create` (Name, Description, Created At,
+//! API Key, ID…) and `ibmcloud resource service-instance` (Name:, ID: = CRN, GUID:, Location:,
+//! Service Name:…). Lines are `Label: value` or `Label   value`; other lines are ignored.
+//! A label seen twice starts the next block, so several pastes in one text give several items.
+
+use super::error::{ErrorCode, ImportError, Warning, WarningCode};
+use super::{normalized_name, validate, IbmApiKey, IbmInstance, Import, Item};
+use crate::secret::Secret;
+
+/// The labels read, normalised; any other label (State, Locked, Type…) is skipped.
+const LABELS: [&str; 9] = [
+    "name",
+    "description",
+    "createdat",
+    "apikey",
+    "id",
+    "uuid",
+    "guid",
+    "location",
+    "servicename",
+];
+
+/// A label and its value as they sit on a line.
+struct Field<'a> {
+    label: &'static str,
+    value: &'a str,
+    line: u32,
+}
+
+pub(crate) fn looks_like_cli_output(text: &str) -> bool {
+    fields(text).any(|field| matches!(field.label, "apikey" | "guid"))
+}
+
+pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
+    let mut import = Import::default();
+    let mut block: Vec<Field> = Vec::new();
+    for field in fields(text) {
+        if block.iter().any(|seen| seen.label == field.label) {
+            read_block(&block, &mut import)?;
+            block.clear();
+        }
+        block.push(field);
+    }
+    read_block(&block, &mut import)?;
+    if import.items.is_empty() {
+        return Err(ImportError::new(
+            ErrorCode::NoKeys,
+            "The pasted ibmcloud output holds neither an API Key nor a service instance GUID.",
+        ));
+    }
+    Ok(import)
+}
+
+fn fields(text: &str) -> impl Iterator<Item = Field<'_>> {
+    text.lines().enumerate().filter_map(|(index, line)| {
+        let (label, value) = split_label(line);
+        let label = normalized_name(label);
+        let label = LABELS.into_iter().find(|known| *known == label)?;
+        Some(Field {
+            label,
+            value,
+            line: index as u32 + 1,
+        })
+    })
+}
+
+/// The label ends at a `:` followed by a blank (or the line end), or at a tab or two spaces.
+fn split_label(line: &str) -> (&str, &str) {
+    let line = line.trim();
+    let bytes = line.as_bytes();
+    for (at, &byte) in bytes.iter().enumerate() {
+        let next = bytes.get(at + 1).copied();
+        let colon = byte == b':' && next.is_none_or(|next| next.is_ascii_whitespace());
+        let gap = byte == b'\t' || (byte == b' ' && next == Some(b' '));
+        if colon || gap {
+            return (&line[..at], line[at + 1..].trim());
+        }
+    }
+    (line, "")
+}
+
+fn read_block(block: &[Field], import: &mut Import) -> Result<(), ImportError> {
+    let get = |label: &str| block.iter().find(|field| field.label == label);
+    let value = |label: &str| {
+        get(label)
+            .map(|field| field.value.to_owned())
+            .filter(|value| !value.is_empty())
+    };
+    if let Some(api_key) = get("apikey") {
+        validate::ibm_api_key(api_key.value).map_err(|error| error.at(Some(api_key.line), None))?;
+        import.items.push(Item::IbmApiKey(IbmApiKey {
+            api_key: Secret::from(api_key.value),
+            name: value("name"),
+            description: value("description"),
+            created_at: value("createdat"),
+            id: value("id").or_else(|| value("uuid")),
+        }));
+        return Ok(());
+    }
+    let Some(guid) = get("guid") else {
+        return Ok(());
+    };
+    validate::guid(guid.value, "The GUID").map_err(|error| error.at(Some(guid.line), None))?;
+    let Some(id) = get("id") else {
+        return Err(ImportError::new(
+            ErrorCode::BadCrn,
+            "The pasted service instance has a GUID but no ID line with its CRN.",
+        )
+        .at(Some(guid.line), None));
+    };
+    let crn = validate::crn(id.value).map_err(|error| error.at(Some(id.line), None))?;
+    if !crn.service_instance.eq_ignore_ascii_case(guid.value) {
+        import.warnings.push(
+            Warning::new(
+                WarningCode::GuidMismatch,
+                "The GUID differs from the instance named in the CRN (ID line); the GUID was kept.",
+            )
+            .at(Some(guid.line)),
+        );
+    }
+    let or_crn = |label: &str, part: &str| {
+        value(label).or_else(|| Some(part.to_owned()).filter(|part| !part.is_empty()))
+    };
+    import.items.push(Item::IbmInstance(IbmInstance {
+        guid: guid.value.to_owned(),
+        crn: id.value.to_owned(),
+        location: or_crn("location", crn.location),
+        service_name: or_crn("servicename", crn.service_name),
+        name: value("name"),
+        account_id: crn.account_id.map(str::to_owned),
+    }));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_split_at_colon_or_gap() {
+        assert_eq!(split_label("ID:   crn:v1:a:b:c"), ("ID", "crn:v1:a:b:c"));
+        assert_eq!(
+            split_label("Created At    2026-01-01T10:00+0000"),
+            ("Created At", "2026-01-01T10:00+0000")
+        );
+        assert_eq!(split_label("Description   "), ("Description", ""));
+        assert_eq!(split_label("Sub Type:"), ("Sub Type", ""));
+        assert_eq!(split_label("OK"), ("OK", ""));
+    }
+
+    #[test]
+    fn two_pastes_give_two_items() {
+        let key = "abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJ-012345";
+        let text = format!("Name  a\nAPI Key  {key}\n\nName  b\nAPI Key  {key}\n");
+        assert!(looks_like_cli_output(&text));
+        assert_eq!(parse(&text).unwrap().items.len(), 2);
+    }
+
+    #[test]
+    fn instance_without_crn_is_refused() {
+        let error = parse("GUID: 77b6a44c-ba51-43ab-91d1-3ab9a8ff44fd\n")
+            .err()
+            .unwrap();
+        assert_eq!((error.code, error.line), (ErrorCode::BadCrn, Some(1)));
+    }
+}

@@ -1,0 +1,396 @@
+//! AK/SK CSVs: Huawei Cloud / Flexible Engine `credentials.csv` and the AWS console's access
+//! key CSVs. Columns are found by header name (case, spacing and variants tolerated), else by
+//! the shape of the values; `,` `;` and tab delimiters; blank and delimiter-only lines skipped.
+
+use super::error::{ErrorCode, ImportError, Warning, WarningCode};
+use super::{normalized_name, validate, AkSk, Import, Item, Provider};
+use crate::secret::Secret;
+use csv::StringRecord;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    UserName,
+    AccessKey,
+    Secret,
+    SecurityToken,
+    /// `Password` and `Console login link`: only the AWS console's CSV has them.
+    AwsConsole,
+}
+
+fn column_named(header: &str) -> Option<Column> {
+    Some(match normalized_name(header).as_str() {
+        "username" | "user" | "iamusername" | "iamuser" => Column::UserName,
+        "accesskeyid" | "accesskey" | "accessid" | "ak" | "awsaccesskeyid" => Column::AccessKey,
+        "secretaccesskey" | "secretkey" | "secret" | "sk" | "awssecretaccesskey" => Column::Secret,
+        "securitytoken" | "sessiontoken" | "awssessiontoken" => Column::SecurityToken,
+        "password" | "consoleloginlink" => Column::AwsConsole,
+        _ => return None,
+    })
+}
+
+/// Where each value sits (0-based field indexes).
+#[derive(Debug, Default)]
+struct Layout {
+    user_name: Option<usize>,
+    access_key: Option<usize>,
+    secret: Option<usize>,
+    security_token: Option<usize>,
+    aws_console: bool,
+}
+
+impl Layout {
+    /// `None` when no field is a known column name: the file has no header.
+    fn from_header(header: &StringRecord) -> Option<Layout> {
+        let mut layout = Layout::default();
+        let mut known = false;
+        for (index, name) in header.iter().enumerate() {
+            let Some(column) = column_named(name) else {
+                continue;
+            };
+            known = true;
+            let slot = match column {
+                Column::UserName => &mut layout.user_name,
+                Column::AccessKey => &mut layout.access_key,
+                Column::Secret => &mut layout.secret,
+                Column::SecurityToken => &mut layout.security_token,
+                Column::AwsConsole => {
+                    layout.aws_console = true;
+                    continue;
+                }
+            };
+            slot.get_or_insert(index);
+        }
+        known.then_some(layout)
+    }
+
+    /// Columns from the values of a header-less first row: the access key, the secret and,
+    /// in a row of exactly three fields, the user name.
+    fn from_shapes(row: &StringRecord) -> Option<Layout> {
+        let access_key = row.iter().position(validate::looks_like_access_key)?;
+        let secret = row
+            .iter()
+            .position(|value| validate::looks_like_secret(value, Provider::Aws))?;
+        let user_name = (row.len() == 3)
+            .then(|| (0..3).find(|&index| index != access_key && index != secret))
+            .flatten();
+        Some(Layout {
+            user_name,
+            access_key: Some(access_key),
+            secret: Some(secret),
+            ..Layout::default()
+        })
+    }
+
+    /// Fills a key column the header did not name from the first data row's unnamed fields.
+    fn complete_by_shape(&mut self, header: &StringRecord, first_row: Option<&StringRecord>) {
+        let Some(row) = first_row else { return };
+        let unnamed = |index: &usize| column_named(&header[*index]).is_none();
+        if self.access_key.is_none() {
+            self.access_key = (0..row.len())
+                .filter(unnamed)
+                .find(|&index| validate::looks_like_access_key(&row[index]));
+        }
+        if self.secret.is_none() {
+            self.secret = (0..row.len())
+                .filter(unnamed)
+                .find(|&index| validate::looks_like_secret(&row[index], Provider::Aws));
+        }
+    }
+}
+
+pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
+    let (delimiter, skipped_lines, body) = sniff_delimiter(text);
+    let mut records = Vec::new();
+    let mut lines = LineCounter::new(body, skipped_lines);
+    for record in csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .delimiter(delimiter)
+        .from_reader(body.as_bytes())
+        .into_records()
+    {
+        let record = record.map_err(|_| unknown_format())?;
+        // Spreadsheets pad with delimiter-only lines, sometimes of another delimiter (`;;`).
+        let blank = record
+            .iter()
+            .all(|field| field.chars().all(|c| matches!(c, ',' | ';' | '\t')));
+        if !blank {
+            let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
+            records.push((line, record));
+        }
+    }
+    let Some((header_line, first)) = records.first() else {
+        return Err(ImportError::new(ErrorCode::Empty, "The file has no rows."));
+    };
+
+    let mut warnings = Vec::new();
+    let (layout, rows) = match Layout::from_header(first) {
+        Some(mut layout) => {
+            layout.complete_by_shape(first, records.get(1).map(|(_, row)| row));
+            check_key_columns(&layout, first, *header_line)?;
+            (layout, &records[1..])
+        }
+        None => {
+            let layout = Layout::from_shapes(first).ok_or_else(unknown_format)?;
+            warnings.push(
+                Warning::new(
+                    WarningCode::NoHeader,
+                    "The file has no header row; the key columns were recognised by their values.",
+                )
+                .at(Some(*header_line)),
+            );
+            (layout, &records[..])
+        }
+    };
+    if rows.is_empty() {
+        return Err(ImportError::new(
+            ErrorCode::NoKeys,
+            "The file has a header row but no key rows below it.",
+        )
+        .at(Some(*header_line), None));
+    }
+
+    let mut items = Vec::with_capacity(rows.len());
+    for (line, row) in rows {
+        items.push(Item::AkSk(read_row(row, &layout, *line, &mut warnings)?));
+    }
+    Ok(Import { items, warnings })
+}
+
+/// Line numbers from byte offsets: the csv crate's own line count skips blank lines.
+struct LineCounter<'a> {
+    text: &'a str,
+    offset: usize,
+    line: u32,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str, lines_before: u32) -> Self {
+        LineCounter {
+            text,
+            offset: 0,
+            line: lines_before + 1,
+        }
+    }
+
+    /// The line of the first non-blank character at or after `offset`; offsets must not
+    /// decrease between calls, so the whole file is scanned once.
+    fn line_at(&mut self, offset: usize) -> u32 {
+        let start = offset.max(self.offset);
+        let record_start = self.text[start..]
+            .find(|c: char| c != '\n')
+            .map_or(self.text.len(), |skip| start + skip);
+        self.line += self.text.as_bytes()[self.offset..record_start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32;
+        self.offset = record_start;
+        self.line
+    }
+}
+
+/// Excel may write a `sep=;` first line; otherwise the delimiter is the one the first line
+/// uses most. Returns the delimiter, the lines skipped and the text after them.
+fn sniff_delimiter(text: &str) -> (u8, u32, &str) {
+    let (first_line, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if let [b's', b'e', b'p', b'=', delimiter] = first_line.trim_end().as_bytes() {
+        return (*delimiter, 1, rest);
+    }
+    let header = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
+    let delimiter = [b'\t', b';', b',']
+        .into_iter()
+        // max_by_key keeps the last of equals, so ties go to the comma
+        .max_by_key(|&delimiter| header.bytes().filter(|&b| b == delimiter).count())
+        .unwrap_or(b',');
+    (delimiter, 0, text)
+}
+
+fn check_key_columns(layout: &Layout, header: &StringRecord, line: u32) -> Result<(), ImportError> {
+    let missing = match (layout.access_key, layout.secret) {
+        (Some(_), Some(_)) => return Ok(()),
+        (None, Some(_)) => "Access Key Id",
+        (Some(_), None) => "Secret Access Key",
+        (None, None) => "Access Key Id and Secret Access Key",
+    };
+    // Only recognised names are repeated: the other fields might be data.
+    let found: Vec<&str> = header
+        .iter()
+        .filter(|name| column_named(name).is_some())
+        .collect();
+    Err(ImportError::new(
+        ErrorCode::MissingColumn,
+        format!(
+            "The header has no {missing} column (found: {}).",
+            found.join(", ")
+        ),
+    )
+    .at(Some(line), None))
+}
+
+fn read_row(
+    row: &StringRecord,
+    layout: &Layout,
+    line: u32,
+    warnings: &mut Vec<Warning>,
+) -> Result<AkSk, ImportError> {
+    let field = |index: Option<usize>| index.and_then(|index| row.get(index)).unwrap_or("");
+    let mut access_key = (field(layout.access_key), layout.access_key);
+    let mut secret = (field(layout.secret), layout.secret);
+    if !validate::looks_like_access_key(access_key.0)
+        && validate::looks_like_access_key(secret.0)
+        && validate::looks_like_secret(access_key.0, Provider::Aws)
+    {
+        std::mem::swap(&mut access_key, &mut secret);
+        warnings.push(
+            Warning::new(
+                WarningCode::SwappedColumns,
+                "The access key ID and the secret access key were in each other's column; they were swapped back.",
+            )
+            .at(Some(line)),
+        );
+    }
+    let column = |index: Option<usize>| index.map(|index| index as u32 + 1);
+    let provider = if layout.aws_console {
+        Provider::Aws
+    } else {
+        Provider::of_access_key(access_key.0)
+    };
+    if let Some(warning) = validate::access_key(access_key.0)
+        .map_err(|error| error.at(Some(line), column(access_key.1)))?
+    {
+        warnings.push(warning.at(Some(line)));
+    }
+    validate::secret_key(secret.0, provider)
+        .map_err(|error| error.at(Some(line), column(secret.1)))?;
+    let optional = |index: Option<usize>| Some(field(index)).filter(|value| !value.is_empty());
+    Ok(AkSk {
+        access_key_id: access_key.0.to_owned(),
+        secret_access_key: Secret::from(secret.0),
+        user_name: optional(layout.user_name).map(str::to_owned),
+        security_token: optional(layout.security_token).map(Secret::from),
+        expires_at: None,
+        provider,
+    })
+}
+
+fn unknown_format() -> ImportError {
+    ImportError::new(
+        ErrorCode::UnknownFormat,
+        "This is not a known credentials file: no Access Key Id / Secret Access Key header, no key-shaped values, no JSON and no ibmcloud output.",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AK: &str = "QTWAOYTTINDUT2QVKYUC";
+    const SK: &str = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
+
+    fn keys(import: &Import) -> Vec<(&str, &str, Option<&str>)> {
+        import
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::AkSk(aksk) => (
+                    aksk.access_key_id.as_str(),
+                    aksk.secret_access_key.expose(),
+                    aksk.user_name.as_deref(),
+                ),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn huawei_file_with_and_without_user_name() {
+        let import = parse(&format!(
+            "User Name,Access Key Id,Secret Access Key\nalice,{AK},{SK}\n"
+        ))
+        .unwrap();
+        assert_eq!(keys(&import), [(AK, SK, Some("alice"))]);
+        assert!(import.warnings.is_empty());
+        let import = parse(&format!("Access Key Id,Secret Access Key\n{AK},{SK}")).unwrap();
+        assert_eq!(keys(&import), [(AK, SK, None)]);
+    }
+
+    #[test]
+    fn delimiters_and_excel_sep_line() {
+        for text in [
+            format!("User Name;Access Key Id;Secret Access Key\nalice;{AK};{SK}\n"),
+            format!("User Name\tAccess Key Id\tSecret Access Key\nalice\t{AK}\t{SK}\n"),
+            format!("sep=;\nUser Name;Access Key Id;Secret Access Key\nalice;{AK};{SK}\n"),
+            format!("\n\"User Name\",\"Access Key Id\",\"Secret Access Key\"\n\"alice\",\"{AK}\",\"{SK}\"\n"),
+        ] {
+            assert_eq!(keys(&parse(&text).unwrap()), [(AK, SK, Some("alice"))], "{text}");
+        }
+    }
+
+    #[test]
+    fn lines_count_from_the_file_start() {
+        let text = format!(
+            "sep=,\nAccess Key Id,Secret Access Key\n\n{AK},{}\n",
+            &SK[1..]
+        );
+        let error = parse(&text).err().unwrap();
+        assert_eq!(
+            (error.code, error.line, error.column),
+            (ErrorCode::BadSecret, Some(4), Some(2))
+        );
+    }
+
+    #[test]
+    fn secret_column_found_by_shape() {
+        let import = parse(&format!(
+            "User Name,Access Key Id,Clé secrète\nalice,{AK},{SK}\n"
+        ))
+        .unwrap();
+        assert_eq!(keys(&import), [(AK, SK, Some("alice"))]);
+    }
+
+    #[test]
+    fn swapped_values_are_swapped_back() {
+        let import = parse(&format!("Access Key Id,Secret Access Key\n{SK},{AK}\n")).unwrap();
+        assert_eq!(keys(&import), [(AK, SK, None)]);
+        assert_eq!(import.warnings[0].code, WarningCode::SwappedColumns);
+        assert_eq!(import.warnings[0].line, Some(2));
+    }
+
+    #[test]
+    fn aws_console_file() {
+        let aws_sk = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        let text = format!("User name,Password,Access key ID,Secret access key,Console login link\nbob,pw,AKIAIOSFODNN7EXAMPLE,{aws_sk},https://x.signin.aws.amazon.com/console\n");
+        let import = parse(&text).unwrap();
+        let Item::AkSk(aksk) = &import.items[0] else {
+            panic!()
+        };
+        assert_eq!(aksk.provider, Provider::Aws);
+        assert_eq!(aksk.secret_access_key.expose(), aws_sk);
+        assert_eq!(aksk.user_name.as_deref(), Some("bob"));
+    }
+
+    #[test]
+    fn refusals() {
+        let code = |text: &str| parse(text).err().unwrap().code;
+        assert_eq!(
+            code("User Name,Access Key Id\nalice,x\n"),
+            ErrorCode::MissingColumn
+        );
+        assert_eq!(
+            code("Access Key Id,Secret Access Key\n,,\n"),
+            ErrorCode::NoKeys
+        );
+        assert_eq!(
+            code("hello world\nthis is prose\n"),
+            ErrorCode::UnknownFormat
+        );
+        assert_eq!(
+            code(&format!("Access Key Id,Secret Access Key\nak,{SK}\n")),
+            ErrorCode::BadAccessKey
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! Bytes to text: the size limit, binary detection and the encodings spreadsheet programs
+//! write (UTF-8 with or without BOM, UTF-16 LE/BE with BOM, Windows-1252 "CSV" saves).
+
+use super::error::{ErrorCode, ImportError, Warning, WarningCode};
+use encoding_rs::{Encoding, WINDOWS_1252};
+use std::borrow::Cow;
+use zeroize::Zeroizing;
+
+/// Larger inputs are refused before any decoding: no real key file comes near it.
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Decoded text with every line ending (`\r\n`, `\r`) turned into `\n`, wiped on drop
+/// because it holds the secrets.
+pub(crate) struct Decoded {
+    pub text: Zeroizing<String>,
+    pub warning: Option<Warning>,
+}
+
+pub(crate) fn decode(bytes: &[u8], file_name: Option<&str>) -> Result<Decoded, ImportError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ImportError::new(
+            ErrorCode::TooLarge,
+            format!(
+                "The file has {} bytes; credential files are far smaller (limit {} bytes).",
+                bytes.len(),
+                MAX_INPUT_BYTES
+            ),
+        ));
+    }
+    if bytes.is_empty() {
+        return Err(empty());
+    }
+    let mut warning = None;
+    let decoded: Cow<str> = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_length)) => encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[bom_length..])
+            .ok_or_else(|| not_text(bytes, file_name))?,
+        None if bytes.contains(&0) => return Err(not_text(bytes, file_name)),
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => {
+                warning = Some(Warning::new(
+                    WarningCode::LegacyEncoding,
+                    "The file is not UTF-8; it was read as Windows-1252 (Excel's plain CSV).",
+                ));
+                WINDOWS_1252.decode_without_bom_handling(bytes).0
+            }
+        },
+    };
+    let text = match decoded {
+        Cow::Borrowed(text) => normalize_line_endings(text),
+        Cow::Owned(text) => normalize_line_endings(&Zeroizing::new(text)),
+    };
+    if text.chars().any(is_binary_control) {
+        return Err(not_text(bytes, file_name));
+    }
+    if text.trim().is_empty() {
+        return Err(empty());
+    }
+    Ok(Decoded { text, warning })
+}
+
+fn normalize_line_endings(text: &str) -> Zeroizing<String> {
+    // Sized up front so the secret-holding buffer is never reallocated (and left behind unwiped).
+    let mut out = Zeroizing::new(String::with_capacity(text.len()));
+    for (index, piece) in text.split('\r').enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        out.push_str(if index > 0 {
+            piece.strip_prefix('\n').unwrap_or(piece)
+        } else {
+            piece
+        });
+    }
+    out
+}
+
+/// Control characters that never occur in a text file (tab, line feed and form feed do).
+fn is_binary_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\u{c}')
+}
+
+fn empty() -> ImportError {
+    ImportError::new(ErrorCode::Empty, "The file is empty.")
+}
+
+fn not_text(bytes: &[u8], file_name: Option<&str>) -> ImportError {
+    let is_workbook = bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(b"\xD0\xCF\x11\xE0")
+        || file_name.is_some_and(|name| {
+            let name = name.to_ascii_lowercase();
+            name.ends_with(".xlsx") || name.ends_with(".xls")
+        });
+    ImportError::new(
+        ErrorCode::NotText,
+        if is_workbook {
+            "This is a spreadsheet workbook, not text: save it as CSV and import the CSV."
+        } else {
+            "This is not a text file; import the downloaded credentials.csv or JSON file."
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(bytes: &[u8]) -> String {
+        decode(bytes, None).unwrap().text.to_string()
+    }
+
+    fn code(bytes: &[u8]) -> ErrorCode {
+        decode(bytes, None).err().unwrap().code
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(text(b"a,b\n"), "a,b\n");
+        assert_eq!(text(b"\xEF\xBB\xBFa,b\n"), "a,b\n");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("é\tb\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("é\tb\r\n".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(text(&le), "é\tb\n");
+        assert_eq!(text(&be), "é\tb\n");
+        assert_eq!(code(&le[..le.len() - 1]), ErrorCode::NotText);
+    }
+
+    #[test]
+    fn every_line_ending_becomes_lf() {
+        assert_eq!(text(b"a\r\nb\rc\nd\r\r\n"), "a\nb\nc\nd\n\n");
+    }
+
+    #[test]
+    fn windows_1252_is_read_with_a_warning() {
+        let decoded = decode(b"User Name\nJos\xE9\n", None).unwrap();
+        assert_eq!(decoded.text.as_str(), "User Name\nJosé\n");
+        assert_eq!(decoded.warning.unwrap().code, WarningCode::LegacyEncoding);
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(code(b""), ErrorCode::Empty);
+        assert_eq!(code(b" \r\n\t\n"), ErrorCode::Empty);
+        assert_eq!(code(b"\xEF\xBB\xBF"), ErrorCode::Empty);
+        assert_eq!(code(b"\x89PNG\r\n\x1a\n\0\0"), ErrorCode::NotText);
+        assert_eq!(code(b"abc\x01def"), ErrorCode::NotText);
+        let too_large = vec![b'a'; MAX_INPUT_BYTES + 1];
+        assert_eq!(code(&too_large), ErrorCode::TooLarge);
+        assert!(decode(&too_large[1..], None).is_ok());
+    }
+
+    #[test]
+    fn workbooks_get_a_hint() {
+        let error = decode(b"PK\x03\x04\x14\0\x06\0", Some("credentials.xlsx")).err();
+        assert!(error.unwrap().message.contains("save it as CSV"));
+    }
+}

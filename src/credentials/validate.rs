@@ -1,0 +1,242 @@
+//! The shape of each value, from FACTS.md: Huawei AK 20 upper-case letters/digits (16–64
+//! tolerated), SK 40 letters/digits (AWS adds `/` `+`), IBM API key 44 `[A-Za-z0-9_-]`,
+//! GUID 8-4-4-4-12 hex, CRN `crn:v1:cname:ctype:service:location:scope:instance:type:resource`.
+//! Messages describe lengths and character classes, never the value.
+
+use super::error::{ErrorCode, ImportError, Warning, WarningCode};
+use super::Provider;
+
+const USUAL_ACCESS_KEY_LENGTH: usize = 20;
+const ACCESS_KEY_LENGTHS: std::ops::RangeInclusive<usize> = 16..=64;
+const SECRET_KEY_LENGTH: usize = 40;
+const IBM_API_KEY_LENGTH: usize = 44;
+
+fn is_access_key_char(c: char) -> bool {
+    c.is_ascii_uppercase() || c.is_ascii_digit()
+}
+
+fn is_secret_char(c: char, provider: Provider) -> bool {
+    c.is_ascii_alphanumeric() || (provider == Provider::Aws && matches!(c, '/' | '+'))
+}
+
+pub(crate) fn looks_like_access_key(value: &str) -> bool {
+    ACCESS_KEY_LENGTHS.contains(&value.len()) && value.chars().all(is_access_key_char)
+}
+
+/// A secret has lower-case letters, which keeps it apart from an (upper-case) access key.
+pub(crate) fn looks_like_secret(value: &str, provider: Provider) -> bool {
+    value.len() == SECRET_KEY_LENGTH
+        && value.chars().all(|c| is_secret_char(c, provider))
+        && value.chars().any(|c| c.is_ascii_lowercase())
+}
+
+pub(crate) fn access_key(value: &str) -> Result<Option<Warning>, ImportError> {
+    if value.is_empty() {
+        return Err(ImportError::new(
+            ErrorCode::BadAccessKey,
+            "The access key ID is missing.",
+        ));
+    }
+    let others = value.chars().filter(|&c| !is_access_key_char(c)).count();
+    if others > 0 || !ACCESS_KEY_LENGTHS.contains(&value.len()) {
+        return Err(ImportError::new(
+            ErrorCode::BadAccessKey,
+            format!(
+                "The access key ID has {} characters, {others} of them not upper-case letters or digits; expected {USUAL_ACCESS_KEY_LENGTH} upper-case letters and digits.",
+                value.chars().count()
+            ),
+        ));
+    }
+    Ok((value.len() != USUAL_ACCESS_KEY_LENGTH).then(|| {
+        Warning::new(
+            WarningCode::UnusualAccessKey,
+            format!(
+                "The access key ID has {} characters instead of the usual {USUAL_ACCESS_KEY_LENGTH}; check it was copied whole.",
+                value.len()
+            ),
+        )
+    }))
+}
+
+pub(crate) fn secret_key(value: &str, provider: Provider) -> Result<(), ImportError> {
+    let allowed = match provider {
+        Provider::Huawei => "letters and digits",
+        Provider::Aws => "letters, digits, '/' and '+'",
+    };
+    if value.is_empty() {
+        return Err(ImportError::new(
+            ErrorCode::BadSecret,
+            "The secret access key is missing.",
+        ));
+    }
+    let others = value
+        .chars()
+        .filter(|&c| !is_secret_char(c, provider))
+        .count();
+    if others > 0 || value.len() != SECRET_KEY_LENGTH {
+        return Err(ImportError::new(
+            ErrorCode::BadSecret,
+            format!(
+                "The secret access key has {} characters, {others} of them not {allowed}; expected {SECRET_KEY_LENGTH} {allowed}.",
+                value.chars().count()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn ibm_api_key(value: &str) -> Result<(), ImportError> {
+    let others = value
+        .chars()
+        .filter(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-')))
+        .count();
+    if others > 0 || value.len() != IBM_API_KEY_LENGTH {
+        return Err(ImportError::new(
+            ErrorCode::BadApiKey,
+            format!(
+                "The IBM Cloud API key has {} characters, {others} of them not letters, digits, '_' or '-'; expected {IBM_API_KEY_LENGTH}.",
+                value.chars().count()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) fn is_guid(value: &str) -> bool {
+    let groups: Vec<&str> = value.split('-').collect();
+    groups.len() == 5
+        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(group, length)| {
+            group.len() == length && group.chars().all(|c| c.is_ascii_hexdigit())
+        })
+}
+
+/// `what` names the field, e.g. "The service instance GUID".
+pub(crate) fn guid(value: &str, what: &str) -> Result<(), ImportError> {
+    if is_guid(value) {
+        return Ok(());
+    }
+    Err(ImportError::new(
+        ErrorCode::BadGuid,
+        format!(
+            "{what} is not a GUID (8-4-4-4-12 hexadecimal digits); it has {} characters.",
+            value.chars().count()
+        ),
+    ))
+}
+
+/// The parts of an IBM Cloud Resource Name the forms need.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Crn<'a> {
+    pub service_name: &'a str,
+    pub location: &'a str,
+    /// From a scope `a/<account>`.
+    pub account_id: Option<&'a str>,
+    pub service_instance: &'a str,
+}
+
+pub(crate) fn crn(value: &str) -> Result<Crn<'_>, ImportError> {
+    let parts: Vec<&str> = value.split(':').collect();
+    let well_formed = parts.len() == 10
+        && parts[0] == "crn"
+        && parts[1] == "v1"
+        && !parts[2].is_empty()
+        && !parts[3].is_empty()
+        && !value.chars().any(char::is_whitespace);
+    if !well_formed {
+        return Err(ImportError::new(
+            ErrorCode::BadCrn,
+            "The ID is not a CRN (crn:v1:cname:ctype:service:location:scope:instance:type:resource).",
+        ));
+    }
+    Ok(Crn {
+        service_name: parts[4],
+        location: parts[5],
+        account_id: parts[6].strip_prefix("a/"),
+        service_instance: parts[7],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn access_keys() {
+        assert_eq!(access_key("QTWAOYTTINDUT2QVKYUC"), Ok(None)); // FACTS.md's published vector
+        let warning = access_key("QTWAOYTTINDUT2QVKYUC1234").unwrap().unwrap();
+        assert_eq!(warning.code, WarningCode::UnusualAccessKey);
+        for bad in [
+            "",
+            "QTWAOYTTINDUT2Q",
+            "qtwaoyttindut2qvkyuc",
+            "QTWAOYTTINDUT2QVKYU-",
+        ] {
+            assert_eq!(access_key(bad).err().unwrap().code, ErrorCode::BadAccessKey);
+        }
+    }
+
+    #[test]
+    fn secret_keys() {
+        let huawei = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"; // FACTS.md's published vector
+        let aws = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"; // AWS documentation example
+        assert_eq!(secret_key(huawei, Provider::Huawei), Ok(()));
+        assert_eq!(secret_key(aws, Provider::Aws), Ok(()));
+        assert_eq!(
+            secret_key(aws, Provider::Huawei).err().unwrap().code,
+            ErrorCode::BadSecret
+        );
+        assert!(secret_key(&huawei[1..], Provider::Huawei).is_err());
+        assert!(secret_key("", Provider::Aws).is_err());
+        assert!(looks_like_secret(huawei, Provider::Huawei));
+        assert!(!looks_like_secret(
+            "QTWAOYTTINDUT2QVKYUCQTWAOYTTINDUT2QVKYUC",
+            Provider::Huawei
+        ));
+        assert!(looks_like_access_key("QTWAOYTTINDUT2QVKYUC"));
+        assert!(!looks_like_access_key(huawei));
+    }
+
+    #[test]
+    fn ibm_api_keys() {
+        assert!(ibm_api_key("abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJ-012345").is_ok());
+        assert!(ibm_api_key("abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJ-01234").is_err());
+        assert!(ibm_api_key("abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJ=012345").is_err());
+    }
+
+    #[test]
+    fn guids() {
+        assert!(is_guid("77b6a44c-ba51-43ab-91d1-3ab9a8ff44fd"));
+        assert!(is_guid("13551D6B-755D-4757-B956-536F674975C0"));
+        assert!(!is_guid("77b6a44cba5143ab91d13ab9a8ff44fd"));
+        assert!(!is_guid("77b6a44c-ba51-43ab-91d1-3ab9a8ff44fg"));
+        assert_eq!(
+            guid("x", "The GUID").err().unwrap().code,
+            ErrorCode::BadGuid
+        );
+    }
+
+    #[test]
+    fn crns() {
+        // The example from FACTS.md, with a made-up account and instance.
+        let parsed = crn("crn:v1:bluemix:public:aiopenscale:us-south:a/0123abcd:77b6a44c-ba51-43ab-91d1-3ab9a8ff44fd::").unwrap();
+        assert_eq!(
+            parsed,
+            Crn {
+                service_name: "aiopenscale",
+                location: "us-south",
+                account_id: Some("0123abcd"),
+                service_instance: "77b6a44c-ba51-43ab-91d1-3ab9a8ff44fd",
+            }
+        );
+        let role = crn("crn:v1:bluemix:public:iam::::serviceRole:Writer").unwrap();
+        assert_eq!(role.account_id, None);
+        for bad in [
+            "",
+            "crn:v1:bluemix:public",
+            "urn:v1:bluemix:public:a:b:c:d::",
+            "crn:v1:bluemix:public:a b:c:d:e::",
+        ] {
+            assert_eq!(crn(bad).err().unwrap().code, ErrorCode::BadCrn);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Every file in tests/fixtures/credentials/ through `credentials::parse`, with the outcome
+//! each one must have; and no message of any of them may quote a secret.
+
+use credfill::credentials::{parse, ErrorCode, Import, Item, Provider, WarningCode};
+use std::path::Path;
+
+const AK1: &str = "AKFAKE0000EXAMPLE001";
+const AK2: &str = "AKFAKE0000EXAMPLE002";
+const SK1: &str = "fakeSecretAccessKey0000000000000Example1";
+const SK2: &str = "fakeSecretAccessKey0000000000000Example2";
+const AWS_AK: &str = "AKIAFAKE0000EXAMPLE1";
+const AWS_SK: &str = "fake/Aws+SecretAccessKey000000000Example";
+const IBM_KEY: &str = "fake-IBM_apikey0000000000000000000000Example";
+const IBM_SERVICE_KEY: &str = "fake-IBM_servicekey000000000000000000Example";
+const GUID: &str = "fa1ef00d-0000-4000-8000-000000000001";
+
+enum Expect {
+    /// (AK, SK, user name) per row, and the warning codes in order.
+    AkSk(
+        &'static [(&'static str, &'static str, Option<&'static str>)],
+        &'static [WarningCode],
+    ),
+    Check(fn(&Import)),
+    Error(ErrorCode, Option<u32>, Option<u32>),
+}
+
+use Expect::*;
+
+const ALICE: &[(&str, &str, Option<&str>)] = &[(AK1, SK1, Some("alice"))];
+
+fn expectations() -> Vec<(&'static str, Expect)> {
+    vec![
+        ("huawei.csv", AkSk(ALICE, &[])),
+        ("huawei-crlf.csv", AkSk(ALICE, &[])),
+        ("huawei-cr.csv", AkSk(ALICE, &[])),
+        ("huawei-utf8-bom.csv", AkSk(ALICE, &[])),
+        ("huawei-utf16le-tab.txt", AkSk(ALICE, &[])),
+        ("huawei-utf16be.csv", AkSk(ALICE, &[])),
+        ("huawei-semicolon.csv", AkSk(ALICE, &[])),
+        ("huawei-excel-sep.csv", AkSk(ALICE, &[])),
+        ("huawei-tab.tsv", AkSk(ALICE, &[])),
+        (
+            "huawei-quoted.csv",
+            AkSk(&[(AK1, SK1, Some("Dupont, Alice \"ops\""))], &[]),
+        ),
+        ("huawei-no-user-name.csv", AkSk(&[(AK1, SK1, None)], &[])),
+        ("huawei-reordered.csv", AkSk(ALICE, &[])),
+        ("huawei-header-variants.csv", AkSk(ALICE, &[])),
+        (
+            "huawei-two-rows.csv",
+            AkSk(&[(AK1, SK1, Some("alice")), (AK2, SK2, Some("alice"))], &[]),
+        ),
+        ("huawei-trailing-blank.csv", AkSk(ALICE, &[])),
+        (
+            "huawei-swapped.csv",
+            AkSk(ALICE, &[WarningCode::SwappedColumns]),
+        ),
+        (
+            "huawei-headerless.csv",
+            AkSk(ALICE, &[WarningCode::NoHeader]),
+        ),
+        (
+            "huawei-long-access-key.csv",
+            AkSk(
+                &[("AKFAKE0000EXAMPLE001ABCD", SK1, Some("alice"))],
+                &[WarningCode::UnusualAccessKey],
+            ),
+        ),
+        (
+            "huawei-windows-1252.csv",
+            AkSk(&[(AK1, SK1, Some("José"))], &[WarningCode::LegacyEncoding]),
+        ),
+        ("huawei-temporary.json", Check(temporary)),
+        ("aws-console.csv", Check(aws)),
+        ("aws-access-keys.csv", Check(aws)),
+        ("ibm-apikey.json", Check(ibm_api_key)),
+        ("ibm-apikey-casing.json", Check(ibm_api_key)),
+        ("ibmcloud-api-key-create.txt", Check(ibm_api_key)),
+        (
+            "ibm-service-credentials.json",
+            Check(|import| ibm_service(import, "wml-credentials")),
+        ),
+        (
+            "ibm-service-credentials-array.json",
+            Check(|import| ibm_service(import, "wml-credentials")),
+        ),
+        (
+            "ibm-service-vcap.json",
+            Check(|import| ibm_service(import, "wml-key")),
+        ),
+        ("ibmcloud-service-instance.txt", Check(ibm_instance)),
+        ("azure-sp.json", Check(azure)),
+        ("bad-binary.bin", Error(ErrorCode::NotText, None, None)),
+        ("bad-workbook.xlsx", Error(ErrorCode::NotText, None, None)),
+        (
+            "bad-truncated.json",
+            Error(ErrorCode::BadJson, Some(3), Some(58)),
+        ),
+        (
+            "bad-missing-column.csv",
+            Error(ErrorCode::MissingColumn, Some(1), None),
+        ),
+        ("bad-empty.csv", Error(ErrorCode::Empty, None, None)),
+        ("bad-blank.csv", Error(ErrorCode::Empty, None, None)),
+        (
+            "bad-header-only.csv",
+            Error(ErrorCode::NoKeys, Some(1), None),
+        ),
+        (
+            "bad-short-secret.csv",
+            Error(ErrorCode::BadSecret, Some(2), Some(3)),
+        ),
+        (
+            "bad-access-key.csv",
+            Error(ErrorCode::BadAccessKey, Some(2), Some(2)),
+        ),
+        (
+            "bad-secret-in-access-key-column.csv",
+            Error(ErrorCode::BadAccessKey, Some(2), Some(2)),
+        ),
+        (
+            "bad-api-key.json",
+            Error(ErrorCode::BadApiKey, Some(3), None),
+        ),
+        ("bad-guid.txt", Error(ErrorCode::BadGuid, Some(3), None)),
+        ("bad-crn.txt", Error(ErrorCode::BadCrn, Some(2), None)),
+        (
+            "bad-unknown.txt",
+            Error(ErrorCode::UnknownFormat, None, None),
+        ),
+        (
+            "bad-json-no-keys.json",
+            Error(ErrorCode::NoKeys, None, None),
+        ),
+        (
+            "bad-azure-tenant.json",
+            Error(ErrorCode::BadGuid, Some(1), None),
+        ),
+    ]
+}
+
+fn fixtures() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/credentials");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| !path.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_fixture_has_its_expected_outcome() {
+    let expectations = expectations();
+    let files = fixtures();
+    for (name, _) in &files {
+        assert!(
+            expectations.iter().any(|(expected, _)| expected == name),
+            "{name} has no expectation"
+        );
+    }
+    for (name, expect) in expectations {
+        let bytes = &files
+            .iter()
+            .find(|(file, _)| file == name)
+            .unwrap_or_else(|| panic!("{name} is missing"))
+            .1;
+        let result = parse(bytes, Some(name));
+        match expect {
+            AkSk(rows, warnings) => {
+                let import = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+                let found: Vec<_> = import
+                    .items
+                    .iter()
+                    .map(|item| match item {
+                        Item::AkSk(k) => (
+                            k.access_key_id.as_str(),
+                            k.secret_access_key.expose(),
+                            k.user_name.as_deref(),
+                        ),
+                        other => panic!("{name}: {other:?}"),
+                    })
+                    .collect();
+                assert_eq!(found, rows, "{name}");
+                let codes: Vec<_> = import.warnings.iter().map(|w| w.code).collect();
+                assert_eq!(codes, warnings, "{name}");
+            }
+            Check(check) => check(&result.unwrap_or_else(|e| panic!("{name}: {e}"))),
+            Error(code, line, column) => {
+                let error = result
+                    .err()
+                    .unwrap_or_else(|| panic!("{name} was accepted"));
+                assert_eq!(
+                    (error.code, error.line, error.column),
+                    (code, line, column),
+                    "{name}: {error}"
+                );
+            }
+        }
+    }
+}
+
+fn only_item(import: &Import) -> &Item {
+    assert_eq!(import.items.len(), 1, "{import:?}");
+    &import.items[0]
+}
+
+fn temporary(import: &Import) {
+    let Item::AkSk(k) = only_item(import) else {
+        panic!("{import:?}")
+    };
+    assert_eq!(k.access_key_id, "AKFAKETEMP00EXAMPLE1");
+    assert!(k
+        .security_token
+        .as_ref()
+        .unwrap()
+        .expose()
+        .starts_with("fakeSecurityToken"));
+    assert_eq!(k.expires_at.as_deref(), Some("2026-01-01T12:00:00.000000Z"));
+    assert_eq!(k.provider, Provider::Huawei);
+}
+
+fn aws(import: &Import) {
+    let Item::AkSk(k) = only_item(import) else {
+        panic!("{import:?}")
+    };
+    assert_eq!(
+        (k.access_key_id.as_str(), k.secret_access_key.expose()),
+        (AWS_AK, AWS_SK)
+    );
+    assert_eq!(k.provider, Provider::Aws);
+}
+
+fn ibm_api_key(import: &Import) {
+    let Item::IbmApiKey(k) = only_item(import) else {
+        panic!("{import:?}")
+    };
+    assert_eq!(k.api_key.expose(), IBM_KEY);
+    assert_eq!(k.name.as_deref(), Some("credfill-test"));
+    assert_eq!(k.created_at.as_deref(), Some("2026-11-23T10:00+0000"));
+}
+
+fn ibm_service(import: &Import, name: &str) {
+    let Item::IbmService(s) = only_item(import) else {
+        panic!("{import:?}")
+    };
+    assert_eq!(s.api_key.expose(), IBM_SERVICE_KEY);
+    assert_eq!(s.name.as_deref(), Some(name));
+    assert_eq!(
+        s.instance_id.as_deref(),
+        Some("fa1ef00d-0000-4000-8000-000000000002")
+    );
+    assert_eq!(s.url.as_deref(), Some("https://us-south.ml.cloud.ibm.com"));
+    assert_eq!(
+        s.iam_role_crn.as_deref(),
+        Some("crn:v1:bluemix:public:iam::::serviceRole:Writer")
+    );
+    assert!(s
+        .iam_service_id_crn
+        .as_deref()
+        .unwrap()
+        .contains(":serviceid:"));
+    assert!(import.warnings.is_empty());
+}
+
+fn ibm_instance(import: &Import) {
+    let Item::IbmInstance(i) = only_item(import) else {
+        panic!("{import:?}")
+    };
+    assert_eq!(i.guid, GUID);
+    assert!(i
+        .crn
+        .starts_with("crn:v1:bluemix:public:aiopenscale:us-south:a/"));
+    assert_eq!(i.location.as_deref(), Some("us-south"));
+    assert_eq!(i.service_name.as_deref(), Some("aiopenscale"));
+    assert_eq!(i.name.as_deref(), Some("openscale"));
+    assert_eq!(
+        i.account_id.as_deref(),
+        Some("fa1e0000000000000000000000000001")
+    );
+}
+
+fn azure(import: &Import) {
+    let Item::AzureSp(sp) = only_item(import) else {
+        panic!("{import:?}")
+    };
+    assert_eq!(sp.client_id, "fa1ef00d-0000-4000-8000-0000000000a1");
+    assert_eq!(sp.tenant_id, "fa1ef00d-0000-4000-8000-0000000000a2");
+    assert_eq!(
+        sp.client_secret.expose(),
+        "fake~Azure.Client_Secret-00000000Example"
+    );
+    assert_eq!(sp.display_name.as_deref(), Some("credfill-openscale"));
+}
+
+/// Every key-like token of the fixtures (16+ characters mixing letters and digits): no
+/// error or warning may contain 8 consecutive characters of one. Values are never quoted,
+/// so this also covers secrets sitting in the wrong column.
+#[test]
+fn no_message_quotes_a_value() {
+    for (name, bytes) in fixtures() {
+        let text = String::from_utf8_lossy(&bytes).replace('\0', "");
+        let tokens: Vec<&str> = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || "/+_-~.".contains(c)))
+            .filter(|t| {
+                t.len() >= 16
+                    && t.chars().any(|c| c.is_ascii_digit())
+                    && t.chars().any(|c| c.is_ascii_alphabetic())
+            })
+            .collect();
+        let messages: Vec<String> = match parse(&bytes, Some(&name)) {
+            Ok(import) => import.warnings.into_iter().map(|w| w.message).collect(),
+            Err(error) => vec![error.to_string()],
+        };
+        for message in &messages {
+            for token in &tokens {
+                for window in token.as_bytes().windows(8) {
+                    let window = std::str::from_utf8(window).unwrap();
+                    assert!(
+                        !message.contains(window),
+                        "{name}: {message:?} quotes {window:?}"
+                    );
+                }
+            }
+        }
+    }
+}

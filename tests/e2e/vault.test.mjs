@@ -10,12 +10,29 @@ import { E2E_EXTENSION, ROOT, eventually, launchChromium, launchFirefox } from '
 import { E2E_PASSPHRASE, unlockVault } from './lib/profiles.mjs';
 
 const SK = 'Zq8vJ3kP0rT6wY2eN5hB9mC1xL4sD7fG0aK3uV6i';
-const API_KEY = 'e2eVaultApiKey_Q9w8E7r6T5y4U3i2O1p0AsDfGhJk';
-const ITEMS = [
-  { kind: 'aksk', accessKeyId: 'HPUAE2EVAULTTEST0001', secretAccessKey: SK, userName: 'alice', provider: 'huawei' },
-  // Created in 2020: past any sensible age, so it shows on the badge.
-  { kind: 'ibm-api-key', apiKey: API_KEY, name: 'ci-deployer', createdAt: '2020-01-01T00:00+0000' },
-];
+const API_KEY = 'e2eVaultApiKey_Q9w8E7r6T5y4U3i2O1p0AsDfGhJkL'; // 44 characters, as IBM's
+const AK = 'HPUAE2EVAULTTEST0001';
+const NAMES = ['Huawei Cloud alice …0001', 'ci-deployer'];
+
+/** The two downloads a user would import: credentials.csv (Huawei) and apiKey.json (IBM), in a temporary folder. */
+function credentialFiles() {
+  const dir = mkdtempSync(join(tmpdir(), 'credfill-vault-import-'));
+  const files = { csv: join(dir, 'credentials.csv'), json: join(dir, 'apiKey.json') };
+  writeFileSync(files.csv, `User Name,Access Key Id,Secret Access Key\nalice,${AK},${SK}\n`);
+  writeFileSync(files.json, JSON.stringify({ name: 'ci-deployer', description: '', createdAt: '2020-01-01T00:00+0000', apikey: API_KEY }));
+  return { ...files, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Import section → "save as profile": the file is parsed by the worker, shown, then handed to the vault. */
+async function importAndSave(popup, file) {
+  // Marks what the section shows now, to wait for the new file's result rather than the last one.
+  await popup.evaluate(() => document.querySelector('#import-result')?.firstElementChild?.setAttribute('data-shown-before', ''));
+  await popup.setFile('#import-file', file);
+  await popup.waitFor('#import-result > .summary.ok:not([data-shown-before])');
+  await popup.click('#import-save');
+}
+
+const profileNames = (popup) => popup.evaluate(() => [...document.querySelectorAll('.profile-name')].map((n) => n.textContent));
 
 /** Sends a message to the worker from an extension page; resolves with its answer, rejects with its error. */
 async function send(page, type, payload = {}) {
@@ -23,10 +40,6 @@ async function send(page, type, payload = {}) {
   if (reply?.error) throw reply.error;
   return reply?.ok;
 }
-
-/** What the import section does with "save as profile". */
-const saveImport = (popup, items) =>
-  popup.evaluate((list) => document.dispatchEvent(new CustomEvent('credfill:save-import', { detail: { items: list } })), items);
 
 const vaultStorage = (page) =>
   page.evaluate(async () => Object.fromEntries(Object.entries(await (globalThis.browser ?? chrome).storage.local.get(null))
@@ -117,21 +130,20 @@ describe('chromium: encrypted vault', () => {
   before(async () => (browser = await launchChromium({ extDir: E2E_EXTENSION.chromium })));
   after(async () => browser?.close());
 
-  it('import → save → lock: no secret anywhere in the profile directory; unlock after a restart: intact', async () => {
+  it('import → save → lock: no secret anywhere in the profile directory; unlock after a restart: intact', async (t) => {
+    const files = credentialFiles();
+    t.after(files.remove);
     let popup = await browser.open('popup.html');
-    await popup.waitFor('#vault-section[data-state="empty"]');
+    await importAndSave(popup, files.csv);
+    await popup.waitFor('#vault-pending'); // the first save asks for a passphrase
     await submitPassphrase(popup, E2E_PASSPHRASE, { confirm: true });
-    await popup.waitFor('#vault-section[data-state="unlocked"]');
-
-    await saveImport(popup, ITEMS);
     await popup.waitFor('#vault-saved li[data-updated="false"]');
-    await popup.waitFor('#profile-list .profile');
-    assert.deepEqual(await popup.evaluate(() => [...document.querySelectorAll('.profile-name')].map((n) => n.textContent)),
-      ['Huawei Cloud alice …0001', 'ci-deployer']);
+    await importAndSave(popup, files.json);
+    assert.deepEqual(await eventually(() => profileNames(popup), (n) => n.length === 2), NAMES);
     assert.equal(await popup.attr('#profile-list .key-age[data-stale="true"]', 'data-stale'), 'true');
     assert.equal(await popup.evaluate(() => chrome.action.getBadgeText({})), '1');
 
-    await saveImport(popup, [ITEMS[0]]); // the same AK again: that profile is updated, no twin
+    await importAndSave(popup, files.csv); // the same AK again: that profile is updated, no twin
     await popup.waitFor('#vault-saved li[data-updated="true"]');
     assert.equal((await send(popup, 'profiles.list')).length, 2);
 
@@ -149,7 +161,7 @@ describe('chromium: encrypted vault', () => {
     await popup.waitFor('#vault-section[data-state="unlocked"]');
     await popup.waitFor('#profile-list .profile');
     const profiles = await send(popup, 'profiles.list');
-    assert.deepEqual(profiles.map((p) => p.name), ['Huawei Cloud alice …0001', 'ci-deployer']);
+    assert.deepEqual(profiles.map((p) => p.name), NAMES);
     assert.equal(JSON.stringify(profiles).includes(SK), false, 'pages never get secrets');
     assert.deepEqual(secretsIn(await openRecord(await send(popup, 'vault.export'), E2E_PASSPHRASE)), [SK, API_KEY]);
   });
@@ -158,7 +170,7 @@ describe('chromium: encrypted vault', () => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);
     await popup.raw.reload();
-    const names = () => popup.evaluate(() => [...document.querySelectorAll('.profile-name')].map((n) => n.textContent));
+    const names = () => profileNames(popup);
     await popup.waitFor('#profile-list .profile');
     const [, second] = await names();
 
@@ -347,14 +359,17 @@ describe('firefox: encrypted vault', () => {
   before(async () => (browser = await launchFirefox({ extDir: E2E_EXTENSION.firefox })));
   after(async () => browser?.close());
 
-  it('save, lock, unlock', async () => {
+  it('save, lock, unlock', async (t) => {
+    const files = credentialFiles();
+    t.after(files.remove);
     const popup = await browser.open('popup.html');
     await popup.waitFor('#vault-section[data-state="empty"]');
     await submitPassphrase(popup, E2E_PASSPHRASE, { confirm: true });
     await popup.waitFor('#vault-section[data-state="unlocked"]');
-    await saveImport(popup, ITEMS);
+    await importAndSave(popup, files.csv);
     await popup.waitFor('#vault-saved li');
-    await popup.waitFor('#profile-list .profile');
+    await importAndSave(popup, files.json);
+    assert.deepEqual(await eventually(() => profileNames(popup), (n) => n.length === 2), NAMES);
     await popup.click('#vault-lock');
     await popup.waitFor('#vault-section[data-state="locked"]');
     await assert.rejects(send(popup, 'profiles.list'), { code: 'locked' });
@@ -362,6 +377,6 @@ describe('firefox: encrypted vault', () => {
     await popup.waitFor('#vault-unlock .error[data-code="wrong-passphrase"]');
     await submitPassphrase(popup, E2E_PASSPHRASE);
     await popup.waitFor('#vault-section[data-state="unlocked"]');
-    assert.deepEqual((await send(popup, 'profiles.list')).map((p) => p.name), ['Huawei Cloud alice …0001', 'ci-deployer']);
+    assert.deepEqual((await send(popup, 'profiles.list')).map((p) => p.name), NAMES);
   });
 });

@@ -94,9 +94,9 @@ impl Envelope {
         let plaintext = seal::decrypt(&key.subkey(ENCRYPTION_KEY_LABEL), &nonce, &aad, &sealed);
         match (key_matches, plaintext) {
             (true, Some(plaintext)) => Ok(plaintext),
-            // The tag verified, so the key is right: the verifier itself was altered.
-            (false, Some(_)) => Err(VaultError::Tampered),
-            (true, None) => Err(VaultError::Tampered),
+            // Right key, altered record; or the tag verified, so the key is right and the
+            // verifier itself was altered.
+            (true, None) | (false, Some(_)) => Err(VaultError::Tampered),
             (false, None) => Err(VaultError::WrongPassphrase),
         }
     }

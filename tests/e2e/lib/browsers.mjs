@@ -24,8 +24,8 @@ export function chromiumArgs(extDir, extra = []) {
   ];
 }
 
-export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args = [] } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'credfill-chromium-'));
+/** `profile`: an existing user-data-dir to start from (e.g. to relaunch after a restart); a new one by default. */
+export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args = [], profile = mkdtempSync(join(tmpdir(), 'credfill-chromium-')) } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,

@@ -4,6 +4,7 @@ import { matchConsole } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
 import { lastProfiles, markPending, profilesFor, runFill } from './fill.js';
+import { CURRENT } from '../lib/vault-store.js';
 
 const MENU_ID = 'credfill-fill';
 const COMMAND = 'fill-page';
@@ -66,5 +67,7 @@ export function registerFillEvents(ready) {
   }));
   api.tabs.onUpdated.addListener(after((tabId, change, tab) => (change.url || change.status) && updateBadge(tabId, tab.url)));
   api.tabs.onActivated.addListener(after(async ({ tabId }) => updateBadge(tabId, (await api.tabs.get(tabId)).url)));
-  api.storage.onChanged.addListener(after((changes, area) => area === 'session' && changes.profiles && updateActiveBadges()));
+  // Profiles change with the vault's pointer; they appear and vanish as the vault unlocks and locks.
+  api.storage.onChanged.addListener(after((changes, area) =>
+    ((area === 'local' && changes[CURRENT]) || (area === 'session' && changes['vault.key'])) && updateActiveBadges()));
 }

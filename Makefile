@@ -6,7 +6,7 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -name '*.json')
 EXT_SOURCES := manifest.json $(shell find extension -type f)
 
-.PHONY: help bootstrap build pkg extension extension-e2e zips www test run bench clean
+.PHONY: help bootstrap build pkg extension extension-e2e zips www consoles test run bench clean
 
 help:
 	@echo "make run    build, serve www/ and the demo consoles, open Chromium with the extension"
@@ -17,7 +17,7 @@ help:
 bootstrap:
 	@bash scripts/bootstrap.sh
 
-build: pkg extension zips www extension-e2e
+build: pkg extension zips www extension-e2e consoles
 
 # One WASM artefact: pkg/credfill.js + pkg/credfill_bg.wasm (--target web), loaded by the extension, www/, Node tests and benchmarks.
 pkg: pkg/credfill_bg.wasm
@@ -44,6 +44,10 @@ www: pkg/credfill_bg.wasm
 	mkdir -p dist/www
 	cp www/index.html www/style.css dist/www/
 	node_modules/.bin/esbuild www/app.js --bundle --format=iife --loader:.wasm=binary --minify --log-level=warning --log-override:empty-import-meta=silent --outfile=dist/www/app.js
+
+# The console replicas for the fill e2e tests and benchmarks (Vue, Angular, React, web components), into tests/.cache/.
+consoles:
+	node tests/fixtures/consoles/build.mjs
 
 test: bootstrap build
 	@bash scripts/test.sh

@@ -10,6 +10,7 @@ import { handlers as importHandlers } from './background/import.js';
 import { handlers as vaultHandlers } from './background/vault.js';
 import { handlers as checkHandlers } from './background/check.js';
 import { handlers as fillHandlers } from './background/fill.js';
+import { registerFillEvents } from './background/fill-gestures.js';
 
 // Started at once, awaited inside handlers: a top-level await would let the worker close.
 const ready = init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') });
@@ -17,3 +18,4 @@ const ready = init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') 
 const handlers = { ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers };
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
+registerFillEvents(ready);

@@ -1,3 +1,5 @@
 import { localize } from './lib/i18n.js';
+import { mountVaultOptions } from './options/vault.js';
 
 localize();
+mountVaultOptions(document.getElementById('vault-options'));

@@ -35,6 +35,10 @@ if ! command -v geckodriver >/dev/null; then
   cargo install -q geckodriver --locked
 fi
 
+# Fuzzing needs the nightly toolchain (the machine image has one) and cargo-fuzz.
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+command -v cargo-fuzz >/dev/null || cargo install -q cargo-fuzz --locked
+
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error

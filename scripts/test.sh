@@ -35,12 +35,16 @@ suite() {
   printf '=== %s: %d passed, %d failed (%ds)\n' "$name" "$p" "$f" $((SECONDS - start))
 }
 
+# Outside references, fetched or computed fresh each run: the AWS SigV4 suite (botocore's sdist) and
+# >= 1,000 random requests per scheme signed by the clouds' own SDKs (tests/differential/gen_vectors.py).
+suite vectors check 'scripts/fetch-test-vectors.sh && .venv/bin/python tests/differential/gen_vectors.py'
 suite fmt check cargo fmt --check
 suite clippy check 'cargo clippy -q --all-targets -- -D warnings && cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings'
 suite rust cargo cargo test -q
-suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test -q --target wasm32-unknown-unknown --test wasm
+suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test wasm
 suite js node 'node --test $(find tests/js extension -name "*.test.mjs" | sort)'
 suite lint check node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors
+suite fuzz check 'set -o pipefail; cargo +nightly fuzz run parse_credentials "$(mktemp -d)" fuzz/corpus/parse_credentials -- -max_total_time=${CREDFILL_FUZZ_SECONDS:-45} 2>&1 | tail -n 4'
 suite e2e node node --test --test-concurrency=1 tests/e2e/
 
 echo

@@ -1,9 +1,107 @@
-//! The exports as JavaScript sees them, run inside a real WASM engine (Node, via wasm-bindgen-test-runner).
+//! The exports as JavaScript sees them, run inside a real WASM engine (Node, via wasm-bindgen-test-runner):
+//! plain objects out, `{code, message}` thrown, secrets only where asked for.
 #![cfg(target_arch = "wasm32")]
 
+use credfill::bindings::{credentials, fill, sign, vault};
+use js_sys::{Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.')
+        .fold(value.clone(), |v, key| match key.parse::<u32>() {
+            Ok(index) => Reflect::get_u32(&v, index).unwrap(),
+            Err(_) => Reflect::get(&v, &JsValue::from_str(key)).unwrap(),
+        })
+}
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
 
 #[wasm_bindgen_test]
 fn version_crosses_the_boundary() {
     assert_eq!(credfill::bindings::version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn parse_credentials_gives_plain_objects() {
+    let csv = b"User Name,Access Key Id,Secret Access Key\nbob,AKFAKE0000EXAMPLE002,fakeSecretAccessKey0000000000000Example2\n";
+    let result = credentials::parse_credentials(csv, Some("credentials.csv".into())).unwrap();
+    let item = get(&result, "items.0");
+    assert!(item.is_instance_of::<Object>() && !item.is_instance_of::<js_sys::Map>());
+    assert_eq!(get(&item, "kind"), "aksk");
+    assert_eq!(get(&item, "accessKeyId"), "AKFAKE0000EXAMPLE002");
+    assert_eq!(get(&item, "userName"), "bob");
+}
+
+#[wasm_bindgen_test]
+fn parse_errors_are_thrown_as_code_and_message() {
+    let error = credentials::parse_credentials(b"\x89PNG\r\n\x1a\n\0\0\0", None).unwrap_err();
+    assert_eq!(get(&error, "code"), "not-text");
+    assert!(get(&error, "message").as_string().unwrap().len() > 10);
+}
+
+#[wasm_bindgen_test]
+fn sign_request_matches_huaweis_published_vector() {
+    let req = js(r#"{"scheme": "apig", "method": "GET",
+        "url": "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0",
+        "headers": {"Content-Type": "application/json"}, "timestamp": "20191115T033655Z",
+        "accessKeyId": "QTWAOYTTINDUT2QVKYUC", "secretAccessKey": "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"}"#);
+    let signed = sign::sign_request(req).unwrap();
+    let headers = get(&signed, "headers");
+    let authorization = Object::entries(headers.unchecked_ref())
+        .iter()
+        .find(|e| {
+            get(e, "0")
+                .as_string()
+                .unwrap()
+                .eq_ignore_ascii_case("authorization")
+        })
+        .map(|e| get(&e, "1").as_string().unwrap())
+        .unwrap();
+    assert!(
+        authorization.ends_with(
+            "Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe"
+        ),
+        "{authorization}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn match_console_answers_object_or_null() {
+    assert_eq!(
+        get(
+            &fill::match_console("https://console.huaweicloud.com/modelarts/").unwrap(),
+            "provider"
+        ),
+        "huawei"
+    );
+    assert!(
+        fill::match_console("https://console.huaweicloud.com.evil.example/")
+            .unwrap()
+            .is_null()
+    );
+}
+
+#[wasm_bindgen_test]
+fn vault_round_trip_and_wrong_passphrase() {
+    let kdf = vault::vault_new_kdf(JsValue::UNDEFINED).unwrap();
+    let key = vault::vault_derive_key("correct horse battery staple".into(), kdf.clone()).unwrap();
+    let record = vault::vault_seal(
+        key.clone(),
+        kdf.clone(),
+        "vault".into(),
+        "{\"profiles\":[]}".into(),
+    )
+    .unwrap();
+    assert_eq!(
+        vault::vault_open(key, record.clone()).unwrap(),
+        "{\"profiles\":[]}"
+    );
+    let wrong = vault::vault_derive_key("not the passphrase".into(), kdf).unwrap();
+    assert_eq!(
+        get(&vault::vault_open(wrong, record).unwrap_err(), "code"),
+        "wrong-passphrase"
+    );
 }

@@ -1,44 +1,50 @@
 // The worker's one way to reach profiles: every capability (check, fill, popup) goes through these
-// functions, whatever keeps the profiles underneath. Until the encrypted vault is in place they are
-// held in storage.session only (memory, gone when the browser closes) — never in storage.local.
+// functions. Profiles live in the encrypted vault (vault-access.js): reading needs the vault
+// unlocked, so every function may throw `{code: 'locked'}` (and adding, `{code: 'no-vault'}` before a
+// passphrase is set). Secrets never leave the worker: pages get publicView().
+import { profilesUpsert } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
+import * as doc from '../lib/vault-document.js';
+import { readSettings } from '../lib/vault-settings.js';
+import { keyAgeOf } from './key-age.js';
+import { readDocument, updateDocument, vaultState } from './vault-access.js';
 
-const KEY = 'profiles';
-
-async function readAll() {
-  return (await api.storage.session.get(KEY))[KEY] ?? [];
-}
-
-async function writeAll(profiles) {
-  await api.storage.session.set({ [KEY]: profiles });
-}
-
-/** All profiles, secrets included: for use inside the worker only. */
+/** All profiles in the user's order, secrets included: for use inside the worker only. No vault yet: []. */
 export async function listProfiles() {
-  return readAll();
+  if ((await vaultState()) === 'empty') return [];
+  return (await readDocument()).profiles;
 }
 
 export async function getProfile(id) {
-  const profile = (await readAll()).find((p) => p.id === id);
-  if (!profile) throw { code: 'no-profile', message: 'No such profile.' };
-  return profile;
+  return doc.findProfile(await readDocument(), id);
 }
 
 /** Adds a profile (an id is assigned when missing); resolves to its id. */
 export async function addProfile(profile) {
   const withId = { ...profile, id: profile.id ?? crypto.randomUUID() };
-  await writeAll([...(await readAll()), withId]);
+  await updateDocument((d) => doc.addProfile(d, withId));
   return withId.id;
 }
 
-/** Shallow-merges `patch` into one profile (e.g. a check storing the project ID). */
+/** Shallow-merges `patch` into one profile (e.g. a check storing the project ID); resolves to the profile. */
 export async function patchProfile(id, patch) {
-  const profiles = await readAll();
-  const index = profiles.findIndex((p) => p.id === id);
-  if (index < 0) throw { code: 'no-profile', message: 'No such profile.' };
-  profiles[index] = { ...profiles[index], ...patch, id };
-  await writeAll(profiles);
-  return profiles[index];
+  return doc.findProfile(await updateDocument((d) => doc.patchProfile(d, id, patch)), id);
+}
+
+/**
+ * Saves imported credentials: each goes to the profile that already holds the same key (updated,
+ * never twinned) or to a new profile. Resolves to one `{profileId, name, updated}` per item.
+ */
+export async function saveImport(items) {
+  const saved = [];
+  await updateDocument((d, now) =>
+    items.reduce((current, item) => {
+      const result = profilesUpsert(current.profiles, item, now);
+      const profiles = doc.keepUnknownFields(current.profiles, result.profiles);
+      saved.push({ profileId: result.profileId, updated: result.updated, name: doc.findProfile({ profiles }, result.profileId).name });
+      return { ...current, profiles };
+    }, d));
+  return saved;
 }
 
 /** What pages may see of a profile: everything but the secrets, which never leave the worker. */
@@ -50,7 +56,24 @@ export function publicView(profile) {
 
 const SECRET_FIELDS = new Set(['secretAccessKey', 'securityToken', 'apiKey', 'clientSecret', 'password']);
 
+/** publicView plus the key age, for the popup's list. */
+async function listForPage() {
+  const now = Date.now();
+  const { maxKeyAgeDays } = await readSettings(api.storage.local);
+  return (await listProfiles()).map((p) => ({ ...publicView(p), keyAge: keyAgeOf(p, now, maxKeyAgeDays) }));
+}
+
+const change = (fn) => async (message) => {
+  await updateDocument((d, now) => fn(d, message, now));
+  return listForPage();
+};
+
 export const handlers = {
-  'profiles.list': { from: ['extension'], run: async () => (await listProfiles()).map(publicView) },
+  'profiles.list': { from: ['extension'], run: listForPage },
   'profiles.add': { from: ['extension'], run: ({ profile }) => addProfile(profile) },
+  'profiles.saveImport': { from: ['extension'], run: ({ items }) => saveImport(items) },
+  'profiles.edit': { from: ['extension'], run: change((d, { id, edits }) => doc.editProfile(d, id, edits)) },
+  'profiles.delete': { from: ['extension'], run: change((d, { id }, now) => doc.deleteProfile(d, id, now)) },
+  'profiles.undoDelete': { from: ['extension'], run: change((d, _message, now) => doc.undoDelete(d, now)) },
+  'profiles.reorder': { from: ['extension'], run: change((d, { ids }) => doc.reorderProfiles(d, ids)) },
 };

@@ -1,2 +1,81 @@
-// Message handlers for vault (see the issue that owns it).
-export const handlers = {};
+// Message handlers for the vault: set-up, unlock, lock, passphrase change, settings, encrypted
+// backup, and the wake-up duties (auto-lock deadline, key-age badge) the stopped worker cannot time.
+import { profilesMerge } from '../pkg/credfill.js';
+import { api } from '../lib/browser.js';
+import { keepUnknownFields, resolveConflict } from '../lib/vault-document.js';
+import { readSettings, writeSettings } from '../lib/vault-settings.js';
+import { publicView } from './profiles.js';
+import { KEY_AGE_ALARM, refreshBadge, watchKeyAges } from './vault-badge.js';
+import * as vault from './vault-access.js';
+import { AUTO_LOCK_ALARM, keepSessionFromContentScripts, lock, lockDeadline, lockIfDue } from './vault-lock.js';
+
+/** Wake-up duties run unattended: a failure is logged (never with a value) and retried at the next wake. */
+const duty = (task) => task().catch((e) => console.warn(`vault: ${task.name} failed: ${e?.code ?? e?.message}`));
+
+// Every time the worker starts: the deadline may have passed while it was stopped.
+duty(keepSessionFromContentScripts);
+duty(lockIfDue);
+duty(watchKeyAges);
+duty(refreshBadge);
+api.alarms.onAlarm.addListener(({ name }) => {
+  if (name === AUTO_LOCK_ALARM) duty(lockIfDue);
+  if (name === KEY_AGE_ALARM) duty(refreshBadge);
+});
+
+async function status() {
+  return { state: await vault.vaultState(), lockAt: await lockDeadline(), settings: await readSettings(api.storage.local) };
+}
+
+/** Adds the backup's profiles the core finds new; keeps key clashes as conflicts for the user to settle. */
+function mergeBackup(summary) {
+  return (stored, backup) => {
+    const merged = profilesMerge(stored.profiles, backup.profiles);
+    Object.assign(summary, { added: merged.added.length, unchanged: merged.unchanged.length, conflicts: merged.conflicts.length });
+    return {
+      ...stored,
+      // Stored profiles win for a shared id (the core renames the backup's twin-id profile).
+      profiles: keepUnknownFields([...backup.profiles, ...stored.profiles], merged.profiles),
+      conflicts: [...stored.conflicts, ...merged.conflicts],
+    };
+  };
+}
+
+const conflictsForPage = async () =>
+  (await vault.readDocument()).conflicts.map((c) => ({ ...c, incoming: publicView(c.incoming) }));
+
+export const handlers = {
+  'vault.status': { from: ['extension'], run: status },
+  'vault.setup': { from: ['extension'], run: ({ passphrase, confirmation }) => vault.createVault(passphrase, confirmation).then(status) },
+  'vault.unlock': { from: ['extension'], run: ({ passphrase }) => vault.unlock(passphrase).then(status) },
+  'vault.lock': { from: ['extension'], run: () => lock().then(status) },
+  'vault.recoverPrevious': { from: ['extension'], run: ({ passphrase }) => vault.recoverPrevious(passphrase).then(status) },
+  'vault.changePassphrase': {
+    from: ['extension'],
+    run: ({ current, passphrase, confirmation }) => vault.changePassphrase(current, passphrase, confirmation).then(status),
+  },
+  'vault.setSettings': {
+    from: ['extension'],
+    async run({ settings }) {
+      await writeSettings(api.storage.local, settings);
+      await refreshBadge();
+      return status();
+    },
+  },
+  'vault.export': { from: ['extension'], run: () => vault.exportEnvelope() },
+  'vault.restore': {
+    from: ['extension'],
+    async run({ envelope, passphrase }) {
+      const summary = {};
+      await vault.restoreEnvelope(envelope, passphrase, mergeBackup(summary));
+      return summary;
+    },
+  },
+  'vault.conflicts': { from: ['extension'], run: conflictsForPage },
+  'vault.resolveConflict': {
+    from: ['extension'],
+    async run({ index, choice }) {
+      await vault.updateDocument((d) => resolveConflict(d, index, choice));
+      return conflictsForPage();
+    },
+  },
+};

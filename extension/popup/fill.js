@@ -1,2 +1,95 @@
-// The popup section for fill.
-export function mountFill() {}
+// The popup section for fill: "Fill this page" for the tab the popup belongs to, a profile chooser
+// when several fit, the confirmation a cross-origin frame needs, and what was filled, skipped, missing.
+import { api } from '../lib/browser.js';
+import { ask } from '../lib/messages.js';
+import { t } from '../lib/i18n.js';
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k.startsWith('data-')) node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  node.append(...children);
+  return node;
+}
+
+const button = (id, text, onClick) => {
+  const b = el('button', { type: 'button', id }, text);
+  b.addEventListener('click', onClick);
+  return b;
+};
+
+/** The tab to fill: `?tab=ID` when the worker opened this page for a tab (keyboard command, context menu), else the active one. */
+async function targetTab() {
+  const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+const slotName = (slot) => t(`fill_slot_${slot}`);
+const reasonName = (reason) => t(`fill_reason_${reason.replaceAll('-', '_')}`);
+
+function resultLines(result) {
+  const lines = [];
+  const line = (kind, key, items) => items.length && lines.push(el('p', { className: `fill-${kind}`, 'data-kind': kind }, t(key, [items.join(', ')])));
+  line('filled', 'fill_filled', result.filled.map(slotName));
+  line('skipped', 'fill_skipped', result.skipped.map((s) => `${slotName(s.slot)} (${reasonName(s.reason)})`));
+  line('missing', 'fill_missing', result.missing.map(slotName));
+  if (!lines.length) lines.push(el('p', { className: 'muted' }, t('fill_nothing')));
+  return lines;
+}
+
+export function mountFill(section) {
+  const status = el('p', { id: 'fill-console', className: 'muted' });
+  const output = el('div', { id: 'fill-result', 'data-state': 'idle', role: 'status' });
+  const runButton = button('fill-run', t('fill_run'), () => run({}));
+  section.append(el('h2', {}, t('fill_title')), status, runButton, output);
+  let tabId;
+
+  const show = (state, ...nodes) => {
+    output.dataset.state = state;
+    output.replaceChildren(...nodes);
+  };
+
+  async function run(options) {
+    runButton.disabled = true;
+    show('running');
+    try {
+      render(await ask('fill.run', { tabId, ...options }));
+    } catch (e) {
+      show('error', el('p', { className: 'error', role: 'alert', 'data-code': e.code ?? 'internal' }, e.message ?? String(e)));
+    } finally {
+      runButton.disabled = false;
+    }
+  }
+
+  function render(result) {
+    switch (result.status) {
+      case 'choose-profile':
+        return show('choose-profile', el('p', {}, t('fill_chooseProfile')),
+          ...result.profiles.map((p) => button(`fill-profile-${p.id}`, p.name ?? p.id, () => run({ profileId: p.id }))));
+      case 'confirm-frame':
+        return show('confirm-frame', el('p', { id: 'fill-confirm-text' }, t('fill_confirmFrame', [result.origin])),
+          button('fill-confirm', t('fill_confirm'), () => run({ profileId: result.profileId, confirmedFrameOrigin: result.origin })),
+          button('fill-cancel', t('fill_cancel'), () => show('idle')));
+      case 'no-profile':
+        return show('no-profile', el('p', {}, t('fill_noProfile')));
+      case 'refused':
+        return show('refused', el('p', { className: 'error', 'data-code': result.code }, t('fill_refused', [result.message])));
+      default:
+        return show('filled', ...resultLines(result));
+    }
+  }
+
+  (async () => {
+    tabId = await targetTab();
+    const { console: site, profiles, resume } = await ask('fill.status', { tabId });
+    status.textContent = site ? t('fill_console', [site.host]) : t('fill_notConsole');
+    section.dataset.console = site?.provider ?? 'none';
+    runButton.hidden = !site;
+    if (site && !profiles.length) show('no-profile', el('p', {}, t('fill_noProfile')));
+    if (resume) await run({}); // the keyboard command or the context menu started this fill
+  })().catch((e) => show('error', el('p', { className: 'error', role: 'alert' }, e.message ?? String(e))));
+}

@@ -1,2 +1,112 @@
-// The popup section for vault.
-export function mountVault(_vaultSection, _profilesSection) {}
+// The popup's vault area: create the vault (first save), unlock, lock; and "save as profile" for
+// what the import section found (it dispatches `credfill:save-import` with `{detail: {items}}`).
+// Items waiting for a passphrase stay in this page's memory only, and go when the popup closes.
+import { el } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { ask } from '../lib/messages.js';
+import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
+import { errorLine } from './vault-errors.js';
+import { mountProfiles } from './vault-profiles.js';
+
+const FORMS = {
+  empty: { intro: 'vault_setupIntro', confirm: true, button: 'vault_create', action: 'vault.setup' },
+  locked: { intro: 'vault_lockedIntro', confirm: false, button: 'vault_unlock', action: 'vault.unlock' },
+};
+
+export function mountVault(vaultSection, profilesSection) {
+  let pendingItems = null;
+  const profiles = mountProfiles(profilesSection);
+
+  async function refresh(message) {
+    let status;
+    try {
+      status = await ask('vault.status');
+    } catch (e) {
+      vaultSection.replaceChildren(el('p', { class: 'error', role: 'alert' }, e.message));
+      return;
+    }
+    vaultSection.dataset.state = status.state;
+    vaultSection.replaceChildren(...(status.state === 'unlocked' ? unlockedView(status) : passphraseForm(status.state)));
+    if (message) vaultSection.append(message);
+    if (pendingItems && status.state !== 'unlocked') {
+      vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, t('vault_saveNeedsVault', [String(pendingItems.length)])));
+    }
+    if (status.state === 'unlocked' && pendingItems) await savePending();
+    await profiles.refresh(status.state);
+    // Listing the profiles used the vault, which pushed the auto-lock back: show the new time.
+    if (status.state === 'unlocked') showLockTime(await ask('vault.status').then((s) => s.lockAt, () => status.lockAt));
+  }
+
+  function showLockTime(lockAt) {
+    const text = vaultSection.querySelector('#vault-lock-at');
+    if (text && lockAt) text.textContent = lockTimeText(lockAt);
+  }
+
+  function unlockedView({ lockAt }) {
+    const lockButton = el('button', { type: 'button', id: 'vault-lock' }, t('vault_lock'));
+    lockButton.addEventListener('click', () => ask('vault.lock').then(() => refresh(), (e) => refresh(errorLine(e))));
+    return [el('div', { class: 'vault-bar' }, el('span', { class: 'ok' }, '🔓 ', el('span', { id: 'vault-lock-at' }, lockTimeText(lockAt))), lockButton)];
+  }
+
+  function passphraseForm(state) {
+    const form = FORMS[state];
+    const passphrase = el('input', { type: 'password', id: 'vault-passphrase', autocomplete: form.confirm ? 'new-password' : 'current-password', required: true });
+    const confirmation = form.confirm && el('input', { type: 'password', id: 'vault-confirm', autocomplete: 'new-password', required: true });
+    if (form.confirm) passphrase.minLength = MIN_PASSPHRASE_LENGTH;
+    const submit = el('button', { type: 'submit', class: 'primary', id: 'vault-submit' }, t(form.button));
+    const formEl = el('form', { class: 'vault-form', id: `vault-${state === 'empty' ? 'setup' : 'unlock'}` },
+      el('p', { class: 'muted' }, t(form.intro, [String(MIN_PASSPHRASE_LENGTH)])),
+      el('label', {}, t('vault_passphrase'), passphrase),
+      confirmation && el('label', {}, t('vault_confirmPassphrase'), confirmation),
+      submit);
+    formEl.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      submit.disabled = true;
+      submit.textContent = t('vault_working');
+      try {
+        await ask(form.action, { passphrase: passphrase.value, confirmation: confirmation?.value });
+        await refresh();
+      } catch (e) {
+        submit.disabled = false;
+        submit.textContent = t(form.button);
+        formEl.querySelector('.error')?.remove();
+        formEl.append(errorLine(e));
+        if (e.code === 'tampered') formEl.append(recoverButton(passphrase));
+        passphrase.select();
+      }
+    });
+    queueMicrotask(() => passphrase.focus());
+    return [formEl];
+  }
+
+  /** The current record is damaged: offer the generation kept before it (same passphrase). */
+  function recoverButton(passphrase) {
+    const button = el('button', { type: 'button', id: 'vault-recover' }, t('vault_recoverPrevious'));
+    button.addEventListener('click', () =>
+      ask('vault.recoverPrevious', { passphrase: passphrase.value }).then(() => refresh(), (e) => button.replaceWith(errorLine(e))));
+    return button;
+  }
+
+  async function savePending() {
+    const items = pendingItems;
+    pendingItems = null;
+    try {
+      const saved = await ask('profiles.saveImport', { items });
+      vaultSection.append(el('ul', { class: 'vault-saved', id: 'vault-saved', role: 'status' },
+        ...saved.map((s) => el('li', { class: 'ok', 'data-updated': String(s.updated) },
+          t(s.updated ? 'vault_importUpdated' : 'vault_importSaved', [s.name])))));
+    } catch (e) {
+      vaultSection.append(errorLine(e));
+    }
+  }
+
+  document.addEventListener('credfill:save-import', (event) => {
+    pendingItems = event.detail?.items ?? [];
+    refresh();
+  });
+
+  refresh();
+}
+
+const lockTimeText = (lockAt) =>
+  t('vault_unlockedUntil', [new Date(lockAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })]);

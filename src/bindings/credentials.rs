@@ -18,3 +18,9 @@ pub fn parse_credentials(bytes: &[u8], file_name: Option<String>) -> Result<JsVa
     })?;
     to_js(&import)
 }
+
+/// The largest input `parseCredentials` accepts, so pages read no more of a file than that (plus one byte).
+#[wasm_bindgen(js_name = importLimitBytes)]
+pub fn import_limit_bytes() -> u32 {
+    credentials::MAX_INPUT_BYTES as u32
+}

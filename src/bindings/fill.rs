@@ -1,1 +1,52 @@
 //! JS exports for `crate::fill`.
+
+use super::{js_error, to_js};
+use crate::fill::{self, ExtraHost, PlanInput};
+use wasm_bindgen::prelude::*;
+
+/// `matchConsole(url)` → `{ provider: "huawei" | "flexible-engine" | "ibm", host }` or `null`.
+#[wasm_bindgen(js_name = matchConsole)]
+pub fn match_console(url: &str) -> Result<JsValue, JsValue> {
+    to_js(&fill::match_console(url, &[]))
+}
+
+/// `matchConsoleWith(url, extraHosts: [{host, provider}])`, with the hosts the user added.
+#[wasm_bindgen(js_name = matchConsoleWith)]
+pub fn match_console_with(url: &str, extra_hosts: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&fill::match_console(url, &extra_hosts_from(extra_hosts)?))
+}
+
+/// `frameDecision(topUrl, frameUrl, sandboxed, extraHosts?)` →
+/// `{decision: "allow"}` | `{decision: "confirm", origin}` | `{decision: "refuse", reason}`.
+#[wasm_bindgen(js_name = frameDecision)]
+pub fn frame_decision(
+    top_url: &str,
+    frame_url: &str,
+    sandboxed: bool,
+    extra_hosts: JsValue,
+) -> Result<JsValue, JsValue> {
+    let extra_hosts = extra_hosts_from(extra_hosts)?;
+    to_js(&fill::frame_decision(
+        top_url,
+        frame_url,
+        sandboxed,
+        &extra_hosts,
+    ))
+}
+
+/// `planFill(input)` → `{console, fills, skipped, missing, refused?}` (see `crate::fill::plan`).
+/// Fill values come out as plain strings: the content script has to type them.
+#[wasm_bindgen(js_name = planFill)]
+pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {
+    let input: PlanInput = serde_wasm_bindgen::from_value(input)
+        .map_err(|e| js_error("invalid-input", &e.to_string(), None, None))?;
+    to_js(&fill::plan_fill(&input))
+}
+
+fn extra_hosts_from(value: JsValue) -> Result<Vec<ExtraHost>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| js_error("invalid-input", &e.to_string(), None, None))
+}

@@ -4,13 +4,12 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-mod check;
-mod credentials;
-mod fill;
-mod sign;
-mod vault;
+pub mod check;
+pub mod credentials;
+pub mod fill;
+pub mod sign;
+pub mod vault;
 
-#[allow(dead_code)] // until the first capability export uses it
 /// Plain objects (not `Map`s) and numbers as JSON would have them, so JS code can use results directly.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
@@ -18,7 +17,6 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
         .map_err(|e| js_error("internal", &e.to_string(), None, None))
 }
 
-#[allow(dead_code)] // until the first capability export uses it
 /// Builds the `{ code, message, line?, column? }` object every export throws.
 pub(crate) fn js_error(
     code: &str,

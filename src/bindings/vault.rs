@@ -1,1 +1,141 @@
-//! JS exports for `crate::vault`.
+//! JS exports for `crate::vault`. Keys travel as base64 strings (the extension keeps the
+//! unlocked one in `storage.session`); records and profiles as plain objects.
+
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+use super::{js_error, to_js};
+use crate::secret::Secret;
+use crate::vault::profiles::{self, Credential, Profile, DEFAULT_MAX_KEY_AGE_DAYS};
+use crate::vault::{derive_key, Envelope, KdfCost, KdfParams, Record, VaultError, VaultKey};
+
+fn vault_error(e: VaultError) -> JsValue {
+    js_error(e.code(), &e.to_string(), None, None)
+}
+
+/// Serde's own messages can quote the offending value, which may be a secret: say only what was expected.
+fn from_js<T: DeserializeOwned>(value: JsValue, code: &str, expected: &str) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|_| js_error(code, expected, None, None))
+}
+
+fn record(envelope: JsValue) -> Result<Record, JsValue> {
+    let json = from_js(
+        envelope,
+        "bad-envelope",
+        "not a vault record: expected an object",
+    )?;
+    Record::from_json(json).map_err(vault_error)
+}
+
+fn key(key_b64: &str) -> Result<VaultKey, JsValue> {
+    VaultKey::from_base64(key_b64).map_err(vault_error)
+}
+
+/// `vaultNewKdf(cost?: {mKib, t, p})` → `{alg, mKib, t, p, salt}` with a fresh salt; defaults
+/// when `cost` is omitted; throws `weak-kdf` below the OWASP floor.
+#[wasm_bindgen(js_name = vaultNewKdf)]
+pub fn vault_new_kdf(cost: JsValue) -> Result<JsValue, JsValue> {
+    let cost: Option<KdfCost> = from_js(cost, "weak-kdf", "cost must be {mKib, t, p}")?;
+    let params =
+        KdfParams::create(cost.unwrap_or(crate::vault::DEFAULT_COST)).map_err(vault_error)?;
+    to_js(&params)
+}
+
+/// `vaultDeriveKey(passphrase, kdf)` → the key in base64 (the slow step of unlocking).
+#[wasm_bindgen(js_name = vaultDeriveKey)]
+pub fn vault_derive_key(passphrase: String, kdf: JsValue) -> Result<String, JsValue> {
+    let passphrase = Secret::from(passphrase);
+    let kdf: KdfParams = from_js(kdf, "bad-envelope", "kdf must be {alg, mKib, t, p, salt}")?;
+    let key = derive_key(&passphrase, &kdf).map_err(vault_error)?;
+    Ok(key.to_base64().expose().to_owned())
+}
+
+/// `vaultSeal(keyB64, kdf, id, plaintext)` → a format-2 record.
+#[wasm_bindgen(js_name = vaultSeal)]
+pub fn vault_seal(
+    key_b64: String,
+    kdf: JsValue,
+    id: String,
+    plaintext: String,
+) -> Result<JsValue, JsValue> {
+    let (key_b64, plaintext) = (Secret::from(key_b64), Secret::from(plaintext));
+    let kdf: KdfParams = from_js(kdf, "bad-envelope", "kdf must be {alg, mKib, t, p, salt}")?;
+    let envelope = Envelope::seal(
+        &key(key_b64.expose())?,
+        &kdf,
+        &id,
+        plaintext.expose().as_bytes(),
+    )
+    .map_err(vault_error)?;
+    to_js(&envelope)
+}
+
+/// `vaultOpen(keyB64, record)` → the plaintext; throws `wrong-passphrase`, `tampered`, …
+#[wasm_bindgen(js_name = vaultOpen)]
+pub fn vault_open(key_b64: String, envelope: JsValue) -> Result<String, JsValue> {
+    let key_b64 = Secret::from(key_b64);
+    let plaintext = record(envelope)?
+        .open_text(&key(key_b64.expose())?)
+        .map_err(vault_error)?;
+    Ok(plaintext.expose().to_owned())
+}
+
+/// `vaultMigrate(keyB64, record)` → the same content as a format-2 record (the record
+/// itself when it is format 2 already and opens).
+#[wasm_bindgen(js_name = vaultMigrate)]
+pub fn vault_migrate(key_b64: String, envelope: JsValue) -> Result<JsValue, JsValue> {
+    let key_b64 = Secret::from(key_b64);
+    let migrated = record(envelope)?
+        .migrate(&key(key_b64.expose())?)
+        .map_err(vault_error)?;
+    to_js(&migrated)
+}
+
+const PROFILES: &str = "profiles must be an array of profiles";
+const PROFILE: &str = "not a profile";
+
+/// `profilesUpsert(profiles, item, nowMs, targetId?)` → `{profiles, profileId, updated}`.
+#[wasm_bindgen(js_name = profilesUpsert)]
+pub fn profiles_upsert(
+    profiles: JsValue,
+    item: JsValue,
+    now_ms: f64,
+    target_id: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let profiles: Vec<Profile> = from_js(profiles, "bad-profile", PROFILES)?;
+    let item: Credential = from_js(
+        item,
+        "bad-item",
+        "not a credential item from parseCredentials",
+    )?;
+    to_js(&profiles::upsert_from_import(
+        profiles,
+        item,
+        now_ms as i64,
+        target_id.as_deref(),
+    ))
+}
+
+/// `profilesMerge(existing, incoming)` → `{profiles, added, unchanged, conflicts}`.
+#[wasm_bindgen(js_name = profilesMerge)]
+pub fn profiles_merge(existing: JsValue, incoming: JsValue) -> Result<JsValue, JsValue> {
+    let existing: Vec<Profile> = from_js(existing, "bad-profile", PROFILES)?;
+    let incoming: Vec<Profile> = from_js(incoming, "bad-profile", PROFILES)?;
+    to_js(&profiles::merge_backup(existing, incoming))
+}
+
+/// `profileKeyAge(profile, nowMs, maxAgeDays = 90)` →
+/// `{ageDays, since, stale, temporary, expiresAt, expired, rotationSteps}`.
+#[wasm_bindgen(js_name = profileKeyAge)]
+pub fn profile_key_age(
+    profile: JsValue,
+    now_ms: f64,
+    max_age_days: Option<u32>,
+) -> Result<JsValue, JsValue> {
+    let profile: Profile = from_js(profile, "bad-profile", PROFILE)?;
+    to_js(&profiles::key_age(
+        &profile,
+        now_ms as i64,
+        max_age_days.unwrap_or(DEFAULT_MAX_KEY_AGE_DAYS),
+    ))
+}

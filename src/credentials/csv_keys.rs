@@ -84,7 +84,7 @@ impl Layout {
     /// Fills a key column the header did not name from the first data row's unnamed fields.
     fn complete_by_shape(&mut self, header: &StringRecord, first_row: Option<&StringRecord>) {
         let Some(row) = first_row else { return };
-        let unnamed = |index: &usize| column_named(&header[*index]).is_none();
+        let unnamed = |index: &usize| header.get(*index).and_then(column_named).is_none();
         if self.access_key.is_none() {
             self.access_key = (0..row.len())
                 .filter(unnamed)
@@ -349,6 +349,9 @@ mod tests {
             "User Name,Access Key Id,Clé secrète\nalice,{AK},{SK}\n"
         ))
         .unwrap();
+        assert_eq!(keys(&import), [(AK, SK, Some("alice"))]);
+        // The secret may sit past the last header field.
+        let import = parse(&format!("User Name,Access Key Id\nalice,{AK},{SK}\n")).unwrap();
         assert_eq!(keys(&import), [(AK, SK, Some("alice"))]);
     }
 

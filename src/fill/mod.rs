@@ -1,1 +1,24 @@
 //! Form fill: the console origin policy and the plan that maps field descriptors to values.
+//!
+//! The content script describes the fields it sees ([`FieldDescriptor`]); [`plan_fill`] checks
+//! the page against the origin policy ([`origin`]) and the profile's provider, then matches
+//! fields to slots with the per-console rules (`rules.json`) first and word heuristics second.
+
+mod assign;
+mod field;
+mod heuristics;
+pub mod origin;
+mod plan;
+mod rules;
+mod slot;
+mod text;
+
+pub use field::FieldDescriptor;
+pub use origin::{
+    frame_decision, match_console, ConsoleMatch, ExtraHost, FrameDecision, FrameRefusal, Provider,
+};
+pub use plan::{
+    plan_fill, FillPlan, PlanInput, PlannedFill, Profile, Refusal, RefusalCode, SkipReason,
+    Skipped, MIN_CONFIDENCE,
+};
+pub use slot::Slot;

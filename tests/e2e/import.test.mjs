@@ -40,6 +40,7 @@ for (const [browserName, launch] of BROWSERS) {
         const page = await browser.open(url);
         await page.setFile(fileInput, join(FIXTURES, 'huawei-utf16le-tab.txt'));
         await page.waitFor(`${result} .item[data-kind="aksk"]`);
+        await page.click(`details:has(${pasteArea}) > summary`);
         await page.fill(pasteArea, readFileSync(join(FIXTURES, 'ibm-apikey.json'), 'utf8'));
         await page.click(pasteButton);
         await page.waitFor(`${result} .item[data-kind="ibm-api-key"]`);

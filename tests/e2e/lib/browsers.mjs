@@ -24,8 +24,8 @@ export function chromiumArgs(extDir, extra = []) {
   ];
 }
 
-export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args = [] } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'credfill-chromium-'));
+/** `profile`: an existing user-data-dir to start from (e.g. to relaunch after a restart); a new one by default. */
+export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args = [], profile = mkdtempSync(join(tmpdir(), 'credfill-chromium-')) } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -67,13 +67,14 @@ function chromiumPage(page) {
   };
 }
 
-export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {} } = {}) {
+export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {}, acceptInsecureCerts = false } = {}) {
   const options = new firefox.Options()
     .addArguments('-headless')
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }))
     .setPreference('datareporting.policy.dataSubmissionEnabled', false)
     .setPreference('app.update.enabled', false);
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
+  if (acceptInsecureCerts) options.setAcceptInsecureCerts(true);
   options.setBinary('/usr/bin/firefox-esr');
   // Extension pages cannot be opened by driver.get(); the chrome context can, with system access.
   const service = new firefox.ServiceBuilder('geckodriver').addArguments('--allow-system-access');
@@ -136,7 +137,13 @@ function firefoxPage(driver, handle) {
       return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
         Promise.resolve((${fn.toString()})(arguments[0])).then(done, (e) => done({ __error: String(e && e.message || e) }));`, arg);
     },
-    close: async () => (await focus(), driver.close()),
+    async close() {
+      await focus();
+      await driver.close();
+      // Leave the driver on a live tab: commands sent to a closed one fail.
+      const [any] = await driver.getAllWindowHandles();
+      if (any) await driver.switchTo().window(any);
+    },
   };
 }
 

@@ -1,0 +1,73 @@
+// The gestures that start a fill besides the popup's button — the keyboard command and the context
+// menu on editable fields — and the badge that tells a console tab has a matching profile.
+import { matchConsole } from '../pkg/credfill.js';
+import { api } from '../lib/browser.js';
+import { t } from '../lib/i18n.js';
+import { lastProfiles, markPending, profilesFor, runFill } from './fill.js';
+import { CURRENT } from '../lib/vault-store.js';
+
+const MENU_ID = 'credfill-fill';
+const COMMAND = 'fill-page';
+
+/**
+ * The keyboard command and the context menu: no UI of their own, so a choice they cannot make
+ * (several profiles and none used before, a cross-origin frame) is handed to the popup.
+ */
+export async function fillFromGesture(tab) {
+  let result = await runFill({ tabId: tab.id });
+  if (result.status === 'choose-profile') {
+    const last = (await lastProfiles())[result.console.provider];
+    if (result.profiles.some((p) => p.id === last)) result = await runFill({ tabId: tab.id, profileId: last });
+  }
+  if (result.status === 'choose-profile' || result.status === 'confirm-frame') await askInPopup(tab);
+  return result;
+}
+
+/** Opens the popup for `tab`, which resumes the fill there (popup/fill.js reads the pending marker). */
+async function askInPopup(tab) {
+  await markPending(tab.id);
+  try {
+    await api.action.openPopup();
+  } catch {
+    // openPopup needs a focused window (and is refused in some contexts): a small window instead.
+    await api.windows.create({ url: api.runtime.getURL(`popup.html?tab=${tab.id}`), type: 'popup', width: 400, height: 600 });
+  }
+}
+
+/** Badge: the tab is a known console and a profile of its provider exists. */
+async function updateBadge(tabId, url) {
+  const site = url ? matchConsole(url) : null;
+  const ready = site && (await profilesFor(site.provider)).length > 0;
+  await api.action.setBadgeText({ tabId, text: ready ? t('fill_badge') : '' });
+  await api.action.setTitle({ tabId, title: ready ? t('fill_badgeTitle', [site.host]) : t('extName') });
+}
+
+async function updateActiveBadges() {
+  for (const tab of await api.tabs.query({ active: true })) await updateBadge(tab.id, tab.url);
+}
+
+async function createMenu() {
+  await api.contextMenus.removeAll();
+  const patterns = api.runtime.getManifest().host_permissions.filter((p) => p.startsWith('https://'));
+  api.contextMenus.create({ id: MENU_ID, title: t('fill_menu'), contexts: ['editable'], documentUrlPatterns: patterns });
+}
+
+/** Browser events; registered synchronously at the worker's start. `ready` is the WASM init promise. */
+export function registerFillEvents(ready) {
+  const after = (fn) => (...args) => {
+    ready.then(() => fn(...args)).catch((e) => console.warn('credfill fill:', e?.code ?? e?.message ?? e));
+  };
+  api.runtime.onInstalled.addListener(after(createMenu));
+  api.runtime.onStartup.addListener(after(createMenu));
+  api.contextMenus.onClicked.addListener(after((info, tab) => info.menuItemId === MENU_ID && tab && fillFromGesture(tab)));
+  api.commands.onCommand.addListener(after(async (command, tab) => {
+    if (command !== COMMAND) return;
+    const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
+    if (target) await fillFromGesture(target);
+  }));
+  api.tabs.onUpdated.addListener(after((tabId, change, tab) => (change.url || change.status) && updateBadge(tabId, tab.url)));
+  api.tabs.onActivated.addListener(after(async ({ tabId }) => updateBadge(tabId, (await api.tabs.get(tabId)).url)));
+  // Profiles change with the vault's pointer; they appear and vanish as the vault unlocks and locks.
+  api.storage.onChanged.addListener(after((changes, area) =>
+    ((area === 'local' && changes[CURRENT]) || (area === 'session' && changes['vault.key'])) && updateActiveBadges()));
+}

@@ -1,0 +1,145 @@
+// Reading and changing the sealed vault document: one change at a time, each sealed under the
+// unlocked key and written as a new generation (lib/vault-store.js) that is verified before it
+// becomes current. A current record that does not open (tampered) stops every write: the error is
+// reported and the record is left as it is.
+import { api } from '../lib/browser.js';
+import { checkNewPassphrase } from '../lib/passphrase.js';
+import { emptyDocument, forgetOldDeletion, normalizeDocument } from '../lib/vault-document.js';
+import { readCurrent, readPrevious, writeNext } from '../lib/vault-store.js';
+import { noteKeyAges } from './vault-badge.js';
+import { CURRENT_FORMAT, deriveKey, migrate, newKdf, open, seal } from './vault-crypto.js';
+import { lockDeadline, rememberKey, useKey } from './vault-lock.js';
+
+const storage = () => api.storage.local;
+const noVault = () => ({ code: 'no-vault', message: 'No vault yet: set a passphrase first.' });
+
+let queue = Promise.resolve();
+/** Messages interleave at every await: read-modify-write sequences run one after the other. */
+function oneAtATime(task) {
+  const run = queue.then(task, task);
+  queue = run.catch(() => {});
+  return run;
+}
+
+/** 'empty' (no passphrase yet), 'locked' or 'unlocked'. */
+export async function vaultState() {
+  const { 'vault.current': gen } = await storage().get('vault.current');
+  if (gen == null) return 'empty';
+  return (await lockDeadline()) ? 'unlocked' : 'locked';
+}
+
+async function currentEnvelope() {
+  const current = await readCurrent(storage());
+  if (!current) throw noVault();
+  return current.envelope;
+}
+
+/** The document, opened with the session's key (throws locked / no-vault / tampered). */
+export async function readDocument() {
+  const envelope = await currentEnvelope();
+  return normalizeDocument(open(await useKey(), envelope).document);
+}
+
+/** Writes `sealed` as the next generation; it becomes current only if it reads back and opens to `text`. */
+function writeVerified(key, sealed, text, options) {
+  return writeNext(storage(), sealed, (stored) => {
+    if (open(key, stored).text !== text) throw { code: 'tampered', message: 'The vault did not read back as written.' };
+  }, options);
+}
+
+async function writeDocument(key, kdf, document, options) {
+  await writeVerified(key, seal(key, kdf, document), JSON.stringify(document), options);
+  await noteKeyAges(document.profiles);
+}
+
+/** Applies `change(document, nowMs)` (pure, returns the new document) and stores the result. */
+export function updateDocument(change) {
+  return oneAtATime(async () => {
+    const envelope = await currentEnvelope();
+    const key = await useKey();
+    const now = Date.now();
+    const next = forgetOldDeletion(change(normalizeDocument(open(key, envelope).document), now), now);
+    await writeDocument(key, envelope.kdf, next);
+    return next;
+  });
+}
+
+/** First save: a new vault under `passphrase`, unlocked. */
+export function createVault(passphrase, confirmation) {
+  checkNewPassphrase(passphrase, confirmation);
+  return oneAtATime(async () => {
+    if (await readCurrent(storage())) throw { code: 'vault-exists', message: 'The vault already has a passphrase.' };
+    const kdf = newKdf();
+    const key = deriveKey(passphrase, kdf);
+    await writeDocument(key, kdf, emptyDocument());
+    await rememberKey(key);
+  });
+}
+
+/** Opens the vault with `passphrase`; a record in an older format is rewritten in the current one. */
+export function unlock(passphrase) {
+  return oneAtATime(async () => {
+    const envelope = await currentEnvelope();
+    const key = deriveKey(passphrase, envelope.kdf);
+    const { text, document } = open(key, envelope);
+    if (envelope.format !== CURRENT_FORMAT) await writeVerified(key, migrate(key, envelope), text);
+    await rememberKey(key);
+    await noteKeyAges(normalizeDocument(document).profiles);
+  });
+}
+
+/**
+ * Re-encrypts everything under a new passphrase (new salt) in one generation write. A wrong
+ * current passphrase changes nothing; the previous generation is dropped so the old passphrase
+ * opens nothing afterwards.
+ */
+export function changePassphrase(currentPassphrase, passphrase, confirmation) {
+  checkNewPassphrase(passphrase, confirmation);
+  return oneAtATime(async () => {
+    const envelope = await currentEnvelope();
+    const { document } = open(deriveKey(currentPassphrase, envelope.kdf), envelope);
+    const kdf = newKdf();
+    const key = deriveKey(passphrase, kdf);
+    await writeDocument(key, kdf, normalizeDocument(document), { keepPrevious: false });
+    await rememberKey(key);
+  });
+}
+
+/** The current envelope as stored (ciphertext only), once it has been checked to open. */
+export async function exportEnvelope() {
+  await readDocument();
+  return currentEnvelope();
+}
+
+/**
+ * Opens a backup with its own passphrase and hands its document to `combine(stored, backup)`,
+ * which returns the document to keep. With no vault yet, the backup's passphrase becomes the vault's.
+ */
+export function restoreEnvelope(envelope, passphrase, combine) {
+  return oneAtATime(async () => {
+    const backupKey = deriveKey(passphrase, envelope?.kdf);
+    const backup = normalizeDocument(open(backupKey, envelope).document);
+    const current = await readCurrent(storage());
+    const key = current ? await useKey() : backupKey;
+    const stored = current ? normalizeDocument(open(key, current.envelope).document) : emptyDocument();
+    const document = combine(stored, backup);
+    await writeDocument(key, (current?.envelope ?? envelope).kdf, document);
+    if (!current) await rememberKey(key);
+    return document;
+  });
+}
+
+/**
+ * When the current record is damaged: brings back the generation kept before it, under the same
+ * passphrase, as a new generation (the damaged one stays, as the previous generation, untouched).
+ */
+export function recoverPrevious(passphrase) {
+  return oneAtATime(async () => {
+    const previous = await readPrevious(storage());
+    if (!previous) throw { code: 'no-previous', message: 'No earlier copy of the vault is kept.' };
+    const key = deriveKey(passphrase, previous.envelope.kdf);
+    const { document } = open(key, previous.envelope);
+    await writeDocument(key, previous.envelope.kdf, normalizeDocument(document));
+    await rememberKey(key);
+  });
+}

@@ -1,0 +1,28 @@
+// The worker's only door to the core's vault crypto: the document goes in and out as JSON text,
+// keys travel as base64 (the form kept in storage.session). Errors keep the core's codes
+// ('wrong-passphrase', 'tampered', 'unsupported-format', 'bad-envelope', …).
+import { vaultDeriveKey, vaultMigrate, vaultNewKdf, vaultOpen, vaultSeal } from '../pkg/credfill.js';
+
+/** Bound into every envelope: a record sealed for something else does not open as the vault. */
+const RECORD_ID = 'vault';
+/** The envelope format this build writes; older ones are migrated on unlock. */
+export const CURRENT_FORMAT = 2;
+
+/** Fresh KDF parameters (new salt, default cost) for a new passphrase. */
+export const newKdf = () => vaultNewKdf();
+
+/** Argon2id, the slow step of unlocking: `kdf` comes from the envelope being opened. */
+export const deriveKey = (passphrase, kdf) => vaultDeriveKey(passphrase, kdf);
+
+export function seal(key, kdf, document) {
+  return vaultSeal(key, kdf, RECORD_ID, JSON.stringify(document));
+}
+
+/** The document in `envelope`, and the exact text it was sealed from (to compare a read-back). */
+export function open(key, envelope) {
+  const text = vaultOpen(key, envelope);
+  return { text, document: JSON.parse(text) };
+}
+
+/** The same content in the current format, under the same key. */
+export const migrate = (key, envelope) => vaultMigrate(key, envelope);

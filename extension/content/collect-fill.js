@@ -1,0 +1,190 @@
+// Injected on demand (scripting.executeScript, after a user gesture) into every frame of a console tab.
+// Classic script, no WASM, no secret kept: it describes the page's form fields to the worker, which
+// plans in Rust, and later types the planned values the way a user would so frameworks notice.
+// Field handles stay here (in the extension's isolated world); the worker only sees opaque ids.
+(() => {
+  if (globalThis.__credfillFill) return; // injected again by a later gesture: keep the one instance
+
+  const TEXT_TYPES = new Set(['', 'text', 'password', 'email', 'url', 'search', 'tel']);
+  const NEARBY_MAX = 80; // longer text around a field is a paragraph, not its caption
+  let elements = new Map(); // id -> element, from the last collect()
+  let labelIndexes = new Map(); // document or shadow root -> label[for] texts by id, during one collect()
+
+  // Closed shadow roots are reachable from content scripts only: Chromium's chrome.dom, Firefox's Xray property.
+  const shadowOf = globalThis.chrome?.dom?.openOrClosedShadowRoot
+    ? (el) => globalThis.chrome.dom.openOrClosedShadowRoot(el)
+    : (el) => el.openOrClosedShadowRoot ?? el.shadowRoot;
+  // Only custom elements and these built-ins can host a shadow root (DOM standard, attachShadow()).
+  const SHADOW_HOSTS = new Set(['ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DIV', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5',
+    'H6', 'HEADER', 'MAIN', 'NAV', 'P', 'SECTION', 'SPAN']);
+
+  function isTextEntry(el) {
+    if (el.tagName === 'TEXTAREA') return true;
+    return el.tagName === 'INPUT' && TEXT_TYPES.has((el.getAttribute('type') ?? '').trim().toLowerCase());
+  }
+
+  /** Every input / textarea / select in `root`, descending into open and closed shadow roots, in tree order. */
+  function controlsIn(root, out = []) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.nextNode(); el; el = walker.nextNode()) {
+      const tag = el.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') out.push(el);
+      else if (tag.includes('-') || SHADOW_HOSTS.has(tag)) {
+        const shadow = shadowOf(el);
+        if (shadow) controlsIn(shadow, out);
+      }
+    }
+    return out;
+  }
+
+  const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+  /**
+   * The first text before the field, within three levels up (SPA forms often caption fields with bare
+   * divs). `isLabel` when that text is a <label> tied to no control: a caption in all but markup
+   * (OpenTiny's form items, for one).
+   */
+  function precedingText(el) {
+    let node = el;
+    for (let depth = 0; depth < 3 && node; depth++) {
+      for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
+        const text = clean(sibling.textContent);
+        if (!text) continue;
+        if (text.length > NEARBY_MAX) return null;
+        return { text, isLabel: sibling.tagName === 'LABEL' && !sibling.control };
+      }
+      node = node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentElement;
+    }
+    return null;
+  }
+
+  /**
+   * `label[for]` texts by id, one index per document or shadow root: `el.labels` rescans the whole tree
+   * on every call, which is quadratic on a page with thousands of fields.
+   */
+  function labelIndex(root) {
+    let index = labelIndexes.get(root);
+    if (!index) {
+      index = new Map();
+      for (const label of root.querySelectorAll('label[for]')) {
+        const texts = index.get(label.htmlFor) ?? [];
+        texts.push(clean(label.textContent));
+        index.set(label.htmlFor, texts);
+      }
+      labelIndexes.set(root, index);
+    }
+    return index;
+  }
+
+  function labelsOf(el, preceding) {
+    const root = el.getRootNode();
+    const texts = el.id ? [...(labelIndex(root).get(el.id) ?? [])] : [];
+    const wrapping = el.closest('label');
+    if (wrapping && !wrapping.hasAttribute('for')) texts.push(clean(wrapping.textContent));
+    for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean)) {
+      texts.push(clean(root.getElementById?.(id)?.textContent));
+    }
+    // A custom element's inner input is often captioned by its host's `label` attribute (Carbon, OpenTiny).
+    if (root instanceof ShadowRoot) texts.push(clean(root.host.getAttribute('label')));
+    if (preceding?.isLabel) texts.push(preceding.text);
+    return texts.filter(Boolean);
+  }
+
+  /** Laid out with a size, and not hidden by display, visibility or opacity (zero-size honeypots count as hidden). */
+  function isVisible(el) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    return !el.checkVisibility || el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+  }
+
+  function describe(el, id) {
+    const attr = (name) => el.getAttribute(name);
+    const preceding = precedingText(el);
+    return {
+      id,
+      tag: el.tagName.toLowerCase(),
+      type: attr('type'),
+      name: attr('name'),
+      htmlId: el.id || null,
+      autocomplete: attr('autocomplete'),
+      labels: labelsOf(el, preceding),
+      placeholder: attr('placeholder'),
+      ariaLabel: attr('aria-label'),
+      nearbyText: preceding?.text ?? null,
+      visible: isVisible(el),
+      readOnly: Boolean(el.readOnly),
+      disabled: el.matches(':disabled'),
+    };
+  }
+
+  /** This frame: its URL (or inherited origin), whether it is sandboxed, and its fields. */
+  function collect() {
+    elements = new Map();
+    labelIndexes = new Map();
+    const fields = controlsIn(document).map((el, index) => {
+      const id = String(index);
+      elements.set(id, el);
+      return describe(el, id);
+    });
+    labelIndexes = new Map();
+    const inherits = location.protocol === 'about:' || location.protocol === 'blob:';
+    // A sandboxed frame without allow-same-origin has the opaque origin "null".
+    return { url: inherits ? self.origin : location.href, sandboxed: self.origin === 'null', fields };
+  }
+
+  /** Resolves once the page changed (a late dialog: added with v-if, shown with v-show), or after `ms`. */
+  function settle(ms) {
+    return new Promise((resolve) => {
+      const done = (changed) => {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(changed);
+      };
+      const observer = new MutationObserver(() => setTimeout(() => done(true), 50)); // let the dialog finish rendering
+      observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
+      const timer = setTimeout(() => done(false), ms);
+    });
+  }
+
+  /** The prototype's value setter: bypasses the own `value` property React installs to track edits. */
+  function nativeSetter(el) {
+    const proto = el.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    return Object.getOwnPropertyDescriptor(proto, 'value').set;
+  }
+
+  function key(el, type) {
+    el.dispatchEvent(new KeyboardEvent(type, { bubbles: true, composed: true, cancelable: true, key: 'Unidentified' }));
+  }
+
+  function typeInto(el, value) {
+    el.focus();
+    key(el, 'keydown');
+    nativeSetter(el).call(el, value);
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
+    key(el, 'keyup');
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    el.blur();
+  }
+
+  /** Fills `[{id, value}]`; re-checks each field right before typing. Returns `{filled: [id], skipped: [{id, reason}]}`. */
+  function apply(fills) {
+    const result = { filled: [], skipped: [] };
+    for (const { id, value } of fills) {
+      const el = elements.get(id);
+      const reason = !el || !el.isConnected ? 'gone'
+        : !isTextEntry(el) ? 'not-text'
+        : el.readOnly ? 'read-only'
+        : el.matches(':disabled') ? 'disabled'
+        : !isVisible(el) ? 'hidden'
+        : null;
+      if (reason) result.skipped.push({ id, reason });
+      else {
+        typeInto(el, value);
+        result.filled.push(id);
+      }
+    }
+    return result;
+  }
+
+  globalThis.__credfillFill = { collect, collectJson: () => JSON.stringify(collect()), settle, apply };
+})();

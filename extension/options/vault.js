@@ -1,0 +1,115 @@
+// The options page's vault settings: auto-lock minutes, key age limit, passphrase change, and the
+// encrypted backup (export the sealed record as a file; restore one by merging, conflicts shown).
+import { el } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { ask } from '../lib/messages.js';
+import { errorLine } from '../popup/vault-errors.js';
+
+/** A form whose submit runs `action(values)` and shows its outcome (a node, or the error) below it. */
+function form(id, heading, fields, submitKey, action) {
+  const controls = Object.fromEntries(fields.map(([name, attrs]) => [name, el('input', { name, id: `${id}-${name}`, ...attrs })]));
+  const outcome = el('div', { class: 'outcome', role: 'status' });
+  const node = el('form', { id },
+    el('h3', {}, t(heading)),
+    fields.map(([name]) => el('label', {}, t(`vault_field_${name}`), controls[name])),
+    el('button', { type: 'submit', class: 'primary' }, t(submitKey)),
+    outcome);
+  node.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    outcome.replaceChildren(el('span', { class: 'muted' }, t('vault_working')));
+    try {
+      const values = Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.type === 'file' ? c.files[0] : c.value]));
+      outcome.replaceChildren(await action(values, controls));
+    } catch (e) {
+      outcome.replaceChildren(errorLine(e));
+    }
+  });
+  return { node, controls };
+}
+
+const done = (key, subs) => el('p', { class: 'ok' }, t(key, subs));
+
+function settingsForm() {
+  const { node, controls } = form('vault-settings', 'vault_settingsHeading',
+    [['autoLockMinutes', { type: 'number', min: 1, max: 1440, required: true }], ['maxKeyAgeDays', { type: 'number', min: 1, max: 3650, required: true }]],
+    'vault_save', async (settings) => {
+      await ask('vault.setSettings', { settings });
+      return done('vault_settingsSaved');
+    });
+  ask('vault.status').then(({ settings }) => {
+    controls.autoLockMinutes.value = settings.autoLockMinutes;
+    controls.maxKeyAgeDays.value = settings.maxKeyAgeDays;
+  });
+  return node;
+}
+
+function passphraseForm() {
+  const password = (autocomplete) => ({ type: 'password', required: true, autocomplete });
+  return form('vault-change-passphrase', 'vault_changePassphrase',
+    [['currentPassphrase', password('current-password')], ['newPassphrase', password('new-password')], ['confirmPassphrase', password('new-password')]],
+    'vault_changePassphrase', async (values, controls) => {
+      await ask('vault.changePassphrase', { current: values.currentPassphrase, passphrase: values.newPassphrase, confirmation: values.confirmPassphrase });
+      for (const c of Object.values(controls)) c.value = '';
+      return done('vault_passphraseChanged');
+    }).node;
+}
+
+function exportButton() {
+  const outcome = el('div', { role: 'status' });
+  const button = el('button', { type: 'button', id: 'vault-export' }, t('vault_exportBackup'));
+  button.addEventListener('click', async () => {
+    try {
+      const envelope = await ask('vault.export');
+      const url = URL.createObjectURL(new Blob([JSON.stringify(envelope, null, 2)], { type: 'application/json' }));
+      const link = el('a', { href: url, download: `credfill-vault-${new Date().toISOString().slice(0, 10)}.json` });
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      outcome.replaceChildren(done('vault_exported'));
+    } catch (e) {
+      outcome.replaceChildren(errorLine(e));
+    }
+  });
+  return el('div', {}, el('h3', {}, t('vault_backupHeading')), el('p', { class: 'muted' }, t('vault_backupIntro')), button, outcome);
+}
+
+function restoreForm(conflicts) {
+  return form('vault-restore', 'vault_restoreBackup',
+    [['backupFile', { type: 'file', accept: '.json,application/json', required: true }], ['backupPassphrase', { type: 'password', required: true }]],
+    'vault_restoreBackup', async ({ backupFile, backupPassphrase }) => {
+      let envelope;
+      try {
+        envelope = JSON.parse(await backupFile.text());
+      } catch {
+        throw { code: 'bad-envelope', message: 'not a vault record' };
+      }
+      const summary = await ask('vault.restore', { envelope, passphrase: backupPassphrase });
+      await conflicts.refresh();
+      return done('vault_restored', [String(summary.added), String(summary.unchanged), String(summary.conflicts)]);
+    }).node;
+}
+
+/** Backup profiles holding a key already stored with other details: the user picks which to keep. */
+function conflictList() {
+  const node = el('div', { id: 'vault-conflicts' });
+  async function refresh() {
+    const conflicts = await ask('vault.conflicts').catch(() => []);
+    node.replaceChildren(...(conflicts.length ? [el('h3', {}, t('vault_conflictsHeading')),
+      el('ul', {}, conflicts.map((c, index) => {
+        const choose = (choice, key) => {
+          const b = el('button', { type: 'button', 'data-choice': choice }, t(key));
+          b.addEventListener('click', () => ask('vault.resolveConflict', { index, choice }).then(refresh, (e) => node.append(errorLine(e))));
+          return b;
+        };
+        return el('li', { class: 'conflict' }, t('vault_conflict', [c.incoming.name, c.fields.join(', ')]), ' ',
+          choose('mine', 'vault_keepMine'), choose('theirs', 'vault_takeBackup'));
+      }))] : []));
+  }
+  refresh();
+  return { node, refresh };
+}
+
+export function mountVaultOptions(section) {
+  const conflicts = conflictList();
+  section.replaceChildren(el('h2', {}, t('vault_optionsHeading')),
+    settingsForm(), passphraseForm(), exportButton(), restoreForm(conflicts), conflicts.node);
+}

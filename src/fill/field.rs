@@ -1,0 +1,123 @@
+//! What the content script tells about one form field, and the normalised views the matchers read.
+
+use super::text::normalize;
+use serde::Deserialize;
+
+/// One form control as the content script saw it. Every string is as found in the page; missing
+/// ones may be absent or `null`. `visible`, `readOnly` and `disabled` are required so that a
+/// forgotten flag never makes a field fillable.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldDescriptor {
+    /// Opaque handle assigned by the content script; echoed back in the plan.
+    pub id: String,
+    /// Lower- or upper-case tag name (`input`, `textarea`, …).
+    pub tag: String,
+    #[serde(rename = "type", default)]
+    pub input_type: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub html_id: Option<String>,
+    #[serde(default)]
+    pub autocomplete: Option<String>,
+    /// `label[for]`, wrapping label, `aria-labelledby` texts.
+    #[serde(default)]
+    pub labels: Vec<String>,
+    #[serde(default)]
+    pub placeholder: Option<String>,
+    #[serde(default)]
+    pub aria_label: Option<String>,
+    /// Text found near the field when nothing labels it (SPA forms often use bare `<div>`s).
+    #[serde(default)]
+    pub nearby_text: Option<String>,
+    pub visible: bool,
+    pub read_only: bool,
+    pub disabled: bool,
+    /// Set when the field lives in another frame than the plan's `url` (a same-origin iframe
+    /// reached from the parent): its `location.href`, or `self.origin` for `about:blank` frames.
+    #[serde(default)]
+    pub frame_url: Option<String>,
+    #[serde(default)]
+    pub frame_sandboxed: bool,
+}
+
+/// Text input types a key can be typed into. Checkboxes, radios, buttons, files… never are.
+const TEXT_INPUT_TYPES: &[&str] = &["", "text", "password", "email", "url", "search", "tel"];
+
+impl FieldDescriptor {
+    /// Whether this kind of control can take a typed value at all.
+    pub fn is_text_entry(&self) -> bool {
+        match self.tag.to_ascii_lowercase().as_str() {
+            "textarea" => true,
+            "input" => TEXT_INPUT_TYPES.contains(&self.input_type().as_str()),
+            _ => false,
+        }
+    }
+
+    pub fn input_type(&self) -> String {
+        self.input_type
+            .as_deref()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase()
+    }
+}
+
+/// Where a piece of text came from, which says how much it is worth as evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Label,
+    Placeholder,
+    Identifier,
+    Nearby,
+}
+
+/// A field's texts, normalised once (see [`super::text`]).
+pub struct FieldText {
+    pub html_id: String,
+    pub name: String,
+    pub autocomplete: String,
+    pub input_type: String,
+    /// Normalised texts with their source, labels first.
+    pub texts: Vec<(Source, String)>,
+}
+
+impl FieldText {
+    pub fn new(field: &FieldDescriptor) -> Self {
+        let trimmed = |s: &Option<String>| s.as_deref().unwrap_or("").trim().to_owned();
+        let mut texts: Vec<(Source, String)> = field
+            .labels
+            .iter()
+            .chain(&field.aria_label)
+            .map(|l| (Source::Label, normalize(l)))
+            .collect();
+        let others = [
+            (Source::Placeholder, &field.placeholder),
+            (Source::Identifier, &field.name),
+            (Source::Identifier, &field.html_id),
+            (Source::Nearby, &field.nearby_text),
+        ];
+        texts.extend(
+            others
+                .into_iter()
+                .filter_map(|(source, text)| Some((source, normalize(text.as_deref()?)))),
+        );
+        texts.retain(|(_, text)| !text.trim().is_empty());
+        FieldText {
+            html_id: trimmed(&field.html_id),
+            name: trimmed(&field.name),
+            autocomplete: trimmed(&field.autocomplete),
+            input_type: field.input_type(),
+            texts,
+        }
+    }
+
+    /// Texts that name the field itself (labels, `aria-label`, placeholder), normalised.
+    pub fn label_texts(&self) -> impl Iterator<Item = &str> {
+        self.texts
+            .iter()
+            .filter(|(source, _)| matches!(source, Source::Label | Source::Placeholder))
+            .map(|(_, text)| text.as_str())
+    }
+}

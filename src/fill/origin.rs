@@ -1,0 +1,153 @@
+//! Where filling is allowed: the console origin policy.
+//!
+//! A page is a console only if its URL, parsed the way the browser parses it, is `https:` on the
+//! default port with no userinfo and a host that is *exactly* (ASCII, case-insensitive) one of the
+//! built-in console hosts or a host the user added. Everything else — look-alikes, other schemes,
+//! other ports, IDN hosts — is refused.
+//!
+//! Decisions worth knowing:
+//! - **Trailing dot refused.** `console.huaweicloud.com.` names the same DNS host, but the browser
+//!   treats it as a different origin (own cookies and storage, not covered by the extension's
+//!   `https://console.huaweicloud.com/*` match pattern), and the consoles never link there. Accepting
+//!   it would buy nothing and break the "exact ASCII compare" rule.
+//! - **Punycode refused.** The URL parser turns IDN hosts into `xn--` labels; no console host has
+//!   one, so any `xn--` label is refused, user-added hosts included, which rules homographs out.
+//! - **`:443` accepted.** It is the default port, so the parser drops it: same origin as without.
+
+use serde::{Deserialize, Serialize};
+use url::{Origin, Url};
+
+/// The console families credfill fills. Huawei Cloud and Orange Flexible Engine share the AK/SK
+/// key format but their IAMs are separate operators, so they are distinct providers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provider {
+    Huawei,
+    FlexibleEngine,
+    Ibm,
+}
+
+/// Built-in allow-list (see `FACTS.md`, "Consoles and their forms").
+const CONSOLE_HOSTS: &[(&str, Provider)] = &[
+    ("console.huaweicloud.com", Provider::Huawei),
+    ("console-intl.huaweicloud.com", Provider::Huawei),
+    ("console.eu.huaweicloud.com", Provider::Huawei),
+    (
+        "console.prod-cloud-ocb.orange-business.com",
+        Provider::FlexibleEngine,
+    ),
+    ("cloud.ibm.com", Provider::Ibm),
+    ("aiopenscale.cloud.ibm.com", Provider::Ibm),
+    ("dataplatform.cloud.ibm.com", Provider::Ibm),
+];
+
+/// A console host the user added in the options, with the provider whose keys it takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtraHost {
+    pub host: String,
+    pub provider: Provider,
+}
+
+/// The page is this provider's console, at this (lower-case ASCII) host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsoleMatch {
+    pub provider: Provider,
+    pub host: String,
+}
+
+/// Whether `url` is a console page credfill may fill, and whose.
+pub fn match_console(url: &str, extra_hosts: &[ExtraHost]) -> Option<ConsoleMatch> {
+    let url = Url::parse(url).ok()?;
+    if url.scheme() != "https" || url.port().is_some() || has_userinfo(&url) {
+        return None;
+    }
+    // `domain()` is `None` for IP addresses: no console is reached by address.
+    let host = url.domain()?;
+    if host.split('.').any(|label| label.starts_with("xn--")) {
+        return None;
+    }
+    let built_in = CONSOLE_HOSTS.iter().copied();
+    let added = extra_hosts.iter().map(|e| (e.host.as_str(), e.provider));
+    built_in
+        .chain(added)
+        .find(|(known, _)| known.eq_ignore_ascii_case(host))
+        .map(|(_, provider)| ConsoleMatch {
+            provider,
+            host: host.to_owned(),
+        })
+}
+
+fn has_userinfo(url: &Url) -> bool {
+    !url.username().is_empty() || url.password().is_some()
+}
+
+/// What to do with a frame the fields were found in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "decision", rename_all = "lowercase")]
+pub enum FrameDecision {
+    Allow,
+    /// Ask the user first, naming the frame's origin (`https://host[:port]`).
+    Confirm {
+        origin: String,
+    },
+    Refuse {
+        reason: FrameRefusal,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrameRefusal {
+    /// The tab itself is not a console: nothing in it is filled.
+    TopNotConsole,
+    /// Sandboxed frames may be attacker-controlled content hosted by the console.
+    Sandboxed,
+    /// `data:`, `about:blank` without its inherited origin, sandboxed `null` origins…
+    OpaqueOrigin,
+    /// A cross-origin frame that is not `https:`.
+    InsecureFrame,
+}
+
+impl std::fmt::Display for FrameRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            FrameRefusal::TopNotConsole => "the tab is not a known console",
+            FrameRefusal::Sandboxed => "the frame is sandboxed",
+            FrameRefusal::OpaqueOrigin => "the frame has no origin to check",
+            FrameRefusal::InsecureFrame => "the frame is not served over https",
+        })
+    }
+}
+
+/// Decides whether fields in the frame at `frame_url` may be filled while the tab shows `top_url`.
+///
+/// `frame_url` is the frame's `location.href`, or for `about:blank`/`srcdoc` frames the origin
+/// they inherit (`self.origin`), since their own URL carries none.
+pub fn frame_decision(
+    top_url: &str,
+    frame_url: &str,
+    frame_sandboxed: bool,
+    extra_hosts: &[ExtraHost],
+) -> FrameDecision {
+    let refuse = |reason| FrameDecision::Refuse { reason };
+    let top = match (match_console(top_url, extra_hosts), Url::parse(top_url)) {
+        (Some(_), Ok(top)) => top,
+        _ => return refuse(FrameRefusal::TopNotConsole),
+    };
+    if frame_sandboxed {
+        return refuse(FrameRefusal::Sandboxed);
+    }
+    let Ok(frame) = Url::parse(frame_url) else {
+        return refuse(FrameRefusal::OpaqueOrigin);
+    };
+    // `origin()` also looks inside `blob:https://host/…` URLs, as browsers do.
+    let origin = frame.origin();
+    match &origin {
+        Origin::Opaque(_) => refuse(FrameRefusal::OpaqueOrigin),
+        _ if origin == top.origin() => FrameDecision::Allow,
+        Origin::Tuple(scheme, _, _) if scheme != "https" => refuse(FrameRefusal::InsecureFrame),
+        Origin::Tuple(..) => FrameDecision::Confirm {
+            origin: origin.ascii_serialization(),
+        },
+    }
+}

@@ -1,0 +1,66 @@
+//! Key-age reminders: how old a profile's key is, whether it is due for rotation, and
+//! whether temporary credentials have run out.
+
+use serde::Serialize;
+
+use super::rotation::rotation_steps;
+use super::timestamp::parse_ms;
+use super::Profile;
+
+pub const DEFAULT_MAX_KEY_AGE_DAYS: u32 = 90;
+const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyAgeSince {
+    /// The cloud's creation date of the key.
+    Created,
+    /// Creation date unknown: the first import.
+    Imported,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyAge {
+    /// Whole days; `None` when the profile has no readable date.
+    pub age_days: Option<i64>,
+    pub since: Option<KeyAgeSince>,
+    /// Older than the configured maximum (long-lived keys only).
+    pub stale: bool,
+    /// Holds credentials that expire by themselves.
+    pub temporary: bool,
+    /// The earliest expiry of its temporary credentials, as stored.
+    pub expires_at: Option<String>,
+    pub expired: bool,
+    pub rotation_steps: Vec<&'static str>,
+}
+
+pub fn key_age(profile: &Profile, now_ms: i64, max_age_days: u32) -> KeyAge {
+    let created = profile.key_created_at.as_deref().and_then(parse_ms);
+    let imported = profile.imported_at.as_deref().and_then(parse_ms);
+    let (since, from_ms) = match (created, imported) {
+        (Some(at), _) => (Some(KeyAgeSince::Created), Some(at)),
+        (None, Some(at)) => (Some(KeyAgeSince::Imported), Some(at)),
+        (None, None) => (None, None),
+    };
+    let age_ms = from_ms.map(|from| now_ms.saturating_sub(from).max(0));
+
+    let expiry = profile
+        .credentials
+        .iter()
+        .filter_map(|c| c.expires_at())
+        .map(|text| (parse_ms(text), text))
+        .min_by_key(|(ms, _)| ms.unwrap_or(i64::MAX));
+    let temporary = expiry.is_some();
+
+    KeyAge {
+        age_days: age_ms.map(|ms| ms / DAY_MS),
+        since,
+        stale: !temporary
+            && age_ms.is_some_and(|ms| ms > i64::from(max_age_days).saturating_mul(DAY_MS)),
+        temporary,
+        expires_at: expiry.map(|(_, text)| text.to_owned()),
+        expired: expiry.is_some_and(|(ms, _)| ms.is_some_and(|at| at <= now_ms)),
+        rotation_steps: rotation_steps(profile.provider, temporary),
+    }
+}

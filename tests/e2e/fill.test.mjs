@@ -1,0 +1,239 @@
+// Autofill end to end, in both browsers: console replicas built with Vue 3, Angular, React and web
+// components are served under the consoles' real host names; a fill must land in each framework's
+// state, and never happen on a look-alike host, with the wrong provider's profile, or without a gesture.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { BROWSERS, eventually } from './lib/browsers.mjs';
+import { HOSTS } from './lib/consoles.mjs';
+import { launchWithConsoles, pressFillShortcut, probe, runFill, tabIdOf } from './lib/fill.mjs';
+import { seedProfile } from './lib/profiles.mjs';
+
+const HUAWEI = {
+  name: 'Huawei test', provider: 'huawei', region: 'cn-north-4',
+  credentials: [{ kind: 'aksk', provider: 'huawei', accessKeyId: 'HWAKTEST0000000000AA', secretAccessKey: 'hwSecretTest0000000000000000000000000000' }],
+};
+const ORANGE = {
+  name: 'Orange test', provider: 'flexible-engine', region: 'eu-west-0',
+  credentials: [{ kind: 'aksk', provider: 'huawei', accessKeyId: 'FEAKTEST0000000000BB', secretAccessKey: 'feSecretTest0000000000000000000000000000' }],
+};
+const IBM = {
+  name: 'IBM test', provider: 'ibm', openscaleGuid: '0f1e2d3c-openscale-guid', region: 'us-east-1',
+  credentials: [
+    { kind: 'ibm-service', apiKey: 'ibmApiKeyTest_0123456789abcdefghijklmnopqrst', instanceId: 'wml-guid', url: 'https://eu-de.ml.cloud.ibm.com' },
+    { kind: 'aksk', provider: 'aws', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+    { kind: 'azure-sp', clientId: 'azure-client', clientSecret: 'azure-secret', tenantId: 'azure-tenant' },
+  ],
+};
+const ak = (p) => p.credentials[0].accessKeyId;
+const sk = (p) => p.credentials[0].secretAccessKey;
+const ibmKey = IBM.credentials[0].apiKey;
+
+const url = (host, path) => `https://${host}/${path}`;
+
+for (const [name] of BROWSERS) {
+  describe(`${name}: autofill on console replicas`, () => {
+    let server, browser, control;
+    const ids = {};
+    const pages = [];
+
+    before(async () => {
+      ({ server, browser } = await launchWithConsoles(name));
+      ids.huawei = await seedProfile(browser, HUAWEI);
+      ids.orange = await seedProfile(browser, ORANGE);
+      ids.ibm = await seedProfile(browser, IBM);
+      control = await browser.open('popup.html');
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    /** Opens `target` in a new tab, waits for `ready` (a selector the framework renders). */
+    async function open(target, ready) {
+      const page = await browser.open(target);
+      pages.push(page);
+      if (ready) await page.waitFor(ready);
+      return page;
+    }
+
+    async function fill(target, options) {
+      const reply = await runFill(control, target, options);
+      assert.ok(reply?.ok, `fill.run failed: ${JSON.stringify(reply)}`);
+      return reply.ok;
+    }
+
+    const state = async (target, submit) => (await probe(control, target, 'submit', submit))[0];
+
+    it('ModelArts in Vue 3 (Huawei Cloud): AK and SK land in v-model, the statement stays unticked, the hidden decoy untouched', async () => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html');
+      await open(target, 'input[type=password]');
+      const result = await fill(target, { profileId: ids.huawei });
+      assert.equal(result.status, 'filled');
+      assert.deepEqual(result.filled.sort(), ['accessKeyId', 'secretAccessKey']);
+      assert.deepEqual(await state(target, '#agree'), { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+    });
+
+    it('ModelArts in Angular reactive forms (Flexible Engine)', async () => {
+      const target = url(HOSTS.orange, 'modelarts-angular.html');
+      await open(target, '#sk-input');
+      const result = await fill(target, { profileId: ids.orange });
+      assert.equal(result.status, 'filled');
+      assert.deepEqual(await state(target, '#agree'), { ak: ak(ORANGE), sk: sk(ORANGE), agreed: false });
+    });
+
+    it('a dialog that opens 2 s after the gesture is waited for', async () => {
+      const target = url(HOSTS.huaweiIntl, 'modelarts-vue.html?delay=2000');
+      await open(target, '#state');
+      const result = await fill(target, { profileId: ids.huawei });
+      assert.deepEqual(result.filled.sort(), ['accessKeyId', 'secretAccessKey']);
+      assert.deepEqual(await state(target, '#agree'), { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+    });
+
+    const REACT_FORMS = [
+      ['setup', { apikey: ibmKey, instance: IBM.openscaleGuid }],
+      // The URL field is read-only and the region disabled: both keep the page's value.
+      ['wml', { apikey: ibmKey, instance: IBM.openscaleGuid, url: 'https://us-south.ml.cloud.ibm.com' }],
+      ['sagemaker', { access: IBM.credentials[1].accessKeyId, secret: IBM.credentials[1].secretAccessKey, region: 'us-east-1' }],
+      ['azure', { client: 'azure-client', secret: 'azure-secret', tenant: 'azure-tenant', subscription: '' }],
+    ];
+    for (const [form, expected] of REACT_FORMS) {
+      it(`OpenScale in React (controlled inputs): ${form}`, async () => {
+        const target = url(HOSTS.openscale, `openscale-react.html#${form}`);
+        await open(target, '#save');
+        const result = await fill(target, { profileId: ids.ibm });
+        assert.equal(result.status, 'filled');
+        assert.deepEqual(await state(target, '#save'), expected);
+        await pages.pop().close();
+      });
+    }
+
+    it('OpenScale custom provider: what the profile lacks is reported missing, not guessed', async () => {
+      const target = url(HOSTS.openscale, 'openscale-react.html#custom');
+      await open(target, '#save');
+      const result = await fill(target, { profileId: ids.ibm });
+      assert.deepEqual([result.filled, result.missing.sort()], [['url'], ['password', 'username']]);
+      assert.deepEqual(await state(target, '#save'), { url: IBM.credentials[0].url, username: '', password: '' });
+      await pages.pop().close();
+    });
+
+    it('OpenScale as web components: inputs in an open and a closed shadow root', async () => {
+      const target = url(HOSTS.dataplatform, 'openscale-wc.html');
+      await open(target, '#save');
+      const result = await fill(target, { profileId: ids.ibm });
+      assert.deepEqual(result.filled.sort(), ['apiKey', 'instanceId']);
+      assert.deepEqual(await state(target, '#save'), { apikey: ibmKey, instance: IBM.openscaleGuid });
+    });
+
+    it('a form in a same-origin iframe is filled without asking', async () => {
+      const target = url(HOSTS.ibm, 'frame-same.html');
+      await open(target, '#form');
+      const result = await eventually(() => fill(target, { profileId: ids.ibm }), (r) => r.filled?.length === 2);
+      assert.deepEqual(result.filled.sort(), ['apiKey', 'instanceId']);
+      assert.deepEqual(await state(target, '#save'), { apikey: ibmKey, instance: IBM.openscaleGuid });
+    });
+
+    it('a form in a cross-origin iframe waits for a confirmation naming its origin', async () => {
+      const target = url(HOSTS.ibm, 'frame-cross.html');
+      await open(target, '#form');
+      const ask = await eventually(() => fill(target, { profileId: ids.ibm }), (r) => r.status === 'confirm-frame');
+      assert.deepEqual([ask.status, ask.origin], ['confirm-frame', `https://${HOSTS.openscale}`]);
+      assert.deepEqual(await probe(control, target, 'values'), [[''], ['', '']], 'nothing filled before the confirmation');
+      const result = await fill(target, { profileId: ids.ibm, confirmedFrameOrigin: ask.origin });
+      assert.deepEqual(result.filled.sort(), ['apiKey', 'instanceId']);
+      assert.deepEqual(await state(target, '#save'), { apikey: ibmKey, instance: IBM.openscaleGuid });
+    });
+
+    it('a frame from a host without access is skipped; the console form around it is filled', async () => {
+      const target = url(HOSTS.huawei, 'frame-foreign.html');
+      await open(target, 'input[type=password]');
+      const result = await fill(target, { profileId: ids.huawei });
+      assert.deepEqual(result.filled.sort(), ['accessKeyId', 'secretAccessKey']);
+      assert.deepEqual(await probe(control, target, 'injected'), [true], 'only the top frame was reached');
+      assert.deepEqual(await state(target, '#agree'), { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+    });
+
+    it('a look-alike host is refused, and nothing is injected there', async () => {
+      const target = url(HOSTS.lookalike, 'modelarts-vue.html');
+      const page = await open(target, 'input[type=password]');
+      const tabId = await tabIdOf(control, target);
+      assert.equal(tabId, null, 'the extension cannot even see the look-alike tab');
+      // The tab just opened has the highest id; the extension may not read its URL, but may ask for a fill.
+      const reply = await control.evaluate(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        const newest = Math.max(...(await api.tabs.query({})).map((t) => t.id));
+        return api.runtime.sendMessage({ type: 'fill.run', tabId: newest });
+      });
+      assert.deepEqual([reply.ok?.status, reply.ok?.code], ['refused', 'not-a-console'], JSON.stringify(reply));
+      assert.equal(await page.evaluate(() => document.querySelector('input[type=password]').value), '');
+    });
+
+    it('a profile of another provider is refused by the core (Huawei key on IBM, IBM key on Huawei)', async () => {
+      const ibmPage = url(HOSTS.openscale, 'openscale-react.html#setup');
+      await open(ibmPage, '#save');
+      const onIbm = await fill(ibmPage, { profileId: ids.huawei });
+      assert.deepEqual([onIbm.status, onIbm.code], ['refused', 'provider-mismatch']);
+      const hwPage = url(HOSTS.huawei, 'modelarts-vue.html');
+      const onHuawei = await fill(hwPage, { profileId: ids.ibm });
+      assert.deepEqual([onHuawei.status, onHuawei.code], ['refused', 'provider-mismatch']);
+      const onOrange = await fill(url(HOSTS.orange, 'modelarts-angular.html'), { profileId: ids.huawei });
+      assert.deepEqual([onOrange.status, onOrange.code], ['refused', 'provider-mismatch']);
+      assert.deepEqual(await state(ibmPage, '#save'), { apikey: '', instance: '' });
+    });
+
+    it('without a gesture nothing is injected and nothing filled', async () => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?fresh');
+      const page = await open(target, 'input[type=password]');
+      await page.click('input[type=password]');
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.deepEqual(await probe(control, target, 'injected'), [false]);
+      assert.deepEqual(await probe(control, target, 'values'), [['', '', '']]);
+    });
+
+    it('the badge shows on a console tab that has a matching profile', async () => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?badge');
+      await open(target, 'input[type=password]');
+      const tabId = await tabIdOf(control, target);
+      const badge = (id) => control.evaluate((i) => (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: i }), id);
+      assert.equal(await eventually(() => badge(tabId), (b) => b !== ''), '•');
+      const own = await control.evaluate(async () => (await (globalThis.browser ?? globalThis.chrome).tabs.getCurrent()).id);
+      assert.equal(await badge(own), '');
+    });
+
+    it('the keyboard command fills the current tab', { skip: name === 'chromium' && 'headless Chromium routes no synthesized key press to extension commands' }, async () => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?shortcut');
+      await open(target, 'input[type=password]');
+      await pressFillShortcut(browser, target);
+      const values = await eventually(() => probe(control, target, 'values'), (v) => v[0]?.[0] !== '');
+      assert.deepEqual(values, [[ak(HUAWEI), sk(HUAWEI), '']]);
+      assert.deepEqual(await state(target, '#agree'), { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+    });
+
+    it('the popup fills the page it was opened for, choosing among several profiles', async () => {
+      const second = await seedProfile(browser, { ...HUAWEI, name: 'Huawei second', credentials: [{ ...HUAWEI.credentials[0], accessKeyId: 'HWAKSECOND00000000CC' }] });
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?popup');
+      await open(target, 'input[type=password]');
+      const popup = await browser.open(`popup.html?tab=${await tabIdOf(control, target)}`);
+      await popup.waitFor('#fill-run:not([hidden])');
+      await popup.click('#fill-run');
+      await popup.waitFor(`#fill-profile-${second}`);
+      await popup.click(`#fill-profile-${second}`);
+      await popup.waitFor('#fill-result[data-state=filled] .fill-filled');
+      assert.deepEqual(await state(target, '#agree'), { ak: 'HWAKSECOND00000000CC', sk: sk(HUAWEI), decoy: '', agreed: false });
+      await popup.close();
+    });
+
+    it('the popup asks before filling a cross-origin frame and names its origin', async () => {
+      const target = url(HOSTS.ibm, 'frame-cross.html?popup');
+      await open(target, '#form');
+      const popup = await browser.open(`popup.html?tab=${await tabIdOf(control, target)}`);
+      await popup.waitFor('#fill-run:not([hidden])');
+      await popup.click('#fill-run');
+      await popup.waitFor('#fill-confirm');
+      assert.match(await popup.text('#fill-confirm-text'), new RegExp(`https://${HOSTS.openscale.replaceAll('.', '\\.')}`));
+      await popup.click('#fill-confirm');
+      await popup.waitFor('#fill-result[data-state=filled] .fill-filled');
+      assert.deepEqual(await state(target, '#save'), { apikey: ibmKey, instance: IBM.openscaleGuid });
+      await popup.close();
+    });
+  });
+}

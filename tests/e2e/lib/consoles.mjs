@@ -1,0 +1,79 @@
+// Serves the console replicas (tests/fixtures/consoles, bundled by `make consoles`) over HTTPS on
+// 127.0.0.1 under the consoles' real host names, with a certificate made for those names at test time,
+// so the extension's host permissions and the Rust origin policy run exactly as in production.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { ROOT } from './browsers.mjs';
+
+export const HOSTS = {
+  huawei: 'console.huaweicloud.com',
+  huaweiIntl: 'console-intl.huaweicloud.com',
+  orange: 'console.prod-cloud-ocb.orange-business.com',
+  ibm: 'cloud.ibm.com',
+  openscale: 'aiopenscale.cloud.ibm.com',
+  dataplatform: 'dataplatform.cloud.ibm.com',
+  /** A look-alike: not a console, whatever its page shows. */
+  lookalike: 'console-huaweicloud.com',
+};
+
+const PAGES = join(ROOT, 'tests/fixtures/consoles/pages');
+const BUILD = join(ROOT, 'tests/.cache/consoles/build');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+
+function makeCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), 'credfill-cert-'));
+  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  const names = Object.values(HOSTS).map((h) => `DNS:${h}`).join(',');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=credfill replicas',
+    '-addext', `subjectAltName=${names}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+  const pair = { key: readFileSync(key), cert: readFileSync(cert) };
+  rmSync(dir, { recursive: true, force: true });
+  return pair;
+}
+
+function serve(req, res) {
+  const path = normalize(decodeURIComponent(new URL(req.url, 'https://x').pathname));
+  const file = path.startsWith('/build/') ? join(BUILD, path.slice('/build/'.length)) : join(PAGES, path);
+  if (!file.startsWith(BUILD) && !file.startsWith(PAGES)) return res.writeHead(404).end();
+  try {
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+}
+
+/**
+ * Starts the replica server on 127.0.0.1:`port` (0 = any; Firefox needs 443, since it cannot remap
+ * ports and the origin policy wants the default one). Retries a busy port for a while: another test
+ * run on this machine may hold 443.
+ */
+export async function startConsoles(port = 0) {
+  if (!existsSync(join(BUILD, 'modelarts-vue.js'))) throw new Error('replicas not built: run `make consoles`');
+  const server = createServer(makeCertificate(), serve);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', resolve);
+      });
+      break;
+    } catch (e) {
+      if (e.code !== 'EADDRINUSE' || attempt >= 60) throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  return { port: server.address().port, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Chromium: every replica host resolved to the local server, its self-signed certificate accepted. */
+export function chromiumConsoleArgs(port) {
+  const rules = Object.values(HOSTS).map((h) => `MAP ${h}:443 127.0.0.1:${port}`).join(', ');
+  return [`--host-resolver-rules=${rules}`, '--ignore-certificate-errors'];
+}
+
+/** Firefox: every name resolved to 127.0.0.1 (the server must then listen on 443). */
+export const FIREFOX_CONSOLE_PREFS = { 'network.dns.forceResolve': '127.0.0.1' };

@@ -1,0 +1,87 @@
+// Drives autofill from an extension page the way the popup does (`fill.run` for a tab), and reads
+// what a replica's framework holds by clicking its submit button inside the tab (any frame).
+import { launchChromium, launchFirefox, E2E_EXTENSION } from './browsers.mjs';
+import { chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './consoles.mjs';
+
+/** The replica server and a browser that resolves the console hosts to it. */
+export async function launchWithConsoles(name) {
+  const server = await startConsoles(name === 'firefox' ? 443 : 0);
+  const browser = name === 'firefox'
+    ? await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true })
+    : await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port) });
+  return { server, browser };
+}
+
+/** Id of the newest tab showing `url` (fragment ignored), or null when the extension may not see it. */
+export function tabIdOf(control, url) {
+  const pattern = url.replace(/#.*$/, '') + '*';
+  return control.evaluate(async (p) => {
+    const tabs = await (globalThis.browser ?? globalThis.chrome).tabs.query({ url: p });
+    return tabs.length ? Math.max(...tabs.map((t) => t.id)) : null;
+  }, pattern);
+}
+
+/** Sends `fill.run` for the tab showing `url`; resolves to the worker's whole reply ({ok} or {error}). */
+export async function runFill(control, url, options = {}) {
+  const tabId = await tabIdOf(control, url);
+  if (tabId == null) throw new Error(`no tab shows ${url}`);
+  return control.evaluate(({ tabId: id, options: o }) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'fill.run', tabId: id, ...o }),
+    { tabId, options });
+}
+
+/**
+ * Runs one of a few probes in every frame of the tab showing `url`, through the extension's scripting
+ * API (so cross-origin frames too; content-script CSP forbids shipping arbitrary code); resolves to
+ * the frames' non-null answers.
+ * - `submit` (selector): clicks the replica's submit button and returns the state its framework printed.
+ * - `values`: the values of the frame's light-DOM text inputs.
+ * - `injected`: whether the fill content script is present.
+ * - `time-collect`: milliseconds one collect() takes in the frame (after a fill injected the script).
+ */
+export async function probe(control, url, name, arg = null) {
+  const tabId = await tabIdOf(control, url);
+  return control.evaluate(async ({ tabId: id, name: n, arg: a }) => {
+    const probes = {
+      submit: (sel) => {
+        const button = document.querySelector(sel);
+        if (!button) return null;
+        button.click();
+        return JSON.parse(document.getElementById('state')?.textContent || 'null');
+      },
+      values: () => [...document.querySelectorAll('input:not([type=checkbox])')].map((i) => i.value),
+      injected: () => Boolean(globalThis.__credfillFill),
+      'time-collect': () => {
+        if (!globalThis.__credfillFill) return null;
+        const start = performance.now();
+        globalThis.__credfillFill.collect();
+        return performance.now() - start;
+      },
+    };
+    const results = await (globalThis.browser ?? globalThis.chrome).scripting.executeScript({
+      target: { tabId: id, allFrames: true }, func: probes[n], args: [a],
+    });
+    return results.map((r) => r.result).filter((r) => r != null);
+  }, { tabId, name, arg });
+}
+
+/**
+ * Firefox: presses the extension's keyboard shortcut for the tab showing `url` the way the browser
+ * does — selects the tab, then fires the command of the <key> element Firefox made for our
+ * `commands` entry. (Synthesized key events from WebDriver never reach browser-level shortcuts.)
+ */
+export async function pressFillShortcut(browser, url) {
+  const { driver } = browser;
+  const handle = await driver.getWindowHandle();
+  await driver.setContext('chrome');
+  try {
+    await driver.executeScript(`
+      gBrowser.selectedTab = gBrowser.tabs.findLast((t) => t.linkedBrowser.currentURI.spec.startsWith(arguments[0]));
+      const key = [...document.querySelectorAll('keyset[id^="ext-keyset-id-credfill"] key')].find((k) => k.getAttribute('key') === 'F');
+      const event = document.createEvent('XULCommandEvent');
+      event.initCommandEvent('command', true, true, window, 0, false, false, false, false, 0, null, 0);
+      key.dispatchEvent(event);`, url);
+  } finally {
+    await driver.setContext('content');
+    await driver.switchTo().window(handle);
+  }
+}

@@ -1,0 +1,402 @@
+//! `plan_fill` on descriptor sets shaped like the consoles' forms.
+
+use credfill::fill::{plan_fill, FillPlan, PlanInput, RefusalCode, SkipReason, Slot};
+use serde_json::{json, Value};
+
+const MODELARTS: &str =
+    "https://console.huaweicloud.com/modelarts/?region=cn-north-4#/dashboard/settings";
+const ORANGE: &str =
+    "https://console.prod-cloud-ocb.orange-business.com/modelarts/?region=eu-west-0#/settings";
+const OPENSCALE: &str = "https://aiopenscale.cloud.ibm.com/aiopenscale/#/setup";
+// Example key pair from Huawei Cloud's API documentation style; any strings do here.
+const AK: &str = "QTWAOYTTINDUT2QVKYUC";
+const SK: &str = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
+
+/// A visible, editable text input with the given extra properties.
+fn field(id: &str, extra: Value) -> Value {
+    let mut f = json!({"id": id, "tag": "INPUT", "type": "text", "visible": true, "readOnly": false, "disabled": false});
+    f.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    f
+}
+
+fn huawei_profile() -> Value {
+    json!({"provider": "huawei", "values": {"accessKeyId": AK, "secretAccessKey": SK}})
+}
+
+fn plan(url: &str, fields: Vec<Value>, profile: Value) -> FillPlan {
+    plan_with(json!({"url": url, "topUrl": url, "fields": fields, "profile": profile}))
+}
+
+fn plan_with(input: Value) -> FillPlan {
+    let input: PlanInput = serde_json::from_value(input).expect("valid input");
+    plan_fill(&input)
+}
+
+fn modelarts_dialog() -> Vec<Value> {
+    vec![
+        field(
+            "f1",
+            json!({"labels": ["AK"], "placeholder": "Enter an AK"}),
+        ),
+        field("f2", json!({"labels": ["SK"], "type": "password"})),
+        field(
+            "f3",
+            json!({"type": "checkbox", "labels": ["I have read and agree to the ModelArts Service Statement"]}),
+        ),
+        field(
+            "f4",
+            json!({"tag": "button", "type": "submit", "nearbyText": "Agree"}),
+        ),
+        field("f5", json!({"labels": ["Search"], "type": "search"})),
+    ]
+}
+
+fn filled(plan: &FillPlan) -> Vec<(&str, Slot, &str)> {
+    plan.fills
+        .iter()
+        .map(|f| (f.field_id.as_str(), f.slot, f.value.expose()))
+        .collect()
+}
+
+fn skipped(plan: &FillPlan) -> Vec<(&str, SkipReason, Slot)> {
+    plan.skipped
+        .iter()
+        .map(|s| (s.field_id.as_str(), s.reason, s.slot))
+        .collect()
+}
+
+#[test]
+fn modelarts_add_authorization_dialog_gets_ak_and_sk_and_nothing_else() {
+    let plan = plan(MODELARTS, modelarts_dialog(), huawei_profile());
+    let wire = serde_json::to_value(&plan).unwrap();
+    assert_eq!(
+        wire,
+        json!({
+            "console": {"provider": "huawei", "host": "console.huaweicloud.com"},
+            "fills": [
+                {"fieldId": "f1", "slot": "accessKeyId", "value": AK, "confidence": 0.9},
+                {"fieldId": "f2", "slot": "secretAccessKey", "value": SK, "confidence": 0.9}
+            ],
+            "skipped": [],
+            "missing": []
+        })
+    );
+}
+
+#[test]
+fn chinese_and_french_dialogs() {
+    let zh = vec![
+        field("a", json!({"nearbyText": "访问密钥ID"})),
+        field(
+            "b",
+            json!({"placeholder": "请输入秘密访问密钥", "type": "password"}),
+        ),
+    ];
+    let fr = vec![
+        field("a", json!({"ariaLabel": "Clé d’accès"})),
+        field("b", json!({"labels": ["Clé d'accès secrète :"]})),
+    ];
+    for fields in [zh, fr] {
+        let plan = plan(MODELARTS, fields, huawei_profile());
+        assert_eq!(
+            filled(&plan),
+            [
+                ("a", Slot::AccessKeyId, AK),
+                ("b", Slot::SecretAccessKey, SK)
+            ]
+        );
+    }
+}
+
+#[test]
+fn flexible_engine_takes_flexible_engine_profiles_only() {
+    let fe = json!({"provider": "flexible-engine", "values": {"accessKeyId": AK, "secretAccessKey": SK}});
+    assert_eq!(filled(&plan(ORANGE, modelarts_dialog(), fe)).len(), 2);
+    let refused = plan(ORANGE, modelarts_dialog(), huawei_profile());
+    assert_eq!(
+        refused.refused.as_ref().unwrap().code,
+        RefusalCode::ProviderMismatch
+    );
+    assert!(refused.fills.is_empty());
+}
+
+#[test]
+fn keys_never_cross_between_huawei_and_ibm() {
+    let ibm = json!({"provider": "ibm", "values": {"apiKey": SK}});
+    for (url, profile) in [(MODELARTS, ibm), (OPENSCALE, huawei_profile())] {
+        let plan = plan(url, modelarts_dialog(), profile);
+        let refusal = plan.refused.as_ref().expect("refused");
+        assert_eq!(refusal.code, RefusalCode::ProviderMismatch);
+        assert!(plan.console.is_some());
+        assert!(plan.fills.is_empty() && plan.skipped.is_empty());
+        assert!(!refusal.message.contains(SK));
+    }
+}
+
+#[test]
+fn look_alike_pages_are_refused_before_any_field_is_looked_at() {
+    for url in [
+        "https://console.huaweicloud.com.evil.example/modelarts/",
+        "http://console.huaweicloud.com/modelarts/",
+        "https://сonsole.huaweicloud.com/modelarts/",
+    ] {
+        let plan = plan(url, modelarts_dialog(), huawei_profile());
+        assert_eq!(
+            plan.refused.as_ref().unwrap().code,
+            RefusalCode::NotAConsole,
+            "{url}"
+        );
+        assert!(plan.console.is_none() && plan.fills.is_empty());
+    }
+}
+
+#[test]
+fn the_top_url_decides_not_the_frame_url() {
+    let plan = plan_with(json!({
+        "url": MODELARTS, "topUrl": "https://evil.example/", "fields": modelarts_dialog(), "profile": huawei_profile()
+    }));
+    assert_eq!(plan.refused.unwrap().code, RefusalCode::NotAConsole);
+}
+
+#[test]
+fn read_only_disabled_and_hidden_fields_are_reported_not_filled() {
+    let fields = vec![
+        field("ro", json!({"labels": ["AK"], "readOnly": true})),
+        field("off", json!({"labels": ["AK"], "disabled": true})),
+        field("hid", json!({"labels": ["SK"], "visible": false})),
+        field("ok", json!({"labels": ["AK"]})),
+        // An unlabelled hidden input says nothing and is not reported.
+        field(
+            "csrf",
+            json!({"name": "csrf_token", "type": "hidden", "visible": false}),
+        ),
+    ];
+    let plan = plan(MODELARTS, fields, huawei_profile());
+    assert_eq!(filled(&plan), [("ok", Slot::AccessKeyId, AK)]);
+    assert_eq!(
+        skipped(&plan),
+        [
+            ("ro", SkipReason::ReadOnly, Slot::AccessKeyId),
+            ("off", SkipReason::Disabled, Slot::AccessKeyId),
+            ("hid", SkipReason::Hidden, Slot::SecretAccessKey),
+        ]
+    );
+}
+
+#[test]
+fn checkboxes_and_other_controls_are_never_planned() {
+    let fields = vec![
+        field("cb", json!({"type": "checkbox", "labels": ["AK"]})),
+        field("radio", json!({"type": "radio", "labels": ["SK"]})),
+        field("sel", json!({"tag": "select", "labels": ["AK"]})),
+        field("file", json!({"type": "file", "labels": ["SK"]})),
+    ];
+    let plan = plan(MODELARTS, fields, huawei_profile());
+    assert!(plan.fills.is_empty() && plan.skipped.is_empty() && plan.refused.is_none());
+}
+
+#[test]
+fn unsure_matches_are_left_empty_and_reported() {
+    let fields = vec![field("k", json!({"nearbyText": "key id"}))];
+    let plan = plan(MODELARTS, fields, huawei_profile());
+    assert!(plan.fills.is_empty());
+    assert_eq!(
+        skipped(&plan),
+        [("k", SkipReason::LowConfidence, Slot::AccessKeyId)]
+    );
+}
+
+#[test]
+fn one_field_per_slot_and_one_slot_per_field() {
+    let fields = vec![
+        field("a1", json!({"labels": ["Access Key ID"]})),
+        field("a2", json!({"placeholder": "access key"})),
+        field("s", json!({"labels": ["Secret Access Key"]})),
+    ];
+    let plan = plan(MODELARTS, fields, huawei_profile());
+    assert_eq!(
+        filled(&plan),
+        [
+            ("a1", Slot::AccessKeyId, AK),
+            ("s", Slot::SecretAccessKey, SK)
+        ]
+    );
+    assert_eq!(
+        skipped(&plan),
+        [("a2", SkipReason::SlotTaken, Slot::AccessKeyId)]
+    );
+}
+
+#[test]
+fn openscale_setup_and_wml_provider_report_what_the_profile_lacks() {
+    let fields = vec![
+        field("key", json!({"labels": ["API key"], "type": "password"})),
+        field("guid", json!({"labels": ["Service instance ID"]})),
+        field("url", json!({"labels": ["URL"], "type": "url"})),
+    ];
+    let profile = json!({"provider": "ibm", "values": {"apiKey": "ibm-api-key-value", "instanceId": "1a2b3c4d-0000-4000-8000-000000000000", "url": ""}});
+    let plan = plan(OPENSCALE, fields, profile);
+    assert_eq!(
+        filled(&plan),
+        [
+            ("key", Slot::ApiKey, "ibm-api-key-value"),
+            (
+                "guid",
+                Slot::InstanceId,
+                "1a2b3c4d-0000-4000-8000-000000000000"
+            )
+        ]
+    );
+    assert_eq!(plan.missing, [Slot::Url]);
+    assert_eq!(skipped(&plan), [("url", SkipReason::NoValue, Slot::Url)]);
+}
+
+#[test]
+fn azure_and_sagemaker_provider_forms() {
+    let azure = vec![
+        field("c", json!({"name": "client_id"})),
+        field(
+            "s",
+            json!({"labels": ["Client secret"], "type": "password"}),
+        ),
+        field("t", json!({"labels": ["ID de locataire"]})),
+        field("sub", json!({"placeholder": "Subscription ID"})),
+    ];
+    let profile = json!({"provider": "ibm", "values": {"clientId": "cid", "clientSecret": "csecret", "tenantId": "tid", "subscriptionId": "subid"}});
+    let azure_plan = plan(OPENSCALE, azure, profile);
+    assert_eq!(
+        filled(&azure_plan),
+        [
+            ("c", Slot::ClientId, "cid"),
+            ("s", Slot::ClientSecret, "csecret"),
+            ("t", Slot::TenantId, "tid"),
+            ("sub", Slot::SubscriptionId, "subid")
+        ]
+    );
+    let sagemaker = vec![
+        field("ak", json!({"labels": ["Access key ID"]})),
+        field(
+            "sk",
+            json!({"labels": ["Secret access key"], "type": "password"}),
+        ),
+        field("r", json!({"labels": ["Region"]})),
+    ];
+    let profile = json!({"provider": "ibm", "values": {"accessKeyId": AK, "secretAccessKey": SK, "region": "us-east-1"}});
+    let plan = plan(OPENSCALE, sagemaker, profile);
+    assert_eq!(
+        filled(&plan),
+        [
+            ("ak", Slot::AccessKeyId, AK),
+            ("sk", Slot::SecretAccessKey, SK),
+            ("r", Slot::Region, "us-east-1")
+        ]
+    );
+}
+
+#[test]
+fn huawei_pages_take_only_ak_and_sk() {
+    let fields = vec![field(
+        "p",
+        json!({"labels": ["Password"], "type": "password"}),
+    )];
+    let profile = json!({"provider": "huawei", "values": {"accessKeyId": AK, "secretAccessKey": SK, "password": "pw"}});
+    let plan = plan(MODELARTS, fields, profile);
+    assert!(plan.fills.is_empty() && plan.skipped.is_empty());
+}
+
+#[test]
+fn cross_origin_frames_need_the_users_confirmation() {
+    let frame = "https://auth.huaweicloud.com/dialog";
+    let input = |confirmed: Value| json!({"url": frame, "topUrl": MODELARTS, "fields": modelarts_dialog(), "profile": huawei_profile(), "confirmedFrameOrigin": confirmed});
+    let asked = plan_with(input(Value::Null));
+    let refusal = asked.refused.as_ref().unwrap();
+    assert_eq!(refusal.code, RefusalCode::FrameNeedsConfirmation);
+    assert_eq!(
+        refusal.frame_origin.as_deref(),
+        Some("https://auth.huaweicloud.com")
+    );
+    assert!(refusal.message.contains("https://auth.huaweicloud.com"));
+    assert!(asked.fills.is_empty());
+
+    let wrong = plan_with(input(json!("https://evil.example")));
+    assert_eq!(
+        wrong.refused.unwrap().code,
+        RefusalCode::FrameNeedsConfirmation
+    );
+    let confirmed = plan_with(input(json!("https://auth.huaweicloud.com")));
+    assert!(confirmed.refused.is_none());
+    assert_eq!(confirmed.fills.len(), 2);
+}
+
+#[test]
+fn sandboxed_frames_are_refused() {
+    let plan = plan_with(json!({
+        "url": MODELARTS, "topUrl": MODELARTS, "frameSandboxed": true, "fields": modelarts_dialog(), "profile": huawei_profile()
+    }));
+    let refusal = plan.refused.unwrap();
+    assert_eq!(refusal.code, RefusalCode::FrameRefused);
+    assert_eq!(refusal.message, "the frame is sandboxed");
+}
+
+#[test]
+fn fields_from_child_frames_pass_the_frame_policy_one_by_one() {
+    let fields = vec![
+        field(
+            "same",
+            json!({"labels": ["AK"], "frameUrl": "https://console.huaweicloud.com/iframe.html"}),
+        ),
+        field(
+            "cross",
+            json!({"labels": ["SK"], "frameUrl": "https://evil.example/x"}),
+        ),
+        field(
+            "boxed",
+            json!({"labels": ["SK"], "frameUrl": "https://console.huaweicloud.com/box", "frameSandboxed": true}),
+        ),
+    ];
+    let plan = plan(MODELARTS, fields, huawei_profile());
+    assert_eq!(filled(&plan), [("same", Slot::AccessKeyId, AK)]);
+    assert_eq!(
+        skipped(&plan),
+        [
+            (
+                "cross",
+                SkipReason::FrameNeedsConfirmation,
+                Slot::SecretAccessKey
+            ),
+            ("boxed", SkipReason::FrameRefused, Slot::SecretAccessKey),
+        ]
+    );
+}
+
+#[test]
+fn user_added_console_hosts() {
+    let url = "https://console.example-partner.com/modelarts/";
+    let input = json!({"url": url, "topUrl": url, "fields": modelarts_dialog(), "profile": huawei_profile(),
+        "extraHosts": [{"host": "console.example-partner.com", "provider": "huawei"}]});
+    assert_eq!(plan_with(input).fills.len(), 2);
+}
+
+#[test]
+fn plans_never_show_secrets_in_debug_output() {
+    let plan = plan(MODELARTS, modelarts_dialog(), huawei_profile());
+    let shown = format!("{plan:?}");
+    assert!(!shown.contains(SK) && !shown.contains(AK), "{shown}");
+}
+
+#[test]
+fn malformed_input_is_rejected() {
+    for bad in [
+        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": {"provider": "aws", "values": {}}}),
+        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": {"provider": "huawei", "values": {"pin": "1"}}}),
+        // A field without its visibility flags is never assumed fillable.
+        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [{"id": "x", "tag": "input"}], "profile": huawei_profile()}),
+    ] {
+        assert!(
+            serde_json::from_value::<PlanInput>(bad.clone()).is_err(),
+            "{bad}"
+        );
+    }
+}

@@ -1,0 +1,77 @@
+// The fill exports as the extension sees them: run with `node --test tests/js/` after building pkg/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { initSync, matchConsole, matchConsoleWith, frameDecision, planFill } from '../../pkg/credfill.js';
+
+initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
+
+const MODELARTS = 'https://console.huaweicloud.com/modelarts/?region=cn-north-4#/dashboard/settings';
+
+function field(id, extra) {
+  return { id, tag: 'INPUT', type: 'text', visible: true, readOnly: false, disabled: false, ...extra };
+}
+
+test('matchConsole answers {provider, host} or null', () => {
+  assert.deepEqual(matchConsole(MODELARTS), { provider: 'huawei', host: 'console.huaweicloud.com' });
+  assert.deepEqual(matchConsole('https://console.prod-cloud-ocb.orange-business.com/modelarts/'), {
+    provider: 'flexible-engine',
+    host: 'console.prod-cloud-ocb.orange-business.com',
+  });
+  assert.deepEqual(matchConsole('https://aiopenscale.cloud.ibm.com/'), { provider: 'ibm', host: 'aiopenscale.cloud.ibm.com' });
+  for (const url of ['https://console.huaweicloud.com.evil.example/', 'http://cloud.ibm.com/', 'javascript:alert(1)', 'not a url']) {
+    assert.equal(matchConsole(url), null, url);
+  }
+});
+
+test('matchConsoleWith adds the user\'s hosts; bad entries throw {code, message}', () => {
+  const extra = [{ host: 'console.example-partner.com', provider: 'huawei' }];
+  assert.deepEqual(matchConsoleWith('https://console.example-partner.com/', extra), {
+    provider: 'huawei',
+    host: 'console.example-partner.com',
+  });
+  assert.equal(matchConsoleWith('https://console.example-partner.com/', []), null);
+  assert.throws(() => matchConsoleWith(MODELARTS, [{ host: 'x.example', provider: 'aws' }]), (e) => e.code === 'invalid-input');
+});
+
+test('frameDecision shapes', () => {
+  assert.deepEqual(frameDecision(MODELARTS, 'https://console.huaweicloud.com/frame', false), { decision: 'allow' });
+  assert.deepEqual(frameDecision(MODELARTS, 'https://evil.example/x', false), { decision: 'confirm', origin: 'https://evil.example' });
+  assert.deepEqual(frameDecision(MODELARTS, MODELARTS, true), { decision: 'refuse', reason: 'sandboxed' });
+  assert.deepEqual(frameDecision('https://evil.example/', MODELARTS, false, null), { decision: 'refuse', reason: 'top-not-console' });
+});
+
+test('planFill round-trip on the ModelArts AK/SK dialog', () => {
+  const plan = planFill({
+    url: MODELARTS,
+    topUrl: MODELARTS,
+    fields: [
+      field('f1', { labels: ['AK'] }),
+      field('f2', { labels: ['SK'], type: 'password', placeholder: null }),
+      field('f3', { type: 'checkbox', labels: ['I have read and agree to the ModelArts Service Statement'] }),
+      field('f4', { labels: ['AK'], readOnly: true }),
+    ],
+    profile: { provider: 'huawei', values: { accessKeyId: 'QTWAOYTTINDUT2QVKYUC', secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' } },
+  });
+  assert.deepEqual(plan, {
+    console: { provider: 'huawei', host: 'console.huaweicloud.com' },
+    fills: [
+      { fieldId: 'f1', slot: 'accessKeyId', value: 'QTWAOYTTINDUT2QVKYUC', confidence: 0.9 },
+      { fieldId: 'f2', slot: 'secretAccessKey', value: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', confidence: 0.9 },
+    ],
+    skipped: [{ fieldId: 'f4', reason: 'read-only', slot: 'accessKeyId' }],
+    missing: [],
+  });
+});
+
+test('planFill refuses a cross-provider profile and rejects malformed input', () => {
+  const plan = planFill({
+    url: MODELARTS,
+    topUrl: MODELARTS,
+    fields: [field('k', { labels: ['API key'] })],
+    profile: { provider: 'ibm', values: { apiKey: 'ibm-key' } },
+  });
+  assert.equal(plan.refused.code, 'provider-mismatch');
+  assert.deepEqual(plan.fills, []);
+  assert.throws(() => planFill({ url: MODELARTS }), (e) => e.code === 'invalid-input' && typeof e.message === 'string');
+});

@@ -102,14 +102,21 @@ function presignForm(profiles) {
     profile, bucket, key, expiry, create, output, copy, status)];
 }
 
-export async function mountCheck(section) {
-  let profiles = [];
-  try {
-    profiles = await ask('profiles.list');
-  } catch {
-    // the vault section explains a locked or missing vault
-  }
-  section.replaceChildren(el('h2', {}, t('check_title')),
-    ...(profiles.length ? profiles.map(profileRow) : [el('p', { class: 'muted check-empty' }, t('check_noProfiles'))]),
-    ...presignForm(profiles));
+/** A collapsed section: opening it lists the profiles as they are now (the vault may have been unlocked since). */
+export function mountCheck(section) {
+  const body = el('div', { class: 'check-body' });
+  const details = el('details', { class: 'check' }, el('summary', { class: 'check-title' }, t('check_title')), body);
+  details.addEventListener('toggle', async () => {
+    if (!details.open) return;
+    let profiles = [];
+    try {
+      profiles = await ask('profiles.list');
+    } catch {
+      // locked or no vault: the vault section says so
+    }
+    body.replaceChildren(
+      ...(profiles.length ? profiles.map(profileRow) : [el('p', { class: 'muted check-empty' }, t('check_noProfiles'))]),
+      ...presignForm(profiles));
+  });
+  section.replaceChildren(details);
 }

@@ -25,14 +25,19 @@ impl<'a> From<&'a CheckRequest> for JsCheckRequest<'a> {
             id: r.id,
             method: &r.method,
             url: &r.url,
-            headers: r.headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect(),
+            headers: r
+                .headers
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+                .collect(),
             body: r.body.as_ref().map(Secret::expose),
         }
     }
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error("invalid_request", &e.to_string(), None, None))
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| js_error("invalid_request", &e.to_string(), None, None))
 }
 
 fn check_error(e: CheckError) -> JsValue {
@@ -40,7 +45,12 @@ fn check_error(e: CheckError) -> JsValue {
 }
 
 fn requests_to_js(requests: &[CheckRequest]) -> Result<JsValue, JsValue> {
-    to_js(&requests.iter().map(JsCheckRequest::from).collect::<Vec<_>>())
+    to_js(
+        &requests
+            .iter()
+            .map(JsCheckRequest::from)
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// `planKeyCheck({ profile, timestamp, bucket? })` → `[{ id, method, url, headers, body? }]`,
@@ -54,9 +64,14 @@ pub fn plan_key_check(check: JsValue) -> Result<JsValue, JsValue> {
 /// `diagnoseKeyCheck(check, id, answer)` with `answer = { status, headers, body }` or
 /// `{ error: 'network' | 'redirect' }` → `{ step, status, severity, message, details, stop, next? }`.
 #[wasm_bindgen(js_name = diagnoseKeyCheck)]
-pub fn diagnose_key_check(check: JsValue, id: JsValue, answer: JsValue) -> Result<JsValue, JsValue> {
+pub fn diagnose_key_check(
+    check: JsValue,
+    id: JsValue,
+    answer: JsValue,
+) -> Result<JsValue, JsValue> {
     let check: KeyCheck = from_js(check)?;
-    let diagnosis = check::diagnose(&check, from_js(id)?, &from_js(answer)?).map_err(check_error)?;
+    let diagnosis =
+        check::diagnose(&check, from_js(id)?, &from_js(answer)?).map_err(check_error)?;
     #[derive(Serialize)]
     struct JsDiagnosis<'a> {
         #[serde(flatten)]

@@ -93,7 +93,11 @@ fn child_text(node: roxmltree::Node, tag: &str) -> Option<String> {
 
 /// Seconds the server's clock is ahead of the request's timestamp (negative: behind), read
 /// from `<ServerTime>` when the error names it, else from the `Date` header.
-pub fn server_clock_offset(answer: &Answer, server_time: Option<&str>, sent_at: &str) -> Option<i64> {
+pub fn server_clock_offset(
+    answer: &Answer,
+    server_time: Option<&str>,
+    sent_at: &str,
+) -> Option<i64> {
     let sent = parse_basic(sent_at)?;
     let server = server_time
         .and_then(parse_iso8601)
@@ -103,7 +107,9 @@ pub fn server_clock_offset(answer: &Answer, server_time: Option<&str>, sent_at: 
 
 fn parse_basic(text: &str) -> Option<OffsetDateTime> {
     let format = format_description!("[year][month][day]T[hour][minute][second]Z");
-    PrimitiveDateTime::parse(text, format).ok().map(|t| t.assume_utc())
+    PrimitiveDateTime::parse(text, format)
+        .ok()
+        .map(|t| t.assume_utc())
 }
 
 /// `2026-11-23T11:06:32Z` or `2026-11-23T11:06:32.123Z` (S3's `<ServerTime>`).
@@ -136,9 +142,15 @@ mod tests {
     #[test]
     fn clock_offset_from_server_time_or_date_header() {
         let none = Answer::response(403, &[], "");
-        assert_eq!(server_clock_offset(&none, Some("2026-11-23T11:00:00Z"), "20261123T100000Z"), Some(3600));
+        assert_eq!(
+            server_clock_offset(&none, Some("2026-11-23T11:00:00Z"), "20261123T100000Z"),
+            Some(3600)
+        );
         let dated = Answer::response(403, &[("Date", "Mon, 23 Nov 2026 09:30:00 GMT")], "");
-        assert_eq!(server_clock_offset(&dated, None, "20261123T100000Z"), Some(-1800));
+        assert_eq!(
+            server_clock_offset(&dated, None, "20261123T100000Z"),
+            Some(-1800)
+        );
         assert_eq!(server_clock_offset(&none, None, "20261123T100000Z"), None);
     }
 
@@ -146,14 +158,23 @@ mod tests {
     fn headers_are_found_without_case() {
         let a = Answer::response(200, &[("X-Obs-Storage-Class", " WARM ")], "");
         assert_eq!(a.header("x-obs-storage-class"), Some("WARM"));
-        assert_eq!(a.first_header(&["x-default-storage-class", "x-obs-storage-class"]), Some("WARM"));
+        assert_eq!(
+            a.first_header(&["x-default-storage-class", "x-obs-storage-class"]),
+            Some("WARM")
+        );
     }
 
     #[test]
     fn answers_deserialize_from_both_js_shapes() {
-        let ok: Answer = serde_json::from_str(r#"{"status":200,"headers":{"date":"x"},"body":"b"}"#).unwrap();
+        let ok: Answer =
+            serde_json::from_str(r#"{"status":200,"headers":{"date":"x"},"body":"b"}"#).unwrap();
         assert!(matches!(ok, Answer::Response { status: 200, .. }));
         let failed: Answer = serde_json::from_str(r#"{"error":"network"}"#).unwrap();
-        assert!(matches!(failed, Answer::Failed { error: Failure::Network }));
+        assert!(matches!(
+            failed,
+            Answer::Failed {
+                error: Failure::Network
+            }
+        ));
     }
 }

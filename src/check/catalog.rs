@@ -190,8 +190,14 @@ fn openscale_host(region: &str) -> Option<String> {
 fn is_aws_region(region: &str) -> bool {
     let parts: Vec<&str> = region.split('-').collect();
     parts.len() >= 3
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
-        && parts.last().is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+        && parts
+            .last()
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -223,24 +229,50 @@ mod tests {
 
     #[test]
     fn huawei_regions_follow_the_service_region_pattern() {
-        for region in ["cn-north-4", "cn-east-3", "ap-southeast-1", "ap-southeast-3", "af-south-1"] {
+        for region in [
+            "cn-north-4",
+            "cn-east-3",
+            "ap-southeast-1",
+            "ap-southeast-3",
+            "af-south-1",
+        ] {
             let e = endpoints(&profile(Provider::Huawei, region, None)).unwrap();
-            assert_eq!(e.obs.unwrap().base(), format!("https://obs.{region}.myhuaweicloud.com"));
-            assert_eq!(e.iam.unwrap().base(), format!("https://iam.{region}.myhuaweicloud.com"));
+            assert_eq!(
+                e.obs.unwrap().base(),
+                format!("https://obs.{region}.myhuaweicloud.com")
+            );
+            assert_eq!(
+                e.iam.unwrap().base(),
+                format!("https://iam.{region}.myhuaweicloud.com")
+            );
             assert_eq!(
                 e.modelarts.unwrap().base(),
                 format!("https://modelarts.{region}.myhuaweicloud.com")
             );
         }
-        assert_eq!(endpoints(&profile(Provider::Huawei, "xx-nowhere-9", None)).unwrap(), Endpoints::default());
+        assert_eq!(
+            endpoints(&profile(Provider::Huawei, "xx-nowhere-9", None)).unwrap(),
+            Endpoints::default()
+        );
     }
 
     #[test]
     fn ibm_openscale_regions() {
-        let host = |r: &str| endpoints(&profile(Provider::Ibm, r, None)).unwrap().openscale.map(|o| o.base());
-        assert_eq!(host("us-south").unwrap(), "https://api.aiopenscale.cloud.ibm.com");
+        let host = |r: &str| {
+            endpoints(&profile(Provider::Ibm, r, None))
+                .unwrap()
+                .openscale
+                .map(|o| o.base())
+        };
+        assert_eq!(
+            host("us-south").unwrap(),
+            "https://api.aiopenscale.cloud.ibm.com"
+        );
         for r in ["eu-de", "eu-gb", "au-syd", "ca-tor", "jp-tok"] {
-            assert_eq!(host(r).unwrap(), format!("https://{r}.api.aiopenscale.cloud.ibm.com"));
+            assert_eq!(
+                host(r).unwrap(),
+                format!("https://{r}.api.aiopenscale.cloud.ibm.com")
+            );
         }
         assert_eq!(host("mars-1"), None);
         let e = endpoints(&profile(Provider::Ibm, "eu-de", None)).unwrap();
@@ -266,13 +298,26 @@ mod tests {
         });
         let e = endpoints(&profile(Provider::Huawei, "cn-north-4", Some(custom))).unwrap();
         assert_eq!(e.iam.unwrap().base(), "http://127.0.0.1:8001");
-        assert_eq!(e.obs.unwrap().base(), "https://obs.cn-north-4.myhuaweicloud.com");
+        assert_eq!(
+            e.obs.unwrap().base(),
+            "https://obs.cn-north-4.myhuaweicloud.com"
+        );
     }
 
     #[test]
     fn custom_endpoints_must_be_bare_http_origins() {
-        for bad in ["ftp://h", "https://h/path", "https://h/?q", "not a url", "https://u:p@h"] {
-            let p = profile(Provider::Aws, "us-east-1", Some(EndpointOverride::All(bad.into())));
+        for bad in [
+            "ftp://h",
+            "https://h/path",
+            "https://h/?q",
+            "not a url",
+            "https://u:p@h",
+        ] {
+            let p = profile(
+                Provider::Aws,
+                "us-east-1",
+                Some(EndpointOverride::All(bad.into())),
+            );
             assert_eq!(endpoints(&p), Err(CheckError::InvalidEndpoint), "{bad}");
         }
     }
@@ -288,6 +333,9 @@ mod tests {
     #[test]
     fn virtual_host_buckets_go_before_the_host() {
         let e = endpoints(&profile(Provider::Huawei, "cn-north-4", None)).unwrap();
-        assert_eq!(e.obs.unwrap().sub_base("data"), "https://data.obs.cn-north-4.myhuaweicloud.com");
+        assert_eq!(
+            e.obs.unwrap().sub_base("data"),
+            "https://data.obs.cn-north-4.myhuaweicloud.com"
+        );
     }
 }

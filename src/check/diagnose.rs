@@ -126,8 +126,12 @@ impl Diagnosis {
 /// The meaning of `answer` to the request `step` of `check`.
 pub fn diagnose(check: &KeyCheck, step: Step, answer: &Answer) -> Result<Diagnosis, CheckError> {
     let (status, body) = match answer {
-        Answer::Failed { error: Failure::Network } => return Ok(unreachable(step)),
-        Answer::Failed { error: Failure::Redirect } => (None, ""),
+        Answer::Failed {
+            error: Failure::Network,
+        } => return Ok(unreachable(step)),
+        Answer::Failed {
+            error: Failure::Redirect,
+        } => (None, ""),
         Answer::Response { status, body, .. } => (Some(*status), body.as_str()),
     };
     let details = Details {
@@ -154,7 +158,13 @@ fn unreachable(step: Step) -> Diagnosis {
     )
 }
 
-fn list_buckets(check: &KeyCheck, status: u16, body: &str, answer: &Answer, mut details: Details) -> Diagnosis {
+fn list_buckets(
+    check: &KeyCheck,
+    status: u16,
+    body: &str,
+    answer: &Answer,
+    mut details: Details,
+) -> Diagnosis {
     if (200..300).contains(&status) {
         let count = count_elements(body, "Bucket").unwrap_or(0);
         details.bucket_count = Some(count);
@@ -169,7 +179,13 @@ fn list_buckets(check: &KeyCheck, status: u16, body: &str, answer: &Answer, mut 
 }
 
 /// OBS / S3 `<Error>` answers, shared by every object-storage request that has a body.
-fn storage_error(check: &KeyCheck, step: Step, answer: &Answer, body: &str, mut details: Details) -> Diagnosis {
+fn storage_error(
+    check: &KeyCheck,
+    step: Step,
+    answer: &Answer,
+    body: &str,
+    mut details: Details,
+) -> Diagnosis {
     let Some(error) = xml_error(body) else {
         return unexpected(step, details);
     };
@@ -183,7 +199,8 @@ fn storage_error(check: &KeyCheck, step: Step, answer: &Answer, body: &str, mut 
         _ => return unexpected(step, details),
     };
     if status == Status::ClockSkew {
-        details.skew_seconds = server_clock_offset(answer, error.server_time.as_deref(), &check.timestamp);
+        details.skew_seconds =
+            server_clock_offset(answer, error.server_time.as_deref(), &check.timestamp);
     }
     let message = message_for(status, &details);
     Diagnosis::new(step, status, message, details)
@@ -232,19 +249,29 @@ fn human_duration(seconds: u64) -> String {
 
 fn unexpected(step: Step, details: Details) -> Diagnosis {
     let shown = details.error_code.clone().unwrap_or_else(|| {
-        details.http_status.map_or("a redirect".into(), |s| format!("HTTP {s}"))
+        details
+            .http_status
+            .map_or("a redirect".into(), |s| format!("HTTP {s}"))
     });
     Diagnosis::new(
         step,
         Status::Unexpected,
-        format!("The service answered {shown}, which credfill cannot explain. The key may still work."),
+        format!(
+            "The service answered {shown}, which credfill cannot explain. The key may still work."
+        ),
         details,
     )
 }
 
 /// IAM's project list (`{"projects": [{"id", "name"}]}`), or API Gateway's error
 /// (`{"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information: …"}`).
-fn iam_projects(check: &KeyCheck, status: u16, body: &str, answer: &Answer, mut details: Details) -> Diagnosis {
+fn iam_projects(
+    check: &KeyCheck,
+    status: u16,
+    body: &str,
+    answer: &Answer,
+    mut details: Details,
+) -> Diagnosis {
     #[derive(Deserialize)]
     struct Projects {
         projects: Vec<Project>,
@@ -283,7 +310,11 @@ fn iam_projects(check: &KeyCheck, status: u16, body: &str, answer: &Answer, mut 
         };
     }
     let error = serde_json::from_str::<GatewayError>(body).ok();
-    let text = error.as_ref().and_then(|e| e.error_msg.as_deref()).unwrap_or("").to_ascii_lowercase();
+    let text = error
+        .as_ref()
+        .and_then(|e| e.error_msg.as_deref())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     details.error_code = error.and_then(|e| e.error_code);
     // API Gateway gives one code (APIGW.0301) for every AK/SK failure; its message says which.
     let status = if text.contains("lock") {
@@ -315,10 +346,14 @@ fn bucket(check: &KeyCheck, status: u16, answer: &Answer, mut details: Details) 
     details.bucket_region = answer
         .first_header(&["x-obs-bucket-location", "x-amz-bucket-region"])
         .map(str::to_owned);
-    let diagnosis = |status, message: String, details| Diagnosis::new(Step::Bucket, status, message, details);
+    let diagnosis =
+        |status, message: String, details| Diagnosis::new(Step::Bucket, status, message, details);
     let in_other_region = details.bucket_region.as_ref().is_some_and(|r| r != region);
     if (300..400).contains(&status) || status == 0 || in_other_region {
-        let where_ = details.bucket_region.clone().unwrap_or_else(|| "another region".into());
+        let where_ = details
+            .bucket_region
+            .clone()
+            .unwrap_or_else(|| "another region".into());
         return diagnosis(
             Status::WrongRegion,
             format!("Bucket {name} is in {where_}, not {region}: ModelArts needs a bucket in its own region."),
@@ -338,33 +373,55 @@ fn bucket(check: &KeyCheck, status: u16, answer: &Answer, mut details: Details) 
         _ => {}
     }
     details.storage_class = answer
-        .first_header(&["x-obs-storage-class", "x-default-storage-class", "x-amz-storage-class"])
+        .first_header(&[
+            "x-obs-storage-class",
+            "x-default-storage-class",
+            "x-amz-storage-class",
+        ])
         .map(str::to_owned);
     details.bucket_version = answer.header("x-obs-version").map(str::to_owned);
     let class = details.storage_class.clone().unwrap_or_default();
-    if matches!(class.as_str(), "WARM" | "COLD" | "STANDARD_IA" | "GLACIER" | "DEEP_ARCHIVE") {
+    if matches!(
+        class.as_str(),
+        "WARM" | "COLD" | "STANDARD_IA" | "GLACIER" | "DEEP_ARCHIVE"
+    ) {
         return diagnosis(
             Status::ColdStorage,
             format!("Bucket {name} stores new objects as {class}: ModelArts reads only STANDARD storage. Change the bucket's default storage class."),
             details,
         );
     }
-    if details.bucket_version.as_ref().is_some_and(|v| !v.starts_with('3')) {
+    if details
+        .bucket_version
+        .as_ref()
+        .is_some_and(|v| !v.starts_with('3'))
+    {
         return diagnosis(
             Status::OldBucket,
             format!("Bucket {name} is an older OBS bucket (not OBS 3.0): ModelArts needs a bucket created recently."),
             details,
         );
     }
-    let shown_class = if class.is_empty() { "unknown".into() } else { class };
+    let shown_class = if class.is_empty() {
+        "unknown".into()
+    } else {
+        class
+    };
     diagnosis(
         Status::Ok,
-        format!("Bucket {name} is usable by ModelArts (region {region}, storage class {shown_class})."),
+        format!(
+            "Bucket {name} is usable by ModelArts (region {region}, storage class {shown_class})."
+        ),
         details,
     )
 }
 
-fn ibm_token(check: &KeyCheck, status: u16, body: &str, mut details: Details) -> Result<Diagnosis, CheckError> {
+fn ibm_token(
+    check: &KeyCheck,
+    status: u16,
+    body: &str,
+    mut details: Details,
+) -> Result<Diagnosis, CheckError> {
     match ibm::parse_token(status, body) {
         Ok(token) => {
             let next = plan::openscale_request(check, &token.access_token)?;
@@ -394,7 +451,11 @@ fn ibm_token(check: &KeyCheck, status: u16, body: &str, mut details: Details) ->
 }
 
 fn openscale(check: &KeyCheck, status: u16, details: Details) -> Diagnosis {
-    let region = if check.profile.region.is_empty() { "us-south" } else { &check.profile.region };
+    let region = if check.profile.region.is_empty() {
+        "us-south"
+    } else {
+        &check.profile.region
+    };
     let (status, message) = match status {
         200..=299 => (Status::Ok, format!("The OpenScale instance answers in {region}.")),
         404 => (
@@ -440,7 +501,11 @@ mod tests {
 
     #[test]
     fn list_buckets_ok_counts_buckets() {
-        let d = run(&huawei(), Step::ListBuckets, Answer::response(200, &[], LIST));
+        let d = run(
+            &huawei(),
+            Step::ListBuckets,
+            Answer::response(200, &[], LIST),
+        );
         assert_eq!((d.status, d.severity), (Status::Ok, Severity::Ok));
         assert_eq!(d.details.bucket_count, Some(2));
     }
@@ -454,12 +519,20 @@ mod tests {
             ("ExpiredToken", Status::BadToken),
             ("SlowDown", Status::Unexpected),
         ] {
-            let d = run(&huawei(), Step::ListBuckets, Answer::response(403, &[], &s3_error(code)));
+            let d = run(
+                &huawei(),
+                Step::ListBuckets,
+                Answer::response(403, &[], &s3_error(code)),
+            );
             assert_eq!(d.status, status, "{code}");
             assert_eq!(d.details.error_code.as_deref(), Some(code));
             assert_eq!(d.details.http_status, Some(403));
         }
-        let d = run(&huawei(), Step::ListBuckets, Answer::response(502, &[], "<html>bad gateway</html>"));
+        let d = run(
+            &huawei(),
+            Step::ListBuckets,
+            Answer::response(502, &[], "<html>bad gateway</html>"),
+        );
         assert_eq!(d.status, Status::Unexpected);
         assert!(d.message.contains("HTTP 502"), "{}", d.message);
     }
@@ -470,18 +543,32 @@ mod tests {
         let d = run(
             &huawei(),
             Step::ListBuckets,
-            Answer::response(403, &[("Date", "Mon, 23 Nov 2026 13:05:00 GMT")], &s3_error("RequestTimeTooSkewed")),
+            Answer::response(
+                403,
+                &[("Date", "Mon, 23 Nov 2026 13:05:00 GMT")],
+                &s3_error("RequestTimeTooSkewed"),
+            ),
         );
         assert_eq!(d.status, Status::ClockSkew);
         assert_eq!(d.details.skew_seconds, Some(7500));
         assert!(d.message.contains("about 2 hours behind"), "{}", d.message);
-        let d = run(&huawei(), Step::ListBuckets, Answer::response(403, &[], &s3_error("RequestTimeTooSkewed")));
+        let d = run(
+            &huawei(),
+            Step::ListBuckets,
+            Answer::response(403, &[], &s3_error("RequestTimeTooSkewed")),
+        );
         assert!(d.message.contains("more than 15 minutes"), "{}", d.message);
     }
 
     #[test]
     fn network_failures_say_the_key_was_not_tested() {
-        let d = run(&huawei(), Step::IamProjects, Answer::Failed { error: Failure::Network });
+        let d = run(
+            &huawei(),
+            Step::IamProjects,
+            Answer::Failed {
+                error: Failure::Network,
+            },
+        );
         assert_eq!(d.status, Status::Network);
         assert!(d.message.contains("not tested"));
     }
@@ -493,24 +580,71 @@ mod tests {
 
     #[test]
     fn iam_projects_yield_the_project_id() {
-        let d = run(&huawei(), Step::IamProjects, Answer::response(200, &[], PROJECTS));
+        let d = run(
+            &huawei(),
+            Step::IamProjects,
+            Answer::response(200, &[], PROJECTS),
+        );
         assert_eq!(d.status, Status::Ok);
-        assert_eq!(d.details.project_id.as_deref(), Some("06f1cbbaf280106b2f14c00313a9d065"));
-        let empty = run(&huawei(), Step::IamProjects, Answer::response(200, &[], r#"{"projects":[]}"#));
-        assert_eq!((empty.status, empty.severity), (Status::NoProject, Severity::Warning));
+        assert_eq!(
+            d.details.project_id.as_deref(),
+            Some("06f1cbbaf280106b2f14c00313a9d065")
+        );
+        let empty = run(
+            &huawei(),
+            Step::IamProjects,
+            Answer::response(200, &[], r#"{"projects":[]}"#),
+        );
+        assert_eq!(
+            (empty.status, empty.severity),
+            (Status::NoProject, Severity::Warning)
+        );
     }
 
     #[test]
     fn api_gateway_errors_are_read_from_their_message() {
         let gateway = |status, msg: &str| {
-            let body = format!(r#"{{"error_msg":"{msg}","error_code":"APIGW.0301","request_id":"x"}}"#);
-            run(&huawei(), Step::IamProjects, Answer::response(status, &[], &body)).status
+            let body =
+                format!(r#"{{"error_msg":"{msg}","error_code":"APIGW.0301","request_id":"x"}}"#);
+            run(
+                &huawei(),
+                Step::IamProjects,
+                Answer::response(status, &[], &body),
+            )
+            .status
         };
-        assert_eq!(gateway(401, "Incorrect IAM authentication information: verify aksk signature fail"), Status::BadSk);
-        assert_eq!(gateway(401, "Incorrect IAM authentication information: ak not exist"), Status::BadAk);
-        assert_eq!(gateway(401, "Incorrect IAM authentication information: x-sdk-date expired"), Status::ClockSkew);
-        assert_eq!(gateway(401, "Incorrect IAM authentication information: the ak is locked"), Status::Locked);
-        assert_eq!(gateway(403, "The IAM user is not authorized to access the API"), Status::NoPermission);
+        assert_eq!(
+            gateway(
+                401,
+                "Incorrect IAM authentication information: verify aksk signature fail"
+            ),
+            Status::BadSk
+        );
+        assert_eq!(
+            gateway(
+                401,
+                "Incorrect IAM authentication information: ak not exist"
+            ),
+            Status::BadAk
+        );
+        assert_eq!(
+            gateway(
+                401,
+                "Incorrect IAM authentication information: x-sdk-date expired"
+            ),
+            Status::ClockSkew
+        );
+        assert_eq!(
+            gateway(
+                401,
+                "Incorrect IAM authentication information: the ak is locked"
+            ),
+            Status::Locked
+        );
+        assert_eq!(
+            gateway(403, "The IAM user is not authorized to access the API"),
+            Status::NoPermission
+        );
     }
 
     fn with_bucket(region: &str) -> KeyCheck {
@@ -521,18 +655,49 @@ mod tests {
 
     #[test]
     fn bucket_checks_region_and_storage_class() {
-        let head = |headers: &[(&str, &str)], status| run(&with_bucket("cn-north-4"), Step::Bucket, Answer::response(status, headers, ""));
-        let ok = head(&[("x-obs-bucket-location", "cn-north-4"), ("x-obs-storage-class", "STANDARD"), ("x-obs-version", "3.0")], 200);
+        let head = |headers: &[(&str, &str)], status| {
+            run(
+                &with_bucket("cn-north-4"),
+                Step::Bucket,
+                Answer::response(status, headers, ""),
+            )
+        };
+        let ok = head(
+            &[
+                ("x-obs-bucket-location", "cn-north-4"),
+                ("x-obs-storage-class", "STANDARD"),
+                ("x-obs-version", "3.0"),
+            ],
+            200,
+        );
         assert_eq!(ok.status, Status::Ok);
         assert_eq!(ok.details.storage_class.as_deref(), Some("STANDARD"));
-        assert_eq!(head(&[("x-obs-storage-class", "WARM")], 200).status, Status::ColdStorage);
-        assert_eq!(head(&[("x-default-storage-class", "COLD")], 200).status, Status::ColdStorage);
-        assert_eq!(head(&[("x-obs-version", "--")], 200).status, Status::OldBucket);
-        assert_eq!(head(&[("x-amz-bucket-region", "af-south-1")], 200).status, Status::WrongRegion);
+        assert_eq!(
+            head(&[("x-obs-storage-class", "WARM")], 200).status,
+            Status::ColdStorage
+        );
+        assert_eq!(
+            head(&[("x-default-storage-class", "COLD")], 200).status,
+            Status::ColdStorage
+        );
+        assert_eq!(
+            head(&[("x-obs-version", "--")], 200).status,
+            Status::OldBucket
+        );
+        assert_eq!(
+            head(&[("x-amz-bucket-region", "af-south-1")], 200).status,
+            Status::WrongRegion
+        );
         assert_eq!(head(&[], 301).status, Status::WrongRegion);
         assert_eq!(head(&[], 404).status, Status::NoBucket);
         assert_eq!(head(&[], 403).status, Status::NoPermission);
-        let redirected = run(&with_bucket("cn-north-4"), Step::Bucket, Answer::Failed { error: Failure::Redirect });
+        let redirected = run(
+            &with_bucket("cn-north-4"),
+            Step::Bucket,
+            Answer::Failed {
+                error: Failure::Redirect,
+            },
+        );
         assert_eq!(redirected.status, Status::WrongRegion);
     }
 
@@ -547,7 +712,11 @@ mod tests {
     #[test]
     fn ibm_token_leads_to_openscale_and_never_shows_the_token() {
         let body = r#"{"access_token":"eyJraWQiOi.secret.token","refresh_token":"not_supported","token_type":"Bearer","expires_in":3600,"expiration":1795000000,"scope":"ibm openid"}"#;
-        let d = run(&ibm(Some(GUID)), Step::IbmToken, Answer::response(200, &[], body));
+        let d = run(
+            &ibm(Some(GUID)),
+            Step::IbmToken,
+            Answer::response(200, &[], body),
+        );
         assert_eq!(d.status, Status::Ok);
         assert_eq!(d.next.len(), 1);
         assert_eq!(d.next[0].id, Step::OpenScaleDataMart);
@@ -567,7 +736,14 @@ mod tests {
 
     #[test]
     fn openscale_answers() {
-        let s = |status| run(&ibm(Some(GUID)), Step::OpenScaleDataMart, Answer::response(status, &[], "{}")).status;
+        let s = |status| {
+            run(
+                &ibm(Some(GUID)),
+                Step::OpenScaleDataMart,
+                Answer::response(status, &[], "{}"),
+            )
+            .status
+        };
         assert_eq!(s(200), Status::Ok);
         assert_eq!(s(404), Status::NoInstance);
         assert_eq!(s(403), Status::NoPermission);
@@ -585,8 +761,16 @@ mod tests {
             api_key: None,
             guid: None,
         });
-        for code in ["SignatureDoesNotMatch", "InvalidAccessKeyId", "RequestTimeTooSkewed"] {
-            let d = run(&c, Step::ListBuckets, Answer::response(403, &[], &s3_error(code)));
+        for code in [
+            "SignatureDoesNotMatch",
+            "InvalidAccessKeyId",
+            "RequestTimeTooSkewed",
+        ] {
+            let d = run(
+                &c,
+                Step::ListBuckets,
+                Answer::response(403, &[], &s3_error(code)),
+            );
             assert!(!serde_json::to_string(&d).unwrap().contains("SECRET"));
         }
     }

@@ -18,7 +18,10 @@ pub fn plan(check: &KeyCheck) -> Result<Vec<CheckRequest>, CheckError> {
         Provider::Huawei | Provider::FlexibleEngine | Provider::Aws => {
             let key = &access_key(&profile.credentials)?;
             let mut requests = vec![list_buckets(check, key, obs(&found)?)?];
-            if matches!(profile.provider, Provider::Huawei | Provider::FlexibleEngine) {
+            if matches!(
+                profile.provider,
+                Provider::Huawei | Provider::FlexibleEngine
+            ) {
                 let iam = found.iam.as_ref().ok_or(CheckError::UnknownRegion)?;
                 requests.push(iam_projects(check, key, iam)?);
             }
@@ -63,7 +66,10 @@ pub fn origins(check: &KeyCheck) -> Result<Vec<String>, CheckError> {
 }
 
 /// The OpenScale data-mart read made with a fresh token, when the profile names its instance.
-pub(crate) fn openscale_request(check: &KeyCheck, token: &Secret) -> Result<Option<CheckRequest>, CheckError> {
+pub(crate) fn openscale_request(
+    check: &KeyCheck,
+    token: &Secret,
+) -> Result<Option<CheckRequest>, CheckError> {
     let Some(guid) = instance_guid(check) else {
         return Ok(None);
     };
@@ -121,8 +127,16 @@ pub(crate) fn access_key(credentials: &[Credential]) -> Result<AccessKey<'_>, Ch
 /// AKs are short upper-case letters and digits (Huawei and AWS alike); SKs are 40 characters
 /// with lower case (AWS adds `/` and `+`).
 fn looks_swapped(id: &str, secret: &str) -> bool {
-    let secret_like = |s: &str| s.len() >= 30 && s.bytes().any(|b| b.is_ascii_lowercase() || b == b'/' || b == b'+');
-    let id_like = |s: &str| s.len() <= 32 && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    let secret_like = |s: &str| {
+        s.len() >= 30
+            && s.bytes()
+                .any(|b| b.is_ascii_lowercase() || b == b'/' || b == b'+')
+    };
+    let id_like = |s: &str| {
+        s.len() <= 32
+            && s.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    };
     secret_like(id) && id_like(secret)
 }
 
@@ -145,7 +159,13 @@ fn signed(step: Step, request: &SignRequest) -> Result<CheckRequest, CheckError>
     })
 }
 
-fn sign_request(check: &KeyCheck, key: &AccessKey, scheme: Scheme, method: &str, url: String) -> Result<SignRequest, CheckError> {
+fn sign_request(
+    check: &KeyCheck,
+    key: &AccessKey,
+    scheme: Scheme,
+    method: &str,
+    url: String,
+) -> Result<SignRequest, CheckError> {
     if check.profile.region.is_empty() {
         return Err(CheckError::UnknownRegion);
     }
@@ -166,20 +186,35 @@ fn sign_request(check: &KeyCheck, key: &AccessKey, scheme: Scheme, method: &str,
     })
 }
 
-fn list_buckets(check: &KeyCheck, key: &AccessKey, obs: &Origin) -> Result<CheckRequest, CheckError> {
+fn list_buckets(
+    check: &KeyCheck,
+    key: &AccessKey,
+    obs: &Origin,
+) -> Result<CheckRequest, CheckError> {
     let request = sign_request(check, key, Scheme::Aws4, "GET", format!("{}/", obs.base()))?;
     signed(Step::ListBuckets, &request)
 }
 
-fn iam_projects(check: &KeyCheck, key: &AccessKey, iam: &Origin) -> Result<CheckRequest, CheckError> {
+fn iam_projects(
+    check: &KeyCheck,
+    key: &AccessKey,
+    iam: &Origin,
+) -> Result<CheckRequest, CheckError> {
     let region = encode_component(&check.profile.region);
     let url = format!("{}/v3/projects?name={region}", iam.base());
     let mut request = sign_request(check, key, Scheme::Apig, "GET", url)?;
-    request.headers.push(("Content-Type".into(), "application/json".into()));
+    request
+        .headers
+        .push(("Content-Type".into(), "application/json".into()));
     signed(Step::IamProjects, &request)
 }
 
-fn head_bucket(check: &KeyCheck, key: &AccessKey, obs: &Origin, bucket: &str) -> Result<CheckRequest, CheckError> {
+fn head_bucket(
+    check: &KeyCheck,
+    key: &AccessKey,
+    obs: &Origin,
+    bucket: &str,
+) -> Result<CheckRequest, CheckError> {
     let url = bucket_url(obs, valid_bucket(bucket)?, "");
     let request = sign_request(check, key, Scheme::Aws4, "HEAD", url)?;
     signed(Step::Bucket, &request)
@@ -199,7 +234,9 @@ pub(crate) fn bucket_url(obs: &Origin, bucket: &str, path: &str) -> String {
 /// with a letter or digit. Anything else cannot be put into a host name safely.
 pub(crate) fn valid_bucket(name: &str) -> Result<&str, CheckError> {
     let ok = (3..=63).contains(&name.len())
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
         && name.starts_with(|c: char| c.is_ascii_alphanumeric())
         && name.ends_with(|c: char| c.is_ascii_alphanumeric());
     if ok {
@@ -211,7 +248,11 @@ pub(crate) fn valid_bucket(name: &str) -> Result<&str, CheckError> {
 
 /// An IBM request with its catalog origin replaced by the profile's (the same origin unless a
 /// custom endpoint is set).
-fn from_ibm(step: Step, request: ibm::HttpRequest, origin: &Origin) -> Result<CheckRequest, CheckError> {
+fn from_ibm(
+    step: Step,
+    request: ibm::HttpRequest,
+    origin: &Origin,
+) -> Result<CheckRequest, CheckError> {
     let url = Url::parse(&request.url).map_err(|_| CheckError::InvalidEndpoint)?;
     let path = &url[url::Position::BeforePath..];
     Ok(CheckRequest {
@@ -245,7 +286,11 @@ pub(crate) mod tests {
         }
     }
 
-    pub(crate) fn check(provider: Provider, region: &str, credentials: Vec<Credential>) -> KeyCheck {
+    pub(crate) fn check(
+        provider: Provider,
+        region: &str,
+        credentials: Vec<Credential>,
+    ) -> KeyCheck {
         KeyCheck {
             profile: Profile {
                 provider,
@@ -260,7 +305,10 @@ pub(crate) mod tests {
     }
 
     fn header<'a>(r: &'a CheckRequest, name: &str) -> Option<&'a str> {
-        r.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        r.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     #[test]
@@ -271,11 +319,24 @@ pub(crate) mod tests {
         assert_eq!((obs.id, obs.method.as_str()), (Step::ListBuckets, "GET"));
         assert_eq!(obs.url, "https://obs.cn-north-4.myhuaweicloud.com/");
         let auth = header(obs, "authorization").unwrap();
-        assert!(auth.starts_with(&format!("AWS4-HMAC-SHA256 Credential={AK}/20261123/cn-north-4/s3/aws4_request")), "{auth}");
-        assert_eq!(header(obs, "x-amz-content-sha256"), Some("UNSIGNED-PAYLOAD"));
+        assert!(
+            auth.starts_with(&format!(
+                "AWS4-HMAC-SHA256 Credential={AK}/20261123/cn-north-4/s3/aws4_request"
+            )),
+            "{auth}"
+        );
+        assert_eq!(
+            header(obs, "x-amz-content-sha256"),
+            Some("UNSIGNED-PAYLOAD")
+        );
         assert_eq!(iam.id, Step::IamProjects);
-        assert_eq!(iam.url, "https://iam.cn-north-4.myhuaweicloud.com/v3/projects?name=cn-north-4");
-        assert!(header(iam, "authorization").unwrap().starts_with(&format!("SDK-HMAC-SHA256 Access={AK}")));
+        assert_eq!(
+            iam.url,
+            "https://iam.cn-north-4.myhuaweicloud.com/v3/projects?name=cn-north-4"
+        );
+        assert!(header(iam, "authorization")
+            .unwrap()
+            .starts_with(&format!("SDK-HMAC-SHA256 Access={AK}")));
         assert_eq!(header(iam, "x-sdk-date"), Some("20261123T110000Z"));
         for r in &requests {
             assert!(r.body.is_none());
@@ -290,7 +351,10 @@ pub(crate) mod tests {
         let requests = plan(&c).unwrap();
         let head = requests.last().unwrap();
         assert_eq!((head.id, head.method.as_str()), (Step::Bucket, "HEAD"));
-        assert_eq!(head.url, "https://training-data.oss.eu-west-0.prod-cloud-ocb.orange-business.com/");
+        assert_eq!(
+            head.url,
+            "https://training-data.oss.eu-west-0.prod-cloud-ocb.orange-business.com/"
+        );
         assert_eq!(
             origins(&c).unwrap(),
             [
@@ -320,7 +384,10 @@ pub(crate) mod tests {
         let mut key = aksk();
         key.access_key_id = Some(SK.into());
         key.secret_access_key = Some(AK.into());
-        assert_eq!(plan(&check(Provider::Huawei, "cn-north-4", vec![key])).unwrap_err(), CheckError::SwappedKey);
+        assert_eq!(
+            plan(&check(Provider::Huawei, "cn-north-4", vec![key])).unwrap_err(),
+            CheckError::SwappedKey
+        );
         // The AWS documentation's example pair, the right way round, is not mistaken for one.
         let mut aws = aksk();
         aws.access_key_id = Some("AKIAIOSFODNN7EXAMPLE".into());
@@ -339,10 +406,22 @@ pub(crate) mod tests {
 
     #[test]
     fn profiles_without_a_usable_key_or_region_are_refused() {
-        assert_eq!(plan(&check(Provider::Huawei, "cn-north-4", vec![])).unwrap_err(), CheckError::NoCredential("AK/SK"));
-        assert_eq!(plan(&check(Provider::Huawei, "xx-none-1", vec![aksk()])).unwrap_err(), CheckError::UnknownRegion);
-        assert_eq!(plan(&check(Provider::Azure, "", vec![])).unwrap_err(), CheckError::Unsupported(Provider::Azure));
-        assert_eq!(plan(&check(Provider::Ibm, "eu-de", vec![aksk()])).unwrap_err(), CheckError::NoCredential("IBM API key"));
+        assert_eq!(
+            plan(&check(Provider::Huawei, "cn-north-4", vec![])).unwrap_err(),
+            CheckError::NoCredential("AK/SK")
+        );
+        assert_eq!(
+            plan(&check(Provider::Huawei, "xx-none-1", vec![aksk()])).unwrap_err(),
+            CheckError::UnknownRegion
+        );
+        assert_eq!(
+            plan(&check(Provider::Azure, "", vec![])).unwrap_err(),
+            CheckError::Unsupported(Provider::Azure)
+        );
+        assert_eq!(
+            plan(&check(Provider::Ibm, "eu-de", vec![aksk()])).unwrap_err(),
+            CheckError::NoCredential("IBM API key")
+        );
     }
 
     fn ibm_check(region: &str) -> KeyCheck {
@@ -354,7 +433,12 @@ pub(crate) mod tests {
             api_key: Some("k".repeat(44).into()),
             guid: None,
         };
-        let instance = Credential { kind: "ibm-instance".into(), api_key: None, guid: Some(GUID.into()), ..key.clone() };
+        let instance = Credential {
+            kind: "ibm-instance".into(),
+            api_key: None,
+            guid: Some(GUID.into()),
+            ..key.clone()
+        };
         check(Provider::Ibm, region, vec![key, instance])
     }
 
@@ -365,10 +449,18 @@ pub(crate) mod tests {
         assert_eq!(requests.len(), 1);
         assert_eq!(requests[0].id, Step::IbmToken);
         assert_eq!(requests[0].url, "https://iam.cloud.ibm.com/identity/token");
-        assert!(requests[0].body.as_ref().unwrap().expose().contains("apikey="));
+        assert!(requests[0]
+            .body
+            .as_ref()
+            .unwrap()
+            .expose()
+            .contains("apikey="));
         assert_eq!(
             origins(&c).unwrap(),
-            ["https://iam.cloud.ibm.com/*", "https://eu-de.api.aiopenscale.cloud.ibm.com/*"]
+            [
+                "https://iam.cloud.ibm.com/*",
+                "https://eu-de.api.aiopenscale.cloud.ibm.com/*"
+            ]
         );
     }
 
@@ -376,12 +468,20 @@ pub(crate) mod tests {
     fn openscale_follows_the_token_on_the_instance_guid() {
         let mut c = ibm_check("eu-gb");
         let next = openscale_request(&c, &Secret::new("T")).unwrap().unwrap();
-        assert_eq!(next.url, format!("https://eu-gb.api.aiopenscale.cloud.ibm.com/openscale/{GUID}/v2/data_marts/{GUID}"));
+        assert_eq!(
+            next.url,
+            format!(
+                "https://eu-gb.api.aiopenscale.cloud.ibm.com/openscale/{GUID}/v2/data_marts/{GUID}"
+            )
+        );
         assert_eq!(header(&next, "authorization"), Some("Bearer T"));
         c.profile.endpoint = Some(EndpointOverride::All("http://127.0.0.1:7000".into()));
         let next = openscale_request(&c, &Secret::new("T")).unwrap().unwrap();
         assert!(next.url.starts_with("http://127.0.0.1:7000/openscale/"));
-        assert_eq!(plan(&c).unwrap()[0].url, "http://127.0.0.1:7000/identity/token");
+        assert_eq!(
+            plan(&c).unwrap()[0].url,
+            "http://127.0.0.1:7000/identity/token"
+        );
         c.profile.credentials.pop();
         assert_eq!(openscale_request(&c, &Secret::new("T")).unwrap(), None);
     }

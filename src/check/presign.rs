@@ -30,7 +30,11 @@ pub fn presign_object(request: &PresignObject) -> Result<String, CheckError> {
     let obs = found.obs.as_ref().ok_or(CheckError::UnknownRegion)?;
     let bucket = valid_bucket(&request.bucket)?;
     let key = access_key(&profile.credentials)?;
-    let url = bucket_url(obs, bucket, &encode_path(request.key.trim_start_matches('/')));
+    let url = bucket_url(
+        obs,
+        bucket,
+        &encode_path(request.key.trim_start_matches('/')),
+    );
     let sign_request = SignRequest {
         scheme,
         method: "GET".into(),
@@ -79,9 +83,24 @@ mod tests {
 
     #[test]
     fn obs_urls_use_the_obs_query_form_on_the_bucket_host() {
-        let url = presign_object(&request(Provider::Huawei, "ap-southeast-3", "2026/cat picture.jpg")).unwrap();
-        assert!(url.starts_with("https://photos.obs.ap-southeast-3.myhuaweicloud.com/2026/cat%20picture.jpg?"), "{url}");
-        assert!(url.contains("AccessKeyId=AKIDEXAMPLE") && url.contains("Expires=") && url.contains("Signature="), "{url}");
+        let url = presign_object(&request(
+            Provider::Huawei,
+            "ap-southeast-3",
+            "2026/cat picture.jpg",
+        ))
+        .unwrap();
+        assert!(
+            url.starts_with(
+                "https://photos.obs.ap-southeast-3.myhuaweicloud.com/2026/cat%20picture.jpg?"
+            ),
+            "{url}"
+        );
+        assert!(
+            url.contains("AccessKeyId=AKIDEXAMPLE")
+                && url.contains("Expires=")
+                && url.contains("Signature="),
+            "{url}"
+        );
         assert!(!url.contains("wJalrXUtnFEMI"));
     }
 
@@ -90,17 +109,29 @@ mod tests {
         let mut r = request(Provider::Aws, "us-east-1", "a.txt");
         r.profile.endpoint = Some(EndpointOverride::All("http://127.0.0.1:5000".into()));
         let url = presign_object(&r).unwrap();
-        assert!(url.starts_with("http://127.0.0.1:5000/photos/a.txt?"), "{url}");
-        assert!(url.contains("X-Amz-Algorithm=AWS4-HMAC-SHA256") && url.contains("X-Amz-Expires=3600"), "{url}");
+        assert!(
+            url.starts_with("http://127.0.0.1:5000/photos/a.txt?"),
+            "{url}"
+        );
+        assert!(
+            url.contains("X-Amz-Algorithm=AWS4-HMAC-SHA256") && url.contains("X-Amz-Expires=3600"),
+            "{url}"
+        );
     }
 
     #[test]
     fn refuses_what_it_cannot_sign() {
         let mut r = request(Provider::Ibm, "eu-de", "a");
-        assert_eq!(presign_object(&r).unwrap_err(), CheckError::Unsupported(Provider::Ibm));
+        assert_eq!(
+            presign_object(&r).unwrap_err(),
+            CheckError::Unsupported(Provider::Ibm)
+        );
         r.profile.provider = Provider::Huawei;
         r.profile.region = "cn-north-4".into();
         r.expires_in = 0;
-        assert!(matches!(presign_object(&r).unwrap_err(), CheckError::Sign(_)));
+        assert!(matches!(
+            presign_object(&r).unwrap_err(),
+            CheckError::Sign(_)
+        ));
     }
 }

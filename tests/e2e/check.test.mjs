@@ -67,6 +67,7 @@ describe('key checks against local real servers', () => {
         browser = await launch({ extDir: E2E_EXTENSION[name] });
         for (const [key, profile] of Object.entries(profiles())) ids[key] = await seedProfile(browser, { id: `${key}-${name}`, ...profile });
         popup = await browser.open('popup.html');
+        await popup.click('#check-section summary.check-title');
       });
       after(async () => browser?.close());
 

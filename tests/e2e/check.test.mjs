@@ -46,14 +46,15 @@ describe('key checks against local real servers', () => {
   });
   after(async () => Promise.all([moto, iam, skewedIam, ibm].map((s) => s?.stop())));
 
+  // Not a cn-* region: moto files those under the aws-cn partition, where its IAM user does not exist.
   const aksk = (accessKeyId, secretAccessKey) => [{ kind: 'aksk', accessKeyId, secretAccessKey }];
   const profiles = () => ({
     good: { name: 'moto good', provider: 'aws', region: 'us-east-1', endpoint: moto.url, credentials: aksk(moto.accessKeyId, moto.secretAccessKey) },
     badSk: { name: 'moto bad SK', provider: 'aws', region: 'us-east-1', endpoint: moto.url, credentials: aksk(moto.accessKeyId, moto.secretAccessKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))) },
     unknownAk: { name: 'moto unknown AK', provider: 'aws', region: 'us-east-1', endpoint: moto.url, credentials: aksk('AKIAUNKNOWNUNKNOWN00', moto.secretAccessKey) },
     swapped: { name: 'AK and SK swapped', provider: 'aws', region: 'us-east-1', endpoint: moto.url, credentials: aksk(moto.secretAccessKey, moto.accessKeyId) },
-    huawei: { name: 'huawei', provider: 'huawei', region: 'cn-north-4', endpoint: { obs: moto.url, iam: iam.url }, credentials: aksk(moto.accessKeyId, moto.secretAccessKey) },
-    skewed: { name: 'huawei skewed', provider: 'huawei', region: 'cn-north-4', endpoint: { obs: moto.url, iam: skewedIam.url }, credentials: aksk(moto.accessKeyId, moto.secretAccessKey) },
+    huawei: { name: 'huawei', provider: 'huawei', region: 'ap-southeast-3', endpoint: { obs: moto.url, iam: iam.url }, credentials: aksk(moto.accessKeyId, moto.secretAccessKey) },
+    skewed: { name: 'huawei skewed', provider: 'huawei', region: 'ap-southeast-3', endpoint: { obs: moto.url, iam: skewedIam.url }, credentials: aksk(moto.accessKeyId, moto.secretAccessKey) },
     ibmGood: { name: 'ibm', provider: 'ibm', region: 'us-south', endpoint: ibm.url, openscaleGuid: ibm.instanceId, credentials: [{ kind: 'ibm-api-key', apiKey: ibm.apiKey }] },
     ibmBadKey: { name: 'ibm bad key', provider: 'ibm', region: 'us-south', endpoint: ibm.url, credentials: [{ kind: 'ibm-api-key', apiKey: 'x'.repeat(44) }] },
     ibmNoInstance: { name: 'ibm no instance', provider: 'ibm', region: 'eu-de', endpoint: ibm.url, openscaleGuid: randomUUID(), credentials: [{ kind: 'ibm-api-key', apiKey: ibm.apiKey }] },

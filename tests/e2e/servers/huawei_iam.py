@@ -16,7 +16,6 @@ import string
 import sys
 import types
 from datetime import datetime, timedelta, timezone
-from email.utils import format_datetime
 
 from huaweicloudsdkcore.sdk_request import SdkRequest
 from huaweicloudsdkcore.signer.signer import Signer
@@ -36,15 +35,13 @@ def now(offset):
     return datetime.now(timezone.utc) + timedelta(seconds=offset)
 
 
-def answer(status, body, offset):
-    response = Response(json.dumps(body), status=status, content_type="application/json")
-    response.headers["Date"] = format_datetime(now(offset), usegmt=True)
-    return response
+def answer(status, body):
+    return Response(json.dumps(body), status=status, content_type="application/json")
 
 
-def gateway_error(status, detail, offset):
+def gateway_error(status, detail):
     return answer(status, {"error_msg": f"Incorrect IAM authentication information: {detail}",
-                           "error_code": "APIGW.0301", "request_id": secrets.token_hex(16)}, offset)
+                           "error_code": "APIGW.0301", "request_id": secrets.token_hex(16)})
 
 
 def expected_signature(request, signed_headers):
@@ -62,28 +59,29 @@ def app_for(offset):
     def app(request):
         if request.path.rstrip("/") != "/v3/projects":
             return answer(404, {"error_msg": "The API does not exist or has not been published in the environment",
-                                "error_code": "APIGW.0101"}, offset)
+                                "error_code": "APIGW.0101"})
         auth = AUTH.match(request.headers.get("Authorization", ""))
         if not auth:
-            return gateway_error(401, "Authorization header is missing or malformed", offset)
+            return gateway_error(401, "Authorization header is missing or malformed")
         access, signed, signature = auth.groups()
         if access != AK:
-            return gateway_error(401, "ak not exist", offset)
+            return gateway_error(401, "ak not exist")
         try:
             sent_at = datetime.strptime(request.headers.get("X-Sdk-Date", ""), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
         except ValueError:
-            return gateway_error(401, "x-sdk-date is missing or malformed", offset)
+            return gateway_error(401, "x-sdk-date is missing or malformed")
         if abs(now(offset) - sent_at) > MAX_SKEW:
-            return gateway_error(401, "the request x-sdk-date expired", offset)
+            return gateway_error(401, "the request x-sdk-date expired")
         if not hmac.compare_digest(signature, expected_signature(request, signed.split(";"))):
-            return gateway_error(401, "verify aksk signature fail", offset)
+            return gateway_error(401, "verify aksk signature fail")
         region = request.args.get("name")
         projects = [{"id": PROJECT_ID, "name": region, "domain_id": PROJECT_ID, "parent_id": PROJECT_ID,
                      "enabled": True, "is_domain": False, "description": ""}] if region else []
-        return answer(200, {"projects": projects, "links": {"self": request.url}}, offset)
+        return answer(200, {"projects": projects, "links": {"self": request.url}})
     return app
 
 
 if __name__ == "__main__":
     clock_offset = int(sys.argv[2]) if len(sys.argv) > 2 else 0
-    serve(app_for(clock_offset), 0, sys.argv[1], {"accessKeyId": AK, "secretAccessKey": SK, "projectId": PROJECT_ID})
+    serve(app_for(clock_offset), 0, sys.argv[1], {"accessKeyId": AK, "secretAccessKey": SK, "projectId": PROJECT_ID},
+          clock_offset=clock_offset)

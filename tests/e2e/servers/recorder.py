@@ -6,8 +6,9 @@ import io
 import json
 import sys
 import threading
+import time
 
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 
 class Recorder:
@@ -37,11 +38,17 @@ class Recorder:
         return self.app(environ, start_response)
 
 
-def serve(app, port, log_path, ready_info, before_ready=None):
-    """Serves `app` on 127.0.0.1:`port` (0: any free port), runs `before_ready(url, recorder)` (setup
-    calls, not recorded), then prints `{"url", ...ready_info}` as the one line the launcher waits for."""
+def serve(app, port, log_path, ready_info, before_ready=None, clock_offset=0):
+    """Serves `app` on 127.0.0.1:`port` (0: any free port), runs `before_ready(url)` (setup calls, not
+    recorded), then prints `{"url", ...ready_info}` as the one line the launcher waits for. The `Date`
+    header of every answer is `clock_offset` seconds ahead of the real time."""
+
+    class Handler(WSGIRequestHandler):
+        def date_time_string(self, timestamp=None):
+            return super().date_time_string((timestamp or time.time()) + clock_offset)
+
     recorder = Recorder(app, log_path)
-    server = make_server("127.0.0.1", port, recorder, threaded=True)
+    server = make_server("127.0.0.1", port, recorder, threaded=True, request_handler=Handler)
     url = f"http://127.0.0.1:{server.server_port}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, E2E_EXTENSION } from './lib/browsers.mjs';
+import { BROWSERS, E2E_EXTENSION, eventually } from './lib/browsers.mjs';
 import { seedProfile } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 
@@ -112,6 +112,15 @@ describe('key checks against local real servers', () => {
         assert.deepEqual(status(await testKeys(popup, ids.ibmGood)), { 'ibm.token': 'ok', 'openscale.data-mart': 'ok' });
         assert.deepEqual(status(await testKeys(popup, ids.ibmBadKey)), { 'ibm.token': 'bad-api-key' });
         assert.deepEqual(status(await testKeys(popup, ids.ibmNoInstance)), { 'ibm.token': 'ok', 'openscale.data-mart': 'no-instance' });
+      });
+
+      it('the popup makes a presigned link for an object', async () => {
+        await popup.click('details.presign summary');
+        await popup.fill('.presign-bucket', 'credfill-e2e');
+        await popup.fill('.presign-key', 'report.pdf');
+        await popup.click('button.presign-create');
+        const url = await eventually(() => popup.evaluate(() => document.querySelector('.presign-url').value), (v) => v !== '');
+        assert.match(url, /\/credfill-e2e\/report\.pdf\?X-Amz-Algorithm=AWS4-HMAC-SHA256.*X-Amz-Expires=3600/);
       });
 
       it('presigns an object URL that carries no secret', async () => {

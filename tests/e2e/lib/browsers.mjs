@@ -97,6 +97,9 @@ export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs
         await driver.setContext(firefox.Context.CONTENT);
         const handle = await driver.wait(async () => (await driver.getAllWindowHandles()).find((h) => !before.has(h)), TIMEOUT);
         await driver.switchTo().window(handle);
+        // The new tab starts as about:blank; a script run before the page has loaded dies with it.
+        await driver.wait(async () => (await driver.getCurrentUrl()) === target &&
+          (await driver.executeScript('return document.readyState')) === 'complete', TIMEOUT);
       } else {
         await driver.switchTo().newWindow('tab');
         await driver.get(target);

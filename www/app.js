@@ -2,14 +2,13 @@
 // opened from disk (file://), where fetching a .wasm file is not allowed. Nothing leaves the page.
 import { importLimitBytes, initSync, parseCredentials, version } from '../pkg/credfill.js';
 import wasmBytes from '../pkg/credfill_bg.wasm';
-import { readLimited, showImport } from '../extension/lib/import-view.js';
+import { showImport, wireImportInputs } from '../extension/lib/import-view.js';
 import { localize, t } from './i18n.js';
 
 initSync({ module: wasmBytes });
 localize();
 
 const result = document.getElementById('result');
-const drop = document.getElementById('drop');
 
 function importBytes(bytes, fileName) {
   let outcome;
@@ -21,24 +20,15 @@ function importBytes(bytes, fileName) {
   showImport(result, t, outcome);
 }
 
-async function importFile(file) {
-  const { bytes, fileName } = await readLimited(file, importLimitBytes());
-  importBytes(bytes, fileName);
-}
-
-document.getElementById('file').addEventListener('change', (e) => e.target.files[0] && importFile(e.target.files[0]));
-drop.addEventListener('dragover', (e) => {
-  e.preventDefault();
-  drop.classList.add('over');
-});
-drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-drop.addEventListener('drop', (e) => {
-  e.preventDefault();
-  drop.classList.remove('over');
-  if (e.dataTransfer.files[0]) importFile(e.dataTransfer.files[0]);
-});
-document.getElementById('parse-paste').addEventListener('click', () =>
-  importBytes(new TextEncoder().encode(document.getElementById('paste').value), undefined));
+wireImportInputs(
+  {
+    file: document.getElementById('file'),
+    drop: document.getElementById('drop'),
+    paste: document.getElementById('paste'),
+    readPaste: document.getElementById('parse-paste'),
+  },
+  { limit: importLimitBytes, importBytes },
+);
 
 document.getElementById('version').textContent = t('versionLabel', [version()]);
 document.body.dataset.ready = 'true';

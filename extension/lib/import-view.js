@@ -2,6 +2,8 @@
 // then warnings and the error (with its line). Shared by the popup and the standalone page (www/).
 // Builds DOM nodes only (never innerHTML), so nothing in a file can inject markup.
 
+import { el } from './dom.js';
+
 const SECRET_FIELDS = new Set(['secretAccessKey', 'securityToken', 'apiKey', 'clientSecret']);
 const FIELD_ORDER = [
   'provider', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
@@ -9,17 +11,6 @@ const FIELD_ORDER = [
   'url', 'iamServiceIdCrn', 'iamRoleCrn', 'clientId', 'clientSecret', 'tenantId',
 ];
 const MASK = '••••••••••••';
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('data-')) node.setAttribute(k, v);
-    else node[k] = v;
-  }
-  node.append(...children);
-  return node;
-}
 
 function lineSuffix(t, { line, column }) {
   if (line == null) return '';
@@ -79,4 +70,27 @@ export function showImport(container, t, outcome) {
  */
 export async function readLimited(file, limit) {
   return { bytes: new Uint8Array(await file.slice(0, limit + 1).arrayBuffer()), fileName: file.name };
+}
+
+/**
+ * Wires a file input, its drop zone and a paste area to one import function:
+ * `importBytes(bytes, fileName?)`. Files are read up to `limit()` + 1 bytes (see readLimited).
+ */
+export function wireImportInputs({ file, drop, paste, readPaste }, { limit, importBytes }) {
+  const importFile = async (f) => {
+    const { bytes, fileName } = await readLimited(f, await limit());
+    await importBytes(bytes, fileName);
+  };
+  file.addEventListener('change', () => file.files[0] && importFile(file.files[0]));
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (e.dataTransfer.files[0]) importFile(e.dataTransfer.files[0]);
+  });
+  readPaste.addEventListener('click', () => importBytes(new TextEncoder().encode(paste.value), undefined));
 }

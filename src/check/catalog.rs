@@ -6,15 +6,8 @@ use crate::sign::ibm::OPENSCALE_REGIONS;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Provider {
-    Huawei,
-    FlexibleEngine,
-    Ibm,
-    Aws,
-    Azure,
-}
+/// The same provider names a profile carries: one enum for the vault and the checks.
+pub use crate::vault::profiles::Provider;
 
 /// Huawei Cloud regions whose hosts follow `<service>.<region>.myhuaweicloud.com`.
 pub const HUAWEI_REGIONS: &[&str] = &[

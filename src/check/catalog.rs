@@ -3,7 +3,7 @@
 
 use super::{CheckError, Profile};
 use crate::sign::ibm::OPENSCALE_REGIONS;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use url::Url;
 
 /// The same provider names a profile carries: one enum for the vault and the checks.

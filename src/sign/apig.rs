@@ -28,7 +28,8 @@ pub fn sign(request: &SignRequest) -> Result<SignedRequest, SignError> {
     if let Some(token) = &request.security_token {
         headers.push((TOKEN_HEADER.to_owned(), token.expose().to_owned()));
     }
-    let content_type = find(&headers, "content-type");
+    // As the SDK: an empty Content-Type (falsy in Python) declares nothing.
+    let content_type = find(&headers, "content-type").filter(|t| !t.is_empty());
     if content_type
         .is_some_and(|t| !t.starts_with("application/json") && !t.starts_with("application/bson"))
         && find(&headers, CONTENT_HASH_HEADER).is_none()
@@ -157,6 +158,36 @@ mod tests {
             )
         );
         assert!(find(&signed.headers, "host").is_none());
+    }
+
+    /// Found by the differential test against huaweicloudsdkcore (seed 1048040386): a blank
+    /// Content-Type must not add `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD`, a real non-JSON one must.
+    #[test]
+    fn only_a_non_empty_non_json_content_type_declares_an_unsigned_payload() {
+        let signed_headers = |content_type: &str| {
+            let request = SignRequest {
+                scheme: Scheme::Apig,
+                method: "PUT".into(),
+                url: "https://h/v1/x".into(),
+                headers: vec![("Content-Type".into(), content_type.into())],
+                body: b"data".to_vec(),
+                access_key_id: "QTWAOYTTINDUT2QVKYUC".into(),
+                secret_access_key: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc".into(),
+                security_token: None,
+                region: None,
+                service: None,
+                bucket: None,
+                unsigned_payload: false,
+                timestamp: "20191115T033655Z".into(),
+            };
+            sign(&request).unwrap().headers
+        };
+        assert!(find(&signed_headers("  "), "x-sdk-content-sha256").is_none());
+        assert!(find(&signed_headers("application/json"), "x-sdk-content-sha256").is_none());
+        assert_eq!(
+            find(&signed_headers("text/plain"), "x-sdk-content-sha256"),
+            Some("UNSIGNED-PAYLOAD")
+        );
     }
 
     #[test]

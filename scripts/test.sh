@@ -44,7 +44,7 @@ suite rust cargo cargo test -q
 suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test wasm
 suite js node 'node --test $(find tests/js extension -name "*.test.mjs" | sort)'
 suite lint check node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors
-suite fuzz check 'set -o pipefail; cargo +nightly fuzz run parse_credentials "$(mktemp -d)" fuzz/corpus/parse_credentials -- -max_total_time=${CREDFILL_FUZZ_SECONDS:-45} 2>&1 | tail -n 4'
+suite fuzz check 'set -o pipefail; cargo +nightly fuzz run parse_credentials "$(mktemp -d)" fuzz/corpus/parse_credentials -- -max_total_time=${CREDFILL_FUZZ_SECONDS:-30} 2>&1 | tail -n 4'
 suite e2e node node --test --test-concurrency=1 tests/e2e/
 
 echo

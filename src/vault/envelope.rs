@@ -77,14 +77,7 @@ impl Envelope {
         let verifier = BASE64
             .decode(&self.verifier)
             .map_err(|_| VaultError::Tampered)?;
-        let nonce: [u8; NONCE_LEN] = BASE64
-            .decode(&self.nonce)
-            .ok()
-            .and_then(|n| n.try_into().ok())
-            .ok_or(VaultError::Tampered)?;
-        let sealed = BASE64
-            .decode(&self.ciphertext)
-            .map_err(|_| VaultError::Tampered)?;
+        let (nonce, sealed) = seal::decode_stored(&self.nonce, &self.ciphertext)?;
         if sealed.len() < TAG_LEN {
             return Err(VaultError::Tampered);
         }

@@ -3,14 +3,12 @@
 //! data (no record id, no key check). It is read, never written: [`super::migrate`] turns
 //! it into format 2.
 
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::kdf::KdfParams;
 use super::key::VaultKey;
-use super::seal::{self, NONCE_LEN};
+use super::seal;
 use super::VaultError;
 
 pub const FORMAT_V1: u32 = 1;
@@ -29,14 +27,7 @@ impl EnvelopeV1 {
     /// Format 1 has no key check, so a failed tag is reported as the likelier cause,
     /// a wrong passphrase (an altered record fails the same way and is not opened either).
     pub fn open(&self, key: &VaultKey) -> Result<Zeroizing<Vec<u8>>, VaultError> {
-        let nonce: [u8; NONCE_LEN] = BASE64
-            .decode(&self.nonce)
-            .ok()
-            .and_then(|n| n.try_into().ok())
-            .ok_or(VaultError::Tampered)?;
-        let sealed = BASE64
-            .decode(&self.ciphertext)
-            .map_err(|_| VaultError::Tampered)?;
+        let (nonce, sealed) = seal::decode_stored(&self.nonce, &self.ciphertext)?;
         seal::decrypt(key.bytes(), &nonce, V1_ASSOCIATED_DATA, &sealed)
             .ok_or(VaultError::WrongPassphrase)
     }

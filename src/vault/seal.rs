@@ -12,6 +12,23 @@ use super::VaultError;
 pub const NONCE_LEN: usize = 12;
 pub const TAG_LEN: usize = 16;
 
+/// Decodes a stored record's base64 nonce and ciphertext; an undecodable one was damaged in storage.
+pub fn decode_stored(
+    nonce: &str,
+    ciphertext: &str,
+) -> Result<([u8; NONCE_LEN], Vec<u8>), VaultError> {
+    use base64::{engine::general_purpose::STANDARD as BASE64, Engine};
+    let nonce = BASE64
+        .decode(nonce)
+        .ok()
+        .and_then(|n| n.try_into().ok())
+        .ok_or(VaultError::Tampered)?;
+    let sealed = BASE64
+        .decode(ciphertext)
+        .map_err(|_| VaultError::Tampered)?;
+    Ok((nonce, sealed))
+}
+
 /// A nonce is never reused under one key: 96 random bits per write (NIST SP 800-38D §8.2.2;
 /// a vault writes far fewer than 2^32 records per key).
 pub fn fresh_nonce() -> Result<[u8; NONCE_LEN], VaultError> {

@@ -6,7 +6,7 @@
 //! - IBM API key: the IAM token exchange; the OpenScale read follows from its answer.
 
 use super::catalog::{endpoints, Endpoints, Origin, Provider};
-use super::{CheckError, CheckRequest, Credential, KeyCheck, Step};
+use super::{CheckError, CheckRequest, Credential, KeyCheck, Profile, Step};
 use crate::secret::Secret;
 use crate::sign::{self, encode::encode_component, ibm, Scheme, SignRequest};
 use url::Url;
@@ -169,7 +169,27 @@ fn sign_request(
     if check.profile.region.is_empty() {
         return Err(CheckError::UnknownRegion);
     }
-    Ok(SignRequest {
+    Ok(key_request(
+        &check.profile,
+        &check.timestamp,
+        key,
+        scheme,
+        method,
+        url,
+    ))
+}
+
+/// A body-less request for `key` (S3-style services take `UNSIGNED-PAYLOAD`), signed in the
+/// profile's region at `timestamp`. Shared by the checks and the presigned links.
+pub(crate) fn key_request(
+    profile: &Profile,
+    timestamp: &str,
+    key: &AccessKey,
+    scheme: Scheme,
+    method: &str,
+    url: String,
+) -> SignRequest {
+    SignRequest {
         scheme,
         method: method.into(),
         url,
@@ -178,12 +198,12 @@ fn sign_request(
         access_key_id: key.id.into(),
         secret_access_key: key.secret.clone(),
         security_token: key.token.cloned(),
-        region: Some(check.profile.region.clone()),
+        region: Some(profile.region.clone()),
         service: Some("s3".into()),
         bucket: None,
         unsigned_payload: true,
-        timestamp: check.timestamp.clone(),
-    })
+        timestamp: timestamp.to_owned(),
+    }
 }
 
 fn list_buckets(

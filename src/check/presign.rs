@@ -3,7 +3,7 @@
 //! SigV4 on AWS.
 
 use super::catalog::{endpoints, Provider};
-use super::plan::{access_key, bucket_url, valid_bucket};
+use super::plan::{access_key, bucket_url, key_request, valid_bucket};
 use super::{CheckError, Profile};
 use crate::sign::{self, encode::encode_path, Scheme, SignRequest};
 use serde::Deserialize;
@@ -36,19 +36,8 @@ pub fn presign_object(request: &PresignObject) -> Result<String, CheckError> {
         &encode_path(request.key.trim_start_matches('/')),
     );
     let sign_request = SignRequest {
-        scheme,
-        method: "GET".into(),
-        url,
-        headers: vec![],
-        body: vec![],
-        access_key_id: key.id.into(),
-        secret_access_key: key.secret.clone(),
-        security_token: key.token.cloned(),
-        region: Some(profile.region.clone()),
-        service: Some("s3".into()),
         bucket: (!obs.custom).then(|| bucket.to_owned()),
-        unsigned_payload: true,
-        timestamp: request.timestamp.clone(),
+        ..key_request(profile, &request.timestamp, &key, scheme, "GET", url)
     };
     Ok(sign::presign(&sign_request, request.expires_in)?)
 }

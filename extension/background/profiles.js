@@ -8,6 +8,7 @@ import * as doc from '../lib/vault-document.js';
 import { readSettings } from '../lib/vault-settings.js';
 import { keyAgeOf } from './key-age.js';
 import { readDocument, updateDocument, vaultState } from './vault-access.js';
+import { SECRET_FIELDS } from '../lib/secret-fields.js';
 
 /** All profiles in the user's order, secrets included: for use inside the worker only. No vault yet: []. */
 export async function listProfiles() {
@@ -53,8 +54,6 @@ export function publicView(profile) {
     Object.fromEntries(Object.entries(item).filter(([field]) => !SECRET_FIELDS.has(field))));
   return { ...profile, credentials };
 }
-
-const SECRET_FIELDS = new Set(['secretAccessKey', 'securityToken', 'apiKey', 'clientSecret', 'password']);
 
 /** publicView plus the key age, for the popup's list. */
 async function listForPage() {

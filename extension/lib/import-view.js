@@ -3,8 +3,7 @@
 // Builds DOM nodes only (never innerHTML), so nothing in a file can inject markup.
 
 import { el } from './dom.js';
-
-const SECRET_FIELDS = new Set(['secretAccessKey', 'securityToken', 'apiKey', 'clientSecret']);
+import { SECRET_FIELDS } from './secret-fields.js';
 const FIELD_ORDER = [
   'provider', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
   'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',

@@ -3,9 +3,10 @@
 
 use super::{js_error, to_js};
 use crate::secret::Secret;
-use crate::sign::{self, ibm, Scheme, SignError, SignRequest};
+use crate::sign::{ibm, Scheme, SignError, SignRequest, Signer};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
 use wasm_bindgen::prelude::*;
@@ -111,10 +112,19 @@ fn sign_error(e: SignError) -> JsValue {
     js_error(e.code(), &e.to_string(), None, None)
 }
 
+thread_local! {
+    /// One signer for the module, so SigV4's signing-key cache serves every call: a page or
+    /// worker signing many requests with one key derives that key once a day, not per request.
+    static SIGNER: RefCell<Signer> = RefCell::default();
+}
+
 /// `signRequest(req)` → `{ method, url, headers }`, `headers` holding every header to send.
 #[wasm_bindgen(js_name = signRequest)]
 pub fn sign_request(req: JsValue) -> Result<JsValue, JsValue> {
-    let signed = sign::sign(&parse_request(req)?.into_core()).map_err(sign_error)?;
+    let req = parse_request(req)?.into_core();
+    let signed = SIGNER
+        .with_borrow_mut(|signer| signer.sign(&req))
+        .map_err(sign_error)?;
     to_js(&JsRequest {
         method: &signed.method,
         url: &signed.url,
@@ -134,7 +144,10 @@ pub fn presign_url(req: JsValue) -> Result<String, JsValue> {
     let expires_in = req
         .expires_in
         .ok_or_else(|| sign_error(SignError::MissingField("expiresIn")))?;
-    sign::presign(&req.into_core(), expires_in).map_err(sign_error)
+    let req = req.into_core();
+    SIGNER
+        .with_borrow_mut(|signer| signer.presign(&req, expires_in))
+        .map_err(sign_error)
 }
 
 fn http_request_to_js(request: &ibm::HttpRequest) -> Result<JsValue, JsValue> {

@@ -24,7 +24,7 @@ pub fn sign(request: &SignRequest) -> Result<SignedRequest, SignError> {
     let mut headers: Vec<(String, String)> = caller_headers(request, &[DATE_HEADER, TOKEN_HEADER])
         .map(|(n, v)| (n.to_owned(), v.trim().to_owned()))
         .collect();
-    headers.push((DATE_HEADER.to_owned(), time.basic()));
+    headers.push((DATE_HEADER.to_owned(), time.basic().to_owned()));
     if let Some(token) = &request.security_token {
         headers.push((TOKEN_HEADER.to_owned(), token.expose().to_owned()));
     }

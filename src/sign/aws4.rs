@@ -5,7 +5,7 @@
 //! dot segments having already gone when the URL was parsed, as the browser does too), query
 //! items encoded and sorted, header values trimmed with inner whitespace folded.
 
-use super::encode::{decode, encode_component, query_params};
+use super::encode::{decode, encode_component, push_component, query_params};
 use super::{
     caller_headers, canonical_method, SignError, SignRequest, SignedRequest, Target, Timestamp,
 };
@@ -24,16 +24,16 @@ const SET_HERE: [&str; 3] = ["x-amz-date", "x-amz-content-sha256", "x-amz-securi
 /// with one key, day, region and service pays one HMAC chain instead of five per request.
 #[derive(Default)]
 pub struct Aws4Signer {
-    cached: Option<(ScopeKey, Zeroizing<[u8; 32]>)>,
+    cached: Option<CachedKey>,
 }
 
-/// What the signing key depends on; the secret only as a hash.
-#[derive(PartialEq, Eq)]
-struct ScopeKey {
+/// A derived signing key and what it depends on; the secret only as a hash.
+struct CachedKey {
     date: String,
     region: String,
     service: String,
     secret_fingerprint: [u8; 32],
+    key: Zeroizing<[u8; 32]>,
 }
 
 /// The pieces of one request both forms share.
@@ -77,29 +77,32 @@ impl<'a> Prepared<'a> {
         )
     }
 
-    fn canonical_uri(&self) -> String {
-        let segments = self.target.url.path().split('/');
-        let encoded: Vec<String> = if self.is_s3() {
-            segments.map(|s| encode_component(&decode(s))).collect()
-        } else {
-            let mut kept: Vec<String> = segments
-                .filter(|s| !s.is_empty())
-                .map(|s| encode_component(&decode(s)))
-                .collect();
-            kept.insert(0, String::new());
-            if self.target.url.path().ends_with('/') {
-                kept.push(String::new());
+    fn canonical_uri(&self, out: &mut String) {
+        let start = out.len();
+        let path = self.target.url.path();
+        if self.is_s3() {
+            for (i, segment) in path.split('/').enumerate() {
+                if i > 0 {
+                    out.push('/');
+                }
+                push_component(out, &decode(segment));
             }
-            kept
-        };
-        match encoded.join("/") {
-            path if path.is_empty() => "/".to_owned(),
-            path => path,
+        } else {
+            for segment in path.split('/').filter(|s| !s.is_empty()) {
+                out.push('/');
+                push_component(out, &decode(segment));
+            }
+            if path.ends_with('/') && path.len() > 1 {
+                out.push('/');
+            }
+        }
+        if out.len() == start {
+            out.push('/');
         }
     }
 
     /// The URL's query items plus `extra` (already encoded), sorted.
-    fn canonical_query(&self, extra: &[(String, String)]) -> String {
+    fn canonical_query(&self, extra: &[(String, String)], out: &mut String) {
         let mut items: Vec<(String, String)> = query_params(self.target.url.query())
             .into_iter()
             .map(|p| {
@@ -110,8 +113,8 @@ impl<'a> Prepared<'a> {
             })
             .chain(extra.iter().cloned())
             .collect();
-        items.sort();
-        join_query(&items)
+        items.sort_unstable();
+        push_query(out, &items);
     }
 
     /// The signed-headers list and the canonical headers block for `headers` plus `host`.
@@ -120,29 +123,59 @@ impl<'a> Prepared<'a> {
         lines.push(("host".to_owned(), self.target.host.clone()));
         for (name, value) in headers {
             let name = name.to_ascii_lowercase();
-            let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-            match lines.iter_mut().find(|(n, _)| *n == name) {
+            let joined = match lines.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, joined)) => {
                     joined.push(',');
-                    joined.push_str(&value);
+                    joined
                 }
-                None => lines.push((name, value)),
+                None => {
+                    lines.push((name, String::with_capacity(value.len())));
+                    &mut lines.last_mut().expect("just pushed").1
+                }
+            };
+            for (i, word) in value.split_whitespace().enumerate() {
+                if i > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(word);
             }
         }
-        lines.sort_by(|a, b| a.0.cmp(&b.0));
-        let signed = lines
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .collect::<Vec<_>>()
-            .join(";");
-        let block = lines.iter().fold(String::new(), |mut block, (n, v)| {
-            block.push_str(n);
+        lines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut signed = String::with_capacity(lines.len() * 16);
+        let mut block = String::with_capacity(lines.len() * 48);
+        for (i, (name, value)) in lines.iter().enumerate() {
+            if i > 0 {
+                signed.push(';');
+            }
+            signed.push_str(name);
+            block.push_str(name);
             block.push(':');
-            block.push_str(v);
+            block.push_str(value);
             block.push('\n');
-            block
-        });
+        }
         (signed, block)
+    }
+
+    /// The canonical request of both forms, `query_extra` being the presigned form's items.
+    fn canonical_request(
+        &self,
+        query_extra: &[(String, String)],
+        (signed_headers, header_block): (&str, &str),
+        payload_hash: &str,
+    ) -> String {
+        let mut out = String::with_capacity(256 + header_block.len());
+        out.push_str(&self.method);
+        out.push('\n');
+        self.canonical_uri(&mut out);
+        out.push('\n');
+        self.canonical_query(query_extra, &mut out);
+        out.push('\n');
+        out.push_str(header_block);
+        out.push('\n');
+        out.push_str(signed_headers);
+        out.push('\n');
+        out.push_str(payload_hash);
+        out
     }
 }
 
@@ -153,7 +186,7 @@ impl Aws4Signer {
         let mut headers: Vec<(String, String)> = caller_headers(request, &SET_HERE)
             .map(|(n, v)| (n.to_owned(), v.to_owned()))
             .collect();
-        headers.push(("x-amz-date".to_owned(), prepared.time.basic()));
+        headers.push(("x-amz-date".to_owned(), prepared.time.basic().to_owned()));
         let payload_hash = if prepared.is_s3() && request.unsigned_payload {
             UNSIGNED_PAYLOAD.to_owned()
         } else {
@@ -166,15 +199,8 @@ impl Aws4Signer {
             headers.push(("x-amz-security-token".to_owned(), token.expose().to_owned()));
         }
         let (signed_headers, header_block) = prepared.canonical_headers(&headers);
-        let canonical_request = [
-            prepared.method.as_str(),
-            &prepared.canonical_uri(),
-            &prepared.canonical_query(&[]),
-            &header_block,
-            &signed_headers,
-            &payload_hash,
-        ]
-        .join("\n");
+        let canonical_request =
+            prepared.canonical_request(&[], (&signed_headers, &header_block), &payload_hash);
         let signature = self.signature(&prepared, &request.secret_access_key, &canonical_request);
         headers.push((
             "Authorization".to_owned(),
@@ -186,7 +212,7 @@ impl Aws4Signer {
         ));
         Ok(SignedRequest {
             method: prepared.method,
-            url: prepared.target.url.to_string(),
+            url: prepared.target.url.into(),
             headers,
         })
     }
@@ -205,7 +231,7 @@ impl Aws4Signer {
                 "X-Amz-Credential".to_owned(),
                 encode_component(&format!("{}/{}", request.access_key_id, prepared.scope())),
             ),
-            ("X-Amz-Date".to_owned(), prepared.time.basic()),
+            ("X-Amz-Date".to_owned(), prepared.time.basic().to_owned()),
             ("X-Amz-Expires".to_owned(), expires_in.to_string()),
             (
                 "X-Amz-SignedHeaders".to_owned(),
@@ -223,18 +249,16 @@ impl Aws4Signer {
         } else {
             hex::encode(Sha256::digest(&request.body))
         };
-        let canonical_request = [
-            prepared.method.as_str(),
-            &prepared.canonical_uri(),
-            &prepared.canonical_query(&auth_items),
-            &header_block,
-            &signed_headers,
+        let canonical_request = prepared.canonical_request(
+            &auth_items,
+            (&signed_headers, &header_block),
             &payload_hash,
-        ]
-        .join("\n");
+        );
         let signature = self.signature(&prepared, &request.secret_access_key, &canonical_request);
         auth_items.push(("X-Amz-Signature".to_owned(), signature));
-        Ok(prepared.target.with_query(&join_query(&auth_items)))
+        let mut params = String::with_capacity(512);
+        push_query(&mut params, &auth_items);
+        Ok(prepared.target.with_query(&params))
     }
 
     fn signature(
@@ -243,35 +267,41 @@ impl Aws4Signer {
         secret: &Secret,
         canonical_request: &str,
     ) -> String {
-        let string_to_sign = format!(
-            "{ALGORITHM}\n{}\n{}\n{}",
-            prepared.time.basic(),
-            prepared.scope(),
-            hex::encode(Sha256::digest(canonical_request.as_bytes()))
-        );
+        let mut string_to_sign = String::with_capacity(160);
+        string_to_sign.push_str(ALGORITHM);
+        string_to_sign.push('\n');
+        string_to_sign.push_str(prepared.time.basic());
+        string_to_sign.push('\n');
+        string_to_sign.push_str(&prepared.scope());
+        string_to_sign.push('\n');
+        string_to_sign.push_str(&hex::encode(Sha256::digest(canonical_request.as_bytes())));
         let key = self.signing_key(prepared, secret);
         hex::encode(hmac_sha256(&key[..], string_to_sign.as_bytes()))
     }
 
-    fn signing_key(&mut self, prepared: &Prepared, secret: &Secret) -> Zeroizing<[u8; 32]> {
-        let scope = ScopeKey {
-            date: prepared.time.date(),
-            region: prepared.region.to_owned(),
-            service: prepared.service.to_owned(),
-            secret_fingerprint: Sha256::digest(secret.expose().as_bytes()).into(),
-        };
-        if let Some((cached_scope, key)) = &self.cached {
-            if *cached_scope == scope {
-                return key.clone();
-            }
+    fn signing_key(&mut self, prepared: &Prepared, secret: &Secret) -> &[u8; 32] {
+        let date = prepared.time.date();
+        let fingerprint: [u8; 32] = Sha256::digest(secret.expose().as_bytes()).into();
+        let hit = self.cached.as_ref().is_some_and(|c| {
+            c.date == date
+                && c.region == prepared.region
+                && c.service == prepared.service
+                && c.secret_fingerprint == fingerprint
+        });
+        if !hit {
+            let seed = Zeroizing::new(format!("AWS4{}", secret.expose()));
+            let k_date = hmac_sha256(seed.as_bytes(), date.as_bytes());
+            let k_region = hmac_sha256(&k_date[..], prepared.region.as_bytes());
+            let k_service = hmac_sha256(&k_region[..], prepared.service.as_bytes());
+            self.cached = Some(CachedKey {
+                date: date.to_owned(),
+                region: prepared.region.to_owned(),
+                service: prepared.service.to_owned(),
+                secret_fingerprint: fingerprint,
+                key: hmac_sha256(&k_service[..], b"aws4_request"),
+            });
         }
-        let seed = Zeroizing::new(format!("AWS4{}", secret.expose()));
-        let k_date = hmac_sha256(seed.as_bytes(), scope.date.as_bytes());
-        let k_region = hmac_sha256(&k_date[..], scope.region.as_bytes());
-        let k_service = hmac_sha256(&k_region[..], scope.service.as_bytes());
-        let key = hmac_sha256(&k_service[..], b"aws4_request");
-        self.cached = Some((scope, key.clone()));
-        key
+        &self.cached.as_ref().expect("filled above").key
     }
 }
 
@@ -281,12 +311,15 @@ fn hmac_sha256(key: &[u8], data: &[u8]) -> Zeroizing<[u8; 32]> {
     Zeroizing::new(mac.finalize().into_bytes().into())
 }
 
-fn join_query(items: &[(String, String)]) -> String {
-    items
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("&")
+fn push_query(out: &mut String, items: &[(String, String)]) {
+    for (i, (key, value)) in items.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        out.push_str(key);
+        out.push('=');
+        out.push_str(value);
+    }
 }
 
 #[cfg(test)]

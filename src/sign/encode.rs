@@ -16,7 +16,14 @@ const PATH: &AsciiSet = &COMPONENT.remove(b'/');
 
 /// Encodes a query key or value, or one path segment.
 pub fn encode_component(text: &str) -> String {
-    utf8_percent_encode(text, COMPONENT).to_string()
+    let mut out = String::with_capacity(text.len());
+    push_component(&mut out, text);
+    out
+}
+
+/// Appends `text` encoded as [`encode_component`] does, without an intermediate `String`.
+pub fn push_component(out: &mut String, text: &str) {
+    out.extend(utf8_percent_encode(text, COMPONENT));
 }
 
 /// Encodes a path, leaving its `/` separators.

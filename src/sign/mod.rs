@@ -105,49 +105,73 @@ impl std::error::Error for SignError {}
 /// Longest validity of a presigned URL (SigV4's limit; OBS has none, the same cap is prudent).
 pub const MAX_EXPIRES_IN: u32 = 7 * 24 * 3600;
 
-/// Signs with a one-off signer. Use [`aws4::Aws4Signer`] directly to reuse its key cache.
+/// Signs requests of every scheme, keeping SigV4's derived signing key between calls.
+#[derive(Default)]
+pub struct Signer {
+    aws4: aws4::Aws4Signer,
+}
+
+impl Signer {
+    pub fn sign(&mut self, request: &SignRequest) -> Result<SignedRequest, SignError> {
+        match request.scheme {
+            Scheme::Aws4 => self.aws4.sign(request),
+            Scheme::Obs => obs::sign(request),
+            Scheme::Apig => apig::sign(request),
+        }
+    }
+
+    /// A URL valid for `expires_in` seconds from the request's timestamp.
+    pub fn presign(&mut self, request: &SignRequest, expires_in: u32) -> Result<String, SignError> {
+        if expires_in == 0 || expires_in > MAX_EXPIRES_IN {
+            return Err(SignError::InvalidExpiry);
+        }
+        match request.scheme {
+            Scheme::Aws4 => self.aws4.presign(request, expires_in),
+            Scheme::Obs => obs::presign(request, expires_in),
+            Scheme::Apig => Err(SignError::PresignNotSupported),
+        }
+    }
+}
+
+/// Signs with a one-off [`Signer`].
 pub fn sign(request: &SignRequest) -> Result<SignedRequest, SignError> {
-    match request.scheme {
-        Scheme::Aws4 => aws4::Aws4Signer::default().sign(request),
-        Scheme::Obs => obs::sign(request),
-        Scheme::Apig => apig::sign(request),
-    }
+    Signer::default().sign(request)
 }
 
-/// A URL valid for `expires_in` seconds from the request's timestamp.
+/// Presigns with a one-off [`Signer`].
 pub fn presign(request: &SignRequest, expires_in: u32) -> Result<String, SignError> {
-    if expires_in == 0 || expires_in > MAX_EXPIRES_IN {
-        return Err(SignError::InvalidExpiry);
-    }
-    match request.scheme {
-        Scheme::Aws4 => aws4::Aws4Signer::default().presign(request, expires_in),
-        Scheme::Obs => obs::presign(request, expires_in),
-        Scheme::Apig => Err(SignError::PresignNotSupported),
-    }
+    Signer::default().presign(request, expires_in)
 }
 
-/// The request's time, in the forms the schemes need.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Timestamp(PrimitiveDateTime);
+/// The request's time, in the forms the schemes need. Keeps its `YYYYMMDDTHHMMSSZ` text, which
+/// SigV4 and API Gateway sign as given: no formatting on the hot path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Timestamp {
+    time: PrimitiveDateTime,
+    basic: String,
+}
 
 impl Timestamp {
     pub(crate) fn parse(text: &str) -> Result<Self, SignError> {
         let format = format_description!("[year][month][day]T[hour][minute][second]Z");
-        PrimitiveDateTime::parse(text, format)
-            .map(Timestamp)
-            .map_err(|_| SignError::InvalidTimestamp)
+        match PrimitiveDateTime::parse(text, format) {
+            // 16 bytes: four-digit years only, so the text is already the canonical form.
+            Ok(time) if text.len() == 16 => Ok(Timestamp {
+                time,
+                basic: text.to_owned(),
+            }),
+            _ => Err(SignError::InvalidTimestamp),
+        }
     }
 
     /// `YYYYMMDDTHHMMSSZ`.
-    pub(crate) fn basic(&self) -> String {
-        let format = format_description!("[year][month][day]T[hour][minute][second]Z");
-        self.0.format(format).expect("a parsed date formats")
+    pub(crate) fn basic(&self) -> &str {
+        &self.basic
     }
 
     /// `YYYYMMDD`, the date of a SigV4 scope.
-    pub(crate) fn date(&self) -> String {
-        let format = format_description!("[year][month][day]");
-        self.0.format(format).expect("a parsed date formats")
+    pub(crate) fn date(&self) -> &str {
+        &self.basic[..8]
     }
 
     /// RFC 1123, as OBS's `x-obs-date` wants it.
@@ -155,11 +179,11 @@ impl Timestamp {
         let format = format_description!(
             "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
         );
-        self.0.format(format).expect("a parsed date formats")
+        self.time.format(format).expect("a parsed date formats")
     }
 
     pub(crate) fn unix(&self) -> i64 {
-        self.0.assume_utc().unix_timestamp()
+        self.time.assume_utc().unix_timestamp()
     }
 }
 
@@ -238,10 +262,17 @@ mod tests {
         assert_eq!(t.date(), "20191115");
         assert_eq!(t.http_date(), "Fri, 15 Nov 2019 03:36:55 GMT");
         assert_eq!(t.unix(), 1_573_789_015);
-        assert_eq!(
-            Timestamp::parse("2019-11-15T03:36:55Z"),
-            Err(SignError::InvalidTimestamp)
-        );
+        for bad in [
+            "2019-11-15T03:36:55Z",
+            "20191315T033655Z",
+            "+020191115T033655Z",
+        ] {
+            assert_eq!(
+                Timestamp::parse(bad),
+                Err(SignError::InvalidTimestamp),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! AWS Signature Version 4 (`AWS4-HMAC-SHA256`), header and presigned-URL forms.
 //!
-//! Canonicalisation follows AWS's specification and its public test suite: each path segment is
-//! decoded then encoded once (service `s3`: nothing else; other services: empty segments dropped,
-//! dot segments having already gone when the URL was parsed, as the browser does too), query
-//! items encoded and sorted, header values trimmed with inner whitespace folded.
+//! Canonicalisation follows AWS's specification and its public test suites. The path is taken as
+//! the browser sends it (dot segments resolved, other characters percent-encoded): for service
+//! `s3` each segment is decoded then encoded once; other services drop empty segments and encode
+//! the sent segments again ("double encoding"). Query items are encoded and sorted, header values
+//! trimmed with inner whitespace folded.
 
 use super::encode::{decode, encode_component, push_component, query_params};
 use super::{
@@ -88,9 +89,10 @@ impl<'a> Prepared<'a> {
                 push_component(out, &decode(segment));
             }
         } else {
+            // The path as sent is encoded once more: other services sign `%3A` as `%253A`.
             for segment in path.split('/').filter(|s| !s.is_empty()) {
                 out.push('/');
-                push_component(out, &decode(segment));
+                push_component(out, segment);
             }
             if path.ends_with('/') && path.len() > 1 {
                 out.push('/');

@@ -2,7 +2,6 @@
 //! write (UTF-8 with or without BOM, UTF-16 LE/BE with BOM, Windows-1252 "CSV" saves).
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use encoding_rs::{Encoding, WINDOWS_1252};
 use std::borrow::Cow;
 use zeroize::Zeroizing;
 
@@ -31,9 +30,12 @@ pub(crate) fn decode(bytes: &[u8], file_name: Option<&str>) -> Result<Decoded, I
         return Err(empty());
     }
     let mut warning = None;
-    let decoded: Cow<str> = match Encoding::for_bom(bytes) {
-        Some((encoding, bom_length)) => encoding
-            .decode_without_bom_handling_and_without_replacement(&bytes[bom_length..])
+    let decoded: Cow<str> = match Bom::of(bytes) {
+        Some(Bom::Utf8) => std::str::from_utf8(&bytes[3..])
+            .map(Cow::Borrowed)
+            .map_err(|_| not_text(bytes, file_name))?,
+        Some(Bom::Utf16(byte_order)) => decode_utf16(&bytes[2..], byte_order)
+            .map(Cow::Owned)
             .ok_or_else(|| not_text(bytes, file_name))?,
         None if bytes.contains(&0) => return Err(not_text(bytes, file_name)),
         None => match std::str::from_utf8(bytes) {
@@ -43,7 +45,7 @@ pub(crate) fn decode(bytes: &[u8], file_name: Option<&str>) -> Result<Decoded, I
                     WarningCode::LegacyEncoding,
                     "The file is not UTF-8; it was read as Windows-1252 (Excel's plain CSV).",
                 ));
-                WINDOWS_1252.decode_without_bom_handling(bytes).0
+                Cow::Owned(decode_windows_1252(bytes))
             }
         },
     };
@@ -58,6 +60,58 @@ pub(crate) fn decode(bytes: &[u8], file_name: Option<&str>) -> Result<Decoded, I
         return Err(empty());
     }
     Ok(Decoded { text, warning })
+}
+
+/// The byte-order marks spreadsheet programs write.
+enum Bom {
+    Utf8,
+    Utf16(fn([u8; 2]) -> u16),
+}
+
+impl Bom {
+    fn of(bytes: &[u8]) -> Option<Bom> {
+        match bytes {
+            [0xEF, 0xBB, 0xBF, ..] => Some(Bom::Utf8),
+            [0xFF, 0xFE, ..] => Some(Bom::Utf16(u16::from_le_bytes)),
+            [0xFE, 0xFF, ..] => Some(Bom::Utf16(u16::from_be_bytes)),
+            _ => None,
+        }
+    }
+}
+
+/// UTF-16 without its BOM; `None` for an odd length or an unpaired surrogate. By hand with the
+/// standard library, as the Windows-1252 table below: encoding_rs, checked against in the tests,
+/// links every legacy encoding's tables into the WASM (about a sixth of its size).
+fn decode_utf16(bytes: &[u8], byte_order: fn([u8; 2]) -> u16) -> Option<String> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units = bytes
+        .chunks_exact(2)
+        .map(|pair| byte_order([pair[0], pair[1]]));
+    let mut text = String::with_capacity(bytes.len() * 3 / 2);
+    for c in char::decode_utf16(units) {
+        text.push(c.ok()?);
+    }
+    Some(text)
+}
+
+/// WHATWG's index-windows-1252 for 0x80..=0x9F; every other byte is its own code point.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}',
+    '\u{0090}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
+];
+
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => WINDOWS_1252_HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 fn normalize_line_endings(text: &str) -> Zeroizing<String> {
@@ -157,6 +211,45 @@ mod tests {
         let too_large = vec![b'a'; MAX_INPUT_BYTES + 1];
         assert_eq!(code(&too_large), ErrorCode::TooLarge);
         assert!(decode(&too_large[1..], None).is_ok());
+    }
+
+    // encoding_rs (a dev-dependency only) is the reference for the hand-written decoders.
+    #[test]
+    fn windows_1252_matches_encoding_rs_on_every_byte() {
+        let every_byte: Vec<u8> = (0..=255).collect();
+        let (expected, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&every_byte);
+        assert_eq!(decode_windows_1252(&every_byte), expected);
+    }
+
+    #[test]
+    fn utf16_matches_encoding_rs() {
+        let samples: [&[u16]; 5] = [
+            &[0x61, 0xE9, 0x20AC, 0xD83D, 0xDE00, 0x4E2D],
+            &[0xD800],             // unpaired high surrogate
+            &[0xDC00, 0x61],       // unpaired low surrogate
+            &[0x61, 0xD83D, 0x62], // high surrogate then no low one
+            &[],
+        ];
+        for units in samples {
+            for (encoding, order, bytes_of) in [
+                (
+                    encoding_rs::UTF_16LE,
+                    u16::from_le_bytes as fn([u8; 2]) -> u16,
+                    u16::to_le_bytes as fn(u16) -> [u8; 2],
+                ),
+                (encoding_rs::UTF_16BE, u16::from_be_bytes, u16::to_be_bytes),
+            ] {
+                let bytes: Vec<u8> = units.iter().flat_map(|&u| bytes_of(u)).collect();
+                let expected = encoding
+                    .decode_without_bom_handling_and_without_replacement(&bytes)
+                    .map(|text| text.into_owned());
+                assert_eq!(decode_utf16(&bytes, order), expected, "{units:x?}");
+                let odd = &bytes[..bytes.len().saturating_sub(1)];
+                if !bytes.is_empty() {
+                    assert_eq!(decode_utf16(odd, order), None);
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Huawei Cloud API Gateway `SDK-HMAC-SHA256` (IAM, ModelArts), as huaweicloudsdkcore's
 //! `signer/signer.py` computes it.
 
-use super::encode::{decode, encode_component, query_params};
+use super::encode::{decode, encode_component, hex32, query_params};
 use super::{
     caller_headers, canonical_method, SignError, SignRequest, SignedRequest, Target, Timestamp,
 };
@@ -38,7 +38,7 @@ pub fn sign(request: &SignRequest) -> Result<SignedRequest, SignError> {
     }
     let payload_hash = match find(&headers, CONTENT_HASH_HEADER) {
         Some(declared) if !request.body.is_empty() => declared.to_owned(),
-        _ => hex::encode(Sha256::digest(&request.body)),
+        _ => hex32(&Sha256::digest(&request.body).into()),
     };
 
     let mut signed: Vec<(String, &str)> = headers
@@ -67,12 +67,12 @@ pub fn sign(request: &SignRequest) -> Result<SignedRequest, SignError> {
     let string_to_sign = format!(
         "{ALGORITHM}\n{}\n{}",
         time.basic(),
-        hex::encode(Sha256::digest(canonical_request.as_bytes()))
+        hex32(&Sha256::digest(canonical_request.as_bytes()).into())
     );
     let mut mac = Hmac::<Sha256>::new_from_slice(request.secret_access_key.expose().as_bytes())
         .expect("HMAC takes any key length");
     mac.update(string_to_sign.as_bytes());
-    let signature = hex::encode(mac.finalize().into_bytes());
+    let signature = hex32(&mac.finalize().into_bytes().into());
     headers.push((
         "Authorization".to_owned(),
         format!(

@@ -6,7 +6,7 @@
 //! the sent segments again ("double encoding"). Query items are encoded and sorted, header values
 //! trimmed with inner whitespace folded.
 
-use super::encode::{decode, encode_component, push_component, query_params};
+use super::encode::{decode, encode_component, hex32, push_component, query_params};
 use super::{
     caller_headers, canonical_method, SignError, SignRequest, SignedRequest, Target, Timestamp,
 };
@@ -192,7 +192,7 @@ impl Aws4Signer {
         let payload_hash = if prepared.is_s3() && request.unsigned_payload {
             UNSIGNED_PAYLOAD.to_owned()
         } else {
-            hex::encode(Sha256::digest(&request.body))
+            hex32(&Sha256::digest(&request.body).into())
         };
         if prepared.is_s3() {
             headers.push(("x-amz-content-sha256".to_owned(), payload_hash.clone()));
@@ -249,7 +249,7 @@ impl Aws4Signer {
         let payload_hash = if prepared.is_s3() {
             UNSIGNED_PAYLOAD.to_owned()
         } else {
-            hex::encode(Sha256::digest(&request.body))
+            hex32(&Sha256::digest(&request.body).into())
         };
         let canonical_request = prepared.canonical_request(
             &auth_items,
@@ -276,9 +276,9 @@ impl Aws4Signer {
         string_to_sign.push('\n');
         string_to_sign.push_str(&prepared.scope());
         string_to_sign.push('\n');
-        string_to_sign.push_str(&hex::encode(Sha256::digest(canonical_request.as_bytes())));
+        string_to_sign.push_str(&hex32(&Sha256::digest(canonical_request.as_bytes()).into()));
         let key = self.signing_key(prepared, secret);
-        hex::encode(hmac_sha256(&key[..], string_to_sign.as_bytes()))
+        hex32(&hmac_sha256(&key[..], string_to_sign.as_bytes()))
     }
 
     fn signing_key(&mut self, prepared: &Prepared, secret: &Secret) -> &[u8; 32] {

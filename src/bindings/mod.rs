@@ -10,6 +10,14 @@ pub mod fill;
 pub mod sign;
 pub mod vault;
 
+/// In the WASM build every heap block is wiped when freed: the parsers and converters (csv,
+/// serde_json, serde-wasm-bindgen, url) copy secrets into buffers no `Zeroizing` reaches.
+/// bitwarden's SDK does the same in its WASM bindings.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: zeroizing_alloc::ZeroAlloc<std::alloc::System> =
+    zeroizing_alloc::ZeroAlloc(std::alloc::System);
+
 /// Plain objects (not `Map`s) and numbers as JSON would have them, so JS code can use results directly.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value

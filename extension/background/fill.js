@@ -5,7 +5,6 @@ import { frameDecision, matchConsole, planFill } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
 import { getProfile, listProfiles } from './profiles.js';
-import { slotValues } from './fill-values.js';
 
 const CONTENT_SCRIPT = 'content/collect-fill.js';
 /** How long a gesture waits for a form an SPA has not opened yet (a dialog that appears late). */
@@ -66,7 +65,7 @@ function originToConfirm(plan, frames, topUrl) {
 /** Collects (waiting a bounded time for a late form), then plans in Rust. */
 async function collectAndPlan(tabId, topUrl, profile, confirmedFrameOrigin) {
   const deadline = Date.now() + LATE_FORM_MS;
-  const input = { url: topUrl, topUrl, profile: { provider: profile.provider, values: slotValues(profile) }, confirmedFrameOrigin };
+  const input = { url: topUrl, topUrl, profile, confirmedFrameOrigin };
   for (;;) {
     const { frames, fields } = await collectPage(tabId, topUrl);
     const plan = planFill({ ...input, fields });

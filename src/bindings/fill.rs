@@ -34,7 +34,11 @@ pub fn frame_decision(
     ))
 }
 
-/// `planFill(input)` → `{console, fills, skipped, missing, refused?}` (see `crate::fill::plan`).
+/// `planFill({url, topUrl, fields, profile, extraHosts?, frameSandboxed?, confirmedFrameOrigin?})` →
+/// `{console, fills: [{fieldId, slot, value, confidence}], skipped: [{fieldId, reason, slot}], missing: [slot],
+/// refused?: {code, message, frameOrigin?}}` (see `crate::fill::plan`).
+/// `profile` is the profile as the vault stores it (`{id, name, provider, region?, openscaleGuid?,
+/// credentials: [...]}`); the core derives each slot's value from it (`crate::fill::slot_values`).
 /// Fill values come out as plain strings: the content script has to type them.
 #[wasm_bindgen(js_name = planFill)]
 pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {

@@ -27,6 +27,17 @@ pub enum Provider {
     Ibm,
 }
 
+/// The vault's provider whose profiles a console family takes.
+impl From<Provider> for crate::vault::profiles::Provider {
+    fn from(console: Provider) -> Self {
+        match console {
+            Provider::Huawei => Self::Huawei,
+            Provider::FlexibleEngine => Self::FlexibleEngine,
+            Provider::Ibm => Self::Ibm,
+        }
+    }
+}
+
 /// Built-in allow-list (see `FACTS.md`, "Consoles and their forms").
 const CONSOLE_HOSTS: &[(&str, Provider)] = &[
     ("console.huaweicloud.com", Provider::Huawei),

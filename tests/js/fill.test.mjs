@@ -51,7 +51,11 @@ test('planFill round-trip on the ModelArts AK/SK dialog', () => {
       field('f3', { type: 'checkbox', labels: ['I have read and agree to the ModelArts Service Statement'] }),
       field('f4', { labels: ['AK'], readOnly: true }),
     ],
-    profile: { provider: 'huawei', values: { accessKeyId: 'QTWAOYTTINDUT2QVKYUC', secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' } },
+    // The profile as the vault stores it (fields the core does not know are ignored).
+    profile: {
+      id: 'p1', name: 'Huawei', provider: 'huawei', region: 'cn-north-4', colour: '#c00',
+      credentials: [{ kind: 'aksk', accessKeyId: 'QTWAOYTTINDUT2QVKYUC', secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' }],
+    },
   });
   assert.deepEqual(plan, {
     console: { provider: 'huawei', host: 'console.huaweicloud.com' },
@@ -69,7 +73,7 @@ test('planFill refuses a cross-provider profile and rejects malformed input', ()
     url: MODELARTS,
     topUrl: MODELARTS,
     fields: [field('k', { labels: ['API key'] })],
-    profile: { provider: 'ibm', values: { apiKey: 'ibm-key' } },
+    profile: { id: 'p2', name: 'IBM', provider: 'ibm', credentials: [{ kind: 'ibm-api-key', apiKey: 'ibm-key' }] },
   });
   assert.equal(plan.refused.code, 'provider-mismatch');
   assert.deepEqual(plan.fills, []);

@@ -34,6 +34,17 @@ pub fn frame_decision(
     ))
 }
 
+/// `normalizeConsoleHost(input)` → the host to store for a console the user adds (lower-case
+/// ASCII, no trailing dot), or throws `{code, message}` with `code` one of `empty`, `invalid`,
+/// `not-https`, `has-port`, `has-userinfo`, `ip-address`, `idn`, `public-suffix`, `built-in`.
+#[wasm_bindgen(js_name = normalizeConsoleHost)]
+pub fn normalize_console_host(input: &str) -> Result<String, JsValue> {
+    fill::normalize_console_host(input).map_err(|e| {
+        let code = serde_json::to_value(e).expect("a unit variant serialises");
+        js_error(code.as_str().unwrap_or("invalid"), e.message(), None, None)
+    })
+}
+
 /// `planFill({url, topUrl, fields, profile, extraHosts?, frameSandboxed?, confirmedFrameOrigin?})` →
 /// `{console, fills: [{fieldId, slot, value, confidence}], skipped: [{fieldId, reason, slot}], missing: [slot],
 /// refused?: {code, message, frameOrigin?}}` (see `crate::fill::plan`).

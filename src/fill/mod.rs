@@ -8,6 +8,7 @@
 mod assign;
 mod field;
 mod heuristics;
+mod host;
 pub mod origin;
 mod plan;
 mod rules;
@@ -15,6 +16,7 @@ mod slot;
 mod text;
 
 pub use field::FieldDescriptor;
+pub use host::{normalize_console_host, HostError};
 pub use origin::{
     frame_decision, match_console, ConsoleMatch, ExtraHost, FrameDecision, FrameRefusal, Provider,
 };

@@ -8,6 +8,7 @@
 //! host must be a name under a public suffix, not a suffix itself (`com`, `co.uk`, `github.io`).
 
 use super::origin::built_in_provider;
+use super::suffix::is_public_suffix;
 use serde::Serialize;
 use url::{Host, Url};
 
@@ -81,7 +82,7 @@ pub fn normalize_console_host(input: &str) -> Result<String, HostError> {
     if host.split('.').any(|label| label.starts_with("xn--")) {
         return Err(HostError::Idn);
     }
-    if psl::domain(host.as_bytes()).is_none() {
+    if is_public_suffix(host) {
         return Err(HostError::PublicSuffix);
     }
     if built_in_provider(host).is_some() {

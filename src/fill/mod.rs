@@ -13,6 +13,7 @@ pub mod origin;
 mod plan;
 mod rules;
 mod slot;
+mod suffix;
 mod text;
 
 pub use field::FieldDescriptor;

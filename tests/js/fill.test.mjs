@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, matchConsole, matchConsoleWith, frameDecision, planFill } from '../../pkg/credfill.js';
+import { initSync, matchConsole, matchConsoleWith, frameDecision, normalizeConsoleHost, planFill } from '../../pkg/credfill.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -78,4 +78,13 @@ test('planFill refuses a cross-provider profile and rejects malformed input', ()
   assert.equal(plan.refused.code, 'provider-mismatch');
   assert.deepEqual(plan.fills, []);
   assert.throws(() => planFill({ url: MODELARTS }), (e) => e.code === 'invalid-input' && typeof e.message === 'string');
+});
+
+test('normalizeConsoleHost returns the host to store, or throws {code, message}', () => {
+  const host = normalizeConsoleHost(' Console.HCS.Example.com. ');
+  assert.equal(host, 'console.hcs.example.com');
+  assert.equal(matchConsoleWith(`https://${host}/modelarts/`, [{ host, provider: 'huawei' }])?.provider, 'huawei');
+  for (const [input, code] of [['', 'empty'], ['co.uk', 'public-suffix'], ['10.0.0.1', 'ip-address'], ['a.example.com:8443', 'has-port'], ['cloud.ibm.com', 'built-in']]) {
+    assert.throws(() => normalizeConsoleHost(input), (e) => e.code === code && typeof e.message === 'string', input);
+  }
 });

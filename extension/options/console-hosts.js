@@ -12,13 +12,14 @@ import { errorLine as vaultErrorLine } from '../popup/vault-errors.js';
 const PROVIDERS = ['huawei', 'flexible-engine', 'ibm'];
 
 const errorLine = (e) => vaultErrorLine(e, 'hosts_error_');
+const providerLabel = (provider) => t(`hosts_provider_${provider.replaceAll('-', '_')}`);
 
 function hostList(onRemove) {
   const list = el('ul', { id: 'console-hosts-list' });
   const render = (hosts) => list.replaceChildren(...hosts.map(({ host, provider }) => {
     const remove = el('button', { type: 'button', 'data-host': host }, t('hosts_remove'));
     remove.addEventListener('click', () => onRemove(host));
-    return el('li', { 'data-host': host }, `${host} — ${t(`hosts_provider_${provider.replaceAll('-', '_')}`)} `, remove);
+    return el('li', { 'data-host': host }, `${host} — ${providerLabel(provider)} `, remove);
   }));
   return { list, render };
 }
@@ -26,7 +27,7 @@ function hostList(onRemove) {
 export async function mountConsoleHosts(section) {
   const hostInput = el('input', { id: 'console-host', name: 'host', required: true, placeholder: 'console.example.com', autocomplete: 'off' });
   const providerSelect = el('select', { id: 'console-host-provider', name: 'provider' },
-    PROVIDERS.map((p) => el('option', { value: p }, t(`hosts_provider_${p.replaceAll('-', '_')}`))));
+    PROVIDERS.map((p) => el('option', { value: p }, providerLabel(p))));
   const add = el('button', { type: 'submit', class: 'primary', disabled: true }, t('hosts_add'));
   const outcome = el('div', { class: 'outcome', role: 'status' });
   const show = (node) => outcome.replaceChildren(node);

@@ -1,9 +1,9 @@
 # credfill — the README's two commands are `make run` and `make test`; both set up a fresh machine first.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-WASM := target/wasm32-unknown-unknown/release/credfill.wasm
+WASM := $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release/credfill.wasm
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -name '*.json')
+RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.txt')
 EXT_SOURCES := manifest.json $(shell find extension -type f)
 
 .PHONY: help bootstrap build pkg extension extension-e2e zips www consoles test run bench clean

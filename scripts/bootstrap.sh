@@ -11,6 +11,8 @@ command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
 command -v xvfb-run >/dev/null || need_apt+=(xvfb)
+# Real X key events for the keyboard-command test in headful Chromium (tests/e2e/lib/xvfb.mjs).
+command -v xdotool >/dev/null || need_apt+=(xdotool)
 command -v openssl >/dev/null || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt: ${need_apt[*]}"

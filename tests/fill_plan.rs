@@ -21,8 +21,22 @@ fn field(id: &str, extra: Value) -> Value {
     f
 }
 
+/// A profile as the vault stores it.
+fn stored(provider: &str, credentials: Value, extra: Value) -> Value {
+    let mut p =
+        json!({"id": "p1", "name": "Test", "provider": provider, "credentials": credentials});
+    p.as_object_mut()
+        .unwrap()
+        .extend(extra.as_object().unwrap().clone());
+    p
+}
+
+fn aksk() -> Value {
+    json!([{"kind": "aksk", "accessKeyId": AK, "secretAccessKey": SK}])
+}
+
 fn huawei_profile() -> Value {
-    json!({"provider": "huawei", "values": {"accessKeyId": AK, "secretAccessKey": SK}})
+    stored("huawei", aksk(), json!({}))
 }
 
 fn plan(url: &str, fields: Vec<Value>, profile: Value) -> FillPlan {
@@ -112,7 +126,7 @@ fn chinese_and_french_dialogs() {
 
 #[test]
 fn flexible_engine_takes_flexible_engine_profiles_only() {
-    let fe = json!({"provider": "flexible-engine", "values": {"accessKeyId": AK, "secretAccessKey": SK}});
+    let fe = stored("flexible-engine", aksk(), json!({}));
     assert_eq!(filled(&plan(ORANGE, modelarts_dialog(), fe)).len(), 2);
     let refused = plan(ORANGE, modelarts_dialog(), huawei_profile());
     assert_eq!(
@@ -124,7 +138,11 @@ fn flexible_engine_takes_flexible_engine_profiles_only() {
 
 #[test]
 fn keys_never_cross_between_huawei_and_ibm() {
-    let ibm = json!({"provider": "ibm", "values": {"apiKey": SK}});
+    let ibm = stored(
+        "ibm",
+        json!([{"kind": "ibm-api-key", "apiKey": SK}]),
+        json!({}),
+    );
     for (url, profile) in [(MODELARTS, ibm), (OPENSCALE, huawei_profile())] {
         let plan = plan(url, modelarts_dialog(), profile);
         let refusal = plan.refused.as_ref().expect("refused");
@@ -132,6 +150,22 @@ fn keys_never_cross_between_huawei_and_ibm() {
         assert!(plan.console.is_some());
         assert!(plan.fills.is_empty() && plan.skipped.is_empty());
         assert!(!refusal.message.contains(SK));
+    }
+}
+
+#[test]
+fn aws_and_azure_profiles_fill_no_console() {
+    for provider in ["aws", "azure"] {
+        for url in [MODELARTS, OPENSCALE] {
+            let plan = plan(url, modelarts_dialog(), stored(provider, aksk(), json!({})));
+            let refusal = plan.refused.as_ref().expect("refused");
+            assert_eq!(
+                refusal.code,
+                RefusalCode::ProviderMismatch,
+                "{provider} {url}"
+            );
+            assert!(plan.fills.is_empty());
+        }
     }
 }
 
@@ -236,7 +270,11 @@ fn openscale_setup_and_wml_provider_report_what_the_profile_lacks() {
         field("guid", json!({"labels": ["Service instance ID"]})),
         field("url", json!({"labels": ["URL"], "type": "url"})),
     ];
-    let profile = json!({"provider": "ibm", "values": {"apiKey": "ibm-api-key-value", "instanceId": "1a2b3c4d-0000-4000-8000-000000000000", "url": ""}});
+    let profile = stored(
+        "ibm",
+        json!([{"kind": "ibm-api-key", "apiKey": "ibm-api-key-value"}]),
+        json!({"openscaleGuid": "1a2b3c4d-0000-4000-8000-000000000000"}),
+    );
     let plan = plan(OPENSCALE, fields, profile);
     assert_eq!(
         filled(&plan),
@@ -264,7 +302,12 @@ fn azure_and_sagemaker_provider_forms() {
         field("t", json!({"labels": ["ID de locataire"]})),
         field("sub", json!({"placeholder": "Subscription ID"})),
     ];
-    let profile = json!({"provider": "ibm", "values": {"clientId": "cid", "clientSecret": "csecret", "tenantId": "tid", "subscriptionId": "subid"}});
+    // An Azure service principal file names no subscription: the form's field is reported missing.
+    let profile = stored(
+        "ibm",
+        json!([{"kind": "azure-sp", "clientId": "cid", "clientSecret": "csecret", "tenantId": "tid"}]),
+        json!({}),
+    );
     let azure_plan = plan(OPENSCALE, azure, profile);
     assert_eq!(
         filled(&azure_plan),
@@ -272,9 +315,9 @@ fn azure_and_sagemaker_provider_forms() {
             ("c", Slot::ClientId, "cid"),
             ("s", Slot::ClientSecret, "csecret"),
             ("t", Slot::TenantId, "tid"),
-            ("sub", Slot::SubscriptionId, "subid")
         ]
     );
+    assert_eq!(azure_plan.missing, [Slot::SubscriptionId]);
     let sagemaker = vec![
         field("ak", json!({"labels": ["Access key ID"]})),
         field(
@@ -283,7 +326,7 @@ fn azure_and_sagemaker_provider_forms() {
         ),
         field("r", json!({"labels": ["Region"]})),
     ];
-    let profile = json!({"provider": "ibm", "values": {"accessKeyId": AK, "secretAccessKey": SK, "region": "us-east-1"}});
+    let profile = stored("ibm", aksk(), json!({"region": "us-east-1"}));
     let plan = plan(OPENSCALE, sagemaker, profile);
     assert_eq!(
         filled(&plan),
@@ -301,8 +344,7 @@ fn huawei_pages_take_only_ak_and_sk() {
         "p",
         json!({"labels": ["Password"], "type": "password"}),
     )];
-    let profile = json!({"provider": "huawei", "values": {"accessKeyId": AK, "secretAccessKey": SK, "password": "pw"}});
-    let plan = plan(MODELARTS, fields, profile);
+    let plan = plan(MODELARTS, fields, huawei_profile());
     assert!(plan.fills.is_empty() && plan.skipped.is_empty());
 }
 
@@ -389,8 +431,10 @@ fn plans_never_show_secrets_in_debug_output() {
 #[test]
 fn malformed_input_is_rejected() {
     for bad in [
-        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": {"provider": "aws", "values": {}}}),
-        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": {"provider": "huawei", "values": {"pin": "1"}}}),
+        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": stored("oracle", aksk(), json!({}))}),
+        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": stored("huawei", json!([{"kind": "pin", "pin": "1"}]), json!({}))}),
+        // The old `{provider, values}` shape is not a stored profile.
+        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": {"provider": "huawei", "values": {"accessKeyId": AK}}}),
         // A field without its visibility flags is never assumed fillable.
         json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [{"id": "x", "tag": "input"}], "profile": huawei_profile()}),
     ] {

@@ -1,9 +1,9 @@
 // The gestures that start a fill besides the popup's button — the keyboard command and the context
 // menu on editable fields — and the badge that tells a console tab has a matching profile.
-import { matchConsole } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
+import { CONSOLE_HOSTS_KEY, hostPattern, readConsoleHosts } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
-import { lastProfiles, markPending, profilesFor, runFill } from './fill.js';
+import { consoleOf, lastProfiles, markPending, profilesFor, runFill } from './fill.js';
 import { CURRENT } from '../lib/vault-store.js';
 
 const MENU_ID = 'credfill-fill';
@@ -36,7 +36,7 @@ async function askInPopup(tab) {
 
 /** Badge: the tab is a known console and a profile of its provider exists. */
 async function updateBadge(tabId, url) {
-  const site = url ? matchConsole(url) : null;
+  const site = consoleOf(url, await readConsoleHosts());
   const ready = site && (await profilesFor(site.provider)).length > 0;
   await api.action.setBadgeText({ tabId, text: ready ? t('fill_badge') : '' });
   await api.action.setTitle({ tabId, title: ready ? t('fill_badgeTitle', [site.host]) : t('extName') });
@@ -48,7 +48,8 @@ async function updateActiveBadges() {
 
 async function createMenu() {
   await api.contextMenus.removeAll();
-  const patterns = api.runtime.getManifest().host_permissions.filter((p) => p.startsWith('https://'));
+  const builtIn = api.runtime.getManifest().host_permissions.filter((p) => p.startsWith('https://'));
+  const patterns = [...builtIn, ...(await readConsoleHosts()).map((h) => hostPattern(h.host))];
   api.contextMenus.create({ id: MENU_ID, title: t('fill_menu'), contexts: ['editable'], documentUrlPatterns: patterns });
 }
 
@@ -70,4 +71,10 @@ export function registerFillEvents(ready) {
   // Profiles change with the vault's pointer; they appear and vanish as the vault unlocks and locks.
   api.storage.onChanged.addListener(after((changes, area) =>
     ((area === 'local' && changes[CURRENT]) || (area === 'session' && changes['vault.key'])) && updateActiveBadges()));
+  // A console host added or removed in the options: the menu's pages and the badges follow.
+  api.storage.onChanged.addListener(after(async (changes, area) => {
+    if (area !== 'local' || !changes[CONSOLE_HOSTS_KEY]) return;
+    await createMenu();
+    await updateActiveBadges();
+  }));
 }

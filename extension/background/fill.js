@@ -1,11 +1,11 @@
 // Autofill, on a user gesture only (popup button, keyboard command, context menu): the Rust core
 // decides whether the tab is a genuine console and plans which field gets which value; the
 // content script (content/collect-fill.js, injected only now) describes fields and types values.
-import { frameDecision, matchConsole, planFill } from '../pkg/credfill.js';
+import { frameDecision, matchConsoleWith, planFill } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
+import { readConsoleHosts } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
 import { getProfile, listProfiles } from './profiles.js';
-import { slotValues } from './fill-values.js';
 
 const CONTENT_SCRIPT = 'content/collect-fill.js';
 /** How long a gesture waits for a form an SPA has not opened yet (a dialog that appears late). */
@@ -16,10 +16,13 @@ const LAST_PROFILE_KEY = 'fill.lastProfile';
 
 const refused = (code, message) => ({ code, message });
 
+/** The console `url` is, built-in or added by the user (`extraHosts`), or null. */
+export const consoleOf = (url, extraHosts) => (url ? matchConsoleWith(url, extraHosts) : null);
+
 async function consoleOfTab(tabId) {
-  const tab = await api.tabs.get(tabId);
+  const [tab, extraHosts] = await Promise.all([api.tabs.get(tabId), readConsoleHosts()]);
   // tab.url is visible only for hosts the extension may access: the console hosts.
-  return { tab, console: tab.url ? matchConsole(tab.url) : null };
+  return { tab, extraHosts, console: consoleOf(tab.url, extraHosts) };
 }
 
 export async function profilesFor(provider) {
@@ -55,22 +58,22 @@ const frameOf = (fieldId) => Number(fieldId.slice(0, fieldId.indexOf(':')));
 const localId = (fieldId) => fieldId.slice(fieldId.indexOf(':') + 1);
 
 /** The cross-origin frame origin the plan waits a confirmation for, as the Rust frame policy names it. */
-function originToConfirm(plan, frames, topUrl) {
+function originToConfirm(plan, frames, topUrl, extraHosts) {
   const waiting = plan.skipped.find((s) => s.reason === 'frame-needs-confirmation');
   if (!waiting) return null;
   const frame = frames.get(frameOf(waiting.fieldId));
-  const decision = frameDecision(topUrl, frame.url, frame.sandboxed, undefined);
+  const decision = frameDecision(topUrl, frame.url, frame.sandboxed, extraHosts);
   return decision.decision === 'confirm' ? decision.origin : null;
 }
 
 /** Collects (waiting a bounded time for a late form), then plans in Rust. */
-async function collectAndPlan(tabId, topUrl, profile, confirmedFrameOrigin) {
+async function collectAndPlan(tabId, topUrl, profile, confirmedFrameOrigin, extraHosts) {
   const deadline = Date.now() + LATE_FORM_MS;
-  const input = { url: topUrl, topUrl, profile: { provider: profile.provider, values: slotValues(profile) }, confirmedFrameOrigin };
+  const input = { url: topUrl, topUrl, profile, confirmedFrameOrigin, extraHosts };
   for (;;) {
     const { frames, fields } = await collectPage(tabId, topUrl);
     const plan = planFill({ ...input, fields });
-    const confirmOrigin = originToConfirm(plan, frames, topUrl);
+    const confirmOrigin = originToConfirm(plan, frames, topUrl, extraHosts);
     const left = deadline - Date.now();
     // A form is there once the plan fills or misses something; until then the SPA may still open it.
     const formFound = plan.fills.length || plan.missing.length || confirmOrigin;
@@ -97,7 +100,7 @@ async function applyPlan(tabId, fills) {
  * Never carries a secret: slots and reasons only.
  */
 export async function runFill({ tabId, profileId, confirmedFrameOrigin }) {
-  const { tab, console: site } = await consoleOfTab(tabId);
+  const { tab, extraHosts, console: site } = await consoleOfTab(tabId);
   if (!site) return { status: 'refused', ...refused('not-a-console', t('fill_notConsole')) };
   let profile;
   if (profileId) profile = await getProfile(profileId);
@@ -109,7 +112,7 @@ export async function runFill({ tabId, profileId, confirmedFrameOrigin }) {
   }
 
   await api.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
-  const { plan, confirmOrigin } = await collectAndPlan(tabId, tab.url, profile, confirmedFrameOrigin);
+  const { plan, confirmOrigin } = await collectAndPlan(tabId, tab.url, profile, confirmedFrameOrigin, extraHosts);
   if (plan.refused) return { status: 'refused', code: plan.refused.code, message: plan.refused.message };
   if (confirmOrigin) return { status: 'confirm-frame', origin: confirmOrigin, profileId: profile.id, console: site };
 

@@ -34,7 +34,22 @@ pub fn frame_decision(
     ))
 }
 
-/// `planFill(input)` → `{console, fills, skipped, missing, refused?}` (see `crate::fill::plan`).
+/// `normalizeConsoleHost(input)` → the host to store for a console the user adds (lower-case
+/// ASCII, no trailing dot), or throws `{code, message}` with `code` one of `empty`, `invalid`,
+/// `not-https`, `has-port`, `has-userinfo`, `ip-address`, `idn`, `public-suffix`, `built-in`.
+#[wasm_bindgen(js_name = normalizeConsoleHost)]
+pub fn normalize_console_host(input: &str) -> Result<String, JsValue> {
+    fill::normalize_console_host(input).map_err(|e| {
+        let code = serde_json::to_value(e).expect("a unit variant serialises");
+        js_error(code.as_str().unwrap_or("invalid"), e.message(), None, None)
+    })
+}
+
+/// `planFill({url, topUrl, fields, profile, extraHosts?, frameSandboxed?, confirmedFrameOrigin?})` →
+/// `{console, fills: [{fieldId, slot, value, confidence}], skipped: [{fieldId, reason, slot}], missing: [slot],
+/// refused?: {code, message, frameOrigin?}}` (see `crate::fill::plan`).
+/// `profile` is the profile as the vault stores it (`{id, name, provider, region?, openscaleGuid?,
+/// credentials: [...]}`); the core derives each slot's value from it (`crate::fill::slot_values`).
 /// Fill values come out as plain strings: the content script has to type them.
 #[wasm_bindgen(js_name = planFill)]
 pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {

@@ -2,23 +2,27 @@
 //!
 //! The content script describes the fields it sees ([`FieldDescriptor`]); [`plan_fill`] checks
 //! the page against the origin policy ([`origin`]) and the profile's provider, then matches
-//! fields to slots with the per-console rules (`rules.json`) first and word heuristics second.
+//! fields to slots with the per-console rules (`rules.json`) first and word heuristics second,
+//! and fills each slot with the value the stored profile gives it ([`slot_values`]).
 
 mod assign;
 mod field;
 mod heuristics;
+mod host;
 pub mod origin;
 mod plan;
 mod rules;
 mod slot;
+mod suffix;
 mod text;
 
 pub use field::FieldDescriptor;
+pub use host::{normalize_console_host, HostError};
 pub use origin::{
     frame_decision, match_console, ConsoleMatch, ExtraHost, FrameDecision, FrameRefusal, Provider,
 };
 pub use plan::{
-    plan_fill, FillPlan, PlanInput, PlannedFill, Profile, Refusal, RefusalCode, SkipReason,
-    Skipped, MIN_CONFIDENCE,
+    plan_fill, FillPlan, PlanInput, PlannedFill, Refusal, RefusalCode, SkipReason, Skipped,
+    MIN_CONFIDENCE,
 };
-pub use slot::Slot;
+pub use slot::{slot_values, Slot};

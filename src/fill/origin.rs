@@ -27,6 +27,17 @@ pub enum Provider {
     Ibm,
 }
 
+/// The vault's provider whose profiles a console family takes.
+impl From<Provider> for crate::vault::profiles::Provider {
+    fn from(console: Provider) -> Self {
+        match console {
+            Provider::Huawei => Self::Huawei,
+            Provider::FlexibleEngine => Self::FlexibleEngine,
+            Provider::Ibm => Self::Ibm,
+        }
+    }
+}
+
 /// Built-in allow-list (see `FACTS.md`, "Consoles and their forms").
 const CONSOLE_HOSTS: &[(&str, Provider)] = &[
     ("console.huaweicloud.com", Provider::Huawei),
@@ -66,15 +77,26 @@ pub fn match_console(url: &str, extra_hosts: &[ExtraHost]) -> Option<ConsoleMatc
     if host.split('.').any(|label| label.starts_with("xn--")) {
         return None;
     }
-    let built_in = CONSOLE_HOSTS.iter().copied();
-    let added = extra_hosts.iter().map(|e| (e.host.as_str(), e.provider));
-    built_in
-        .chain(added)
-        .find(|(known, _)| known.eq_ignore_ascii_case(host))
-        .map(|(_, provider)| ConsoleMatch {
+    let added = || {
+        extra_hosts
+            .iter()
+            .find(|e| e.host.eq_ignore_ascii_case(host))
+            .map(|e| e.provider)
+    };
+    built_in_provider(host)
+        .or_else(added)
+        .map(|provider| ConsoleMatch {
             provider,
             host: host.to_owned(),
         })
+}
+
+/// The provider whose built-in console `host` is (ASCII, case-insensitive).
+pub(super) fn built_in_provider(host: &str) -> Option<Provider> {
+    CONSOLE_HOSTS
+        .iter()
+        .find(|(known, _)| known.eq_ignore_ascii_case(host))
+        .map(|&(_, provider)| provider)
 }
 
 fn has_userinfo(url: &Url) -> bool {

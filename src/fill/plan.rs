@@ -8,14 +8,12 @@
 use super::assign::best_assignment;
 use super::field::{FieldDescriptor, FieldText};
 use super::heuristics;
-use super::origin::{
-    frame_decision, match_console, ConsoleMatch, ExtraHost, FrameDecision, Provider,
-};
+use super::origin::{frame_decision, match_console, ConsoleMatch, ExtraHost, FrameDecision};
 use super::rules;
-use super::slot::Slot;
+use super::slot::{slot_values, Slot};
 use crate::secret::Secret;
+use crate::vault::profiles::{self, Profile};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// Below this a match is a guess: the field is left empty and reported.
 pub const MIN_CONFIDENCE: f64 = 0.55;
@@ -27,6 +25,7 @@ pub struct PlanInput {
     pub url: String,
     pub top_url: String,
     pub fields: Vec<FieldDescriptor>,
+    /// The profile as the vault stores it; its slot values come from [`slot_values`].
     pub profile: Profile,
     #[serde(default)]
     pub extra_hosts: Vec<ExtraHost>,
@@ -36,12 +35,6 @@ pub struct PlanInput {
     /// The cross-origin frame origin the user agreed to fill, after a `frame-needs-confirmation`.
     #[serde(default)]
     pub confirmed_frame_origin: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct Profile {
-    pub provider: Provider,
-    pub values: BTreeMap<Slot, Secret>,
 }
 
 #[derive(Debug, Serialize)]
@@ -120,11 +113,11 @@ pub fn plan_fill(input: &PlanInput) -> FillPlan {
             None,
         );
     };
-    if input.profile.provider != console.provider {
+    if input.profile.provider != profiles::Provider::from(console.provider) {
         let message = format!(
             "a {} profile is never filled into a {} console",
             provider_name(input.profile.provider),
-            provider_name(console.provider)
+            provider_name(console.provider.into())
         );
         return FillPlan::refused(Some(console), RefusalCode::ProviderMismatch, message, None);
     }
@@ -149,6 +142,7 @@ pub fn plan_fill(input: &PlanInput) -> FillPlan {
 
 fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
     let rules = rules::for_provider(console.provider);
+    let values = slot_values(&input.profile);
     let slots: Vec<Slot> = rules.slots().collect();
     let mut plan = FillPlan {
         console: Some(console),
@@ -198,7 +192,7 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
             continue;
         };
         let slot = slots[slot_index];
-        match input.profile.values.get(&slot).filter(|v| !v.is_empty()) {
+        match values.get(&slot) {
             Some(value) => plan.fills.push(PlannedFill {
                 field_id: field.id.clone(),
                 slot,
@@ -267,11 +261,13 @@ fn frame_gate(input: &PlanInput, frame_url: &str, sandboxed: bool) -> Result<(),
     }
 }
 
-fn provider_name(provider: Provider) -> &'static str {
+fn provider_name(provider: profiles::Provider) -> &'static str {
     match provider {
-        Provider::Huawei => "Huawei Cloud",
-        Provider::FlexibleEngine => "Flexible Engine",
-        Provider::Ibm => "IBM Cloud",
+        profiles::Provider::Huawei => "Huawei Cloud",
+        profiles::Provider::FlexibleEngine => "Flexible Engine",
+        profiles::Provider::Ibm => "IBM Cloud",
+        profiles::Provider::Aws => "AWS",
+        profiles::Provider::Azure => "Azure",
     }
 }
 

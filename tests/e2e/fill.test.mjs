@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
-import { launchWithConsoles, pressFillShortcut, probe, runFill, tabIdOf } from './lib/fill.mjs';
+import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, probe, runFill, tabIdOf } from './lib/fill.mjs';
 import { seedProfile } from './lib/profiles.mjs';
 
 const HUAWEI = {
@@ -199,13 +199,65 @@ for (const [name] of BROWSERS) {
       assert.equal(await badge(own), '');
     });
 
-    it('the keyboard command fills the current tab', { skip: name === 'chromium' && 'headless Chromium routes no synthesized key press to extension commands' }, async () => {
-      const target = url(HOSTS.huawei, 'modelarts-vue.html?shortcut');
+    it('a console host added in the options is filled like a built-in one, and refused once removed', async () => {
+      const host = HOSTS.userAdded;
+      const target = url(host, 'modelarts-vue.html?added');
       await open(target, 'input[type=password]');
-      await pressFillShortcut(browser, target);
-      const values = await eventually(() => probe(control, target, 'values'), (v) => v[0]?.[0] !== '');
-      assert.deepEqual(values, [[ak(HUAWEI), sk(HUAWEI), '']]);
+      // Looked up while the host is granted: after removal the extension may no longer see the tab.
+      const tabId = await tabIdOf(control, target);
+      const fillTab = async () => (await control.evaluate(({ tabId: id, profileId }) =>
+        (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'fill.run', tabId: id, profileId }), { tabId, profileId: ids.huawei })).ok;
+      const before = await fillTab();
+      assert.deepEqual([before.status, before.code], ['refused', 'not-a-console'], 'not a console before it is added');
+
+      const options = await browser.open('options.html');
+      await options.waitFor('#console-hosts-add button[type=submit]:not([disabled])');
+      await options.fill('#console-host', 'Console.HCS.credfill.TEST.');
+      await options.click('#console-hosts-add button[type=submit]');
+      await options.waitFor(`#console-hosts-list li[data-host="${host}"]`);
+
+      const result = await fillTab();
+      assert.deepEqual([result.status, result.console], ['filled', { provider: 'huawei', host }], JSON.stringify(result));
       assert.deepEqual(await state(target, '#agree'), { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+
+      await options.click(`#console-hosts-list button[data-host="${host}"]`);
+      await options.waitFor('#console-hosts-add [role=status] .ok');
+      assert.equal(await options.evaluate(() => document.querySelectorAll('#console-hosts-list li').length), 0);
+      const refused = await fillTab();
+      assert.deepEqual([refused.status, refused.code], ['refused', 'not-a-console']);
+      await options.close();
+    });
+
+    it('the options page refuses a host that is not a console host, with the core reason', async () => {
+      const options = await browser.open('options.html');
+      await options.waitFor('#console-hosts-add button[type=submit]:not([disabled])');
+      for (const [input, code] of [['co.uk', 'public-suffix'], ['console.example.com:8443', 'has-port'], ['10.0.0.1', 'ip-address']]) {
+        await options.fill('#console-host', input);
+        await options.click('#console-hosts-add button[type=submit]');
+        assert.equal(await eventually(() => options.evaluate(() => document.querySelector('#console-hosts-add [data-code]')?.dataset.code), (c) => c === code), code, input);
+        await options.evaluate(() => document.querySelector('#console-hosts-add [role=status]').replaceChildren());
+      }
+      assert.equal(await options.evaluate(() => document.querySelectorAll('#console-hosts-list li').length), 0);
+      await options.close();
+    });
+
+    it('the keyboard command fills the current tab', async () => {
+      // Headless Chromium routes no key press to extension commands: Chromium gets a headful browser of
+      // its own on a private X display, with the profile, and a real key press.
+      const keyboard = name === 'chromium' ? await launchHeadfulChromium(server) : browser;
+      try {
+        if (keyboard !== browser) await seedProfile(keyboard, HUAWEI);
+        const watcher = keyboard === browser ? control : await keyboard.open('popup.html');
+        const target = url(HOSTS.huawei, 'modelarts-vue.html?shortcut');
+        const page = await keyboard.open(target);
+        await page.waitFor('input[type=password]');
+        await pressFillShortcut(keyboard, page, target);
+        const values = await eventually(() => probe(watcher, target, 'values'), (v) => v[0]?.[0] !== '');
+        assert.deepEqual(values, [[ak(HUAWEI), sk(HUAWEI), '']]);
+        assert.deepEqual((await probe(watcher, target, 'submit', '#agree'))[0], { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+      } finally {
+        if (keyboard !== browser) await keyboard.close();
+      }
     });
 
     it('the popup fills the page it was opened for, choosing among several profiles', async () => {

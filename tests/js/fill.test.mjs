@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, matchConsole, matchConsoleWith, frameDecision, planFill } from '../../pkg/credfill.js';
+import { initSync, matchConsole, matchConsoleWith, frameDecision, normalizeConsoleHost, planFill } from '../../pkg/credfill.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -51,7 +51,11 @@ test('planFill round-trip on the ModelArts AK/SK dialog', () => {
       field('f3', { type: 'checkbox', labels: ['I have read and agree to the ModelArts Service Statement'] }),
       field('f4', { labels: ['AK'], readOnly: true }),
     ],
-    profile: { provider: 'huawei', values: { accessKeyId: 'QTWAOYTTINDUT2QVKYUC', secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' } },
+    // The profile as the vault stores it (fields the core does not know are ignored).
+    profile: {
+      id: 'p1', name: 'Huawei', provider: 'huawei', region: 'cn-north-4', colour: '#c00',
+      credentials: [{ kind: 'aksk', accessKeyId: 'QTWAOYTTINDUT2QVKYUC', secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' }],
+    },
   });
   assert.deepEqual(plan, {
     console: { provider: 'huawei', host: 'console.huaweicloud.com' },
@@ -69,9 +73,18 @@ test('planFill refuses a cross-provider profile and rejects malformed input', ()
     url: MODELARTS,
     topUrl: MODELARTS,
     fields: [field('k', { labels: ['API key'] })],
-    profile: { provider: 'ibm', values: { apiKey: 'ibm-key' } },
+    profile: { id: 'p2', name: 'IBM', provider: 'ibm', credentials: [{ kind: 'ibm-api-key', apiKey: 'ibm-key' }] },
   });
   assert.equal(plan.refused.code, 'provider-mismatch');
   assert.deepEqual(plan.fills, []);
   assert.throws(() => planFill({ url: MODELARTS }), (e) => e.code === 'invalid-input' && typeof e.message === 'string');
+});
+
+test('normalizeConsoleHost returns the host to store, or throws {code, message}', () => {
+  const host = normalizeConsoleHost(' Console.HCS.Example.com. ');
+  assert.equal(host, 'console.hcs.example.com');
+  assert.equal(matchConsoleWith(`https://${host}/modelarts/`, [{ host, provider: 'huawei' }])?.provider, 'huawei');
+  for (const [input, code] of [['', 'empty'], ['co.uk', 'public-suffix'], ['10.0.0.1', 'ip-address'], ['a.example.com:8443', 'has-port'], ['cloud.ibm.com', 'built-in']]) {
+    assert.throws(() => normalizeConsoleHost(input), (e) => e.code === code && typeof e.message === 'string', input);
+  }
 });

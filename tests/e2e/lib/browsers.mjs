@@ -24,12 +24,16 @@ export function chromiumArgs(extDir, extra = []) {
   ];
 }
 
-/** `profile`: an existing user-data-dir to start from (e.g. to relaunch after a restart); a new one by default. */
-export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args = [], profile = mkdtempSync(join(tmpdir(), 'credfill-chromium-')) } = {}) {
+/**
+ * `profile`: an existing user-data-dir to start from (e.g. to relaunch after a restart); a new one by default.
+ * `display`: an X display (e.g. from startXvfb) to run headful on, instead of headless.
+ */
+export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args = [], profile = mkdtempSync(join(tmpdir(), 'credfill-chromium-')), display } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    headless: true,
+    headless: !display,
     args: chromiumArgs(extDir, args),
+    ...(display && { env: { ...process.env, DISPLAY: display } }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: TIMEOUT }));
   const extensionId = new URL(worker.url()).host;
@@ -40,6 +44,7 @@ export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args 
     worker,
     profile,
     base,
+    display,
     async open(url) {
       const page = await context.newPage();
       await page.goto(url.includes('://') ? url : base + url);

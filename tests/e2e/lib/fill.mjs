@@ -2,6 +2,7 @@
 // what a replica's framework holds by clicking its submit button inside the tab (any frame).
 import { launchChromium, launchFirefox, E2E_EXTENSION } from './browsers.mjs';
 import { chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './consoles.mjs';
+import { pressKeys, startXvfb } from './xvfb.mjs';
 
 /** The replica server and a browser that resolves the console hosts to it. */
 export async function launchWithConsoles(name) {
@@ -10,6 +11,23 @@ export async function launchWithConsoles(name) {
     ? await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true })
     : await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port) });
   return { server, browser };
+}
+
+/**
+ * A headful Chromium on a private Xvfb display, for what only real key presses reach (headless
+ * Chromium routes none to extension commands), resolving the console hosts to `server`.
+ * Resolves to the browser; its close() also stops the display.
+ */
+export async function launchHeadfulChromium(server) {
+  const xvfb = await startXvfb();
+  try {
+    const browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), display: xvfb.display });
+    const close = browser.close;
+    return { ...browser, close: () => close().finally(xvfb.stop) };
+  } catch (e) {
+    xvfb.stop();
+    throw e;
+  }
 }
 
 /** Id of the newest tab showing `url` (fragment ignored), or null when the extension may not see it. */
@@ -65,11 +83,19 @@ export async function probe(control, url, name, arg = null) {
 }
 
 /**
- * Firefox: presses the extension's keyboard shortcut for the tab showing `url` the way the browser
- * does — selects the tab, then fires the command of the <key> element Firefox made for our
- * `commands` entry. (Synthesized key events from WebDriver never reach browser-level shortcuts.)
+ * Presses the extension's keyboard shortcut (Alt+Shift+F) with `page` (showing `url`) as the current tab.
+ * - Chromium (headful, on Xvfb: launchHeadfulChromium): the tab is brought to the front and the key
+ *   is typed into the browser window as a real X key event; the browser routes it to the command.
+ * - Firefox: selects the tab, then fires the command of the <key> element Firefox made for our
+ *   `commands` entry. (Synthesized key events from WebDriver never reach browser-level shortcuts.)
  */
-export async function pressFillShortcut(browser, url) {
+export async function pressFillShortcut(browser, page, url) {
+  if (browser.name === 'chromium') {
+    if (!browser.display) throw new Error('the keyboard shortcut needs a headful Chromium (launchHeadfulChromium)');
+    await page.raw.bringToFront();
+    await pressKeys(browser.display, 'chromium', 'alt+shift+f');
+    return;
+  }
   const { driver } = browser;
   const handle = await driver.getWindowHandle();
   await driver.setContext('chrome');

@@ -1,0 +1,161 @@
+//! A console host the user adds in the options: checked and normalised here, once, so the stored
+//! host is exactly what [`super::origin::match_console`] compares a page's host with.
+//!
+//! The input is parsed with the URL parser browsers follow (WHATWG), as `https://<input>/`, or as
+//! given when it is already an `https:` URL (users paste addresses): that lower-cases it, turns
+//! IDN labels into punycode, and recognises every IP address spelling. Then the origin policy's
+//! rules apply: no port other than 443, no userinfo, no IP literal, no IDN (homographs), and the
+//! host must be a name under a public suffix, not a suffix itself (`com`, `co.uk`, `github.io`).
+
+use super::origin::built_in_provider;
+use super::suffix::is_public_suffix;
+use serde::Serialize;
+use url::{Host, Url};
+
+/// Why a host cannot be added, as a stable code for the options page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HostError {
+    Empty,
+    /// Not a host name the URL parser accepts (spaces, forbidden characters…).
+    Invalid,
+    /// An `http:` (or other scheme) address: consoles are filled over HTTPS only.
+    NotHttps,
+    HasPort,
+    HasUserinfo,
+    IpAddress,
+    /// Internationalised (punycode) names are refused, as in the origin policy: homographs.
+    Idn,
+    /// A public suffix (`com`, `co.uk`, `github.io`) or a single label (`localhost`).
+    PublicSuffix,
+    /// Already one of the built-in console hosts.
+    BuiltIn,
+}
+
+impl HostError {
+    pub fn message(self) -> &'static str {
+        match self {
+            HostError::Empty => "no host given",
+            HostError::Invalid => "not a valid host name",
+            HostError::NotHttps => "consoles are filled over https only",
+            HostError::HasPort => "a console host has no port: the default https port only",
+            HostError::HasUserinfo => "a console host has no user name or password",
+            HostError::IpAddress => "an IP address is not a console host",
+            HostError::Idn => "internationalised host names are refused (look-alike risk)",
+            HostError::PublicSuffix => "a public suffix is not a console host",
+            HostError::BuiltIn => "this console is already known",
+        }
+    }
+}
+
+/// The host to store for `input` (lower-case ASCII, no trailing dot), or why it cannot be added.
+pub fn normalize_console_host(input: &str) -> Result<String, HostError> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(HostError::Empty);
+    }
+    let url = if input.contains("://") {
+        Url::parse(input)
+    } else {
+        Url::parse(&format!("https://{input}/"))
+    }
+    .map_err(|_| HostError::Invalid)?;
+    if url.scheme() != "https" {
+        return Err(HostError::NotHttps);
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(HostError::HasUserinfo);
+    }
+    if url.port().is_some() {
+        return Err(HostError::HasPort);
+    }
+    let host = match url.host() {
+        Some(Host::Domain(host)) => host,
+        Some(Host::Ipv4(_) | Host::Ipv6(_)) => return Err(HostError::IpAddress),
+        None => return Err(HostError::Invalid),
+    };
+    // The browser's origin keeps a trailing dot; the stored host never has one (origin.rs).
+    let host = host.strip_suffix('.').unwrap_or(host);
+    if host.is_empty() || host.split('.').any(str::is_empty) {
+        return Err(HostError::Invalid);
+    }
+    if host.split('.').any(|label| label.starts_with("xn--")) {
+        return Err(HostError::Idn);
+    }
+    if is_public_suffix(host) {
+        return Err(HostError::PublicSuffix);
+    }
+    if built_in_provider(host).is_some() {
+        return Err(HostError::BuiltIn);
+    }
+    Ok(host.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{normalize_console_host as normalize, HostError};
+
+    #[test]
+    fn host_names_are_lower_cased_and_lose_a_trailing_dot() {
+        for (input, host) in [
+            ("console.hcs.example.com", "console.hcs.example.com"),
+            ("  Console.HCS.Example.COM  ", "console.hcs.example.com"),
+            ("console.hcs.example.com.", "console.hcs.example.com"),
+            (
+                "https://console.hcs.example.com/modelarts/#/settings",
+                "console.hcs.example.com",
+            ),
+            ("console.hcs.example.com:443", "console.hcs.example.com"),
+            ("console.hcs.credfill.test", "console.hcs.credfill.test"),
+            ("example.co.uk", "example.co.uk"),
+        ] {
+            assert_eq!(normalize(input).as_deref(), Ok(host), "{input}");
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_console_host_is_refused_with_its_reason() {
+        for (input, error) in [
+            ("", HostError::Empty),
+            ("   ", HostError::Empty),
+            ("console example.com", HostError::Invalid),
+            ("console..example.com", HostError::Invalid),
+            ("exa<mple.com", HostError::Invalid),
+            ("http://console.example.com", HostError::NotHttps),
+            ("javascript://console.example.com", HostError::NotHttps),
+            ("console.example.com:8443", HostError::HasPort),
+            ("user:pw@console.example.com", HostError::HasUserinfo),
+            ("user@console.example.com", HostError::HasUserinfo),
+            ("192.168.1.10", HostError::IpAddress),
+            ("0x7f.1", HostError::IpAddress),
+            ("[::1]", HostError::IpAddress),
+            ("cоnsole.example.com", HostError::Idn), // Cyrillic "о"
+            ("xn--bcher-kva.example", HostError::Idn),
+            ("Bücher.example", HostError::Idn),
+            ("com", HostError::PublicSuffix),
+            ("co.uk", HostError::PublicSuffix),
+            ("github.io", HostError::PublicSuffix),
+            ("localhost", HostError::PublicSuffix),
+            ("Console.HuaweiCloud.com.", HostError::BuiltIn),
+            ("cloud.ibm.com", HostError::BuiltIn),
+        ] {
+            assert_eq!(normalize(input), Err(error), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn a_normalised_host_matches_its_console_pages() {
+        use crate::fill::{match_console, ExtraHost, Provider};
+        let host = normalize("Console.HCS.Example.com.").unwrap();
+        let extra = [ExtraHost {
+            host,
+            provider: Provider::Huawei,
+        }];
+        let page = "https://console.hcs.example.com/modelarts/?region=x#/settings";
+        assert_eq!(
+            match_console(page, &extra).map(|m| m.provider),
+            Some(Provider::Huawei)
+        );
+        assert_eq!(match_console(page, &[]), None);
+    }
+}

@@ -4,11 +4,12 @@
 //! The input is parsed with the URL parser browsers follow (WHATWG), as `https://<input>/`, or as
 //! given when it is already an `https:` URL (users paste addresses): that lower-cases it, turns
 //! IDN labels into punycode, and recognises every IP address spelling. Then the origin policy's
-//! rules apply: no port other than 443, no userinfo, no IP literal, no IDN (homographs), and the
-//! host must be a name under a public suffix, not a suffix itself (`com`, `co.uk`, `github.io`).
+//! rules apply: no port other than 443, no userinfo, no IP literal, no IDN (homographs), and at
+//! least two labels (`localhost` or `intranet` resolve through local search domains). Public
+//! suffixes need no list: hosts match exactly, so `co.uk` or `github.io` would fill only on those
+//! very hosts, which no one else can serve.
 
 use super::origin::built_in_provider;
-use super::suffix::is_public_suffix;
 use serde::Serialize;
 use url::{Host, Url};
 
@@ -26,8 +27,8 @@ pub enum HostError {
     IpAddress,
     /// Internationalised (punycode) names are refused, as in the origin policy: homographs.
     Idn,
-    /// A public suffix (`com`, `co.uk`, `github.io`) or a single label (`localhost`).
-    PublicSuffix,
+    /// A single label (`localhost`, `intranet`).
+    SingleLabel,
     /// Already one of the built-in console hosts.
     BuiltIn,
 }
@@ -42,7 +43,7 @@ impl HostError {
             HostError::HasUserinfo => "a console host has no user name or password",
             HostError::IpAddress => "an IP address is not a console host",
             HostError::Idn => "internationalised host names are refused (look-alike risk)",
-            HostError::PublicSuffix => "a public suffix is not a console host",
+            HostError::SingleLabel => "a console host has a domain name: at least one dot",
             HostError::BuiltIn => "this console is already known",
         }
     }
@@ -82,8 +83,8 @@ pub fn normalize_console_host(input: &str) -> Result<String, HostError> {
     if host.split('.').any(|label| label.starts_with("xn--")) {
         return Err(HostError::Idn);
     }
-    if is_public_suffix(host) {
-        return Err(HostError::PublicSuffix);
+    if !host.contains('.') {
+        return Err(HostError::SingleLabel);
     }
     if built_in_provider(host).is_some() {
         return Err(HostError::BuiltIn);
@@ -132,10 +133,9 @@ mod tests {
             ("cоnsole.example.com", HostError::Idn), // Cyrillic "о"
             ("xn--bcher-kva.example", HostError::Idn),
             ("Bücher.example", HostError::Idn),
-            ("com", HostError::PublicSuffix),
-            ("co.uk", HostError::PublicSuffix),
-            ("github.io", HostError::PublicSuffix),
-            ("localhost", HostError::PublicSuffix),
+            ("com", HostError::SingleLabel),
+            ("localhost", HostError::SingleLabel),
+            ("localhost.", HostError::SingleLabel),
             ("Console.HuaweiCloud.com.", HostError::BuiltIn),
             ("cloud.ibm.com", HostError::BuiltIn),
         ] {

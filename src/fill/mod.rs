@@ -13,7 +13,6 @@ pub mod origin;
 mod plan;
 mod rules;
 mod slot;
-mod suffix;
 mod text;
 
 pub use field::FieldDescriptor;

@@ -3,6 +3,7 @@
 // Builds DOM nodes only (never innerHTML), so nothing in a file can inject markup.
 
 import { el } from './dom.js';
+import { providerLabel } from './providers.js';
 import { SECRET_FIELDS } from './secret-fields.js';
 const FIELD_ORDER = [
   'provider', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
@@ -28,13 +29,17 @@ function secretValue(t, value) {
   return [shown, toggle];
 }
 
+function shownValue(t, field, value) {
+  return field === 'provider' ? el('span', {}, providerLabel(t, value)) : el('code', {}, String(value));
+}
+
 /** One card per item; `t(key, subs)` is the page's translator. */
 export function renderItems(t, items) {
   return items.map((item, index) => {
     const rows = FIELD_ORDER.filter((f) => item[f] != null && item[f] !== '').map((field) =>
       el('div', { class: 'field', 'data-field': field },
         el('dt', {}, t(`field_${field}`)),
-        el('dd', {}, ...(SECRET_FIELDS.has(field) ? secretValue(t, item[field]) : [el('code', {}, String(item[field]))]))));
+        el('dd', {}, ...(SECRET_FIELDS.has(field) ? secretValue(t, item[field]) : [shownValue(t, field, item[field])]))));
     return el('article', { class: 'item', 'data-kind': item.kind, 'data-index': String(index) },
       el('h3', {}, t(`kind_${item.kind.replaceAll('-', '_')}`)), el('dl', {}, ...rows));
   });

@@ -6,20 +6,20 @@ import init, { normalizeConsoleHost } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { hostPattern, readConsoleHosts, writeConsoleHosts } from '../lib/console-hosts.js';
 import { el } from '../lib/dom.js';
+import { providerLabel } from '../lib/providers.js';
 import { t } from '../lib/i18n.js';
 import { errorLine as vaultErrorLine } from '../popup/vault-errors.js';
 
 const PROVIDERS = ['huawei', 'flexible-engine', 'ibm'];
 
 const errorLine = (e) => vaultErrorLine(e, 'hosts_error_');
-const providerLabel = (provider) => t(`hosts_provider_${provider.replaceAll('-', '_')}`);
 
 function hostList(onRemove) {
   const list = el('ul', { id: 'console-hosts-list' });
   const render = (hosts) => list.replaceChildren(...hosts.map(({ host, provider }) => {
     const remove = el('button', { type: 'button', 'data-host': host }, t('hosts_remove'));
     remove.addEventListener('click', () => onRemove(host));
-    return el('li', { 'data-host': host }, `${host} — ${providerLabel(provider)} `, remove);
+    return el('li', { 'data-host': host }, `${host} — ${providerLabel(t, provider)} `, remove);
   }));
   return { list, render };
 }
@@ -27,7 +27,7 @@ function hostList(onRemove) {
 export async function mountConsoleHosts(section) {
   const hostInput = el('input', { id: 'console-host', name: 'host', required: true, placeholder: 'console.example.com', autocomplete: 'off' });
   const providerSelect = el('select', { id: 'console-host-provider', name: 'provider' },
-    PROVIDERS.map((p) => el('option', { value: p }, providerLabel(p))));
+    PROVIDERS.map((p) => el('option', { value: p }, providerLabel(t, p))));
   const add = el('button', { type: 'submit', class: 'primary', disabled: true }, t('hosts_add'));
   const outcome = el('div', { class: 'outcome', role: 'status' });
   const show = (node) => outcome.replaceChildren(node);

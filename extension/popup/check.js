@@ -3,6 +3,7 @@
 // click handler itself (browsers grant them only in answer to a user gesture), before the worker runs.
 import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
+import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
 
 const OBJECT_STORAGE = new Set(['huawei', 'flexible-engine', 'aws']);
@@ -64,7 +65,7 @@ function profileRow(profile) {
   });
   if (profile.lastCheck) renderResults(results, profile.lastCheck);
   return el('article', { class: 'check-profile', 'data-profile-id': profile.id },
-    el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ', el('span', { class: 'muted' }, `${profile.provider} ${profile.region ?? ''}`)),
+    el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ', el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region].filter(Boolean).join(' · '))),
     ...(bucket ? [bucket] : []), button, results);
 }
 

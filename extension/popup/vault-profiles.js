@@ -3,6 +3,7 @@
 // the limit, expiry of temporary credentials. Only publicView() data reaches this page.
 import { api } from '../lib/browser.js';
 import { el } from '../lib/dom.js';
+import { providerLabel } from '../lib/providers.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { consoleScorer, orderProfiles } from '../lib/profile-order.js';
@@ -20,7 +21,6 @@ async function activeTabUrl() {
   return tab?.url; // undefined without a host permission for the tab: the user's order then
 }
 
-const providerLabel = (provider) => t(`vault_provider_${provider.replaceAll('-', '_')}`);
 const formatDate = (text) => (Number.isNaN(Date.parse(text)) ? text : new Date(text).toLocaleString());
 
 export function mountProfiles(section) {
@@ -60,8 +60,9 @@ export function mountProfiles(section) {
     const view = [
       el('div', { class: 'profile-head' },
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-        el('strong', { class: 'profile-name' }, profile.name),
-        el('span', { class: 'muted' }, [providerLabel(profile.provider ?? 'unknown'), profile.region].filter(Boolean).join(' · ')),
+        el('span', { class: 'profile-title' },
+          el('strong', { class: 'profile-name' }, profile.name),
+          el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region].filter(Boolean).join(' · '))),
         actions(profile, li)),
       ...ageLines(profile.keyAge),
       profile.note && el('p', { class: 'profile-note muted' }, profile.note),
@@ -80,7 +81,7 @@ export function mountProfiles(section) {
       button('moveUp', '↑', () => move(profile.id, -1)),
       button('moveDown', '↓', () => move(profile.id, +1)),
       button('edit', '✎', () => li.replaceChildren(editForm(profile))),
-      button('delete', '🗑', () => run(() => ask('profiles.delete', { id: profile.id }), undoBar(profile.name))));
+      button('delete', '✕', () => run(() => ask('profiles.delete', { id: profile.id }), undoBar(profile.name))));
   }
 
   function move(id, step) {
@@ -101,7 +102,7 @@ export function mountProfiles(section) {
   function editForm(profile) {
     const input = (field, attrs = {}) => el('input', { name: field, value: profile[field] ?? '', ...attrs });
     const provider = el('select', { name: 'provider' },
-      PROVIDERS.map((p) => el('option', { value: p, selected: p === profile.provider }, providerLabel(p))));
+      PROVIDERS.map((p) => el('option', { value: p, selected: p === profile.provider }, providerLabel(t, p))));
     const fields = {
       name: input('name', { required: true }),
       region: input('region', { placeholder: 'eu-west-0' }),

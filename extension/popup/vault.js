@@ -45,7 +45,7 @@ export function mountVault(vaultSection, profilesSection) {
   function unlockedView({ lockAt }) {
     const lockButton = el('button', { type: 'button', id: 'vault-lock' }, t('vault_lock'));
     lockButton.addEventListener('click', () => ask('vault.lock').then(() => refresh(), (e) => refresh(errorLine(e))));
-    return [el('div', { class: 'vault-bar' }, el('span', { class: 'ok' }, '🔓 ', el('span', { id: 'vault-lock-at' }, lockTimeText(lockAt))), lockButton)];
+    return [el('div', { class: 'vault-bar' }, el('span', { class: 'ok' }, el('span', { id: 'vault-lock-at' }, lockTimeText(lockAt))), lockButton)];
   }
 
   function passphraseForm(state) {

@@ -2,13 +2,21 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// A secret string: never printed by `Debug`/`Display`, wiped from memory when dropped.
 /// Read it with [`Secret::expose`] only where the bytes are really needed (signing, export).
-#[derive(Clone, PartialEq, Eq, Zeroize, ZeroizeOnDrop, Serialize, Deserialize)]
+#[derive(Clone, Eq, Zeroize, ZeroizeOnDrop, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Secret(String);
+
+/// In constant time for equal lengths, so a comparison never tells how much of a secret matched.
+impl PartialEq for Secret {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.as_bytes().ct_eq(other.0.as_bytes()).into()
+    }
+}
 
 impl Secret {
     pub fn new(value: impl Into<String>) -> Self {

@@ -28,12 +28,12 @@ pub struct Aws4Signer {
     cached: Option<CachedKey>,
 }
 
-/// A derived signing key and what it depends on; the secret only as a hash.
+/// A derived signing key and what it depends on (the secret wiped on drop, as the key is).
 struct CachedKey {
     date: String,
     region: String,
     service: String,
-    secret_fingerprint: [u8; 32],
+    secret: Secret,
     key: Zeroizing<[u8; 32]>,
 }
 
@@ -44,38 +44,35 @@ struct Prepared<'a> {
     time: Timestamp,
     region: &'a str,
     service: &'a str,
+    /// `date/region/service/aws4_request`.
+    scope: String,
 }
 
 impl<'a> Prepared<'a> {
     fn new(request: &'a SignRequest) -> Result<Self, SignError> {
+        let time = Timestamp::parse(&request.timestamp)?;
+        let region = request
+            .region
+            .as_deref()
+            .filter(|r| !r.is_empty())
+            .ok_or(SignError::MissingField("region"))?;
+        let service = request
+            .service
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .unwrap_or(DEFAULT_SERVICE);
         Ok(Prepared {
             method: canonical_method(&request.method)?,
             target: Target::parse(&request.url)?,
-            time: Timestamp::parse(&request.timestamp)?,
-            region: request
-                .region
-                .as_deref()
-                .filter(|r| !r.is_empty())
-                .ok_or(SignError::MissingField("region"))?,
-            service: request
-                .service
-                .as_deref()
-                .filter(|s| !s.is_empty())
-                .unwrap_or(DEFAULT_SERVICE),
+            scope: format!("{}/{region}/{service}/aws4_request", time.date()),
+            time,
+            region,
+            service,
         })
     }
 
     fn is_s3(&self) -> bool {
         self.service == "s3"
-    }
-
-    fn scope(&self) -> String {
-        format!(
-            "{}/{}/{}/aws4_request",
-            self.time.date(),
-            self.region,
-            self.service
-        )
     }
 
     fn canonical_uri(&self, out: &mut String) {
@@ -209,7 +206,7 @@ impl Aws4Signer {
             format!(
                 "{ALGORITHM} Credential={}/{}, SignedHeaders={signed_headers}, Signature={signature}",
                 request.access_key_id,
-                prepared.scope()
+                prepared.scope
             ),
         ));
         Ok(SignedRequest {
@@ -231,7 +228,7 @@ impl Aws4Signer {
             ("X-Amz-Algorithm".to_owned(), ALGORITHM.to_owned()),
             (
                 "X-Amz-Credential".to_owned(),
-                encode_component(&format!("{}/{}", request.access_key_id, prepared.scope())),
+                encode_component(&format!("{}/{}", request.access_key_id, prepared.scope)),
             ),
             ("X-Amz-Date".to_owned(), prepared.time.basic().to_owned()),
             ("X-Amz-Expires".to_owned(), expires_in.to_string()),
@@ -274,7 +271,7 @@ impl Aws4Signer {
         string_to_sign.push('\n');
         string_to_sign.push_str(prepared.time.basic());
         string_to_sign.push('\n');
-        string_to_sign.push_str(&prepared.scope());
+        string_to_sign.push_str(&prepared.scope);
         string_to_sign.push('\n');
         string_to_sign.push_str(&hex32(&Sha256::digest(canonical_request.as_bytes()).into()));
         let key = self.signing_key(prepared, secret);
@@ -283,12 +280,11 @@ impl Aws4Signer {
 
     fn signing_key(&mut self, prepared: &Prepared, secret: &Secret) -> &[u8; 32] {
         let date = prepared.time.date();
-        let fingerprint: [u8; 32] = Sha256::digest(secret.expose().as_bytes()).into();
         let hit = self.cached.as_ref().is_some_and(|c| {
             c.date == date
                 && c.region == prepared.region
                 && c.service == prepared.service
-                && c.secret_fingerprint == fingerprint
+                && c.secret == *secret
         });
         if !hit {
             let seed = Zeroizing::new(format!("AWS4{}", secret.expose()));
@@ -299,7 +295,7 @@ impl Aws4Signer {
                 date: date.to_owned(),
                 region: prepared.region.to_owned(),
                 service: prepared.service.to_owned(),
-                secret_fingerprint: fingerprint,
+                secret: secret.clone(),
                 key: hmac_sha256(&k_service[..], b"aws4_request"),
             });
         }
@@ -403,5 +399,25 @@ mod tests {
         assert_eq!(first, Aws4Signer::default().sign(&req).unwrap());
         req.region = None;
         assert_eq!(signer.sign(&req), Err(SignError::MissingField("region")));
+    }
+
+    #[test]
+    fn the_cached_key_serves_only_its_secret_day_region_and_service() {
+        let mut signer = Aws4Signer::default();
+        let base = request("https://b.example/k");
+        signer.sign(&base).unwrap();
+        let mut other_secret = base.clone();
+        other_secret.secret_access_key = "another-secret-of-the-same-length-000000".into();
+        let mut other_day = base.clone();
+        other_day.timestamp = "20130525T000000Z".into();
+        let mut other_region = base.clone();
+        other_region.region = Some("eu-west-0".into());
+        let mut other_service = base.clone();
+        other_service.service = Some("iam".into());
+        for changed in [other_secret, other_day, other_region, other_service] {
+            let reused = signer.sign(&changed).unwrap();
+            assert_eq!(reused, Aws4Signer::default().sign(&changed).unwrap());
+            assert_ne!(reused, Aws4Signer::default().sign(&base).unwrap());
+        }
     }
 }

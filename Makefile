@@ -45,7 +45,7 @@ www: pkg/credfill_bg.wasm
 	cp www/index.html www/style.css dist/www/
 	node_modules/.bin/esbuild www/app.js --bundle --format=iife --loader:.wasm=binary --minify --log-level=warning --log-override:empty-import-meta=silent --outfile=dist/www/app.js
 
-# The console replicas for the fill e2e tests and benchmarks (Vue, Angular, React, web components), into tests/.cache/.
+# The console replicas for the fill e2e tests and benchmarks (Vue, Angular, React, web components, and the consoles' own OpenTiny and Carbon components), into tests/.cache/.
 consoles:
 	node tests/fixtures/consoles/build.mjs
 

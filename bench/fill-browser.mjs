@@ -13,6 +13,8 @@ const TARGETS = [
   ['fill_replica_modelarts_angular', HOSTS.orange, 'modelarts-angular.html', 'orange'],
   ['fill_replica_openscale_react', HOSTS.openscale, 'openscale-react.html#wml', 'ibm'],
   ['fill_replica_openscale_web_components', HOSTS.dataplatform, 'openscale-wc.html', 'ibm'],
+  ['fill_replica_modelarts_opentiny', HOSTS.huawei, 'modelarts-tiny.html', 'huawei'],
+  ['fill_replica_openscale_carbon', HOSTS.openscale, 'openscale-carbon.html#wml', 'ibm'],
   ['fill_replica_same_origin_iframe', HOSTS.ibm, 'frame-same.html', 'ibm'],
 ];
 const PROFILES = {

@@ -40,14 +40,16 @@
   const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 
   /**
-   * The first text before the field, within three levels up (SPA forms often caption fields with bare
-   * divs). `isLabel` when that text is a <label> tied to no control: a caption in all but markup
-   * (OpenTiny's form items, for one).
+   * The first text before the field, within four levels up (SPA forms often caption fields with bare
+   * divs; OpenTiny nests its input four deep in the form item that holds the caption). `isLabel` when
+   * that text is a <label> tied to no control: a caption in all but markup (OpenTiny's form items).
    */
   function precedingText(el) {
     let node = el;
-    for (let depth = 0; depth < 3 && node; depth++) {
+    for (let depth = 0; depth < 4 && node; depth++) {
       for (let sibling = node.previousSibling; sibling; sibling = sibling.previousSibling) {
+        // Comments are no caption: Vue leaves `<!--v-if-->` placeholders between elements.
+        if (sibling.nodeType !== Node.ELEMENT_NODE && sibling.nodeType !== Node.TEXT_NODE) continue;
         const text = clean(sibling.textContent);
         if (!text) continue;
         if (text.length > NEARBY_MAX) return null;

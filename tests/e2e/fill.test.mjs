@@ -1,5 +1,5 @@
-// Autofill end to end, in both browsers: console replicas built with Vue 3, Angular, React and web
-// components are served under the consoles' real host names; a fill must land in each framework's
+// Autofill end to end, in both browsers: console replicas built with Vue 3, Angular, React, web
+// components and the consoles' own libraries (OpenTiny, Carbon) are served under the consoles' real host names; a fill must land in each framework's
 // state, and never happen on a look-alike host, with the wrong provider's profile, or without a gesture.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -81,6 +81,15 @@ for (const [name] of BROWSERS) {
       assert.deepEqual(await state(target, '#agree'), { ak: ak(ORANGE), sk: sk(ORANGE), agreed: false });
     });
 
+    it('ModelArts with OpenTiny components: AK and the show-password SK land in the Vue model, tiny-checkbox stays unticked', async () => {
+      const target = url(HOSTS.huawei, 'modelarts-tiny.html');
+      await open(target, '.tiny-dialog-box input[type=password]');
+      const result = await fill(target, { profileId: ids.huawei });
+      assert.equal(result.status, 'filled');
+      assert.deepEqual(result.filled.sort(), ['accessKeyId', 'secretAccessKey']);
+      assert.deepEqual(await state(target, '#agree'), { ak: ak(HUAWEI), sk: sk(HUAWEI), agreed: false });
+    });
+
     it('a dialog that opens 2 s after the gesture is waited for', async () => {
       const target = url(HOSTS.huaweiIntl, 'modelarts-vue.html?delay=2000');
       await open(target, '#state');
@@ -123,6 +132,23 @@ for (const [name] of BROWSERS) {
       assert.deepEqual(result.filled.sort(), ['apiKey', 'instanceId']);
       assert.deepEqual(await state(target, '#save'), { apikey: ibmKey, instance: IBM.openscaleGuid });
     });
+
+    const CARBON_FORMS = [
+      ['setup', { apikey: ibmKey, instance: IBM.openscaleGuid }],
+      // The URL field is read-only: it keeps the page's value.
+      ['wml', { apikey: ibmKey, instance: IBM.openscaleGuid, url: 'https://us-south.ml.cloud.ibm.com' }],
+    ];
+    for (const [form, expected] of CARBON_FORMS) {
+      it(`OpenScale with Carbon web components: ${form} lands in the components' own value`, async () => {
+        const target = url(HOSTS.openscale, `openscale-carbon.html#${form}`);
+        await open(target, '#save');
+        const result = await fill(target, { profileId: ids.ibm });
+        assert.equal(result.status, 'filled');
+        assert.deepEqual(result.filled.sort(), ['apiKey', 'instanceId']);
+        assert.deepEqual(await state(target, '#save'), expected);
+        await pages.pop().close();
+      });
+    }
 
     it('a form in a same-origin iframe is filled without asking', async () => {
       const target = url(HOSTS.ibm, 'frame-same.html');

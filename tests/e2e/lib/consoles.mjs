@@ -23,7 +23,7 @@ export const HOSTS = {
 
 const PAGES = join(ROOT, 'tests/fixtures/consoles/pages');
 const BUILD = join(ROOT, 'tests/.cache/consoles/build');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 function makeCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'credfill-cert-'));

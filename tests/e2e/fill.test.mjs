@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
+import { chooseFillInContextMenu } from './lib/context-menu.mjs';
 import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, probe, runFill, tabIdOf } from './lib/fill.mjs';
 import { seedProfile } from './lib/profiles.mjs';
 
@@ -267,24 +268,51 @@ for (const [name] of BROWSERS) {
       await options.close();
     });
 
-    it('the keyboard command fills the current tab', async () => {
-      // Headless Chromium routes no key press to extension commands: Chromium gets a headful browser of
-      // its own on a private X display, with the profile, and a real key press.
-      const keyboard = name === 'chromium' ? await launchHeadfulChromium(server) : browser;
+    /**
+     * Runs `use(gestures, watcher)` in a browser whose user gestures reach the extension, holding the
+     * Huawei profile, with `watcher` an extension page of it for probes. Headless Chromium routes no key
+     * press to extension commands and shows no context menu: Chromium gets a headful browser of its own
+     * on a private X display.
+     */
+    async function withGestureBrowser(use) {
+      const gestures = name === 'chromium' ? await launchHeadfulChromium(server) : browser;
       try {
-        if (keyboard !== browser) await seedProfile(keyboard, HUAWEI);
-        const watcher = keyboard === browser ? control : await keyboard.open('popup.html');
-        const target = url(HOSTS.huawei, 'modelarts-vue.html?shortcut');
-        const page = await keyboard.open(target);
-        await page.waitFor('input[type=password]');
-        await pressFillShortcut(keyboard, page, target);
-        const values = await eventually(() => probe(watcher, target, 'values'), (v) => v[0]?.[0] !== '');
-        assert.deepEqual(values, [[ak(HUAWEI), sk(HUAWEI), '']]);
-        assert.deepEqual((await probe(watcher, target, 'submit', '#agree'))[0], { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+        if (gestures !== browser) await seedProfile(gestures, HUAWEI);
+        await use(gestures, gestures === browser ? control : await gestures.open('popup.html'));
       } finally {
-        if (keyboard !== browser) await keyboard.close();
+        if (gestures !== browser) await gestures.close();
       }
-    });
+    }
+
+    /** Waits for a gesture's fill of the ModelArts replica at `target`, then checks what Vue holds. */
+    async function assertFilledByGesture(watcher, target) {
+      const values = await eventually(() => probe(watcher, target, 'values'), (v) => v[0]?.[0] !== '');
+      assert.deepEqual(values, [[ak(HUAWEI), sk(HUAWEI), '']]);
+      assert.deepEqual((await probe(watcher, target, 'submit', '#agree'))[0], { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+    }
+
+    it('the keyboard command fills the current tab', () => withGestureBrowser(async (keyboard, watcher) => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?shortcut');
+      const page = await keyboard.open(target);
+      await page.waitFor('input[type=password]');
+      await pressFillShortcut(keyboard, page, target);
+      await assertFilledByGesture(watcher, target);
+    }));
+
+    it('the context menu of a console field fills the tab; a look-alike host gets no entry', () => withGestureBrowser(async (gestures, watcher) => {
+      const field = 'input[type=password]';
+      const lookalike = await gestures.open(url(HOSTS.lookalike, 'modelarts-vue.html?menu'));
+      await lookalike.waitFor(field);
+      assert.equal(await chooseFillInContextMenu(gestures, lookalike, field), false, 'the look-alike host has no credfill entry');
+
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?menu');
+      const page = await gestures.open(target);
+      await page.waitFor(field);
+      assert.equal(await chooseFillInContextMenu(gestures, page, field), true, 'the console field has a credfill entry');
+      await assertFilledByGesture(watcher, target);
+      // The extension cannot probe the look-alike tab; the page itself tells that nothing was filled there.
+      assert.deepEqual(await lookalike.evaluate(() => [...document.querySelectorAll('input:not([type=checkbox])')].map((i) => i.value)), ['', '', '']);
+    }));
 
     it('the popup fills the page it was opened for, choosing among several profiles', async () => {
       const second = await seedProfile(browser, { ...HUAWEI, name: 'Huawei second', credentials: [{ ...HUAWEI.credentials[0], accessKeyId: 'HWAKSECOND00000000CC' }] });

@@ -32,9 +32,13 @@ export async function startXvfb() {
  * as real key presses.
  */
 export async function pressKeys(display, windowClass, keys) {
-  const env = { ...process.env, DISPLAY: display };
-  const { stdout } = await run('xdotool', ['search', '--sync', '--onlyvisible', '--class', windowClass], { env });
-  const window = stdout.trim().split('\n').at(-1);
-  await run('xdotool', ['windowfocus', '--sync', window], { env });
-  await run('xdotool', ['key', '--clearmodifiers', keys], { env });
+  const window = (await xdotool(display, 'search', '--sync', '--onlyvisible', '--class', windowClass)).split('\n').at(-1);
+  await xdotool(display, 'windowfocus', '--sync', window);
+  await xdotool(display, 'key', '--clearmodifiers', keys);
+}
+
+/** Runs xdotool with `args` (strings or numbers) on `display`; resolves to its trimmed output. */
+export async function xdotool(display, ...args) {
+  const { stdout } = await run('xdotool', args.map(String), { env: { ...process.env, DISPLAY: display } });
+  return stdout.trim();
 }

@@ -34,7 +34,9 @@ fn page() -> PlanInput {
     let url = "https://console.huaweicloud.com/modelarts/?region=cn-north-4#/settings";
     serde_json::from_value(json!({
         "url": url, "topUrl": url, "fields": fields,
-        "profile": {"provider": "huawei", "values": {"accessKeyId": "QTWAOYTTINDUT2QVKYUC", "secretAccessKey": "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"}}
+        "profile": {"id": "bench", "name": "bench", "provider": "huawei", "credentials": [
+            {"kind": "aksk", "accessKeyId": "QTWAOYTTINDUT2QVKYUC", "secretAccessKey": "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"}
+        ]}
     }))
     .expect("generated input is valid")
 }

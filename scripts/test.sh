@@ -42,7 +42,7 @@ suite fmt check cargo fmt --check
 suite clippy check 'cargo clippy -q --all-targets -- -D warnings && cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings'
 suite rust cargo cargo test -q
 # The native benchmarks run once (unoptimised, nothing timed) so a change that breaks one shows here.
-suite benches check 'cargo test -q --bench credentials --bench sign --bench vault --bench fill'
+suite benches check 'cargo test -q --benches'
 suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test wasm
 suite js node 'node --test $(find tests/js extension -name "*.test.mjs" | sort)'
 suite lint check node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors

@@ -13,7 +13,8 @@ const rows = lines.map((r) => {
   let ratio = '';
   if (ref) {
     const x = higherIsBetter ? r[key] / ref[key] : ref[key] / r[key];
-    ratio = `${x.toFixed(2)}× ${x >= 1 ? 'faster' : 'slower'} than ${r.reference}`;
+    const [better, worse] = key === 'bytes' ? ['smaller', 'larger'] : ['faster', 'slower'];
+    ratio = x >= 1 ? `${x.toFixed(2)}× ${better} than ${r.reference}` : `${(1 / x).toFixed(2)}× ${worse} than ${r.reference}`;
   }
   const extra = Object.entries(r).filter(([k]) => !['bench', 'target', 'reference', key].includes(k)).map(([k, v]) => `${k}=${v}`).join(', ');
   return `| ${r.bench} | ${r.target} | ${Number(r[key]).toLocaleString('en', { maximumFractionDigits: 2 })} ${unit} | ${ratio} | ${extra} |`;

@@ -116,8 +116,8 @@ pub fn plan_fill(input: &PlanInput) -> FillPlan {
     if input.profile.provider != profiles::Provider::from(console.provider) {
         let message = format!(
             "a {} profile is never filled into a {} console",
-            provider_name(input.profile.provider),
-            provider_name(console.provider.into())
+            input.profile.provider.name(),
+            profiles::Provider::from(console.provider).name()
         );
         return FillPlan::refused(Some(console), RefusalCode::ProviderMismatch, message, None);
     }
@@ -258,16 +258,6 @@ fn frame_gate(input: &PlanInput, frame_url: &str, sandboxed: bool) -> Result<(),
         }
         FrameDecision::Confirm { origin } => Err(FrameBlock::NeedsConfirmation(origin)),
         FrameDecision::Refuse { reason } => Err(FrameBlock::Refused(reason.to_string())),
-    }
-}
-
-fn provider_name(provider: profiles::Provider) -> &'static str {
-    match provider {
-        profiles::Provider::Huawei => "Huawei Cloud",
-        profiles::Provider::FlexibleEngine => "Flexible Engine",
-        profiles::Provider::Ibm => "IBM Cloud",
-        profiles::Provider::Aws => "AWS",
-        profiles::Provider::Azure => "Azure",
     }
 }
 

@@ -27,6 +27,19 @@ pub enum Provider {
     Azure,
 }
 
+impl Provider {
+    /// The provider's name as users know it (messages and default profile names).
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Huawei => "Huawei Cloud",
+            Provider::FlexibleEngine => "Flexible Engine",
+            Provider::Ibm => "IBM Cloud",
+            Provider::Aws => "AWS",
+            Provider::Azure => "Azure",
+        }
+    }
+}
+
 /// The outcome of the last "test this key" run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

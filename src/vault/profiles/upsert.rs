@@ -99,10 +99,11 @@ fn new_profile(item: &Credential, id: String, imported_at: Option<String>) -> Pr
             provider,
             ..
         } => {
-            let (provider, label) = match provider.as_deref() {
-                Some("aws") => (Provider::Aws, "AWS"),
-                _ => (Provider::Huawei, "Huawei Cloud"),
+            let provider = match provider.as_deref() {
+                Some("aws") => Provider::Aws,
+                _ => Provider::Huawei,
             };
+            let label = provider.name();
             let tail = access_key_id
                 .char_indices()
                 .rev()

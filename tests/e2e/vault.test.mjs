@@ -310,7 +310,14 @@ describe('chromium: encrypted vault', () => {
   it('auto-lock holds across worker restarts: a passed deadline locks on wake-up', async () => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);
-    await popup.evaluate(() => chrome.storage.session.set({ 'vault.lockAt': Date.now() - 1 }));
+    // The popup's own requests after the unlock use the key, which pushes the deadline back: set it in
+    // the past until it stays there (read back after those requests had time to land).
+    const pastDeadline = await eventually(async () => {
+      await popup.evaluate(() => chrome.storage.session.set({ 'vault.lockAt': Date.now() - 1 }));
+      await new Promise((r) => setTimeout(r, 300));
+      return popup.evaluate(async () => (await chrome.storage.session.get('vault.lockAt'))['vault.lockAt'] < Date.now());
+    }, (past) => past);
+    assert.ok(pastDeadline, 'the deadline could not be put in the past');
     assert.ok(await stopWorker(await stopper(browser, popup)), 'the worker did not stop');
     await send(popup, 'version'); // wakes the worker without touching the vault
     const session = await eventually(() => popup.evaluate(() => chrome.storage.session.get(null)), (s) => !('vault.key' in s));

@@ -75,6 +75,16 @@ impl<'a> Prepared<'a> {
         self.service == "s3"
     }
 
+    /// The body's SHA-256, or `UNSIGNED-PAYLOAD` where S3 takes it (`unsigned`, which S3 requires
+    /// of presigned URLs).
+    fn payload_hash(&self, body: &[u8], unsigned: bool) -> String {
+        if self.is_s3() && unsigned {
+            UNSIGNED_PAYLOAD.to_owned()
+        } else {
+            hex32(&Sha256::digest(body).into())
+        }
+    }
+
     fn canonical_uri(&self, out: &mut String) {
         let start = out.len();
         let path = self.target.url.path();
@@ -186,11 +196,7 @@ impl Aws4Signer {
             .map(|(n, v)| (n.to_owned(), v.to_owned()))
             .collect();
         headers.push(("x-amz-date".to_owned(), prepared.time.basic().to_owned()));
-        let payload_hash = if prepared.is_s3() && request.unsigned_payload {
-            UNSIGNED_PAYLOAD.to_owned()
-        } else {
-            hex32(&Sha256::digest(&request.body).into())
-        };
+        let payload_hash = prepared.payload_hash(&request.body, request.unsigned_payload);
         if prepared.is_s3() {
             headers.push(("x-amz-content-sha256".to_owned(), payload_hash.clone()));
         }
@@ -243,11 +249,7 @@ impl Aws4Signer {
                 encode_component(token.expose()),
             ));
         }
-        let payload_hash = if prepared.is_s3() {
-            UNSIGNED_PAYLOAD.to_owned()
-        } else {
-            hex32(&Sha256::digest(&request.body).into())
-        };
+        let payload_hash = prepared.payload_hash(&request.body, true);
         let canonical_request = prepared.canonical_request(
             &auth_items,
             (&signed_headers, &header_block),

@@ -8,6 +8,7 @@ pub mod credentials;
 pub mod fill;
 pub mod secret;
 pub mod sign;
+pub mod profile;
 pub mod vault;
 
 /// The crate version, shown in the popup so a user can tell which build they run.

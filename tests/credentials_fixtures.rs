@@ -1,7 +1,7 @@
 //! Every file in tests/fixtures/credentials/ through `credentials::parse`, with the outcome
 //! each one must have; and no message of any of them may quote a secret.
 
-use credfill::credentials::{parse, ErrorCode, Import, Item, Provider, WarningCode};
+use credfill::credentials::{parse, AkIssuer, Credential, ErrorCode, Import, WarningCode};
 use std::path::Path;
 
 const AK1: &str = "AKFAKE0000EXAMPLE001";
@@ -123,7 +123,10 @@ fn expectations() -> Vec<(&'static str, Expect)> {
             Error(ErrorCode::BadApiKey, Some(3), None),
         ),
         ("bad-guid.txt", Error(ErrorCode::BadGuid, Some(3), None)),
-        ("bad-crn.txt", Error(ErrorCode::BadCrn, Some(2), None)),
+        (
+            "ibmcloud-service-instance-elided-crn.txt",
+            Check(elided_crn),
+        ),
         (
             "bad-unknown.txt",
             Error(ErrorCode::UnknownFormat, None, None),
@@ -178,7 +181,7 @@ fn every_fixture_has_its_expected_outcome() {
                     .items
                     .iter()
                     .map(|item| match item {
-                        Item::AkSk(k) => (
+                        Credential::AkSk(k) => (
                             k.access_key_id.as_str(),
                             k.secret_access_key.expose(),
                             k.user_name.as_deref(),
@@ -205,13 +208,13 @@ fn every_fixture_has_its_expected_outcome() {
     }
 }
 
-fn only_item(import: &Import) -> &Item {
+fn only_item(import: &Import) -> &Credential {
     assert_eq!(import.items.len(), 1, "{import:?}");
     &import.items[0]
 }
 
 fn temporary(import: &Import) {
-    let Item::AkSk(k) = only_item(import) else {
+    let Credential::AkSk(k) = only_item(import) else {
         panic!("{import:?}")
     };
     assert_eq!(k.access_key_id, "AKFAKETEMP00EXAMPLE1");
@@ -222,22 +225,22 @@ fn temporary(import: &Import) {
         .expose()
         .starts_with("fakeSecurityToken"));
     assert_eq!(k.expires_at.as_deref(), Some("2026-01-01T12:00:00.000000Z"));
-    assert_eq!(k.provider, Provider::Huawei);
+    assert_eq!(k.issuer, AkIssuer::Huawei);
 }
 
 fn aws(import: &Import) {
-    let Item::AkSk(k) = only_item(import) else {
+    let Credential::AkSk(k) = only_item(import) else {
         panic!("{import:?}")
     };
     assert_eq!(
         (k.access_key_id.as_str(), k.secret_access_key.expose()),
         (AWS_AK, AWS_SK)
     );
-    assert_eq!(k.provider, Provider::Aws);
+    assert_eq!(k.issuer, AkIssuer::Aws);
 }
 
 fn ibm_api_key(import: &Import) {
-    let Item::IbmApiKey(k) = only_item(import) else {
+    let Credential::IbmApiKey(k) = only_item(import) else {
         panic!("{import:?}")
     };
     assert_eq!(k.api_key.expose(), IBM_KEY);
@@ -246,7 +249,7 @@ fn ibm_api_key(import: &Import) {
 }
 
 fn ibm_service(import: &Import, name: &str) {
-    let Item::IbmService(s) = only_item(import) else {
+    let Credential::IbmService(s) = only_item(import) else {
         panic!("{import:?}")
     };
     assert_eq!(s.api_key.expose(), IBM_SERVICE_KEY);
@@ -269,12 +272,14 @@ fn ibm_service(import: &Import, name: &str) {
 }
 
 fn ibm_instance(import: &Import) {
-    let Item::IbmInstance(i) = only_item(import) else {
+    let Credential::IbmInstance(i) = only_item(import) else {
         panic!("{import:?}")
     };
     assert_eq!(i.guid, GUID);
     assert!(i
         .crn
+        .as_deref()
+        .unwrap()
         .starts_with("crn:v1:bluemix:public:aiopenscale:us-south:a/"));
     assert_eq!(i.location.as_deref(), Some("us-south"));
     assert_eq!(i.service_name.as_deref(), Some("aiopenscale"));
@@ -286,7 +291,7 @@ fn ibm_instance(import: &Import) {
 }
 
 fn azure(import: &Import) {
-    let Item::AzureSp(sp) = only_item(import) else {
+    let Credential::AzureSp(sp) = only_item(import) else {
         panic!("{import:?}")
     };
     assert_eq!(sp.client_id, "fa1ef00d-0000-4000-8000-0000000000a1");
@@ -329,4 +334,15 @@ fn no_message_quotes_a_value() {
             }
         }
     }
+}
+
+/// IBM's docs print the CRN elided; the GUID the user needs is kept.
+fn elided_crn(import: &Import) {
+    let Credential::IbmInstance(i) = only_item(import) else {
+        panic!("{import:?}")
+    };
+    assert_eq!((i.guid.as_str(), i.crn.as_deref()), (GUID, None));
+    assert_eq!(i.location.as_deref(), Some("us-south"));
+    let codes: Vec<_> = import.warnings.iter().map(|w| (w.code, w.line)).collect();
+    assert_eq!(codes, [(WarningCode::UnreadableCrn, Some(2))]);
 }

@@ -1,7 +1,7 @@
 //! Property: any AK/SK rows written by the `csv` crate — any delimiter, column order, header
 //! spelling, line ending and encoding a spreadsheet might produce — parse back to the same keys.
 
-use credfill::credentials::{parse, Item};
+use credfill::credentials::{parse, Credential};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -85,7 +85,7 @@ proptest! {
         prop_assert!(import.warnings.is_empty(), "{:?}", import.warnings);
         prop_assert_eq!(import.items.len(), rows.len());
         for (item, row) in import.items.iter().zip(&rows) {
-            let Item::AkSk(keys) = item else { return Err(TestCaseError::fail(format!("{item:?}"))) };
+            let Credential::AkSk(keys) = item else { return Err(TestCaseError::fail(format!("{item:?}"))) };
             prop_assert_eq!(&keys.access_key_id, &row.access_key);
             prop_assert_eq!(keys.secret_access_key.expose(), row.secret.as_str());
             prop_assert_eq!(keys.user_name.as_deref(), with_user_name.then_some(row.user_name.as_str()));

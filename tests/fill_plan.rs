@@ -32,7 +32,7 @@ fn stored(provider: &str, credentials: Value, extra: Value) -> Value {
 }
 
 fn aksk() -> Value {
-    json!([{"kind": "aksk", "accessKeyId": AK, "secretAccessKey": SK}])
+    json!([{"kind": "aksk", "accessKeyId": AK, "secretAccessKey": SK, "issuer": "huawei"}])
 }
 
 fn huawei_profile() -> Value {
@@ -263,23 +263,30 @@ fn one_field_per_slot_and_one_slot_per_field() {
     );
 }
 
+/// One IBM profile with every identity the OpenScale forms ask for.
+fn openscale_profile() -> Value {
+    stored(
+        "ibm",
+        json!([
+            {"kind": "ibm-api-key", "apiKey": "platform-api-key"},
+            {"kind": "ibm-service", "apiKey": "wml-api-key", "instanceId": "wml-instance-guid",
+             "url": "https://us-south.ml.cloud.ibm.com"},
+        ]),
+        json!({"openscaleGuid": "1a2b3c4d-0000-4000-8000-000000000000"}),
+    )
+}
+
 #[test]
-fn openscale_setup_and_wml_provider_report_what_the_profile_lacks() {
+fn the_openscale_setup_takes_the_platform_key_and_the_openscale_instance() {
     let fields = vec![
         field("key", json!({"labels": ["API key"], "type": "password"})),
         field("guid", json!({"labels": ["Service instance ID"]})),
-        field("url", json!({"labels": ["URL"], "type": "url"})),
     ];
-    let profile = stored(
-        "ibm",
-        json!([{"kind": "ibm-api-key", "apiKey": "ibm-api-key-value"}]),
-        json!({"openscaleGuid": "1a2b3c4d-0000-4000-8000-000000000000"}),
-    );
-    let plan = plan(OPENSCALE, fields, profile);
+    let plan = plan(OPENSCALE, fields, openscale_profile());
     assert_eq!(
         filled(&plan),
         [
-            ("key", Slot::ApiKey, "ibm-api-key-value"),
+            ("key", Slot::ApiKey, "platform-api-key"),
             (
                 "guid",
                 Slot::InstanceId,
@@ -287,8 +294,33 @@ fn openscale_setup_and_wml_provider_report_what_the_profile_lacks() {
             )
         ]
     );
-    assert_eq!(plan.missing, [Slot::Url]);
-    assert_eq!(skipped(&plan), [("url", SkipReason::NoValue, Slot::Url)]);
+}
+
+#[test]
+fn the_wml_provider_form_takes_the_wml_service_credentials_not_the_openscale_guid() {
+    let fields = vec![
+        field("key", json!({"labels": ["API key"], "type": "password"})),
+        field("guid", json!({"labels": ["Service instance ID"]})),
+        field("url", json!({"labels": ["URL"], "type": "url"})),
+    ];
+    let wml = plan(OPENSCALE, fields.clone(), openscale_profile());
+    assert_eq!(
+        filled(&wml),
+        [
+            ("key", Slot::ApiKey, "wml-api-key"),
+            ("guid", Slot::InstanceId, "wml-instance-guid"),
+            ("url", Slot::Url, "https://us-south.ml.cloud.ibm.com"),
+        ]
+    );
+    // Without WML service credentials nothing of another identity is put in its place.
+    let platform_only = stored(
+        "ibm",
+        json!([{"kind": "ibm-api-key", "apiKey": "platform-api-key"}]),
+        json!({"openscaleGuid": "1a2b3c4d-0000-4000-8000-000000000000"}),
+    );
+    let wml = plan(OPENSCALE, fields, platform_only);
+    assert!(wml.fills.is_empty());
+    assert_eq!(wml.missing, [Slot::ApiKey, Slot::InstanceId, Slot::Url]);
 }
 
 #[test]
@@ -326,16 +358,22 @@ fn azure_and_sagemaker_provider_forms() {
         ),
         field("r", json!({"labels": ["Region"]})),
     ];
-    let profile = stored("ibm", aksk(), json!({"region": "us-east-1"}));
+    // The AWS key of an IBM profile; the profile's region is IBM's, so the AWS region is asked of the user.
+    let aws = json!([{"kind": "aksk", "accessKeyId": "AKIAFAKE0000EXAMPLE1", "secretAccessKey": SK, "issuer": "aws"}]);
+    let profile = stored("ibm", aws, json!({"region": "us-south"}));
     let plan = plan(OPENSCALE, sagemaker, profile);
     assert_eq!(
         filled(&plan),
         [
-            ("ak", Slot::AccessKeyId, AK),
+            ("ak", Slot::AccessKeyId, "AKIAFAKE0000EXAMPLE1"),
             ("sk", Slot::SecretAccessKey, SK),
-            ("r", Slot::Region, "us-east-1")
         ]
     );
+    assert_eq!(plan.missing, [Slot::Region]);
+    // A Huawei key in the profile never answers the SageMaker form.
+    let plan = plan_with(json!({"url": OPENSCALE, "topUrl": OPENSCALE, "profile": stored("ibm", aksk(), json!({})),
+        "fields": [field("ak", json!({"labels": ["Access key ID"]})), field("sk", json!({"labels": ["Secret access key"], "type": "password"}))]}));
+    assert!(plan.fills.is_empty());
 }
 
 #[test]

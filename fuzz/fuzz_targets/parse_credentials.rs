@@ -2,7 +2,7 @@
 //! quotes a secret it parsed (secrets shorter than 8 characters could match by chance).
 #![no_main]
 
-use credfill::credentials::{parse, Item};
+use credfill::credentials::{parse, Credential};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -12,11 +12,11 @@ fuzz_target!(|data: &[u8]| {
     assert!(!import.items.is_empty());
     for item in &import.items {
         let secret = match item {
-            Item::AkSk(keys) => keys.secret_access_key.expose(),
-            Item::IbmApiKey(key) => key.api_key.expose(),
-            Item::IbmService(service) => service.api_key.expose(),
-            Item::AzureSp(principal) => principal.client_secret.expose(),
-            Item::IbmInstance(_) => continue,
+            Credential::AkSk(keys) => keys.secret_access_key.expose(),
+            Credential::IbmApiKey(key) => key.api_key.expose(),
+            Credential::IbmService(service) => service.api_key.expose(),
+            Credential::AzureSp(principal) => principal.client_secret.expose(),
+            Credential::IbmInstance(_) => continue,
         };
         if secret.len() < 8 {
             continue;

@@ -35,9 +35,10 @@ impl<'a> From<&'a CheckRequest> for JsCheckRequest<'a> {
     }
 }
 
+const CHECK: &str = "a check is {profile, timestamp, bucket?} with a stored profile";
+
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_error("invalid_request", &e.to_string(), None, None))
+    super::from_js(value, "bad-check", CHECK)
 }
 
 fn check_error(e: CheckError) -> JsValue {

@@ -1,6 +1,6 @@
 //! JS exports for `crate::fill`.
 
-use super::{js_error, to_js};
+use super::{from_js, js_error, to_js};
 use crate::fill::{self, ExtraHost, PlanInput};
 use wasm_bindgen::prelude::*;
 
@@ -53,8 +53,11 @@ pub fn normalize_console_host(input: &str) -> Result<String, JsValue> {
 /// Fill values come out as plain strings: the content script has to type them.
 #[wasm_bindgen(js_name = planFill)]
 pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {
-    let input: PlanInput = serde_wasm_bindgen::from_value(input)
-        .map_err(|e| js_error("invalid-input", &e.to_string(), None, None))?;
+    let input: PlanInput = from_js(
+        input,
+        "invalid-input",
+        "a fill is {url, topUrl, fields, profile, extraHosts?}",
+    )?;
     to_js(&fill::plan_fill(&input))
 }
 
@@ -62,6 +65,5 @@ fn extra_hosts_from(value: JsValue) -> Result<Vec<ExtraHost>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_error("invalid-input", &e.to_string(), None, None))
+    from_js(value, "invalid-input", "extra hosts are [{host, provider}]")
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 pub mod check;
 pub mod credentials;
 pub mod fill;
+pub mod profile;
 pub mod sign;
 pub mod vault;
 
@@ -26,6 +27,16 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     let text = serde_json::to_string(value)
         .map_err(|e| js_error("internal", &e.to_string(), None, None))?;
     js_sys::JSON::parse(&text)
+}
+
+/// Reads a JS value into `T`. Serde's own messages can quote the offending value, which may be a
+/// secret: the error says only `code` and what was `expected`.
+pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
+    value: JsValue,
+    code: &str,
+    expected: &str,
+) -> Result<T, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|_| js_error(code, expected, None, None))
 }
 
 /// Builds the `{ code, message, line?, column? }` object every export throws.

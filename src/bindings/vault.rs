@@ -1,21 +1,14 @@
 //! JS exports for `crate::vault`. Keys travel as base64 strings (the extension keeps the
-//! unlocked one in `storage.session`); records and profiles as plain objects.
+//! unlocked one in `storage.session`); records as plain objects, the document as its JSON text.
 
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use super::{js_error, to_js};
+use super::{from_js, js_error, to_js};
 use crate::secret::Secret;
-use crate::vault::profiles::{self, Credential, Profile, DEFAULT_MAX_KEY_AGE_DAYS};
 use crate::vault::{derive_key, Envelope, KdfCost, KdfParams, Record, VaultError, VaultKey};
 
 fn vault_error(e: VaultError) -> JsValue {
     js_error(e.code(), &e.to_string(), None, None)
-}
-
-/// Serde's own messages can quote the offending value, which may be a secret: say only what was expected.
-fn from_js<T: DeserializeOwned>(value: JsValue, code: &str, expected: &str) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| js_error(code, expected, None, None))
 }
 
 fn record(envelope: JsValue) -> Result<Record, JsValue> {
@@ -89,53 +82,4 @@ pub fn vault_migrate(key_b64: String, envelope: JsValue) -> Result<JsValue, JsVa
         .migrate(&key(key_b64.expose())?)
         .map_err(vault_error)?;
     to_js(&migrated)
-}
-
-const PROFILES: &str = "profiles must be an array of profiles";
-const PROFILE: &str = "not a profile";
-
-/// `profilesUpsert(profiles, item, nowMs, targetId?)` → `{profiles, profileId, updated}`.
-#[wasm_bindgen(js_name = profilesUpsert)]
-pub fn profiles_upsert(
-    profiles: JsValue,
-    item: JsValue,
-    now_ms: f64,
-    target_id: Option<String>,
-) -> Result<JsValue, JsValue> {
-    let profiles: Vec<Profile> = from_js(profiles, "bad-profile", PROFILES)?;
-    let item: Credential = from_js(
-        item,
-        "bad-item",
-        "not a credential item from parseCredentials",
-    )?;
-    to_js(&profiles::upsert_from_import(
-        profiles,
-        item,
-        now_ms as i64,
-        target_id.as_deref(),
-    ))
-}
-
-/// `profilesMerge(existing, incoming)` → `{profiles, added, unchanged, conflicts}`.
-#[wasm_bindgen(js_name = profilesMerge)]
-pub fn profiles_merge(existing: JsValue, incoming: JsValue) -> Result<JsValue, JsValue> {
-    let existing: Vec<Profile> = from_js(existing, "bad-profile", PROFILES)?;
-    let incoming: Vec<Profile> = from_js(incoming, "bad-profile", PROFILES)?;
-    to_js(&profiles::merge_backup(existing, incoming))
-}
-
-/// `profileKeyAge(profile, nowMs, maxAgeDays = 90)` →
-/// `{ageDays, since, stale, temporary, expiresAt, expired, rotationSteps}`.
-#[wasm_bindgen(js_name = profileKeyAge)]
-pub fn profile_key_age(
-    profile: JsValue,
-    now_ms: f64,
-    max_age_days: Option<u32>,
-) -> Result<JsValue, JsValue> {
-    let profile: Profile = from_js(profile, "bad-profile", PROFILE)?;
-    to_js(&profiles::key_age(
-        &profile,
-        now_ms as i64,
-        max_age_days.unwrap_or(DEFAULT_MAX_KEY_AGE_DAYS),
-    ))
 }

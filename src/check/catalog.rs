@@ -1,13 +1,9 @@
 //! Where each provider's services live, per region, and the custom endpoints that replace them
 //! (a private deployment, or a test server on 127.0.0.1). Data first: a new region is a line.
 
-use super::{CheckError, Profile};
+use super::CheckError;
+use crate::profile::{CustomOrigin, Profile, Provider};
 use crate::sign::ibm::OPENSCALE_REGIONS;
-use serde::Deserialize;
-use url::Url;
-
-/// The same provider names a profile carries: one enum for the vault and the checks.
-pub use crate::vault::profiles::Provider;
 
 /// Huawei Cloud regions whose hosts follow `<service>.<region>.myhuaweicloud.com`.
 pub const HUAWEI_REGIONS: &[&str] = &[
@@ -25,24 +21,6 @@ pub const FLEXIBLE_ENGINE_REGION: &str = "eu-west-0";
 const FLEXIBLE_ENGINE_DOMAIN: &str = "prod-cloud-ocb.orange-business.com";
 
 const IBM_IAM_HOST: &str = "iam.cloud.ibm.com";
-
-/// A profile's `endpoint`: one origin for every service, or one per service.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum EndpointOverride {
-    All(String),
-    PerService(PerService),
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PerService {
-    pub obs: Option<String>,
-    pub iam: Option<String>,
-    pub modelarts: Option<String>,
-    pub ibm_iam: Option<String>,
-    pub openscale: Option<String>,
-}
 
 /// `scheme://host[:port]` of one service. `custom` origins get path-style bucket URLs, since
 /// a test server or private endpoint has no wildcard DNS for virtual-host buckets.
@@ -64,20 +42,12 @@ impl Origin {
         }
     }
 
-    fn custom(text: &str) -> Result<Self, CheckError> {
-        let url = Url::parse(text.trim()).map_err(|_| CheckError::InvalidEndpoint)?;
-        let bare = url.path() == "/"
-            && url.query().is_none()
-            && url.fragment().is_none()
-            && url.username().is_empty();
-        match (url.scheme(), url.host_str()) {
-            ("http" | "https", Some(host)) if bare => Ok(Origin {
-                scheme: url.scheme().into(),
-                host: host.into(),
-                port: url.port(),
-                custom: true,
-            }),
-            _ => Err(CheckError::InvalidEndpoint),
+    fn custom(origin: &CustomOrigin) -> Self {
+        Origin {
+            scheme: origin.scheme.clone(),
+            host: origin.host.clone(),
+            port: origin.port,
+            custom: true,
         }
     }
 
@@ -114,32 +84,45 @@ pub struct Endpoints {
     pub openscale: Option<Origin>,
 }
 
-/// The catalog's endpoints for the profile's provider and region, with its overrides applied.
+/// The catalog's endpoints for the profile's provider and region, with its own endpoints applied.
 pub fn endpoints(profile: &Profile) -> Result<Endpoints, CheckError> {
-    let mut found = catalog(profile.provider, &profile.region);
-    let overrides = match &profile.endpoint {
-        None => PerService::default(),
-        Some(EndpointOverride::PerService(each)) => each.clone(),
-        Some(EndpointOverride::All(origin)) => PerService {
-            obs: Some(origin.clone()),
-            iam: Some(origin.clone()),
-            modelarts: Some(origin.clone()),
-            ibm_iam: Some(origin.clone()),
-            openscale: Some(origin.clone()),
-        },
+    let mut found = catalog(profile.provider, profile.region());
+    let Some(endpoint) = &profile.endpoint else {
+        return Ok(found);
     };
-    for (slot, custom) in [
-        (&mut found.obs, overrides.obs),
-        (&mut found.iam, overrides.iam),
-        (&mut found.modelarts, overrides.modelarts),
-        (&mut found.ibm_iam, overrides.ibm_iam),
-        (&mut found.openscale, overrides.openscale),
+    let custom = endpoint.per_service();
+    for (slot, origin) in [
+        (&mut found.obs, custom.obs),
+        (&mut found.iam, custom.iam),
+        (&mut found.modelarts, custom.modelarts),
+        (&mut found.ibm_iam, custom.ibm_iam),
+        (&mut found.openscale, custom.openscale),
     ] {
-        if let Some(text) = custom {
-            *slot = Some(Origin::custom(&text)?);
+        if let Some(origin) = origin {
+            *slot = Some(Origin::custom(&origin));
         }
     }
     Ok(found)
+}
+
+/// The regions the catalog knows for `provider`, for the user to choose from (AWS has too many
+/// to list: any well-formed AWS region name is known).
+pub fn regions(provider: Provider) -> Vec<&'static str> {
+    match provider {
+        Provider::Huawei => HUAWEI_REGIONS.to_vec(),
+        Provider::FlexibleEngine => vec![FLEXIBLE_ENGINE_REGION],
+        Provider::Ibm => OPENSCALE_REGIONS.to_vec(),
+        Provider::Aws | Provider::Azure => Vec::new(),
+    }
+}
+
+/// Whether `region` is one the catalog has endpoints for.
+pub fn region_known(provider: Provider, region: &str) -> bool {
+    match provider {
+        Provider::Aws => is_aws_region(region),
+        Provider::Azure => false,
+        _ => regions(provider).contains(&region),
+    }
 }
 
 fn catalog(provider: Provider, region: &str) -> Endpoints {
@@ -197,14 +180,12 @@ fn is_aws_region(region: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn profile(provider: Provider, region: &str, endpoint: Option<EndpointOverride>) -> Profile {
-        Profile {
-            provider,
-            region: region.into(),
-            endpoint,
-            credentials: vec![],
-            openscale_guid: None,
-        }
+    fn profile(provider: Provider, region: &str, endpoint: Option<&str>) -> Profile {
+        serde_json::from_value(serde_json::json!({
+            "id": "p", "name": "p", "provider": provider, "region": region,
+            "endpoint": endpoint.map(|e| serde_json::from_str::<serde_json::Value>(e).unwrap()),
+        }))
+        .expect("a profile")
     }
 
     #[test]
@@ -274,8 +255,8 @@ mod tests {
 
     #[test]
     fn one_custom_origin_replaces_every_service_even_in_an_unknown_region() {
-        let custom = EndpointOverride::All("http://127.0.0.1:9000/".into());
-        let e = endpoints(&profile(Provider::Huawei, "xx-test-1", Some(custom))).unwrap();
+        let custom = Some(r#""http://127.0.0.1:9000/""#);
+        let e = endpoints(&profile(Provider::Huawei, "xx-test-1", custom)).unwrap();
         let obs = e.obs.unwrap();
         assert_eq!(obs.base(), "http://127.0.0.1:9000");
         assert!(obs.custom);
@@ -285,11 +266,8 @@ mod tests {
 
     #[test]
     fn per_service_overrides_keep_the_catalog_for_the_others() {
-        let custom = EndpointOverride::PerService(PerService {
-            iam: Some("http://127.0.0.1:8001".into()),
-            ..PerService::default()
-        });
-        let e = endpoints(&profile(Provider::Huawei, "cn-north-4", Some(custom))).unwrap();
+        let custom = Some(r#"{"iam": "http://127.0.0.1:8001"}"#);
+        let e = endpoints(&profile(Provider::Huawei, "cn-north-4", custom)).unwrap();
         assert_eq!(e.iam.unwrap().base(), "http://127.0.0.1:8001");
         assert_eq!(
             e.obs.unwrap().base(),
@@ -298,21 +276,11 @@ mod tests {
     }
 
     #[test]
-    fn custom_endpoints_must_be_bare_http_origins() {
-        for bad in [
-            "ftp://h",
-            "https://h/path",
-            "https://h/?q",
-            "not a url",
-            "https://u:p@h",
-        ] {
-            let p = profile(
-                Provider::Aws,
-                "us-east-1",
-                Some(EndpointOverride::All(bad.into())),
-            );
-            assert_eq!(endpoints(&p), Err(CheckError::InvalidEndpoint), "{bad}");
-        }
+    fn regions_to_choose_from() {
+        assert_eq!(regions(Provider::FlexibleEngine), ["eu-west-0"]);
+        assert!(regions(Provider::Huawei).contains(&"ap-southeast-3"));
+        assert!(region_known(Provider::Ibm, "eu-de") && !region_known(Provider::Ibm, "eu-west-0"));
+        assert!(region_known(Provider::Aws, "us-east-1") && !region_known(Provider::Azure, "x"));
     }
 
     #[test]

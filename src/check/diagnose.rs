@@ -7,7 +7,7 @@ use crate::sign::ibm::{self, IbmError};
 use serde::{Deserialize, Serialize};
 
 /// What one answer says about the key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Ok,
@@ -42,7 +42,7 @@ pub enum Status {
     Unexpected,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Ok,
@@ -63,7 +63,7 @@ impl Status {
 }
 
 /// Facts read from the answer, for the UI to show or store; never a secret.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Details {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -286,7 +286,7 @@ fn iam_projects(
         error_code: Option<String>,
         error_msg: Option<String>,
     }
-    let region = &check.profile.region;
+    let region = check.profile.region();
     if (200..300).contains(&status) {
         let Ok(found) = serde_json::from_str::<Projects>(body) else {
             return unexpected(Step::IamProjects, details);
@@ -342,7 +342,7 @@ fn iam_projects(
 /// `HEAD /<bucket>`: no body, so everything comes from the status and the headers.
 fn bucket(check: &KeyCheck, status: u16, answer: &Answer, mut details: Details) -> Diagnosis {
     let name = check.bucket.as_deref().unwrap_or_default();
-    let region = &check.profile.region;
+    let region = check.profile.region();
     details.bucket_region = answer
         .first_header(&["x-obs-bucket-location", "x-amz-bucket-region"])
         .map(str::to_owned);
@@ -451,10 +451,9 @@ fn ibm_token(
 }
 
 fn openscale(check: &KeyCheck, status: u16, details: Details) -> Diagnosis {
-    let region = if check.profile.region.is_empty() {
-        "us-south"
-    } else {
-        &check.profile.region
+    let region = match check.profile.region() {
+        "" => "us-south",
+        region => region,
     };
     let (status, message) = match status {
         200..=299 => (Status::Ok, format!("The OpenScale instance answers in {region}.")),
@@ -475,7 +474,7 @@ fn openscale(check: &KeyCheck, status: u16, details: Details) -> Diagnosis {
 mod tests {
     use super::*;
     use crate::check::plan::tests::check;
-    use crate::check::{Credential, Provider};
+    use crate::profile::{AkIssuer, AkSk, Credential, Provider};
 
     fn run(c: &KeyCheck, step: Step, answer: Answer) -> Diagnosis {
         diagnose(c, step, &answer).unwrap()
@@ -753,14 +752,14 @@ mod tests {
     #[test]
     fn messages_never_contain_a_secret() {
         let mut c = huawei();
-        c.profile.credentials.push(Credential {
-            kind: "aksk".into(),
-            access_key_id: Some("AK".into()),
-            secret_access_key: Some("SECRETSECRET".into()),
+        c.profile.credentials.push(Credential::AkSk(AkSk {
+            access_key_id: "AK".into(),
+            secret_access_key: "SECRETSECRET".into(),
+            user_name: None,
             security_token: None,
-            api_key: None,
-            guid: None,
-        });
+            expires_at: None,
+            issuer: AkIssuer::Huawei,
+        }));
         for code in [
             "SignatureDoesNotMatch",
             "InvalidAccessKeyId",

@@ -12,43 +12,16 @@ pub mod diagnose;
 pub mod plan;
 pub mod presign;
 
+use crate::profile::{Profile, Provider};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-pub use catalog::{Endpoints, Provider};
+pub use catalog::Endpoints;
+pub use diagnose::{Details, Severity};
 pub use diagnose::{diagnose, Diagnosis, Status};
 pub use plan::{origins, plan};
 pub use presign::presign_object;
-
-/// What a check needs to know of a profile (the rest of the profile is ignored).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Profile {
-    pub provider: Provider,
-    #[serde(default)]
-    pub region: String,
-    /// One origin for every service (how tests point at 127.0.0.1), or one per service.
-    #[serde(default)]
-    pub endpoint: Option<catalog::EndpointOverride>,
-    #[serde(default)]
-    pub credentials: Vec<Credential>,
-    /// The OpenScale instance GUID (also its data mart ID).
-    #[serde(default)]
-    pub openscale_guid: Option<String>,
-}
-
-/// One imported credential; only the fields a check uses.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Credential {
-    pub kind: String,
-    pub access_key_id: Option<String>,
-    pub secret_access_key: Option<Secret>,
-    pub security_token: Option<Secret>,
-    pub api_key: Option<Secret>,
-    pub guid: Option<String>,
-}
 
 /// One check: the profile, the caller's clock (`YYYYMMDDTHHMMSSZ`, UTC) and, optionally, the
 /// bucket ModelArts will use. The same value is given to [`plan`] and to [`diagnose`].

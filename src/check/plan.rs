@@ -5,8 +5,9 @@
 //! - Any of them, given a bucket: `HEAD` it (existence, region, storage class).
 //! - IBM API key: the IAM token exchange; the OpenScale read follows from its answer.
 
-use super::catalog::{endpoints, Endpoints, Origin, Provider};
-use super::{CheckError, CheckRequest, Credential, KeyCheck, Profile, Step};
+use super::catalog::{endpoints, Endpoints, Origin};
+use super::{CheckError, CheckRequest, KeyCheck, Step};
+use crate::profile::{Credential, Profile, Provider};
 use crate::secret::Secret;
 use crate::sign::{self, encode::encode_component, ibm, Scheme, SignRequest};
 use url::Url;
@@ -73,7 +74,7 @@ pub(crate) fn openscale_request(
     let Some(guid) = instance_guid(check) else {
         return Ok(None);
     };
-    let region = match check.profile.region.as_str() {
+    let region = match check.profile.region() {
         "" => "us-south",
         r => r,
     };
@@ -87,12 +88,10 @@ pub(crate) fn openscale_request(
 
 fn instance_guid(check: &KeyCheck) -> Option<&str> {
     check.profile.openscale_guid.as_deref().or_else(|| {
-        check
-            .profile
-            .credentials
-            .iter()
-            .filter(|c| c.kind == "ibm-instance")
-            .find_map(|c| c.guid.as_deref())
+        check.profile.credentials.iter().find_map(|c| match c {
+            Credential::IbmInstance(instance) => Some(instance.guid.as_str()),
+            _ => None,
+        })
     })
 }
 
@@ -109,13 +108,11 @@ pub(crate) struct AccessKey<'a> {
 pub(crate) fn access_key(credentials: &[Credential]) -> Result<AccessKey<'_>, CheckError> {
     let key = credentials
         .iter()
-        .filter(|c| c.kind == "aksk")
-        .find_map(|c| {
-            Some(AccessKey {
-                id: c.access_key_id.as_deref()?,
-                secret: c.secret_access_key.as_ref()?,
-                token: c.security_token.as_ref(),
-            })
+        .find_map(Credential::aksk)
+        .map(|key| AccessKey {
+            id: &key.access_key_id,
+            secret: &key.secret_access_key,
+            token: key.security_token.as_ref(),
         })
         .ok_or(CheckError::NoCredential("AK/SK"))?;
     if looks_swapped(key.id, key.secret.expose()) {
@@ -140,11 +137,20 @@ fn looks_swapped(id: &str, secret: &str) -> bool {
     secret_like(id) && id_like(secret)
 }
 
+/// The platform API key first: it is the one OpenScale's checks are about.
 fn ibm_api_key(credentials: &[Credential]) -> Result<&Secret, CheckError> {
-    credentials
-        .iter()
-        .filter(|c| c.kind.starts_with("ibm-"))
-        .find_map(|c| c.api_key.as_ref())
+    let platform = credentials.iter().find_map(|c| match c {
+        Credential::IbmApiKey(key) => Some(&key.api_key),
+        _ => None,
+    });
+    let service = || {
+        credentials.iter().find_map(|c| match c {
+            Credential::IbmService(service) => Some(&service.api_key),
+            _ => None,
+        })
+    };
+    platform
+        .or_else(service)
         .ok_or(CheckError::NoCredential("IBM API key"))
 }
 
@@ -166,7 +172,7 @@ fn sign_request(
     method: &str,
     url: String,
 ) -> Result<SignRequest, CheckError> {
-    if check.profile.region.is_empty() {
+    if check.profile.region().is_empty() {
         return Err(CheckError::UnknownRegion);
     }
     Ok(key_request(
@@ -198,7 +204,7 @@ pub(crate) fn key_request(
         access_key_id: key.id.into(),
         secret_access_key: key.secret.clone(),
         security_token: key.token.cloned(),
-        region: Some(profile.region.clone()),
+        region: Some(profile.region().to_owned()),
         service: Some("s3".into()),
         bucket: None,
         unsigned_payload: true,
@@ -220,7 +226,7 @@ fn iam_projects(
     key: &AccessKey,
     iam: &Origin,
 ) -> Result<CheckRequest, CheckError> {
-    let region = encode_component(&check.profile.region);
+    let region = encode_component(check.profile.region());
     let url = format!("{}/v3/projects?name={region}", iam.base());
     let mut request = sign_request(check, key, Scheme::Apig, "GET", url)?;
     request
@@ -287,23 +293,31 @@ fn from_ibm(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::check::catalog::EndpointOverride;
-    use crate::check::Profile;
+    use crate::profile::{AkIssuer, AkSk, Endpoint, IbmApiKey, IbmInstance};
 
     // Huawei's published SDK-HMAC-SHA256 example key (FACTS.md); any AK/SK would do here.
     const AK: &str = "QTWAOYTTINDUT2QVKYUC";
     const SK: &str = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
     const GUID: &str = "0123abcd-4567-89ef-0123-456789abcdef";
 
+    fn key(id: &str, secret: &str, token: Option<&str>) -> Credential {
+        Credential::AkSk(AkSk {
+            access_key_id: id.into(),
+            secret_access_key: secret.into(),
+            user_name: None,
+            security_token: token.map(Into::into),
+            expires_at: None,
+            issuer: AkIssuer::of_access_key(id),
+        })
+    }
+
     fn aksk() -> Credential {
-        Credential {
-            kind: "aksk".into(),
-            access_key_id: Some(AK.into()),
-            secret_access_key: Some(SK.into()),
-            security_token: None,
-            api_key: None,
-            guid: None,
-        }
+        key(AK, SK, None)
+    }
+
+    /// A custom endpoint as the profile editor stores it.
+    pub(crate) fn endpoint(origin: &str) -> Option<Endpoint> {
+        Some(serde_json::from_value(origin.into()).expect("a loopback origin"))
     }
 
     pub(crate) fn check(
@@ -313,11 +327,9 @@ pub(crate) mod tests {
     ) -> KeyCheck {
         KeyCheck {
             profile: Profile {
-                provider,
-                region: region.into(),
-                endpoint: None,
+                region: Some(region.to_owned()).filter(|r| !r.is_empty()),
                 credentials,
-                openscale_guid: None,
+                ..Profile::new("p".into(), "p".into(), provider)
             },
             timestamp: "20261123T110000Z".into(),
             bucket: None,
@@ -390,7 +402,7 @@ pub(crate) mod tests {
     #[test]
     fn a_custom_endpoint_gets_path_style_buckets() {
         let mut c = check(Provider::Aws, "us-east-1", vec![aksk()]);
-        c.profile.endpoint = Some(EndpointOverride::All("http://127.0.0.1:5000".into()));
+        c.profile.endpoint = endpoint("http://127.0.0.1:5000");
         c.bucket = Some("data".into());
         let requests = plan(&c).unwrap();
         assert_eq!(requests.len(), 2, "AWS has no IAM projects step");
@@ -401,25 +413,23 @@ pub(crate) mod tests {
 
     #[test]
     fn a_swapped_pair_is_refused_before_anything_is_sent() {
-        let mut key = aksk();
-        key.access_key_id = Some(SK.into());
-        key.secret_access_key = Some(AK.into());
         assert_eq!(
-            plan(&check(Provider::Huawei, "cn-north-4", vec![key])).unwrap_err(),
+            plan(&check(Provider::Huawei, "cn-north-4", vec![key(SK, AK, None)])).unwrap_err(),
             CheckError::SwappedKey
         );
         // The AWS documentation's example pair, the right way round, is not mistaken for one.
-        let mut aws = aksk();
-        aws.access_key_id = Some("AKIAIOSFODNN7EXAMPLE".into());
-        aws.secret_access_key = Some("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into());
+        let aws = key(
+            "AKIAIOSFODNN7EXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            None,
+        );
         assert!(plan(&check(Provider::Aws, "us-east-1", vec![aws])).is_ok());
     }
 
     #[test]
     fn temporary_keys_send_their_token() {
-        let mut key = aksk();
-        key.security_token = Some("tok".into());
-        let requests = plan(&check(Provider::Huawei, "af-south-1", vec![key])).unwrap();
+        let temporary = key(AK, SK, Some("tok"));
+        let requests = plan(&check(Provider::Huawei, "af-south-1", vec![temporary])).unwrap();
         assert_eq!(header(&requests[0], "x-amz-security-token"), Some("tok"));
         assert_eq!(header(&requests[1], "x-security-token"), Some("tok"));
     }
@@ -444,22 +454,26 @@ pub(crate) mod tests {
         );
     }
 
+    pub(crate) fn ibm_api_key() -> Credential {
+        Credential::IbmApiKey(IbmApiKey {
+            api_key: "k".repeat(44).into(),
+            name: None,
+            description: None,
+            created_at: None,
+            id: None,
+        })
+    }
+
     fn ibm_check(region: &str) -> KeyCheck {
-        let key = Credential {
-            kind: "ibm-api-key".into(),
-            access_key_id: None,
-            secret_access_key: None,
-            security_token: None,
-            api_key: Some("k".repeat(44).into()),
-            guid: None,
-        };
-        let instance = Credential {
-            kind: "ibm-instance".into(),
-            api_key: None,
-            guid: Some(GUID.into()),
-            ..key.clone()
-        };
-        check(Provider::Ibm, region, vec![key, instance])
+        let instance = Credential::IbmInstance(IbmInstance {
+            guid: GUID.into(),
+            crn: None,
+            location: None,
+            service_name: None,
+            name: None,
+            account_id: None,
+        });
+        check(Provider::Ibm, region, vec![ibm_api_key(), instance])
     }
 
     #[test]
@@ -495,7 +509,7 @@ pub(crate) mod tests {
             )
         );
         assert_eq!(header(&next, "authorization"), Some("Bearer T"));
-        c.profile.endpoint = Some(EndpointOverride::All("http://127.0.0.1:7000".into()));
+        c.profile.endpoint = endpoint("http://127.0.0.1:7000");
         let next = openscale_request(&c, &Secret::new("T")).unwrap().unwrap();
         assert!(next.url.starts_with("http://127.0.0.1:7000/openscale/"));
         assert_eq!(

@@ -2,9 +2,10 @@
 //! sharing the key: OBS's own form on Huawei Cloud / Flexible Engine (what OBS Console makes),
 //! SigV4 on AWS.
 
-use super::catalog::{endpoints, Provider};
+use super::catalog::endpoints;
+use crate::profile::{Profile, Provider};
 use super::plan::{access_key, bucket_url, key_request, valid_bucket};
-use super::{CheckError, Profile};
+use super::CheckError;
 use crate::sign::{self, encode::encode_path, Scheme, SignRequest};
 use serde::Deserialize;
 
@@ -45,23 +46,22 @@ pub fn presign_object(request: &PresignObject) -> Result<String, CheckError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{catalog::EndpointOverride, Credential};
+    use crate::check::plan::tests::endpoint;
+    use crate::profile::{AkIssuer, AkSk, Credential};
 
     fn request(provider: Provider, region: &str, key: &str) -> PresignObject {
         PresignObject {
             profile: Profile {
-                provider,
-                region: region.into(),
-                endpoint: None,
-                credentials: vec![Credential {
-                    kind: "aksk".into(),
-                    access_key_id: Some("AKIDEXAMPLE".into()),
-                    secret_access_key: Some("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY".into()),
+                region: Some(region.into()),
+                credentials: vec![Credential::AkSk(AkSk {
+                    access_key_id: "AKIDEXAMPLE".into(),
+                    secret_access_key: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY".into(),
+                    user_name: None,
                     security_token: None,
-                    api_key: None,
-                    guid: None,
-                }],
-                openscale_guid: None,
+                    expires_at: None,
+                    issuer: AkIssuer::Aws,
+                })],
+                ..Profile::new("p".into(), "p".into(), provider)
             },
             timestamp: "20261123T110000Z".into(),
             bucket: "photos".into(),
@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn aws_urls_use_sigv4_and_custom_endpoints_path_style() {
         let mut r = request(Provider::Aws, "us-east-1", "a.txt");
-        r.profile.endpoint = Some(EndpointOverride::All("http://127.0.0.1:5000".into()));
+        r.profile.endpoint = endpoint("http://127.0.0.1:5000");
         let url = presign_object(&r).unwrap();
         assert!(
             url.starts_with("http://127.0.0.1:5000/photos/a.txt?"),
@@ -116,7 +116,7 @@ mod tests {
             CheckError::Unsupported(Provider::Ibm)
         );
         r.profile.provider = Provider::Huawei;
-        r.profile.region = "cn-north-4".into();
+        r.profile.region = Some("cn-north-4".into());
         r.expires_in = 0;
         assert!(matches!(
             presign_object(&r).unwrap_err(),

@@ -4,7 +4,7 @@
 //! A label seen twice starts the next block, so several pastes in one text give several items.
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use super::{normalized_name, validate, IbmApiKey, IbmInstance, Import, Item};
+use super::{normalized_name, validate, IbmApiKey, IbmInstance, Import, Credential};
 use crate::secret::Secret;
 
 /// The labels read, normalised; any other label (State, Locked, Type…) is skipped.
@@ -88,7 +88,7 @@ fn read_block(block: &[Field], import: &mut Import) -> Result<(), ImportError> {
     };
     if let Some(api_key) = get("apikey") {
         validate::ibm_api_key(api_key.value).map_err(|error| error.at(Some(api_key.line), None))?;
-        import.items.push(Item::IbmApiKey(IbmApiKey {
+        import.items.push(Credential::IbmApiKey(IbmApiKey {
             api_key: Secret::from(api_key.value),
             name: value("name"),
             description: value("description"),
@@ -101,14 +101,27 @@ fn read_block(block: &[Field], import: &mut Import) -> Result<(), ImportError> {
         return Ok(());
     };
     validate::guid(guid.value, "The GUID").map_err(|error| error.at(Some(guid.line), None))?;
-    let Some(id) = get("id") else {
-        return Err(ImportError::new(
-            ErrorCode::BadCrn,
-            "The pasted service instance has a GUID but no ID line with its CRN.",
-        )
-        .at(Some(guid.line), None));
+    // IBM's own docs print the CRN elided (`crn:v1:…:a/c2f2xxxxxxxxxxxx867::`): the GUID is what
+    // the user came for, so it is kept and the CRN left out with a warning.
+    let crn = get("id").and_then(|id| Some((id.value, validate::crn(id.value)?)));
+    let Some((crn_text, crn)) = crn else {
+        import.warnings.push(
+            Warning::new(
+                WarningCode::UnreadableCrn,
+                "The service instance's CRN (ID line) is missing or shortened; the GUID was kept without it.",
+            )
+            .at(Some(get("id").map_or(guid.line, |id| id.line))),
+        );
+        import.items.push(Credential::IbmInstance(IbmInstance {
+            guid: guid.value.to_owned(),
+            crn: None,
+            location: value("location"),
+            service_name: value("servicename"),
+            name: value("name"),
+            account_id: None,
+        }));
+        return Ok(());
     };
-    let crn = validate::crn(id.value).map_err(|error| error.at(Some(id.line), None))?;
     if !crn.service_instance.eq_ignore_ascii_case(guid.value) {
         import.warnings.push(
             Warning::new(
@@ -121,9 +134,9 @@ fn read_block(block: &[Field], import: &mut Import) -> Result<(), ImportError> {
     let or_crn = |label: &str, part: &str| {
         value(label).or_else(|| Some(part.to_owned()).filter(|part| !part.is_empty()))
     };
-    import.items.push(Item::IbmInstance(IbmInstance {
+    import.items.push(Credential::IbmInstance(IbmInstance {
         guid: guid.value.to_owned(),
-        crn: id.value.to_owned(),
+        crn: Some(crn_text.to_owned()),
         location: or_crn("location", crn.location),
         service_name: or_crn("servicename", crn.service_name),
         name: value("name"),
@@ -157,10 +170,23 @@ mod tests {
     }
 
     #[test]
-    fn instance_without_crn_is_refused() {
-        let error = parse("GUID: 77b6a44c-ba51-43ab-91d1-3ab9a8ff44fd\n")
-            .err()
-            .unwrap();
-        assert_eq!((error.code, error.line), (ErrorCode::BadCrn, Some(1)));
+    fn an_elided_or_missing_crn_keeps_the_guid_with_a_warning() {
+        // As printed in IBM's "Watson OpenScale: Getting the service instance ID" docs.
+        let elided = "Name:          openscale\nID:            crn:v1:ibmcloud:public:aiopenscale:us-south:a/c2f2xxxxxxxxxxxx867::\nGUID:          77b6a44c-ba51-43ab-91d1-3ab9a8ff44fd\nLocation:      us-south\nService Name:  aiopenscale\n";
+        for text in [elided, "GUID: 77b6a44c-ba51-43ab-91d1-3ab9a8ff44fd\n"] {
+            let import = parse(text).unwrap();
+            let Credential::IbmInstance(instance) = &import.items[0] else {
+                panic!("an instance");
+            };
+            assert_eq!(instance.guid, "77b6a44c-ba51-43ab-91d1-3ab9a8ff44fd");
+            assert_eq!(instance.crn, None);
+            assert_eq!(import.warnings[0].code, WarningCode::UnreadableCrn);
+        }
+        let import = parse(elided).unwrap();
+        let Credential::IbmInstance(instance) = &import.items[0] else {
+            panic!("an instance");
+        };
+        assert_eq!(instance.location.as_deref(), Some("us-south"));
+        assert_eq!(import.warnings[0].line, Some(2));
     }
 }

@@ -3,7 +3,7 @@
 //! the shape of the values; `,` `;` and tab delimiters; blank and delimiter-only lines skipped.
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use super::{normalized_name, validate, AkSk, Import, Item, Provider};
+use super::{normalized_name, validate, AkSk, Import, Credential, AkIssuer};
 use crate::secret::Secret;
 use csv::StringRecord;
 
@@ -69,7 +69,7 @@ impl Layout {
         let access_key = row.iter().position(validate::looks_like_access_key)?;
         let secret = row
             .iter()
-            .position(|value| validate::looks_like_secret(value, Provider::Aws))?;
+            .position(|value| validate::looks_like_secret(value, AkIssuer::Aws))?;
         let user_name = (row.len() == 3)
             .then(|| (0..3).find(|&index| index != access_key && index != secret))
             .flatten();
@@ -93,7 +93,7 @@ impl Layout {
         if self.secret.is_none() {
             self.secret = (0..row.len())
                 .filter(unnamed)
-                .find(|&index| validate::looks_like_secret(&row[index], Provider::Aws));
+                .find(|&index| validate::looks_like_secret(&row[index], AkIssuer::Aws));
         }
     }
 }
@@ -153,7 +153,7 @@ pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
 
     let mut items = Vec::with_capacity(rows.len());
     for (line, row) in rows {
-        items.push(Item::AkSk(read_row(row, &layout, *line, &mut warnings)?));
+        items.push(Credential::AkSk(read_row(row, &layout, *line, &mut warnings)?));
     }
     Ok(Import { items, warnings })
 }
@@ -242,7 +242,7 @@ fn read_row(
     let mut secret = (field(layout.secret), layout.secret);
     if !validate::looks_like_access_key(access_key.0)
         && validate::looks_like_access_key(secret.0)
-        && validate::looks_like_secret(access_key.0, Provider::Aws)
+        && validate::looks_like_secret(access_key.0, AkIssuer::Aws)
     {
         std::mem::swap(&mut access_key, &mut secret);
         warnings.push(
@@ -254,17 +254,17 @@ fn read_row(
         );
     }
     let column = |index: Option<usize>| index.map(|index| index as u32 + 1);
-    let provider = if layout.aws_console {
-        Provider::Aws
+    let issuer = if layout.aws_console {
+        AkIssuer::Aws
     } else {
-        Provider::of_access_key(access_key.0)
+        AkIssuer::of_access_key(access_key.0)
     };
     if let Some(warning) = validate::access_key(access_key.0)
         .map_err(|error| error.at(Some(line), column(access_key.1)))?
     {
         warnings.push(warning.at(Some(line)));
     }
-    validate::secret_key(secret.0, provider)
+    validate::secret_key(secret.0, issuer)
         .map_err(|error| error.at(Some(line), column(secret.1)))?;
     let optional = |index: Option<usize>| Some(field(index)).filter(|value| !value.is_empty());
     Ok(AkSk {
@@ -273,7 +273,7 @@ fn read_row(
         user_name: optional(layout.user_name).map(str::to_owned),
         security_token: optional(layout.security_token).map(Secret::from),
         expires_at: None,
-        provider,
+        issuer,
     })
 }
 
@@ -296,7 +296,7 @@ mod tests {
             .items
             .iter()
             .map(|item| match item {
-                Item::AkSk(aksk) => (
+                Credential::AkSk(aksk) => (
                     aksk.access_key_id.as_str(),
                     aksk.secret_access_key.expose(),
                     aksk.user_name.as_deref(),
@@ -368,10 +368,10 @@ mod tests {
         let aws_sk = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
         let text = format!("User name,Password,Access key ID,Secret access key,Console login link\nbob,pw,AKIAIOSFODNN7EXAMPLE,{aws_sk},https://x.signin.aws.amazon.com/console\n");
         let import = parse(&text).unwrap();
-        let Item::AkSk(aksk) = &import.items[0] else {
+        let Credential::AkSk(aksk) = &import.items[0] else {
             panic!()
         };
-        assert_eq!(aksk.provider, Provider::Aws);
+        assert_eq!(aksk.issuer, AkIssuer::Aws);
         assert_eq!(aksk.secret_access_key.expose(), aws_sk);
         assert_eq!(aksk.user_name.as_deref(), Some("bob"));
     }

@@ -19,8 +19,9 @@ use std::fmt;
 /// | `bad-secret` | a secret access key / password of the wrong shape, or missing |
 /// | `bad-json` | JSON syntax error (line and column from the parser) |
 /// | `bad-api-key` | an IBM API key that is not 44 characters `[A-Za-z0-9_-]` |
+/// | `bad-crn` | an IBM CRN of the wrong syntax in service credentials |
 /// | `bad-guid` | a GUID (IBM instance, Azure app/tenant) of the wrong syntax |
-/// | `bad-crn` | an IBM CRN of the wrong syntax |
+/// | `bad-crn` | an IBM CRN of the wrong syntax in service credentials |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorCode {
     Empty,
@@ -66,6 +67,7 @@ impl ErrorCode {
 /// | `legacy-encoding` | not UTF-8; decoded as Windows-1252 (an Excel "CSV" save) |
 /// | `unusual-instance-id` | a service credential `instance_id` that is not a GUID |
 /// | `guid-mismatch` | a pasted GUID that differs from the instance part of its CRN |
+/// | `unreadable-crn` | a pasted instance whose CRN (ID line) is missing or elided; the GUID was kept |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WarningCode {
     UnusualAccessKey,
@@ -74,6 +76,7 @@ pub enum WarningCode {
     LegacyEncoding,
     UnusualInstanceId,
     GuidMismatch,
+    UnreadableCrn,
 }
 
 impl WarningCode {
@@ -85,6 +88,7 @@ impl WarningCode {
             WarningCode::LegacyEncoding => "legacy-encoding",
             WarningCode::UnusualInstanceId => "unusual-instance-id",
             WarningCode::GuidMismatch => "guid-mismatch",
+            WarningCode::UnreadableCrn => "unreadable-crn",
         }
     }
 }

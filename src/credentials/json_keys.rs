@@ -5,8 +5,8 @@
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
 use super::{
-    normalized_name, validate, AkSk, AzureServicePrincipal, IbmApiKey, IbmService, Import, Item,
-    Provider,
+    normalized_name, validate, AkSk, AzureServicePrincipal, IbmApiKey, IbmService, Import, Credential,
+    AkIssuer,
 };
 use crate::secret::Secret;
 use serde_json::{Map, Value};
@@ -98,7 +98,7 @@ impl<'a> Fields<'a> {
         &self,
         entry_name: Option<&str>,
         warnings: &mut Vec<Warning>,
-    ) -> Result<Option<Item>, ImportError> {
+    ) -> Result<Option<Credential>, ImportError> {
         if let (Some(access), Some(secret)) = (
             self.get(&["access", "accesskeyid", "accesskey", "ak"]),
             self.get(&["secret", "secretaccesskey", "secretkey", "sk"]),
@@ -112,7 +112,7 @@ impl<'a> Fields<'a> {
         ) {
             self.checked(client_id, validate::guid(client_id, "The Azure appId"))?;
             self.checked(tenant_id, validate::guid(tenant_id, "The Azure tenant"))?;
-            return Ok(Some(Item::AzureSp(AzureServicePrincipal {
+            return Ok(Some(Credential::AzureSp(AzureServicePrincipal {
                 client_id: client_id.to_owned(),
                 client_secret: Secret::from(client_secret),
                 tenant_id: tenant_id.to_owned(),
@@ -132,7 +132,7 @@ impl<'a> Fields<'a> {
             "url",
         ];
         if self.get(&SERVICE_FIELDS).is_none() {
-            return Ok(Some(Item::IbmApiKey(IbmApiKey {
+            return Ok(Some(Credential::IbmApiKey(IbmApiKey {
                 api_key: Secret::from(api_key),
                 name: self.owned(&["name"]),
                 description: self.owned(&["description"]),
@@ -154,10 +154,16 @@ impl<'a> Fields<'a> {
             let Some(crn) = self.get(names) else {
                 return Ok(None);
             };
-            self.checked(crn, validate::crn(crn))?;
+            let malformed = || {
+                ImportError::new(
+                    ErrorCode::BadCrn,
+                    "The CRN is not crn:v1:cname:ctype:service:location:scope:instance:type:resource.",
+                )
+            };
+            self.checked(crn, validate::crn(crn).ok_or_else(malformed))?;
             Ok(Some(crn.to_owned()))
         };
-        Ok(Some(Item::IbmService(IbmService {
+        Ok(Some(Credential::IbmService(IbmService {
             api_key: Secret::from(api_key),
             instance_id: instance_id.map(str::to_owned),
             url: self.owned(&["url"]),
@@ -175,13 +181,13 @@ impl<'a> Fields<'a> {
         access: &str,
         secret: &str,
         warnings: &mut Vec<Warning>,
-    ) -> Result<Item, ImportError> {
+    ) -> Result<Credential, ImportError> {
         if let Some(warning) = self.checked(access, validate::access_key(access))? {
             warnings.push(warning.at(self.line_of(access)));
         }
-        let provider = Provider::of_access_key(access);
-        self.checked(secret, validate::secret_key(secret, provider))?;
-        Ok(Item::AkSk(AkSk {
+        let issuer = AkIssuer::of_access_key(access);
+        self.checked(secret, validate::secret_key(secret, issuer))?;
+        Ok(Credential::AkSk(AkSk {
             access_key_id: access.to_owned(),
             secret_access_key: Secret::from(secret),
             user_name: self.owned(&["username"]),
@@ -189,7 +195,7 @@ impl<'a> Fields<'a> {
                 .get(&["securitytoken", "sessiontoken"])
                 .map(Secret::from),
             expires_at: self.owned(&["expiresat", "expiration"]),
-            provider,
+            issuer,
         }))
     }
 }
@@ -205,7 +211,7 @@ mod tests {
         let text = r#"{"credential": {"access": "QTWAOYTTINDUT2QVKYUC", "secret": "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc",
             "securitytoken": "gQpjbi1ub3J0aC00", "expires_at": "2026-01-01T12:00:00.000000Z"}}"#;
         let import = parse(text).unwrap();
-        let Item::AkSk(aksk) = &import.items[0] else {
+        let Credential::AkSk(aksk) = &import.items[0] else {
             panic!()
         };
         assert_eq!(
@@ -216,13 +222,13 @@ mod tests {
             aksk.expires_at.as_deref(),
             Some("2026-01-01T12:00:00.000000Z")
         );
-        assert_eq!(aksk.provider, Provider::Huawei);
+        assert_eq!(aksk.issuer, AkIssuer::Huawei);
     }
 
     #[test]
     fn api_key_file_in_any_casing() {
         let text = format!(r#"{{"Name": "k", "APIKEY": "{API_KEY}", "CreatedAt": "2026"}}"#);
-        let Item::IbmApiKey(key) = &parse(&text).unwrap().items[0] else {
+        let Credential::IbmApiKey(key) = &parse(&text).unwrap().items[0] else {
             panic!()
         };
         assert_eq!(
@@ -238,7 +244,7 @@ mod tests {
             r#"{{"pm-20": [{{"name": "wml-key", "credentials": {{"apikey": "{API_KEY}", "instance_id": "x"}}}}]}}"#
         );
         let import = parse(&text).unwrap();
-        let Item::IbmService(service) = &import.items[0] else {
+        let Credential::IbmService(service) = &import.items[0] else {
             panic!()
         };
         assert_eq!(service.name.as_deref(), Some("wml-key"));

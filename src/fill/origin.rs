@@ -17,26 +17,9 @@
 use serde::{Deserialize, Serialize};
 use url::{Origin, Url};
 
-/// The console families credfill fills. Huawei Cloud and Orange Flexible Engine share the AK/SK
-/// key format but their IAMs are separate operators, so they are distinct providers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Provider {
-    Huawei,
-    FlexibleEngine,
-    Ibm,
-}
-
-/// The vault's provider whose profiles a console family takes.
-impl From<Provider> for crate::vault::profiles::Provider {
-    fn from(console: Provider) -> Self {
-        match console {
-            Provider::Huawei => Self::Huawei,
-            Provider::FlexibleEngine => Self::FlexibleEngine,
-            Provider::Ibm => Self::Ibm,
-        }
-    }
-}
+/// The console families credfill fills are the providers whose profiles they take (Huawei Cloud,
+/// Flexible Engine, IBM Cloud): one enum with the vault and the checks.
+pub use crate::profile::Provider;
 
 /// Built-in allow-list (see `FACTS.md`, "Consoles and their forms").
 const CONSOLE_HOSTS: &[(&str, Provider)] = &[

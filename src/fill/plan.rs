@@ -12,7 +12,7 @@ use super::origin::{frame_decision, match_console, ConsoleMatch, ExtraHost, Fram
 use super::rules;
 use super::slot::{slot_values, Slot};
 use crate::secret::Secret;
-use crate::vault::profiles::{self, Profile};
+use crate::profile::Profile;
 use serde::{Deserialize, Serialize};
 
 /// Below this a match is a guess: the field is left empty and reported.
@@ -113,11 +113,11 @@ pub fn plan_fill(input: &PlanInput) -> FillPlan {
             None,
         );
     };
-    if input.profile.provider != profiles::Provider::from(console.provider) {
+    if input.profile.provider != console.provider {
         let message = format!(
             "a {} profile is never filled into a {} console",
             input.profile.provider.name(),
-            profiles::Provider::from(console.provider).name()
+            console.provider.name()
         );
         return FillPlan::refused(Some(console), RefusalCode::ProviderMismatch, message, None);
     }
@@ -142,7 +142,6 @@ pub fn plan_fill(input: &PlanInput) -> FillPlan {
 
 fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
     let rules = rules::for_provider(console.provider);
-    let values = slot_values(&input.profile);
     let slots: Vec<Slot> = rules.slots().collect();
     let mut plan = FillPlan {
         console: Some(console),
@@ -185,6 +184,12 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
     for (candidate, slot_index) in best_assignment(&scores, slots.len()) {
         assigned[candidate] = Some(slot_index);
     }
+    // The slots tell which form this is, and the form which credential answers it.
+    let planned: Vec<Slot> = assigned.iter().flatten().map(|&i| slots[i]).collect();
+    let values = rules
+        .form_of(&planned)
+        .map(|form| slot_values(&input.profile, form.answered_by))
+        .unwrap_or_default();
     for ((field, scores), slot_index) in candidates.iter().zip(assigned) {
         let Some(slot_index) = slot_index else {
             let (best_slot, _) = best_of(&slots, scores).expect("candidates have a score");

@@ -3,7 +3,7 @@
 
 use super::field::FieldText;
 use super::origin::Provider;
-use super::slot::Slot;
+use super::slot::{AnsweredBy, Slot};
 use super::text::normalize;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -53,8 +53,10 @@ impl Selector {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct FormRules {
     pub name: String,
+    pub answered_by: AnsweredBy,
     pub slots: BTreeMap<Slot, Vec<Selector>>,
 }
 
@@ -85,6 +87,15 @@ impl ProviderRules {
         Slot::ALL
             .into_iter()
             .filter(|slot| self.forms.iter().any(|f| f.slots.contains_key(slot)))
+    }
+
+    /// The form the planned slots belong to: the one that asks for most of them (the first such
+    /// in `rules.json` on a tie), so a page with an API key, an instance ID and a URL is the
+    /// Watson Machine Learning form, not the OpenScale setup.
+    pub fn form_of(&self, planned: &[Slot]) -> Option<&FormRules> {
+        let asked = |form: &&FormRules| planned.iter().filter(|s| form.slots.contains_key(s)).count();
+        let best = self.forms.iter().map(|f| asked(&f)).max()?;
+        self.forms.iter().find(|f| asked(f) == best)
     }
 
     /// The rule confidence that `field` is `slot`'s field, 0 when no rule says so.
@@ -143,6 +154,7 @@ fn normalized(form: &FormRules) -> FormRules {
         .collect();
     FormRules {
         name: form.name.clone(),
+        answered_by: form.answered_by,
         slots,
     }
 }

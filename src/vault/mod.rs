@@ -1,6 +1,6 @@
-//! The encrypted vault: a passphrase-derived key (Argon2id), the whole vault sealed as one
-//! AES-256-GCM record, and the profiles that record holds. Sans-IO: the extension stores
-//! records and keeps the unlocked key; this module only derives, seals and opens.
+//! The encrypted vault: a passphrase-derived key (Argon2id) and the whole vault document sealed
+//! as one AES-256-GCM record. What the document holds is `crate::profile`'s; this module only
+//! derives, seals and opens. Sans-IO: the extension stores records and keeps the unlocked key.
 
 mod envelope;
 mod error;
@@ -8,7 +8,6 @@ mod format;
 mod kdf;
 mod key;
 mod legacy;
-pub mod profiles;
 mod random;
 pub mod seal;
 

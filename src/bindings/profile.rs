@@ -1,0 +1,95 @@
+//! JS exports for `crate::profile`: the vault document is read, changed and shown only here.
+//! The worker opens the sealed text with `documentOpen`, applies operations with `documentApply`
+//! and seals the document it gets back; pages see `documentView`, which holds no secret.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{from_js, js_error, to_js};
+use crate::check::catalog;
+use crate::profile::{
+    document_view, preview_import, Credential, Document, Operation, Outcome, ProfileError,
+    Provider,
+};
+
+fn profile_error(e: ProfileError) -> JsValue {
+    js_error(e.code(), &e.to_string(), None, None)
+}
+
+fn document(value: JsValue) -> Result<Document, JsValue> {
+    from_js(value, "bad-document", "not a vault document")
+}
+
+/// `documentOpen(text)` → the document, converted from older versions; throws `bad-document`,
+/// `newer-document`.
+#[wasm_bindgen(js_name = documentOpen)]
+pub fn document_open(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&Document::from_json(text).map_err(profile_error)?)
+}
+
+/// `documentEmpty()` → the document of a new vault.
+#[wasm_bindgen(js_name = documentEmpty)]
+pub fn document_empty() -> Result<JsValue, JsValue> {
+    to_js(&Document::default())
+}
+
+/// `documentApply(document, operation, nowMs)` → `{document, outcome}`; throws `{code, message}`
+/// and changes nothing when the operation is refused.
+#[wasm_bindgen(js_name = documentApply)]
+pub fn document_apply(
+    document_value: JsValue,
+    operation: JsValue,
+    now_ms: f64,
+) -> Result<JsValue, JsValue> {
+    let mut document = document(document_value)?;
+    let operation: Operation = from_js(operation, "bad-operation", "not a profile operation")?;
+    let outcome = document
+        .apply(operation, now_ms as i64)
+        .map_err(profile_error)?;
+    #[derive(Serialize)]
+    struct Applied {
+        document: Document,
+        outcome: Outcome,
+    }
+    to_js(&Applied { document, outcome })
+}
+
+/// `documentView(document, nowMs, maxKeyAgeDays)` → `{profiles, conflicts, canUndo}` without
+/// any secret, each profile with its `keyAge`.
+#[wasm_bindgen(js_name = documentView)]
+pub fn document_view_js(
+    document_value: JsValue,
+    now_ms: f64,
+    max_key_age_days: u32,
+) -> Result<JsValue, JsValue> {
+    to_js(&document_view(
+        &document(document_value)?,
+        now_ms as i64,
+        max_key_age_days,
+    ))
+}
+
+/// `importPreview(document, items, targetId?)` → one `{storedIn?, replacesIn?, asksCloud, fits}`
+/// per item: what saving would do, so the popup asks only what it must.
+#[wasm_bindgen(js_name = importPreview)]
+pub fn import_preview(
+    document_value: JsValue,
+    items: JsValue,
+    target_id: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let items: Vec<Credential> =
+        from_js(items, "bad-item", "not credentials from parseCredentials")?;
+    to_js(&preview_import(
+        &document(document_value)?,
+        &items,
+        target_id.as_deref(),
+    ))
+}
+
+/// `regionsOf(provider)` → the regions the endpoint catalog has for it (empty for AWS, whose
+/// region names are checked by shape).
+#[wasm_bindgen(js_name = regionsOf)]
+pub fn regions_of(provider: JsValue) -> Result<JsValue, JsValue> {
+    let provider: Provider = from_js(provider, "bad-provider", "not a provider")?;
+    to_js(&catalog::regions(provider))
+}

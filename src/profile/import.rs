@@ -1,0 +1,325 @@
+//! "Save" after an import: each credential updates the profile that already holds that key (no
+//! twins), joins the profile the user chose, replaces the key it rotates there, or starts a new
+//! profile of the cloud the user said the key is for.
+
+use serde::Serialize;
+
+use super::timestamp::format_ms;
+use super::{AkIssuer, Credential, Document, Profile, ProfileError, Provider};
+
+/// What saving did with one credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportAction {
+    /// The same key was stored already: its profile's copy was refreshed.
+    Updated,
+    /// Added to an existing profile.
+    Added,
+    /// Took the place of the key it rotates, which is kept as retired until the new one passes a check.
+    Replaced,
+    /// A new profile.
+    Created,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Saved {
+    pub profile_id: String,
+    pub name: String,
+    pub action: ImportAction,
+}
+
+/// A profile named to the user before they save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileRef {
+    pub id: String,
+    pub name: String,
+}
+
+/// What saving one credential would do, for the popup to ask what it must before saving.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportPreview {
+    /// The profile that holds this very key already (saving refreshes it there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stored_in: Option<ProfileRef>,
+    /// A profile holding an older key of the same identity: saving may replace it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replaces_in: Option<ProfileRef>,
+    /// The file cannot tell Huawei Cloud from Flexible Engine: the user must say.
+    pub asks_cloud: bool,
+    /// The profiles this credential may be saved into.
+    pub fits: Vec<ProfileRef>,
+}
+
+/// Whether a profile of `provider` may hold `item`. An IBM profile also holds the AWS key and the
+/// Azure service principal that its OpenScale machine-learning provider forms ask for.
+pub fn accepts(provider: Provider, item: &Credential) -> bool {
+    match item {
+        Credential::AkSk(key) => match key.issuer {
+            AkIssuer::Huawei => provider.takes_huawei_keys(),
+            AkIssuer::Aws => matches!(provider, Provider::Aws | Provider::Ibm),
+        },
+        Credential::IbmApiKey(_) | Credential::IbmService(_) | Credential::IbmInstance(_) => {
+            provider == Provider::Ibm
+        }
+        Credential::AzureSp(_) => matches!(provider, Provider::Azure | Provider::Ibm),
+    }
+}
+
+pub fn preview_import(
+    document: &Document,
+    items: &[Credential],
+    target: Option<&str>,
+) -> Vec<ImportPreview> {
+    let reference = |p: &Profile| ProfileRef {
+        id: p.id.clone(),
+        name: p.name.clone(),
+    };
+    items
+        .iter()
+        .map(|item| {
+            let stored_in = document
+                .profiles
+                .iter()
+                .find(|p| p.find_key(item).is_some());
+            let rotates = |p: &&Profile| {
+                accepts(p.provider, item) && p.credentials.iter().any(|c| c.is_rotated_by(item))
+            };
+            let replaces_in = match target {
+                Some(id) => document.profiles.iter().find(|p| p.id == id).filter(rotates),
+                None => document.profiles.iter().find(rotates),
+            };
+            ImportPreview {
+                stored_in: stored_in.map(reference),
+                replaces_in: replaces_in.filter(|_| stored_in.is_none()).map(reference),
+                asks_cloud: stored_in.is_none()
+                    && target.is_none()
+                    && matches!(item, Credential::AkSk(key) if key.issuer == AkIssuer::Huawei),
+                fits: document
+                    .profiles
+                    .iter()
+                    .filter(|p| accepts(p.provider, item))
+                    .map(reference)
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The user's choices for one import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportChoice<'a> {
+    /// Save into this profile rather than a new one.
+    pub target: Option<&'a str>,
+    /// The cloud of a new profile for a Huawei-family key (Huawei Cloud or Flexible Engine).
+    pub provider: Option<Provider>,
+    pub region: Option<&'a str>,
+    /// Put the key in place of the one it rotates in `target` (or the profile the preview named).
+    pub replace: bool,
+}
+
+/// Saves `items` (one file's worth) into `document`. Items after the first that need a new profile
+/// join the one this import created, unless it already holds a credential of their kind.
+pub fn save_import(
+    document: &mut Document,
+    items: Vec<Credential>,
+    choice: &ImportChoice,
+    now_ms: i64,
+) -> Result<Vec<Saved>, ProfileError> {
+    if items.is_empty() {
+        return Err(ProfileError::NoItems);
+    }
+    let mut created: Option<String> = None;
+    let mut saved = Vec::new();
+    for item in items {
+        let outcome = save_one(document, item, choice, created.as_deref(), now_ms)?;
+        if outcome.action == ImportAction::Created {
+            created = Some(outcome.profile_id.clone());
+        }
+        saved.push(outcome);
+    }
+    Ok(saved)
+}
+
+fn save_one(
+    document: &mut Document,
+    item: Credential,
+    choice: &ImportChoice,
+    created: Option<&str>,
+    now_ms: i64,
+) -> Result<Saved, ProfileError> {
+    let imported_at = format_ms(now_ms);
+    let done = |profile: &Profile, action| Saved {
+        profile_id: profile.id.clone(),
+        name: profile.name.clone(),
+        action,
+    };
+
+    let twin = document
+        .profiles
+        .iter()
+        .enumerate()
+        .find_map(|(p, profile)| Some((p, profile.find_key(&item)?)));
+    if let Some((p, c)) = twin {
+        let profile = &mut document.profiles[p];
+        note_key_facts(profile, &item);
+        profile.credentials[c] = item;
+        return Ok(done(profile, ImportAction::Updated));
+    }
+
+    let target = match choice.target {
+        Some(id) => Some(document.index_of(id)?),
+        None if choice.replace => document.profiles.iter().position(|p| {
+            accepts(p.provider, &item) && p.credentials.iter().any(|c| c.is_rotated_by(&item))
+        }),
+        None => created.and_then(|id| {
+            let at = document.index_of(id).ok()?;
+            let profile = &document.profiles[at];
+            let same_kind = profile
+                .credentials
+                .iter()
+                .any(|c| std::mem::discriminant(c) == std::mem::discriminant(&item));
+            (accepts(profile.provider, &item) && !same_kind).then_some(at)
+        }),
+    };
+    let Some(at) = target else {
+        if choice.replace {
+            return Err(ProfileError::NothingToReplace);
+        }
+        let provider = new_provider(&item, choice.provider)?;
+        let region = match choice.region.map(str::trim).filter(|r| !r.is_empty()) {
+            Some(region) if crate::check::catalog::region_known(provider, region) => {
+                Some(region.to_owned())
+            }
+            Some(_) => return Err(ProfileError::BadRegion),
+            None => None,
+        };
+        let id = unique_id(&document.profiles, &format!("p-{now_ms}"));
+        let mut profile = new_profile(&item, provider, id, imported_at);
+        profile.region = region;
+        note_key_facts(&mut profile, &item);
+        profile.credentials.push(item);
+        document.profiles.push(profile);
+        let profile = document.profiles.last().expect("just pushed");
+        return Ok(done(profile, ImportAction::Created));
+    };
+
+    let profile = &mut document.profiles[at];
+    if !accepts(profile.provider, &item) {
+        return Err(ProfileError::WrongProvider);
+    }
+    note_key_facts(profile, &item);
+    if choice.replace {
+        let old = profile
+            .credentials
+            .iter()
+            .position(|c| c.is_rotated_by(&item))
+            .ok_or(ProfileError::NothingToReplace)?;
+        let retired = std::mem::replace(&mut profile.credentials[old], item);
+        profile.retired.push(retired);
+        // The key's age now runs from the new key.
+        profile.imported_at = imported_at;
+        if !matches!(&profile.credentials[old], Credential::IbmApiKey(k) if k.created_at.is_some()) {
+            profile.key_created_at = None;
+        }
+        return Ok(done(profile, ImportAction::Replaced));
+    }
+    if profile.imported_at.is_none() {
+        profile.imported_at = imported_at;
+    }
+    profile.credentials.push(item);
+    Ok(done(profile, ImportAction::Added))
+}
+
+/// The provider of a new profile for `item`: Huawei-family keys take the user's cloud choice.
+fn new_provider(item: &Credential, chosen: Option<Provider>) -> Result<Provider, ProfileError> {
+    Ok(match item {
+        Credential::AkSk(key) if key.issuer == AkIssuer::Aws => Provider::Aws,
+        Credential::AkSk(_) => match chosen {
+            None => Provider::Huawei,
+            Some(p) if p.takes_huawei_keys() => p,
+            Some(_) => return Err(ProfileError::WrongProvider),
+        },
+        Credential::IbmApiKey(_) | Credential::IbmService(_) | Credential::IbmInstance(_) => {
+            Provider::Ibm
+        }
+        Credential::AzureSp(_) => Provider::Azure,
+    })
+}
+
+/// Copies what the item tells about its account into the profile's own fields.
+fn note_key_facts(profile: &mut Profile, item: &Credential) {
+    match item {
+        Credential::IbmApiKey(key) if key.created_at.is_some() => {
+            profile.key_created_at = key.created_at.clone();
+        }
+        // The OpenScale instance GUID is also its data mart id.
+        Credential::IbmInstance(instance) => {
+            profile.openscale_guid = Some(instance.guid.clone());
+            profile
+                .data_mart_id
+                .get_or_insert_with(|| instance.guid.clone());
+            if profile.region.is_none() {
+                profile.region = instance.location.clone();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn new_profile(
+    item: &Credential,
+    provider: Provider,
+    id: String,
+    imported_at: Option<String>,
+) -> Profile {
+    let label = provider.name();
+    let name = match item {
+        Credential::AkSk(key) => {
+            let ak = &key.access_key_id;
+            let tail = ak
+                .char_indices()
+                .rev()
+                .nth(3)
+                .map_or(ak.as_str(), |(at, _)| &ak[at..]);
+            match &key.user_name {
+                Some(user) => format!("{label} {user} …{tail}"),
+                None => format!("{label} …{tail}"),
+            }
+        }
+        Credential::IbmApiKey(key) => or(&key.name, "IBM Cloud API key"),
+        Credential::IbmService(service) => or(&service.name, "IBM service credentials"),
+        Credential::IbmInstance(instance) => or(
+            &instance.name,
+            instance
+                .service_name
+                .as_deref()
+                .unwrap_or("IBM service instance"),
+        ),
+        Credential::AzureSp(sp) => or(&sp.display_name, "Azure service principal"),
+    };
+    Profile {
+        imported_at,
+        ..Profile::new(id, name, provider)
+    }
+}
+
+fn or(name: &Option<String>, fallback: &str) -> String {
+    name.clone()
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
+/// `base`, or `base-2`, `base-3`… whichever no profile has yet.
+pub(super) fn unique_id(profiles: &[Profile], base: &str) -> String {
+    let taken = |id: &str| profiles.iter().any(|p| p.id == id);
+    (1..)
+        .map(|n| match n {
+            1 => base.to_owned(),
+            n => format!("{base}-{n}"),
+        })
+        .find(|id| !taken(id))
+        .expect("an unbounded range always has a free id")
+}

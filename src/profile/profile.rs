@@ -1,0 +1,149 @@
+//! A profile: one account, region and purpose, with the credentials imported for it and what
+//! credfill learned about it (project ID, OpenScale instance, the last key check).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Credential, Endpoint, Provider, ProfileError};
+use crate::check::{Details, Severity, Status, Step};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    pub id: String,
+    pub name: String,
+    pub provider: Provider,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// In use, in the user's order: the first one of a kind answers checks and fills.
+    #[serde(default)]
+    pub credentials: Vec<Credential>,
+    /// Keys replaced by a newer one of the same identity, kept until the new key passes a check
+    /// (a rotation that goes wrong can go back). Never used to check or fill.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<Credential>,
+    /// Filled in by the IAM check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    /// The OpenScale service instance the user works with (also its data mart ID by default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub openscale_guid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_mart_id: Option<String>,
+    /// When the cloud created the key, if the import said (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_created_at: Option<String>,
+    /// When the key was first imported (RFC 3339); re-importing the same key keeps it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_check: Option<LastCheck>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<Colour>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<Endpoint>,
+}
+
+impl Profile {
+    /// A profile with nothing in it yet.
+    pub fn new(id: String, name: String, provider: Provider) -> Profile {
+        Profile {
+            id,
+            name,
+            provider,
+            region: None,
+            credentials: Vec::new(),
+            retired: Vec::new(),
+            project_id: None,
+            openscale_guid: None,
+            data_mart_id: None,
+            key_created_at: None,
+            imported_at: None,
+            last_check: None,
+            note: String::new(),
+            colour: None,
+            endpoint: None,
+        }
+    }
+
+    /// The stored credential that is the same key as `item`, if any.
+    pub fn find_key(&self, item: &Credential) -> Option<usize> {
+        self.credentials.iter().position(|c| c.same_key(item))
+    }
+
+    /// The region, or "" when none was chosen.
+    pub fn region(&self) -> &str {
+        self.region.as_deref().unwrap_or("")
+    }
+}
+
+/// The last "Test keys" run, as the check recorded it: one line per request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LastCheck {
+    /// RFC 3339.
+    pub at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bucket: Option<String>,
+    /// No line was an error.
+    pub passed: bool,
+    #[serde(default)]
+    pub results: Vec<CheckLine>,
+}
+
+/// What one request of a check found (a key-check diagnosis, without the follow-up requests).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckLine {
+    pub step: Step,
+    pub status: Status,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(default)]
+    pub details: Details,
+}
+
+/// A colour for the popup's list, `#rrggbb` and nothing else: it reaches a style attribute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Colour(String);
+
+impl TryFrom<String> for Colour {
+    type Error = ProfileError;
+    fn try_from(text: String) -> Result<Self, ProfileError> {
+        let text = text.trim();
+        let hex = text.strip_prefix('#').ok_or(ProfileError::BadColour)?;
+        if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Ok(Colour(text.to_ascii_lowercase()))
+        } else {
+            Err(ProfileError::BadColour)
+        }
+    }
+}
+
+impl From<Colour> for String {
+    fn from(colour: Colour) -> String {
+        colour.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_are_hex_triplets_only() {
+        assert_eq!(
+            String::from(Colour::try_from("#0A6CBD".to_owned()).unwrap()),
+            "#0a6cbd"
+        );
+        for bad in ["url(https://x)", "red", "#fff", "#0a6cbdz", "0a6cbd", ""] {
+            assert_eq!(
+                Colour::try_from(bad.to_owned()),
+                Err(ProfileError::BadColour),
+                "{bad}"
+            );
+        }
+    }
+}

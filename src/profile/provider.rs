@@ -1,0 +1,34 @@
+//! The clouds whose keys credfill keeps: one enum for import, vault, checks and fill.
+
+use serde::{Deserialize, Serialize};
+
+/// Huawei Cloud and Orange Flexible Engine share the AK/SK key format, but their IAMs are separate
+/// operators: a key of one never works in the other, so they are distinct providers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Provider {
+    Huawei,
+    FlexibleEngine,
+    Ibm,
+    Aws,
+    Azure,
+}
+
+impl Provider {
+    /// The provider's name as users know it (default profile names).
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Huawei => "Huawei Cloud",
+            Provider::FlexibleEngine => "Flexible Engine",
+            Provider::Ibm => "IBM Cloud",
+            Provider::Aws => "AWS",
+            Provider::Azure => "Azure",
+        }
+    }
+
+    /// Whether a `credentials.csv` of this provider comes from the Huawei IAM family, so that an
+    /// AK/SK issued `huawei` may belong to it.
+    pub fn takes_huawei_keys(self) -> bool {
+        matches!(self, Provider::Huawei | Provider::FlexibleEngine)
+    }
+}

@@ -1,0 +1,76 @@
+//! What the extension's pages may see of the document: everything but the secrets, which never
+//! leave the worker, plus each profile's key age.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{key_age, Credential, Document, KeyAge, Profile};
+
+/// A profile as pages see it: its stored fields with secret values left out, and its key age.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileView {
+    #[serde(flatten)]
+    pub profile: Value,
+    pub key_age: KeyAge,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentView {
+    pub profiles: Vec<ProfileView>,
+    /// Backup conflicts: `{existingId, incoming, fields}` with the incoming profile's secrets left out.
+    pub conflicts: Vec<Value>,
+    /// A deletion can still be undone.
+    pub can_undo: bool,
+}
+
+pub fn document_view(document: &Document, now_ms: i64, max_key_age_days: u32) -> DocumentView {
+    DocumentView {
+        profiles: document
+            .profiles
+            .iter()
+            .map(|p| ProfileView {
+                profile: public_profile(p),
+                key_age: key_age(p, now_ms, max_key_age_days),
+            })
+            .collect(),
+        conflicts: document
+            .conflicts
+            .iter()
+            .map(|c| {
+                serde_json::json!({
+                    "existingId": c.existing_id,
+                    "incoming": public_profile(&c.incoming),
+                    "fields": c.fields,
+                })
+            })
+            .collect(),
+        can_undo: document
+            .deleted
+            .as_ref()
+            .is_some_and(|d| now_ms - d.at <= super::UNDO_MS),
+    }
+}
+
+fn public_profile(profile: &Profile) -> Value {
+    let mut value = serde_json::to_value(profile).expect("a profile serialises");
+    value["credentials"] = profile.credentials.iter().map(public_credential).collect();
+    value["retired"] = profile.retired.iter().map(public_credential).collect();
+    value
+}
+
+/// The credential's fields, its secret ones left out.
+fn public_credential(credential: &Credential) -> Value {
+    let secrets: &[&str] = match credential {
+        Credential::AkSk(_) => &["secretAccessKey", "securityToken"],
+        Credential::IbmApiKey(_) | Credential::IbmService(_) => &["apiKey"],
+        Credential::IbmInstance(_) => &[],
+        Credential::AzureSp(_) => &["clientSecret"],
+    };
+    let mut value = serde_json::to_value(credential).expect("a credential serialises");
+    if let Some(fields) = value.as_object_mut() {
+        fields.retain(|name, _| !secrets.contains(&name.as_str()));
+    }
+    value
+}

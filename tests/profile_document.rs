@@ -1,0 +1,568 @@
+//! The one profile model: every change is an operation on the document; documents of older builds
+//! open; every document written reads back identically; an operation on one profile never touches
+//! another; imports without twins; key rotation; backups that never replace or redirect; key ages.
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+use credfill::profile::{
+    key_age, Credential, Document, KeyAgeSince, Operation, Outcome, Profile, Provider,
+    DEFAULT_MAX_KEY_AGE_DAYS, DOCUMENT_VERSION,
+};
+
+const DAY_MS: i64 = 86_400_000;
+/// 2026-01-01T12:00:00Z.
+const NOON: i64 = 1_767_268_800_000;
+const AK: &str = "HPUAL2JOQF8TCAVKWXYZ";
+
+fn item(value: Value) -> Credential {
+    serde_json::from_value(value).unwrap()
+}
+
+fn huawei(ak: &str, sk: &str) -> Credential {
+    item(json!({"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "userName": "alice", "issuer": "huawei"}))
+}
+
+fn op(value: Value) -> Operation {
+    serde_json::from_value(value).expect("an operation")
+}
+
+fn apply(document: &mut Document, operation: Value, now: i64) -> Outcome {
+    document.apply(op(operation), now).expect("applies")
+}
+
+fn import(document: &mut Document, items: Vec<Credential>, choice: Value, now: i64) -> Outcome {
+    let mut operation = json!({"op": "import", "items": items});
+    operation
+        .as_object_mut()
+        .unwrap()
+        .extend(choice.as_object().unwrap().clone());
+    apply(document, operation, now)
+}
+
+#[test]
+fn reimporting_an_ak_updates_its_profile_instead_of_making_a_twin() {
+    let mut doc = Document::default();
+    let first = import(
+        &mut doc,
+        vec![huawei(AK, &"a".repeat(40))],
+        json!({"provider": "flexible-engine", "region": "eu-west-0"}),
+        NOON,
+    );
+    let saved = &first.saved.unwrap()[0];
+    assert_eq!(
+        serde_json::to_value(saved).unwrap(),
+        json!({"profileId": "p-1767268800000", "name": "Flexible Engine alice …WXYZ", "action": "created"})
+    );
+    let profile = &doc.profiles[0];
+    assert_eq!(profile.provider, Provider::FlexibleEngine);
+    assert_eq!(profile.region.as_deref(), Some("eu-west-0"));
+    assert_eq!(profile.imported_at.as_deref(), Some("2026-01-01T12:00:00Z"));
+
+    apply(
+        &mut doc,
+        json!({"op": "edit", "id": "p-1767268800000", "edits": {"name": "prod eu-west-0"}}),
+        NOON,
+    );
+    let later = NOON + 30 * DAY_MS;
+    let again = import(&mut doc, vec![huawei(AK, &"b".repeat(40))], json!({}), later);
+    assert_eq!(
+        serde_json::to_value(&again.saved.unwrap()[0]).unwrap()["action"],
+        "updated"
+    );
+    assert_eq!(doc.profiles.len(), 1, "no twin");
+    let profile = &doc.profiles[0];
+    assert_eq!(profile.name, "prod eu-west-0", "the user's edits stay");
+    assert_eq!(profile.credentials, [huawei(AK, &"b".repeat(40))]);
+    assert_eq!(
+        profile.imported_at.as_deref(),
+        Some("2026-01-01T12:00:00Z"),
+        "age not reset"
+    );
+}
+
+#[test]
+fn the_cloud_and_region_of_a_new_key_are_the_users_choice_and_checked() {
+    let mut doc = Document::default();
+    let key = vec![huawei(AK, "s")];
+    for (choice, code) in [
+        (json!({"provider": "ibm"}), "wrong-provider"),
+        (
+            json!({"provider": "flexible-engine", "region": "cn-north-4"}),
+            "bad-region",
+        ),
+        (
+            json!({"provider": "huawei", "region": "eu-west-0"}),
+            "bad-region",
+        ),
+    ] {
+        let mut operation = json!({"op": "import", "items": key});
+        operation
+            .as_object_mut()
+            .unwrap()
+            .extend(choice.as_object().unwrap().clone());
+        let error = doc.apply(op(operation), NOON).unwrap_err();
+        assert_eq!(error.code(), code);
+        assert!(doc.profiles.is_empty(), "a refused import stores nothing");
+    }
+    import(
+        &mut doc,
+        key,
+        json!({"provider": "huawei", "region": "ap-southeast-3"}),
+        NOON,
+    );
+    assert_eq!(
+        (doc.profiles[0].provider, doc.profiles[0].region()),
+        (Provider::Huawei, "ap-southeast-3")
+    );
+}
+
+#[test]
+fn one_ibm_profile_holds_what_the_openscale_forms_need() {
+    let mut doc = Document::default();
+    let api_key = item(json!({"kind": "ibm-api-key", "apiKey": "k".repeat(44), "name": "openscale-key",
+        "createdAt": "2025-06-01T08:00+0000"}));
+    import(&mut doc, vec![api_key], json!({}), NOON);
+    let id = doc.profiles[0].id.clone();
+    let instance = item(
+        json!({"kind": "ibm-instance", "guid": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "location": "eu-de"}),
+    );
+    let aws = item(
+        json!({"kind": "aksk", "accessKeyId": "AKIAFAKE0000EXAMPLE1", "secretAccessKey": "s", "issuer": "aws"}),
+    );
+    let azure = item(
+        json!({"kind": "azure-sp", "clientId": "c", "clientSecret": "s", "tenantId": "t"}),
+    );
+    for credential in [instance, aws, azure] {
+        let outcome = import(&mut doc, vec![credential], json!({"target": id}), NOON + 1);
+        assert_eq!(
+            serde_json::to_value(&outcome.saved.unwrap()[0]).unwrap()["action"],
+            "added"
+        );
+    }
+    assert_eq!(doc.profiles.len(), 1);
+    let profile = &doc.profiles[0];
+    assert_eq!(profile.credentials.len(), 4);
+    assert_eq!(
+        profile.openscale_guid.as_deref(),
+        Some("0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0")
+    );
+    assert_eq!(profile.region.as_deref(), Some("eu-de"));
+    assert_eq!(
+        profile.key_created_at.as_deref(),
+        Some("2025-06-01T08:00+0000")
+    );
+    // A Huawei key never goes into it.
+    let error = doc
+        .apply(
+            op(json!({"op": "import", "items": [huawei(AK, "s")], "target": id})),
+            NOON,
+        )
+        .unwrap_err();
+    assert_eq!(error.code(), "wrong-provider");
+}
+
+#[test]
+fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
+    let mut doc = Document::default();
+    import(
+        &mut doc,
+        vec![huawei(AK, "old")],
+        json!({"provider": "flexible-engine"}),
+        NOON,
+    );
+    let id = doc.profiles[0].id.clone();
+    let new_key = huawei("HPUANEWNEWNEWNEWNEW1", "new");
+    let preview = credfill::profile::preview_import(&doc, &[new_key.clone()], None);
+    let preview = serde_json::to_value(&preview).unwrap();
+    assert_eq!(preview[0]["replacesIn"]["id"], id.as_str());
+    assert_eq!(preview[0]["asksCloud"], true);
+
+    let later = NOON + 100 * DAY_MS;
+    let outcome = import(
+        &mut doc,
+        vec![new_key.clone()],
+        json!({"target": id, "replace": true}),
+        later,
+    );
+    assert_eq!(
+        serde_json::to_value(&outcome.saved.unwrap()[0]).unwrap()["action"],
+        "replaced"
+    );
+    let profile = &doc.profiles[0];
+    assert_eq!(profile.credentials, [new_key]);
+    assert_eq!(profile.retired, [huawei(AK, "old")]);
+    let age = key_age(profile, later, DEFAULT_MAX_KEY_AGE_DAYS);
+    assert_eq!(age.age_days, Some(0), "the age runs from the new key");
+
+    let line = |severity: &str| {
+        json!({"step": "obs.list-buckets", "status": if severity == "ok" { "ok" } else { "bad-sk" },
+            "severity": severity, "message": "m", "details": {}})
+    };
+    apply(
+        &mut doc,
+        json!({"op": "recordCheck", "id": id, "results": [line("error")]}),
+        later,
+    );
+    assert_eq!(doc.profiles[0].retired.len(), 1, "a failed check keeps it");
+    apply(
+        &mut doc,
+        json!({"op": "recordCheck", "id": id, "results": [line("ok"),
+            {"step": "iam.projects", "status": "ok", "severity": "ok", "message": "m", "details": {"projectId": "abc"}}]}),
+        later,
+    );
+    let profile = &doc.profiles[0];
+    assert!(profile.retired.is_empty(), "a passed check drops it");
+    assert_eq!(profile.project_id.as_deref(), Some("abc"));
+    assert!(profile.last_check.as_ref().unwrap().passed);
+
+    let error = doc
+        .apply(
+            op(
+                json!({"op": "import", "items": [huawei("HPUABOBBOBBOBBOBBOB1", "x")], "target": id, "replace": true}),
+            ),
+            later,
+        )
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&error.saved.unwrap()[0]).unwrap()["action"],
+        "replaced",
+        "same user alice: rotates"
+    );
+}
+
+#[test]
+fn edits_are_checked_and_a_refused_one_changes_nothing() {
+    let mut doc = Document::default();
+    import(
+        &mut doc,
+        vec![huawei(AK, "s")],
+        json!({"provider": "huawei", "region": "cn-north-4"}),
+        NOON,
+    );
+    let id = doc.profiles[0].id.clone();
+    let before = doc.clone();
+    for (edits, code) in [
+        (json!({"name": "  "}), "bad-name"),
+        (json!({"colour": "url(https://x)"}), "bad-colour"),
+        (json!({"provider": "ibm"}), "wrong-provider"),
+        (json!({"region": "mars-1"}), "bad-region"),
+        (json!({"endpoint": "http://evil.example"}), "bad-endpoint"),
+        (json!({"secretAccessKey": "x"}), "bad-operation"),
+    ] {
+        let result = serde_json::from_value::<Operation>(json!({"op": "edit", "id": id, "edits": edits}))
+            .map_err(|_| "bad-operation")
+            .and_then(|o| doc.apply(o, NOON).map_err(|e| e.code()));
+        assert_eq!(result.unwrap_err(), code);
+        assert_eq!(doc, before);
+    }
+    apply(
+        &mut doc,
+        json!({"op": "edit", "id": id, "edits": {"endpoint": "https://obs.private.example", "region": "private-1",
+            "colour": "#A0B1C2", "note": " n "}}),
+        NOON,
+    );
+    let profile = &doc.profiles[0];
+    assert_eq!(profile.region(), "private-1", "a custom endpoint allows any region");
+    assert_eq!(
+        serde_json::to_value(profile).unwrap()["colour"],
+        "#a0b1c2"
+    );
+    assert_eq!(profile.note, "n");
+}
+
+#[test]
+fn delete_undo_and_reorder() {
+    let mut doc = Document::default();
+    for (n, ak) in ["HPUAAAAAAAAAAAAAAAA1", "HPUABBBBBBBBBBBBBBB2", "HPUACCCCCCCCCCCCCCC3"]
+        .iter()
+        .enumerate()
+    {
+        import(&mut doc, vec![huawei(ak, "s")], json!({}), NOON + n as i64);
+    }
+    let ids: Vec<String> = doc.profiles.iter().map(|p| p.id.clone()).collect();
+    apply(&mut doc, json!({"op": "delete", "id": ids[1]}), NOON);
+    assert_eq!(doc.profiles.len(), 2);
+    apply(&mut doc, json!({"op": "undoDelete"}), NOON + 1000);
+    assert_eq!(doc.profiles[1].id, ids[1], "back where it was");
+    apply(&mut doc, json!({"op": "delete", "id": ids[0]}), NOON);
+    let late = NOON + 6 * 60 * 1000;
+    assert_eq!(
+        doc.apply(op(json!({"op": "undoDelete"})), late)
+            .unwrap_err()
+            .code(),
+        "nothing-to-undo"
+    );
+    apply(
+        &mut doc,
+        json!({"op": "reorder", "ids": [ids[2], ids[1]]}),
+        late,
+    );
+    assert!(doc.deleted.is_none(), "the deleted secret is gone after its undo time");
+    assert_eq!(doc.profiles[0].id, ids[2]);
+    for bad in [json!([ids[2]]), json!([ids[2], ids[2]]), json!([ids[2], "x"])] {
+        let error = doc
+            .apply(op(json!({"op": "reorder", "ids": bad})), late)
+            .unwrap_err();
+        assert_eq!(error.code(), "bad-order");
+    }
+}
+
+fn backup_of(profiles: &[Profile]) -> Value {
+    let mut backup = Document::default();
+    backup.profiles = profiles.to_vec();
+    serde_json::to_value(backup).unwrap()
+}
+
+#[test]
+fn restoring_a_backup_adds_skips_and_reports_conflicts_but_never_replaces_or_redirects() {
+    let mut doc = Document::default();
+    import(&mut doc, vec![huawei(AK, "s")], json!({}), NOON);
+    import(
+        &mut doc,
+        vec![huawei("HPUABBBBBBBBBBBBBBBB", "s")],
+        json!({}),
+        NOON,
+    );
+    let existing = doc.profiles.clone();
+    let renamed = Profile {
+        name: "renamed in the backup".into(),
+        ..existing[0].clone()
+    };
+    let mut unrelated_same_id = existing[1].clone();
+    unrelated_same_id.credentials = vec![huawei("HPUACCCCCCCCCCCCCCCC", "s")];
+    let mut brand_new = existing[1].clone();
+    brand_new.id = "c".into();
+    brand_new.credentials = vec![huawei("HPUADDDDDDDDDDDDDDDD", "s")];
+    let mut backup = backup_of(&[existing[1].clone(), renamed.clone(), unrelated_same_id, brand_new]);
+    // Whoever made the file wants the keys sent to their server, and a CSS beacon.
+    backup["profiles"][3]["endpoint"] = json!("https://collector.example");
+    backup["profiles"][3]["colour"] = json!("url(https://tracker.example/p.png)");
+    backup["profiles"][3]["extra"] = json!("unknown fields do not survive");
+
+    let error = doc
+        .apply(op(json!({"op": "restore", "backup": backup})), NOON)
+        .unwrap_err();
+    assert_eq!(error.code(), "bad-document", "a hostile colour refuses the file");
+    backup["profiles"][3]
+        .as_object_mut()
+        .unwrap()
+        .remove("colour");
+    let outcome = apply(&mut doc, json!({"op": "restore", "backup": backup}), NOON);
+    let restored = serde_json::to_value(outcome.restored.unwrap()).unwrap();
+    assert_eq!(
+        restored,
+        json!({"added": ["p-1767268800000-2-2", "c"], "unchanged": ["p-1767268800000-2"],
+            "conflicts": 1, "endpointsDropped": 1})
+    );
+    assert_eq!(doc.profiles[..2], existing[..], "existing profiles untouched");
+    assert_eq!(doc.profiles.len(), 4);
+    assert!(doc.profiles[3].endpoint.is_none());
+    assert!(!doc.to_json().contains("unknown fields"));
+    let conflict = &doc.conflicts[0];
+    assert_eq!((conflict.existing_id.as_str(), &conflict.fields[..]), (existing[0].id.as_str(), &["name".to_owned()][..]));
+
+    apply(&mut doc, json!({"op": "resolveConflict", "index": 0, "choice": "theirs"}), NOON);
+    assert_eq!(doc.profiles[0].name, "renamed in the backup");
+    assert_eq!(doc.profiles[0].id, existing[0].id);
+    assert!(doc.conflicts.is_empty());
+}
+
+#[test]
+fn documents_of_the_first_build_open_converted() {
+    let text = include_str!("fixtures/documents/v1-checked-profiles.json");
+    let doc = Document::from_json(text).expect("a 0.1 document opens");
+    assert_eq!(doc.version, DOCUMENT_VERSION);
+    let [huawei, ibm, seeded] = &doc.profiles[..] else {
+        panic!("three profiles")
+    };
+    let check = huawei.last_check.as_ref().unwrap();
+    assert!(check.passed);
+    assert_eq!(check.results.len(), 2);
+    assert_eq!(
+        serde_json::to_value(&huawei.credentials[0]).unwrap()["issuer"],
+        "huawei"
+    );
+    // `{ok, summary, at}`: the shape the 0.1 core wanted and the check never wrote.
+    let check = ibm.last_check.as_ref().unwrap();
+    assert_eq!((check.passed, check.results.len()), (false, 0));
+    assert_eq!(
+        serde_json::to_value(&ibm.credentials[2]).unwrap()["issuer"],
+        "aws",
+        "AKIA keys without a stated provider are AWS's"
+    );
+    // The hostile parts of a seeded profile are dropped, the rest is kept.
+    assert!(seeded.endpoint.is_none(), "one origin is not loopback: not believed");
+    assert!(seeded.colour.is_none());
+    assert_eq!(seeded.last_check.as_ref().unwrap().bucket.as_deref(), Some("photos"));
+    assert!(!seeded.last_check.as_ref().unwrap().passed);
+    let deleted = doc.deleted.as_ref().unwrap();
+    assert_eq!(deleted.profile.id, "p-old");
+    // And the converted document works with every operation, e.g. a new import.
+    let mut doc = doc;
+    import(&mut doc, vec![huawei_key("HPUANEWNEWNEWNEWNEW1")], json!({}), NOON);
+    assert_eq!(doc.profiles.len(), 4);
+    assert_eq!(Document::from_json(&doc.to_json()).unwrap(), doc);
+}
+
+fn huawei_key(ak: &str) -> Credential {
+    huawei(ak, "fakeSecretAccessKey0000000000000Example1")
+}
+
+#[test]
+fn unreadable_and_newer_documents_are_refused() {
+    assert_eq!(Document::from_json("{").unwrap_err().code(), "bad-document");
+    assert_eq!(
+        Document::from_json(r#"{"version": 3, "profiles": []}"#)
+            .unwrap_err()
+            .code(),
+        "newer-document"
+    );
+    assert_eq!(
+        Document::from_json(r#"{"profiles": [{"id": "x"}]}"#)
+            .unwrap_err()
+            .code(),
+        "bad-document"
+    );
+}
+
+#[test]
+fn key_age_counts_from_creation_else_import_and_flags_past_the_limit() {
+    let mut doc = Document::default();
+    import(&mut doc, vec![huawei(AK, "s")], json!({}), NOON);
+    let mut p = doc.profiles[0].clone();
+    let age = |p: &Profile, days: i64| key_age(p, NOON + days * DAY_MS, DEFAULT_MAX_KEY_AGE_DAYS);
+    let fresh = age(&p, 90);
+    assert_eq!(
+        (fresh.age_days, fresh.since, fresh.stale),
+        (Some(90), Some(KeyAgeSince::Imported), false)
+    );
+    let old = age(&p, 91);
+    assert!(old.stale && !old.temporary && !old.expired);
+    assert_eq!(old.rotation_steps.len(), 5);
+    p.key_created_at = Some("2025-10-01T12:00:00Z".into()); // 92 days before NOON
+    let by_creation = age(&p, 0);
+    assert_eq!(
+        (by_creation.age_days, by_creation.since),
+        (Some(92), Some(KeyAgeSince::Created))
+    );
+    assert!(!key_age(&p, NOON, 365).stale, "the limit is configurable");
+}
+
+#[test]
+fn temporary_credentials_expire_and_are_never_merely_stale() {
+    let token = item(
+        json!({"kind": "aksk", "accessKeyId": "TEMPAKTEMPAKTEMPAK01", "secretAccessKey": "s",
+        "securityToken": "t", "expiresAt": "2026-01-01T13:00:00.000000Z", "issuer": "huawei"}),
+    );
+    let mut doc = Document::default();
+    import(&mut doc, vec![token], json!({}), NOON);
+    let p = &doc.profiles[0];
+    let before = key_age(p, NOON + 59 * 60_000, DEFAULT_MAX_KEY_AGE_DAYS);
+    assert!(before.temporary && !before.expired && !before.stale);
+    let after = key_age(p, NOON + 60 * 60_000, DEFAULT_MAX_KEY_AGE_DAYS);
+    assert!(after.expired);
+    assert!(!key_age(p, NOON + 400 * DAY_MS, 90).stale);
+}
+
+#[test]
+fn the_view_for_pages_holds_no_secret() {
+    let mut doc = Document::default();
+    import(&mut doc, vec![huawei(AK, "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc")], json!({}), NOON);
+    let view = serde_json::to_string(&credfill::profile::document_view(&doc, NOON, 90)).unwrap();
+    assert!(view.contains(AK) && view.contains("keyAge"));
+    assert!(!view.contains("MFyfvK41"));
+    assert!(!format!("{doc:?}").contains("MFyfvK41"));
+}
+
+// Random documents and operations: whatever the core writes reads back identically, and an
+// operation on one profile keeps every field of every other profile.
+
+fn arb_credential() -> impl Strategy<Value = Credential> {
+    let ak = "[A-Z0-9]{20}";
+    prop_oneof![
+        (ak, "[a-zA-Z0-9]{40}", proptest::option::of("[a-z]{1,8}")).prop_map(|(ak, sk, user)| item(
+            json!({"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "userName": user, "issuer": "huawei"})
+        )),
+        "[a-zA-Z0-9_-]{44}".prop_map(|k| item(json!({"kind": "ibm-api-key", "apiKey": k}))),
+        "[0-9a-f]{8}".prop_map(|g| item(json!({"kind": "ibm-instance",
+            "guid": format!("{g}-0000-4000-8000-000000000001")}))),
+    ]
+}
+
+/// An operation with its profile chosen at run time (index into the profiles then stored).
+fn arb_operation() -> impl Strategy<Value = (u8, usize, Vec<Credential>, bool, String)> {
+    (
+        0u8..7,
+        any::<usize>(),
+        proptest::collection::vec(arb_credential(), 1..3),
+        any::<bool>(),
+        "[a-z ]{0,12}",
+    )
+}
+
+fn operation_for(doc: &Document, spec: &(u8, usize, Vec<Credential>, bool, String)) -> Value {
+    let (kind, index, items, flag, text) = spec;
+    let id = match doc.profiles.len() {
+        0 => "none".to_owned(),
+        n => doc.profiles[index % n].id.clone(),
+    };
+    let guid = format!("{:08x}-1111-4111-8111-111111111111", index % 0xffff_ffff);
+    match kind {
+        0 => json!({"op": "import", "items": items, "target": flag.then_some(&id), "replace": *flag && index % 2 == 0}),
+        1 => json!({"op": "edit", "id": id, "edits": {"name": text, "colour": if *flag { "#0a6cbd" } else { "" }, "note": text}}),
+        2 => json!({"op": "delete", "id": id}),
+        3 => json!({"op": "undoDelete"}),
+        4 => json!({"op": "recordCheck", "id": id, "results": [
+            {"step": "ibm.token", "status": if *flag { "ok" } else { "bad-api-key" },
+             "severity": if *flag { "ok" } else { "error" }, "message": "m", "details": {}}]}),
+        5 => json!({"op": "setOpenscaleInstance", "id": id, "guid": guid}),
+        _ => json!({"op": "reorder", "ids": doc.profiles.iter().rev().map(|p| &p.id).collect::<Vec<_>>()}),
+    }
+}
+
+/// The profile an operation names, if it names one (every other one must stay as it was).
+fn named(operation: &Value) -> Option<&str> {
+    operation
+        .get("id")
+        .or_else(|| operation.get("target"))
+        .and_then(Value::as_str)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn documents_read_back_and_operations_keep_other_profiles(
+        seed_items in proptest::collection::vec(arb_credential(), 1..4),
+        specs in proptest::collection::vec(arb_operation(), 1..12),
+    ) {
+        let mut doc = Document::default();
+        let _ = doc.apply(op(json!({"op": "import", "items": seed_items})), NOON);
+        for (n, spec) in specs.iter().enumerate() {
+            let operation = operation_for(&doc, spec);
+            let before = doc.clone();
+            let parsed = serde_json::from_value::<Operation>(operation.clone()).expect("well-formed");
+            match doc.apply(parsed, NOON + n as i64 * 1000) {
+                Err(_) => prop_assert_eq!(&doc, &before, "a refused operation changes nothing"),
+                Ok(_) => {
+                    let op_name = operation["op"].as_str().unwrap();
+                    if let (Some(id), true) = (named(&operation), matches!(op_name, "edit" | "recordCheck" | "setOpenscaleInstance" | "import")) {
+                        for old in before.profiles.iter().filter(|p| p.id != id) {
+                            let kept = doc.profiles.iter().find(|p| p.id == old.id);
+                            // An import refreshes the profile holding the same key (no twins): that one may change.
+                            let same_key = op_name == "import" && old.credentials.iter().any(|c| {
+                                operation["items"].as_array().unwrap().iter().any(|i| {
+                                    c.same_key(&serde_json::from_value(i.clone()).unwrap())
+                                })
+                            });
+                            if !same_key {
+                                prop_assert_eq!(kept, Some(old));
+                            }
+                        }
+                    }
+                }
+            }
+            prop_assert_eq!(&Document::from_json(&doc.to_json()).unwrap(), &doc);
+        }
+    }
+}

@@ -8,7 +8,7 @@ import { handlers as coreHandlers } from './background/core.js';
 import { handlers as profileHandlers } from './background/profiles.js';
 import { handlers as importHandlers } from './background/import.js';
 import { handlers as vaultHandlers } from './background/vault.js';
-import { handlers as checkHandlers } from './background/check.js';
+import { handlers as checkHandlers, registerCheckEvents } from './background/check.js';
 import { handlers as fillHandlers } from './background/fill.js';
 import { registerFillEvents } from './background/fill-gestures.js';
 
@@ -19,3 +19,4 @@ const handlers = { ...coreHandlers, ...profileHandlers, ...importHandlers, ...va
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);
+registerCheckEvents(ready);

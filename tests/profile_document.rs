@@ -469,7 +469,7 @@ fn temporary_credentials_expire_and_are_never_merely_stale() {
 fn the_view_for_pages_holds_no_secret() {
     let mut doc = Document::default();
     import(&mut doc, vec![huawei(AK, "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc")], json!({}), NOON);
-    let view = serde_json::to_string(&credfill::profile::document_view(&doc, NOON, 90)).unwrap();
+    let view = serde_json::to_string(&credfill::profile::document_view(&doc, NOON, 90, None)).unwrap();
     assert!(view.contains(AK) && view.contains("keyAge"));
     assert!(!view.contains("MFyfvK41"));
     assert!(!format!("{doc:?}").contains("MFyfvK41"));

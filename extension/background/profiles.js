@@ -1,14 +1,12 @@
-// The worker's one way to reach profiles: every capability (check, fill, popup) goes through these
-// functions. Profiles live in the encrypted vault (vault-access.js): reading needs the vault
-// unlocked, so every function may throw `{code: 'locked'}` (and adding, `{code: 'no-vault'}` before a
-// passphrase is set). Secrets never leave the worker: pages get publicView().
-import { profilesUpsert } from '../pkg/credfill.js';
+// The worker's one way to reach profiles. The core owns the document and every change to it
+// (`documentApply`); this file passes operations and hands pages the core's secret-free view.
+// Reading needs the vault unlocked, so every function may throw `{code: 'locked'}` (and changing,
+// `{code: 'no-vault'}` before a passphrase is set).
+import { documentEmpty, documentView, importPreview, providerIds, regionsOf, tabConsole } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
-import * as doc from '../lib/vault-document.js';
+import { readConsoleHosts } from '../lib/console-hosts.js';
 import { readSettings } from '../lib/vault-settings.js';
-import { keyAgeOf } from './key-age.js';
-import { readDocument, updateDocument, vaultState } from './vault-access.js';
-import { SECRET_FIELDS } from '../lib/secret-fields.js';
+import { applyOperation, readDocument, vaultState } from './vault-access.js';
 
 /** All profiles in the user's order, secrets included: for use inside the worker only. No vault yet: []. */
 export async function listProfiles() {
@@ -17,62 +15,73 @@ export async function listProfiles() {
 }
 
 export async function getProfile(id) {
-  return doc.findProfile(await readDocument(), id);
+  const profile = (await readDocument()).profiles.find((p) => p.id === id);
+  if (!profile) throw { code: 'no-profile', message: 'No such profile.' };
+  return profile;
 }
 
-/** Adds a profile (an id is assigned when missing); resolves to its id. */
-export async function addProfile(profile) {
-  const withId = { ...profile, id: profile.id ?? crypto.randomUUID() };
-  await updateDocument((d) => doc.addProfile(d, withId));
-  return withId.id;
+/** The console and region of a tab, as the core reads its URL (null for other pages). */
+async function consoleOfTab(tabId) {
+  if (!Number.isInteger(tabId)) return null;
+  const tab = await api.tabs.get(tabId).catch(() => null);
+  return tab?.url ? tabConsole(tab.url, await readConsoleHosts()) : null;
 }
 
-/** Shallow-merges `patch` into one profile (e.g. a check storing the project ID); resolves to the profile. */
-export async function patchProfile(id, patch) {
-  return doc.findProfile(await updateDocument((d) => doc.patchProfile(d, id, patch)), id);
+/** The providers and each one's catalog regions, for the editor's choices. */
+function editorChoices() {
+  const providers = providerIds();
+  return { providers, regions: Object.fromEntries(providers.map((p) => [p, regionsOf(p)])) };
+}
+
+/** What pages see: the core's view (no secret), each profile scored against the popup's tab. */
+async function view(tabId) {
+  const { maxKeyAgeDays } = await readSettings(api.storage.local);
+  const tab = await consoleOfTab(tabId);
+  return { ...documentView(await readDocument(), Date.now(), maxKeyAgeDays, tab ?? undefined), choices: editorChoices() };
+}
+
+/** Runs one operation, then answers with the view and what the operation said. */
+async function change(operation, tabId) {
+  const { outcome } = await applyOperation(operation);
+  return { ...(await view(tabId)), outcome };
 }
 
 /**
- * Saves imported credentials: each goes to the profile that already holds the same key (updated,
- * never twinned) or to a new profile. Resolves to one `{profileId, name, updated}` per item.
+ * What saving `items` would do (a profile holding the key already, a key it would replace, whether
+ * the cloud must be asked), and the choices to preset: the tab's console and region, and the
+ * regions of each cloud from the endpoint catalog. Reading the tab is no use of the vault.
  */
-export async function saveImport(items) {
-  const saved = [];
-  await updateDocument((d, now) =>
-    items.reduce((current, item) => {
-      const result = profilesUpsert(current.profiles, item, now);
-      const profiles = doc.keepUnknownFields(current.profiles, result.profiles);
-      saved.push({ profileId: result.profileId, updated: result.updated, name: doc.findProfile({ profiles }, result.profileId).name });
-      return { ...current, profiles };
-    }, d));
-  return saved;
+async function previewImport({ items, target, tabId }) {
+  // Locked or no vault yet: the questions about the file itself are still asked.
+  const document = (await vaultState()) === 'unlocked' ? await readDocument() : documentEmpty();
+  const tab = await consoleOfTab(tabId);
+  return {
+    items: importPreview(document, items, target ?? undefined),
+    tab,
+    regions: editorChoices().regions,
+  };
 }
 
-/** What pages may see of a profile: everything but the secrets, which never leave the worker. */
-export function publicView(profile) {
-  const credentials = (profile.credentials ?? []).map((item) =>
-    Object.fromEntries(Object.entries(item).filter(([field]) => !SECRET_FIELDS.has(field))));
-  return { ...profile, credentials };
-}
-
-/** publicView plus the key age, for the popup's list. */
-async function listForPage() {
-  const now = Date.now();
-  const { maxKeyAgeDays } = await readSettings(api.storage.local);
-  return (await listProfiles()).map((p) => ({ ...publicView(p), keyAge: keyAgeOf(p, now, maxKeyAgeDays) }));
-}
-
-const change = (fn) => async (message) => {
-  await updateDocument((d, now) => fn(d, message, now));
-  return listForPage();
-};
+const operation = (op, fields) => ({ op, ...fields });
 
 export const handlers = {
-  'profiles.list': { from: ['extension'], run: listForPage },
-  'profiles.add': { from: ['extension'], run: ({ profile }) => addProfile(profile) },
-  'profiles.saveImport': { from: ['extension'], run: ({ items }) => saveImport(items) },
-  'profiles.edit': { from: ['extension'], run: change((d, { id, edits }) => doc.editProfile(d, id, edits)) },
-  'profiles.delete': { from: ['extension'], run: change((d, { id }, now) => doc.deleteProfile(d, id, now)) },
-  'profiles.undoDelete': { from: ['extension'], run: change((d, _message, now) => doc.undoDelete(d, now)) },
-  'profiles.reorder': { from: ['extension'], run: change((d, { ids }) => doc.reorderProfiles(d, ids)) },
+  'profiles.view': { from: ['extension'], run: ({ tabId }) => view(tabId) },
+  'profiles.previewImport': { from: ['extension'], run: previewImport },
+  'profiles.import': {
+    from: ['extension'],
+    run: ({ items, target, provider, region, replace, tabId }) =>
+      change(operation('import', { items, target, provider, region, replace: Boolean(replace) }), tabId),
+  },
+  'profiles.edit': { from: ['extension'], run: ({ id, edits, tabId }) => change(operation('edit', { id, edits }), tabId) },
+  'profiles.delete': { from: ['extension'], run: ({ id, tabId }) => change(operation('delete', { id }), tabId) },
+  'profiles.undoDelete': { from: ['extension'], run: ({ tabId }) => change(operation('undoDelete', {}), tabId) },
+  'profiles.reorder': { from: ['extension'], run: ({ ids, tabId }) => change(operation('reorder', { ids }), tabId) },
+  'profiles.setOpenscaleInstance': {
+    from: ['extension'],
+    run: ({ id, guid, tabId }) => change(operation('setOpenscaleInstance', { id, guid }), tabId),
+  },
+  'profiles.resolveConflict': {
+    from: ['extension'],
+    run: ({ index, choice }) => change(operation('resolveConflict', { index, choice })),
+  },
 };

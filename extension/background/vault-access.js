@@ -4,7 +4,7 @@
 // reported and the record is left as it is.
 import { api } from '../lib/browser.js';
 import { checkNewPassphrase } from '../lib/passphrase.js';
-import { emptyDocument, forgetOldDeletion, normalizeDocument } from '../lib/vault-document.js';
+import { documentApply, documentEmpty } from '../pkg/credfill.js';
 import { readCurrent, readPrevious, writeNext } from '../lib/vault-store.js';
 import { noteKeyAges } from './vault-badge.js';
 import { CURRENT_FORMAT, deriveKey, migrate, newKdf, open, seal } from './vault-crypto.js';
@@ -37,7 +37,7 @@ async function currentEnvelope() {
 /** The document, opened with the session's key (throws locked / no-vault / tampered). */
 export async function readDocument() {
   const envelope = await currentEnvelope();
-  return normalizeDocument(open(await useKey(), envelope).document);
+  return open(await useKey(), envelope).document;
 }
 
 /** Writes `sealed` as the next generation; it becomes current only if it reads back and opens to `text`. */
@@ -49,18 +49,21 @@ function writeVerified(key, sealed, text, options) {
 
 async function writeDocument(key, kdf, document, options) {
   await writeVerified(key, seal(key, kdf, document), JSON.stringify(document), options);
-  await noteKeyAges(document.profiles);
+  await noteKeyAges(document);
 }
 
-/** Applies `change(document, nowMs)` (pure, returns the new document) and stores the result. */
-export function updateDocument(change) {
+/**
+ * Applies one core operation (`crate::profile::Operation`: import, edit, delete, recordCheck, …) and
+ * stores the document the core returns. Resolves to `{document, outcome}`; a refused operation
+ * throws the core's `{code, message}` and writes nothing.
+ */
+export function applyOperation(operation) {
   return oneAtATime(async () => {
     const envelope = await currentEnvelope();
     const key = await useKey();
-    const now = Date.now();
-    const next = forgetOldDeletion(change(normalizeDocument(open(key, envelope).document), now), now);
-    await writeDocument(key, envelope.kdf, next);
-    return next;
+    const applied = documentApply(open(key, envelope).document, operation, Date.now());
+    await writeDocument(key, envelope.kdf, applied.document);
+    return applied;
   });
 }
 
@@ -71,7 +74,7 @@ export function createVault(passphrase, confirmation) {
     if (await readCurrent(storage())) throw { code: 'vault-exists', message: 'The vault already has a passphrase.' };
     const kdf = newKdf();
     const key = deriveKey(passphrase, kdf);
-    await writeDocument(key, kdf, emptyDocument());
+    await writeDocument(key, kdf, documentEmpty());
     await rememberKey(key);
   });
 }
@@ -84,7 +87,7 @@ export function unlock(passphrase) {
     const { text, document } = open(key, envelope);
     if (envelope.format !== CURRENT_FORMAT) await writeVerified(key, migrate(key, envelope), text);
     await rememberKey(key);
-    await noteKeyAges(normalizeDocument(document).profiles);
+    await noteKeyAges(document);
   });
 }
 
@@ -100,7 +103,7 @@ export function changePassphrase(currentPassphrase, passphrase, confirmation) {
     const { document } = open(deriveKey(currentPassphrase, envelope.kdf), envelope);
     const kdf = newKdf();
     const key = deriveKey(passphrase, kdf);
-    await writeDocument(key, kdf, normalizeDocument(document), { keepPrevious: false });
+    await writeDocument(key, kdf, document, { keepPrevious: false });
     await rememberKey(key);
   });
 }
@@ -112,20 +115,21 @@ export async function exportEnvelope() {
 }
 
 /**
- * Opens a backup with its own passphrase and hands its document to `combine(stored, backup)`,
- * which returns the document to keep. With no vault yet, the backup's passphrase becomes the vault's.
+ * Opens a backup with its own passphrase and merges it into the vault (the core's `restore`
+ * operation: new profiles added, conflicts kept for the user, endpoints never taken over).
+ * With no vault yet, the backup's passphrase becomes the vault's. Resolves to the core's summary.
  */
-export function restoreEnvelope(envelope, passphrase, combine) {
+export function restoreEnvelope(envelope, passphrase) {
   return oneAtATime(async () => {
     const backupKey = deriveKey(passphrase, envelope?.kdf);
-    const backup = normalizeDocument(open(backupKey, envelope).document);
+    const backup = open(backupKey, envelope).document;
     const current = await readCurrent(storage());
     const key = current ? await useKey() : backupKey;
-    const stored = current ? normalizeDocument(open(key, current.envelope).document) : emptyDocument();
-    const document = combine(stored, backup);
+    const stored = current ? open(key, current.envelope).document : documentEmpty();
+    const { document, outcome } = documentApply(stored, { op: 'restore', backup }, Date.now());
     await writeDocument(key, (current?.envelope ?? envelope).kdf, document);
     if (!current) await rememberKey(key);
-    return document;
+    return outcome.restored;
   });
 }
 
@@ -139,7 +143,7 @@ export function recoverPrevious(passphrase) {
     if (!previous) throw { code: 'no-previous', message: 'No earlier copy of the vault is kept.' };
     const key = deriveKey(passphrase, previous.envelope.kdf);
     const { document } = open(key, previous.envelope);
-    await writeDocument(key, previous.envelope.kdf, normalizeDocument(document));
+    await writeDocument(key, previous.envelope.kdf, document);
     await rememberKey(key);
   });
 }

@@ -2,15 +2,15 @@
 import { api } from '../lib/browser.js';
 import { KEY_DATES, badgeText, keyDates, staleCount } from '../lib/key-age-badge.js';
 import { readSettings } from '../lib/vault-settings.js';
-import { keyAgeOf } from './key-age.js';
+import { documentView } from '../pkg/credfill.js';
 
 export const KEY_AGE_ALARM = 'vault-key-age';
 
-/** Notes the key dates of `profiles` (the vault is open) and updates the badge. */
-export async function noteKeyAges(profiles) {
+/** Notes the key dates of the vault `document` (open) and updates the badge. */
+export async function noteKeyAges(document) {
   const now = Date.now();
   const { maxKeyAgeDays } = await readSettings(api.storage.local);
-  const ages = profiles.map((p) => keyAgeOf(p, now, maxKeyAgeDays)).filter(Boolean);
+  const ages = documentView(document, now, maxKeyAgeDays).profiles.map((p) => p.keyAge);
   await api.storage.local.set({ [KEY_DATES]: keyDates(ages, now) });
   await refreshBadge();
 }

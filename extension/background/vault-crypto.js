@@ -1,7 +1,7 @@
 // The worker's only door to the core's vault crypto: the document goes in and out as JSON text,
 // keys travel as base64 (the form kept in storage.session). Errors keep the core's codes
 // ('wrong-passphrase', 'tampered', 'unsupported-format', 'bad-envelope', …).
-import { vaultDeriveKey, vaultMigrate, vaultNewKdf, vaultOpen, vaultSeal } from '../pkg/credfill.js';
+import { documentOpen, vaultDeriveKey, vaultMigrate, vaultNewKdf, vaultOpen, vaultSeal } from '../pkg/credfill.js';
 
 /** Bound into every envelope: a record sealed for something else does not open as the vault. */
 const RECORD_ID = 'vault';
@@ -18,10 +18,13 @@ export function seal(key, kdf, document) {
   return vaultSeal(key, kdf, RECORD_ID, JSON.stringify(document));
 }
 
-/** The document in `envelope`, and the exact text it was sealed from (to compare a read-back). */
+/**
+ * The document in `envelope` as the core reads it (documents of older builds converted), and the
+ * exact text it was sealed from (to compare a read-back).
+ */
 export function open(key, envelope) {
   const text = vaultOpen(key, envelope);
-  return { text, document: JSON.parse(text) };
+  return { text, document: documentOpen(text) };
 }
 
 /** The same content in the current format, under the same key. */

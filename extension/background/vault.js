@@ -1,10 +1,7 @@
 // Message handlers for the vault: set-up, unlock, lock, passphrase change, settings, encrypted
 // backup, and the wake-up duties (auto-lock deadline, key-age badge) the stopped worker cannot time.
-import { profilesMerge } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
-import { keepUnknownFields, resolveConflict } from '../lib/vault-document.js';
 import { readSettings, writeSettings } from '../lib/vault-settings.js';
-import { publicView } from './profiles.js';
 import { KEY_AGE_ALARM, refreshBadge, watchKeyAges } from './vault-badge.js';
 import * as vault from './vault-access.js';
 import { AUTO_LOCK_ALARM, keepSessionFromContentScripts, lock, lockDeadline, lockIfDue } from './vault-lock.js';
@@ -26,23 +23,6 @@ async function status() {
   return { state: await vault.vaultState(), lockAt: await lockDeadline(), settings: await readSettings(api.storage.local) };
 }
 
-/** Adds the backup's profiles the core finds new; keeps key clashes as conflicts for the user to settle. */
-function mergeBackup(summary) {
-  return (stored, backup) => {
-    const merged = profilesMerge(stored.profiles, backup.profiles);
-    Object.assign(summary, { added: merged.added.length, unchanged: merged.unchanged.length, conflicts: merged.conflicts.length });
-    return {
-      ...stored,
-      // Stored profiles win for a shared id (the core renames the backup's twin-id profile).
-      profiles: keepUnknownFields([...backup.profiles, ...stored.profiles], merged.profiles),
-      conflicts: [...stored.conflicts, ...merged.conflicts],
-    };
-  };
-}
-
-const conflictsForPage = async () =>
-  (await vault.readDocument()).conflicts.map((c) => ({ ...c, incoming: publicView(c.incoming) }));
-
 export const handlers = {
   'vault.status': { from: ['extension'], run: status },
   'vault.setup': { from: ['extension'], run: ({ passphrase, confirmation }) => vault.createVault(passphrase, confirmation).then(status) },
@@ -62,20 +42,5 @@ export const handlers = {
     },
   },
   'vault.export': { from: ['extension'], run: () => vault.exportEnvelope() },
-  'vault.restore': {
-    from: ['extension'],
-    async run({ envelope, passphrase }) {
-      const summary = {};
-      await vault.restoreEnvelope(envelope, passphrase, mergeBackup(summary));
-      return summary;
-    },
-  },
-  'vault.conflicts': { from: ['extension'], run: conflictsForPage },
-  'vault.resolveConflict': {
-    from: ['extension'],
-    async run({ index, choice }) {
-      await vault.updateDocument((d) => resolveConflict(d, index, choice));
-      return conflictsForPage();
-    },
-  },
+  'vault.restore': { from: ['extension'], run: ({ envelope, passphrase }) => vault.restoreEnvelope(envelope, passphrase) },
 };

@@ -3,10 +3,9 @@
 // Builds DOM nodes only (never innerHTML), so nothing in a file can inject markup.
 
 import { el } from './dom.js';
-import { providerLabel } from './providers.js';
 import { SECRET_FIELDS } from './secret-fields.js';
 const FIELD_ORDER = [
-  'provider', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
+  'issuer', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
   'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',
   'url', 'iamServiceIdCrn', 'iamRoleCrn', 'clientId', 'clientSecret', 'tenantId',
 ];
@@ -30,7 +29,7 @@ function secretValue(t, value) {
 }
 
 function shownValue(t, field, value) {
-  return field === 'provider' ? el('span', {}, providerLabel(t, value)) : el('code', {}, String(value));
+  return field === 'issuer' ? el('span', {}, t(`issuer_${value}`)) : el('code', {}, String(value));
 }
 
 /** One card per item; `t(key, subs)` is the page's translator. */

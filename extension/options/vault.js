@@ -84,7 +84,9 @@ function restoreForm(conflicts) {
       }
       const summary = await ask('vault.restore', { envelope, passphrase: backupPassphrase });
       await conflicts.refresh();
-      return done('vault_restored', [String(summary.added), String(summary.unchanged), String(summary.conflicts)]);
+      const restored = done('vault_restored', [String(summary.added.length), String(summary.unchanged.length), String(summary.conflicts)]);
+      if (!summary.endpointsDropped) return restored;
+      return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, t('vault_endpointsDropped', [String(summary.endpointsDropped)])));
     }).node;
 }
 
@@ -92,12 +94,12 @@ function restoreForm(conflicts) {
 function conflictList() {
   const node = el('div', { id: 'vault-conflicts' });
   async function refresh() {
-    const conflicts = await ask('vault.conflicts').catch(() => []);
+    const conflicts = await ask('profiles.view').then((view) => view.conflicts, () => []);
     node.replaceChildren(...(conflicts.length ? [el('h3', {}, t('vault_conflictsHeading')),
       el('ul', {}, conflicts.map((c, index) => {
         const choose = (choice, key) => {
           const b = el('button', { type: 'button', 'data-choice': choice }, t(key));
-          b.addEventListener('click', () => ask('vault.resolveConflict', { index, choice }).then(refresh, (e) => node.append(errorLine(e))));
+          b.addEventListener('click', () => ask('profiles.resolveConflict', { index, choice }).then(refresh, (e) => node.append(errorLine(e))));
           return b;
         };
         return el('li', { class: 'conflict' }, t('vault_conflict', [c.incoming.name, c.fields.join(', ')]), ' ',

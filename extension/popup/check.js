@@ -1,6 +1,8 @@
 // The popup's key-check section: a "Test keys" button per profile with the diagnosis in plain words,
-// and a presigned-URL generator for one OBS / S3 object. Host permissions are asked for here, in the
-// click handler itself (browsers grant them only in answer to a user gesture), before the worker runs.
+// and a presigned-URL generator for one OBS / S3 object. One click does it all: the click starts the
+// check in the worker and asks for the host permissions it needs (browsers grant them only in answer
+// to a gesture). The toolbar popup closes behind the browser's prompt; the worker runs the check once
+// the permission is granted and records it on the profile, shown here the next time.
 import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
@@ -43,6 +45,17 @@ function renderResults(list, outcome) {
       el('strong', {}, t(`check_status_${r.status.replaceAll('-', '_')}`)), ' ', r.message)));
 }
 
+/** The check the worker records after a granted prompt (this popup survived it, as in Firefox). */
+async function recordedAfter(profileId, previousAt) {
+  for (let tries = 0; tries < 60; tries++) {
+    const { profiles } = await ask('profiles.view');
+    const check = profiles.find((p) => p.id === profileId)?.lastCheck;
+    if (check && check.at !== previousAt) return check;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw { code: 'check-timeout', message: t('check_notFinished') };
+}
+
 function profileRow(profile) {
   const bucket = OBJECT_STORAGE.has(profile.provider)
     ? el('input', { type: 'text', class: 'check-bucket', placeholder: t('check_bucketPlaceholder'), 'aria-label': t('check_bucketLabel') })
@@ -51,15 +64,16 @@ function profileRow(profile) {
   const results = el('ul', { class: 'check-results', 'aria-live': 'polite' });
   const askPermission = permissionTracker(profile.id, bucket);
   button.addEventListener('click', () => {
+    // Both in the click itself: the check must be started before a prompt can close this popup.
+    const started = ask('check.start', { profileId: profile.id, bucket: bucket?.value.trim() || undefined });
     const granted = askPermission();
     button.disabled = true;
-    results.replaceChildren(el('li', { class: 'muted' }, t('check_running')));
-    granted
-      .then((ok) => {
+    results.replaceChildren(el('li', { class: 'muted', 'data-state': 'running' }, t('check_running')));
+    Promise.all([started, granted])
+      .then(async ([outcome, ok]) => {
         if (!ok) throw { code: 'host-permission', message: t('check_permissionRefused') };
-        return ask('check.run', { profileId: profile.id, bucket: bucket?.value.trim() || undefined });
+        renderResults(results, outcome.waiting ? await recordedAfter(profile.id, profile.lastCheck?.at) : outcome);
       })
-      .then((outcome) => renderResults(results, outcome))
       .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, e.message ?? String(e))))
       .finally(() => (button.disabled = false));
   });
@@ -111,7 +125,7 @@ export function mountCheck(section) {
     if (!details.open) return;
     let profiles = [];
     try {
-      profiles = await ask('profiles.list');
+      ({ profiles } = await ask('profiles.view'));
     } catch {
       // locked or no vault: the vault section says so
     }

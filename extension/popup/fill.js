@@ -1,8 +1,8 @@
 // The popup section for fill: "Fill this page" for the tab the popup belongs to, a profile chooser
 // when several fit, the confirmation a cross-origin frame needs, and what was filled, skipped, missing.
-import { api } from '../lib/browser.js';
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
+import { activeTabId } from './tab.js';
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -19,14 +19,6 @@ const button = (id, text, onClick) => {
   b.addEventListener('click', onClick);
   return b;
 };
-
-/** The tab to fill: `?tab=ID` when the worker opened this page for a tab (keyboard command, context menu), else the active one. */
-async function targetTab() {
-  const fromUrl = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
 
 const slotName = (slot) => t(`fill_slot_${slot}`);
 const reasonName = (reason) => t(`fill_reason_${reason.replaceAll('-', '_')}`);
@@ -84,7 +76,7 @@ export function mountFill(section) {
   }
 
   (async () => {
-    tabId = await targetTab();
+    tabId = await activeTabId();
     const { console: site, profiles, resume } = await ask('fill.status', { tabId });
     status.textContent = site ? t('fill_console', [site.host]) : t('fill_notConsole');
     section.dataset.console = site?.provider ?? 'none';

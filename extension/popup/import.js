@@ -1,9 +1,23 @@
 // The popup's import section: a file (picked or dropped) or pasted text goes to the worker's core;
-// what it found is shown for review (secrets masked), then can be saved as a profile.
+// what it found is shown for review (secrets masked). Before saving, the core says what saving would
+// do, and only what it cannot know is asked: which cloud a Huawei-format key is for (preset from the
+// console tab), its region (from the endpoint catalog), the profile to save into, and whether a new
+// key replaces the one it rotates. The vault section does the saving.
 import { el } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
+import { providerLabel } from '../lib/providers.js';
 import { showImport, wireImportInputs } from '../lib/import-view.js';
+import { activeTabId } from './tab.js';
+
+const NEW_PROFILE = '';
+const HUAWEI_CLOUDS = ['flexible-engine', 'huawei'];
+
+/** A labelled <select> of `options` ([value, text]), `selected` preselected. */
+function choice(id, label, options, selected) {
+  const select = el('select', { id }, options.map(([value, text]) => el('option', { value, selected: value === selected }, text)));
+  return { select, node: el('label', { class: 'choice' }, label, select) };
+}
 
 export function mountImport(section) {
   const file = el('input', { type: 'file', id: 'import-file', accept: '.csv,.json,.txt,text/csv,application/json,text/plain' });
@@ -11,10 +25,13 @@ export function mountImport(section) {
   const paste = el('textarea', { id: 'import-paste', rows: 3, spellcheck: false, autocomplete: 'off', placeholder: t('pastePlaceholder') });
   const readPaste = el('button', { type: 'button', id: 'import-paste-read' }, t('readPasted'));
   const result = el('div', { id: 'import-result', ariaLive: 'polite' });
+  const options = el('div', { id: 'import-options' });
   const save = el('button', { type: 'button', id: 'import-save', className: 'primary', hidden: true }, t('importSaveProfile'));
-  section.append(el('h2', {}, t('importTitle')), drop, el('details', {}, el('summary', {}, t('pasteInstead')), paste, readPaste), result, save);
+  section.append(el('h2', {}, t('importTitle')), drop, el('details', {}, el('summary', {}, t('pasteInstead')), paste, readPaste), result, options, save);
 
   let found = [];
+  let readChoice = () => ({});
+
   async function importBytes(bytes, fileName) {
     let outcome;
     try {
@@ -25,8 +42,78 @@ export function mountImport(section) {
     showImport(result, t, outcome);
     found = outcome.result?.items ?? [];
     save.hidden = found.length === 0;
+    options.replaceChildren();
+    readChoice = () => ({});
+    if (found.length) await showOptions();
   }
+
+  /** Asks what saving cannot decide alone; `readChoice` then reads the answers. */
+  async function showOptions(target = NEW_PROFILE) {
+    const preview = await ask('profiles.previewImport', { items: found, target: target || undefined, tabId: await activeTabId() });
+    const items = preview.items ?? [];
+    const stored = items.filter((i) => i.storedIn);
+    const fits = items.length ? items.map((i) => i.fits).reduce((a, b) => a.filter((p) => b.some((q) => q.id === p.id))) : [];
+    const controls = [];
+
+    const into = choice('import-target', t('import_saveInto'),
+      [[NEW_PROFILE, t('import_newProfile')], ...fits.map((p) => [p.id, p.name])], target);
+    if (fits.length && stored.length < items.length) {
+      into.select.addEventListener('change', () => showOptions(into.select.value));
+      controls.push(into.node);
+    }
+
+    let cloud = null;
+    let region = null;
+    if (!target && items.some((i) => i.asksCloud)) {
+      const tabCloud = HUAWEI_CLOUDS.includes(preview.tab?.provider) ? preview.tab.provider : null;
+      cloud = choice('import-cloud', t('import_cloud'), HUAWEI_CLOUDS.map((p) => [p, providerLabel(t, p)]), tabCloud ?? 'huawei');
+      const regionFor = (provider) => {
+        const regions = preview.regions[provider] ?? [];
+        const preset = regions.includes(preview.tab?.region) ? preview.tab.region : regions.length === 1 ? regions[0] : '';
+        return choice('import-region', t('import_region'), [['', t('import_regionLater')], ...regions.map((r) => [r, r])], preset);
+      };
+      region = regionFor(cloud.select.value);
+      cloud.select.addEventListener('change', () => {
+        const next = regionFor(cloud.select.value);
+        region.node.replaceWith(next.node);
+        region = next;
+      });
+      controls.push(cloud.node, region.node);
+    }
+
+    const rotating = items.find((i) => i.replacesIn);
+    let replace = null;
+    if (rotating) {
+      replace = choice('import-replace', t('import_rotation', [rotating.replacesIn.name]),
+        [['replace', t('import_replaceKey', [rotating.replacesIn.name])], ['add', t('import_addAsNew')]], 'replace');
+      controls.push(replace.node);
+    }
+    if (stored.length) {
+      controls.push(el('p', { class: 'muted', id: 'import-stored' }, t('import_alreadyStored', [stored.map((i) => i.storedIn.name).join(t('listSeparator'))])));
+    }
+    options.replaceChildren(...controls);
+    readChoice = () => {
+      const replacing = replace?.select.value === 'replace';
+      return {
+        target: replacing ? rotating.replacesIn.id : into.select.value || undefined,
+        replace: replacing,
+        provider: cloud?.select.value,
+        region: region?.select.value || undefined,
+      };
+    };
+  }
+
   wireImportInputs({ file, drop, paste, readPaste }, { limit: () => ask('import.limit'), importBytes });
   // The vault listens for this and stores the items (see popup/vault.js).
-  save.addEventListener('click', () => document.dispatchEvent(new CustomEvent('credfill:save-import', { detail: { items: found } })));
+  save.addEventListener('click', () =>
+    document.dispatchEvent(new CustomEvent('credfill:save-import', { detail: { items: found, ...readChoice() } })));
+  // Once saved, the card is done with: nothing of the file stays on screen.
+  document.addEventListener('credfill:import-saved', () => {
+    found = [];
+    result.replaceChildren();
+    options.replaceChildren();
+    save.hidden = true;
+    paste.value = '';
+    file.value = '';
+  });
 }

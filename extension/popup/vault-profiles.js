@@ -1,39 +1,33 @@
-// The popup's profile list: the current tab's console first, then the user's order. Rename and edit
-// in place, delete with undo, move up and down, key age with the rotation steps when it is past
-// the limit, expiry of temporary credentials. Only publicView() data reaches this page.
-import { api } from '../lib/browser.js';
+// The popup's profile list: the profiles that fit the current tab's console first (the core scores
+// them), then the user's order. Edit in place, delete with undo, move up and down, key age with the
+// rotation steps when it is past the limit, expiry of temporary credentials. Every change is one
+// operation the worker passes to the core; only the core's secret-free view reaches this page.
 import { el } from '../lib/dom.js';
 import { providerLabel } from '../lib/providers.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
-import { consoleScorer, orderProfiles } from '../lib/profile-order.js';
-import { PROVIDERS } from '../lib/vault-document.js';
 import { errorLine } from './vault-errors.js';
+import { activeTabId } from './tab.js';
 
-/** Which profiles fit the tab: replaceable (e.g. by the fill capability's console matcher). */
-let scorerForUrl = consoleScorer;
-export function useProfileScorer(makeScorer) {
-  scorerForUrl = makeScorer;
-}
-
-async function activeTabUrl() {
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
-  return tab?.url; // undefined without a host permission for the tab: the user's order then
-}
+/** The view's profiles, best fit for the tab first; equal scores keep the user's order. */
+const byTabFit = (profiles) =>
+  profiles.map((p, index) => ({ p, index })).sort((a, b) => b.p.matchesTab - a.p.matchesTab || a.index - b.index).map(({ p }) => p);
 
 const formatDate = (text) => (Number.isNaN(Date.parse(text)) ? text : new Date(text).toLocaleString());
 
 export function mountProfiles(section) {
   let userOrder = [];
-  let score = () => 0;
+  let tabId;
+  let choices = { providers: [], regions: {} };
+  const tell = (type, payload = {}) => ask(type, { ...payload, tabId });
 
   async function refresh(state) {
     if (state !== 'unlocked') {
       section.replaceChildren();
       return;
     }
-    score = scorerForUrl(await activeTabUrl());
-    await run(() => ask('profiles.list'));
+    tabId = await activeTabId();
+    await run(() => tell('profiles.view'));
   }
 
   /** Runs a worker call that answers with the new list, and shows it (or the error). */
@@ -46,16 +40,18 @@ export function mountProfiles(section) {
     }
   }
 
-  function show(profiles, notice) {
+  function show(view, notice) {
+    const { profiles } = view;
+    choices = view.choices;
     userOrder = profiles.map((p) => p.id);
     const list = profiles.length
-      ? el('ul', { id: 'profile-list' }, orderProfiles(profiles, score).map(row))
+      ? el('ul', { id: 'profile-list' }, byTabFit(profiles).map(row))
       : el('p', { class: 'muted', id: 'profile-empty' }, t('vault_noProfiles'));
     section.replaceChildren(...[el('h2', {}, t('vault_profiles')), notice, list].filter(Boolean));
   }
 
   function row(profile) {
-    const li = el('li', { class: 'profile', 'data-id': profile.id, 'data-matches-tab': String(profile.matchesTab) });
+    const li = el('li', { class: 'profile', 'data-id': profile.id, 'data-matches-tab': String(profile.matchesTab > 0) });
     if (profile.colour) li.style.setProperty('--profile-colour', profile.colour);
     const view = [
       el('div', { class: 'profile-head' },
@@ -81,7 +77,7 @@ export function mountProfiles(section) {
       button('moveUp', '↑', () => move(profile.id, -1)),
       button('moveDown', '↓', () => move(profile.id, +1)),
       button('edit', '✎', () => li.replaceChildren(editForm(profile))),
-      button('delete', '✕', () => run(() => ask('profiles.delete', { id: profile.id }), undoBar(profile.name))));
+      button('delete', '✕', () => run(() => tell('profiles.delete', { id: profile.id }), undoBar(profile.name))));
   }
 
   function move(id, step) {
@@ -90,35 +86,46 @@ export function mountProfiles(section) {
     if (to < 0 || to >= userOrder.length) return;
     const ids = [...userOrder];
     [ids[from], ids[to]] = [ids[to], ids[from]];
-    run(() => ask('profiles.reorder', { ids }));
+    run(() => tell('profiles.reorder', { ids }));
   }
 
   function undoBar(name) {
     const undo = el('button', { type: 'button', id: 'profile-undo' }, t('vault_undo'));
-    undo.addEventListener('click', () => run(() => ask('profiles.undoDelete')));
+    undo.addEventListener('click', () => run(() => tell('profiles.undoDelete')));
     return el('p', { class: 'undo-bar', role: 'status' }, t('vault_deleted', [name]), ' ', undo);
   }
 
+  /** Sends only what the user changed: an untouched colour or endpoint stays as stored. */
   function editForm(profile) {
-    const input = (field, attrs = {}) => el('input', { name: field, value: profile[field] ?? '', ...attrs });
+    const input = (field, value, attrs = {}) => el('input', { name: field, value: value ?? '', ...attrs });
     const provider = el('select', { name: 'provider' },
-      PROVIDERS.map((p) => el('option', { value: p, selected: p === profile.provider }, providerLabel(t, p))));
+      choices.providers.map((p) => el('option', { value: p, selected: p === profile.provider }, providerLabel(t, p))));
+    // The catalog's regions to choose from; another region needs the profile's own endpoint.
+    const regions = el('datalist', { id: `regions-${profile.id}` },
+      (choices.regions[profile.provider] ?? []).map((r) => el('option', { value: r })));
+    const endpoint = typeof profile.endpoint === 'string' ? profile.endpoint : '';
     const fields = {
-      name: input('name', { required: true }),
-      region: input('region', { placeholder: 'eu-west-0' }),
+      name: input('name', profile.name, { required: true }),
+      region: input('region', profile.region, { list: regions.id, autocomplete: 'off' }),
       provider,
       note: el('textarea', { name: 'note', rows: 2, value: profile.note ?? '' }),
-      colour: input('colour', { type: 'color', value: profile.colour ?? '#0a6cbd' }),
+      colour: input('colour', profile.colour ?? '#0a6cbd', { type: 'color' }),
+      endpoint: input('endpoint', endpoint, { type: 'url', placeholder: 'https://', spellcheck: false }),
     };
+    const initial = Object.fromEntries(Object.entries(fields).map(([field, control]) => [field, control.value]));
     const cancel = el('button', { type: 'button' }, t('vault_cancel'));
-    cancel.addEventListener('click', () => run(() => ask('profiles.list')));
+    cancel.addEventListener('click', () => run(() => tell('profiles.view')));
     const form = el('form', { class: 'profile-edit' },
       Object.entries(fields).map(([field, control]) => el('label', {}, t(`vault_field_${field}`), control)),
+      regions,
+      el('p', { class: 'muted' }, t('vault_endpointHelp')),
       el('div', { class: 'buttons' }, el('button', { type: 'submit', class: 'primary' }, t('vault_save')), cancel));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const edits = Object.fromEntries(Object.entries(fields).map(([field, control]) => [field, control.value]));
-      run(() => ask('profiles.edit', { id: profile.id, edits }));
+      const edits = Object.fromEntries(Object.entries(fields)
+        .filter(([field, control]) => control.value !== initial[field])
+        .map(([field, control]) => [field, control.value]));
+      run(() => tell('profiles.edit', { id: profile.id, edits }));
     });
     queueMicrotask(() => fields.name.focus());
     return form;

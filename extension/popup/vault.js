@@ -1,6 +1,7 @@
 // The popup's vault area: create the vault (first save), unlock, lock; and "save as profile" for
-// what the import section found (it dispatches `credfill:save-import` with `{detail: {items}}`).
-// Items waiting for a passphrase stay in this page's memory only, and go when the popup closes.
+// what the import section found (it dispatches `credfill:save-import` with `{detail: {items,
+// target?, provider?, region?, replace?}}`, the user's choices). Items waiting for a passphrase stay
+// in this page's memory only, and go when the popup closes.
 import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
@@ -14,7 +15,7 @@ const FORMS = {
 };
 
 export function mountVault(vaultSection, profilesSection) {
-  let pendingItems = null;
+  let pending = null;
   const profiles = mountProfiles(profilesSection);
 
   async function refresh(message) {
@@ -28,10 +29,10 @@ export function mountVault(vaultSection, profilesSection) {
     vaultSection.dataset.state = status.state;
     vaultSection.replaceChildren(...(status.state === 'unlocked' ? unlockedView(status) : passphraseForm(status.state)));
     if (message) vaultSection.append(message);
-    if (pendingItems && status.state !== 'unlocked') {
-      vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, t('vault_saveNeedsVault', [String(pendingItems.length)])));
+    if (pending && status.state !== 'unlocked') {
+      vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, t('vault_saveNeedsVault', [String(pending.items.length)])));
     }
-    if (status.state === 'unlocked' && pendingItems) await savePending();
+    if (status.state === 'unlocked' && pending) await savePending();
     await profiles.refresh(status.state);
     // Listing the profiles used the vault, which pushed the auto-lock back: show the new time.
     if (status.state === 'unlocked') showLockTime(await ask('vault.status').then((s) => s.lockAt, () => status.lockAt));
@@ -88,20 +89,20 @@ export function mountVault(vaultSection, profilesSection) {
   }
 
   async function savePending() {
-    const items = pendingItems;
-    pendingItems = null;
+    const { items, ...choice } = pending;
+    pending = null;
     try {
-      const saved = await ask('profiles.saveImport', { items });
+      const { outcome } = await ask('profiles.import', { items, ...choice });
       vaultSection.append(el('ul', { class: 'vault-saved', id: 'vault-saved', role: 'status' },
-        ...saved.map((s) => el('li', { class: 'ok', 'data-updated': String(s.updated) },
-          t(s.updated ? 'vault_importUpdated' : 'vault_importSaved', [s.name])))));
+        ...outcome.saved.map((s) => el('li', { class: 'ok', 'data-action': s.action }, t(`vault_import_${s.action}`, [s.name])))));
+      document.dispatchEvent(new CustomEvent('credfill:import-saved'));
     } catch (e) {
       vaultSection.append(errorLine(e));
     }
   }
 
   document.addEventListener('credfill:save-import', (event) => {
-    pendingItems = event.detail?.items ?? [];
+    pending = { items: [], ...event.detail };
     refresh();
   });
 

@@ -16,6 +16,13 @@ pub fn match_console_with(url: &str, extra_hosts: JsValue) -> Result<JsValue, Js
     to_js(&fill::match_console(url, &extra_hosts_from(extra_hosts)?))
 }
 
+/// `tabConsole(url, extraHosts?)` → `{provider, host, region?}` or `null`: the console the popup's
+/// tab shows and the region its URL names (to preset an import's cloud and region).
+#[wasm_bindgen(js_name = tabConsole)]
+pub fn tab_console(url: &str, extra_hosts: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&fill::tab_console(url, &extra_hosts_from(extra_hosts)?))
+}
+
 /// `frameDecision(topUrl, frameUrl, sandboxed, extraHosts?)` →
 /// `{decision: "allow"}` | `{decision: "confirm", origin}` | `{decision: "refuse", reason}`.
 #[wasm_bindgen(js_name = frameDecision)]
@@ -62,8 +69,13 @@ pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {
 }
 
 fn extra_hosts_from(value: JsValue) -> Result<Vec<ExtraHost>, JsValue> {
+    const EXPECTED: &str = "extra hosts are [{host, provider}] with a console provider";
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    from_js(value, "invalid-input", "extra hosts are [{host, provider}]")
+    let hosts: Vec<ExtraHost> = from_js(value, "invalid-input", EXPECTED)?;
+    if hosts.iter().any(|h| !h.provider.has_console()) {
+        return Err(js_error("invalid-input", EXPECTED, None, None));
+    }
+    Ok(hosts)
 }

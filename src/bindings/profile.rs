@@ -9,7 +9,7 @@ use super::{from_js, js_error, to_js};
 use crate::check::catalog;
 use crate::profile::{
     document_view, preview_import, Credential, Document, Operation, Outcome, ProfileError,
-    Provider,
+    Provider, Tab,
 };
 
 fn profile_error(e: ProfileError) -> JsValue {
@@ -54,18 +54,22 @@ pub fn document_apply(
     to_js(&Applied { document, outcome })
 }
 
-/// `documentView(document, nowMs, maxKeyAgeDays)` → `{profiles, conflicts, canUndo}` without
-/// any secret, each profile with its `keyAge`.
+/// `documentView(document, nowMs, maxKeyAgeDays, tab?)` → `{profiles, conflicts, canUndo}`
+/// without any secret, each profile with its `keyAge` and `matchesTab` (0–2) for `tab`
+/// (`tabConsole`'s answer).
 #[wasm_bindgen(js_name = documentView)]
 pub fn document_view_js(
     document_value: JsValue,
     now_ms: f64,
     max_key_age_days: u32,
+    tab: JsValue,
 ) -> Result<JsValue, JsValue> {
+    let tab: Option<Tab> = from_js(tab, "bad-tab", "a tab is {provider, region?}")?;
     to_js(&document_view(
         &document(document_value)?,
         now_ms as i64,
         max_key_age_days,
+        tab.as_ref(),
     ))
 }
 
@@ -92,4 +96,10 @@ pub fn import_preview(
 pub fn regions_of(provider: JsValue) -> Result<JsValue, JsValue> {
     let provider: Provider = from_js(provider, "bad-provider", "not a provider")?;
     to_js(&catalog::regions(provider))
+}
+
+/// `providerIds()` → every provider the core knows, e.g. for the profile editor's choice.
+#[wasm_bindgen(js_name = providerIds)]
+pub fn provider_ids() -> Result<JsValue, JsValue> {
+    to_js(&Provider::ALL)
 }

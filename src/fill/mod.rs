@@ -13,6 +13,7 @@ pub mod origin;
 mod plan;
 mod rules;
 mod slot;
+mod tab;
 mod text;
 
 pub use field::FieldDescriptor;
@@ -24,4 +25,5 @@ pub use plan::{
     plan_fill, FillPlan, PlanInput, PlannedFill, Refusal, RefusalCode, SkipReason, Skipped,
     MIN_CONFIDENCE,
 };
-pub use slot::{slot_values, Slot};
+pub use slot::{slot_values, AnsweredBy, Slot};
+pub use tab::{tab_console, TabConsole};

@@ -32,7 +32,7 @@ pub use profile::{CheckLine, Colour, LastCheck, Profile};
 pub use provider::Provider;
 pub use rotation::rotation_steps;
 pub use timestamp::{format_ms, parse_ms};
-pub use view::{document_view, DocumentView, ProfileView};
+pub use view::{document_view, DocumentView, ProfileView, Tab};
 
 /// Why an operation or a document was refused. The codes are stable (kebab-case); the messages
 /// name fields, never their values.

@@ -15,6 +15,14 @@ pub enum Provider {
 }
 
 impl Provider {
+    pub const ALL: [Provider; 5] = [
+        Provider::Huawei,
+        Provider::FlexibleEngine,
+        Provider::Ibm,
+        Provider::Aws,
+        Provider::Azure,
+    ];
+
     /// The provider's name as users know it (default profile names).
     pub fn name(self) -> &'static str {
         match self {
@@ -24,6 +32,15 @@ impl Provider {
             Provider::Aws => "AWS",
             Provider::Azure => "Azure",
         }
+    }
+
+    /// Whether credfill fills consoles of this provider (AWS and Azure keys are only ever filled
+    /// into IBM OpenScale's forms).
+    pub fn has_console(self) -> bool {
+        matches!(
+            self,
+            Provider::Huawei | Provider::FlexibleEngine | Provider::Ibm
+        )
     }
 
     /// Whether a `credentials.csv` of this provider comes from the Huawei IAM family, so that an

@@ -13,6 +13,17 @@ pub struct ProfileView {
     #[serde(flatten)]
     pub profile: Value,
     pub key_age: KeyAge,
+    /// How well it fits the tab the page was opened on: 0 another console (or none), 1 this
+    /// console's provider, 2 its provider and the region the tab's URL names.
+    pub matches_tab: u8,
+}
+
+/// The console the popup's tab shows, as `fill::tab_console` reads it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct Tab {
+    pub provider: super::Provider,
+    #[serde(default)]
+    pub region: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -25,7 +36,18 @@ pub struct DocumentView {
     pub can_undo: bool,
 }
 
-pub fn document_view(document: &Document, now_ms: i64, max_key_age_days: u32) -> DocumentView {
+pub fn document_view(
+    document: &Document,
+    now_ms: i64,
+    max_key_age_days: u32,
+    tab: Option<&Tab>,
+) -> DocumentView {
+    let matches_tab = |p: &Profile| match tab {
+        Some(tab) if tab.provider == p.provider => {
+            1 + u8::from(tab.region.is_some() && tab.region == p.region)
+        }
+        _ => 0,
+    };
     DocumentView {
         profiles: document
             .profiles
@@ -33,6 +55,7 @@ pub fn document_view(document: &Document, now_ms: i64, max_key_age_days: u32) ->
             .map(|p| ProfileView {
                 profile: public_profile(p),
                 key_age: key_age(p, now_ms, max_key_age_days),
+                matches_tab: matches_tab(p),
             })
             .collect(),
         conflicts: document

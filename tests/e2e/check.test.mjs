@@ -96,8 +96,8 @@ describe('key checks against local real servers', () => {
 
       it('Huawei: OBS and IAM (APIG signature verified) pass, and the project ID is stored', async () => {
         assert.deepEqual(status(await testKeys(popup, ids.huawei)), { 'obs.list-buckets': 'ok', 'iam.projects': 'ok' });
-        const listed = await popup.evaluate(() => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'profiles.list' }));
-        const stored = listed.ok.find((p) => p.id === ids.huawei);
+        const listed = await popup.evaluate(() => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'profiles.view' }));
+        const stored = listed.ok.profiles.find((p) => p.id === ids.huawei);
         assert.equal(stored.projectId, iam.projectId);
         assert.equal(stored.lastCheck.results.length, 2);
       });

@@ -11,23 +11,26 @@ import { seedProfile } from './lib/profiles.mjs';
 
 const HUAWEI = {
   name: 'Huawei test', provider: 'huawei', region: 'cn-north-4',
-  credentials: [{ kind: 'aksk', provider: 'huawei', accessKeyId: 'HWAKTEST0000000000AA', secretAccessKey: 'hwSecretTest0000000000000000000000000000' }],
+  credentials: [{ kind: 'aksk', issuer: 'huawei', accessKeyId: 'HWAKTEST0000000000AA', secretAccessKey: 'hwSecretTest0000000000000000000000000000' }],
 };
 const ORANGE = {
   name: 'Orange test', provider: 'flexible-engine', region: 'eu-west-0',
-  credentials: [{ kind: 'aksk', provider: 'huawei', accessKeyId: 'FEAKTEST0000000000BB', secretAccessKey: 'feSecretTest0000000000000000000000000000' }],
+  credentials: [{ kind: 'aksk', issuer: 'huawei', accessKeyId: 'FEAKTEST0000000000BB', secretAccessKey: 'feSecretTest0000000000000000000000000000' }],
 };
+// One IBM profile with every identity OpenScale's forms ask for: each form gets its own.
 const IBM = {
-  name: 'IBM test', provider: 'ibm', openscaleGuid: '0f1e2d3c-openscale-guid', region: 'us-east-1',
+  name: 'IBM test', provider: 'ibm', openscaleGuid: '0f1e2d3c-0000-4000-8000-0000000000aa', region: 'us-south',
   credentials: [
-    { kind: 'ibm-service', apiKey: 'ibmApiKeyTest_0123456789abcdefghijklmnopqrst', instanceId: 'wml-guid', url: 'https://eu-de.ml.cloud.ibm.com' },
-    { kind: 'aksk', provider: 'aws', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+    { kind: 'ibm-service', apiKey: 'ibmWmlKeyTest_0123456789abcdefghijklmnopqrs', instanceId: 'wml-instance-guid', url: 'https://eu-de.ml.cloud.ibm.com' },
+    { kind: 'aksk', issuer: 'aws', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
     { kind: 'azure-sp', clientId: 'azure-client', clientSecret: 'azure-secret', tenantId: 'azure-tenant' },
+    { kind: 'ibm-api-key', apiKey: 'ibmPlatformKey_0123456789abcdefghijklmnopqr' },
   ],
 };
 const ak = (p) => p.credentials[0].accessKeyId;
 const sk = (p) => p.credentials[0].secretAccessKey;
-const ibmKey = IBM.credentials[0].apiKey;
+const ibmKey = IBM.credentials[3].apiKey;
+const wml = IBM.credentials[0];
 
 const url = (host, path) => `https://${host}/${path}`;
 
@@ -102,7 +105,8 @@ for (const [name] of BROWSERS) {
     const REACT_FORMS = [
       ['setup', { apikey: ibmKey, instance: IBM.openscaleGuid }],
       // The URL field is read-only and the region disabled: both keep the page's value.
-      ['wml', { apikey: ibmKey, instance: IBM.openscaleGuid, url: 'https://us-south.ml.cloud.ibm.com' }],
+      ['wml', { apikey: wml.apiKey, instance: wml.instanceId, url: 'https://us-south.ml.cloud.ibm.com' }],
+      // The region field is disabled: it keeps the page's value.
       ['sagemaker', { access: IBM.credentials[1].accessKeyId, secret: IBM.credentials[1].secretAccessKey, region: 'us-east-1' }],
       ['azure', { client: 'azure-client', secret: 'azure-secret', tenant: 'azure-tenant', subscription: '' }],
     ];
@@ -121,8 +125,8 @@ for (const [name] of BROWSERS) {
       const target = url(HOSTS.openscale, 'openscale-react.html#custom');
       await open(target, '#save');
       const result = await fill(target, { profileId: ids.ibm });
-      assert.deepEqual([result.filled, result.missing.sort()], [['url'], ['password', 'username']]);
-      assert.deepEqual(await state(target, '#save'), { url: IBM.credentials[0].url, username: '', password: '' });
+      assert.deepEqual([result.filled, result.missing.sort()], [[], ['password', 'url', 'username']]);
+      assert.deepEqual(await state(target, '#save'), { url: '', username: '', password: '' });
       await pages.pop().close();
     });
 
@@ -137,7 +141,7 @@ for (const [name] of BROWSERS) {
     const CARBON_FORMS = [
       ['setup', { apikey: ibmKey, instance: IBM.openscaleGuid }],
       // The URL field is read-only: it keeps the page's value.
-      ['wml', { apikey: ibmKey, instance: IBM.openscaleGuid, url: 'https://us-south.ml.cloud.ibm.com' }],
+      ['wml', { apikey: wml.apiKey, instance: wml.instanceId, url: 'https://us-south.ml.cloud.ibm.com' }],
     ];
     for (const [form, expected] of CARBON_FORMS) {
       it(`OpenScale with Carbon web components: ${form} lands in the components' own value`, async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { E2E_EXTENSION, ROOT, eventually, launchChromium, launchFirefox } from './lib/browsers.mjs';
-import { E2E_PASSPHRASE, unlockVault } from './lib/profiles.mjs';
+import { E2E_PASSPHRASE, listProfiles, send, unlockVault } from './lib/profiles.mjs';
 
 const SK = 'Zq8vJ3kP0rT6wY2eN5hB9mC1xL4sD7fG0aK3uV6i';
 const API_KEY = 'e2eVaultApiKey_Q9w8E7r6T5y4U3i2O1p0AsDfGhJkL'; // 44 characters, as IBM's
@@ -34,12 +34,6 @@ async function importAndSave(popup, file) {
 
 const profileNames = (popup) => popup.evaluate(() => [...document.querySelectorAll('.profile-name')].map((n) => n.textContent));
 
-/** Sends a message to the worker from an extension page; resolves with its answer, rejects with its error. */
-async function send(page, type, payload = {}) {
-  const reply = await page.evaluate((m) => (globalThis.browser ?? chrome).runtime.sendMessage(m), { type, ...payload });
-  if (reply?.error) throw reply.error;
-  return reply?.ok;
-}
 
 const vaultStorage = (page) =>
   page.evaluate(async () => Object.fromEntries(Object.entries(await (globalThis.browser ?? chrome).storage.local.get(null))
@@ -137,15 +131,15 @@ describe('chromium: encrypted vault', () => {
     await importAndSave(popup, files.csv);
     await popup.waitFor('#vault-pending'); // the first save asks for a passphrase
     await submitPassphrase(popup, E2E_PASSPHRASE, { confirm: true });
-    await popup.waitFor('#vault-saved li[data-updated="false"]');
+    await popup.waitFor('#vault-saved li[data-action="created"]');
     await importAndSave(popup, files.json);
     assert.deepEqual(await eventually(() => profileNames(popup), (n) => n.length === 2), NAMES);
     assert.equal(await popup.attr('#profile-list .key-age[data-stale="true"]', 'data-stale'), 'true');
     assert.equal(await popup.evaluate(() => chrome.action.getBadgeText({})), '1');
 
     await importAndSave(popup, files.csv); // the same AK again: that profile is updated, no twin
-    await popup.waitFor('#vault-saved li[data-updated="true"]');
-    assert.equal((await send(popup, 'profiles.list')).length, 2);
+    await popup.waitFor('#vault-saved li[data-action="updated"]');
+    assert.equal((await listProfiles(popup)).length, 2);
 
     await popup.click('#vault-lock');
     await popup.waitFor('#vault-section[data-state="locked"]');
@@ -160,7 +154,7 @@ describe('chromium: encrypted vault', () => {
     await submitPassphrase(popup, E2E_PASSPHRASE);
     await popup.waitFor('#vault-section[data-state="unlocked"]');
     await popup.waitFor('#profile-list .profile');
-    const profiles = await send(popup, 'profiles.list');
+    const profiles = await listProfiles(popup);
     assert.deepEqual(profiles.map((p) => p.name), NAMES);
     assert.equal(JSON.stringify(profiles).includes(SK), false, 'pages never get secrets');
     assert.deepEqual(secretsIn(await openRecord(await send(popup, 'vault.export'), E2E_PASSPHRASE)), [SK, API_KEY]);
@@ -180,7 +174,7 @@ describe('chromium: encrypted vault', () => {
     await popup.raw.selectOption('.profile-edit [name="provider"]', 'flexible-engine');
     await popup.click('.profile-edit button[type="submit"]');
     await eventually(names, (n) => n[0] === 'Prod (Paris)');
-    const [edited] = await send(popup, 'profiles.list');
+    const [edited] = await listProfiles(popup);
     assert.deepEqual([edited.name, edited.region, edited.provider], ['Prod (Paris)', 'eu-west-0', 'flexible-engine']);
 
     await popup.click('.profile .moveDown');
@@ -202,15 +196,15 @@ describe('chromium: encrypted vault', () => {
     let stops = 0;
     const outcomes = [];
     for (let round = 0; round < 10; round++) {
-      const before = (await send(popup, 'profiles.list')).length;
+      const before = (await listProfiles(popup)).length;
       const items = Array.from({ length: 20 }, (_, i) => ({
-        kind: 'aksk', accessKeyId: `HPUASTOP${String(round * 100 + i).padStart(12, '0')}`, secretAccessKey: SK, provider: 'huawei',
+        kind: 'aksk', accessKeyId: `HPUASTOP${String(round * 100 + i).padStart(12, '0')}`, secretAccessKey: SK, issuer: 'huawei',
       }));
-      const saving = send(popup, 'profiles.saveImport', { items }).then((saved) => (saved?.length ? 'saved' : 'cut off'), () => 'cut off');
+      const saving = send(popup, 'profiles.import', { items }).then((saved) => (saved?.outcome.saved.length ? 'saved' : 'cut off'), () => 'cut off');
       await new Promise((r) => setTimeout(r, round && 5 * 2 ** round)); // 0 to 2.5 s: before, during and after the save
       if (await stopWorker(cdp)) stops++;
       const reply = await saving;
-      const afterwards = await eventually(() => send(popup, 'profiles.list').catch((e) => e), Array.isArray);
+      const afterwards = await eventually(() => listProfiles(popup).catch((e) => e), Array.isArray);
       assert.ok(Array.isArray(afterwards), `round ${round}: the vault does not open: ${JSON.stringify(afterwards)}`);
       assert.ok([before, before + items.length].includes(afterwards.length), `round ${round}: ${before} → ${afterwards.length}`);
       if (reply === 'saved') assert.equal(afterwards.length, before + items.length, `round ${round}: a confirmed save was lost`);
@@ -237,7 +231,7 @@ describe('chromium: encrypted vault', () => {
   it('an altered record is reported, never overwritten, and the previous copy can be opened', async () => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);
-    const [first] = await send(popup, 'profiles.list');
+    const [first] = await listProfiles(popup);
     await send(popup, 'profiles.edit', { id: first.id, edits: { note: 'kept in the previous copy' } });
     await send(popup, 'profiles.edit', { id: first.id, edits: { note: 'the latest note' } });
     await popup.evaluate(async () => { // flip one byte of the current record's ciphertext
@@ -250,7 +244,7 @@ describe('chromium: encrypted vault', () => {
     });
     const altered = await vaultStorage(popup);
     await assert.rejects(send(popup, 'profiles.edit', { id: first.id, edits: { note: 'x' } }), { code: 'tampered' });
-    await assert.rejects(send(popup, 'profiles.list'), { code: 'tampered' });
+    await assert.rejects(listProfiles(popup), { code: 'tampered' });
     assert.deepEqual(await vaultStorage(popup), altered, 'nothing written over it');
 
     await send(popup, 'vault.lock');
@@ -259,20 +253,20 @@ describe('chromium: encrypted vault', () => {
     await popup.waitFor('#vault-unlock .error[data-code="tampered"]');
     await popup.click('#vault-recover');
     await popup.waitFor('#vault-section[data-state="unlocked"]');
-    const recovered = await send(popup, 'profiles.list');
+    const recovered = await listProfiles(popup);
     assert.equal(recovered.find((p) => p.id === first.id).note, 'kept in the previous copy');
   });
 
   it('a passphrase change re-encrypts: the new passphrase opens the vault, the old one no longer does', async () => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);
-    const count = (await send(popup, 'profiles.list')).length;
+    const count = (await listProfiles(popup)).length;
     const next = 'a brand new passphrase';
     await send(popup, 'vault.changePassphrase', { current: E2E_PASSPHRASE, passphrase: next, confirmation: next });
     await send(popup, 'vault.lock');
     await assert.rejects(send(popup, 'vault.unlock', { passphrase: E2E_PASSPHRASE }), { code: 'wrong-passphrase' });
     await send(popup, 'vault.unlock', { passphrase: next });
-    assert.equal((await send(popup, 'profiles.list')).length, count);
+    assert.equal((await listProfiles(popup)).length, count);
     await send(popup, 'vault.changePassphrase', { current: next, passphrase: E2E_PASSPHRASE, confirmation: E2E_PASSPHRASE });
   });
 
@@ -280,10 +274,10 @@ describe('chromium: encrypted vault', () => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);
     const backup = await send(popup, 'vault.export');
-    const [first, second] = await send(popup, 'profiles.list');
+    const [first, second] = await listProfiles(popup);
     await send(popup, 'profiles.delete', { id: first.id });
     await send(popup, 'profiles.edit', { id: second.id, edits: { note: 'changed after the backup' } });
-    const count = (await send(popup, 'profiles.list')).length;
+    const count = (await listProfiles(popup)).length;
 
     const dir = mkdtempSync(join(tmpdir(), 'credfill-backup-'));
     t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -299,12 +293,12 @@ describe('chromium: encrypted vault', () => {
     await options.waitFor('#vault-restore .ok');
     await options.waitFor('#vault-conflicts .conflict');
 
-    const afterRestore = await send(popup, 'profiles.list');
+    const afterRestore = await listProfiles(popup);
     assert.equal(afterRestore.length, count + 1, 'only the deleted profile was added');
     assert.equal(afterRestore.find((p) => p.id === second.id).note, 'changed after the backup', 'nothing replaced silently');
     await options.click('#vault-conflicts [data-choice="theirs"]');
     await eventually(() => options.evaluate(() => document.querySelectorAll('#vault-conflicts .conflict').length), (n) => n === 0);
-    assert.equal((await send(popup, 'profiles.list')).find((p) => p.id === second.id).note, undefined, "the backup's version, as chosen");
+    assert.equal((await listProfiles(popup)).find((p) => p.id === second.id).note, undefined, "the backup's version, as chosen");
   });
 
   it('auto-lock holds across worker restarts: a passed deadline locks on wake-up', async () => {
@@ -337,7 +331,7 @@ describe('chromium: encrypted vault', () => {
     }, record);
     await send(popup, 'vault.lock');
     await send(popup, 'vault.unlock', { passphrase: E2E_PASSPHRASE });
-    assert.deepEqual((await send(popup, 'profiles.list')).map((p) => p.name), ['Legacy profile']);
+    assert.deepEqual((await listProfiles(popup)).map((p) => p.name), ['Legacy profile']);
     const stored = await vaultStorage(popup);
     assert.equal(stored['vault.current'], 2);
     assert.equal(stored['vault.gen.2'].format, 2);
@@ -348,14 +342,15 @@ describe('chromium: encrypted vault', () => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);
     const backup = await send(popup, 'vault.export');
-    const names = (await send(popup, 'profiles.list')).map((p) => p.name);
+    const names = (await listProfiles(popup)).map((p) => p.name);
     await send(popup, 'vault.lock');
     await popup.evaluate(async () => chrome.storage.local.remove(Object.keys(await chrome.storage.local.get(null))));
     assert.equal((await send(popup, 'vault.status')).state, 'empty');
     await assert.rejects(send(popup, 'vault.restore', { envelope: backup, passphrase: 'not the passphrase at all' }), { code: 'wrong-passphrase' });
     assert.equal((await send(popup, 'vault.status')).state, 'empty');
-    assert.deepEqual(await send(popup, 'vault.restore', { envelope: backup, passphrase: E2E_PASSPHRASE }), { added: names.length, unchanged: 0, conflicts: 0 });
-    assert.deepEqual((await send(popup, 'profiles.list')).map((p) => p.name), names);
+    const restored = await send(popup, 'vault.restore', { envelope: backup, passphrase: E2E_PASSPHRASE });
+    assert.deepEqual([restored.added.length, restored.unchanged.length, restored.conflicts], [names.length, 0, 0]);
+    assert.deepEqual((await listProfiles(popup)).map((p) => p.name), names);
     await send(popup, 'vault.lock');
     await send(popup, 'vault.unlock', { passphrase: E2E_PASSPHRASE });
   });
@@ -379,11 +374,11 @@ describe('firefox: encrypted vault', () => {
     assert.deepEqual(await eventually(() => profileNames(popup), (n) => n.length === 2), NAMES);
     await popup.click('#vault-lock');
     await popup.waitFor('#vault-section[data-state="locked"]');
-    await assert.rejects(send(popup, 'profiles.list'), { code: 'locked' });
+    await assert.rejects(listProfiles(popup), { code: 'locked' });
     await submitPassphrase(popup, 'not the passphrase at all');
     await popup.waitFor('#vault-unlock .error[data-code="wrong-passphrase"]');
     await submitPassphrase(popup, E2E_PASSPHRASE);
     await popup.waitFor('#vault-section[data-state="unlocked"]');
-    assert.deepEqual((await send(popup, 'profiles.list')).map((p) => p.name), NAMES);
+    assert.deepEqual((await listProfiles(popup)).map((p) => p.name), NAMES);
   });
 });

@@ -23,7 +23,7 @@ test('a Huawei credentials.csv gives plain aksk objects with camelCase fields', 
     accessKeyId: 'AKFAKE0000EXAMPLE001',
     secretAccessKey: 'fakeSecretAccessKey0000000000000Example1',
     userName: 'alice',
-    provider: 'huawei',
+    issuer: 'huawei',
   });
 });
 

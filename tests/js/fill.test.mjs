@@ -53,8 +53,8 @@ test('planFill round-trip on the ModelArts AK/SK dialog', () => {
     ],
     // The profile as the vault stores it (fields the core does not know are ignored).
     profile: {
-      id: 'p1', name: 'Huawei', provider: 'huawei', region: 'cn-north-4', colour: '#c00',
-      credentials: [{ kind: 'aksk', accessKeyId: 'QTWAOYTTINDUT2QVKYUC', secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' }],
+      id: 'p1', name: 'Huawei', provider: 'huawei', region: 'cn-north-4', colour: '#cc0000',
+      credentials: [{ kind: 'aksk', accessKeyId: 'QTWAOYTTINDUT2QVKYUC', secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', issuer: 'huawei' }],
     },
   });
   assert.deepEqual(plan, {

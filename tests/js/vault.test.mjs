@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   initSync, vaultNewKdf, vaultDeriveKey, vaultSeal, vaultOpen, vaultMigrate,
-  profilesUpsert, profilesMerge, profileKeyAge,
+  documentOpen, documentEmpty, documentApply, documentView, importPreview,
 } from '../../pkg/credfill.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
@@ -63,36 +63,43 @@ test('errors carry a message and no secret', () => {
     assert.ok(e.message.length > 0);
     assert.ok(!e.message.includes('hunter2') && !e.message.includes('MFyf'));
   }
-  const bad = { kind: 'aksk', accessKeyId: 7, secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc' };
+  const bad = { kind: 'aksk', accessKeyId: 7, secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', issuer: 'huawei' };
   try {
-    profilesUpsert([], bad, 0);
+    documentApply(documentEmpty(), { op: 'import', items: [bad] }, 0);
     assert.fail('accepted');
   } catch (e) {
-    assert.equal(e.code, 'bad-item');
+    assert.equal(e.code, 'bad-operation');
     assert.ok(!e.message.includes('MFyf'));
   }
 });
 
-test('profiles: upsert without twins, merge, key age', () => {
+test('the document: operations in, the new document and a secret-free view out', () => {
   const now = Date.UTC(2026, 0, 1, 12);
-  const item = { kind: 'aksk', accessKeyId: 'HPUAL2JOQF8TCAVKWXYZ', secretAccessKey: 'a'.repeat(40) };
-  const first = profilesUpsert([], item, now);
-  assert.equal(first.updated, false);
-  const again = profilesUpsert(first.profiles, { ...item, secretAccessKey: 'b'.repeat(40) }, now + 1000);
-  assert.equal(again.updated, true);
-  assert.equal(again.profileId, first.profileId);
-  assert.equal(again.profiles.length, 1);
-  assert.equal(again.profiles[0].credentials[0].secretAccessKey, 'b'.repeat(40));
+  const item = { kind: 'aksk', accessKeyId: 'HPUAL2JOQF8TCAVKWXYZ', secretAccessKey: 'a'.repeat(40), issuer: 'huawei' };
+  const first = documentApply(documentEmpty(), { op: 'import', items: [item], provider: 'flexible-engine', region: 'eu-west-0' }, now);
+  assert.deepEqual(first.outcome.saved.map((s) => s.action), ['created']);
+  assert.equal(first.document.profiles[0].provider, 'flexible-engine');
+  const preview = importPreview(first.document, [{ ...item, secretAccessKey: 'b'.repeat(40) }]);
+  assert.equal(preview[0].storedIn.id, first.document.profiles[0].id);
+  const again = documentApply(first.document, { op: 'import', items: [{ ...item, secretAccessKey: 'b'.repeat(40) }] }, now + 1000);
+  assert.deepEqual(again.outcome.saved.map((s) => s.action), ['updated']);
+  assert.equal(again.document.profiles.length, 1);
+  assert.equal(again.document.profiles[0].credentials[0].secretAccessKey, 'b'.repeat(40));
+  // What is sealed is what documentOpen reads back.
+  assert.deepEqual(documentOpen(JSON.stringify(again.document)), again.document);
 
-  const renamed = { ...again.profiles[0], name: 'renamed' };
-  const merged = profilesMerge(again.profiles, [renamed]);
-  assert.equal(merged.profiles.length, 1);
-  assert.deepEqual(merged.conflicts.map((c) => c.fields), [['name']]);
+  const view = documentView(again.document, now + 91 * 86400000, 90, { provider: 'flexible-engine', region: 'eu-west-0' });
+  assert.ok(!JSON.stringify(view).includes('b'.repeat(40)), 'no secret in the view');
+  const [profile] = view.profiles;
+  assert.equal(profile.matchesTab, 2);
+  assert.equal(profile.keyAge.ageDays, 91);
+  assert.equal(profile.keyAge.stale, true);
+  assert.equal(documentView(again.document, now + 91 * 86400000, 180).profiles[0].keyAge.stale, false);
 
-  const age = profileKeyAge(again.profiles[0], now + 91 * 86400000);
-  assert.equal(age.ageDays, 91);
-  assert.equal(age.stale, true);
-  assert.equal(age.since, 'imported');
-  assert.ok(age.rotationSteps.length > 0);
-  assert.equal(profileKeyAge(again.profiles[0], now + 91 * 86400000, 180).stale, false);
+  try {
+    documentApply(again.document, { op: 'edit', id: profile.id, edits: { colour: 'url(x)' } }, now);
+    assert.fail('accepted');
+  } catch (e) {
+    assert.equal(e.code, 'bad-colour');
+  }
 });

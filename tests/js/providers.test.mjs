@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { providerLabel } from './providers.js';
-import { PROVIDERS } from './vault-document.js';
+import { providerLabel } from '../../extension/lib/providers.js';
+import { initSync, providerIds } from '../../pkg/credfill.js';
+
+initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
+const PROVIDERS = providerIds();
 
 const LOCALES = ['en', 'fr', 'zh_CN'];
-const catalog = (locale) => JSON.parse(readFileSync(new URL(`../_locales/${locale}/messages.json`, import.meta.url)));
+const catalog = (locale) => JSON.parse(readFileSync(new URL(`../../extension/_locales/${locale}/messages.json`, import.meta.url)));
 
-test('every provider has a name in every language, and unknown ones have a fallback', () => {
+test('every provider the core knows has a name in every language, and unknown ones have a fallback', () => {
+  assert.ok(PROVIDERS.includes('flexible-engine') && PROVIDERS.length === 5);
   for (const locale of LOCALES) {
     const messages = catalog(locale);
     const t = (key) => messages[key]?.message ?? '';

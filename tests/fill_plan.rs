@@ -312,6 +312,18 @@ fn the_wml_provider_form_takes_the_wml_service_credentials_not_the_openscale_gui
             ("url", Slot::Url, "https://us-south.ml.cloud.ibm.com"),
         ]
     );
+    // WML's URL comes prefilled and read-only: the form is still WML's.
+    let mut read_only_url = fields.clone();
+    read_only_url[2] = field(
+        "url",
+        json!({"labels": ["URL"], "type": "url", "readOnly": true}),
+    );
+    let wml = plan(OPENSCALE, read_only_url, openscale_profile());
+    assert_eq!(
+        filled(&wml)[0],
+        ("key", Slot::ApiKey, "wml-api-key"),
+        "a read-only URL still tells the form"
+    );
     // Without WML service credentials nothing of another identity is put in its place.
     let platform_only = stored(
         "ibm",

@@ -82,6 +82,25 @@ fn reimporting_an_ak_updates_its_profile_instead_of_making_a_twin() {
 }
 
 #[test]
+fn one_key_may_get_another_profile_when_the_user_asks() {
+    let mut doc = Document::default();
+    let key = vec![huawei(AK, "s")];
+    import(&mut doc, key.clone(), json!({"region": "cn-north-4"}), NOON);
+    let outcome = import(
+        &mut doc,
+        key,
+        json!({"newProfile": true, "region": "ap-southeast-3"}),
+        NOON,
+    );
+    assert_eq!(
+        serde_json::to_value(&outcome.saved.unwrap()[0]).unwrap()["action"],
+        "created"
+    );
+    let regions: Vec<&str> = doc.profiles.iter().map(Profile::region).collect();
+    assert_eq!(regions, ["cn-north-4", "ap-southeast-3"]);
+}
+
+#[test]
 fn the_cloud_and_region_of_a_new_key_are_the_users_choice_and_checked() {
     let mut doc = Document::default();
     let key = vec![huawei(AK, "s")];
@@ -173,10 +192,20 @@ fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
     );
     let id = doc.profiles[0].id.clone();
     let new_key = huawei("HPUANEWNEWNEWNEWNEW1", "new");
-    let preview = credfill::profile::preview_import(&doc, &[new_key.clone()], None);
-    let preview = serde_json::to_value(&preview).unwrap();
-    assert_eq!(preview[0]["replacesIn"]["id"], id.as_str());
-    assert_eq!(preview[0]["asksCloud"], true);
+    let preview = |cloud| {
+        serde_json::to_value(credfill::profile::preview_import(
+            &doc,
+            &[new_key.clone()],
+            None,
+            cloud,
+        ))
+        .unwrap()
+    };
+    let for_orange = preview(Some(Provider::FlexibleEngine));
+    assert_eq!(for_orange[0]["replacesIn"]["id"], id.as_str());
+    assert_eq!(for_orange[0]["asksCloud"], true);
+    // Alice of Huawei Cloud is not alice of Flexible Engine: no rotation across clouds.
+    assert!(preview(Some(Provider::Huawei))[0].get("replacesIn").is_none());
 
     let later = NOON + 100 * DAY_MS;
     let outcome = import(

@@ -51,12 +51,13 @@ async function change(operation, tabId) {
  * the cloud must be asked), and the choices to preset: the tab's console and region, and the
  * regions of each cloud from the endpoint catalog. Reading the tab is no use of the vault.
  */
-async function previewImport({ items, target, tabId }) {
+async function previewImport({ items, target, cloud, tabId }) {
   // Locked or no vault yet: the questions about the file itself are still asked.
   const document = (await vaultState()) === 'unlocked' ? await readDocument() : documentEmpty();
   const tab = await consoleOfTab(tabId);
+  const tabCloud = ['huawei', 'flexible-engine'].includes(tab?.provider) ? tab.provider : undefined;
   return {
-    items: importPreview(document, items, target ?? undefined),
+    items: importPreview(document, items, target ?? undefined, cloud ?? tabCloud),
     tab,
     regions: editorChoices().regions,
   };
@@ -69,8 +70,8 @@ export const handlers = {
   'profiles.previewImport': { from: ['extension'], run: previewImport },
   'profiles.import': {
     from: ['extension'],
-    run: ({ items, target, provider, region, replace, tabId }) =>
-      change(operation('import', { items, target, provider, region, replace: Boolean(replace) }), tabId),
+    run: ({ items, target, provider, region, replace, newProfile, tabId }) =>
+      change(operation('import', { items, target, provider, region, replace: Boolean(replace), newProfile: Boolean(newProfile) }), tabId),
   },
   'profiles.edit': { from: ['extension'], run: ({ id, edits, tabId }) => change(operation('edit', { id, edits }), tabId) },
   'profiles.delete': { from: ['extension'], run: ({ id, tabId }) => change(operation('delete', { id }), tabId) },

@@ -41,15 +41,18 @@ export function mountImport(section) {
     }
     showImport(result, t, outcome);
     found = outcome.result?.items ?? [];
-    save.hidden = found.length === 0;
+    save.hidden = true;
     options.replaceChildren();
     readChoice = () => ({});
-    if (found.length) await showOptions();
+    if (!found.length) return;
+    await showOptions();
+    // Offered once the questions are on screen: a save never goes without the user's answers.
+    save.hidden = false;
   }
 
   /** Asks what saving cannot decide alone; `readChoice` then reads the answers. */
-  async function showOptions(target = NEW_PROFILE) {
-    const preview = await ask('profiles.previewImport', { items: found, target: target || undefined, tabId: await activeTabId() });
+  async function showOptions(target = NEW_PROFILE, chosenCloud = undefined) {
+    const preview = await ask('profiles.previewImport', { items: found, target: target || undefined, cloud: chosenCloud, tabId: await activeTabId() });
     const items = preview.items ?? [];
     const stored = items.filter((i) => i.storedIn);
     const fits = items.length ? items.map((i) => i.fits).reduce((a, b) => a.filter((p) => b.some((q) => q.id === p.id))) : [];
@@ -66,18 +69,12 @@ export function mountImport(section) {
     let region = null;
     if (!target && items.some((i) => i.asksCloud)) {
       const tabCloud = HUAWEI_CLOUDS.includes(preview.tab?.provider) ? preview.tab.provider : null;
-      cloud = choice('import-cloud', t('import_cloud'), HUAWEI_CLOUDS.map((p) => [p, providerLabel(t, p)]), tabCloud ?? 'huawei');
-      const regionFor = (provider) => {
-        const regions = preview.regions[provider] ?? [];
-        const preset = regions.includes(preview.tab?.region) ? preview.tab.region : regions.length === 1 ? regions[0] : '';
-        return choice('import-region', t('import_region'), [['', t('import_regionLater')], ...regions.map((r) => [r, r])], preset);
-      };
-      region = regionFor(cloud.select.value);
-      cloud.select.addEventListener('change', () => {
-        const next = regionFor(cloud.select.value);
-        region.node.replaceWith(next.node);
-        region = next;
-      });
+      cloud = choice('import-cloud', t('import_cloud'), HUAWEI_CLOUDS.map((p) => [p, providerLabel(t, p)]), chosenCloud ?? tabCloud ?? 'huawei');
+      const regions = preview.regions[cloud.select.value] ?? [];
+      const preset = regions.includes(preview.tab?.region) ? preview.tab.region : regions.length === 1 ? regions[0] : '';
+      region = choice('import-region', t('import_region'), [['', t('import_regionLater')], ...regions.map((r) => [r, r])], preset);
+      // Another cloud: other regions, and other profiles whose key this one may replace.
+      cloud.select.addEventListener('change', () => showOptions(target, cloud.select.value));
       controls.push(cloud.node, region.node);
     }
 
@@ -88,12 +85,17 @@ export function mountImport(section) {
         [['replace', t('import_replaceKey', [rotating.replacesIn.name])], ['add', t('import_addAsNew')]], 'replace');
       controls.push(replace.node);
     }
+    let again = null;
     if (stored.length) {
-      controls.push(el('p', { class: 'muted', id: 'import-stored' }, t('import_alreadyStored', [stored.map((i) => i.storedIn.name).join(t('listSeparator'))])));
+      // The same key may serve a second profile (a Huawei Cloud key works in every region).
+      again = choice('import-stored', t('import_alreadyStored', [stored.map((i) => i.storedIn.name).join(t('listSeparator'))]),
+        [['update', t('import_updateStored')], ['another', t('import_anotherProfile')]], 'update');
+      controls.push(again.node);
     }
     options.replaceChildren(...controls);
     readChoice = () => {
       const replacing = replace?.select.value === 'replace';
+      if (again?.select.value === 'another') return { newProfile: true, provider: cloud?.select.value, region: region?.select.value || undefined };
       return {
         target: replacing ? rotating.replacesIn.id : into.select.value || undefined,
         replace: replacing,

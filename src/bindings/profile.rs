@@ -73,20 +73,24 @@ pub fn document_view_js(
     ))
 }
 
-/// `importPreview(document, items, targetId?)` → one `{storedIn?, replacesIn?, asksCloud, fits}`
-/// per item: what saving would do, so the popup asks only what it must.
+/// `importPreview(document, items, targetId?, cloud?)` → one `{storedIn?, replacesIn?, asksCloud,
+/// fits}` per item: what saving would do, so the popup asks only what it must. `cloud` is the
+/// cloud chosen for a Huawei-format key.
 #[wasm_bindgen(js_name = importPreview)]
 pub fn import_preview(
     document_value: JsValue,
     items: JsValue,
     target_id: Option<String>,
+    cloud: JsValue,
 ) -> Result<JsValue, JsValue> {
     let items: Vec<Credential> =
         from_js(items, "bad-item", "not credentials from parseCredentials")?;
+    let cloud: Option<Provider> = from_js(cloud, "bad-provider", "not a provider")?;
     to_js(&preview_import(
         &document(document_value)?,
         &items,
         target_id.as_deref(),
+        cloud,
     ))
 }
 

@@ -184,8 +184,19 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
     for (candidate, slot_index) in best_assignment(&scores, slots.len()) {
         assigned[candidate] = Some(slot_index);
     }
-    // The slots tell which form this is, and the form which credential answers it.
-    let planned: Vec<Slot> = assigned.iter().flatten().map(|&i| slots[i]).collect();
+    // The slots tell which form this is, and the form which credential answers it. A read-only
+    // or disabled field (WML's prefilled URL) still tells the form, though it takes no value.
+    let shown = plan
+        .skipped
+        .iter()
+        .filter(|s| matches!(s.reason, SkipReason::ReadOnly | SkipReason::Disabled))
+        .map(|s| s.slot);
+    let planned: Vec<Slot> = assigned
+        .iter()
+        .flatten()
+        .map(|&i| slots[i])
+        .chain(shown)
+        .collect();
     let values = rules
         .form_of(&planned)
         .map(|form| slot_values(&input.profile, form.answered_by))

@@ -47,7 +47,8 @@ pub struct ImportPreview {
     /// A profile holding an older key of the same identity: saving may replace it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub replaces_in: Option<ProfileRef>,
-    /// The file cannot tell Huawei Cloud from Flexible Engine: the user must say.
+    /// The file cannot tell Huawei Cloud from Flexible Engine: a new profile for it needs the
+    /// user's choice.
     pub asks_cloud: bool,
     /// The profiles this credential may be saved into.
     pub fits: Vec<ProfileRef>,
@@ -68,10 +69,27 @@ pub fn accepts(provider: Provider, item: &Credential) -> bool {
     }
 }
 
+/// Whether `profile` may take `item` as the next key of an identity it holds: the same kind of
+/// identity (`Credential::is_rotated_by`) in the cloud the user chose for a Huawei-format key
+/// (a Huawei Cloud user and a Flexible Engine user of the same name are two people).
+fn rotates(profile: &Profile, item: &Credential, cloud: Option<Provider>) -> bool {
+    let same_cloud = match (item, cloud) {
+        (Credential::AkSk(key), Some(cloud)) if key.issuer == AkIssuer::Huawei => {
+            profile.provider == cloud
+        }
+        _ => true,
+    };
+    same_cloud
+        && accepts(profile.provider, item)
+        && profile.credentials.iter().any(|c| c.is_rotated_by(item))
+}
+
+/// `cloud`: the cloud the user chose (or the console tab suggests) for a Huawei-format key.
 pub fn preview_import(
     document: &Document,
     items: &[Credential],
     target: Option<&str>,
+    cloud: Option<Provider>,
 ) -> Vec<ImportPreview> {
     let reference = |p: &Profile| ProfileRef {
         id: p.id.clone(),
@@ -84,18 +102,15 @@ pub fn preview_import(
                 .profiles
                 .iter()
                 .find(|p| p.find_key(item).is_some());
-            let rotates = |p: &&Profile| {
-                accepts(p.provider, item) && p.credentials.iter().any(|c| c.is_rotated_by(item))
-            };
+            let rotating = |p: &&Profile| rotates(p, item, cloud);
             let replaces_in = match target {
-                Some(id) => document.profiles.iter().find(|p| p.id == id).filter(rotates),
-                None => document.profiles.iter().find(rotates),
+                Some(id) => document.profiles.iter().find(|p| p.id == id).filter(rotating),
+                None => document.profiles.iter().find(rotating),
             };
             ImportPreview {
                 stored_in: stored_in.map(reference),
                 replaces_in: replaces_in.filter(|_| stored_in.is_none()).map(reference),
-                asks_cloud: stored_in.is_none()
-                    && target.is_none()
+                asks_cloud: target.is_none()
                     && matches!(item, Credential::AkSk(key) if key.issuer == AkIssuer::Huawei),
                 fits: document
                     .profiles
@@ -118,6 +133,9 @@ pub struct ImportChoice<'a> {
     pub region: Option<&'a str>,
     /// Put the key in place of the one it rotates in `target` (or the profile the preview named).
     pub replace: bool,
+    /// Start a new profile even for a key already stored: one key, several profiles (a Huawei
+    /// Cloud key works in every region, and a user may keep one profile per region).
+    pub new_profile: bool,
 }
 
 /// Saves `items` (one file's worth) into `document`. Items after the first that need a new profile
@@ -161,6 +179,7 @@ fn save_one(
         .profiles
         .iter()
         .enumerate()
+        .filter(|_| !choice.new_profile)
         .find_map(|(p, profile)| Some((p, profile.find_key(&item)?)));
     if let Some((p, c)) = twin {
         let profile = &mut document.profiles[p];
@@ -170,10 +189,12 @@ fn save_one(
     }
 
     let target = match choice.target {
+        Some(_) if choice.new_profile => return Err(ProfileError::BadOperation),
         Some(id) => Some(document.index_of(id)?),
-        None if choice.replace => document.profiles.iter().position(|p| {
-            accepts(p.provider, &item) && p.credentials.iter().any(|c| c.is_rotated_by(&item))
-        }),
+        None if choice.replace => document
+            .profiles
+            .iter()
+            .position(|p| rotates(p, &item, choice.provider)),
         None => created.and_then(|id| {
             let at = document.index_of(id).ok()?;
             let profile = &document.profiles[at];

@@ -36,6 +36,8 @@ pub enum Operation {
         region: Option<String>,
         #[serde(default)]
         replace: bool,
+        #[serde(default)]
+        new_profile: bool,
     },
     Edit {
         id: String,
@@ -128,12 +130,14 @@ impl Document {
                 provider,
                 region,
                 replace,
+                new_profile,
             } => {
                 let choice = ImportChoice {
                     target: target.as_deref(),
                     provider,
                     region: region.as_deref(),
                     replace,
+                    new_profile,
                 };
                 let saved = save_import(self, items, &choice, now_ms)?;
                 return Ok(Outcome {

@@ -4,9 +4,9 @@ import { launchChromium, launchFirefox, E2E_EXTENSION } from './browsers.mjs';
 import { chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './consoles.mjs';
 import { pressKeys, startXvfb } from './xvfb.mjs';
 
-/** The replica server and a browser that resolves the console hosts to it. */
-export async function launchWithConsoles(name) {
-  const server = await startConsoles(name === 'firefox' ? 443 : 0);
+/** The replica server (a new one, or `server`) and a browser, with a profile of its own, that resolves the console hosts to it. */
+export async function launchWithConsoles(name, server = null) {
+  server ??= await startConsoles(name === 'firefox' ? 443 : 0);
   const browser = name === 'firefox'
     ? await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true })
     : await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port) });

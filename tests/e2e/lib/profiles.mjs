@@ -32,7 +32,8 @@ export async function seedProfile(browser, profile) {
     // An AK/SK says whose IAM issued it; a test's key is of its profile's cloud unless it says otherwise.
     const issuer = ['huawei', 'flexible-engine'].includes(profile.provider) ? 'huawei' : 'aws';
     const [first, ...others] = profile.credentials.map((c) => (c.kind === 'aksk' ? { issuer, ...c } : c));
-    const { outcome } = await send(page, 'profiles.import', { items: [first], provider: profile.provider });
+    // Tests give several profiles the same key (one per region or endpoint): always a new profile.
+    const { outcome } = await send(page, 'profiles.import', { items: [first], provider: profile.provider, newProfile: true });
     const id = outcome.saved[0].profileId;
     for (const credential of others) await send(page, 'profiles.import', { items: [credential], target: id });
     const edits = Object.fromEntries(['name', 'endpoint', 'region', 'note'].filter((f) => profile[f] != null).map((f) => [f, profile[f]]));

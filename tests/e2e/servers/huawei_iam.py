@@ -3,8 +3,9 @@ It VERIFIES the `SDK-HMAC-SHA256` signature by recomputing it with huaweicloudsd
 over the headers the request says it signed, and rejects a date more than 15 minutes from its clock.
 Errors use API Gateway's documented shape ({"error_code": "APIGW.0301", "error_msg": ...}); the
 wording after "Incorrect IAM authentication information:" is not documented and is a guess.
-Usage: [HUAWEI_AK=… HUAWEI_SK=…] huawei_iam.py LOG_PATH [CLOCK_OFFSET_SECONDS]  (the offset shifts this
-server's clock; without the variables it makes up a key)
+Usage: [HUAWEI_AK=… HUAWEI_SK=…] [HUAWEI_KEYS='[{"accessKeyId": …, "secretAccessKey": …}]'] huawei_iam.py
+LOG_PATH [CLOCK_OFFSET_SECONDS]  (the offset shifts this server's clock; without HUAWEI_AK it makes up a
+key; HUAWEI_KEYS adds more valid keys)
 Prints {"url", "accessKeyId", "secretAccessKey", "projectId"} when ready."""
 
 import hmac
@@ -26,6 +27,7 @@ from recorder import serve
 # One AK/SK is valid for OBS and IAM alike: a test can hand this server the key moto knows.
 AK = os.environ.get("HUAWEI_AK") or "".join(secrets.choice(string.ascii_uppercase + string.digits) for _ in range(20))
 SK = os.environ.get("HUAWEI_SK") or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+KEYS = {AK: SK, **{k["accessKeyId"]: k["secretAccessKey"] for k in json.loads(os.environ.get("HUAWEI_KEYS", "[]"))}}
 PROJECT_ID = secrets.token_hex(16)
 MAX_SKEW = timedelta(minutes=15)
 AUTH = re.compile(r"SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)")
@@ -44,13 +46,13 @@ def gateway_error(status, detail):
                            "error_code": "APIGW.0301", "request_id": secrets.token_hex(16)})
 
 
-def expected_signature(request, signed_headers):
+def expected_signature(request, signed_headers, access):
     """huaweicloudsdkcore signs an SdkRequest; rebuild the one the client must have signed."""
     headers = {name: request.headers.get(name, "") for name in signed_headers}
     sdk_request = SdkRequest(method=request.method, schema=request.scheme, host=request.host,
                              resource_path=request.path, query_params=list(request.args.items(multi=True)),
                              header_params=headers, body=request.get_data())
-    Signer(types.SimpleNamespace(ak=AK, sk=SK)).sign(sdk_request)
+    Signer(types.SimpleNamespace(ak=access, sk=KEYS[access])).sign(sdk_request)
     return AUTH.match(sdk_request.header_params["Authorization"]).group(3)
 
 
@@ -64,7 +66,7 @@ def app_for(offset):
         if not auth:
             return gateway_error(401, "Authorization header is missing or malformed")
         access, signed, signature = auth.groups()
-        if access != AK:
+        if access not in KEYS:
             return gateway_error(401, "ak not exist")
         try:
             sent_at = datetime.strptime(request.headers.get("X-Sdk-Date", ""), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
@@ -72,7 +74,7 @@ def app_for(offset):
             return gateway_error(401, "x-sdk-date is missing or malformed")
         if abs(now(offset) - sent_at) > MAX_SKEW:
             return gateway_error(401, "the request x-sdk-date expired")
-        if not hmac.compare_digest(signature, expected_signature(request, signed.split(";"))):
+        if not hmac.compare_digest(signature, expected_signature(request, signed.split(";"), access)):
             return gateway_error(401, "verify aksk signature fail")
         region = request.args.get("name")
         projects = [{"id": PROJECT_ID, "name": region, "domain_id": PROJECT_ID, "parent_id": PROJECT_ID,

@@ -1,17 +1,24 @@
 """moto in server mode with its authentication on: after the setup calls below (an IAM user with
 an allow-all policy, its access key, one bucket) every S3 request's SigV4 signature is verified for
-real. Prints {"url", "accessKeyId", "secretAccessKey", "bucket"} when ready.
+real. Prints {"url", "accessKeyId", "secretAccessKey", "bucket", "huaweiKeys"} when ready: `huaweiKeys` are
+two keys of a second user, "alice", shaped like Huawei Cloud's (20 upper-case letters and digits, not
+AWS's `AKIA` prefix) so an import reads them as a Huawei credentials.csv; a user may hold two keys, as
+on Huawei Cloud, which is what a key rotation needs.
 Usage: moto_s3.py LOG_PATH"""
 
 import os
+import secrets
+import string
 import sys
 
-SETUP_CALLS = 4  # CreateUser, PutUserPolicy, CreateAccessKey, CreateBucket: then auth is enforced
+SETUP_CALLS = 6  # CreateUser, PutUserPolicy (x2), CreateAccessKey, CreateBucket: then auth is enforced
 os.environ["INITIAL_NO_AUTH_ACTION_COUNT"] = str(SETUP_CALLS)
 os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
 
 import boto3  # noqa: E402  (moto reads the variable above when imported)
 from botocore.exceptions import ClientError  # noqa: E402
+from moto.core import DEFAULT_ACCOUNT_ID  # noqa: E402
+from moto.iam.models import iam_backends  # noqa: E402
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # noqa: E402
 
 from recorder import serve  # noqa: E402
@@ -26,6 +33,13 @@ def setup(url):
     iam.create_user(UserName="credfill")
     iam.put_user_policy(UserName="credfill", PolicyName="all", PolicyDocument=POLICY)
     key = iam.create_access_key(UserName="credfill")["AccessKey"]
+    iam.create_user(UserName="alice")
+    iam.put_user_policy(UserName="alice", PolicyName="all", PolicyDocument=POLICY)
+    # moto's API always prefixes AKIA; its backend takes another prefix (same process, same state).
+    backend = iam_backends[DEFAULT_ACCOUNT_ID]["global"]
+    huawei_keys = [backend.create_access_key("alice", prefix="HPUA") for _ in range(2)]
+    for huawei_key in huawei_keys:  # Huawei SKs are letters and digits only; moto's may hold '+' and '/'
+        huawei_key.secret_access_key = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
     boto3.client("s3", **anonymous).create_bucket(Bucket=BUCKET)
     # From here on signatures are checked: a wrong secret must be refused, or the test means nothing.
     try:
@@ -34,7 +48,8 @@ def setup(url):
         sys.exit("moto accepted a wrong secret key: authentication is not enforced")
     except ClientError as e:
         assert e.response["Error"]["Code"] == "SignatureDoesNotMatch", e.response
-    return {"accessKeyId": key["AccessKeyId"], "secretAccessKey": key["SecretAccessKey"], "bucket": BUCKET}
+    return {"accessKeyId": key["AccessKeyId"], "secretAccessKey": key["SecretAccessKey"], "bucket": BUCKET,
+            "huaweiKeys": [{"accessKeyId": k.access_key_id, "secretAccessKey": k.secret_access_key} for k in huawei_keys]}
 
 
 if __name__ == "__main__":

@@ -1,0 +1,298 @@
+// The user's whole journey, in both browsers, with the real built extension against the console
+// replicas (served under the consoles' real host names) and the local cloud stand-ins: each step
+// starts from what the previous one stored, so a data shape that drifts between two capabilities
+// breaks here. Import → save → Test keys → fill → re-import → rotate the key → Test keys → fill →
+// lock → refused → unlock → fill; the same on Huawei Cloud; one IBM profile for every OpenScale
+// form; backup → restore into a fresh browser → fill.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { BROWSERS, eventually } from './lib/browsers.mjs';
+import { HOSTS } from './lib/consoles.mjs';
+import { launchWithConsoles, probe, runFill, tabIdOf } from './lib/fill.mjs';
+import { E2E_PASSPHRASE, listProfiles, send } from './lib/profiles.mjs';
+import { startServer } from './servers/launch.mjs';
+
+const TIMEOUT = 30_000;
+const url = (host, path) => `https://${host}/${path}`;
+
+/** The files a user downloads, written to a temporary folder. */
+function downloads(keys, ibm) {
+  const dir = mkdtempSync(join(tmpdir(), 'credfill-journey-'));
+  const write = (name, text) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const csv = (key) => `User Name,Access Key Id,Secret Access Key\nalice,${key.accessKeyId},${key.secretAccessKey}\n`;
+  return {
+    first: write('credentials.csv', csv(keys[0])),
+    rotated: write('credentials (1).csv', csv(keys[1])),
+    huawei: write('credentials-huawei.csv', csv({ accessKeyId: 'HPUAJOURNEYHUAWEI001', secretAccessKey: 'hwJourneySecret0000000000000000000000001' })),
+    apiKey: write('apiKey.json', JSON.stringify({ name: 'openscale-key', description: '', createdAt: '2026-11-01T08:00+0000', apikey: ibm.apiKey })),
+    // As `ibmcloud resource service-instance` prints it, the CRN elided as in IBM's own docs.
+    instance: `Name:          openscale\nID:            crn:v1:ibmcloud:public:aiopenscale:us-south:a/c2f2xxxxxxxxxxxx867::\nGUID:          ${ibm.instanceId}\nLocation:      us-south\n`,
+    wml: write('wml-credentials.json', JSON.stringify({ apikey: 'journeyWmlKey_0123456789abcdefghijklmnopqrst', instance_id: 'fa1ef00d-0000-4000-8000-0000000000b2', url: 'https://us-south.ml.cloud.ibm.com', iam_apikey_name: 'wml-credentials' })),
+    aws: write('aws-access-keys.csv', 'Access key ID,Secret access key\nAKIAJOURNEY000000001,journey/Aws+SecretAccessKey000000Example\n'),
+    azure: write('azure-sp.json', JSON.stringify({ appId: 'fa1ef00d-0000-4000-8000-0000000000a1', displayName: 'credfill-openscale', password: 'journey~Azure.Client_Secret-00000Example', tenant: 'fa1ef00d-0000-4000-8000-0000000000a2' })),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A <select>'s value, set as a user would (both browsers). */
+const choose = (page, selector, value) => page.evaluate(({ s, v }) => {
+  const select = document.querySelector(s);
+  select.value = v;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}, { s: selector, v: value });
+
+const valueOf = (page, selector) => page.evaluate((s) => document.querySelector(s)?.value ?? null, selector);
+
+/** The popup for the tab showing `target`, as the toolbar button opens it there. */
+async function popupFor(browser, control, target) {
+  const popup = await browser.open(`popup.html?tab=${await tabIdOf(control, target)}`);
+  await popup.waitFor('#vault-section[data-state]');
+  return popup;
+}
+
+/** Import section: a file (or pasted text) read and shown; then the save options appear. */
+async function importFile(popup, file) {
+  await popup.evaluate(() => document.querySelector('#import-result')?.firstElementChild?.setAttribute('data-shown-before', ''));
+  if (file.includes('\n')) {
+    await popup.evaluate((text) => {
+      document.querySelector('#import-paste').value = text;
+      document.querySelector('#import-paste-read').click();
+    }, file);
+  } else {
+    await popup.setFile('#import-file', file);
+  }
+  const shown = await eventually(() => popup.evaluate(() => {
+    const now = document.querySelector('#import-result > :not([data-shown-before])');
+    return now && (now.matches('.summary.ok') ? 'ok' : now.textContent);
+  }), (v) => v, TIMEOUT);
+  assert.equal(shown, 'ok', `the import of ${file.slice(0, 60)} shows`);
+  await eventually(() => popup.evaluate(() => !document.querySelector('#import-save').hidden), (shown) => shown);
+}
+
+/** Saves what the import section shows; resolves to the saved line's action. */
+async function save(popup) {
+  await popup.evaluate(() => document.querySelector('#vault-saved')?.setAttribute('data-seen', ''));
+  await popup.click('#import-save');
+  const next = await eventually(() => popup.evaluate(() => (document.querySelector('#vault-pending') ? 'passphrase'
+    : document.querySelector('#vault-saved:not([data-seen]) li') ? 'saved' : null)), (v) => v !== null, TIMEOUT);
+  if (next === 'passphrase') {
+    await popup.fill('#vault-passphrase', E2E_PASSPHRASE);
+    if (await popup.evaluate(() => Boolean(document.querySelector('#vault-confirm')))) await popup.fill('#vault-confirm', E2E_PASSPHRASE);
+    await popup.click('#vault-submit');
+  }
+  await popup.waitFor('#vault-saved:not([data-seen]) li', { timeout: TIMEOUT });
+  return popup.attr('#vault-saved:not([data-seen]) li', 'data-action');
+}
+
+/**
+ * Test keys as from the toolbar popup: one click, then the popup goes away (as it does behind the
+ * browser's permission prompt). The worker runs the check and records it; resolves to that record.
+ */
+async function testKeysAndClose(browser, control, profileId) {
+  const previous = (await listProfiles(control)).find((p) => p.id === profileId)?.lastCheck?.at;
+  const popup = await browser.open('popup.html');
+  await popup.click('#check-section summary.check-title');
+  await popup.waitFor(`.check-profile[data-profile-id="${profileId}"] button.check-run`);
+  await popup.click(`.check-profile[data-profile-id="${profileId}"] button.check-run`);
+  await popup.close();
+  const check = await eventually(async () => (await listProfiles(control)).find((p) => p.id === profileId)?.lastCheck,
+    (c) => c && c.at !== previous, TIMEOUT);
+  assert.ok(check && check.at !== previous, 'the worker recorded the check after the popup closed');
+  return check;
+}
+
+const stepsOf = (check) => Object.fromEntries(check.results.map((r) => [r.step, r.status]));
+
+for (const [name] of BROWSERS) {
+  describe(`${name}: the user's journey`, () => {
+    let consoles, browser, control, moto, iam, ibm, files;
+    const pages = [];
+    const state = async (target, submit) => (await probe(control, target, 'submit', submit))[0];
+
+    async function open(target, ready) {
+      const page = await browser.open(target);
+      pages.push(page);
+      await page.waitFor(ready);
+      return page;
+    }
+
+    async function fill(target, profileId) {
+      const reply = await runFill(control, target, profileId ? { profileId } : {});
+      return reply.ok ?? { error: reply.error };
+    }
+
+    before(async () => {
+      [moto, ibm] = await Promise.all([startServer('moto_s3.py'), startServer('ibm_cloud.py')]);
+      iam = await startServer('huawei_iam.py', [], { env: { HUAWEI_KEYS: JSON.stringify(moto.huaweiKeys) } });
+      files = downloads(moto.huaweiKeys, ibm);
+      ({ server: consoles, browser } = await launchWithConsoles(name));
+      control = await browser.open('popup.html');
+    });
+    after(async () => {
+      await browser?.close();
+      await consoles?.close();
+      await Promise.all([moto, iam, ibm].map((s) => s?.stop()));
+      files?.remove();
+    });
+
+    let orange;
+    const modelarts = url(HOSTS.orange, 'modelarts-angular.html?region=eu-west-0');
+
+    it('Flexible Engine: import on the Orange console, save, Test keys, fill', async () => {
+      await open(modelarts, '#sk-input');
+      const popup = await popupFor(browser, control, modelarts);
+      await importFile(popup, files.first);
+      // The file cannot tell the two clouds apart: the console tab and its URL answer first.
+      assert.equal(await valueOf(popup, '#import-cloud'), 'flexible-engine');
+      assert.equal(await valueOf(popup, '#import-region'), 'eu-west-0');
+      assert.equal(await save(popup), 'created'); // the first save asks for the passphrase
+      const [profile] = await listProfiles(popup);
+      assert.deepEqual([profile.provider, profile.region], ['flexible-engine', 'eu-west-0']);
+      assert.equal(await popup.evaluate(() => document.querySelector('#import-result').children.length), 0, 'the import card is cleared');
+      await popup.close();
+      orange = profile.id;
+
+      // The catalog's Orange hosts are not reachable from a test: the profile's own endpoints stand in.
+      await send(control, 'profiles.edit', { id: orange, edits: { endpoint: { obs: moto.url, iam: iam.url } } });
+      const check = await testKeysAndClose(browser, control, orange);
+      assert.deepEqual(stepsOf(check), { 'obs.list-buckets': 'ok', 'iam.projects': 'ok' });
+      assert.equal((await listProfiles(control)).find((p) => p.id === orange).projectId, iam.projectId);
+
+      const filled = await fill(modelarts);
+      assert.deepEqual([filled.status, filled.filled?.sort()], ['filled', ['accessKeyId', 'secretAccessKey']], JSON.stringify(filled));
+      assert.deepEqual(await state(modelarts, '#agree'), { ...moto.huaweiKeys.map((k) => ({ ak: k.accessKeyId, sk: k.secretAccessKey }))[0], agreed: false });
+    });
+
+    it('Flexible Engine: re-import, then a new key for the same user replaces the old one', async () => {
+      const popup = await popupFor(browser, control, modelarts);
+      await importFile(popup, files.first);
+      assert.equal(await save(popup), 'updated');
+      assert.equal((await listProfiles(popup)).length, 1, 'no twin');
+
+      await importFile(popup, files.rotated);
+      assert.equal(await valueOf(popup, '#import-replace'), 'replace');
+      assert.equal(await save(popup), 'replaced');
+      let profile = (await listProfiles(popup)).find((p) => p.id === orange);
+      assert.deepEqual([profile.credentials.length, profile.retired.length], [1, 1]);
+      assert.equal(profile.credentials[0].accessKeyId, moto.huaweiKeys[1].accessKeyId);
+      assert.equal(profile.keyAge.ageDays, 0, 'the age runs from the new key');
+      await popup.close();
+
+      const check = await testKeysAndClose(browser, control, orange);
+      assert.deepEqual(stepsOf(check), { 'obs.list-buckets': 'ok', 'iam.projects': 'ok' });
+      profile = (await listProfiles(control)).find((p) => p.id === orange);
+      assert.equal(profile.retired.length, 0, 'the old key goes once the new one passed');
+
+      const filled = await fill(modelarts);
+      assert.equal(filled.status, 'filled');
+      const [, rotated] = moto.huaweiKeys;
+      assert.deepEqual(await state(modelarts, '#agree'), { ak: rotated.accessKeyId, sk: rotated.secretAccessKey, agreed: false });
+    });
+
+    it('Flexible Engine: locked, the fill is refused with a clear message; unlocked, it fills', async () => {
+      await send(control, 'vault.lock');
+      const refused = await fill(modelarts);
+      assert.equal(refused.error?.code, 'locked');
+      const popup = await popupFor(browser, control, modelarts);
+      await popup.waitFor('#fill-run:not([hidden])');
+      await popup.click('#fill-run');
+      await popup.waitFor('#fill-result[data-state=error] [data-code=locked]');
+      await send(popup, 'vault.unlock', { passphrase: E2E_PASSPHRASE });
+      await popup.click('#fill-run');
+      await popup.waitFor('#fill-result[data-state=filled] .fill-filled');
+      await popup.close();
+    });
+
+    it('Huawei Cloud: the cloud and the region come from the console tab and its URL', async () => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?region=ap-southeast-3');
+      await open(target, 'input[type=password]');
+      const popup = await popupFor(browser, control, target);
+      await importFile(popup, files.huawei);
+      assert.deepEqual([await valueOf(popup, '#import-cloud'), await valueOf(popup, '#import-region')], ['huawei', 'ap-southeast-3']);
+      assert.equal(await save(popup), 'created');
+      const tabId = await tabIdOf(control, target);
+      const huawei = (await send(popup, 'profiles.view', { tabId })).profiles.find((p) => p.provider === 'huawei');
+      assert.deepEqual([huawei.region, huawei.matchesTab], ['ap-southeast-3', 2], 'its console and region');
+      // The profile that fits this tab comes first in the popup's list.
+      assert.equal(await eventually(() => popup.attr('#profile-list .profile', 'data-id'), (id) => id === huawei.id), huawei.id);
+      await popup.close();
+      const filled = await fill(target);
+      assert.equal(filled.status, 'filled', JSON.stringify(filled));
+      assert.deepEqual(await state(target, '#agree'), { ak: 'HPUAJOURNEYHUAWEI001', sk: 'hwJourneySecret0000000000000000000000001', decoy: '', agreed: false });
+    });
+
+    let ibmId;
+    it('IBM: one profile takes the API key, the instance, WML credentials, an AWS key and an Azure principal', async () => {
+      const setup = url(HOSTS.openscale, 'openscale-react.html#setup');
+      await open(setup, '#save');
+      const popup = await popupFor(browser, control, setup);
+      await importFile(popup, files.apiKey);
+      assert.equal(await save(popup), 'created');
+      ibmId = (await listProfiles(popup)).find((p) => p.provider === 'ibm').id;
+      for (const file of [files.instance, files.wml, files.aws, files.azure]) {
+        await importFile(popup, file);
+        await choose(popup, '#import-target', ibmId);
+        await eventually(() => valueOf(popup, '#import-target'), (v) => v === ibmId);
+        assert.equal(await save(popup), 'added', file);
+      }
+      const profile = (await listProfiles(popup)).find((p) => p.id === ibmId);
+      assert.deepEqual(profile.credentials.map((c) => c.kind), ['ibm-api-key', 'ibm-instance', 'ibm-service', 'aksk', 'azure-sp']);
+      assert.equal(profile.openscaleGuid, ibm.instanceId, 'the GUID was kept although the CRN was elided');
+      assert.equal((await listProfiles(popup)).length, 3, 'nothing went to a profile of its own');
+      await popup.close();
+
+      await send(control, 'profiles.edit', { id: ibmId, edits: { endpoint: ibm.url } });
+      const check = await testKeysAndClose(browser, control, ibmId);
+      assert.deepEqual(stepsOf(check), { 'ibm.token': 'ok', 'openscale.data-mart': 'ok' });
+    });
+
+    const FORMS = [
+      ['setup', () => ({ apikey: ibm.apiKey, instance: ibm.instanceId })],
+      ['wml', () => ({ apikey: 'journeyWmlKey_0123456789abcdefghijklmnopqrst', instance: 'fa1ef00d-0000-4000-8000-0000000000b2', url: 'https://us-south.ml.cloud.ibm.com' })],
+      ['sagemaker', () => ({ access: 'AKIAJOURNEY000000001', secret: 'journey/Aws+SecretAccessKey000000Example', region: 'us-east-1' })],
+      ['azure', () => ({ client: 'fa1ef00d-0000-4000-8000-0000000000a1', secret: 'journey~Azure.Client_Secret-00000Example', tenant: 'fa1ef00d-0000-4000-8000-0000000000a2', subscription: '' })],
+    ];
+    for (const [form, expected] of FORMS) {
+      it(`IBM: the OpenScale ${form} form gets its own credential`, async () => {
+        const target = url(HOSTS.openscale, `openscale-react.html?${form}#${form}`);
+        await open(target, '#save');
+        const filled = await fill(target, ibmId);
+        assert.equal(filled.status, 'filled', JSON.stringify(filled));
+        assert.deepEqual(await state(target, '#save'), expected());
+      });
+    }
+
+    it('backup → restore into a fresh browser → fill', async (t) => {
+      const backup = await send(control, 'vault.export');
+      const dir = mkdtempSync(join(tmpdir(), 'credfill-journey-backup-'));
+      t.after(() => rmSync(dir, { recursive: true, force: true }));
+      const file = join(dir, 'credfill-vault.json');
+      writeFileSync(file, JSON.stringify(backup));
+
+      const fresh = await launchWithConsoles(name, consoles);
+      t.after(() => fresh.browser.close());
+      const options = await fresh.browser.open('options.html');
+      await options.setFile('#vault-restore-backupFile', file);
+      await options.fill('#vault-restore-backupPassphrase', E2E_PASSPHRASE);
+      await options.click('#vault-restore button[type="submit"]');
+      await options.waitFor('#vault-restore .ok', { timeout: TIMEOUT });
+      const restored = await listProfiles(options);
+      assert.deepEqual(restored.map((p) => p.name).sort(), (await listProfiles(control)).map((p) => p.name).sort());
+      assert.ok(restored.every((p) => !p.endpoint), 'endpoints are never taken from a backup');
+
+      const freshControl = await fresh.browser.open('popup.html');
+      const page = await fresh.browser.open(modelarts);
+      await page.waitFor('#sk-input');
+      const reply = await runFill(freshControl, modelarts);
+      assert.equal(reply.ok?.status, 'filled', JSON.stringify(reply));
+      const [filled] = await probe(freshControl, modelarts, 'submit', '#agree');
+      assert.equal(filled.ak, moto.huaweiKeys[1].accessKeyId);
+    });
+  });
+}

@@ -6,7 +6,7 @@ import { api } from '../lib/browser.js';
 import { checkNewPassphrase } from '../lib/passphrase.js';
 import { emptyDocument, forgetOldDeletion, normalizeDocument } from '../lib/vault-document.js';
 import { readCurrent, readPrevious, writeNext } from '../lib/vault-store.js';
-import { noteKeyAges } from './vault-badge.js';
+import { noteProfiles } from './vault-badge.js';
 import { CURRENT_FORMAT, deriveKey, migrate, newKdf, open, seal } from './vault-crypto.js';
 import { lockDeadline, rememberKey, useKey } from './vault-lock.js';
 
@@ -49,7 +49,7 @@ function writeVerified(key, sealed, text, options) {
 
 async function writeDocument(key, kdf, document, options) {
   await writeVerified(key, seal(key, kdf, document), JSON.stringify(document), options);
-  await noteKeyAges(document.profiles);
+  await noteProfiles(document.profiles);
 }
 
 /** Applies `change(document, nowMs)` (pure, returns the new document) and stores the result. */
@@ -84,7 +84,7 @@ export function unlock(passphrase) {
     const { text, document } = open(key, envelope);
     if (envelope.format !== CURRENT_FORMAT) await writeVerified(key, migrate(key, envelope), text);
     await rememberKey(key);
-    await noteKeyAges(normalizeDocument(document).profiles);
+    await noteProfiles(normalizeDocument(document).profiles);
   });
 }
 

@@ -7,7 +7,7 @@ import { checkNewPassphrase } from '../lib/passphrase.js';
 import { emptyDocument, forgetOldDeletion, normalizeDocument } from '../lib/vault-document.js';
 import { readCurrent, readPrevious, writeNext } from '../lib/vault-store.js';
 import { noteProfiles } from './vault-badge.js';
-import { CURRENT_FORMAT, deriveKey, migrate, newKdf, open, seal } from './vault-crypto.js';
+import { CURRENT_FORMAT, deriveKey, kdfBelowFloor, migrate, newKdf, open, seal } from './vault-crypto.js';
 import { lockDeadline, rememberKey, useKey } from './vault-lock.js';
 
 const storage = () => api.storage.local;
@@ -76,13 +76,22 @@ export function createVault(passphrase, confirmation) {
   });
 }
 
-/** Opens the vault with `passphrase`; a record in an older format is rewritten in the current one. */
+/**
+ * Opens the vault with `passphrase`. A record with key derivation below the floor (an old vault, a
+ * restored weak backup) is sealed again under fresh default parameters, same passphrase; one in an
+ * older format is rewritten in the current one.
+ */
 export function unlock(passphrase) {
   return oneAtATime(async () => {
     const envelope = await currentEnvelope();
-    const key = deriveKey(passphrase, envelope.kdf);
+    let key = deriveKey(passphrase, envelope.kdf);
     const { text, document } = open(key, envelope);
-    if (envelope.format !== CURRENT_FORMAT) await writeVerified(key, migrate(key, envelope), text);
+    if (kdfBelowFloor(envelope.kdf)) {
+      const kdf = newKdf();
+      key = deriveKey(passphrase, kdf);
+      // The weak record is not kept as the previous copy: it would stay cheap to guess on disk.
+      await writeVerified(key, seal(key, kdf, document), JSON.stringify(document), { keepPrevious: false });
+    } else if (envelope.format !== CURRENT_FORMAT) await writeVerified(key, migrate(key, envelope), text);
     await rememberKey(key);
     await noteProfiles(normalizeDocument(document).profiles);
   });
@@ -113,17 +122,21 @@ export async function exportEnvelope() {
 
 /**
  * Opens a backup with its own passphrase and hands its document to `combine(stored, backup)`,
- * which returns the document to keep. With no vault yet, the backup's passphrase becomes the vault's.
+ * which returns the document to keep, sealed under the vault's key. With no vault yet, the vault
+ * gets `newPassphrase` (checked as any new one) and fresh default parameters: never the backup's
+ * passphrase, which whoever sent the file knows, nor its parameters, which they chose.
  */
-export function restoreEnvelope(envelope, passphrase, combine) {
+export function restoreEnvelope(envelope, passphrase, combine, { newPassphrase, confirmation } = {}) {
   return oneAtATime(async () => {
+    const current = await readCurrent(storage());
+    if (!current) checkNewPassphrase(newPassphrase, confirmation);
     const backupKey = deriveKey(passphrase, envelope?.kdf);
     const backup = normalizeDocument(open(backupKey, envelope).document);
-    const current = await readCurrent(storage());
-    const key = current ? await useKey() : backupKey;
+    const kdf = current ? current.envelope.kdf : newKdf();
+    const key = current ? await useKey() : deriveKey(newPassphrase, kdf);
     const stored = current ? normalizeDocument(open(key, current.envelope).document) : emptyDocument();
     const document = combine(stored, backup);
-    await writeDocument(key, (current?.envelope ?? envelope).kdf, document);
+    await writeDocument(key, kdf, document);
     if (!current) await rememberKey(key);
     return document;
   });

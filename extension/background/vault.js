@@ -64,9 +64,9 @@ export const handlers = {
   'vault.export': { from: ['extension'], run: () => vault.exportEnvelope() },
   'vault.restore': {
     from: ['extension'],
-    async run({ envelope, passphrase }) {
+    async run({ envelope, passphrase, newPassphrase, confirmation }) {
       const summary = {};
-      await vault.restoreEnvelope(envelope, passphrase, mergeBackup(summary));
+      await vault.restoreEnvelope(envelope, passphrase, mergeBackup(summary), { newPassphrase, confirmation });
       return summary;
     },
   },

@@ -36,7 +36,8 @@ fn key(key_b64: &str) -> Result<VaultKey, JsValue> {
 }
 
 /// `vaultNewKdf(cost?: {mKib, t, p})` → `{alg, mKib, t, p, salt}` with a fresh salt; defaults
-/// when `cost` is omitted; throws `weak-kdf` below the OWASP floor.
+/// when `cost` is omitted; throws `weak-kdf` below the OWASP floor, `kdf-too-costly` above the
+/// ceiling a stored record may ask for.
 #[wasm_bindgen(js_name = vaultNewKdf)]
 pub fn vault_new_kdf(cost: JsValue) -> Result<JsValue, JsValue> {
     let cost: Option<KdfCost> = from_js(cost, "weak-kdf", "cost must be {mKib, t, p}")?;
@@ -45,7 +46,8 @@ pub fn vault_new_kdf(cost: JsValue) -> Result<JsValue, JsValue> {
     to_js(&params)
 }
 
-/// `vaultDeriveKey(passphrase, kdf)` → the key in base64 (the slow step of unlocking).
+/// `vaultDeriveKey(passphrase, kdf)` → the key in base64 (the slow step of unlocking); throws
+/// `kdf-too-costly`, before deriving anything, when `kdf` asks for more than the ceiling.
 #[wasm_bindgen(js_name = vaultDeriveKey)]
 pub fn vault_derive_key(passphrase: String, kdf: JsValue) -> Result<String, JsValue> {
     let passphrase = Secret::from(passphrase);

@@ -1,28 +1,41 @@
-// Unlock time in the browser: vaultDeriveKey (Argon2id, default parameters) in the WASM build, run
-// inside an extension page of headless Chromium — where users pay it. Prints one JSON line; its
-// reference is `cargo bench --bench vault` (native), measured in the same `make bench` run.
+// Unlock time in the browser: vaultDeriveKey (Argon2id) in the WASM build, run inside an extension
+// page of headless Chromium — where users pay it. Prints JSON lines:
+// - the default parameters, against `cargo bench --bench vault` (native), measured in the same run;
+// - the OWASP floor, 64 MiB × 3 passes and the most a stored record may ask for (the ceiling a
+//   hostile backup can make unlock pay), each against the floor.
 // Needs `make build` (dist/chrome).
 import { launchChromium } from '../tests/e2e/lib/browsers.mjs';
 
 const RUNS = 5;
+const FLOOR = { mKib: 19_456, t: 2, p: 1 };
+const COSTS = [FLOOR, { mKib: 65_536, t: 3, p: 1 }, { mKib: 262_144, t: 4, p: 1 }];
+const label = ({ mKib, t }) => `m${mKib}-t${t}`;
 
 const browser = await launchChromium();
 try {
   const page = await browser.open('popup.html');
-  const result = await page.evaluate(async (runs) => {
+  const results = await page.evaluate(async ({ runs, costs }) => {
     const core = await import('./pkg/credfill.js');
     await core.default({ module_or_path: './pkg/credfill_bg.wasm' });
-    const kdf = core.vaultNewKdf();
     const passphrase = 'correct horse battery staple';
-    core.vaultDeriveKey(passphrase, kdf); // warm-up: compilation and first allocation
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) core.vaultDeriveKey(passphrase, kdf);
-    return { ms: (performance.now() - started) / runs, kdf };
-  }, RUNS);
-  const { mKib, t, p } = result.kdf;
-  console.log(JSON.stringify({
-    bench: 'unlock_default_kdf', target: 'wasm-chromium', ms: Number(result.ms.toFixed(1)), reference: 'native', mKib, t, p,
-  }));
+    const time = (kdf) => {
+      core.vaultDeriveKey(passphrase, kdf); // warm-up: compilation and first allocation
+      const started = performance.now();
+      for (let i = 0; i < runs; i++) core.vaultDeriveKey(passphrase, kdf);
+      return (performance.now() - started) / runs;
+    };
+    // A stored record's parameters, as vaultDeriveKey reads them (the ceiling is above what vaultNewKdf makes by default).
+    const stored = (cost) => ({ ...core.vaultNewKdf(), ...cost });
+    const kdf = core.vaultNewKdf();
+    return { defaultMs: time(kdf), kdf, costs: costs.map((cost) => ({ cost, ms: time(stored(cost)) })) };
+  }, { runs: RUNS, costs: COSTS });
+  const { mKib, t, p } = results.kdf;
+  const ms = (x) => Number(x.toFixed(1));
+  console.log(JSON.stringify({ bench: 'unlock_default_kdf', target: 'wasm-chromium', ms: ms(results.defaultMs), reference: 'native', mKib, t, p }));
+  for (const { cost, ms: took } of results.costs) {
+    const reference = cost === results.costs[0].cost ? {} : { reference: label(FLOOR) };
+    console.log(JSON.stringify({ bench: 'unlock_kdf_cost_wasm_chromium', target: label(cost), ms: ms(took), ...reference, p: cost.p }));
+  }
 } finally {
   await browser.close();
 }

@@ -3,8 +3,10 @@
 import { api } from '../lib/browser.js';
 import { CONSOLE_HOSTS_KEY, hostPattern, readConsoleHosts } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
-import { consoleOf, lastProfiles, markPending, profilesFor, runFill } from './fill.js';
+import { consoleOf, lastProfiles, markPending, runFill } from './fill.js';
 import { CURRENT } from '../lib/vault-store.js';
+import { PROFILE_COUNTS, profileCount } from './vault-badge.js';
+import { noteActivity } from './vault-lock.js';
 
 const MENU_ID = 'credfill-fill';
 const COMMAND = 'fill-page';
@@ -14,6 +16,7 @@ const COMMAND = 'fill-page';
  * (several profiles and none used before, a cross-origin frame) is handed to the popup.
  */
 export async function fillFromGesture(tab) {
+  await noteActivity(); // a gesture is the user at work, like a message from the popup
   let result = await runFill({ tabId: tab.id });
   if (result.status === 'choose-profile') {
     const last = (await lastProfiles())[result.console.provider];
@@ -34,10 +37,10 @@ async function askInPopup(tab) {
   }
 }
 
-/** Badge: the tab is a known console and a profile of its provider exists. */
+/** Badge: the tab is a known console and a profile of its provider exists (counted without opening the vault). */
 async function updateBadge(tabId, url) {
   const site = consoleOf(url, await readConsoleHosts());
-  const ready = site && (await profilesFor(site.provider)).length > 0;
+  const ready = site && (await profileCount(site.provider)) > 0;
   await api.action.setBadgeText({ tabId, text: ready ? t('fill_badge') : '' });
   await api.action.setTitle({ tabId, title: ready ? t('fill_badgeTitle', [site.host]) : t('extName') });
 }
@@ -68,9 +71,9 @@ export function registerFillEvents(ready) {
   }));
   api.tabs.onUpdated.addListener(after((tabId, change, tab) => (change.url || change.status) && updateBadge(tabId, tab.url)));
   api.tabs.onActivated.addListener(after(async ({ tabId }) => updateBadge(tabId, (await api.tabs.get(tabId)).url)));
-  // Profiles change with the vault's pointer; they appear and vanish as the vault unlocks and locks.
+  // Profiles change with the vault's pointer and their counts; they appear and vanish as the vault unlocks and locks.
   api.storage.onChanged.addListener(after((changes, area) =>
-    ((area === 'local' && changes[CURRENT]) || (area === 'session' && changes['vault.key'])) && updateActiveBadges()));
+    ((area === 'local' && changes[CURRENT]) || (area === 'session' && (changes['vault.key'] || changes[PROFILE_COUNTS]))) && updateActiveBadges()));
   // A console host added or removed in the options: the menu's pages and the badges follow.
   api.storage.onChanged.addListener(after(async (changes, area) => {
     if (area !== 'local' || !changes[CONSOLE_HOSTS_KEY]) return;

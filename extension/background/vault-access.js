@@ -6,8 +6,8 @@ import { api } from '../lib/browser.js';
 import { checkNewPassphrase } from '../lib/passphrase.js';
 import { documentApply, documentEmpty } from '../pkg/credfill.js';
 import { readCurrent, readPrevious, writeNext } from '../lib/vault-store.js';
-import { noteKeyAges } from './vault-badge.js';
-import { CURRENT_FORMAT, deriveKey, migrate, newKdf, open, seal } from './vault-crypto.js';
+import { noteProfiles } from './vault-badge.js';
+import { CURRENT_FORMAT, deriveKey, kdfBelowFloor, migrate, newKdf, open, seal } from './vault-crypto.js';
 import { lockDeadline, rememberKey, useKey } from './vault-lock.js';
 
 const storage = () => api.storage.local;
@@ -49,7 +49,7 @@ function writeVerified(key, sealed, text, options) {
 
 async function writeDocument(key, kdf, document, options) {
   await writeVerified(key, seal(key, kdf, document), JSON.stringify(document), options);
-  await noteKeyAges(document);
+  await noteProfiles(document);
 }
 
 /**
@@ -79,15 +79,24 @@ export function createVault(passphrase, confirmation) {
   });
 }
 
-/** Opens the vault with `passphrase`; a record in an older format is rewritten in the current one. */
+/**
+ * Opens the vault with `passphrase`. A record with key derivation below the floor (an old vault, a
+ * restored weak backup) is sealed again under fresh default parameters, same passphrase; one in an
+ * older format is rewritten in the current one.
+ */
 export function unlock(passphrase) {
   return oneAtATime(async () => {
     const envelope = await currentEnvelope();
-    const key = deriveKey(passphrase, envelope.kdf);
+    let key = deriveKey(passphrase, envelope.kdf);
     const { text, document } = open(key, envelope);
-    if (envelope.format !== CURRENT_FORMAT) await writeVerified(key, migrate(key, envelope), text);
+    if (kdfBelowFloor(envelope.kdf)) {
+      const kdf = newKdf();
+      key = deriveKey(passphrase, kdf);
+      // The weak record is not kept as the previous copy: it would stay cheap to guess on disk.
+      await writeVerified(key, seal(key, kdf, document), JSON.stringify(document), { keepPrevious: false });
+    } else if (envelope.format !== CURRENT_FORMAT) await writeVerified(key, migrate(key, envelope), text);
     await rememberKey(key);
-    await noteKeyAges(document);
+    await noteProfiles(document);
   });
 }
 
@@ -116,18 +125,22 @@ export async function exportEnvelope() {
 
 /**
  * Opens a backup with its own passphrase and merges it into the vault (the core's `restore`
- * operation: new profiles added, conflicts kept for the user, endpoints never taken over).
- * With no vault yet, the backup's passphrase becomes the vault's. Resolves to the core's summary.
+ * operation: new profiles added, conflicts kept for the user, endpoints never taken over), sealed
+ * under the vault's key. With no vault yet, the vault gets `newPassphrase` (checked as any new one)
+ * and fresh default parameters: never the backup's passphrase, which whoever sent the file knows,
+ * nor its parameters, which they chose. Resolves to the core's summary.
  */
-export function restoreEnvelope(envelope, passphrase) {
+export function restoreEnvelope(envelope, passphrase, { newPassphrase, confirmation } = {}) {
   return oneAtATime(async () => {
+    const current = await readCurrent(storage());
+    if (!current) checkNewPassphrase(newPassphrase, confirmation);
     const backupKey = deriveKey(passphrase, envelope?.kdf);
     const backup = open(backupKey, envelope).document;
-    const current = await readCurrent(storage());
-    const key = current ? await useKey() : backupKey;
+    const kdf = current ? current.envelope.kdf : newKdf();
+    const key = current ? await useKey() : deriveKey(newPassphrase, kdf);
     const stored = current ? open(key, current.envelope).document : documentEmpty();
     const { document, outcome } = documentApply(stored, { op: 'restore', backup }, Date.now());
-    await writeDocument(key, (current?.envelope ?? envelope).kdf, document);
+    await writeDocument(key, kdf, document);
     if (!current) await rememberKey(key);
     return outcome.restored;
   });

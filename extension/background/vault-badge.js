@@ -1,18 +1,34 @@
-// The toolbar badge: how many keys are past the configured age, shown even while the vault is locked.
+// The toolbar badges never open the vault: they read what was noted, without names or key material,
+// each time the vault was opened or changed. Opening the vault for a badge would also be no user
+// action, and a badge follows tab events a page can cause (see vault-lock.js).
+// - How many keys are past the configured age: key dates in storage.local, shown even while locked.
+// - Whether a console tab has a profile of its provider: counts per provider in storage.session,
+//   read only while the vault is unlocked.
 import { api } from '../lib/browser.js';
-import { KEY_DATES, badgeText, keyDates, staleCount } from '../lib/key-age-badge.js';
+import { KEY_DATES, badgeText, keyDates, profileCounts, staleCount } from '../lib/key-age-badge.js';
 import { readSettings } from '../lib/vault-settings.js';
 import { documentView } from '../pkg/credfill.js';
+import { lockDeadline } from './vault-lock.js';
 
 export const KEY_AGE_ALARM = 'vault-key-age';
+export const PROFILE_COUNTS = 'vault.profileCounts';
 
-/** Notes the key dates of the vault `document` (open) and updates the badge. */
-export async function noteKeyAges(document) {
+/** Notes the key dates and the profiles per provider of the vault `document` (open), and updates the badges. */
+export async function noteProfiles(document) {
   const now = Date.now();
   const { maxKeyAgeDays } = await readSettings(api.storage.local);
-  const ages = documentView(document, now, maxKeyAgeDays).profiles.map((p) => p.keyAge);
+  const { profiles } = documentView(document, now, maxKeyAgeDays);
+  const ages = profiles.map((p) => p.keyAge);
+  await api.storage.session.set({ [PROFILE_COUNTS]: profileCounts(profiles) });
   await api.storage.local.set({ [KEY_DATES]: keyDates(ages, now) });
   await refreshBadge();
+}
+
+/** How many profiles of `provider` the vault holds; 0 while it is locked. Neither opens the vault nor is activity. */
+export async function profileCount(provider) {
+  if (!(await lockDeadline())) return 0;
+  const { [PROFILE_COUNTS]: counts } = await api.storage.session.get(PROFILE_COUNTS);
+  return counts?.[provider] ?? 0;
 }
 
 export async function refreshBadge() {

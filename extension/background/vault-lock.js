@@ -2,6 +2,11 @@
 // never written to disk, and not readable by content scripts), next to the moment the vault locks by
 // itself. The deadline is stored, not timed in this worker, because the browser stops idle workers:
 // it is checked on every use and on every wake, and an alarm wakes the worker when it is due.
+//
+// Idle means no user action. Only what the user drives pushes the deadline back: a message from the
+// extension's own pages (popup, options) and a fill gesture (keyboard command, context menu). Using
+// the key is not activity: tab events, alarms and badges read the vault or its cached counts and
+// never keep it open, or a console tab that reloads on its own would keep it unlocked for ever.
 import { api } from '../lib/browser.js';
 import { readSettings } from '../lib/vault-settings.js';
 
@@ -27,12 +32,32 @@ async function unlockedSession() {
   return { key, lockAt };
 }
 
-/** The unlocked key, with the idle deadline pushed back (using the vault is activity); throws `{code: 'locked'}`. */
+/** The unlocked key; throws `{code: 'locked'}`. Not activity: the deadline stays where it is. */
 export async function useKey() {
   const session = await unlockedSession();
   if (!session) throw locked();
-  await scheduleLock();
   return session.key;
+}
+
+/** A user action: pushes the idle deadline back while the vault is unlocked (a passed one locks first). */
+export async function noteActivity() {
+  if (await unlockedSession()) await scheduleLock();
+}
+
+/**
+ * `handlers` (router form) with every run of one that only the extension's own pages may call noted
+ * first as a user action. A handler a content script may call is left as it is: a page can make
+ * its content script talk, so that is never the user's activity.
+ */
+export function asUserActions(handlers) {
+  const ownPagesOnly = (handler) => handler.from.length > 0 && handler.from.every((kind) => kind === 'extension');
+  return Object.fromEntries(Object.entries(handlers).map(([type, handler]) => [type, !ownPagesOnly(handler) ? handler : {
+    ...handler,
+    async run(message, sender) {
+      await noteActivity();
+      return handler.run(message, sender);
+    },
+  }]));
 }
 
 /** When the vault will lock itself (ms since epoch), or null when it is locked. Not activity. */

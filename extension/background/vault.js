@@ -42,5 +42,8 @@ export const handlers = {
     },
   },
   'vault.export': { from: ['extension'], run: () => vault.exportEnvelope() },
-  'vault.restore': { from: ['extension'], run: ({ envelope, passphrase }) => vault.restoreEnvelope(envelope, passphrase) },
+  'vault.restore': {
+    from: ['extension'],
+    run: ({ envelope, passphrase, newPassphrase, confirmation }) => vault.restoreEnvelope(envelope, passphrase, { newPassphrase, confirmation }),
+  },
 };

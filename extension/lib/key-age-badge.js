@@ -1,6 +1,7 @@
-// The toolbar badge counts keys past their age. It must show while the vault is locked, so the
-// worker keeps, in storage.local, only the date each long-lived key's age runs from (no names, no
-// key material) and counts here against the current setting.
+// What the toolbar badges count, from non-secret notes the worker keeps (background/vault-badge.js).
+// Keys past their age must show while the vault is locked, so the worker keeps, in storage.local,
+// only the date each long-lived key's age runs from (no names, no key material) and counts here
+// against the current setting. A console tab's badge needs only the number of profiles per provider.
 
 export const KEY_DATES = 'vault.keyDates';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,6 +18,13 @@ export function staleCount(keyDates, nowMs, maxAgeDays) {
  */
 export function keyDates(ages, nowMs) {
   return ages.filter((a) => !a.temporary && a.ageDays != null).map((a) => nowMs - a.ageDays * DAY_MS);
+}
+
+/** `{provider: number of profiles}`: all the console badge needs to know, with no name or key. */
+export function profileCounts(profiles) {
+  const counts = {};
+  for (const { provider } of profiles) if (typeof provider === 'string') counts[provider] = (counts[provider] ?? 0) + 1;
+  return counts;
 }
 
 export function badgeText(count) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { badgeText, keyDates, staleCount } from './key-age-badge.js';
+import { badgeText, keyDates, profileCounts, staleCount } from './key-age-badge.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 23);
@@ -17,6 +17,19 @@ describe('key-age badge', () => {
     assert.equal(staleCount(dates, NOW, 30), 3);
     assert.equal(staleCount(dates, NOW, 365), 0);
     assert.equal(staleCount(undefined, NOW, 90), 0);
+  });
+
+  it('counts profiles per provider, and keeps nothing else of them', () => {
+    const profiles = [
+      { provider: 'huawei', name: 'prod', credentials: [{ secretAccessKey: 'hwSecret' }] },
+      { provider: 'huawei', name: 'dev' },
+      { provider: 'ibm' },
+      { name: 'no provider' },
+    ];
+    const counts = profileCounts(profiles);
+    assert.deepEqual(counts, { huawei: 2, ibm: 1 });
+    assert.equal(JSON.stringify(counts).includes('prod') || JSON.stringify(counts).includes('hwSecret'), false);
+    assert.deepEqual(profileCounts([]), {});
   });
 
   it('shows nothing when no key is due', () => {

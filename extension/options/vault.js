@@ -72,22 +72,45 @@ function exportButton() {
   return el('div', {}, el('h3', {}, t('vault_backupHeading')), el('p', { class: 'muted' }, t('vault_backupIntro')), button, outcome);
 }
 
+/**
+ * Restoring where there is no vault yet makes the backup the vault: under a new passphrase of the
+ * user's own, asked here, never the backup's (whoever made the file knows that one).
+ */
 function restoreForm(conflicts) {
-  return form('vault-restore', 'vault_restoreBackup',
-    [['backupFile', { type: 'file', accept: '.json,application/json', required: true }], ['backupPassphrase', { type: 'password', required: true }]],
-    'vault_restoreBackup', async ({ backupFile, backupPassphrase }) => {
+  const password = (autocomplete) => ({ type: 'password', autocomplete });
+  const { node, controls } = form('vault-restore', 'vault_restoreBackup',
+    [['backupFile', { type: 'file', accept: '.json,application/json', required: true }], ['backupPassphrase', { type: 'password', required: true }],
+      ['newPassphrase', password('new-password')], ['confirmPassphrase', password('new-password')]],
+    'vault_restoreBackup', async ({ backupFile, backupPassphrase, newPassphrase, confirmPassphrase }) => {
       let envelope;
       try {
         envelope = JSON.parse(await backupFile.text());
       } catch {
         throw { code: 'bad-envelope', message: 'not a vault record' };
       }
-      const summary = await ask('vault.restore', { envelope, passphrase: backupPassphrase });
+      const own = asksNewPassphrase() ? { newPassphrase, confirmation: confirmPassphrase } : {};
+      const summary = await ask('vault.restore', { envelope, passphrase: backupPassphrase, ...own });
+      for (const c of [controls.backupPassphrase, controls.newPassphrase, controls.confirmPassphrase]) c.value = '';
+      showNewPassphrase((await ask('vault.status')).state === 'empty');
       await conflicts.refresh();
       const restored = done('vault_restored', [String(summary.added.length), String(summary.unchanged.length), String(summary.conflicts)]);
       if (!summary.endpointsDropped) return restored;
       return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, t('vault_endpointsDropped', [String(summary.endpointsDropped)])));
-    }).node;
+    });
+  const ownPassphrase = [controls.newPassphrase, controls.confirmPassphrase];
+  const hint = el('p', { class: 'muted', id: 'vault-restore-newPassphraseHint' }, t('vault_restoreNewPassphrase'));
+  controls.backupPassphrase.closest('label').after(hint);
+  const asksNewPassphrase = () => !hint.hidden;
+  function showNewPassphrase(show) {
+    hint.hidden = !show;
+    for (const c of ownPassphrase) {
+      c.closest('label').hidden = !show;
+      c.required = show;
+    }
+  }
+  showNewPassphrase(false);
+  ask('vault.status').then(({ state }) => showNewPassphrase(state === 'empty'));
+  return node;
 }
 
 /** Backup profiles holding a key already stored with other details: the user picks which to keep. */

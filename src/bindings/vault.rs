@@ -20,12 +20,17 @@ fn record(envelope: JsValue) -> Result<Record, JsValue> {
     Record::from_json(json).map_err(vault_error)
 }
 
+fn kdf_params(kdf: JsValue) -> Result<KdfParams, JsValue> {
+    from_js(kdf, "bad-envelope", "kdf must be {alg, mKib, t, p, salt}")
+}
+
 fn key(key_b64: &str) -> Result<VaultKey, JsValue> {
     VaultKey::from_base64(key_b64).map_err(vault_error)
 }
 
 /// `vaultNewKdf(cost?: {mKib, t, p})` → `{alg, mKib, t, p, salt}` with a fresh salt; defaults
-/// when `cost` is omitted; throws `weak-kdf` below the OWASP floor.
+/// when `cost` is omitted; throws `weak-kdf` below the OWASP floor, `kdf-too-costly` above the
+/// ceiling a stored record may ask for.
 #[wasm_bindgen(js_name = vaultNewKdf)]
 pub fn vault_new_kdf(cost: JsValue) -> Result<JsValue, JsValue> {
     let cost: Option<KdfCost> = from_js(cost, "weak-kdf", "cost must be {mKib, t, p}")?;
@@ -34,13 +39,21 @@ pub fn vault_new_kdf(cost: JsValue) -> Result<JsValue, JsValue> {
     to_js(&params)
 }
 
-/// `vaultDeriveKey(passphrase, kdf)` → the key in base64 (the slow step of unlocking).
+/// `vaultDeriveKey(passphrase, kdf)` → the key in base64 (the slow step of unlocking); throws
+/// `kdf-too-costly`, before deriving anything, when `kdf` asks for more than the ceiling.
 #[wasm_bindgen(js_name = vaultDeriveKey)]
 pub fn vault_derive_key(passphrase: String, kdf: JsValue) -> Result<String, JsValue> {
     let passphrase = Secret::from(passphrase);
-    let kdf: KdfParams = from_js(kdf, "bad-envelope", "kdf must be {alg, mKib, t, p, salt}")?;
+    let kdf = kdf_params(kdf)?;
     let key = derive_key(&passphrase, &kdf).map_err(vault_error)?;
     Ok(key.to_base64().expose().to_owned())
+}
+
+/// `vaultKdfBelowFloor(kdf)` → true when a stored record's parameters are below the OWASP floor:
+/// once its passphrase has opened it, the record is sealed again under fresh default parameters.
+#[wasm_bindgen(js_name = vaultKdfBelowFloor)]
+pub fn vault_kdf_below_floor(kdf: JsValue) -> Result<bool, JsValue> {
+    Ok(kdf_params(kdf)?.is_below_floor())
 }
 
 /// `vaultSeal(keyB64, kdf, id, plaintext)` → a format-2 record.
@@ -52,7 +65,7 @@ pub fn vault_seal(
     plaintext: String,
 ) -> Result<JsValue, JsValue> {
     let (key_b64, plaintext) = (Secret::from(key_b64), Secret::from(plaintext));
-    let kdf: KdfParams = from_js(kdf, "bad-envelope", "kdf must be {alg, mKib, t, p, salt}")?;
+    let kdf = kdf_params(kdf)?;
     let envelope = Envelope::seal(
         &key(key_b64.expose())?,
         &kdf,

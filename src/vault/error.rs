@@ -16,6 +16,9 @@ pub enum VaultError {
     BadEnvelope(String),
     /// KDF parameters below the OWASP floor were asked for a new vault.
     WeakKdf(String),
+    /// Stored KDF parameters above the ceiling (a hostile or damaged record): refused before
+    /// anything is derived.
+    KdfTooCostly(String),
     /// The key handed in is not 32 bytes of base64.
     BadKey,
     /// The system random source failed (no `crypto.getRandomValues`).
@@ -31,6 +34,7 @@ impl VaultError {
             VaultError::UnsupportedFormat(_) => "unsupported-format",
             VaultError::BadEnvelope(_) => "bad-envelope",
             VaultError::WeakKdf(_) => "weak-kdf",
+            VaultError::KdfTooCostly(_) => "kdf-too-costly",
             VaultError::BadKey => "bad-key",
             VaultError::NoRandomness => "no-randomness",
         }
@@ -48,6 +52,9 @@ impl fmt::Display for VaultError {
             VaultError::BadEnvelope(what) => write!(f, "not a vault record: {what}"),
             VaultError::WeakKdf(what) => {
                 write!(f, "key derivation parameters below the OWASP floor: {what}")
+            }
+            VaultError::KdfTooCostly(what) => {
+                write!(f, "key derivation parameters above what credfill allows: {what}")
             }
             VaultError::BadKey => f.write_str("the vault key must be 32 bytes in base64"),
             VaultError::NoRandomness => f.write_str("no secure random source available"),

@@ -338,7 +338,7 @@ describe('chromium: encrypted vault', () => {
     assert.deepEqual(secretsIn(await openRecord(stored['vault.gen.2'], E2E_PASSPHRASE)), [SK]);
   });
 
-  it('a backup restored where there is no vault yet becomes the vault, with its passphrase', async () => {
+  it('a backup restored where there is no vault yet becomes the vault, under a new passphrase of the user\'s own', async () => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);
     const backup = await send(popup, 'vault.export');
@@ -346,13 +346,14 @@ describe('chromium: encrypted vault', () => {
     await send(popup, 'vault.lock');
     await popup.evaluate(async () => chrome.storage.local.remove(Object.keys(await chrome.storage.local.get(null))));
     assert.equal((await send(popup, 'vault.status')).state, 'empty');
-    await assert.rejects(send(popup, 'vault.restore', { envelope: backup, passphrase: 'not the passphrase at all' }), { code: 'wrong-passphrase' });
+    const own = { newPassphrase: 'a passphrase of my own', confirmation: 'a passphrase of my own' };
+    await assert.rejects(send(popup, 'vault.restore', { envelope: backup, passphrase: 'not the passphrase at all', ...own }), { code: 'wrong-passphrase' });
     assert.equal((await send(popup, 'vault.status')).state, 'empty');
-    const restored = await send(popup, 'vault.restore', { envelope: backup, passphrase: E2E_PASSPHRASE });
+    const restored = await send(popup, 'vault.restore', { envelope: backup, passphrase: E2E_PASSPHRASE, ...own });
     assert.deepEqual([restored.added.length, restored.unchanged.length, restored.conflicts], [names.length, 0, 0]);
     assert.deepEqual((await listProfiles(popup)).map((p) => p.name), names);
     await send(popup, 'vault.lock');
-    await send(popup, 'vault.unlock', { passphrase: E2E_PASSPHRASE });
+    await send(popup, 'vault.unlock', { passphrase: own.newPassphrase });
   });
 });
 

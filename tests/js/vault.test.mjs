@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  initSync, vaultNewKdf, vaultDeriveKey, vaultSeal, vaultOpen, vaultMigrate,
+  initSync, vaultNewKdf, vaultDeriveKey, vaultKdfBelowFloor, vaultSeal, vaultOpen, vaultMigrate,
   documentOpen, documentEmpty, documentApply, documentView, importPreview,
 } from '../../pkg/credfill.js';
 
@@ -26,6 +26,16 @@ test('vaultNewKdf gives the defaults with a fresh salt and refuses weak costs', 
   assert.notEqual(a.salt, b.salt);
   assert.equal(vaultNewKdf({ mKib: 65536, t: 3, p: 1 }).mKib, 65536);
   assert.equal(codeOf(() => vaultNewKdf({ mKib: 1024, t: 1, p: 1 })), 'weak-kdf');
+});
+
+test('stored parameters: below the floor is told apart; above the ceiling is refused before deriving', () => {
+  assert.equal(vaultKdfBelowFloor(FAST_KDF), true);
+  assert.equal(vaultKdfBelowFloor(vaultNewKdf()), false);
+  assert.equal(codeOf(() => vaultKdfBelowFloor({ nope: 1 })), 'bad-envelope');
+  const started = performance.now();
+  assert.equal(codeOf(() => vaultDeriveKey('pw', { ...FAST_KDF, mKib: 4 * 1024 * 1024 })), 'kdf-too-costly');
+  assert.ok(performance.now() - started < 100);
+  assert.equal(codeOf(() => vaultNewKdf({ mKib: 4 * 1024 * 1024, t: 3, p: 1 })), 'kdf-too-costly');
 });
 
 test('seal and open through a passphrase, wrong passphrase, tampering', () => {

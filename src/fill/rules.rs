@@ -154,7 +154,8 @@ mod tests {
 
     fn field(json: serde_json::Value) -> FieldText {
         let mut base = serde_json::json!({
-            "id": "f", "tag": "input", "visible": true, "readOnly": false, "disabled": false
+            "id": "f", "tag": "input", "visible": true, "readOnly": false, "disabled": false,
+            "frameUrl": "https://console.huaweicloud.com/", "frameSandboxed": false
         });
         base.as_object_mut()
             .unwrap()

@@ -115,6 +115,26 @@ for (const [name] of BROWSERS) {
       await page.close();
     });
 
+    it('extension pages load their scripts and the WASM core, and nothing else: no outside image, style or request', async () => {
+      const options = await browser.open('options.html');
+      // Enabled once the WASM core has run in the page (the host check is Rust).
+      await options.waitFor('#console-hosts-add button[type=submit]:not([disabled])');
+      const blocked = await options.evaluate(async () => {
+        const seen = new Set();
+        document.addEventListener('securitypolicyviolation', (e) => seen.add(e.effectiveDirective.replace(/-(attr|elem)$/, '')));
+        const beacon = 'https://evil.example/beacon';
+        document.body.append(Object.assign(new Image(), { src: `${beacon}.png` }));
+        const styled = document.createElement('div');
+        styled.setAttribute('style', `background: url(${beacon}.css.png)`);
+        document.body.append(styled);
+        await fetch(beacon).catch(() => {});
+        await new Promise((r) => setTimeout(r, 500));
+        return [...seen].sort();
+      });
+      assert.deepEqual(blocked, ['connect-src', 'img-src', 'style-src']);
+      await options.close();
+    });
+
     it('a page element with the content script\'s id neither stops nor steers the fill', async () => {
       const target = url(HOSTS.huawei, 'attack-shadowing.html');
       const page = await open(target, 'input[type=password]');

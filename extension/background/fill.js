@@ -5,6 +5,7 @@ import { matchConsoleWith, planFill } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { readConsoleHosts } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
+import { pendingFor, pendingMatches } from './fill-pending.js';
 import { getProfile, listProfiles } from './profiles.js';
 
 const CONTENT_SCRIPT = 'content/collect-fill.js';
@@ -12,8 +13,6 @@ const CONTENT_SCRIPT = 'content/collect-fill.js';
 const LATE_FORM_MS = 5000;
 const SETTLE_STEP_MS = 1000;
 const PENDING_KEY = 'fill.pending';
-/** The popup must open within this after the gesture that needs it, or the gesture is forgotten. */
-const PENDING_TTL_MS = 30_000;
 const LAST_PROFILE_KEY = 'fill.lastProfile';
 /**
  * Tabs with a fill under way. One at a time per tab: a second gesture (the shortcut pressed twice)
@@ -186,26 +185,18 @@ export async function lastProfiles() {
   return (await api.storage.session.get(LAST_PROFILE_KEY))[LAST_PROFILE_KEY] ?? {};
 }
 
-/**
- * Marks `tab` as waiting for the popup: a gesture without UI (shortcut, menu) needs a choice made
- * there. Bound to the page the gesture was made on, and short-lived: a popup opened later, or
- * after the tab went elsewhere, does not fill on a gesture the user made for another page.
- */
+/** Marks `tab` as waiting for the popup: a gesture without UI needs a choice made there (see fill-pending.js). */
 export async function markPending(tab) {
-  await api.storage.session.set({ [PENDING_KEY]: { tabId: tab.id, url: tab.url, at: Date.now() } });
+  await api.storage.session.set({ [PENDING_KEY]: pendingFor(tab, Date.now()) });
 }
 
-/** Whether the popup for `tab` resumes a gesture's fill (see markPending); the marker is used once. */
+/** Whether the popup for `tab` resumes a gesture's fill; the marker is used once, whatever the answer. */
 async function takePending(tab) {
   const pending = (await api.storage.session.get(PENDING_KEY))[PENDING_KEY];
-  if (!pending) return false;
+  if (pending === undefined) return false;
   await api.storage.session.remove(PENDING_KEY);
   return pendingMatches(pending, tab, Date.now());
 }
-
-/** The marker's rule: same tab, same URL, younger than PENDING_TTL_MS. */
-const pendingMatches = (pending, tab, now) =>
-  pending.tabId === tab.id && pending.url === tab.url && now - pending.at >= 0 && now - pending.at < PENDING_TTL_MS;
 
 export const handlers = {
   /** What the popup shows before the user acts: the console (if any) and the profiles that fit it. */

@@ -40,8 +40,10 @@ const summary = (profile) => ({ id: profile.id, name: profile.name });
 /**
  * Fields of every frame the script reached, ids made unique as `frameId:localId`, each with its
  * frame's URL (the core requires it). `frames` maps frameId to where apply() must go: the
- * document (Chromium pins it with `documentId`; Firefox has none, and the content script's nonce
- * and origin check stand in) and the origin it was collected at.
+ * document, by the `documentId` the browser gives (Chromium 106+ and Firefox 153 both do, checked
+ * here; https://developer.chrome.com/docs/extensions/reference/api/scripting#type-InjectionResult),
+ * and the origin it was collected at. A browser without document ids gets the frame id, and the
+ * content script's nonce and origin check stand alone.
  */
 async function collectPage(tabId, topUrl, nonce) {
   // As JSON text: one string crosses the process boundary far faster than thousands of small objects.

@@ -4,6 +4,11 @@
 //! Flexible Engine keys look alike (AK/SK) but are issued by two operators' separate IAMs: a
 //! Huawei key typed into Orange's console would not work and would hand it to another company,
 //! so `huawei` and `flexible-engine` are never mixed, and neither ever meets `ibm`.
+//!
+//! Frame rule: each field names its frame, which passes the origin policy ([`frame_decision`]).
+//! Fields of the console's own origin are matched first and filled at once; a cross-origin
+//! frame's field only competes for the slots they leave empty, and is filled once the user
+//! confirmed its origin ([`FillPlan::confirm_frame`]).
 
 use super::assign::best_assignment;
 use super::field::{FieldDescriptor, FieldText};
@@ -131,9 +136,7 @@ struct Candidate<'a> {
     cross_origin: Option<String>,
 }
 
-/// Fields of the console's own origin are matched first; a cross-origin frame's field only
-/// competes for the slots they leave empty, so it can never take a slot from a same-origin field,
-/// and it is filled only once the user confirmed its origin.
+/// Matches the fields to slots by the rules and heuristics, under the frame rule (module doc).
 fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
     let rules = rules::for_provider(console.provider);
     let values = slot_values(&input.profile);
@@ -147,6 +150,8 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
         confirm_frame: None,
     };
     let (mut own, mut cross) = (Vec::new(), Vec::new());
+    // A page's fields share a few frames: each frame's URL is checked once.
+    let mut standings = HashMap::new();
     for field in input.fields.iter().filter(|f| f.is_text_entry()) {
         let text = FieldText::new(field);
         let guesses = heuristics::scores(&text);
@@ -162,7 +167,10 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
         let Some((best_slot, best)) = best_of(&slots, &scores) else {
             continue;
         };
-        let standing = frame_standing(input, field);
+        let standing = standings
+            .entry((field.frame_url.as_str(), field.frame_sandboxed))
+            .or_insert_with(|| frame_standing(input, field))
+            .clone();
         let blocked = unavailable(field).or(standing.as_ref().err().copied());
         let reason = match blocked {
             Some(reason) if best >= MIN_CONFIDENCE => reason,

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 const FIELDS: usize = 2_000;
 const RUNS: usize = 15;
+const URL: &str = "https://console.huaweicloud.com/modelarts/?region=cn-north-4#/settings";
 
 /// A page of unrelated inputs in various languages, with the AK/SK dialog's two fields last.
 fn page() -> PlanInput {
@@ -25,15 +26,15 @@ fn page() -> PlanInput {
                 "name": format!("field_{i}"), "htmlId": format!("id-{i}"),
                 "labels": [noise[i % noise.len()]], "placeholder": "Enter a value",
                 "nearbyText": "Lorem ipsum dolor sit amet, région 区域 key",
-                "visible": i % 5 != 0, "readOnly": false, "disabled": i % 11 == 0
+                "visible": i % 5 != 0, "readOnly": false, "disabled": i % 11 == 0,
+                "frameUrl": URL, "frameSandboxed": false
             })
         })
         .collect();
-    fields.push(json!({"id": "ak", "tag": "input", "type": "text", "labels": ["AK"], "visible": true, "readOnly": false, "disabled": false}));
-    fields.push(json!({"id": "sk", "tag": "input", "type": "password", "labels": ["SK"], "visible": true, "readOnly": false, "disabled": false}));
-    let url = "https://console.huaweicloud.com/modelarts/?region=cn-north-4#/settings";
+    fields.push(json!({"id": "ak", "tag": "input", "type": "text", "labels": ["AK"], "visible": true, "readOnly": false, "disabled": false, "frameUrl": URL, "frameSandboxed": false}));
+    fields.push(json!({"id": "sk", "tag": "input", "type": "password", "labels": ["SK"], "visible": true, "readOnly": false, "disabled": false, "frameUrl": URL, "frameSandboxed": false}));
     serde_json::from_value(json!({
-        "url": url, "topUrl": url, "fields": fields,
+        "topUrl": URL, "fields": fields,
         "profile": {"id": "bench", "name": "bench", "provider": "huawei", "credentials": [
             {"kind": "aksk", "accessKeyId": "QTWAOYTTINDUT2QVKYUC", "secretAccessKey": "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"}
         ]}

@@ -6,9 +6,9 @@ pub mod bindings;
 pub mod check;
 pub mod credentials;
 pub mod fill;
+pub mod profile;
 pub mod secret;
 pub mod sign;
-pub mod profile;
 pub mod vault;
 
 /// The crate version, shown in the popup so a user can tell which build they run.

@@ -180,10 +180,16 @@ fn frame_decisions() {
             confirm("https://console.huaweicloud.com:8443"),
         ),
         (
-            top,
-            "https://evil.example/frame",
+            "https://console.prod-cloud-ocb.orange-business.com/",
+            "https://auth.orange-business.com/",
             false,
-            confirm("https://evil.example"),
+            confirm("https://auth.orange-business.com"),
+        ),
+        (
+            "https://aiopenscale.cloud.ibm.com/",
+            "https://iam.ibm.com/",
+            false,
+            confirm("https://iam.ibm.com"),
         ),
         (
             top,
@@ -262,6 +268,22 @@ fn frame_decisions() {
             "{top} / {frame} / {sandboxed}"
         );
     }
+    // Other sites and other providers are refused, never asked about.
+    for frame in [
+        "https://evil.example/frame",
+        "https://huaweicloud.com.evil.example/",
+        "https://evilhuaweicloud.com/",
+        "https://cloud.ibm.com/",
+        "https://console.prod-cloud-ocb.orange-business.com/",
+        "https://127.0.0.1/",
+        "https://console.hcs.credfill.test/",
+    ] {
+        assert_eq!(
+            frame_decision(top, frame, false, &[]),
+            refuse(FrameRefusal::ForeignSite),
+            "{frame}"
+        );
+    }
 }
 
 #[test]
@@ -287,5 +309,68 @@ fn frame_decision_knows_user_added_tops() {
     assert_eq!(
         frame_decision(top, top, false, &extra()),
         FrameDecision::Allow
+    );
+    // A two-label parent is no site (see `a_two_label_parent_is_no_site`); Huawei's domain is.
+    for (frame, decision) in [
+        (
+            "https://login.example-partner.com/",
+            FrameDecision::Refuse {
+                reason: FrameRefusal::ForeignSite,
+            },
+        ),
+        (
+            "https://auth.huaweicloud.com/",
+            FrameDecision::Confirm {
+                origin: "https://auth.huaweicloud.com".into(),
+            },
+        ),
+        (
+            "https://example.com/",
+            FrameDecision::Refuse {
+                reason: FrameRefusal::ForeignSite,
+            },
+        ),
+    ] {
+        assert_eq!(
+            frame_decision(top, frame, false, &extra()),
+            decision,
+            "{frame}"
+        );
+    }
+}
+
+#[test]
+fn a_two_label_parent_is_no_site() {
+    // Without a public suffix list the core cannot tell `github.io` from `example.com`: a
+    // console host never lends a two-label parent (a public suffix, maybe) to other frames.
+    let extra = |host: &str| {
+        vec![ExtraHost {
+            host: host.into(),
+            provider: Huawei,
+        }]
+    };
+    let top = "https://partner.github.io/";
+    assert_eq!(
+        frame_decision(
+            top,
+            "https://evil.github.io/",
+            false,
+            &extra("partner.github.io")
+        ),
+        FrameDecision::Refuse {
+            reason: FrameRefusal::ForeignSite
+        }
+    );
+    let top = "https://console.hcs.example.com/";
+    assert_eq!(
+        frame_decision(
+            top,
+            "https://iam.hcs.example.com/",
+            false,
+            &extra("console.hcs.example.com")
+        ),
+        FrameDecision::Confirm {
+            origin: "https://iam.hcs.example.com".into()
+        }
     );
 }

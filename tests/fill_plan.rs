@@ -40,10 +40,18 @@ fn huawei_profile() -> Value {
 }
 
 fn plan(url: &str, fields: Vec<Value>, profile: Value) -> FillPlan {
-    plan_with(json!({"url": url, "topUrl": url, "fields": fields, "profile": profile}))
+    plan_with(json!({"topUrl": url, "fields": fields, "profile": profile}))
 }
 
-fn plan_with(input: Value) -> FillPlan {
+/// Plans `input`; a field that names no frame is given the top frame (the tab's URL), as the
+/// worker does for the top frame's fields.
+fn plan_with(mut input: Value) -> FillPlan {
+    let top = input["topUrl"].clone();
+    for field in input["fields"].as_array_mut().unwrap() {
+        let field = field.as_object_mut().unwrap();
+        field.entry("frameUrl").or_insert(top.clone());
+        field.entry("frameSandboxed").or_insert(json!(false));
+    }
     let input: PlanInput = serde_json::from_value(input).expect("valid input");
     plan_fill(&input)
 }
@@ -188,8 +196,15 @@ fn look_alike_pages_are_refused_before_any_field_is_looked_at() {
 
 #[test]
 fn the_top_url_decides_not_the_frame_url() {
+    let fields = modelarts_dialog()
+        .into_iter()
+        .map(|mut f| {
+            f["frameUrl"] = json!(MODELARTS);
+            f
+        })
+        .collect::<Vec<_>>();
     let plan = plan_with(json!({
-        "url": MODELARTS, "topUrl": "https://evil.example/", "fields": modelarts_dialog(), "profile": huawei_profile()
+        "topUrl": "https://evil.example/", "fields": fields, "profile": huawei_profile()
     }));
     assert_eq!(plan.refused.unwrap().code, RefusalCode::NotAConsole);
 }
@@ -383,8 +398,10 @@ fn azure_and_sagemaker_provider_forms() {
     );
     assert_eq!(plan.missing, [Slot::Region]);
     // A Huawei key in the profile never answers the SageMaker form.
-    let plan = plan_with(json!({"url": OPENSCALE, "topUrl": OPENSCALE, "profile": stored("ibm", aksk(), json!({})),
-        "fields": [field("ak", json!({"labels": ["Access key ID"]})), field("sk", json!({"labels": ["Secret access key"], "type": "password"}))]}));
+    let plan = plan_with(
+        json!({"url": OPENSCALE, "topUrl": OPENSCALE, "profile": stored("ibm", aksk(), json!({})),
+        "fields": [field("ak", json!({"labels": ["Access key ID"]})), field("sk", json!({"labels": ["Secret access key"], "type": "password"}))]}),
+    );
     assert!(plan.fills.is_empty());
 }
 
@@ -398,38 +415,117 @@ fn huawei_pages_take_only_ak_and_sk() {
     assert!(plan.fills.is_empty() && plan.skipped.is_empty());
 }
 
+/// `fields` moved into the frame at `frame_url`.
+fn in_frame(frame_url: &str, fields: Vec<Value>) -> Vec<Value> {
+    fields
+        .into_iter()
+        .map(|mut f| {
+            f["frameUrl"] = json!(frame_url);
+            f
+        })
+        .collect()
+}
+
 #[test]
-fn cross_origin_frames_need_the_users_confirmation() {
+fn a_cross_origin_frame_of_the_same_provider_is_filled_once_confirmed() {
     let frame = "https://auth.huaweicloud.com/dialog";
-    let input = |confirmed: Value| json!({"url": frame, "topUrl": MODELARTS, "fields": modelarts_dialog(), "profile": huawei_profile(), "confirmedFrameOrigin": confirmed});
+    let input = |confirmed: Value| json!({"topUrl": MODELARTS, "fields": in_frame(frame, modelarts_dialog()), "profile": huawei_profile(), "confirmedFrameOrigin": confirmed});
     let asked = plan_with(input(Value::Null));
-    let refusal = asked.refused.as_ref().unwrap();
-    assert_eq!(refusal.code, RefusalCode::FrameNeedsConfirmation);
+    assert!(asked.refused.is_none());
     assert_eq!(
-        refusal.frame_origin.as_deref(),
+        asked.confirm_frame.as_deref(),
         Some("https://auth.huaweicloud.com")
     );
-    assert!(refusal.message.contains("https://auth.huaweicloud.com"));
     assert!(asked.fills.is_empty());
+    assert_eq!(
+        skipped(&asked),
+        [
+            ("f1", SkipReason::FrameNeedsConfirmation, Slot::AccessKeyId),
+            (
+                "f2",
+                SkipReason::FrameNeedsConfirmation,
+                Slot::SecretAccessKey
+            ),
+        ]
+    );
 
     let wrong = plan_with(input(json!("https://evil.example")));
-    assert_eq!(
-        wrong.refused.unwrap().code,
-        RefusalCode::FrameNeedsConfirmation
-    );
+    assert!(wrong.fills.is_empty() && wrong.confirm_frame.is_some());
     let confirmed = plan_with(input(json!("https://auth.huaweicloud.com")));
-    assert!(confirmed.refused.is_none());
+    assert_eq!(confirmed.confirm_frame, None);
     assert_eq!(confirmed.fills.len(), 2);
+}
+
+/// A bait SK field with an exact id rule (1.0, against the dialog's 0.9 label match) in a frame:
+/// of another site it is refused; of the console's site it never takes a slot the console's own
+/// field takes. Either way the console's form is filled at once, confirmed or not, and nothing is asked.
+#[test]
+fn a_cross_origin_frame_never_blocks_the_console_form_nor_takes_its_slots() {
+    for (frame, reason) in [
+        ("https://widgets.evil.example", SkipReason::FrameRefused),
+        (
+            "https://console-intl.huaweicloud.com",
+            SkipReason::SlotTaken,
+        ),
+    ] {
+        let mut fields = modelarts_dialog();
+        fields.extend(in_frame(
+            &format!("{frame}/sk"),
+            vec![field("bait", json!({"htmlId": "sk", "type": "password"}))],
+        ));
+        for confirmed in [Value::Null, json!(frame)] {
+            let plan = plan_with(
+                json!({"topUrl": MODELARTS, "fields": fields, "profile": huawei_profile(), "confirmedFrameOrigin": confirmed}),
+            );
+            assert_eq!(
+                filled(&plan),
+                [
+                    ("f1", Slot::AccessKeyId, AK),
+                    ("f2", Slot::SecretAccessKey, SK)
+                ],
+                "{frame} {confirmed}"
+            );
+            assert_eq!(plan.confirm_frame, None, "{frame} {confirmed}");
+            assert_eq!(skipped(&plan), [("bait", reason, Slot::SecretAccessKey)]);
+        }
+    }
+}
+
+#[test]
+fn only_a_slot_no_same_origin_field_takes_waits_for_the_frame() {
+    let fields = vec![
+        field("ak", json!({"labels": ["AK"]})),
+        field(
+            "sk",
+            json!({"labels": ["SK"], "type": "password", "frameUrl": "https://auth.huaweicloud.com/x"}),
+        ),
+    ];
+    let plan = plan(MODELARTS, fields, huawei_profile());
+    assert_eq!(filled(&plan), [("ak", Slot::AccessKeyId, AK)]);
+    assert_eq!(
+        plan.confirm_frame.as_deref(),
+        Some("https://auth.huaweicloud.com")
+    );
 }
 
 #[test]
 fn sandboxed_frames_are_refused() {
-    let plan = plan_with(json!({
-        "url": MODELARTS, "topUrl": MODELARTS, "frameSandboxed": true, "fields": modelarts_dialog(), "profile": huawei_profile()
-    }));
-    let refusal = plan.refused.unwrap();
-    assert_eq!(refusal.code, RefusalCode::FrameRefused);
-    assert_eq!(refusal.message, "the frame is sandboxed");
+    let fields = modelarts_dialog()
+        .into_iter()
+        .map(|mut f| {
+            f["frameSandboxed"] = json!(true);
+            f
+        })
+        .collect::<Vec<_>>();
+    let plan = plan(MODELARTS, fields, huawei_profile());
+    assert!(plan.fills.is_empty() && plan.confirm_frame.is_none());
+    assert_eq!(
+        skipped(&plan),
+        [
+            ("f1", SkipReason::FrameRefused, Slot::AccessKeyId),
+            ("f2", SkipReason::FrameRefused, Slot::SecretAccessKey),
+        ]
+    );
 }
 
 #[test]
@@ -453,20 +549,68 @@ fn fields_from_child_frames_pass_the_frame_policy_one_by_one() {
     assert_eq!(
         skipped(&plan),
         [
-            (
-                "cross",
-                SkipReason::FrameNeedsConfirmation,
-                Slot::SecretAccessKey
-            ),
+            ("cross", SkipReason::FrameRefused, Slot::SecretAccessKey),
             ("boxed", SkipReason::FrameRefused, Slot::SecretAccessKey),
         ]
     );
 }
 
 #[test]
+fn secrets_go_only_into_text_password_and_textarea_fields() {
+    for (tag, kind) in [
+        ("input", "search"),
+        ("input", "email"),
+        ("input", "url"),
+        ("input", "tel"),
+    ] {
+        let fields = vec![
+            field("ak", json!({"labels": ["AK"]})),
+            field(
+                "sk",
+                json!({"tag": tag, "type": kind, "htmlId": "sk", "labels": ["SK"]}),
+            ),
+        ];
+        let plan = plan(MODELARTS, fields, huawei_profile());
+        assert_eq!(filled(&plan), [("ak", Slot::AccessKeyId, AK)], "{kind}");
+        assert!(plan.skipped.is_empty(), "{kind}");
+    }
+    for (tag, kind) in [
+        ("textarea", Value::Null),
+        ("input", json!("text")),
+        ("input", Value::Null),
+    ] {
+        let fields = vec![field(
+            "sk",
+            json!({"tag": tag, "type": kind, "labels": ["SK"]}),
+        )];
+        let plan = plan(MODELARTS, fields, huawei_profile());
+        assert_eq!(
+            filled(&plan),
+            [("sk", Slot::SecretAccessKey, SK)],
+            "{tag} {kind}"
+        );
+    }
+}
+
+#[test]
+fn a_search_box_captioned_by_page_text_gets_no_secret() {
+    let fields = vec![
+        field("ak", json!({"labels": ["Access Key ID"]})),
+        field("search", json!({"nearbyText": "secret access key"})),
+        field(
+            "search2",
+            json!({"type": "search", "nearbyText": "Secret Access Key"}),
+        ),
+    ];
+    let plan = plan(MODELARTS, fields, huawei_profile());
+    assert_eq!(filled(&plan), [("ak", Slot::AccessKeyId, AK)]);
+    assert!(plan.skipped.is_empty(), "{:?}", skipped(&plan));
+}
+
+#[test]
 fn user_added_console_hosts() {
     let url = "https://console.example-partner.com/modelarts/";
-    let input = json!({"url": url, "topUrl": url, "fields": modelarts_dialog(), "profile": huawei_profile(),
+    let input = json!({"topUrl": url, "fields": modelarts_dialog(), "profile": huawei_profile(),
         "extraHosts": [{"host": "console.example-partner.com", "provider": "huawei"}]});
     assert_eq!(plan_with(input).fills.len(), 2);
 }
@@ -481,12 +625,14 @@ fn plans_never_show_secrets_in_debug_output() {
 #[test]
 fn malformed_input_is_rejected() {
     for bad in [
-        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": stored("oracle", aksk(), json!({}))}),
-        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": stored("huawei", json!([{"kind": "pin", "pin": "1"}]), json!({}))}),
+        json!({"topUrl": MODELARTS, "fields": [], "profile": stored("oracle", aksk(), json!({}))}),
+        json!({"topUrl": MODELARTS, "fields": [], "profile": stored("huawei", json!([{"kind": "pin", "pin": "1"}]), json!({}))}),
         // The old `{provider, values}` shape is not a stored profile.
-        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [], "profile": {"provider": "huawei", "values": {"accessKeyId": AK}}}),
+        json!({"topUrl": MODELARTS, "fields": [], "profile": {"provider": "huawei", "values": {"accessKeyId": AK}}}),
         // A field without its visibility flags is never assumed fillable.
-        json!({"url": MODELARTS, "topUrl": MODELARTS, "fields": [{"id": "x", "tag": "input"}], "profile": huawei_profile()}),
+        json!({"topUrl": MODELARTS, "fields": [{"id": "x", "tag": "input", "frameUrl": MODELARTS, "frameSandboxed": false}], "profile": huawei_profile()}),
+        // Nor one that does not say which frame it is in.
+        json!({"topUrl": MODELARTS, "fields": [{"id": "x", "tag": "input", "visible": true, "readOnly": false, "disabled": false}], "profile": huawei_profile()}),
     ] {
         assert!(
             serde_json::from_value::<PlanInput>(bad.clone()).is_err(),

@@ -20,7 +20,9 @@ fn item(value: Value) -> Credential {
 }
 
 fn huawei(ak: &str, sk: &str) -> Credential {
-    item(json!({"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "userName": "alice", "issuer": "huawei"}))
+    item(
+        json!({"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "userName": "alice", "issuer": "huawei"}),
+    )
 }
 
 fn op(value: Value) -> Operation {
@@ -65,7 +67,12 @@ fn reimporting_an_ak_updates_its_profile_instead_of_making_a_twin() {
         NOON,
     );
     let later = NOON + 30 * DAY_MS;
-    let again = import(&mut doc, vec![huawei(AK, &"b".repeat(40))], json!({}), later);
+    let again = import(
+        &mut doc,
+        vec![huawei(AK, &"b".repeat(40))],
+        json!({}),
+        later,
+    );
     assert_eq!(
         serde_json::to_value(&again.saved.unwrap()[0]).unwrap()["action"],
         "updated"
@@ -139,8 +146,10 @@ fn the_cloud_and_region_of_a_new_key_are_the_users_choice_and_checked() {
 #[test]
 fn one_ibm_profile_holds_what_the_openscale_forms_need() {
     let mut doc = Document::default();
-    let api_key = item(json!({"kind": "ibm-api-key", "apiKey": "k".repeat(44), "name": "openscale-key",
-        "createdAt": "2025-06-01T08:00+0000"}));
+    let api_key = item(
+        json!({"kind": "ibm-api-key", "apiKey": "k".repeat(44), "name": "openscale-key",
+        "createdAt": "2025-06-01T08:00+0000"}),
+    );
     import(&mut doc, vec![api_key], json!({}), NOON);
     let id = doc.profiles[0].id.clone();
     let instance = item(
@@ -149,9 +158,8 @@ fn one_ibm_profile_holds_what_the_openscale_forms_need() {
     let aws = item(
         json!({"kind": "aksk", "accessKeyId": "AKIAFAKE0000EXAMPLE1", "secretAccessKey": "s", "issuer": "aws"}),
     );
-    let azure = item(
-        json!({"kind": "azure-sp", "clientId": "c", "clientSecret": "s", "tenantId": "t"}),
-    );
+    let azure =
+        item(json!({"kind": "azure-sp", "clientId": "c", "clientSecret": "s", "tenantId": "t"}));
     for credential in [instance, aws, azure] {
         let outcome = import(&mut doc, vec![credential], json!({"target": id}), NOON + 1);
         assert_eq!(
@@ -205,7 +213,9 @@ fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
     assert_eq!(for_orange[0]["replacesIn"]["id"], id.as_str());
     assert_eq!(for_orange[0]["asksCloud"], true);
     // Alice of Huawei Cloud is not alice of Flexible Engine: no rotation across clouds.
-    assert!(preview(Some(Provider::Huawei))[0].get("replacesIn").is_none());
+    assert!(preview(Some(Provider::Huawei))[0]
+        .get("replacesIn")
+        .is_none());
 
     let later = NOON + 100 * DAY_MS;
     let outcome = import(
@@ -279,9 +289,10 @@ fn edits_are_checked_and_a_refused_one_changes_nothing() {
         (json!({"endpoint": "http://evil.example"}), "bad-endpoint"),
         (json!({"secretAccessKey": "x"}), "bad-operation"),
     ] {
-        let result = serde_json::from_value::<Operation>(json!({"op": "edit", "id": id, "edits": edits}))
-            .map_err(|_| "bad-operation")
-            .and_then(|o| doc.apply(o, NOON).map_err(|e| e.code()));
+        let result =
+            serde_json::from_value::<Operation>(json!({"op": "edit", "id": id, "edits": edits}))
+                .map_err(|_| "bad-operation")
+                .and_then(|o| doc.apply(o, NOON).map_err(|e| e.code()));
         assert_eq!(result.unwrap_err(), code);
         assert_eq!(doc, before);
     }
@@ -292,20 +303,25 @@ fn edits_are_checked_and_a_refused_one_changes_nothing() {
         NOON,
     );
     let profile = &doc.profiles[0];
-    assert_eq!(profile.region(), "private-1", "a custom endpoint allows any region");
     assert_eq!(
-        serde_json::to_value(profile).unwrap()["colour"],
-        "#a0b1c2"
+        profile.region(),
+        "private-1",
+        "a custom endpoint allows any region"
     );
+    assert_eq!(serde_json::to_value(profile).unwrap()["colour"], "#a0b1c2");
     assert_eq!(profile.note, "n");
 }
 
 #[test]
 fn delete_undo_and_reorder() {
     let mut doc = Document::default();
-    for (n, ak) in ["HPUAAAAAAAAAAAAAAAA1", "HPUABBBBBBBBBBBBBBB2", "HPUACCCCCCCCCCCCCCC3"]
-        .iter()
-        .enumerate()
+    for (n, ak) in [
+        "HPUAAAAAAAAAAAAAAAA1",
+        "HPUABBBBBBBBBBBBBBB2",
+        "HPUACCCCCCCCCCCCCCC3",
+    ]
+    .iter()
+    .enumerate()
     {
         import(&mut doc, vec![huawei(ak, "s")], json!({}), NOON + n as i64);
     }
@@ -327,9 +343,16 @@ fn delete_undo_and_reorder() {
         json!({"op": "reorder", "ids": [ids[2], ids[1]]}),
         late,
     );
-    assert!(doc.deleted.is_none(), "the deleted secret is gone after its undo time");
+    assert!(
+        doc.deleted.is_none(),
+        "the deleted secret is gone after its undo time"
+    );
     assert_eq!(doc.profiles[0].id, ids[2]);
-    for bad in [json!([ids[2]]), json!([ids[2], ids[2]]), json!([ids[2], "x"])] {
+    for bad in [
+        json!([ids[2]]),
+        json!([ids[2], ids[2]]),
+        json!([ids[2], "x"]),
+    ] {
         let error = doc
             .apply(op(json!({"op": "reorder", "ids": bad})), late)
             .unwrap_err();
@@ -363,7 +386,12 @@ fn restoring_a_backup_adds_skips_and_reports_conflicts_but_never_replaces_or_red
     let mut brand_new = existing[1].clone();
     brand_new.id = "c".into();
     brand_new.credentials = vec![huawei("HPUADDDDDDDDDDDDDDDD", "s")];
-    let mut backup = backup_of(&[existing[1].clone(), renamed.clone(), unrelated_same_id, brand_new]);
+    let mut backup = backup_of(&[
+        existing[1].clone(),
+        renamed.clone(),
+        unrelated_same_id,
+        brand_new,
+    ]);
     // Whoever made the file wants the keys sent to their server, and a CSS beacon.
     backup["profiles"][3]["endpoint"] = json!("https://collector.example");
     backup["profiles"][3]["colour"] = json!("url(https://tracker.example/p.png)");
@@ -372,7 +400,11 @@ fn restoring_a_backup_adds_skips_and_reports_conflicts_but_never_replaces_or_red
     let error = doc
         .apply(op(json!({"op": "restore", "backup": backup})), NOON)
         .unwrap_err();
-    assert_eq!(error.code(), "bad-document", "a hostile colour refuses the file");
+    assert_eq!(
+        error.code(),
+        "bad-document",
+        "a hostile colour refuses the file"
+    );
     backup["profiles"][3]
         .as_object_mut()
         .unwrap()
@@ -384,14 +416,25 @@ fn restoring_a_backup_adds_skips_and_reports_conflicts_but_never_replaces_or_red
         json!({"added": ["p-1767268800000-2-2", "c"], "unchanged": ["p-1767268800000-2"],
             "conflicts": 1, "endpointsDropped": 1})
     );
-    assert_eq!(doc.profiles[..2], existing[..], "existing profiles untouched");
+    assert_eq!(
+        doc.profiles[..2],
+        existing[..],
+        "existing profiles untouched"
+    );
     assert_eq!(doc.profiles.len(), 4);
     assert!(doc.profiles[3].endpoint.is_none());
     assert!(!doc.to_json().contains("unknown fields"));
     let conflict = &doc.conflicts[0];
-    assert_eq!((conflict.existing_id.as_str(), &conflict.fields[..]), (existing[0].id.as_str(), &["name".to_owned()][..]));
+    assert_eq!(
+        (conflict.existing_id.as_str(), &conflict.fields[..]),
+        (existing[0].id.as_str(), &["name".to_owned()][..])
+    );
 
-    apply(&mut doc, json!({"op": "resolveConflict", "index": 0, "choice": "theirs"}), NOON);
+    apply(
+        &mut doc,
+        json!({"op": "resolveConflict", "index": 0, "choice": "theirs"}),
+        NOON,
+    );
     assert_eq!(doc.profiles[0].name, "renamed in the backup");
     assert_eq!(doc.profiles[0].id, existing[0].id);
     assert!(doc.conflicts.is_empty());
@@ -421,15 +464,26 @@ fn documents_of_the_first_build_open_converted() {
         "AKIA keys without a stated provider are AWS's"
     );
     // The hostile parts of a seeded profile are dropped, the rest is kept.
-    assert!(seeded.endpoint.is_none(), "one origin is not loopback: not believed");
+    assert!(
+        seeded.endpoint.is_none(),
+        "one origin is not loopback: not believed"
+    );
     assert!(seeded.colour.is_none());
-    assert_eq!(seeded.last_check.as_ref().unwrap().bucket.as_deref(), Some("photos"));
+    assert_eq!(
+        seeded.last_check.as_ref().unwrap().bucket.as_deref(),
+        Some("photos")
+    );
     assert!(!seeded.last_check.as_ref().unwrap().passed);
     let deleted = doc.deleted.as_ref().unwrap();
     assert_eq!(deleted.profile.id, "p-old");
     // And the converted document works with every operation, e.g. a new import.
     let mut doc = doc;
-    import(&mut doc, vec![huawei_key("HPUANEWNEWNEWNEWNEW1")], json!({}), NOON);
+    import(
+        &mut doc,
+        vec![huawei_key("HPUANEWNEWNEWNEWNEW1")],
+        json!({}),
+        NOON,
+    );
     assert_eq!(doc.profiles.len(), 4);
     assert_eq!(Document::from_json(&doc.to_json()).unwrap(), doc);
 }
@@ -497,8 +551,14 @@ fn temporary_credentials_expire_and_are_never_merely_stale() {
 #[test]
 fn the_view_for_pages_holds_no_secret() {
     let mut doc = Document::default();
-    import(&mut doc, vec![huawei(AK, "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc")], json!({}), NOON);
-    let view = serde_json::to_string(&credfill::profile::document_view(&doc, NOON, 90, None)).unwrap();
+    import(
+        &mut doc,
+        vec![huawei(AK, "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc")],
+        json!({}),
+        NOON,
+    );
+    let view =
+        serde_json::to_string(&credfill::profile::document_view(&doc, NOON, 90, None)).unwrap();
     assert!(view.contains(AK) && view.contains("keyAge"));
     assert!(!view.contains("MFyfvK41"));
     assert!(!format!("{doc:?}").contains("MFyfvK41"));
@@ -538,15 +598,21 @@ fn operation_for(doc: &Document, spec: &(u8, usize, Vec<Credential>, bool, Strin
     };
     let guid = format!("{:08x}-1111-4111-8111-111111111111", index % 0xffff_ffff);
     match kind {
-        0 => json!({"op": "import", "items": items, "target": flag.then_some(&id), "replace": *flag && index % 2 == 0}),
-        1 => json!({"op": "edit", "id": id, "edits": {"name": text, "colour": if *flag { "#0a6cbd" } else { "" }, "note": text}}),
+        0 => {
+            json!({"op": "import", "items": items, "target": flag.then_some(&id), "replace": *flag && index % 2 == 0})
+        }
+        1 => {
+            json!({"op": "edit", "id": id, "edits": {"name": text, "colour": if *flag { "#0a6cbd" } else { "" }, "note": text}})
+        }
         2 => json!({"op": "delete", "id": id}),
         3 => json!({"op": "undoDelete"}),
         4 => json!({"op": "recordCheck", "id": id, "results": [
             {"step": "ibm.token", "status": if *flag { "ok" } else { "bad-api-key" },
              "severity": if *flag { "ok" } else { "error" }, "message": "m", "details": {}}]}),
         5 => json!({"op": "setOpenscaleInstance", "id": id, "guid": guid}),
-        _ => json!({"op": "reorder", "ids": doc.profiles.iter().rev().map(|p| &p.id).collect::<Vec<_>>()}),
+        _ => {
+            json!({"op": "reorder", "ids": doc.profiles.iter().rev().map(|p| &p.id).collect::<Vec<_>>()})
+        }
     }
 }
 

@@ -28,7 +28,7 @@ export async function fillFromGesture(tab) {
 
 /** Opens the popup for `tab`, which resumes the fill there (popup/fill.js reads the pending marker). */
 async function askInPopup(tab) {
-  await markPending(tab.id);
+  await markPending(tab);
   try {
     await api.action.openPopup();
   } catch {

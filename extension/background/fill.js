@@ -1,10 +1,11 @@
 // Autofill, on a user gesture only (popup button, keyboard command, context menu): the Rust core
 // decides whether the tab is a genuine console and plans which field gets which value; the
 // content script (content/collect-fill.js, injected only now) describes fields and types values.
-import { frameDecision, matchConsoleWith, planFill } from '../pkg/credfill.js';
+import { matchConsoleWith, planFill } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { readConsoleHosts } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
+import { pendingFor, pendingMatches } from './fill-pending.js';
 import { getProfile, listProfiles } from './profiles.js';
 
 const CONTENT_SCRIPT = 'content/collect-fill.js';
@@ -13,6 +14,11 @@ const LATE_FORM_MS = 5000;
 const SETTLE_STEP_MS = 1000;
 const PENDING_KEY = 'fill.pending';
 const LAST_PROFILE_KEY = 'fill.lastProfile';
+/**
+ * Tabs with a fill under way. One at a time per tab: a second gesture (the shortcut pressed twice)
+ * would collect while the first applies, so its ids could point at other fields.
+ */
+const fillingTabs = new Set();
 
 const refused = (code, message) => ({ code, message });
 
@@ -31,75 +37,116 @@ export async function profilesFor(provider) {
 
 const summary = (profile) => ({ id: profile.id, name: profile.name });
 
-/** Runs `func(...args)` in the tab's frames (all, or `frameIds`); resolves to `[{frameId, result}]`. */
-function inFrames(tabId, func, args = [], frameIds) {
-  const target = frameIds ? { tabId, frameIds } : { tabId, allFrames: true };
-  return api.scripting.executeScript({ target, func, args });
-}
-
-/** Fields of every frame the script reached, ids made unique as `frameId:localId`. */
-async function collectPage(tabId, topUrl) {
+/**
+ * Fields of every frame the script reached, ids made unique as `frameId:localId`, each with its
+ * frame's URL (the core requires it). `frames` maps frameId to where apply() must go: the
+ * document, by the `documentId` the browser gives (Chromium 106+ and Firefox 153 both do, checked
+ * here; https://developer.chrome.com/docs/extensions/reference/api/scripting#type-InjectionResult),
+ * and the origin it was collected at. A browser without document ids gets the frame id, and the
+ * content script's nonce and origin check stand alone.
+ */
+async function collectPage(tabId, topUrl, nonce) {
   // As JSON text: one string crosses the process boundary far faster than thousands of small objects.
-  const results = await inFrames(tabId, () => globalThis.__credfillFill?.collectJson() ?? null);
-  const frames = new Map(results.filter((r) => r.result).map((r) => [r.frameId, JSON.parse(r.result)]));
-  const top = frames.get(0);
-  if (!top || new URL(top.url).origin !== new URL(topUrl).origin) {
-    throw refused('navigated', t('fill_errorNavigated'));
-  }
+  // The script's instance is read as an own property: a page element with its id cannot stand in (see the script).
+  const results = await api.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: (n) => (Object.hasOwn(globalThis, '__credfillFill') ? globalThis.__credfillFill.collectJson(n) : null),
+    args: [nonce],
+  });
+  const frames = new Map();
   const fields = [];
-  for (const [frameId, frame] of frames) {
-    const where = frameId === 0 ? {} : { frameUrl: frame.url, frameSandboxed: frame.sandboxed };
-    for (const field of frame.fields) fields.push({ ...field, ...where, id: `${frameId}:${field.id}` });
+  for (const { frameId, documentId, result } of results) {
+    if (!result) continue;
+    const frame = JSON.parse(result);
+    frames.set(frameId, { documentId, origin: originOf(frame.url) });
+    for (const field of frame.fields) {
+      fields.push({ ...field, id: `${frameId}:${field.id}`, frameUrl: frame.url, frameSandboxed: frame.sandboxed });
+    }
   }
+  const top = frames.get(0);
+  if (!top || top.origin !== new URL(topUrl).origin) throw refused('navigated', t('fill_errorNavigated'));
   return { frames, fields };
 }
+
+const originOf = (url) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
+  }
+};
 
 const frameOf = (fieldId) => Number(fieldId.slice(0, fieldId.indexOf(':')));
 const localId = (fieldId) => fieldId.slice(fieldId.indexOf(':') + 1);
 
-/** The cross-origin frame origin the plan waits a confirmation for, as the Rust frame policy names it. */
-function originToConfirm(plan, frames, topUrl, extraHosts) {
-  const waiting = plan.skipped.find((s) => s.reason === 'frame-needs-confirmation');
-  if (!waiting) return null;
-  const frame = frames.get(frameOf(waiting.fieldId));
-  const decision = frameDecision(topUrl, frame.url, frame.sandboxed, extraHosts);
-  return decision.decision === 'confirm' ? decision.origin : null;
-}
-
 /** Collects (waiting a bounded time for a late form), then plans in Rust. */
 async function collectAndPlan(tabId, topUrl, profile, confirmedFrameOrigin, extraHosts) {
   const deadline = Date.now() + LATE_FORM_MS;
-  const input = { url: topUrl, topUrl, profile, confirmedFrameOrigin, extraHosts };
+  const input = { topUrl, profile, confirmedFrameOrigin, extraHosts };
   for (;;) {
-    const { frames, fields } = await collectPage(tabId, topUrl);
+    const nonce = crypto.randomUUID();
+    const { frames, fields } = await collectPage(tabId, topUrl, nonce);
     const plan = planFill({ ...input, fields });
-    const confirmOrigin = originToConfirm(plan, frames, topUrl, extraHosts);
     const left = deadline - Date.now();
     // A form is there once the plan fills or misses something; until then the SPA may still open it.
-    const formFound = plan.fills.length || plan.missing.length || confirmOrigin;
-    if (plan.refused || formFound || left <= 0) return { plan, frames, confirmOrigin };
-    await inFrames(tabId, (ms) => globalThis.__credfillFill?.settle(ms), [Math.min(left, SETTLE_STEP_MS)], [0]);
+    const formFound = plan.fills.length || plan.missing.length || plan.confirmFrame;
+    if (plan.refused || formFound || left <= 0) return { plan, frames, nonce };
+    await api.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: (ms) => (Object.hasOwn(globalThis, '__credfillFill') ? globalThis.__credfillFill.settle(ms) : null),
+      args: [Math.min(left, SETTLE_STEP_MS)],
+    });
   }
 }
 
-/** Types the planned values, frame by frame; returns the content script's own skips (field changed meanwhile). */
-async function applyPlan(tabId, fills) {
+/**
+ * Types the planned values, frame by frame, into the very documents collected (see collectPage);
+ * returns the fills not made, with why: the field changed meanwhile, or its frame navigated away.
+ */
+async function applyPlan(tabId, fills, frames, nonce) {
   const byFrame = Map.groupBy(fills, (f) => frameOf(f.fieldId));
   const late = [];
   for (const [frameId, frameFills] of byFrame) {
+    const { documentId, origin } = frames.get(frameId);
     const values = frameFills.map((f) => ({ id: localId(f.fieldId), value: f.value }));
-    const [reply] = await inFrames(tabId, (v) => globalThis.__credfillFill.apply(v), [values], [frameId]);
-    for (const s of reply?.result?.skipped ?? []) late.push({ fieldId: `${frameId}:${s.id}`, reason: s.reason });
+    const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
+    let reply;
+    try {
+      [reply] = await api.scripting.executeScript({
+        target,
+        func: (n, o, v) => (Object.hasOwn(globalThis, '__credfillFill') ? globalThis.__credfillFill.apply(n, o, v) : { refused: 'navigated' }),
+        args: [nonce, origin, values],
+      });
+    } catch {
+      reply = null; // the pinned document is gone
+    }
+    const result = reply?.result;
+    if (!result || result.refused) {
+      for (const f of frameFills) late.push({ fieldId: f.fieldId, reason: 'navigated' });
+      continue;
+    }
+    for (const s of result.skipped) late.push({ fieldId: `${frameId}:${s.id}`, reason: s.reason });
   }
   return late;
 }
 
 /**
  * One fill of the tab. Resolves to `{status}`: 'choose-profile' {profiles}, 'no-profile', 'refused'
- * {code, message}, 'confirm-frame' {origin, profileId}, or 'filled' {console, profile, filled, skipped, missing}.
+ * {code, message}, or 'filled' {console, profile, filled, skipped, missing}; 'confirm-frame'
+ * {origin, profileId} carries the same as 'filled' (what was filled meanwhile) plus the frame to ask about.
  * Never carries a secret: slots and reasons only.
  */
 export async function runFill({ tabId, profileId, confirmedFrameOrigin }) {
+  if (fillingTabs.has(tabId)) return { status: 'refused', ...refused('fill-busy', t('fill_busy')) };
+  fillingTabs.add(tabId);
+  try {
+    return await fillTab({ tabId, profileId, confirmedFrameOrigin });
+  } finally {
+    fillingTabs.delete(tabId);
+  }
+}
+
+async function fillTab({ tabId, profileId, confirmedFrameOrigin }) {
   const { tab, extraHosts, console: site } = await consoleOfTab(tabId);
   if (!site) return { status: 'refused', ...refused('not-a-console', t('fill_notConsole')) };
   let profile;
@@ -112,15 +159,15 @@ export async function runFill({ tabId, profileId, confirmedFrameOrigin }) {
   }
 
   await api.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
-  const { plan, confirmOrigin } = await collectAndPlan(tabId, tab.url, profile, confirmedFrameOrigin, extraHosts);
+  const { plan, frames, nonce } = await collectAndPlan(tabId, tab.url, profile, confirmedFrameOrigin, extraHosts);
   if (plan.refused) return { status: 'refused', code: plan.refused.code, message: plan.refused.message };
-  if (confirmOrigin) return { status: 'confirm-frame', origin: confirmOrigin, profileId: profile.id, console: site };
 
-  const late = await applyPlan(tabId, plan.fills);
+  // The frames allowed are filled now; a cross-origin frame the plan asks about never holds them up.
+  const late = await applyPlan(tabId, plan.fills, frames, nonce);
   const lateIds = new Set(late.map((s) => s.fieldId));
   const slotOf = new Map(plan.fills.map((f) => [f.fieldId, f.slot]));
   await api.storage.session.set({ [LAST_PROFILE_KEY]: { ...(await lastProfiles()), [site.provider]: profile.id } });
-  return {
+  const outcome = {
     status: 'filled',
     console: site,
     profile: summary(profile),
@@ -131,6 +178,8 @@ export async function runFill({ tabId, profileId, confirmedFrameOrigin }) {
     ],
     missing: plan.missing,
   };
+  if (plan.confirmFrame) return { ...outcome, status: 'confirm-frame', origin: plan.confirmFrame, profileId: profile.id };
+  return outcome;
 }
 
 /** The profile each provider was last filled with (what the keyboard command reuses). */
@@ -138,16 +187,17 @@ export async function lastProfiles() {
   return (await api.storage.session.get(LAST_PROFILE_KEY))[LAST_PROFILE_KEY] ?? {};
 }
 
-/** Marks `tabId` as waiting for the popup: a gesture without UI (shortcut, menu) needs a choice made there. */
-export async function markPending(tabId) {
-  await api.storage.session.set({ [PENDING_KEY]: tabId });
+/** Marks `tab` as waiting for the popup: a gesture without UI needs a choice made there (see fill-pending.js). */
+export async function markPending(tab) {
+  await api.storage.session.set({ [PENDING_KEY]: pendingFor(tab, Date.now()) });
 }
 
-async function takePending(tabId) {
+/** Whether the popup for `tab` resumes a gesture's fill; the marker is used once, whatever the answer. */
+async function takePending(tab) {
   const pending = (await api.storage.session.get(PENDING_KEY))[PENDING_KEY];
-  if (pending !== tabId) return false;
+  if (pending === undefined) return false;
   await api.storage.session.remove(PENDING_KEY);
-  return true;
+  return pendingMatches(pending, tab, Date.now());
 }
 
 export const handlers = {
@@ -155,9 +205,9 @@ export const handlers = {
   'fill.status': {
     from: ['extension'],
     run: async ({ tabId }) => {
-      const { console: site } = await consoleOfTab(tabId);
+      const { tab, console: site } = await consoleOfTab(tabId);
       const profiles = site ? (await profilesFor(site.provider)).map(summary) : [];
-      return { console: site, profiles, resume: await takePending(tabId) };
+      return { console: site, profiles, resume: await takePending(tab) };
     },
   },
   'fill.run': {

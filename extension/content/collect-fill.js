@@ -3,11 +3,15 @@
 // plans in Rust, and later types the planned values the way a user would so frameworks notice.
 // Field handles stay here (in the extension's isolated world); the worker only sees opaque ids.
 (() => {
-  if (globalThis.__credfillFill) return; // injected again by a later gesture: keep the one instance
+  // Injected again by a later gesture: keep the one instance. An own-property check, because named
+  // access on `window` makes a page element with id="__credfillFill" appear as that global, also here.
+  if (Object.hasOwn(globalThis, '__credfillFill')) return;
 
   const TEXT_TYPES = new Set(['', 'text', 'password', 'email', 'url', 'search', 'tel']);
   const NEARBY_MAX = 80; // longer text around a field is a paragraph, not its caption
+  const MIN_SIDE = 8; // px: a smaller control is a honeypot, not a field a user types into
   let elements = new Map(); // id -> element, from the last collect()
+  let collectNonce = null; // the worker's nonce for that collect(): apply() answers only to it
   let labelIndexes = new Map(); // document or shadow root -> label[for] texts by id, during one collect()
 
   // Closed shadow roots are reachable from content scripts only: Chromium's chrome.dom, Firefox's Xray property.
@@ -92,11 +96,42 @@
     return texts.filter(Boolean);
   }
 
-  /** Laid out with a size, and not hidden by display, visibility or opacity (zero-size honeypots count as hidden). */
+  /**
+   * The topmost element at (x, y), looking inside open and closed shadow roots (the document's own
+   * answer stops at their hosts).
+   */
+  function topmostAt(x, y) {
+    let hit = document.elementFromPoint(x, y);
+    for (let root = hit && shadowOf(hit); root; root = shadowOf(hit)) {
+      const inner = root.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    return hit;
+  }
+
+  const centreOf = (box) => ({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+  const inViewport = ({ x, y }) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
+
+  /**
+   * Whether a user can see `el`: laid out at a usable size, not hidden by display, visibility or
+   * opacity, in the viewport once scrolled into view (off-screen placement stays off-screen), and
+   * the topmost element at its centre (not covered by another element, not clipped away by an
+   * ancestor's overflow or a clip-path: hit testing honours both). Its own label on top is fine:
+   * floating labels sit there, and clicking them reaches the field.
+   */
   function isVisible(el) {
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) return false;
-    return !el.checkVisibility || el.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+    if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    let box = el.getBoundingClientRect();
+    if (box.width < MIN_SIDE || box.height < MIN_SIDE) return false;
+    if (!inViewport(centreOf(box))) {
+      el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      box = el.getBoundingClientRect();
+    }
+    const centre = centreOf(box);
+    if (!inViewport(centre)) return false;
+    const hit = topmostAt(centre.x, centre.y);
+    return Boolean(hit) && (hit === el || el.contains(hit) || hit.closest?.('label')?.control === el);
   }
 
   function describe(el, id) {
@@ -113,21 +148,28 @@
       placeholder: attr('placeholder'),
       ariaLabel: attr('aria-label'),
       nearbyText: preceding?.text ?? null,
-      visible: isVisible(el),
+      visible: isTextEntry(el) && isVisible(el), // only text entries are ever filled: skip the cost for the rest
       readOnly: Boolean(el.readOnly),
       disabled: el.matches(':disabled'),
     };
   }
 
-  /** This frame: its URL (or inherited origin), whether it is sandboxed, and its fields. */
-  function collect() {
+  /**
+   * This frame: its URL (or inherited origin), whether it is sandboxed, and its fields. `nonce` (the
+   * worker's, one per collect) is the only one a later apply() is accepted with.
+   */
+  function collect(nonce) {
+    collectNonce = nonce;
     elements = new Map();
     labelIndexes = new Map();
+    // Checking visibility scrolls fields into view: the user's scroll position is put back after.
+    const [scrollX, scrollY] = [window.scrollX, window.scrollY];
     const fields = controlsIn(document).map((el, index) => {
       const id = String(index);
       elements.set(id, el);
       return describe(el, id);
     });
+    window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
     labelIndexes = new Map();
     const inherits = location.protocol === 'about:' || location.protocol === 'blob:';
     // A sandboxed frame without allow-same-origin has the opaque origin "null".
@@ -168,8 +210,13 @@
     el.blur();
   }
 
-  /** Fills `[{id, value}]`; re-checks each field right before typing. Returns `{filled: [id], skipped: [{id, reason}]}`. */
-  function apply(fills) {
+  /**
+   * Fills `[{id, value}]` if this is still the document the worker planned for: the collect() of
+   * `nonce` (not a later one), at `origin`. Else types nothing and returns `{refused: 'navigated'}`.
+   * Re-checks each field right before typing. Returns `{filled: [id], skipped: [{id, reason}]}`.
+   */
+  function apply(nonce, origin, fills) {
+    if (nonce !== collectNonce || self.origin !== origin) return { refused: 'navigated' };
     const result = { filled: [], skipped: [] };
     for (const { id, value } of fills) {
       const el = elements.get(id);
@@ -188,5 +235,5 @@
     return result;
   }
 
-  globalThis.__credfillFill = { collect, collectJson: () => JSON.stringify(collect()), settle, apply };
+  globalThis.__credfillFill = Object.freeze({ collect, collectJson: (nonce) => JSON.stringify(collect(nonce)), settle, apply });
 })();

@@ -62,8 +62,9 @@ export function mountFill(section) {
       case 'choose-profile':
         return show('choose-profile', el('p', {}, t('fill_chooseProfile')),
           ...result.profiles.map((p) => button(`fill-profile-${p.id}`, p.name ?? p.id, () => run({ profileId: p.id }))));
-      case 'confirm-frame':
-        return show('confirm-frame', el('p', { id: 'fill-confirm-text' }, t('fill_confirmFrame', [result.origin])),
+      case 'confirm-frame': // the page's own frames are filled already: show that, then ask
+        return show('confirm-frame', ...(result.filled.length ? resultLines(result) : []),
+          el('p', { id: 'fill-confirm-text' }, t('fill_confirmFrame', [result.origin])),
           button('fill-confirm', t('fill_confirm'), () => run({ profileId: result.profileId, confirmedFrameOrigin: result.origin })),
           button('fill-cancel', t('fill_cancel'), () => show('idle')));
       case 'no-profile':

@@ -52,9 +52,10 @@ pub fn normalize_console_host(input: &str) -> Result<String, JsValue> {
     })
 }
 
-/// `planFill({url, topUrl, fields, profile, extraHosts?, frameSandboxed?, confirmedFrameOrigin?})` →
-/// `{console, fills: [{fieldId, slot, value, confidence}], skipped: [{fieldId, reason, slot}], missing: [slot],
-/// refused?: {code, message, frameOrigin?}}` (see `crate::fill::plan`).
+/// `planFill({topUrl, fields, profile, extraHosts?, confirmedFrameOrigin?})` (each field names its
+/// `frameUrl` and `frameSandboxed`) → `{console, fills: [{fieldId, slot, value, confidence}],
+/// skipped: [{fieldId, reason, slot}], missing: [slot], refused?: {code, message}, confirmFrame?}`
+/// (see `crate::fill::plan`).
 /// `profile` is the profile as the vault stores it (`{id, name, provider, region?, openscaleGuid?,
 /// credentials: [...]}`); the core derives each slot's value from it (`crate::fill::slot_values`).
 /// Fill values come out as plain strings: the content script has to type them.

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use catalog::Endpoints;
-pub use diagnose::{Details, Severity};
 pub use diagnose::{diagnose, Diagnosis, Status};
+pub use diagnose::{Details, Severity};
 pub use plan::{origins, plan};
 pub use presign::presign_object;
 

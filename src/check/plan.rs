@@ -414,7 +414,12 @@ pub(crate) mod tests {
     #[test]
     fn a_swapped_pair_is_refused_before_anything_is_sent() {
         assert_eq!(
-            plan(&check(Provider::Huawei, "cn-north-4", vec![key(SK, AK, None)])).unwrap_err(),
+            plan(&check(
+                Provider::Huawei,
+                "cn-north-4",
+                vec![key(SK, AK, None)]
+            ))
+            .unwrap_err(),
             CheckError::SwappedKey
         );
         // The AWS documentation's example pair, the right way round, is not mistaken for one.

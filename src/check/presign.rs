@@ -3,9 +3,9 @@
 //! SigV4 on AWS.
 
 use super::catalog::endpoints;
-use crate::profile::{Profile, Provider};
 use super::plan::{access_key, bucket_url, key_request, valid_bucket};
 use super::CheckError;
+use crate::profile::{Profile, Provider};
 use crate::sign::{self, encode::encode_path, Scheme, SignRequest};
 use serde::Deserialize;
 

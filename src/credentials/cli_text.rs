@@ -4,7 +4,7 @@
 //! A label seen twice starts the next block, so several pastes in one text give several items.
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use super::{normalized_name, validate, IbmApiKey, IbmInstance, Import, Credential};
+use super::{normalized_name, validate, Credential, IbmApiKey, IbmInstance, Import};
 use crate::secret::Secret;
 
 /// The labels read, normalised; any other label (State, Locked, Type…) is skipped.

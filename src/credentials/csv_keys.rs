@@ -3,7 +3,7 @@
 //! the shape of the values; `,` `;` and tab delimiters; blank and delimiter-only lines skipped.
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use super::{normalized_name, validate, AkSk, Import, Credential, AkIssuer};
+use super::{normalized_name, validate, AkIssuer, AkSk, Credential, Import};
 use crate::secret::Secret;
 use csv::StringRecord;
 
@@ -153,7 +153,12 @@ pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
 
     let mut items = Vec::with_capacity(rows.len());
     for (line, row) in rows {
-        items.push(Credential::AkSk(read_row(row, &layout, *line, &mut warnings)?));
+        items.push(Credential::AkSk(read_row(
+            row,
+            &layout,
+            *line,
+            &mut warnings,
+        )?));
     }
     Ok(Import { items, warnings })
 }

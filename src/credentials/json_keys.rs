@@ -5,8 +5,8 @@
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
 use super::{
-    normalized_name, validate, AkSk, AzureServicePrincipal, IbmApiKey, IbmService, Import, Credential,
-    AkIssuer,
+    normalized_name, validate, AkIssuer, AkSk, AzureServicePrincipal, Credential, IbmApiKey,
+    IbmService, Import,
 };
 use crate::secret::Secret;
 use serde_json::{Map, Value};

@@ -4,8 +4,8 @@ use super::text::normalize;
 use serde::Deserialize;
 
 /// One form control as the content script saw it. Every string is as found in the page; missing
-/// ones may be absent or `null`. `visible`, `readOnly` and `disabled` are required so that a
-/// forgotten flag never makes a field fillable.
+/// ones may be absent or `null`. `visible`, `readOnly`, `disabled`, `frameUrl` and
+/// `frameSandboxed` are required so that a forgotten flag never makes a field fillable.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldDescriptor {
@@ -34,16 +34,18 @@ pub struct FieldDescriptor {
     pub visible: bool,
     pub read_only: bool,
     pub disabled: bool,
-    /// Set when the field lives in another frame than the plan's `url` (a same-origin iframe
-    /// reached from the parent): its `location.href`, or `self.origin` for `about:blank` frames.
-    #[serde(default)]
-    pub frame_url: Option<String>,
-    #[serde(default)]
+    /// The URL of the frame the field lives in (the top frame's too): its `location.href`, or
+    /// `self.origin` for `about:blank` and `blob:` frames, whose own URL names no origin.
+    pub frame_url: String,
     pub frame_sandboxed: bool,
 }
 
 /// Text input types a key can be typed into. Checkboxes, radios, buttons, files… never are.
 const TEXT_INPUT_TYPES: &[&str] = &["", "text", "password", "email", "url", "search", "tel"];
+
+/// The input types a secret may be typed into: a search, e-mail, URL or phone field is sent,
+/// stored or shown elsewhere by the page (a search box puts its text in the address bar).
+const SECRET_INPUT_TYPES: &[&str] = &["", "text", "password"];
 
 impl FieldDescriptor {
     /// Whether this kind of control can take a typed value at all.
@@ -51,6 +53,15 @@ impl FieldDescriptor {
         match self.tag.to_ascii_lowercase().as_str() {
             "textarea" => true,
             "input" => TEXT_INPUT_TYPES.contains(&self.input_type().as_str()),
+            _ => false,
+        }
+    }
+
+    /// Whether a secret slot's value may go into this control (`textarea`, or a text or password input).
+    pub fn may_take_secret(&self) -> bool {
+        match self.tag.to_ascii_lowercase().as_str() {
+            "textarea" => true,
+            "input" => SECRET_INPUT_TYPES.contains(&self.input_type().as_str()),
             _ => false,
         }
     }

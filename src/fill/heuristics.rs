@@ -199,7 +199,9 @@ fn vocabulary() -> &'static Vocabulary {
 }
 
 /// The heuristic confidence, per [`Slot::index`], that `field` is each slot's field, each in
-/// `0.0..=MAX_HEURISTIC`.
+/// `0.0..=MAX_HEURISTIC`. Nearby text never names a secret slot: it is page content (a resource
+/// name, a description) that whoever wrote it controls, so a secret needs words from the field
+/// itself (label, `aria-label`, placeholder, `id`, `name`).
 pub fn scores(field: &FieldText) -> [f64; Slot::ALL.len()] {
     let vocabulary = vocabulary();
     let mut best = [0.0f64; Slot::ALL.len()];
@@ -215,7 +217,8 @@ pub fn scores(field: &FieldText) -> [f64; Slot::ALL.len()] {
         }
         for slot in Slot::ALL {
             let i = slot.index();
-            if !vetoed[i] {
+            let hearsay = *source == Source::Nearby && slot.is_secret();
+            if !vetoed[i] && !hearsay {
                 best[i] = best[i].max(cue[i] * source_weight(*source));
             }
         }
@@ -241,7 +244,8 @@ mod tests {
 
     fn best(field: serde_json::Value) -> Option<(Slot, f64)> {
         let mut base = serde_json::json!({
-            "id": "f", "tag": "input", "visible": true, "readOnly": false, "disabled": false
+            "id": "f", "tag": "input", "visible": true, "readOnly": false, "disabled": false,
+            "frameUrl": "https://console.huaweicloud.com/", "frameSandboxed": false
         });
         base.as_object_mut()
             .unwrap()
@@ -337,5 +341,24 @@ mod tests {
         let (slot, masked) = best(json!({"labels": ["AK"], "type": "password"})).unwrap();
         assert_eq!(slot, Slot::AccessKeyId);
         assert!(masked < 0.5, "a masked AK field is suspicious: {masked}");
+    }
+
+    #[test]
+    fn nearby_text_alone_never_names_a_secret() {
+        use serde_json::json;
+        for field in [
+            json!({"nearbyText": "Secret Access Key"}),
+            json!({"nearbyText": "API key", "type": "password"}),
+            json!({"nearbyText": "Client secret"}),
+            json!({"nearbyText": "Password", "type": "password"}),
+        ] {
+            assert_eq!(best(field.clone()), None, "{field}");
+        }
+        let (slot, _) = best(json!({"nearbyText": "Access Key ID"})).unwrap();
+        assert_eq!(
+            slot,
+            Slot::AccessKeyId,
+            "non-secret slots still read nearby text"
+        );
     }
 }

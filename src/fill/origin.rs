@@ -13,6 +13,11 @@
 //! - **Punycode refused.** The URL parser turns IDN hosts into `xn--` labels; no console host has
 //!   one, so any `xn--` label is refused, user-added hosts included, which rules homographs out.
 //! - **`:443` accepted.** It is the default port, so the parser drops it: same origin as without.
+//!
+//! Frames: a same-origin frame is the console's own. A cross-origin frame may only be filled after
+//! the user confirms it, and only when it is of the console's site or of the provider's own domain
+//! (a login or dialog host of the same operator); a frame of any other site (an ad, a widget, a
+//! compromised third party) is refused outright, whatever its fields look like.
 
 use serde::{Deserialize, Serialize};
 use url::{Origin, Url};
@@ -34,6 +39,39 @@ const CONSOLE_HOSTS: &[(&str, Provider)] = &[
     ("aiopenscale.cloud.ibm.com", Provider::Ibm),
     ("dataplatform.cloud.ibm.com", Provider::Ibm),
 ];
+
+/// The domain each provider's consoles and services live under (the registrable domain of its
+/// built-in console hosts above): a frame there is the operator's own. AWS and Azure keys are
+/// only filled into IBM's consoles: they have no console of their own here.
+fn provider_domain(provider: Provider) -> Option<&'static str> {
+    match provider {
+        Provider::Huawei => Some("huaweicloud.com"),
+        Provider::FlexibleEngine => Some("orange-business.com"),
+        Provider::Ibm => Some("ibm.com"),
+        Provider::Aws | Provider::Azure => None,
+    }
+}
+
+/// Whether `host` is `domain` or one of its subdomains (ASCII, case-insensitive).
+fn within(host: &str, domain: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    host == domain
+        || host
+            .strip_suffix(domain)
+            .is_some_and(|rest| rest.ends_with('.'))
+}
+
+/// The console's site: its host without the first label when at least three labels remain
+/// (`console.eu.huaweicloud.com` → `eu.huaweicloud.com`), else the host itself. The core carries
+/// no public suffix list, so a two-label parent is never taken for a site: it may be one
+/// (`github.io`, `co.uk`) that anyone can register under. Built-in consoles get their site from
+/// [`provider_domain`] anyway.
+fn site_of(host: &str) -> &str {
+    match host.split_once('.') {
+        Some((_, parent)) if parent.matches('.').count() >= 2 => parent,
+        _ => host,
+    }
+}
 
 /// A console host the user added in the options, with the provider whose keys it takes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,6 +149,8 @@ pub enum FrameRefusal {
     OpaqueOrigin,
     /// A cross-origin frame that is not `https:`.
     InsecureFrame,
+    /// A cross-origin frame of neither the console's site nor its provider's domain.
+    ForeignSite,
 }
 
 impl std::fmt::Display for FrameRefusal {
@@ -120,6 +160,7 @@ impl std::fmt::Display for FrameRefusal {
             FrameRefusal::Sandboxed => "the frame is sandboxed",
             FrameRefusal::OpaqueOrigin => "the frame has no origin to check",
             FrameRefusal::InsecureFrame => "the frame is not served over https",
+            FrameRefusal::ForeignSite => "the frame belongs to another site than the console",
         })
     }
 }
@@ -135,8 +176,8 @@ pub fn frame_decision(
     extra_hosts: &[ExtraHost],
 ) -> FrameDecision {
     let refuse = |reason| FrameDecision::Refuse { reason };
-    let top = match (match_console(top_url, extra_hosts), Url::parse(top_url)) {
-        (Some(_), Ok(top)) => top,
+    let (console, top) = match (match_console(top_url, extra_hosts), Url::parse(top_url)) {
+        (Some(console), Ok(top)) => (console, top),
         _ => return refuse(FrameRefusal::TopNotConsole),
     };
     if frame_sandboxed {
@@ -151,8 +192,17 @@ pub fn frame_decision(
         Origin::Opaque(_) => refuse(FrameRefusal::OpaqueOrigin),
         _ if origin == top.origin() => FrameDecision::Allow,
         Origin::Tuple(scheme, _, _) if scheme != "https" => refuse(FrameRefusal::InsecureFrame),
-        Origin::Tuple(..) => FrameDecision::Confirm {
-            origin: origin.ascii_serialization(),
-        },
+        Origin::Tuple(_, host, _) => {
+            let host = host.to_string();
+            let own = within(&host, site_of(&console.host))
+                || provider_domain(console.provider).is_some_and(|domain| within(&host, domain));
+            if own {
+                FrameDecision::Confirm {
+                    origin: origin.ascii_serialization(),
+                }
+            } else {
+                refuse(FrameRefusal::ForeignSite)
+            }
+        }
     }
 }

@@ -4,6 +4,11 @@
 //! Flexible Engine keys look alike (AK/SK) but are issued by two operators' separate IAMs: a
 //! Huawei key typed into Orange's console would not work and would hand it to another company,
 //! so `huawei` and `flexible-engine` are never mixed, and neither ever meets `ibm`.
+//!
+//! Frame rule: each field names its frame, which passes the origin policy ([`frame_decision`]).
+//! Fields of the console's own origin are matched first and filled at once; a cross-origin
+//! frame's field only competes for the slots they leave empty, and is filled once the user
+//! confirmed its origin ([`FillPlan::confirm_frame`]).
 
 use super::assign::best_assignment;
 use super::field::{FieldDescriptor, FieldText};
@@ -11,9 +16,10 @@ use super::heuristics;
 use super::origin::{frame_decision, match_console, ConsoleMatch, ExtraHost, FrameDecision};
 use super::rules;
 use super::slot::{slot_values, Slot};
-use crate::secret::Secret;
 use crate::profile::Profile;
+use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Below this a match is a guess: the field is left empty and reported.
 pub const MIN_CONFIDENCE: f64 = 0.55;
@@ -21,18 +27,16 @@ pub const MIN_CONFIDENCE: f64 = 0.55;
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanInput {
-    /// URL of the frame the fields were collected in (the tab's URL for the top frame).
-    pub url: String,
+    /// The tab's URL: it decides whether the page is a console at all. Each field names its own
+    /// frame (`frameUrl`), checked against this.
     pub top_url: String,
     pub fields: Vec<FieldDescriptor>,
     /// The profile as the vault stores it; its slot values come from [`slot_values`].
     pub profile: Profile,
     #[serde(default)]
     pub extra_hosts: Vec<ExtraHost>,
-    /// Whether the frame at `url` is sandboxed.
-    #[serde(default)]
-    pub frame_sandboxed: bool,
-    /// The cross-origin frame origin the user agreed to fill, after a `frame-needs-confirmation`.
+    /// The cross-origin frame origin the user agreed to fill, after a plan asked for it
+    /// ([`FillPlan::confirm_frame`]).
     #[serde(default)]
     pub confirmed_frame_origin: Option<String>,
 }
@@ -43,11 +47,17 @@ pub struct FillPlan {
     pub console: Option<ConsoleMatch>,
     /// In page order.
     pub fills: Vec<PlannedFill>,
+    /// In page order.
     pub skipped: Vec<Skipped>,
     /// Slots the page asks for that the profile has no value for.
     pub missing: Vec<Slot>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refused: Option<Refusal>,
+    /// The origin (`https://host[:port]`) of a cross-origin frame whose fields are the only
+    /// candidates for a slot still empty: ask the user, then plan again with it confirmed.
+    /// The plan's `fills` do not wait for that answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirm_frame: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -78,7 +88,7 @@ pub enum SkipReason {
     FrameNeedsConfirmation,
     /// Best match below [`MIN_CONFIDENCE`].
     LowConfidence,
-    /// Another field fitted the same slot better.
+    /// Another field fitted the same slot better, or a field of the console's own origin fits it.
     SlotTaken,
     /// The profile has no value for the slot (it is then also in `missing`).
     NoValue,
@@ -89,9 +99,6 @@ pub enum SkipReason {
 pub struct Refusal {
     pub code: RefusalCode,
     pub message: String,
-    /// For `frame-needs-confirmation`: the origin to name when asking the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub frame_origin: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -99,8 +106,6 @@ pub struct Refusal {
 pub enum RefusalCode {
     NotAConsole,
     ProviderMismatch,
-    FrameRefused,
-    FrameNeedsConfirmation,
 }
 
 /// Plans the fill of `input.fields` with `input.profile` (see the module doc for the rules).
@@ -110,7 +115,6 @@ pub fn plan_fill(input: &PlanInput) -> FillPlan {
             None,
             RefusalCode::NotAConsole,
             "this page is not a known console".into(),
-            None,
         );
     };
     if input.profile.provider != console.provider {
@@ -119,27 +123,20 @@ pub fn plan_fill(input: &PlanInput) -> FillPlan {
             input.profile.provider.name(),
             console.provider.name()
         );
-        return FillPlan::refused(Some(console), RefusalCode::ProviderMismatch, message, None);
-    }
-    match frame_gate(input, &input.url, input.frame_sandboxed) {
-        Ok(()) => {}
-        Err(FrameBlock::Refused(message)) => {
-            return FillPlan::refused(Some(console), RefusalCode::FrameRefused, message, None)
-        }
-        Err(FrameBlock::NeedsConfirmation(origin)) => {
-            let message =
-                format!("filling into a frame from {origin} needs the user's confirmation");
-            return FillPlan::refused(
-                Some(console),
-                RefusalCode::FrameNeedsConfirmation,
-                message,
-                Some(origin),
-            );
-        }
+        return FillPlan::refused(Some(console), RefusalCode::ProviderMismatch, message);
     }
     plan_fields(input, console)
 }
 
+/// A field confident enough to compete for a slot, with its score per slot.
+struct Candidate<'a> {
+    field: &'a FieldDescriptor,
+    scores: Vec<f64>,
+    /// For a field in a cross-origin frame the policy lets the user confirm: that frame's origin.
+    cross_origin: Option<String>,
+}
+
+/// Matches the fields to slots by the rules and heuristics, under the frame rule (module doc).
 fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
     let rules = rules::for_provider(console.provider);
     let slots: Vec<Slot> = rules.slots().collect();
@@ -149,20 +146,31 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
         skipped: Vec::new(),
         missing: Vec::new(),
         refused: None,
+        confirm_frame: None,
     };
-    // Fields confident enough to compete for a slot, with their score per slot in `slots`.
-    let mut candidates: Vec<(&FieldDescriptor, Vec<f64>)> = Vec::new();
+    let (mut own, mut cross) = (Vec::new(), Vec::new());
+    // A page's fields share a few frames: each frame's URL is checked once.
+    let mut standings = HashMap::new();
     for field in input.fields.iter().filter(|f| f.is_text_entry()) {
         let text = FieldText::new(field);
         let guesses = heuristics::scores(&text);
         let scores: Vec<f64> = slots
             .iter()
-            .map(|&slot| rules.score(&text, slot).max(guesses[slot.index()]))
+            .map(|&slot| {
+                if slot.is_secret() && !field.may_take_secret() {
+                    return 0.0;
+                }
+                rules.score(&text, slot).max(guesses[slot.index()])
+            })
             .collect();
         let Some((best_slot, best)) = best_of(&slots, &scores) else {
             continue;
         };
-        let blocked = unavailable(field).or_else(|| frame_block(input, field));
+        let standing = standings
+            .entry((field.frame_url.as_str(), field.frame_sandboxed))
+            .or_insert_with(|| frame_standing(input, field))
+            .clone();
+        let blocked = unavailable(field).or(standing.as_ref().err().copied());
         let reason = match blocked {
             Some(reason) if best >= MIN_CONFIDENCE => reason,
             Some(_) => continue,
@@ -172,58 +180,76 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
                     .iter()
                     .map(|&s| if s >= MIN_CONFIDENCE { s } else { 0.0 })
                     .collect();
-                candidates.push((field, scores));
+                let cross_origin = standing.expect("not blocked");
+                let tier = if cross_origin.is_some() {
+                    &mut cross
+                } else {
+                    &mut own
+                };
+                tier.push(Candidate {
+                    field,
+                    scores,
+                    cross_origin,
+                });
                 continue;
             }
         };
         plan.skip(field, reason, best_slot);
     }
 
-    let scores: Vec<Vec<f64>> = candidates.iter().map(|(_, s)| s.clone()).collect();
-    let mut assigned: Vec<Option<usize>> = vec![None; candidates.len()];
-    for (candidate, slot_index) in best_assignment(&scores, slots.len()) {
-        assigned[candidate] = Some(slot_index);
-    }
-    // The slots tell which form this is, and the form which credential answers it. A read-only
-    // or disabled field (WML's prefilled URL) still tells the form, though it takes no value.
+    // The slots the page shows tell which form this is, and the form which credential answers
+    // it. A read-only or disabled field (WML's prefilled URL) still tells the form.
     let shown = plan
         .skipped
         .iter()
         .filter(|s| matches!(s.reason, SkipReason::ReadOnly | SkipReason::Disabled))
         .map(|s| s.slot);
-    let planned: Vec<Slot> = assigned
+    let mut likely: Vec<Slot> = own
         .iter()
-        .flatten()
-        .map(|&i| slots[i])
+        .chain(&cross)
+        .filter_map(|c| best_of(&slots, &c.scores).map(|(slot, _)| slot))
         .chain(shown)
         .collect();
+    likely.sort();
+    likely.dedup();
     let values = rules
-        .form_of(&planned)
+        .form_of(&likely)
         .map(|form| slot_values(&input.profile, form.answered_by))
         .unwrap_or_default();
-    for ((field, scores), slot_index) in candidates.iter().zip(assigned) {
-        let Some(slot_index) = slot_index else {
-            let (best_slot, _) = best_of(&slots, scores).expect("candidates have a score");
-            plan.skip(field, SkipReason::SlotTaken, best_slot);
-            continue;
-        };
-        let slot = slots[slot_index];
-        match values.get(&slot) {
-            Some(value) => plan.fills.push(PlannedFill {
-                field_id: field.id.clone(),
-                slot,
-                value: value.clone(),
-                confidence: (scores[slot_index] * 1000.0).round() / 1000.0,
-            }),
-            None => {
-                plan.skip(field, SkipReason::NoValue, slot);
-                plan.missing.push(slot);
-            }
-        }
-    }
+
+    let taken = plan.assign(&own, &slots, &values, input, &vec![false; slots.len()]);
+    plan.assign(&cross, &slots, &values, input, &taken);
+
+    let position: HashMap<&str, usize> = input
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
+    plan.fills.sort_by_key(|f| position[f.field_id.as_str()]);
+    plan.skipped.sort_by_key(|s| position[s.field_id.as_str()]);
     plan.missing.sort();
     plan.missing.dedup();
     plan
+}
+
+/// Whether a field's frame may be filled: `Ok(None)` for the console's own origin,
+/// `Ok(Some(origin))` for a cross-origin frame the user may confirm, `Err` when refused.
+fn frame_standing(
+    input: &PlanInput,
+    field: &FieldDescriptor,
+) -> Result<Option<String>, SkipReason> {
+    let decision = frame_decision(
+        &input.top_url,
+        &field.frame_url,
+        field.frame_sandboxed,
+        &input.extra_hosts,
+    );
+    match decision {
+        FrameDecision::Allow => Ok(None),
+        FrameDecision::Confirm { origin } => Ok(Some(origin)),
+        FrameDecision::Refuse { .. } => Err(SkipReason::FrameRefused),
+    }
 }
 
 /// The best-scoring slot, if any scores above zero.
@@ -249,52 +275,72 @@ fn unavailable(field: &FieldDescriptor) -> Option<SkipReason> {
     }
 }
 
-/// A field collected from a child frame passes the same frame policy as the plan's own frame.
-fn frame_block(input: &PlanInput, field: &FieldDescriptor) -> Option<SkipReason> {
-    let frame_url = field.frame_url.as_deref()?;
-    match frame_gate(input, frame_url, field.frame_sandboxed) {
-        Ok(()) => None,
-        Err(FrameBlock::Refused(_)) => Some(SkipReason::FrameRefused),
-        Err(FrameBlock::NeedsConfirmation(_)) => Some(SkipReason::FrameNeedsConfirmation),
-    }
-}
-
-enum FrameBlock {
-    Refused(String),
-    NeedsConfirmation(String),
-}
-
-fn frame_gate(input: &PlanInput, frame_url: &str, sandboxed: bool) -> Result<(), FrameBlock> {
-    match frame_decision(&input.top_url, frame_url, sandboxed, &input.extra_hosts) {
-        FrameDecision::Allow => Ok(()),
-        FrameDecision::Confirm { origin }
-            if input.confirmed_frame_origin.as_deref() == Some(&origin) =>
-        {
-            Ok(())
-        }
-        FrameDecision::Confirm { origin } => Err(FrameBlock::NeedsConfirmation(origin)),
-        FrameDecision::Refuse { reason } => Err(FrameBlock::Refused(reason.to_string())),
-    }
-}
-
 impl FillPlan {
-    fn refused(
-        console: Option<ConsoleMatch>,
-        code: RefusalCode,
-        message: String,
-        frame_origin: Option<String>,
-    ) -> Self {
+    fn refused(console: Option<ConsoleMatch>, code: RefusalCode, message: String) -> Self {
         FillPlan {
             console,
             fills: Vec::new(),
             skipped: Vec::new(),
             missing: Vec::new(),
-            refused: Some(Refusal {
-                code,
-                message,
-                frame_origin,
-            }),
+            refused: Some(Refusal { code, message }),
+            confirm_frame: None,
         }
+    }
+
+    /// Matches `candidates` to the slots not yet `taken` (one field per slot, the largest total
+    /// confidence), fills or skips each, and returns the slots taken now or before.
+    fn assign(
+        &mut self,
+        candidates: &[Candidate],
+        slots: &[Slot],
+        values: &std::collections::BTreeMap<Slot, Secret>,
+        input: &PlanInput,
+        taken: &[bool],
+    ) -> Vec<bool> {
+        let scores: Vec<Vec<f64>> = candidates
+            .iter()
+            .map(|c| {
+                c.scores
+                    .iter()
+                    .zip(taken)
+                    .map(|(&s, &taken)| if taken { 0.0 } else { s })
+                    .collect()
+            })
+            .collect();
+        let mut assigned: Vec<Option<usize>> = vec![None; candidates.len()];
+        for (candidate, slot_index) in best_assignment(&scores, slots.len()) {
+            assigned[candidate] = Some(slot_index);
+        }
+        let mut now_taken = taken.to_vec();
+        for (candidate, slot_index) in candidates.iter().zip(assigned) {
+            let field = candidate.field;
+            let Some(slot_index) = slot_index else {
+                let (best_slot, _) = best_of(slots, &candidate.scores).expect("candidates score");
+                self.skip(field, SkipReason::SlotTaken, best_slot);
+                continue;
+            };
+            now_taken[slot_index] = true;
+            let slot = slots[slot_index];
+            let Some(value) = values.get(&slot) else {
+                self.skip(field, SkipReason::NoValue, slot);
+                self.missing.push(slot);
+                continue;
+            };
+            if let Some(origin) = &candidate.cross_origin {
+                if input.confirmed_frame_origin.as_ref() != Some(origin) {
+                    self.skip(field, SkipReason::FrameNeedsConfirmation, slot);
+                    self.confirm_frame.get_or_insert_with(|| origin.clone());
+                    continue;
+                }
+            }
+            self.fills.push(PlannedFill {
+                field_id: field.id.clone(),
+                slot,
+                value: value.clone(),
+                confidence: (candidate.scores[slot_index] * 1000.0).round() / 1000.0,
+            });
+        }
+        now_taken
     }
 
     fn skip(&mut self, field: &FieldDescriptor, reason: SkipReason, slot: Slot) {

@@ -93,7 +93,12 @@ impl ProviderRules {
     /// in `rules.json` on a tie), so a page with an API key, an instance ID and a URL is the
     /// Watson Machine Learning form, not the OpenScale setup.
     pub fn form_of(&self, planned: &[Slot]) -> Option<&FormRules> {
-        let asked = |form: &&FormRules| planned.iter().filter(|s| form.slots.contains_key(s)).count();
+        let asked = |form: &&FormRules| {
+            planned
+                .iter()
+                .filter(|s| form.slots.contains_key(s))
+                .count()
+        };
         let best = self.forms.iter().map(|f| asked(&f)).max()?;
         self.forms.iter().find(|f| asked(f) == best)
     }
@@ -166,7 +171,8 @@ mod tests {
 
     fn field(json: serde_json::Value) -> FieldText {
         let mut base = serde_json::json!({
-            "id": "f", "tag": "input", "visible": true, "readOnly": false, "disabled": false
+            "id": "f", "tag": "input", "visible": true, "readOnly": false, "disabled": false,
+            "frameUrl": "https://console.huaweicloud.com/", "frameSandboxed": false
         });
         base.as_object_mut()
             .unwrap()

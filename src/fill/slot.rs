@@ -1,7 +1,7 @@
 //! The named values a console form can ask for.
 
-use crate::secret::Secret;
 use crate::profile::{AkIssuer, Credential, Profile, Provider};
+use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -164,12 +164,14 @@ mod tests {
     }
 
     fn ibm_profile() -> Profile {
-        profile(json!({"region": "us-south", "openscaleGuid": "os-guid", "credentials": [
+        profile(
+            json!({"region": "us-south", "openscaleGuid": "os-guid", "credentials": [
             {"kind": "ibm-service", "apiKey": "wml-key", "instanceId": "wml-guid", "url": "https://us-south.ml.cloud.ibm.com"},
             {"kind": "ibm-instance", "guid": "other-guid"},
             {"kind": "ibm-api-key", "apiKey": "platform-key"},
             {"kind": "aksk", "accessKeyId": "AKIAEXAMPLE", "secretAccessKey": "aws-secret", "issuer": "aws"},
-            {"kind": "azure-sp", "clientId": "cid", "clientSecret": "csec", "tenantId": "tid"}]}))
+            {"kind": "azure-sp", "clientId": "cid", "clientSecret": "csec", "tenantId": "tid"}]}),
+        )
     }
 
     #[test]

@@ -25,13 +25,18 @@ pub fn tab_console(url: &str, extra_hosts: &[ExtraHost]) -> Option<TabConsole> {
         .map(|(_, query)| query);
     let region = parsed
         .query_pairs()
-        .chain(hash_query.into_iter().flat_map(|q| url::form_urlencoded::parse(q.as_bytes())))
+        .chain(
+            hash_query
+                .into_iter()
+                .flat_map(|q| url::form_urlencoded::parse(q.as_bytes())),
+        )
         .find(|(name, _)| name == "region")
         .map(|(_, value)| value.into_owned())
         .filter(|r| {
             !r.is_empty()
                 && r.len() <= 32
-                && r.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && r.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         });
     Some(TabConsole {
         provider: console.provider,
@@ -57,7 +62,13 @@ mod tests {
         );
         assert_eq!(at("https://console.huaweicloud.com/console/"), None);
         assert_eq!(at("https://console.huaweicloud.com/?region=<script>"), None);
-        assert_eq!(tab_console("https://console.huaweicloud.com.evil.example/?region=x", &[]), None);
+        assert_eq!(
+            tab_console(
+                "https://console.huaweicloud.com.evil.example/?region=x",
+                &[]
+            ),
+            None
+        );
         let fe = tab_console("https://console.prod-cloud-ocb.orange-business.com/", &[]).unwrap();
         assert_eq!(fe.provider, Provider::FlexibleEngine);
     }

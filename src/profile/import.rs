@@ -104,7 +104,11 @@ pub fn preview_import(
                 .find(|p| p.find_key(item).is_some());
             let rotating = |p: &&Profile| rotates(p, item, cloud);
             let replaces_in = match target {
-                Some(id) => document.profiles.iter().find(|p| p.id == id).filter(rotating),
+                Some(id) => document
+                    .profiles
+                    .iter()
+                    .find(|p| p.id == id)
+                    .filter(rotating),
                 None => document.profiles.iter().find(rotating),
             };
             ImportPreview {
@@ -242,7 +246,8 @@ fn save_one(
         profile.retired.push(retired);
         // The key's age now runs from the new key.
         profile.imported_at = imported_at;
-        if !matches!(&profile.credentials[old], Credential::IbmApiKey(k) if k.created_at.is_some()) {
+        if !matches!(&profile.credentials[old], Credential::IbmApiKey(k) if k.created_at.is_some())
+        {
             profile.key_created_at = None;
         }
         return Ok(done(profile, ImportAction::Replaced));

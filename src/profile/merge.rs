@@ -30,10 +30,12 @@ pub fn merge_backup(document: &mut Document, backup: Document) -> Restored {
         endpoints_dropped,
     };
     for mut profile in backup.profiles {
-        let same = |stored: &Profile| Profile {
-            endpoint: None,
-            ..stored.clone()
-        } == profile;
+        let same = |stored: &Profile| {
+            Profile {
+                endpoint: None,
+                ..stored.clone()
+            } == profile
+        };
         if document.profiles.iter().any(same) {
             restored.unchanged.push(profile.id);
             continue;
@@ -54,7 +56,11 @@ pub fn merge_backup(document: &mut Document, backup: Document) -> Restored {
             continue;
         }
         // Same id, different keys: two unrelated profiles. Keep both.
-        if document.profiles.iter().any(|stored| stored.id == profile.id) {
+        if document
+            .profiles
+            .iter()
+            .any(|stored| stored.id == profile.id)
+        {
             profile.id = unique_id(&document.profiles, &profile.id);
         }
         restored.added.push(profile.id.clone());

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Credential, Endpoint, Provider, ProfileError};
+use super::{Credential, Endpoint, ProfileError, Provider};
 use crate::check::{Details, Severity, Status, Step};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.met
 const MODELARTS = 'https://console.huaweicloud.com/modelarts/?region=cn-north-4#/dashboard/settings';
 
 function field(id, extra) {
-  return { id, tag: 'INPUT', type: 'text', visible: true, readOnly: false, disabled: false, ...extra };
+  return { id, tag: 'INPUT', type: 'text', visible: true, readOnly: false, disabled: false, frameUrl: MODELARTS, frameSandboxed: false, ...extra };
 }
 
 test('matchConsole answers {provider, host} or null', () => {
@@ -36,14 +36,14 @@ test('matchConsoleWith adds the user\'s hosts; bad entries throw {code, message}
 
 test('frameDecision shapes', () => {
   assert.deepEqual(frameDecision(MODELARTS, 'https://console.huaweicloud.com/frame', false), { decision: 'allow' });
-  assert.deepEqual(frameDecision(MODELARTS, 'https://evil.example/x', false), { decision: 'confirm', origin: 'https://evil.example' });
+  assert.deepEqual(frameDecision(MODELARTS, 'https://auth.huaweicloud.com/x', false), { decision: 'confirm', origin: 'https://auth.huaweicloud.com' });
+  assert.deepEqual(frameDecision(MODELARTS, 'https://evil.example/x', false), { decision: 'refuse', reason: 'foreign-site' });
   assert.deepEqual(frameDecision(MODELARTS, MODELARTS, true), { decision: 'refuse', reason: 'sandboxed' });
   assert.deepEqual(frameDecision('https://evil.example/', MODELARTS, false, null), { decision: 'refuse', reason: 'top-not-console' });
 });
 
 test('planFill round-trip on the ModelArts AK/SK dialog', () => {
   const plan = planFill({
-    url: MODELARTS,
     topUrl: MODELARTS,
     fields: [
       field('f1', { labels: ['AK'] }),
@@ -70,14 +70,13 @@ test('planFill round-trip on the ModelArts AK/SK dialog', () => {
 
 test('planFill refuses a cross-provider profile and rejects malformed input', () => {
   const plan = planFill({
-    url: MODELARTS,
     topUrl: MODELARTS,
     fields: [field('k', { labels: ['API key'] })],
     profile: { id: 'p2', name: 'IBM', provider: 'ibm', credentials: [{ kind: 'ibm-api-key', apiKey: 'ibm-key' }] },
   });
   assert.equal(plan.refused.code, 'provider-mismatch');
   assert.deepEqual(plan.fills, []);
-  assert.throws(() => planFill({ url: MODELARTS }), (e) => e.code === 'invalid-input' && typeof e.message === 'string');
+  assert.throws(() => planFill({ topUrl: MODELARTS }), (e) => e.code === 'invalid-input' && typeof e.message === 'string');
 });
 
 test('normalizeConsoleHost returns the host to store, or throws {code, message}', () => {

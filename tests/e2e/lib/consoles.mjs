@@ -37,7 +37,13 @@ function makeCertificate() {
 }
 
 function serve(req, res) {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'https://x').pathname));
+  const url = new URL(req.url, 'https://x');
+  // For attack pages that hold a fill up with a synchronous request (attack-navigate.html).
+  if (url.pathname === '/__delay') {
+    setTimeout(() => res.writeHead(204).end(), Math.min(Number(url.searchParams.get('ms')) || 0, 10_000));
+    return;
+  }
+  const path = normalize(decodeURIComponent(url.pathname));
   const file = path.startsWith('/build/') ? join(BUILD, path.slice('/build/'.length)) : join(PAGES, path);
   if (!file.startsWith(BUILD) && !file.startsWith(PAGES)) return res.writeHead(404).end();
   try {

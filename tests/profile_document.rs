@@ -203,7 +203,7 @@ fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
     let preview = |cloud| {
         serde_json::to_value(credfill::profile::preview_import(
             &doc,
-            &[new_key.clone()],
+            std::slice::from_ref(&new_key),
             None,
             cloud,
         ))
@@ -361,8 +361,10 @@ fn delete_undo_and_reorder() {
 }
 
 fn backup_of(profiles: &[Profile]) -> Value {
-    let mut backup = Document::default();
-    backup.profiles = profiles.to_vec();
+    let backup = Document {
+        profiles: profiles.to_vec(),
+        ..Document::default()
+    };
     serde_json::to_value(backup).unwrap()
 }
 

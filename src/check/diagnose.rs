@@ -291,7 +291,7 @@ fn iam_projects(
         let Ok(found) = serde_json::from_str::<Projects>(body) else {
             return unexpected(Step::IamProjects, details);
         };
-        return match found.projects.into_iter().find(|p| &p.name == region) {
+        return match found.projects.into_iter().find(|p| p.name == region) {
             Some(project) => {
                 details.project_id = Some(project.id);
                 Diagnosis::new(

@@ -67,7 +67,7 @@ impl From<CustomOrigin> for String {
 #[serde(untagged)]
 pub enum Endpoint {
     All(CustomOrigin),
-    PerService(PerService),
+    PerService(Box<PerService>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,7 +89,7 @@ impl Endpoint {
     /// The override for each service, in the order obs, iam, modelarts, ibm_iam, openscale.
     pub fn per_service(&self) -> PerService {
         match self {
-            Endpoint::PerService(each) => each.clone(),
+            Endpoint::PerService(each) => (**each).clone(),
             Endpoint::All(origin) => PerService {
                 obs: Some(origin.clone()),
                 iam: Some(origin.clone()),

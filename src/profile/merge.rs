@@ -87,6 +87,7 @@ fn differing_fields(a: &Profile, b: &Profile) -> Vec<String> {
         ("colour", a.colour != b.colour),
     ]
     .into_iter()
-    .filter_map(|(field, differs)| differs.then(|| field.to_owned()))
+    .filter(|(_, differs)| *differs)
+    .map(|(field, _)| field.to_owned())
     .collect()
 }

@@ -20,7 +20,10 @@ const TARGETS = [
 const PROFILES = {
   huawei: { name: 'bench', provider: 'huawei', credentials: [{ kind: 'aksk', accessKeyId: 'HWAKBENCH000000000AA', secretAccessKey: 'hwSecretBench00000000000000000000000000' }] },
   orange: { name: 'bench', provider: 'flexible-engine', credentials: [{ kind: 'aksk', accessKeyId: 'FEAKBENCH000000000AA', secretAccessKey: 'feSecretBench00000000000000000000000000' }] },
-  ibm: { name: 'bench', provider: 'ibm', openscaleGuid: 'bench-guid', credentials: [{ kind: 'ibm-service', apiKey: 'benchApiKey0123456789', instanceId: 'wml', url: 'https://x' }] },
+  ibm: {
+    name: 'bench', provider: 'ibm', openscaleGuid: '0f1e2d3c-0000-4000-8000-00000000be7c',
+    credentials: [{ kind: 'ibm-api-key', apiKey: 'benchPlatformKey0123456789' }, { kind: 'ibm-service', apiKey: 'benchApiKey0123456789', instanceId: 'wml', url: 'https://x' }],
+  },
 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

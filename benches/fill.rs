@@ -36,7 +36,7 @@ fn page() -> PlanInput {
     serde_json::from_value(json!({
         "topUrl": URL, "fields": fields,
         "profile": {"id": "bench", "name": "bench", "provider": "huawei", "credentials": [
-            {"kind": "aksk", "accessKeyId": "QTWAOYTTINDUT2QVKYUC", "secretAccessKey": "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"}
+            {"kind": "aksk", "accessKeyId": "QTWAOYTTINDUT2QVKYUC", "secretAccessKey": "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc", "issuer": "huawei"}
         ]}
     }))
     .expect("generated input is valid")

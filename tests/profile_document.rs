@@ -663,3 +663,124 @@ proptest! {
         }
     }
 }
+
+/// A document credfill 0.1 (commit 0c5c6f9) really stored, not a hand-made one: its extension, in
+/// Chromium, imported credentials.csv and apiKey.json from the popup, checked two keys against the
+/// local stand-ins (moto, Huawei IAM), edited and deleted profiles; the vault was then exported and
+/// decrypted with 0.1's own core. The keys are the stand-ins' and the e2e tests' made-up ones.
+#[test]
+fn a_document_stored_by_the_first_build_opens_and_works() {
+    let text = include_str!("fixtures/documents/v1-stored-by-0.1.json");
+    let raw: Value = serde_json::from_str(text).unwrap();
+    assert!(raw.get("version").is_none(), "a version 1 document");
+    let doc = Document::from_json(text).expect("the document 0.1 stored opens");
+    assert_eq!(doc.version, DOCUMENT_VERSION);
+
+    // Every profile, the deleted one too, keeps its place, its credentials, keys and secrets.
+    let keys = |credentials: &Value| -> Vec<Value> {
+        credentials
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                json!([
+                    c["kind"],
+                    c.get("accessKeyId"),
+                    c.get("secretAccessKey"),
+                    c.get("apiKey")
+                ])
+            })
+            .collect()
+    };
+    let raw_profiles = raw["profiles"].as_array().unwrap();
+    assert_eq!(doc.profiles.len(), raw_profiles.len());
+    let deleted = doc
+        .deleted
+        .as_ref()
+        .expect("the deletion is kept, for undo");
+    assert_eq!(
+        (deleted.index as u64, deleted.at),
+        (
+            raw["deleted"]["index"].as_u64().unwrap(),
+            raw["deleted"]["at"].as_i64().unwrap()
+        )
+    );
+    let mut checked = 0;
+    for (raw, profile) in raw_profiles
+        .iter()
+        .chain([&raw["deleted"]["profile"]])
+        .zip(doc.profiles.iter().chain([&deleted.profile]))
+    {
+        assert_eq!(profile.id, raw["id"].as_str().unwrap());
+        let raw_credentials = &raw["credentials"];
+        assert_eq!(
+            profile.credentials.len(),
+            raw_credentials.as_array().unwrap().len(),
+            "{}",
+            profile.id
+        );
+        let converted = serde_json::to_value(&profile.credentials).unwrap();
+        assert_eq!(keys(&converted), keys(raw_credentials), "{}", profile.id);
+        // An AK/SK that said nothing of its issuer is its profile's cloud's, whatever its shape
+        // (the seeded Huawei profile holds the stand-in's AKIA-shaped key).
+        if matches!(
+            profile.provider,
+            Provider::Huawei | Provider::FlexibleEngine
+        ) {
+            let issuers: Vec<&Value> = converted
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| &c["issuer"])
+                .collect();
+            assert!(
+                issuers.iter().all(|i| *i == "huawei"),
+                "{} {issuers:?}",
+                profile.id
+            );
+        }
+        for field in ["note", "colour", "region", "projectId", "importedAt"] {
+            if let Some(value) = raw.get(field) {
+                assert_eq!(
+                    serde_json::to_value(profile).unwrap()[field],
+                    *value,
+                    "{} {field}",
+                    profile.id
+                );
+            }
+        }
+        if let Some(stored) = raw.get("lastCheck") {
+            let check = profile.last_check.as_ref().expect("the check is kept");
+            assert!(!check.results.is_empty(), "{}", profile.id);
+            assert_eq!(
+                check.results.len(),
+                stored["results"].as_array().unwrap().len()
+            );
+            assert_eq!(check.at, stored["at"].as_str().unwrap());
+            assert_eq!(check.bucket.as_deref(), stored["bucket"].as_str());
+            assert!(check.passed);
+            checked += 1;
+        }
+    }
+    assert_eq!(
+        checked, 2,
+        "a check kept in a profile and in the deleted one"
+    );
+
+    // The converted document works: a new import, the undo of 0.1's deletion, and it reads back.
+    let mut doc = doc;
+    let now = doc.deleted.as_ref().unwrap().at + 1000;
+    let before = doc.profiles.len();
+    import(
+        &mut doc,
+        vec![huawei_key("HPUANEWNEWNEWNEWNEW1")],
+        json!({}),
+        now,
+    );
+    assert_eq!(doc.profiles.len(), before + 1);
+    assert_eq!(Document::from_json(&doc.to_json()).unwrap(), doc);
+    let deleted_id = doc.deleted.as_ref().unwrap().profile.id.clone();
+    apply(&mut doc, json!({"op": "undoDelete"}), now);
+    assert_eq!(doc.profiles[2].id, deleted_id, "back where it was");
+    assert_eq!(Document::from_json(&doc.to_json()).unwrap(), doc);
+}

@@ -55,9 +55,8 @@ async function previewImport({ items, target, cloud, tabId }) {
   // Locked or no vault yet: the questions about the file itself are still asked.
   const document = (await vaultState()) === 'unlocked' ? await readDocument() : documentEmpty();
   const tab = await consoleOfTab(tabId);
-  const tabCloud = ['huawei', 'flexible-engine'].includes(tab?.provider) ? tab.provider : undefined;
   return {
-    items: importPreview(document, items, target ?? undefined, cloud ?? tabCloud),
+    items: importPreview(document, items, target ?? undefined, cloud ?? tab?.provider),
     tab,
     regions: editorChoices().regions,
   };

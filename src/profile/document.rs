@@ -122,13 +122,16 @@ fn upgrade_profile_v1(profile: &mut Value) {
     let Some(profile) = profile.as_object_mut() else {
         return;
     };
+    let provider = profile
+        .get("provider")
+        .and_then(|p| serde_json::from_value::<super::Provider>(p.clone()).ok());
     for credential in profile
         .get_mut("credentials")
         .and_then(Value::as_array_mut)
         .into_iter()
         .flatten()
     {
-        upgrade_credential_v1(credential);
+        upgrade_credential_v1(credential, provider);
     }
     // The editor removed empty optional text; anything else it let through is checked again now.
     for field in ["region", "note", "colour"] {
@@ -152,7 +155,9 @@ fn upgrade_profile_v1(profile: &mut Value) {
     }
 }
 
-fn upgrade_credential_v1(credential: &mut Value) {
+/// An AK/SK that did not say whose it is belongs to its profile's cloud; only in a profile of
+/// neither kind (IBM's) does the key's own shape decide.
+fn upgrade_credential_v1(credential: &mut Value, provider: Option<super::Provider>) {
     let Some(credential) = credential.as_object_mut() else {
         return;
     };
@@ -160,10 +165,12 @@ fn upgrade_credential_v1(credential: &mut Value) {
         return;
     }
     let stated = credential.remove("provider");
-    let issuer = match stated.as_ref().and_then(Value::as_str) {
-        Some("aws") => AkIssuer::Aws,
-        Some(_) => AkIssuer::Huawei,
-        None => AkIssuer::of_access_key(
+    let issuer = match (stated.as_ref().and_then(Value::as_str), provider) {
+        (Some("aws"), _) => AkIssuer::Aws,
+        (Some(_), _) => AkIssuer::Huawei,
+        (None, Some(p)) if p.takes_huawei_keys() => AkIssuer::Huawei,
+        (None, Some(super::Provider::Aws)) => AkIssuer::Aws,
+        (None, _) => AkIssuer::of_access_key(
             credential
                 .get("accessKeyId")
                 .and_then(Value::as_str)

@@ -74,7 +74,9 @@ pub fn accepts(provider: Provider, item: &Credential) -> bool {
 /// (a Huawei Cloud user and a Flexible Engine user of the same name are two people).
 fn rotates(profile: &Profile, item: &Credential, cloud: Option<Provider>) -> bool {
     let same_cloud = match (item, cloud) {
-        (Credential::AkSk(key), Some(cloud)) if key.issuer == AkIssuer::Huawei => {
+        (Credential::AkSk(key), Some(cloud))
+            if key.issuer == AkIssuer::Huawei && cloud.takes_huawei_keys() =>
+        {
             profile.provider == cloud
         }
         _ => true,
@@ -84,7 +86,8 @@ fn rotates(profile: &Profile, item: &Credential, cloud: Option<Provider>) -> boo
         && profile.credentials.iter().any(|c| c.is_rotated_by(item))
 }
 
-/// `cloud`: the cloud the user chose (or the console tab suggests) for a Huawei-format key.
+/// `cloud`: the cloud the user chose (or the console tab shows) for a Huawei-format key; any
+/// other provider says nothing about one.
 pub fn preview_import(
     document: &Document,
     items: &[Credential],

@@ -158,6 +158,28 @@ for (const [name] of BROWSERS) {
       assert.deepEqual(await storageOf(control, 'local'), before);
     });
 
+    it('a backup naming a custom endpoint and a CSS url() colour restores without them; a key check then goes only to the catalog', async () => {
+      await emptyVault(control);
+      // Whoever made the file wants later key checks (and IBM's API key) sent to their server, and a
+      // beacon in the popup's style.
+      const hostile = {
+        profiles: [{
+          ...PROFILE, region: 'cn-north-4', endpoint: 'https://collector.attacker.example',
+          colour: 'url(https://tracker.attacker.example/p.png)', extra: 'not a field the core knows',
+        }], deleted: null, conflicts: [],
+      };
+      const backup = recordUnder(BACKUP_PASSPHRASE, WEAK_KDF, hostile);
+      const restored = await send(control, 'vault.restore', { envelope: backup, passphrase: BACKUP_PASSPHRASE, newPassphrase: OWN_PASSPHRASE, confirmation: OWN_PASSPHRASE });
+      assert.equal(restored.added.length, 1);
+      const [profile] = (await send(control, 'profiles.view')).profiles;
+      assert.deepEqual([profile.name, profile.endpoint, profile.colour, profile.extra], [PROFILE.name, undefined, undefined, undefined]);
+      const origins = await send(control, 'check.origins', { profileId: profile.id });
+      assert.ok(origins.every((o) => o.endsWith('.myhuaweicloud.com/*')), `the check goes to the catalog only: ${origins}`);
+      const stored = await currentRecord(control);
+      const text = core.vaultOpen(core.vaultDeriveKey(OWN_PASSPHRASE, stored.kdf), stored);
+      assert.ok(!text.includes('attacker.example') && !text.includes('not a field'), 'nothing of it is stored');
+    });
+
     it('a console tab reloading by itself does not keep the vault unlocked past its idle deadline', async () => {
       await emptyVault(control);
       await seedProfile(browser, PROFILE);

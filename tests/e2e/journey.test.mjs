@@ -280,6 +280,10 @@ for (const [name] of BROWSERS) {
       const options = await fresh.browser.open('options.html');
       await options.setFile('#vault-restore-backupFile', file);
       await options.fill('#vault-restore-backupPassphrase', E2E_PASSPHRASE);
+      // No vault in this browser yet: the restored one is sealed under a passphrase of the user's own.
+      await options.waitFor('#vault-restore-newPassphrase', { state: 'visible' });
+      await options.fill('#vault-restore-newPassphrase', 'a passphrase for this browser');
+      await options.fill('#vault-restore-confirmPassphrase', 'a passphrase for this browser');
       await options.click('#vault-restore button[type="submit"]');
       await options.waitFor('#vault-restore .ok', { timeout: TIMEOUT });
       const restored = await listProfiles(options);

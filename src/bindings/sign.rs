@@ -1,7 +1,7 @@
 //! JS exports for `crate::sign`: `signRequest`, `presignUrl`, `ibmTokenRequest`, `ibmParseToken`,
 //! `openscaleDataMartRequest`.
 
-use super::{js_error, to_js};
+use super::{from_js, js_error, to_js};
 use crate::secret::Secret;
 use crate::sign::{ibm, Scheme, SignError, SignRequest, Signer};
 use serde::de::{self, Deserializer, Visitor};
@@ -104,8 +104,11 @@ fn now() -> String {
 }
 
 fn parse_request(req: JsValue) -> Result<JsSignRequest, JsValue> {
-    serde_wasm_bindgen::from_value(req)
-        .map_err(|e| js_error("invalid_request", &e.to_string(), None, None))
+    from_js(
+        req,
+        "invalid-request",
+        "a request is {scheme, method, url, headers?, body?, accessKeyId, secretAccessKey, ...}",
+    )
 }
 
 fn sign_error(e: SignError) -> JsValue {
@@ -176,8 +179,7 @@ struct JsTokenRequest {
 /// `ibmTokenRequest({ apiKey })` → `{ method, url, headers, body }` for IBM IAM.
 #[wasm_bindgen(js_name = ibmTokenRequest)]
 pub fn ibm_token_request(req: JsValue) -> Result<JsValue, JsValue> {
-    let req: JsTokenRequest = serde_wasm_bindgen::from_value(req)
-        .map_err(|e| js_error("invalid_request", &e.to_string(), None, None))?;
+    let req: JsTokenRequest = from_js(req, "invalid-request", "a token request is {apiKey}")?;
     http_request_to_js(&ibm::token_request(&req.api_key))
 }
 
@@ -201,8 +203,11 @@ struct JsDataMartRequest {
 /// (the list of data marts when `dataMartId` is absent).
 #[wasm_bindgen(js_name = openscaleDataMartRequest)]
 pub fn openscale_data_mart_request(req: JsValue) -> Result<JsValue, JsValue> {
-    let req: JsDataMartRequest = serde_wasm_bindgen::from_value(req)
-        .map_err(|e| js_error("invalid_request", &e.to_string(), None, None))?;
+    let req: JsDataMartRequest = from_js(
+        req,
+        "invalid-request",
+        "a data mart request is {token, region, instanceId, dataMartId?}",
+    )?;
     let request = ibm::openscale_data_mart_request(
         &req.token,
         &req.region,

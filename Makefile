@@ -21,6 +21,11 @@ build: pkg extension zips www extension-e2e consoles
 
 # One WASM artefact: pkg/credfill.js + pkg/credfill_bg.wasm (--target web), loaded by the extension, www/, Node tests and benchmarks.
 pkg: pkg/credfill_bg.wasm
+# No path of the machine that built it ships in the WASM (panic locations name source files): the
+# cargo home and this checkout are remapped, so a reviewer's `npm run build-for-amo` elsewhere gives
+# the same bytes. The variable replaces .cargo/config.toml's wasm flags, so it repeats them.
+CARGO_HOME_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
+pkg/credfill_bg.wasm: export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = --cfg getrandom_backend="wasm_js" --remap-path-prefix=$(CARGO_HOME_DIR)=/cargo --remap-path-prefix=$(CURDIR)=/credfill
 pkg/credfill_bg.wasm: $(RUST_SOURCES)
 	cargo build --release --target wasm32-unknown-unknown --lib
 	wasm-bindgen --target web --no-typescript --out-dir pkg $(WASM)

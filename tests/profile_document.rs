@@ -212,10 +212,11 @@ fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
     let for_orange = preview(Some(Provider::FlexibleEngine));
     assert_eq!(for_orange[0]["replacesIn"]["id"], id.as_str());
     assert_eq!(for_orange[0]["asksCloud"], true);
-    // Alice of Huawei Cloud is not alice of Flexible Engine: no rotation across clouds.
-    assert!(preview(Some(Provider::Huawei))[0]
-        .get("replacesIn")
-        .is_none());
+    // Alice of Huawei Cloud is not alice of Flexible Engine: no rotation across clouds (and a
+    // Huawei-format key is Huawei Cloud's unless the user or the console tab says otherwise).
+    for cloud in [Some(Provider::Huawei), None, Some(Provider::Ibm)] {
+        assert!(preview(cloud)[0].get("replacesIn").is_none(), "{cloud:?}");
+    }
 
     let later = NOON + 100 * DAY_MS;
     let outcome = import(

@@ -73,11 +73,9 @@ pub fn accepts(provider: Provider, item: &Credential) -> bool {
 /// identity (`Credential::is_rotated_by`) in the cloud the user chose for a Huawei-format key
 /// (a Huawei Cloud user and a Flexible Engine user of the same name are two people).
 fn rotates(profile: &Profile, item: &Credential, cloud: Option<Provider>) -> bool {
-    let same_cloud = match (item, cloud) {
-        (Credential::AkSk(key), Some(cloud))
-            if key.issuer == AkIssuer::Huawei && cloud.takes_huawei_keys() =>
-        {
-            profile.provider == cloud
+    let same_cloud = match item {
+        Credential::AkSk(key) if key.issuer == AkIssuer::Huawei => {
+            profile.provider == huawei_cloud(cloud)
         }
         _ => true,
     };
@@ -262,14 +260,21 @@ fn save_one(
     Ok(done(profile, ImportAction::Added))
 }
 
+/// The cloud of a Huawei-format key: the user's choice (or the console tab's), Huawei Cloud when
+/// neither says.
+fn huawei_cloud(chosen: Option<Provider>) -> Provider {
+    chosen
+        .filter(|p| p.takes_huawei_keys())
+        .unwrap_or(Provider::Huawei)
+}
+
 /// The provider of a new profile for `item`: Huawei-family keys take the user's cloud choice.
 fn new_provider(item: &Credential, chosen: Option<Provider>) -> Result<Provider, ProfileError> {
     Ok(match item {
         Credential::AkSk(key) if key.issuer == AkIssuer::Aws => Provider::Aws,
         Credential::AkSk(_) => match chosen {
-            None => Provider::Huawei,
-            Some(p) if p.takes_huawei_keys() => p,
-            Some(_) => return Err(ProfileError::WrongProvider),
+            Some(p) if !p.takes_huawei_keys() => return Err(ProfileError::WrongProvider),
+            chosen => huawei_cloud(chosen),
         },
         Credential::IbmApiKey(_) | Credential::IbmService(_) | Credential::IbmInstance(_) => {
             Provider::Ibm

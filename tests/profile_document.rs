@@ -236,7 +236,7 @@ fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
 
     let line = |severity: &str| {
         json!({"step": "obs.list-buckets", "status": if severity == "ok" { "ok" } else { "bad-sk" },
-            "severity": severity, "message": "m", "details": {}})
+            "severity": severity, "code": "bad-sk", "params": {}, "details": {}})
     };
     apply(
         &mut doc,
@@ -247,7 +247,7 @@ fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
     apply(
         &mut doc,
         json!({"op": "recordCheck", "id": id, "results": [line("ok"),
-            {"step": "iam.projects", "status": "ok", "severity": "ok", "message": "m", "details": {"projectId": "abc"}}]}),
+            {"step": "iam.projects", "status": "ok", "severity": "ok", "code": "project-found", "params": {"region": "cn-north-4"}, "details": {"projectId": "abc"}}]}),
         later,
     );
     let profile = &doc.profiles[0];
@@ -610,7 +610,7 @@ fn operation_for(doc: &Document, spec: &(u8, usize, Vec<Credential>, bool, Strin
         3 => json!({"op": "undoDelete"}),
         4 => json!({"op": "recordCheck", "id": id, "results": [
             {"step": "ibm.token", "status": if *flag { "ok" } else { "bad-api-key" },
-             "severity": if *flag { "ok" } else { "error" }, "message": "m", "details": {}}]}),
+             "severity": if *flag { "ok" } else { "error" }, "code": "network", "details": {}}]}),
         5 => json!({"op": "setOpenscaleInstance", "id": id, "guid": guid}),
         _ => {
             json!({"op": "reorder", "ids": doc.profiles.iter().rev().map(|p| &p.id).collect::<Vec<_>>()})

@@ -4,6 +4,7 @@
 
 import { el } from './dom.js';
 import { SECRET_FIELDS } from './secret-fields.js';
+import { words } from './words.js';
 const FIELD_ORDER = [
   'issuer', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
   'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',
@@ -47,12 +48,17 @@ export function renderItems(t, items) {
 export function renderWarnings(t, warnings) {
   if (!warnings.length) return [];
   return [el('ul', { class: 'warnings' },
-    ...warnings.map((w) => el('li', { class: 'warning', 'data-code': w.code }, w.message + lineSuffix(t, w))))];
+    ...warnings.map((w) => el('li', { class: 'warning', 'data-code': w.code }, words(t, 'warning', w) + lineSuffix(t, w))))];
 }
 
 export function renderError(t, error) {
   return el('p', { class: 'error', 'data-code': error.code ?? 'internal', role: 'alert' },
-    t('importFailed') + ' ' + (error.message ?? String(error)) + lineSuffix(t, error));
+    t('importFailed') + ' ' + errorWords(t, error) + lineSuffix(t, error));
+}
+
+/** The core's `{code, params}` in words; an error of the page itself (no params) by its own message. */
+function errorWords(t, error) {
+  return error.params ? words(t, 'error', error) : (error.message ?? String(error));
 }
 
 /** Replaces `container`'s content with the result of one import: `{items, warnings}` or an error. */

@@ -7,6 +7,7 @@ import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
+import { words } from '../lib/words.js';
 
 const OBJECT_STORAGE = new Set(['huawei', 'flexible-engine', 'aws']);
 const EXPIRIES = [[900, 'check_expiry15m'], [3600, 'check_expiry1h'], [86400, 'check_expiry1d'], [604800, 'check_expiry7d']];
@@ -42,7 +43,7 @@ function permissionTracker(profileId, bucketInput) {
 function renderResults(list, outcome) {
   list.replaceChildren(...outcome.results.map((r) =>
     el('li', { class: `check-result ${r.severity}`, 'data-step': r.step, 'data-status': r.status, 'data-severity': r.severity },
-      el('strong', {}, t(`check_status_${r.status.replaceAll('-', '_')}`)), ' ', r.message)));
+      el('strong', {}, t(`check_status_${r.status.replaceAll('-', '_')}`)), ' ', r.code ? words(t, 'check', r) : '')));
 }
 
 /** The check the worker records after a granted prompt (this popup survived it, as in Firefox). */

@@ -6,17 +6,26 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// One parameter value. `Field` names a credential field (`accessKeyId`, `guid`…) that the
-/// renderer shows by its label; `Quantity` is a number with a unit (`hour`, `minute`…) that it
-/// spells with the browser's own `Intl.NumberFormat`.
+/// One parameter value. `Term` is the `_locales` key of a word the renderer shows in the user's
+/// language (a field's label, a provider's name); `Quantity` is a number with a unit (`hour`,
+/// `minute`…) that it spells with the browser's own `Intl.NumberFormat`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Param {
     Number(i64),
     Text(String),
     List(Vec<String>),
-    Field { field: &'static str },
+    Term { term: String },
     Quantity { amount: u64, unit: &'static str },
+}
+
+impl Param {
+    /// The term `<prefix>_<id>`, e.g. `field_guid` or `provider_flexible_engine`.
+    pub fn term(prefix: &str, id: &str) -> Param {
+        Param::Term {
+            term: locale_key(prefix, id),
+        }
+    }
 }
 
 impl From<usize> for Param {
@@ -43,10 +52,12 @@ pub type Params = BTreeMap<&'static str, Param>;
 /// Declares a code enum: each variant's kebab-case name and the parameter names its words use.
 /// `ALL` lists every variant, so tests (and `allMessageCodes()`) can check the words of each.
 macro_rules! message_codes {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident = $code:literal [$($param:ident),*],)* }) => {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident {
+        $($(#[$variant_meta:meta])* $variant:ident = $code:literal [$($param:ident),*],)*
+    }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        $vis enum $name { $($variant,)* }
+        $vis enum $name { $($(#[$variant_meta])* $variant,)* }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
@@ -93,7 +104,11 @@ pub fn locale_key(prefix: &str, code: &str) -> String {
 /// Every code the core can emit, with the key its words live under.
 pub fn catalog() -> Vec<CatalogEntry> {
     use crate::check::diagnose::DiagnosisCode;
+    use crate::check::CheckErrorCode;
     use crate::credentials::{ErrorCode, WarningCode};
+    use crate::fill::RefusalCode;
+    use crate::profile::ProfileError;
+    use crate::vault::VaultError;
     fn entries<C: Copy>(
         prefix: &str,
         all: &[C],
@@ -126,6 +141,38 @@ pub fn catalog() -> Vec<CatalogEntry> {
             DiagnosisCode::as_str,
             DiagnosisCode::params,
         ),
+        entries(
+            "check_error",
+            CheckErrorCode::ALL,
+            CheckErrorCode::as_str,
+            CheckErrorCode::params,
+        ),
+        entries(
+            "fill_refusal",
+            RefusalCode::ALL,
+            RefusalCode::as_str,
+            RefusalCode::params,
+        ),
+        entries(
+            "vault_error",
+            ProfileError::ALL,
+            ProfileError::as_str,
+            ProfileError::params,
+        ),
+        VaultError::CODES
+            .iter()
+            .map(|code| CatalogEntry {
+                key: locale_key("vault_error", code),
+                params: &[],
+            })
+            .collect(),
+        crate::profile::all_rotation_steps()
+            .into_iter()
+            .map(|code| CatalogEntry {
+                key: locale_key("rotation", &code),
+                params: &[],
+            })
+            .collect(),
     ]
     .concat()
 }
@@ -152,7 +199,7 @@ mod tests {
         let params: Params = [
             ("count", Param::from(2usize)),
             ("region", Param::from("eu-west-0")),
-            ("missing", Param::Field { field: "guid" }),
+            ("missing", Param::term("field", "guid")),
             (
                 "duration",
                 Param::Quantity {
@@ -164,7 +211,7 @@ mod tests {
         .into();
         assert_eq!(
             serde_json::to_value(&params).unwrap(),
-            serde_json::json!({"count": 2, "region": "eu-west-0", "missing": {"field": "guid"},
+            serde_json::json!({"count": 2, "region": "eu-west-0", "missing": {"term": "field_guid"},
                 "duration": {"amount": 2, "unit": "hour"}})
         );
     }

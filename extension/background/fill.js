@@ -5,6 +5,7 @@ import { matchConsoleWith, planFill } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { readConsoleHosts } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
+import { words } from '../lib/words.js';
 import { pendingFor, pendingMatches } from './fill-pending.js';
 import { getProfile, listProfiles } from './profiles.js';
 
@@ -160,7 +161,7 @@ async function fillTab({ tabId, profileId, confirmedFrameOrigin }) {
 
   await api.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
   const { plan, frames, nonce } = await collectAndPlan(tabId, tab.url, profile, confirmedFrameOrigin, extraHosts);
-  if (plan.refused) return { status: 'refused', code: plan.refused.code, message: plan.refused.message };
+  if (plan.refused) return { status: 'refused', code: plan.refused.code, message: words(t, 'fill_refusal', plan.refused) };
 
   // The frames allowed are filled now; a cross-origin frame the plan asks about never holds them up.
   const late = await applyPlan(tabId, plan.fills, frames, nonce);

@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 import { SECRET_FIELDS } from './secret-fields.js';
-import { words } from './words.js';
+import { errorWords, words } from './words.js';
 const FIELD_ORDER = [
   'issuer', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
   'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',
@@ -53,12 +53,7 @@ export function renderWarnings(t, warnings) {
 
 export function renderError(t, error) {
   return el('p', { class: 'error', 'data-code': error.code ?? 'internal', role: 'alert' },
-    t('importFailed') + ' ' + errorWords(t, error) + lineSuffix(t, error));
-}
-
-/** The core's `{code, params}` in words; an error of the page itself (no params) by its own message. */
-function errorWords(t, error) {
-  return error.params ? words(t, 'error', error) : (error.message ?? String(error));
+    t('importFailed') + ' ' + errorWords(t, 'error', error) + lineSuffix(t, error));
 }
 
 /** Replaces `container`'s content with the result of one import: `{items, warnings}` or an error. */

@@ -7,7 +7,7 @@ import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
-import { words } from '../lib/words.js';
+import { errorWords, words } from '../lib/words.js';
 
 const OBJECT_STORAGE = new Set(['huawei', 'flexible-engine', 'aws']);
 const EXPIRIES = [[900, 'check_expiry15m'], [3600, 'check_expiry1h'], [86400, 'check_expiry1d'], [604800, 'check_expiry7d']];
@@ -75,7 +75,7 @@ function profileRow(profile) {
         if (!ok) throw { code: 'host-permission', message: t('check_permissionRefused') };
         renderResults(results, outcome.waiting ? await recordedAfter(profile.id, profile.lastCheck?.at) : outcome);
       })
-      .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, e.message ?? String(e))))
+      .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, errorWords(t, 'check_error', e))))
       .finally(() => (button.disabled = false));
   });
   if (profile.lastCheck) renderResults(results, profile.lastCheck);
@@ -106,7 +106,7 @@ function presignForm(profiles) {
       output.value = '';
       copy.disabled = true;
       status.className = 'presign-status error';
-      status.textContent = e.message ?? String(e);
+      status.textContent = errorWords(t, 'check_error', e);
     }
   });
   copy.addEventListener('click', async () => {

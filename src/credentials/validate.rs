@@ -89,12 +89,12 @@ pub(crate) fn is_guid(value: &str) -> bool {
 }
 
 /// `field` names the field by its item key (`guid`, `clientId`, `tenantId`).
-pub(crate) fn guid(value: &str, field: &'static str) -> Result<(), ImportError> {
+pub(crate) fn guid(value: &str, field: &str) -> Result<(), ImportError> {
     if is_guid(value) {
         return Ok(());
     }
     Err(ImportError::new(ErrorCode::BadGuid)
-        .with("field", Param::Field { field })
+        .with("field", Param::term("field", field))
         .with("length", value.chars().count()))
 }
 

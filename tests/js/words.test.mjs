@@ -50,7 +50,7 @@ test('Chinese says "credential" one way (凭证), and lists with 、', () => {
 test('the renderer fills params: numbers, lists, field labels and durations in the language', () => {
   const missingColumn = { code: 'missing-column', params: { missing: ['Access Key Id', 'Secret Access Key'], found: [] } };
   assert.equal(words(translator('zh_CN'), 'error', missingColumn), '表头缺少 Access Key Id、Secret Access Key 列（已找到：）。');
-  const guid = { code: 'bad-guid', params: { field: { field: 'tenantId' }, length: 3 } };
+  const guid = { code: 'bad-guid', params: { field: { term: 'field_tenantId' }, length: 3 } };
   assert.equal(words(translator('fr'), 'error', guid),
     "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux) ; il a 3 caractères.");
   const skew = { code: 'clock-behind', params: { duration: { amount: 2, unit: 'hour' } } };

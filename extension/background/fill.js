@@ -193,12 +193,15 @@ export async function markPending(tab) {
   await api.storage.session.set({ [PENDING_KEY]: pendingFor(tab, Date.now()) });
 }
 
-/** Whether the popup for `tab` resumes a gesture's fill; the marker is used once, whatever the answer. */
+/**
+ * Whether the popup for `tab` resumes a gesture's fill; a matching marker is used once. A popup for
+ * another tab leaves it (it expires on its own): the shortcut's own popup may have asked first.
+ */
 async function takePending(tab) {
   const pending = (await api.storage.session.get(PENDING_KEY))[PENDING_KEY];
-  if (pending === undefined) return false;
+  if (!pendingMatches(pending, tab, Date.now())) return false;
   await api.storage.session.remove(PENDING_KEY);
-  return pendingMatches(pending, tab, Date.now());
+  return true;
 }
 
 export const handlers = {

@@ -122,8 +122,7 @@ function presignForm(profiles) {
 export function mountCheck(section) {
   const body = el('div', { class: 'check-body' });
   const details = el('details', { class: 'check' }, el('summary', { class: 'check-title' }, t('check_title')), body);
-  details.addEventListener('toggle', async () => {
-    if (!details.open) return;
+  async function render() {
     let profiles = [];
     try {
       ({ profiles } = await ask('profiles.view'));
@@ -133,6 +132,9 @@ export function mountCheck(section) {
     body.replaceChildren(
       ...(profiles.length ? profiles.map(profileRow) : [el('p', { class: 'muted check-empty' }, t('check_noProfiles'))]),
       ...presignForm(profiles));
-  });
+  }
+  details.addEventListener('toggle', () => details.open && render());
+  // Unlocked, locked or saved in this popup: an open list shows the profiles as they are now.
+  document.addEventListener('credfill:vault-state', () => details.open && render());
   section.replaceChildren(details);
 }

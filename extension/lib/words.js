@@ -1,6 +1,7 @@
 // The one renderer of the core's words. The Rust core speaks in `{code, params}` (src/words.rs);
 // the words live in _locales under `<prefix>_<code>` (`-` written `_`), with each param written
-// `{name}`. Used by the popup, the options page and www/, each passing its own `t(key)`, which
+// `{name}`: getMessage leaves braces alone, only `$` is special to it
+// (https://developer.chrome.com/docs/extensions/reference/api/i18n). Used by the popup, the options page and www/, each passing its own `t(key)`, which
 // answers the key itself when a language lacks it (tests/js/words.test.mjs checks none does).
 
 /** The _locales key of a code (src/words.rs `locale_key`). */

@@ -77,7 +77,8 @@ function chromiumPage(page) {
 
 /**
  * `language`: the browser's UI language (`fr`, `zh-CN`). Firefox shows an extension in the language of
- * its own UI, which it takes only if that language's pack is installed (firefox-esr-l10n-*, see
+ * its own UI (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Internationalization),
+ * which it takes only if that language's pack is installed (firefox-esr-l10n-*, see
  * scripts/bootstrap.sh); `intl.accept_languages` sets the pages' `navigator.language`.
  */
 export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {}, acceptInsecureCerts = false, language } = {}) {

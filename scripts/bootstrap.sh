@@ -10,6 +10,11 @@ need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
+# Firefox shows an extension in the language of its own UI, which needs that language's pack
+# (tests/e2e/words.test.mjs runs in French and Chinese); Chromium needs none for extension pages.
+langpacks=/usr/lib/firefox-esr/browser/extensions
+[ -e "$langpacks/langpack-fr@firefox-esr.mozilla.org.xpi" ] || need_apt+=(firefox-esr-l10n-fr)
+[ -e "$langpacks/langpack-zh-CN@firefox-esr.mozilla.org.xpi" ] || need_apt+=(firefox-esr-l10n-zh-cn)
 command -v xvfb-run >/dev/null || need_apt+=(xvfb)
 # Real X key events for the keyboard-command test in headful Chromium (tests/e2e/lib/xvfb.mjs).
 command -v xdotool >/dev/null || need_apt+=(xdotool)

@@ -10,6 +10,7 @@ pub mod profile;
 pub mod secret;
 pub mod sign;
 pub mod vault;
+pub mod words;
 
 /// The crate version, shown in the popup so a user can tell which build they run.
 pub fn version() -> &'static str {

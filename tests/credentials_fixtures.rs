@@ -91,7 +91,7 @@ fn expectations() -> Vec<(&'static str, Expect)> {
         ("ibmcloud-service-instance.txt", Check(ibm_instance)),
         ("azure-sp.json", Check(azure)),
         ("bad-binary.bin", Error(ErrorCode::NotText, None, None)),
-        ("bad-workbook.xlsx", Error(ErrorCode::NotText, None, None)),
+        ("bad-workbook.xlsx", Error(ErrorCode::Workbook, None, None)),
         (
             "bad-truncated.json",
             Error(ErrorCode::BadJson, Some(3), Some(58)),
@@ -104,7 +104,7 @@ fn expectations() -> Vec<(&'static str, Expect)> {
         ("bad-blank.csv", Error(ErrorCode::Empty, None, None)),
         (
             "bad-header-only.csv",
-            Error(ErrorCode::NoKeys, Some(1), None),
+            Error(ErrorCode::NoKeyRows, Some(1), None),
         ),
         (
             "bad-short-secret.csv",
@@ -304,10 +304,11 @@ fn azure(import: &Import) {
 }
 
 /// Every key-like token of the fixtures (16+ characters mixing letters and digits): no
-/// error or warning may contain 8 consecutive characters of one. Values are never quoted,
-/// so this also covers secrets sitting in the wrong column.
+/// error or warning, params included, may contain 8 consecutive characters of one. Values are
+/// never quoted, so this also covers secrets sitting in the wrong column. Each carries exactly
+/// the params its code's words use.
 #[test]
-fn no_message_quotes_a_value() {
+fn no_params_quote_a_value() {
     for (name, bytes) in fixtures() {
         let text = String::from_utf8_lossy(&bytes).replace('\0', "");
         let tokens: Vec<&str> = text
@@ -319,8 +320,25 @@ fn no_message_quotes_a_value() {
             })
             .collect();
         let messages: Vec<String> = match parse(&bytes, Some(&name)) {
-            Ok(import) => import.warnings.into_iter().map(|w| w.message).collect(),
-            Err(error) => vec![error.to_string()],
+            Ok(import) => import
+                .warnings
+                .iter()
+                .map(|w| {
+                    assert!(
+                        w.params.keys().copied().eq(sorted(w.code.params())),
+                        "{name}: {w:?}"
+                    );
+                    serde_json::to_string(w).unwrap()
+                })
+                .collect(),
+            Err(error) => {
+                let expected = sorted(error.code.params());
+                assert!(
+                    error.params.keys().copied().eq(expected),
+                    "{name}: {error:?}"
+                );
+                vec![serde_json::to_string(&error).unwrap()]
+            }
         };
         for message in &messages {
             for token in &tokens {
@@ -345,4 +363,10 @@ fn elided_crn(import: &Import) {
     assert_eq!(i.location.as_deref(), Some("us-south"));
     let codes: Vec<_> = import.warnings.iter().map(|w| (w.code, w.line)).collect();
     assert_eq!(codes, [(WarningCode::UnreadableCrn, Some(2))]);
+}
+
+fn sorted(names: &[&'static str]) -> Vec<&'static str> {
+    let mut names = names.to_vec();
+    names.sort_unstable();
+    names
 }

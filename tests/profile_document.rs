@@ -128,7 +128,7 @@ fn the_cloud_and_region_of_a_new_key_are_the_users_choice_and_checked() {
             .unwrap()
             .extend(choice.as_object().unwrap().clone());
         let error = doc.apply(op(operation), NOON).unwrap_err();
-        assert_eq!(error.code(), code);
+        assert_eq!(error.as_str(), code);
         assert!(doc.profiles.is_empty(), "a refused import stores nothing");
     }
     import(
@@ -186,7 +186,7 @@ fn one_ibm_profile_holds_what_the_openscale_forms_need() {
             NOON,
         )
         .unwrap_err();
-    assert_eq!(error.code(), "wrong-provider");
+    assert_eq!(error.as_str(), "wrong-provider");
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
 
     let line = |severity: &str| {
         json!({"step": "obs.list-buckets", "status": if severity == "ok" { "ok" } else { "bad-sk" },
-            "severity": severity, "message": "m", "details": {}})
+            "severity": severity, "code": "bad-sk", "params": {}, "details": {}})
     };
     apply(
         &mut doc,
@@ -248,7 +248,7 @@ fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
     apply(
         &mut doc,
         json!({"op": "recordCheck", "id": id, "results": [line("ok"),
-            {"step": "iam.projects", "status": "ok", "severity": "ok", "message": "m", "details": {"projectId": "abc"}}]}),
+            {"step": "iam.projects", "status": "ok", "severity": "ok", "code": "project-found", "params": {"region": "cn-north-4"}, "details": {"projectId": "abc"}}]}),
         later,
     );
     let profile = &doc.profiles[0];
@@ -293,7 +293,7 @@ fn edits_are_checked_and_a_refused_one_changes_nothing() {
         let result =
             serde_json::from_value::<Operation>(json!({"op": "edit", "id": id, "edits": edits}))
                 .map_err(|_| "bad-operation")
-                .and_then(|o| doc.apply(o, NOON).map_err(|e| e.code()));
+                .and_then(|o| doc.apply(o, NOON).map_err(|e| e.as_str()));
         assert_eq!(result.unwrap_err(), code);
         assert_eq!(doc, before);
     }
@@ -336,7 +336,7 @@ fn delete_undo_and_reorder() {
     assert_eq!(
         doc.apply(op(json!({"op": "undoDelete"})), late)
             .unwrap_err()
-            .code(),
+            .as_str(),
         "nothing-to-undo"
     );
     apply(
@@ -357,7 +357,7 @@ fn delete_undo_and_reorder() {
         let error = doc
             .apply(op(json!({"op": "reorder", "ids": bad})), late)
             .unwrap_err();
-        assert_eq!(error.code(), "bad-order");
+        assert_eq!(error.as_str(), "bad-order");
     }
 }
 
@@ -404,7 +404,7 @@ fn restoring_a_backup_adds_skips_and_reports_conflicts_but_never_replaces_or_red
         .apply(op(json!({"op": "restore", "backup": backup})), NOON)
         .unwrap_err();
     assert_eq!(
-        error.code(),
+        error.as_str(),
         "bad-document",
         "a hostile colour refuses the file"
     );
@@ -497,17 +497,20 @@ fn huawei_key(ak: &str) -> Credential {
 
 #[test]
 fn unreadable_and_newer_documents_are_refused() {
-    assert_eq!(Document::from_json("{").unwrap_err().code(), "bad-document");
+    assert_eq!(
+        Document::from_json("{").unwrap_err().as_str(),
+        "bad-document"
+    );
     assert_eq!(
         Document::from_json(r#"{"version": 3, "profiles": []}"#)
             .unwrap_err()
-            .code(),
+            .as_str(),
         "newer-document"
     );
     assert_eq!(
         Document::from_json(r#"{"profiles": [{"id": "x"}]}"#)
             .unwrap_err()
-            .code(),
+            .as_str(),
         "bad-document"
     );
 }
@@ -611,7 +614,7 @@ fn operation_for(doc: &Document, spec: &(u8, usize, Vec<Credential>, bool, Strin
         3 => json!({"op": "undoDelete"}),
         4 => json!({"op": "recordCheck", "id": id, "results": [
             {"step": "ibm.token", "status": if *flag { "ok" } else { "bad-api-key" },
-             "severity": if *flag { "ok" } else { "error" }, "message": "m", "details": {}}]}),
+             "severity": if *flag { "ok" } else { "error" }, "code": "network", "details": {}}]}),
         5 => json!({"op": "setOpenscaleInstance", "id": id, "guid": guid}),
         _ => {
             json!({"op": "reorder", "ids": doc.profiles.iter().rev().map(|p| &p.id).collect::<Vec<_>>()})

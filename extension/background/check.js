@@ -21,7 +21,7 @@ async function origins({ profileId, bucket }) {
 
 async function requireHostPermission(patterns) {
   if (!(await api.permissions.contains({ origins: patterns }))) {
-    throw { code: 'host-permission', message: `credfill may not reach ${patterns.join(', ')} yet: allow it, then test again.` };
+    throw { code: 'host-permission', params: { hosts: patterns } };
   }
 }
 

@@ -17,7 +17,15 @@ const COMMAND = 'fill-page';
  */
 export async function fillFromGesture(tab) {
   await noteActivity(); // a gesture is the user at work, like a message from the popup
-  let result = await runFill({ tabId: tab.id });
+  let result;
+  try {
+    result = await runFill({ tabId: tab.id });
+  } catch (e) {
+    if (e?.code !== 'locked' && e?.code !== 'no-vault') throw e;
+    // No UI of its own: the popup says the vault is locked, asks for the passphrase, then fills.
+    await askInPopup(tab);
+    return { status: 'locked' };
+  }
   if (result.status === 'choose-profile') {
     const last = (await lastProfiles())[result.console.provider];
     if (result.profiles.some((p) => p.id === last)) result = await runFill({ tabId: tab.id, profileId: last });

@@ -5,6 +5,7 @@ import { matchConsoleWith, planFill } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { readConsoleHosts } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
+import { words } from '../lib/words.js';
 import { pendingFor, pendingMatches } from './fill-pending.js';
 import { getProfile, listProfiles } from './profiles.js';
 
@@ -160,7 +161,7 @@ async function fillTab({ tabId, profileId, confirmedFrameOrigin }) {
 
   await api.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
   const { plan, frames, nonce } = await collectAndPlan(tabId, tab.url, profile, confirmedFrameOrigin, extraHosts);
-  if (plan.refused) return { status: 'refused', code: plan.refused.code, message: plan.refused.message };
+  if (plan.refused) return { status: 'refused', code: plan.refused.code, message: words(t, 'fill_refusal', plan.refused) };
 
   // The frames allowed are filled now; a cross-origin frame the plan asks about never holds them up.
   const late = await applyPlan(tabId, plan.fills, frames, nonce);
@@ -192,12 +193,15 @@ export async function markPending(tab) {
   await api.storage.session.set({ [PENDING_KEY]: pendingFor(tab, Date.now()) });
 }
 
-/** Whether the popup for `tab` resumes a gesture's fill; the marker is used once, whatever the answer. */
+/**
+ * Whether the popup for `tab` resumes a gesture's fill; a matching marker is used once. A popup for
+ * another tab leaves it (it expires on its own): the shortcut's own popup may have asked first.
+ */
 async function takePending(tab) {
   const pending = (await api.storage.session.get(PENDING_KEY))[PENDING_KEY];
-  if (pending === undefined) return false;
+  if (!pendingMatches(pending, tab, Date.now())) return false;
   await api.storage.session.remove(PENDING_KEY);
-  return pendingMatches(pending, tab, Date.now());
+  return true;
 }
 
 export const handlers = {

@@ -4,6 +4,7 @@
 
 import { el } from './dom.js';
 import { SECRET_FIELDS } from './secret-fields.js';
+import { errorWords, words } from './words.js';
 const FIELD_ORDER = [
   'issuer', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
   'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',
@@ -47,12 +48,12 @@ export function renderItems(t, items) {
 export function renderWarnings(t, warnings) {
   if (!warnings.length) return [];
   return [el('ul', { class: 'warnings' },
-    ...warnings.map((w) => el('li', { class: 'warning', 'data-code': w.code }, w.message + lineSuffix(t, w))))];
+    ...warnings.map((w) => el('li', { class: 'warning', 'data-code': w.code }, words(t, 'warning', w) + lineSuffix(t, w))))];
 }
 
 export function renderError(t, error) {
   return el('p', { class: 'error', 'data-code': error.code ?? 'internal', role: 'alert' },
-    t('importFailed') + ' ' + (error.message ?? String(error)) + lineSuffix(t, error));
+    t('importFailed') + ' ' + errorWords(t, 'error', error) + lineSuffix(t, error));
 }
 
 /** Replaces `container`'s content with the result of one import: `{items, warnings}` or an error. */

@@ -17,11 +17,17 @@ export function senderKind(sender, runtime) {
   return null;
 }
 
-/** Errors cross the message boundary as `{code, message}` only: never a stack, never a value. */
+/**
+ * Errors cross the message boundary as `{code, message, params?, line?, column?}` only: never a stack,
+ * never a value (the core's params are secret-free by construction: src/words.rs).
+ */
 export function toPlainError(e) {
   if (e && typeof e === 'object' && typeof e.code === 'string') {
-    const { code, message, line, column } = e;
-    return { code, message: String(message ?? code), ...(line != null && { line }), ...(column != null && { column }) };
+    const { code, message, params, line, column } = e;
+    return {
+      code, message: String(message ?? code), ...(params != null && { params }),
+      ...(line != null && { line }), ...(column != null && { column }),
+    };
   }
   return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

@@ -49,7 +49,9 @@ describe('createListener', () => {
 });
 
 describe('toPlainError', () => {
-  it('keeps line and column, drops everything else', () => {
+  it('keeps params, line and column, drops everything else', () => {
     assert.deepEqual(toPlainError({ code: 'x', message: 'm', line: 3, column: 0, apiKey: 'k' }), { code: 'x', message: 'm', line: 3, column: 0 });
+    assert.deepEqual(toPlainError({ code: 'bad-secret', params: { length: 39 }, line: 2, stack: 's' }),
+      { code: 'bad-secret', message: 'bad-secret', params: { length: 39 }, line: 2 });
   });
 });

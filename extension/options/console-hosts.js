@@ -12,7 +12,7 @@ import { errorLine as vaultErrorLine } from '../popup/vault-errors.js';
 
 const PROVIDERS = ['huawei', 'flexible-engine', 'ibm'];
 
-const errorLine = (e) => vaultErrorLine(e, 'hosts_error_');
+const errorLine = (e) => vaultErrorLine(e, 'hosts_error');
 
 function hostList(onRemove) {
   const list = el('ul', { id: 'console-hosts-list' });

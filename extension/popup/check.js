@@ -7,6 +7,7 @@ import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
+import { errorWords, words } from '../lib/words.js';
 
 const OBJECT_STORAGE = new Set(['huawei', 'flexible-engine', 'aws']);
 const EXPIRIES = [[900, 'check_expiry15m'], [3600, 'check_expiry1h'], [86400, 'check_expiry1d'], [604800, 'check_expiry7d']];
@@ -42,7 +43,7 @@ function permissionTracker(profileId, bucketInput) {
 function renderResults(list, outcome) {
   list.replaceChildren(...outcome.results.map((r) =>
     el('li', { class: `check-result ${r.severity}`, 'data-step': r.step, 'data-status': r.status, 'data-severity': r.severity },
-      el('strong', {}, t(`check_status_${r.status.replaceAll('-', '_')}`)), ' ', r.message)));
+      el('strong', {}, t(`check_status_${r.status.replaceAll('-', '_')}`)), ' ', r.code ? words(t, 'check', r) : '')));
 }
 
 /** The check the worker records after a granted prompt (this popup survived it, as in Firefox). */
@@ -74,7 +75,7 @@ function profileRow(profile) {
         if (!ok) throw { code: 'host-permission', message: t('check_permissionRefused') };
         renderResults(results, outcome.waiting ? await recordedAfter(profile.id, profile.lastCheck?.at) : outcome);
       })
-      .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, e.message ?? String(e))))
+      .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, errorWords(t, 'check_error', e))))
       .finally(() => (button.disabled = false));
   });
   if (profile.lastCheck) renderResults(results, profile.lastCheck);
@@ -105,7 +106,7 @@ function presignForm(profiles) {
       output.value = '';
       copy.disabled = true;
       status.className = 'presign-status error';
-      status.textContent = e.message ?? String(e);
+      status.textContent = errorWords(t, 'check_error', e);
     }
   });
   copy.addEventListener('click', async () => {
@@ -121,8 +122,7 @@ function presignForm(profiles) {
 export function mountCheck(section) {
   const body = el('div', { class: 'check-body' });
   const details = el('details', { class: 'check' }, el('summary', { class: 'check-title' }, t('check_title')), body);
-  details.addEventListener('toggle', async () => {
-    if (!details.open) return;
+  async function render() {
     let profiles = [];
     try {
       ({ profiles } = await ask('profiles.view'));
@@ -132,6 +132,9 @@ export function mountCheck(section) {
     body.replaceChildren(
       ...(profiles.length ? profiles.map(profileRow) : [el('p', { class: 'muted check-empty' }, t('check_noProfiles'))]),
       ...presignForm(profiles));
-  });
+  }
+  details.addEventListener('toggle', () => details.open && render());
+  // Unlocked, locked or saved in this popup: an open list shows the profiles as they are now.
+  document.addEventListener('credfill:vault-state', () => details.open && render());
   section.replaceChildren(details);
 }

@@ -3,6 +3,7 @@
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
 import { activeTabId } from './tab.js';
+import { errorWords } from '../lib/words.js';
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -45,13 +46,16 @@ export function mountFill(section) {
     output.replaceChildren(...nodes);
   };
 
+  const showError = (e) =>
+    show('error', el('p', { className: 'error', role: 'alert', 'data-code': e.code ?? 'internal' }, errorWords(t, 'vault_error', e)));
+
   async function run(options) {
     runButton.disabled = true;
     show('running');
     try {
       render(await ask('fill.run', { tabId, ...options }));
     } catch (e) {
-      show('error', el('p', { className: 'error', role: 'alert', 'data-code': e.code ?? 'internal' }, e.message ?? String(e)));
+      showError(e);
     } finally {
       runButton.disabled = false;
     }
@@ -76,13 +80,28 @@ export function mountFill(section) {
     }
   }
 
-  (async () => {
-    tabId = await activeTabId();
-    const { console: site, profiles, resume } = await ask('fill.status', { tabId });
+  /** Reads the tab's console and profiles anew: at start, and after every lock, unlock or save. */
+  async function load() {
+    tabId ??= await activeTabId();
+    let answer;
+    try {
+      answer = await ask('fill.status', { tabId });
+    } catch (e) {
+      if (e.code !== 'locked' && e.code !== 'no-vault') throw e;
+      // The vault section says so and asks for the passphrase: nothing here to press until then.
+      status.textContent = '';
+      runButton.hidden = true;
+      return show('locked');
+    }
+    const { console: site, profiles, resume } = answer;
     status.textContent = site ? t('fill_console', [site.host]) : t('fill_notConsole');
     section.dataset.console = site?.provider ?? 'none';
     runButton.hidden = !site;
     if (site && !profiles.length) show('no-profile', el('p', {}, t('fill_noProfile')));
+    else if (['locked', 'no-profile', 'error'].includes(output.dataset.state)) show('idle');
     if (resume) await run({}); // the keyboard command or the context menu started this fill
-  })().catch((e) => show('error', el('p', { className: 'error', role: 'alert' }, e.message ?? String(e))));
+  }
+
+  // popup/vault.js tells every state it shows, the first one included.
+  document.addEventListener('credfill:vault-state', () => load().catch(showError));
 }

@@ -8,6 +8,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { errorLine } from './vault-errors.js';
 import { activeTabId } from './tab.js';
+import { words } from '../lib/words.js';
 
 /** The view's profiles, best fit for the tab first; equal scores keep the user's order. */
 const byTabFit = (profiles) =>
@@ -146,5 +147,5 @@ function ageLines(age) {
     age.stale ? '⚠ ' : '', t('vault_keyAge', [String(age.ageDays), since]));
   if (!age.stale) return [line];
   return [line, el('details', { class: 'rotation' }, el('summary', {}, t('vault_rotate')),
-    el('ol', {}, age.rotationSteps.map((step) => el('li', {}, step))))];
+    el('ol', {}, age.rotationSteps.map((code) => el('li', {}, words(t, 'rotation', { code })))))];
 }

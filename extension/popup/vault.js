@@ -34,6 +34,8 @@ export function mountVault(vaultSection, profilesSection) {
     }
     if (status.state === 'unlocked' && pending) await savePending();
     await profiles.refresh(status.state);
+    // The other sections re-read their state from the worker (one state: none may still say locked).
+    document.dispatchEvent(new CustomEvent('credfill:vault-state', { detail: { state: status.state } }));
     // Listing the profiles used the vault, which pushed the auto-lock back: show the new time.
     if (status.state === 'unlocked') showLockTime(await ask('vault.status').then((s) => s.lockAt, () => status.lockAt));
   }

@@ -1,9 +1,12 @@
 //! JS exports for `crate::check`: `planKeyCheck`, `diagnoseKeyCheck`, `keyCheckOrigins`,
 //! `presignObjectUrl`. A check is `{ profile, timestamp, bucket? }` (timestamp `YYYYMMDDTHHMMSSZ`).
 
-use super::{js_error, to_js};
-use crate::check::{self, presign::PresignObject, CheckError, CheckRequest, KeyCheck, Step};
+use super::to_js;
+use crate::check::{
+    self, presign::PresignObject, CheckError, CheckErrorCode, CheckRequest, KeyCheck, Step,
+};
 use crate::secret::Secret;
+use crate::words::Params;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -41,8 +44,20 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
     super::from_js(value, "bad-check", CHECK)
 }
 
+/// `{code, params, message}`: the words are `check_error_<code>`; the message is for logs.
 fn check_error(e: CheckError) -> JsValue {
-    js_error(e.code(), &e.to_string(), None, None)
+    #[derive(Serialize)]
+    struct Thrown {
+        code: CheckErrorCode,
+        params: Params,
+        message: String,
+    }
+    let thrown = Thrown {
+        code: e.code(),
+        params: e.params(),
+        message: e.to_string(),
+    };
+    to_js(&thrown).unwrap_or_else(|internal| internal)
 }
 
 fn requests_to_js(requests: &[CheckRequest]) -> Result<JsValue, JsValue> {

@@ -1,20 +1,16 @@
 //! JS exports for `crate::credentials`.
 
-use super::{js_error, to_js};
+use super::to_js;
 use crate::credentials;
 use wasm_bindgen::prelude::*;
 
 /// `parseCredentials(bytes, fileName?)` → `{ items, warnings }`, or throws
-/// `{ code, message, line?, column? }`.
+/// `{ code, params, line?, column? }`.
 #[wasm_bindgen(js_name = parseCredentials)]
 pub fn parse_credentials(bytes: &[u8], file_name: Option<String>) -> Result<JsValue, JsValue> {
     let import = credentials::parse(bytes, file_name.as_deref()).map_err(|error| {
-        js_error(
-            error.code.as_str(),
-            &error.message,
-            error.line,
-            error.column,
-        )
+        // Its own `{code, params, line?, column?}`; a failed conversion throws `internal`.
+        to_js(&error).unwrap_or_else(|internal| internal)
     })?;
     to_js(&import)
 }

@@ -12,8 +12,9 @@ use crate::profile::{
     Provider, Tab,
 };
 
+/// The code alone: its words are `vault_error_<code>` in `_locales`.
 fn profile_error(e: ProfileError) -> JsValue {
-    js_error(e.code(), &e.to_string(), None, None)
+    js_error(e.as_str(), e.as_str(), None, None)
 }
 
 fn document(value: JsValue) -> Result<Document, JsValue> {

@@ -4,7 +4,43 @@
 use super::answer::{count_elements, server_clock_offset, xml_error, Answer, Failure};
 use super::{plan, CheckError, CheckRequest, KeyCheck, Step};
 use crate::sign::ibm::{self, IbmError};
+use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
+
+message_codes! {
+    /// What a diagnosis says, in words that are `check_<code>` in `_locales`.
+    pub enum DiagnosisCode {
+        Network = "network" [],
+        BucketsListed = "buckets-listed" [count],
+        BadAk = "bad-ak" [],
+        BadSk = "bad-sk" [],
+        BadToken = "bad-token" [],
+        ClockBehind = "clock-behind" [duration],
+        ClockAhead = "clock-ahead" [duration],
+        ClockSkew = "clock-skew" [],
+        Locked = "locked" [],
+        NoPermission = "no-permission" [],
+        UnexpectedCode = "unexpected-code" [errorCode],
+        UnexpectedStatus = "unexpected-status" [httpStatus],
+        UnexpectedRedirect = "unexpected-redirect" [],
+        ProjectFound = "project-found" [region],
+        NoProject = "no-project" [region],
+        BucketWrongRegion = "bucket-wrong-region" [bucket, bucketRegion, region],
+        BucketElsewhere = "bucket-elsewhere" [bucket, region],
+        NoBucket = "no-bucket" [bucket],
+        BucketNoPermission = "bucket-no-permission" [bucket],
+        ColdStorage = "cold-storage" [bucket, storageClass],
+        OldBucket = "old-bucket" [bucket],
+        BucketUsable = "bucket-usable" [bucket, region, storageClass],
+        BucketUsableUnknownClass = "bucket-usable-unknown-class" [bucket, region],
+        ApiKeyAccepted = "api-key-accepted" [],
+        ApiKeyAcceptedNoGuid = "api-key-accepted-no-guid" [],
+        BadApiKey = "bad-api-key" [],
+        OpenScaleFound = "openscale-found" [region],
+        NoInstance = "no-instance" [region],
+        OpenScaleNoPermission = "openscale-no-permission" [region],
+    }
+}
 
 /// What one answer says about the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,7 +127,8 @@ pub struct Diagnosis {
     pub step: Step,
     pub status: Status,
     pub severity: Severity,
-    pub message: String,
+    pub code: DiagnosisCode,
+    pub params: Params,
     pub details: Details,
     /// The key itself is wrong: the remaining requests of the check would only add failed
     /// attempts (five in a row lock a Huawei key for five minutes), so send no more.
@@ -102,12 +139,13 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
-    fn new(step: Step, status: Status, message: impl Into<String>, details: Details) -> Self {
+    fn new(step: Step, status: Status, code: DiagnosisCode, details: Details) -> Self {
         Diagnosis {
             step,
             status,
             severity: status.severity(),
-            message: message.into(),
+            code,
+            params: Params::new(),
             details,
             stop: matches!(
                 status,
@@ -120,6 +158,11 @@ impl Diagnosis {
             ),
             next: vec![],
         }
+    }
+
+    fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
+        self.params.insert(name, value.into());
+        self
     }
 }
 
@@ -152,8 +195,7 @@ fn unreachable(step: Step) -> Diagnosis {
     Diagnosis::new(
         step,
         Status::Network,
-        "The service could not be reached, so the key was not tested. Check the network \
-         connection, proxy or VPN, and the profile's region or custom endpoint, then test again.",
+        DiagnosisCode::Network,
         Details::default(),
     )
 }
@@ -171,9 +213,10 @@ fn list_buckets(
         return Diagnosis::new(
             Step::ListBuckets,
             Status::Ok,
-            format!("The key works: it can list {count} bucket(s)."),
+            DiagnosisCode::BucketsListed,
             details,
-        );
+        )
+        .with("count", count);
     }
     storage_error(check, Step::ListBuckets, answer, body, details)
 }
@@ -202,65 +245,54 @@ fn storage_error(
         details.skew_seconds =
             server_clock_offset(answer, error.server_time.as_deref(), &check.timestamp);
     }
-    let message = message_for(status, &details);
-    Diagnosis::new(step, status, message, details)
+    key_failure(step, status, details)
 }
 
-fn message_for(status: Status, details: &Details) -> String {
-    match status {
-        Status::BadAk => "The access key ID (AK) is unknown: it was deleted, or mistyped. Copy it \
-                          again from credentials.csv, or create a new key."
-            .into(),
-        Status::BadSk => "The secret key (SK) does not match this AK: it is wrong, or AK and SK \
-                          were swapped. Import the key again from credentials.csv."
-            .into(),
-        Status::BadToken => "This temporary key has expired or its security token is wrong: \
-                             get a new temporary key."
-            .into(),
-        Status::ClockSkew => match details.skew_seconds {
-            Some(s) => format!(
-                "This computer's clock is {} {} the service's: set the clock right (automatic \
-                 time), then test again.",
-                human_duration(s.unsigned_abs()),
-                if s > 0 { "behind" } else { "ahead of" }
-            ),
-            None => "This computer's clock is more than 15 minutes off: set the clock right \
-                     (automatic time), then test again."
-                .into(),
+/// A failure of the key itself (or its permissions), the same words for every service.
+fn key_failure(step: Step, status: Status, details: Details) -> Diagnosis {
+    let skew = details.skew_seconds;
+    let code = match status {
+        Status::BadAk => DiagnosisCode::BadAk,
+        Status::BadSk => DiagnosisCode::BadSk,
+        Status::BadToken => DiagnosisCode::BadToken,
+        Status::ClockSkew => match skew {
+            Some(s) if s > 0 => DiagnosisCode::ClockBehind,
+            Some(_) => DiagnosisCode::ClockAhead,
+            None => DiagnosisCode::ClockSkew,
         },
-        Status::Locked => "The key is locked after repeated failed attempts: wait 5 minutes, fix \
-                           the key, then test once."
-            .into(),
-        Status::NoPermission => "The key is valid, but its user may not do this: ask an \
-                                 administrator for the permission."
-            .into(),
-        _ => "The service gave an answer credfill does not know.".into(),
+        Status::Locked => DiagnosisCode::Locked,
+        _ => DiagnosisCode::NoPermission,
+    };
+    let diagnosis = Diagnosis::new(step, status, code, details);
+    match skew {
+        Some(s) if status == Status::ClockSkew => {
+            diagnosis.with("duration", rounded_duration(s.unsigned_abs()))
+        }
+        _ => diagnosis,
     }
 }
 
-fn human_duration(seconds: u64) -> String {
-    match seconds {
-        s if s < 120 => format!("{s} seconds"),
-        s if s < 2 * 3600 => format!("about {} minutes", (s + 30) / 60),
-        s if s < 2 * 86400 => format!("about {} hours", (s + 1800) / 3600),
-        s => format!("about {} days", (s + 43200) / 86400),
-    }
+/// Seconds up to two minutes, then minutes, hours, days: precise enough to find the wrong clock.
+fn rounded_duration(seconds: u64) -> Param {
+    let (amount, unit) = match seconds {
+        s if s < 120 => (s, "second"),
+        s if s < 2 * 3600 => ((s + 30) / 60, "minute"),
+        s if s < 2 * 86400 => ((s + 1800) / 3600, "hour"),
+        s => ((s + 43200) / 86400, "day"),
+    };
+    Param::Quantity { amount, unit }
 }
 
 fn unexpected(step: Step, details: Details) -> Diagnosis {
-    let shown = details.error_code.clone().unwrap_or_else(|| {
-        details
-            .http_status
-            .map_or("a redirect".into(), |s| format!("HTTP {s}"))
-    });
-    Diagnosis::new(
-        step,
-        Status::Unexpected,
-        format!(
-            "The service answered {shown}, which credfill cannot explain. The key may still work."
-        ),
-        details,
-    )
+    let (error_code, http_status) = (details.error_code.clone(), details.http_status);
+    let diagnosis = |code| Diagnosis::new(step, Status::Unexpected, code, details);
+    match (error_code, http_status) {
+        (Some(code), _) => diagnosis(DiagnosisCode::UnexpectedCode).with("errorCode", code),
+        (None, Some(status)) => {
+            diagnosis(DiagnosisCode::UnexpectedStatus).with("httpStatus", usize::from(status))
+        }
+        (None, None) => diagnosis(DiagnosisCode::UnexpectedRedirect),
+    }
 }
 
 /// IAM's project list (`{"projects": [{"id", "name"}]}`), or API Gateway's error
@@ -297,16 +329,18 @@ fn iam_projects(
                 Diagnosis::new(
                     Step::IamProjects,
                     Status::Ok,
-                    format!("The key works with IAM; the project of {region} was found (ModelArts needs its ID)."),
+                    DiagnosisCode::ProjectFound,
                     details,
                 )
+                .with("region", region)
             }
             None => Diagnosis::new(
                 Step::IamProjects,
                 Status::NoProject,
-                format!("The key works, but its account has no project named {region}: check the profile's region."),
+                DiagnosisCode::NoProject,
                 details,
-            ),
+            )
+            .with("region", region),
         };
     }
     let error = serde_json::from_str::<GatewayError>(body).ok();
@@ -335,8 +369,7 @@ fn iam_projects(
     if status == Status::ClockSkew {
         details.skew_seconds = server_clock_offset(answer, None, &check.timestamp);
     }
-    let message = message_for(status, &details);
-    Diagnosis::new(Step::IamProjects, status, message, details)
+    key_failure(Step::IamProjects, status, details)
 }
 
 /// `HEAD /<bucket>`: no body, so everything comes from the status and the headers.
@@ -346,26 +379,32 @@ fn bucket(check: &KeyCheck, status: u16, answer: &Answer, mut details: Details) 
     details.bucket_region = answer
         .first_header(&["x-obs-bucket-location", "x-amz-bucket-region"])
         .map(str::to_owned);
-    let diagnosis =
-        |status, message: String, details| Diagnosis::new(Step::Bucket, status, message, details);
+    let diagnosis = |status, code, details| {
+        Diagnosis::new(Step::Bucket, status, code, details)
+            .with("bucket", name)
+            .with("region", region)
+    };
     let in_other_region = details.bucket_region.as_ref().is_some_and(|r| r != region);
     if (300..400).contains(&status) || status == 0 || in_other_region {
-        let where_ = details
-            .bucket_region
-            .clone()
-            .unwrap_or_else(|| "another region".into());
-        return diagnosis(
-            Status::WrongRegion,
-            format!("Bucket {name} is in {where_}, not {region}: ModelArts needs a bucket in its own region."),
-            details,
-        );
+        return match details.bucket_region.clone() {
+            Some(bucket_region) => diagnosis(
+                Status::WrongRegion,
+                DiagnosisCode::BucketWrongRegion,
+                details,
+            )
+            .with("bucketRegion", bucket_region),
+            None => diagnosis(Status::WrongRegion, DiagnosisCode::BucketElsewhere, details),
+        };
     }
+    let about_bucket = |status, code, details| {
+        Diagnosis::new(Step::Bucket, status, code, details).with("bucket", name)
+    };
     match status {
-        404 => return diagnosis(Status::NoBucket, format!("There is no bucket named {name}."), details),
+        404 => return about_bucket(Status::NoBucket, DiagnosisCode::NoBucket, details),
         401 | 403 => {
-            return diagnosis(
+            return about_bucket(
                 Status::NoPermission,
-                format!("Bucket {name} exists but this key may not read it: it belongs to another account, or the user lacks OBS permissions."),
+                DiagnosisCode::BucketNoPermission,
                 details,
             )
         }
@@ -385,35 +424,20 @@ fn bucket(check: &KeyCheck, status: u16, answer: &Answer, mut details: Details) 
         class.as_str(),
         "WARM" | "COLD" | "STANDARD_IA" | "GLACIER" | "DEEP_ARCHIVE"
     ) {
-        return diagnosis(
-            Status::ColdStorage,
-            format!("Bucket {name} stores new objects as {class}: ModelArts reads only STANDARD storage. Change the bucket's default storage class."),
-            details,
-        );
+        return about_bucket(Status::ColdStorage, DiagnosisCode::ColdStorage, details)
+            .with("storageClass", class);
     }
     if details
         .bucket_version
         .as_ref()
         .is_some_and(|v| !v.starts_with('3'))
     {
-        return diagnosis(
-            Status::OldBucket,
-            format!("Bucket {name} is an older OBS bucket (not OBS 3.0): ModelArts needs a bucket created recently."),
-            details,
-        );
+        return about_bucket(Status::OldBucket, DiagnosisCode::OldBucket, details);
     }
-    let shown_class = if class.is_empty() {
-        "unknown".into()
-    } else {
-        class
-    };
-    diagnosis(
-        Status::Ok,
-        format!(
-            "Bucket {name} is usable by ModelArts (region {region}, storage class {shown_class})."
-        ),
-        details,
-    )
+    if class.is_empty() {
+        return diagnosis(Status::Ok, DiagnosisCode::BucketUsableUnknownClass, details);
+    }
+    diagnosis(Status::Ok, DiagnosisCode::BucketUsable, details).with("storageClass", class)
 }
 
 fn ibm_token(
@@ -425,12 +449,12 @@ fn ibm_token(
     match ibm::parse_token(status, body) {
         Ok(token) => {
             let next = plan::openscale_request(check, &token.access_token)?;
-            let message = if next.is_some() {
-                "IBM accepted the API key."
+            let code = if next.is_some() {
+                DiagnosisCode::ApiKeyAccepted
             } else {
-                "IBM accepted the API key. Add the OpenScale instance GUID to the profile to check OpenScale too."
+                DiagnosisCode::ApiKeyAcceptedNoGuid
             };
-            let mut d = Diagnosis::new(Step::IbmToken, Status::Ok, message, details);
+            let mut d = Diagnosis::new(Step::IbmToken, Status::Ok, code, details);
             d.next.extend(next);
             Ok(d)
         }
@@ -439,7 +463,7 @@ fn ibm_token(
             Ok(Diagnosis::new(
                 Step::IbmToken,
                 Status::BadApiKey,
-                "IBM does not know this API key: it was deleted, or mistyped. Create a new key under Manage → Access (IAM) → API keys.",
+                DiagnosisCode::BadApiKey,
                 details,
             ))
         }
@@ -455,19 +479,13 @@ fn openscale(check: &KeyCheck, status: u16, details: Details) -> Diagnosis {
         "" => "us-south",
         region => region,
     };
-    let (status, message) = match status {
-        200..=299 => (Status::Ok, format!("The OpenScale instance answers in {region}.")),
-        404 => (
-            Status::NoInstance,
-            format!("No OpenScale instance with this GUID in {region}: check the GUID, or the region the instance was created in."),
-        ),
-        401 | 403 => (
-            Status::NoPermission,
-            format!("The API key is valid but may not read this OpenScale instance in {region}: it belongs to another account, or lacks access."),
-        ),
+    let (status, code) = match status {
+        200..=299 => (Status::Ok, DiagnosisCode::OpenScaleFound),
+        404 => (Status::NoInstance, DiagnosisCode::NoInstance),
+        401 | 403 => (Status::NoPermission, DiagnosisCode::OpenScaleNoPermission),
         _ => return unexpected(Step::OpenScaleDataMart, details),
     };
-    Diagnosis::new(Step::OpenScaleDataMart, status, message, details)
+    Diagnosis::new(Step::OpenScaleDataMart, status, code, details).with("region", region)
 }
 
 #[cfg(test)]
@@ -476,8 +494,13 @@ mod tests {
     use crate::check::plan::tests::check;
     use crate::profile::{AkIssuer, AkSk, Credential, Provider};
 
+    /// Every diagnosis of these tests carries exactly the params its code's words use.
     fn run(c: &KeyCheck, step: Step, answer: Answer) -> Diagnosis {
-        diagnose(c, step, &answer).unwrap()
+        let d = diagnose(c, step, &answer).unwrap();
+        let mut declared = d.code.params().to_vec();
+        declared.sort_unstable();
+        assert!(d.params.keys().copied().eq(declared), "{d:?}");
+        d
     }
 
     fn huawei() -> KeyCheck {
@@ -533,7 +556,8 @@ mod tests {
             Answer::response(502, &[], "<html>bad gateway</html>"),
         );
         assert_eq!(d.status, Status::Unexpected);
-        assert!(d.message.contains("HTTP 502"), "{}", d.message);
+        assert_eq!(d.code, DiagnosisCode::UnexpectedStatus);
+        assert_eq!(d.params["httpStatus"], Param::Number(502));
     }
 
     #[test]
@@ -550,13 +574,20 @@ mod tests {
         );
         assert_eq!(d.status, Status::ClockSkew);
         assert_eq!(d.details.skew_seconds, Some(7500));
-        assert!(d.message.contains("about 2 hours behind"), "{}", d.message);
+        assert_eq!(d.code, DiagnosisCode::ClockBehind);
+        assert_eq!(
+            d.params["duration"],
+            Param::Quantity {
+                amount: 2,
+                unit: "hour"
+            }
+        );
         let d = run(
             &huawei(),
             Step::ListBuckets,
             Answer::response(403, &[], &s3_error("RequestTimeTooSkewed")),
         );
-        assert!(d.message.contains("more than 15 minutes"), "{}", d.message);
+        assert_eq!(d.code, DiagnosisCode::ClockSkew);
     }
 
     #[test]
@@ -569,7 +600,7 @@ mod tests {
             },
         );
         assert_eq!(d.status, Status::Network);
-        assert!(d.message.contains("not tested"));
+        assert_eq!(d.code, DiagnosisCode::Network);
     }
 
     // The example answer of IAM "Querying the Project List" (Huawei Cloud API reference).
@@ -719,9 +750,9 @@ mod tests {
         assert_eq!(d.status, Status::Ok);
         assert_eq!(d.next.len(), 1);
         assert_eq!(d.next[0].id, Step::OpenScaleDataMart);
-        assert!(!d.message.contains("eyJ") && !format!("{:?}", d.details).contains("eyJ"));
+        assert!(!serde_json::to_string(&d).unwrap().contains("eyJ"));
         let without = run(&ibm(None), Step::IbmToken, Answer::response(200, &[], body));
-        assert!(without.next.is_empty() && without.message.contains("GUID"));
+        assert!(without.next.is_empty() && without.code == DiagnosisCode::ApiKeyAcceptedNoGuid);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod presign;
 
 use crate::profile::{Profile, Provider};
 use crate::secret::Secret;
+use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -66,10 +67,10 @@ pub struct CheckRequest {
     pub body: Option<Secret>,
 }
 
-/// Why a check could not be planned. Messages name fields, never their values.
+/// Why a check could not be planned. It names fields and providers, never their values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckError {
-    /// The profile has no credential this provider's check can use.
+    /// The profile has no credential this provider's check can use (its kind, e.g. `aksk`).
     NoCredential(&'static str),
     /// The AK has the shape of a secret key and the SK that of an AK: sending it would put the
     /// secret in the clear in the request's credential scope.
@@ -82,41 +83,51 @@ pub enum CheckError {
     Ibm(String),
 }
 
+message_codes! {
+    /// What [`CheckError`] says; the words are `check_error_<code>` in `_locales`.
+    pub enum CheckErrorCode {
+        NoCredential = "no-credential" [credential],
+        SwappedKey = "swapped-key" [],
+        UnknownRegion = "unknown-region" [],
+        UnsupportedProvider = "unsupported-provider" [provider],
+        InvalidEndpoint = "invalid-endpoint" [],
+        InvalidBucket = "invalid-bucket" [],
+        /// A request the catalog built could not be signed or formed: a bug, not the user's doing.
+        InvalidRequest = "invalid-request" [],
+    }
+}
+
 impl CheckError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> CheckErrorCode {
         match self {
-            CheckError::NoCredential(_) => "no_credential",
-            CheckError::SwappedKey => "swapped_key",
-            CheckError::UnknownRegion => "unknown_region",
-            CheckError::Unsupported(_) => "unsupported_provider",
-            CheckError::InvalidEndpoint => "invalid_endpoint",
-            CheckError::InvalidBucket => "invalid_bucket",
-            CheckError::Sign(e) => e.code(),
-            CheckError::Ibm(_) => "invalid_ibm_request",
+            CheckError::NoCredential(_) => CheckErrorCode::NoCredential,
+            CheckError::SwappedKey => CheckErrorCode::SwappedKey,
+            CheckError::UnknownRegion => CheckErrorCode::UnknownRegion,
+            CheckError::Unsupported(_) => CheckErrorCode::UnsupportedProvider,
+            CheckError::InvalidEndpoint => CheckErrorCode::InvalidEndpoint,
+            CheckError::InvalidBucket => CheckErrorCode::InvalidBucket,
+            CheckError::Sign(_) | CheckError::Ibm(_) => CheckErrorCode::InvalidRequest,
+        }
+    }
+
+    pub fn params(&self) -> Params {
+        match self {
+            CheckError::NoCredential(kind) => {
+                Params::from([("credential", Param::term("kind", kind))])
+            }
+            CheckError::Unsupported(provider) => Params::from([("provider", provider.term())]),
+            _ => Params::new(),
         }
     }
 }
 
+/// For logs and tests only: the user sees the words of [`CheckError::code`].
 impl fmt::Display for CheckError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CheckError::NoCredential(kind) => write!(f, "the profile has no {kind} to check"),
-            CheckError::SwappedKey => f.write_str(
-                "the AK looks like a secret key and the SK like an AK: they seem swapped, so \
-                 nothing was sent. Import the key again.",
-            ),
-            CheckError::UnknownRegion => f.write_str(
-                "this region is not in credfill's endpoint catalog: set a custom endpoint",
-            ),
-            CheckError::Unsupported(provider) => {
-                write!(f, "keys of {provider:?} cannot be checked yet")
-            }
-            CheckError::InvalidEndpoint => {
-                f.write_str("a custom endpoint must be an http(s) origin such as https://host:port")
-            }
-            CheckError::InvalidBucket => f.write_str("this is not a valid bucket name"),
-            CheckError::Sign(e) => e.fmt(f),
-            CheckError::Ibm(message) => f.write_str(message),
+            CheckError::Sign(e) => write!(f, "{}: {e}", self.code()),
+            CheckError::Ibm(message) => write!(f, "{}: {message}", self.code()),
+            _ => write!(f, "{}", self.code()),
         }
     }
 }

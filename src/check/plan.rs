@@ -114,7 +114,7 @@ pub(crate) fn access_key(credentials: &[Credential]) -> Result<AccessKey<'_>, Ch
             secret: &key.secret_access_key,
             token: key.security_token.as_ref(),
         })
-        .ok_or(CheckError::NoCredential("AK/SK"))?;
+        .ok_or(CheckError::NoCredential("aksk"))?;
     if looks_swapped(key.id, key.secret.expose()) {
         return Err(CheckError::SwappedKey);
     }
@@ -151,7 +151,7 @@ fn ibm_api_key(credentials: &[Credential]) -> Result<&Secret, CheckError> {
     };
     platform
         .or_else(service)
-        .ok_or(CheckError::NoCredential("IBM API key"))
+        .ok_or(CheckError::NoCredential("ibm_api_key"))
 }
 
 fn signed(step: Step, request: &SignRequest) -> Result<CheckRequest, CheckError> {
@@ -443,7 +443,7 @@ pub(crate) mod tests {
     fn profiles_without_a_usable_key_or_region_are_refused() {
         assert_eq!(
             plan(&check(Provider::Huawei, "cn-north-4", vec![])).unwrap_err(),
-            CheckError::NoCredential("AK/SK")
+            CheckError::NoCredential("aksk")
         );
         assert_eq!(
             plan(&check(Provider::Huawei, "xx-none-1", vec![aksk()])).unwrap_err(),
@@ -455,7 +455,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             plan(&check(Provider::Ibm, "eu-de", vec![aksk()])).unwrap_err(),
-            CheckError::NoCredential("IBM API key")
+            CheckError::NoCredential("ibm_api_key")
         );
     }
 

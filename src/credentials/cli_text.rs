@@ -43,10 +43,7 @@ pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
     }
     read_block(&block, &mut import)?;
     if import.items.is_empty() {
-        return Err(ImportError::new(
-            ErrorCode::NoKeys,
-            "The pasted ibmcloud output holds neither an API Key nor a service instance GUID.",
-        ));
+        return Err(ImportError::new(ErrorCode::NoCliKeys));
     }
     Ok(import)
 }
@@ -100,17 +97,14 @@ fn read_block(block: &[Field], import: &mut Import) -> Result<(), ImportError> {
     let Some(guid) = get("guid") else {
         return Ok(());
     };
-    validate::guid(guid.value, "The GUID").map_err(|error| error.at(Some(guid.line), None))?;
+    validate::guid(guid.value, "guid").map_err(|error| error.at(Some(guid.line), None))?;
     // IBM's own docs print the CRN elided (`crn:v1:…:a/c2f2xxxxxxxxxxxx867::`): the GUID is what
     // the user came for, so it is kept and the CRN left out with a warning.
     let crn = get("id").and_then(|id| Some((id.value, validate::crn(id.value)?)));
     let Some((crn_text, crn)) = crn else {
         import.warnings.push(
-            Warning::new(
-                WarningCode::UnreadableCrn,
-                "The service instance's CRN (ID line) is missing or shortened; the GUID was kept without it.",
-            )
-            .at(Some(get("id").map_or(guid.line, |id| id.line))),
+            Warning::new(WarningCode::UnreadableCrn)
+                .at(Some(get("id").map_or(guid.line, |id| id.line))),
         );
         import.items.push(Credential::IbmInstance(IbmInstance {
             guid: guid.value.to_owned(),
@@ -123,13 +117,9 @@ fn read_block(block: &[Field], import: &mut Import) -> Result<(), ImportError> {
         return Ok(());
     };
     if !crn.service_instance.eq_ignore_ascii_case(guid.value) {
-        import.warnings.push(
-            Warning::new(
-                WarningCode::GuidMismatch,
-                "The GUID differs from the instance named in the CRN (ID line); the GUID was kept.",
-            )
-            .at(Some(guid.line)),
-        );
+        import
+            .warnings
+            .push(Warning::new(WarningCode::GuidMismatch).at(Some(guid.line)));
     }
     let or_crn = |label: &str, part: &str| {
         value(label).or_else(|| Some(part.to_owned()).filter(|part| !part.is_empty()))

@@ -5,6 +5,7 @@
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
 use super::{normalized_name, validate, AkIssuer, AkSk, Credential, Import};
 use crate::secret::Secret;
+use crate::words::Param;
 use csv::StringRecord;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +122,7 @@ pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
         }
     }
     let Some((header_line, first)) = records.first() else {
-        return Err(ImportError::new(ErrorCode::Empty, "The file has no rows."));
+        return Err(ImportError::new(ErrorCode::Empty));
     };
 
     let mut warnings = Vec::new();
@@ -133,22 +134,12 @@ pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
         }
         None => {
             let layout = Layout::from_shapes(first).ok_or_else(unknown_format)?;
-            warnings.push(
-                Warning::new(
-                    WarningCode::NoHeader,
-                    "The file has no header row; the key columns were recognised by their values.",
-                )
-                .at(Some(*header_line)),
-            );
+            warnings.push(Warning::new(WarningCode::NoHeader).at(Some(*header_line)));
             (layout, &records[..])
         }
     };
     if rows.is_empty() {
-        return Err(ImportError::new(
-            ErrorCode::NoKeys,
-            "The file has a header row but no key rows below it.",
-        )
-        .at(Some(*header_line), None));
+        return Err(ImportError::new(ErrorCode::NoKeyRows).at(Some(*header_line), None));
     }
 
     let mut items = Vec::with_capacity(rows.len());
@@ -215,25 +206,24 @@ fn sniff_delimiter(text: &str) -> (u8, u32, &str) {
 }
 
 fn check_key_columns(layout: &Layout, header: &StringRecord, line: u32) -> Result<(), ImportError> {
-    let missing = match (layout.access_key, layout.secret) {
+    // credentials.csv's own column names, which the user has to find in the file.
+    let missing: &[&str] = match (layout.access_key, layout.secret) {
         (Some(_), Some(_)) => return Ok(()),
-        (None, Some(_)) => "Access Key Id",
-        (Some(_), None) => "Secret Access Key",
-        (None, None) => "Access Key Id and Secret Access Key",
+        (None, Some(_)) => &["Access Key Id"],
+        (Some(_), None) => &["Secret Access Key"],
+        (None, None) => &["Access Key Id", "Secret Access Key"],
     };
     // Only recognised names are repeated: the other fields might be data.
-    let found: Vec<&str> = header
+    let found: Vec<String> = header
         .iter()
         .filter(|name| column_named(name).is_some())
+        .map(str::to_owned)
         .collect();
-    Err(ImportError::new(
-        ErrorCode::MissingColumn,
-        format!(
-            "The header has no {missing} column (found: {}).",
-            found.join(", ")
-        ),
-    )
-    .at(Some(line), None))
+    let missing = missing.iter().map(|&name| name.to_owned()).collect();
+    Err(ImportError::new(ErrorCode::MissingColumn)
+        .with("missing", Param::List(missing))
+        .with("found", Param::List(found))
+        .at(Some(line), None))
 }
 
 fn read_row(
@@ -250,13 +240,7 @@ fn read_row(
         && validate::looks_like_secret(access_key.0, AkIssuer::Aws)
     {
         std::mem::swap(&mut access_key, &mut secret);
-        warnings.push(
-            Warning::new(
-                WarningCode::SwappedColumns,
-                "The access key ID and the secret access key were in each other's column; they were swapped back.",
-            )
-            .at(Some(line)),
-        );
+        warnings.push(Warning::new(WarningCode::SwappedColumns).at(Some(line)));
     }
     let column = |index: Option<usize>| index.map(|index| index as u32 + 1);
     let issuer = if layout.aws_console {
@@ -283,10 +267,7 @@ fn read_row(
 }
 
 fn unknown_format() -> ImportError {
-    ImportError::new(
-        ErrorCode::UnknownFormat,
-        "This is not a known credentials file: no Access Key Id / Secret Access Key header, no key-shaped values, no JSON and no ibmcloud output.",
-    )
+    ImportError::new(ErrorCode::UnknownFormat)
 }
 
 #[cfg(test)]
@@ -390,7 +371,7 @@ mod tests {
         );
         assert_eq!(
             code("Access Key Id,Secret Access Key\n,,\n"),
-            ErrorCode::NoKeys
+            ErrorCode::NoKeyRows
         );
         assert_eq!(
             code("hello world\nthis is prose\n"),

@@ -17,14 +17,9 @@ pub(crate) struct Decoded {
 
 pub(crate) fn decode(bytes: &[u8], file_name: Option<&str>) -> Result<Decoded, ImportError> {
     if bytes.len() > MAX_INPUT_BYTES {
-        return Err(ImportError::new(
-            ErrorCode::TooLarge,
-            format!(
-                "The file has {} bytes; credential files are far smaller (limit {} bytes).",
-                bytes.len(),
-                MAX_INPUT_BYTES
-            ),
-        ));
+        return Err(ImportError::new(ErrorCode::TooLarge)
+            .with("size", bytes.len())
+            .with("limit", MAX_INPUT_BYTES));
     }
     if bytes.is_empty() {
         return Err(empty());
@@ -41,10 +36,7 @@ pub(crate) fn decode(bytes: &[u8], file_name: Option<&str>) -> Result<Decoded, I
         None => match std::str::from_utf8(bytes) {
             Ok(text) => Cow::Borrowed(text),
             Err(_) => {
-                warning = Some(Warning::new(
-                    WarningCode::LegacyEncoding,
-                    "The file is not UTF-8; it was read as Windows-1252 (Excel's plain CSV).",
-                ));
+                warning = Some(Warning::new(WarningCode::LegacyEncoding));
                 Cow::Owned(decode_windows_1252(bytes))
             }
         },
@@ -136,7 +128,7 @@ fn is_binary_control(c: char) -> bool {
 }
 
 fn empty() -> ImportError {
-    ImportError::new(ErrorCode::Empty, "The file is empty.")
+    ImportError::new(ErrorCode::Empty)
 }
 
 fn not_text(bytes: &[u8], file_name: Option<&str>) -> ImportError {
@@ -146,14 +138,11 @@ fn not_text(bytes: &[u8], file_name: Option<&str>) -> ImportError {
             let name = name.to_ascii_lowercase();
             name.ends_with(".xlsx") || name.ends_with(".xls")
         });
-    ImportError::new(
-        ErrorCode::NotText,
-        if is_workbook {
-            "This is a spreadsheet workbook, not text: save it as CSV and import the CSV."
-        } else {
-            "This is not a text file; import the downloaded credentials.csv or JSON file."
-        },
-    )
+    ImportError::new(if is_workbook {
+        ErrorCode::Workbook
+    } else {
+        ErrorCode::NotText
+    })
 }
 
 #[cfg(test)]
@@ -255,6 +244,6 @@ mod tests {
     #[test]
     fn workbooks_get_a_hint() {
         let error = decode(b"PK\x03\x04\x14\0\x06\0", Some("credentials.xlsx")).err();
-        assert!(error.unwrap().message.contains("save it as CSV"));
+        assert_eq!(error.unwrap().code, ErrorCode::Workbook);
     }
 }

@@ -58,15 +58,17 @@ mod tests {
 
     #[test]
     fn errors_and_warnings_serialize_with_their_codes() {
-        let error = ImportError::new(ErrorCode::MissingColumn, "m").at(Some(1), None);
+        let error = ImportError::new(ErrorCode::TooLarge)
+            .with("size", 3usize)
+            .at(Some(1), None);
         assert_eq!(
             serde_json::to_value(&error).unwrap(),
-            serde_json::json!({"code": "missing-column", "message": "m", "line": 1})
+            serde_json::json!({"code": "too-large", "params": {"size": 3}, "line": 1})
         );
-        let warning = Warning::new(WarningCode::SwappedColumns, "w");
+        let warning = Warning::new(WarningCode::SwappedColumns);
         assert_eq!(
             serde_json::to_value(&warning).unwrap(),
-            serde_json::json!({"code": "swapped-columns", "message": "w"})
+            serde_json::json!({"code": "swapped-columns", "params": {}})
         );
     }
 

@@ -5,6 +5,7 @@
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
 use super::AkIssuer;
+use crate::words::Param;
 
 const USUAL_ACCESS_KEY_LENGTH: usize = 20;
 const ACCESS_KEY_LENGTHS: std::ops::RangeInclusive<usize> = 16..=64;
@@ -32,55 +33,35 @@ pub(crate) fn looks_like_secret(value: &str, issuer: AkIssuer) -> bool {
 
 pub(crate) fn access_key(value: &str) -> Result<Option<Warning>, ImportError> {
     if value.is_empty() {
-        return Err(ImportError::new(
-            ErrorCode::BadAccessKey,
-            "The access key ID is missing.",
-        ));
+        return Err(ImportError::new(ErrorCode::MissingAccessKey));
     }
     let others = value.chars().filter(|&c| !is_access_key_char(c)).count();
     if others > 0 || !ACCESS_KEY_LENGTHS.contains(&value.len()) {
-        return Err(ImportError::new(
-            ErrorCode::BadAccessKey,
-            format!(
-                "The access key ID has {} characters, {others} of them not upper-case letters or digits; expected {USUAL_ACCESS_KEY_LENGTH} upper-case letters and digits.",
-                value.chars().count()
-            ),
-        ));
+        return Err(ImportError::new(ErrorCode::BadAccessKey)
+            .with("length", value.chars().count())
+            .with("others", others)
+            .with("expected", USUAL_ACCESS_KEY_LENGTH));
     }
     Ok((value.len() != USUAL_ACCESS_KEY_LENGTH).then(|| {
-        Warning::new(
-            WarningCode::UnusualAccessKey,
-            format!(
-                "The access key ID has {} characters instead of the usual {USUAL_ACCESS_KEY_LENGTH}; check it was copied whole.",
-                value.len()
-            ),
-        )
+        Warning::new(WarningCode::UnusualAccessKey)
+            .with("length", value.len())
+            .with("expected", USUAL_ACCESS_KEY_LENGTH)
     }))
 }
 
 pub(crate) fn secret_key(value: &str, issuer: AkIssuer) -> Result<(), ImportError> {
-    let allowed = match issuer {
-        AkIssuer::Huawei => "letters and digits",
-        AkIssuer::Aws => "letters, digits, '/' and '+'",
-    };
     if value.is_empty() {
-        return Err(ImportError::new(
-            ErrorCode::BadSecret,
-            "The secret access key is missing.",
-        ));
+        return Err(ImportError::new(ErrorCode::MissingSecret));
     }
     let others = value
         .chars()
         .filter(|&c| !is_secret_char(c, issuer))
         .count();
     if others > 0 || value.len() != SECRET_KEY_LENGTH {
-        return Err(ImportError::new(
-            ErrorCode::BadSecret,
-            format!(
-                "The secret access key has {} characters, {others} of them not {allowed}; expected {SECRET_KEY_LENGTH} {allowed}.",
-                value.chars().count()
-            ),
-        ));
+        return Err(ImportError::new(ErrorCode::BadSecret)
+            .with("length", value.chars().count())
+            .with("others", others)
+            .with("expected", SECRET_KEY_LENGTH));
     }
     Ok(())
 }
@@ -91,13 +72,10 @@ pub(crate) fn ibm_api_key(value: &str) -> Result<(), ImportError> {
         .filter(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-')))
         .count();
     if others > 0 || value.len() != IBM_API_KEY_LENGTH {
-        return Err(ImportError::new(
-            ErrorCode::BadApiKey,
-            format!(
-                "The IBM Cloud API key has {} characters, {others} of them not letters, digits, '_' or '-'; expected {IBM_API_KEY_LENGTH}.",
-                value.chars().count()
-            ),
-        ));
+        return Err(ImportError::new(ErrorCode::BadApiKey)
+            .with("length", value.chars().count())
+            .with("others", others)
+            .with("expected", IBM_API_KEY_LENGTH));
     }
     Ok(())
 }
@@ -110,18 +88,14 @@ pub(crate) fn is_guid(value: &str) -> bool {
         })
 }
 
-/// `what` names the field, e.g. "The service instance GUID".
-pub(crate) fn guid(value: &str, what: &str) -> Result<(), ImportError> {
+/// `field` names the field by its item key (`guid`, `clientId`, `tenantId`).
+pub(crate) fn guid(value: &str, field: &str) -> Result<(), ImportError> {
     if is_guid(value) {
         return Ok(());
     }
-    Err(ImportError::new(
-        ErrorCode::BadGuid,
-        format!(
-            "{what} is not a GUID (8-4-4-4-12 hexadecimal digits); it has {} characters.",
-            value.chars().count()
-        ),
-    ))
+    Err(ImportError::new(ErrorCode::BadGuid)
+        .with("field", Param::term("field", field))
+        .with("length", value.chars().count()))
 }
 
 /// The parts of an IBM Cloud Resource Name the forms need.
@@ -160,8 +134,11 @@ mod tests {
         assert_eq!(access_key("QTWAOYTTINDUT2QVKYUC"), Ok(None)); // FACTS.md's published vector
         let warning = access_key("QTWAOYTTINDUT2QVKYUC1234").unwrap().unwrap();
         assert_eq!(warning.code, WarningCode::UnusualAccessKey);
+        assert_eq!(
+            access_key("").err().unwrap().code,
+            ErrorCode::MissingAccessKey
+        );
         for bad in [
-            "",
             "QTWAOYTTINDUT2Q",
             "qtwaoyttindut2qvkyuc",
             "QTWAOYTTINDUT2QVKYU-",
@@ -204,10 +181,7 @@ mod tests {
         assert!(is_guid("13551D6B-755D-4757-B956-536F674975C0"));
         assert!(!is_guid("77b6a44cba5143ab91d13ab9a8ff44fd"));
         assert!(!is_guid("77b6a44c-ba51-43ab-91d1-3ab9a8ff44fg"));
-        assert_eq!(
-            guid("x", "The GUID").err().unwrap().code,
-            ErrorCode::BadGuid
-        );
+        assert_eq!(guid("x", "guid").err().unwrap().code, ErrorCode::BadGuid);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::rules;
 use super::slot::{slot_values, Slot};
 use crate::profile::Profile;
 use crate::secret::Secret;
+use crate::words::{message_codes, Params};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -98,32 +99,28 @@ pub enum SkipReason {
 #[serde(rename_all = "camelCase")]
 pub struct Refusal {
     pub code: RefusalCode,
-    pub message: String,
+    pub params: Params,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RefusalCode {
-    NotAConsole,
-    ProviderMismatch,
+message_codes! {
+    /// Why a page is not filled at all; the words are `fill_refusal_<code>` in `_locales`.
+    pub enum RefusalCode {
+        NotAConsole = "not-a-console" [],
+        ProviderMismatch = "provider-mismatch" [profileProvider, consoleProvider],
+    }
 }
 
 /// Plans the fill of `input.fields` with `input.profile` (see the module doc for the rules).
 pub fn plan_fill(input: &PlanInput) -> FillPlan {
     let Some(console) = match_console(&input.top_url, &input.extra_hosts) else {
-        return FillPlan::refused(
-            None,
-            RefusalCode::NotAConsole,
-            "this page is not a known console".into(),
-        );
+        return FillPlan::refused(None, RefusalCode::NotAConsole, Params::new());
     };
     if input.profile.provider != console.provider {
-        let message = format!(
-            "a {} profile is never filled into a {} console",
-            input.profile.provider.name(),
-            console.provider.name()
-        );
-        return FillPlan::refused(Some(console), RefusalCode::ProviderMismatch, message);
+        let params = Params::from([
+            ("profileProvider", input.profile.provider.term()),
+            ("consoleProvider", console.provider.term()),
+        ]);
+        return FillPlan::refused(Some(console), RefusalCode::ProviderMismatch, params);
     }
     plan_fields(input, console)
 }
@@ -276,13 +273,13 @@ fn unavailable(field: &FieldDescriptor) -> Option<SkipReason> {
 }
 
 impl FillPlan {
-    fn refused(console: Option<ConsoleMatch>, code: RefusalCode, message: String) -> Self {
+    fn refused(console: Option<ConsoleMatch>, code: RefusalCode, params: Params) -> Self {
         FillPlan {
             console,
             fills: Vec::new(),
             skipped: Vec::new(),
             missing: Vec::new(),
-            refused: Some(Refusal { code, message }),
+            refused: Some(Refusal { code, params }),
             confirm_frame: None,
         }
     }

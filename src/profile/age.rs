@@ -32,7 +32,8 @@ pub struct KeyAge {
     /// The earliest expiry of its temporary credentials, as stored.
     pub expires_at: Option<String>,
     pub expired: bool,
-    pub rotation_steps: Vec<&'static str>,
+    /// Codes of the provider's rotation steps (`rotation_<code>` in `_locales`).
+    pub rotation_steps: Vec<String>,
 }
 
 pub fn key_age(profile: &Profile, now_ms: i64, max_age_days: u32) -> KeyAge {

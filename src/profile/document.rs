@@ -198,7 +198,7 @@ fn upgrade_last_check_v1(check: &Value) -> Option<Value> {
                 line.retain(|k, _| {
                     matches!(
                         k.as_str(),
-                        "step" | "status" | "severity" | "message" | "details"
+                        "step" | "status" | "severity" | "code" | "params" | "details"
                     )
                 });
                 serde_json::from_value::<super::CheckLine>(Value::Object(line.clone())).ok()?;

@@ -99,7 +99,12 @@ pub struct CheckLine {
     pub step: Step,
     pub status: Status,
     pub severity: Severity,
-    pub message: String,
+    /// The diagnosis's code and params (`check_<code>` in `_locales`); empty in lines stored by
+    /// builds that wrote English sentences instead, which are not shown.
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub params: serde_json::Map<String, serde_json::Value>,
     #[serde(default)]
     pub details: Details,
 }

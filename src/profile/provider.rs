@@ -1,5 +1,6 @@
 //! The clouds whose keys credfill keeps: one enum for import, vault, checks and fill.
 
+use crate::words::Param;
 use serde::{Deserialize, Serialize};
 
 /// Huawei Cloud and Orange Flexible Engine share the AK/SK key format, but their IAMs are separate
@@ -22,6 +23,12 @@ impl Provider {
         Provider::Aws,
         Provider::Azure,
     ];
+
+    /// The provider's name in the user's language (`provider_<id>` in `_locales`), as a param.
+    pub fn term(self) -> Param {
+        let id = serde_json::to_value(self).expect("a unit variant serializes");
+        Param::term("provider", id.as_str().unwrap_or_default())
+    }
 
     /// The provider's name as users know it (default profile names).
     pub fn name(self) -> &'static str {

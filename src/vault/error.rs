@@ -26,6 +26,18 @@ pub enum VaultError {
 }
 
 impl VaultError {
+    /// Every code, for the locale tests: the words are `vault_error_<code>` in `_locales`.
+    pub const CODES: [&'static str; 8] = [
+        "wrong-passphrase",
+        "tampered",
+        "unsupported-format",
+        "bad-envelope",
+        "weak-kdf",
+        "kdf-too-costly",
+        "bad-key",
+        "no-randomness",
+    ];
+
     /// The `code` the JS side sees.
     pub fn code(&self) -> &'static str {
         match self {
@@ -63,3 +75,31 @@ impl fmt::Display for VaultError {
 }
 
 impl std::error::Error for VaultError {}
+
+#[cfg(test)]
+mod tests {
+    use super::VaultError::{self, *};
+
+    #[test]
+    fn every_code_is_listed() {
+        let all = [
+            WrongPassphrase,
+            Tampered,
+            UnsupportedFormat(String::new()),
+            BadEnvelope(String::new()),
+            WeakKdf(String::new()),
+            KdfTooCostly(String::new()),
+            BadKey,
+            NoRandomness,
+        ];
+        for error in &all {
+            // Exhaustive, so that a new variant is added to `all` (and to CODES) too.
+            match error {
+                WrongPassphrase | Tampered | UnsupportedFormat(_) | BadEnvelope(_) | WeakKdf(_)
+                | KdfTooCostly(_) | BadKey | NoRandomness => {}
+            }
+            assert!(VaultError::CODES.contains(&error.code()), "{error:?}");
+        }
+        assert_eq!(all.len(), VaultError::CODES.len());
+    }
+}

@@ -80,7 +80,7 @@ describe('key checks against local real servers', () => {
 
       it('reports "SK wrong" for a wrong SK; refuses to send a swapped AK and SK', async () => {
         assert.deepEqual(status(await testKeys(popup, ids.badSk)), { 'obs.list-buckets': 'bad-sk' });
-        assert.deepEqual(status(await testKeys(popup, ids.swapped)), { error: 'swapped_key' });
+        assert.deepEqual(status(await testKeys(popup, ids.swapped)), { error: 'swapped-key' });
       });
 
       it('reports "AK unknown" for an unknown AK', async () => {

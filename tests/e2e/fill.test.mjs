@@ -7,7 +7,7 @@ import { BROWSERS, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { chooseFillInContextMenu } from './lib/context-menu.mjs';
 import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, probe, runFill, tabIdOf } from './lib/fill.mjs';
-import { seedProfile } from './lib/profiles.mjs';
+import { E2E_PASSPHRASE, seedProfile, send } from './lib/profiles.mjs';
 
 const HUAWEI = {
   name: 'Huawei test', provider: 'huawei', region: 'cn-north-4',
@@ -303,6 +303,22 @@ for (const [name] of BROWSERS) {
       await assertFilledByGesture(watcher, target);
     }));
 
+    it('the keyboard command while locked hands over to the popup, which fills once unlocked there', () => withGestureBrowser(async (keyboard, watcher) => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?shortcut-locked');
+      const page = await keyboard.open(target);
+      await page.waitFor('input[type=password]');
+      await send(watcher, 'vault.lock');
+      await pressFillShortcut(keyboard, page, target);
+      // The worker marks the tab for the popup it opens (which WebDriver cannot reach): open it as a page.
+      const pending = () => watcher.evaluate(() => (globalThis.browser ?? chrome).storage.session.get('fill.pending'));
+      assert.ok((await eventually(pending, (p) => p['fill.pending']))['fill.pending'], 'the shortcut handed the fill to the popup');
+      const popup = await keyboard.open(`popup.html?tab=${await tabIdOf(watcher, target)}`);
+      await popup.fill('#vault-passphrase', E2E_PASSPHRASE);
+      await popup.click('#vault-submit');
+      await assertFilledByGesture(watcher, target);
+      await popup.close();
+    }));
+
     it('the context menu of a console field fills the tab; a look-alike host gets no entry', () => withGestureBrowser(async (gestures, watcher) => {
       const field = 'input[type=password]';
       const lookalike = await gestures.open(url(HOSTS.lookalike, 'modelarts-vue.html?menu'));
@@ -317,6 +333,23 @@ for (const [name] of BROWSERS) {
       // The extension cannot probe the look-alike tab; the page itself tells that nothing was filled there.
       assert.deepEqual(await lookalike.evaluate(() => [...document.querySelectorAll('input:not([type=checkbox])')].map((i) => i.value)), ['', '', '']);
     }));
+
+    it('locked: only the vault section says so, with no fill to press; unlocked in that popup, the fill is back', async () => {
+      const target = url(HOSTS.huawei, 'modelarts-vue.html?locked');
+      await open(target, 'input[type=password]');
+      await send(control, 'vault.lock');
+      const popup = await browser.open(`popup.html?tab=${await tabIdOf(control, target)}`);
+      await popup.waitFor('#vault-unlock');
+      await popup.waitFor('#fill-result[data-state=locked]');
+      assert.deepEqual(await popup.evaluate(() => [document.querySelector('#fill-run').hidden, document.querySelector('#fill-section .error')]), [true, null]);
+      await popup.fill('#vault-passphrase', E2E_PASSPHRASE);
+      await popup.click('#vault-submit');
+      await popup.waitFor('#fill-run:not([hidden])');
+      await popup.click('#fill-run');
+      await popup.waitFor('#fill-result[data-state=filled] .fill-filled');
+      assert.deepEqual(await state(target, '#agree'), { ak: ak(HUAWEI), sk: sk(HUAWEI), decoy: '', agreed: false });
+      await popup.close();
+    });
 
     it('the popup fills the page it was opened for, choosing among several profiles', async () => {
       const second = await seedProfile(browser, { ...HUAWEI, name: 'Huawei second', credentials: [{ ...HUAWEI.credentials[0], accessKeyId: 'HWAKSECOND00000000CC' }] });

@@ -27,12 +27,15 @@ export function chromiumArgs(extDir, extra = []) {
 /**
  * `profile`: an existing user-data-dir to start from (e.g. to relaunch after a restart); a new one by default.
  * `display`: an X display (e.g. from startXvfb) to run headful on, instead of headless.
+ * `language`: the browser's UI language (`fr`, `zh-CN`): `--lang` picks the extension's _locales, and
+ * Playwright's `locale` the pages' `navigator.language`, which would otherwise stay en-US.
  */
-export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args = [], profile = mkdtempSync(join(tmpdir(), 'credfill-chromium-')), display } = {}) {
+export async function launchChromium({ extDir = join(ROOT, 'dist/chrome'), args = [], profile = mkdtempSync(join(tmpdir(), 'credfill-chromium-')), display, language } = {}) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: !display,
-    args: chromiumArgs(extDir, args),
+    args: chromiumArgs(extDir, [...args, ...(language ? [`--lang=${language}`] : [])]),
+    ...(language && { locale: language }),
     ...(display && { env: { ...process.env, DISPLAY: display } }),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: TIMEOUT }));
@@ -72,7 +75,14 @@ function chromiumPage(page) {
   };
 }
 
-export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {}, acceptInsecureCerts = false } = {}) {
+/**
+ * `language`: the browser's UI language (`fr`, `zh-CN`). Firefox shows an extension in the language of
+ * its own UI (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Internationalization),
+ * which it takes only if that language's pack is installed (firefox-esr-l10n-*, see
+ * scripts/bootstrap.sh); `intl.accept_languages` sets the pages' `navigator.language`.
+ */
+export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {}, acceptInsecureCerts = false, language } = {}) {
+  if (language) prefs = { 'intl.locale.requested': language, 'intl.accept_languages': language, ...prefs };
   const options = new firefox.Options()
     .addArguments('-headless')
     .setPreference('extensions.webextensions.uuids', JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }))

@@ -1,12 +1,23 @@
 // Attack pages against the fill, in both browsers, with the real built extension and the pages
 // served under the consoles' real host names (SECURITY.md lists what each one proves). Each test
 // failed on the code before the defence it checks.
+//
+// Attacks on the vault, in both browsers, with the real built extension (dist-e2e/):
+// - a console tab that reloads by itself must not keep the vault unlocked past its idle deadline;
+// - a backup file whose sender chose weak key derivation and knows its passphrase must not become the
+//   vault's protection when restored into an empty vault;
+// - a weak record already stored is re-keyed the next time its passphrase opens it;
+// - a backup asking for absurd key-derivation work is refused before any is done.
+// Console pages are served under the real console host names, as the fill tests do.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, eventually } from './lib/browsers.mjs';
+import { BROWSERS, ROOT, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { launchWithConsoles, probe, runFill, tabIdOf } from './lib/fill.mjs';
-import { seedProfile } from './lib/profiles.mjs';
+import { seedProfile, send } from './lib/profiles.mjs';
 
 const HUAWEI = {
   name: 'Huawei attack test', provider: 'huawei', region: 'cn-north-4',
@@ -142,6 +153,194 @@ for (const [name] of BROWSERS) {
       assert.deepEqual(result.filled.sort(), ['accessKeyId', 'secretAccessKey'], JSON.stringify(result));
       assert.deepEqual(await state(target), { ak: AK, sk: SK, decoy: '', agreed: false });
       await page.close();
+    });
+  });
+}
+
+// The vault.
+const BACKUP_PASSPHRASE = 'the sender knows this one';
+const OWN_PASSPHRASE = 'only the user knows this';
+/** What a hostile sender picks: 64 KiB, one pass (the OWASP floor is 19 MiB, two passes). */
+const WEAK_KDF = { alg: 'argon2id', mKib: 64, t: 1, p: 1, salt: Buffer.from('weak backup salt').toString('base64') };
+const PROFILE = {
+  id: 'p-backup', name: 'From the backup', provider: 'huawei',
+  credentials: [{ kind: 'aksk', provider: 'huawei', accessKeyId: 'HWAKBACKUP00000000AA', secretAccessKey: 'hwBackupSecret000000000000000000000000000' }],
+};
+const DOCUMENT = { profiles: [PROFILE], deleted: null, conflicts: [] };
+
+/** The core in Node (the same pkg/ the extension was built from). */
+const core = await import(join(ROOT, 'pkg/credfill.js'));
+core.initSync({ module: readFileSync(join(ROOT, 'pkg/credfill_bg.wasm')) });
+
+/** A vault record sealed outside the browser under `passphrase` and `kdf`, as a backup file holds it. */
+function recordUnder(passphrase, kdf, document = DOCUMENT) {
+  return core.vaultSeal(core.vaultDeriveKey(passphrase, kdf), kdf, 'vault', JSON.stringify(document));
+}
+
+/** Whether `passphrase` opens `record` (derived with the record's own parameters). */
+function opensWith(record, passphrase) {
+  try {
+    core.vaultOpen(core.vaultDeriveKey(passphrase, record.kdf), record);
+    return true;
+  } catch (e) {
+    if (e.code === 'wrong-passphrase') return false;
+    throw e;
+  }
+}
+
+const costOf = ({ mKib, t, p }) => ({ mKib, t, p });
+
+
+/** Storage read straight from an extension page: no message, so no user action for the auto-lock. */
+const storageOf = (page, area) => page.evaluate((a) => (globalThis.browser ?? chrome).storage[a].get(null), area);
+
+async function currentRecord(page) {
+  const local = await storageOf(page, 'local');
+  return local[`vault.gen.${local['vault.current']}`];
+}
+
+/** Locks and forgets the vault: the next test starts from a browser with no vault. */
+async function emptyVault(page) {
+  await send(page, 'vault.lock');
+  await page.evaluate(async () => {
+    const storage = (globalThis.browser ?? chrome).storage.local;
+    await storage.remove(Object.keys(await storage.get(null)).filter((k) => k.startsWith('vault.')));
+  });
+  assert.equal((await send(page, 'vault.status')).state, 'empty');
+}
+
+for (const [name] of BROWSERS) {
+  describe(`${name}: attacks on the vault`, () => {
+    let server, browser, control;
+    before(async () => {
+      ({ server, browser } = await launchWithConsoles(name));
+      control = await browser.open('popup.html');
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('a weak backup restored into an empty vault gets fresh default parameters and the user\'s own passphrase', async () => {
+      await emptyVault(control);
+      const backup = recordUnder(BACKUP_PASSPHRASE, WEAK_KDF);
+      await send(control, 'vault.restore', { envelope: backup, passphrase: BACKUP_PASSPHRASE, newPassphrase: OWN_PASSPHRASE, confirmation: OWN_PASSPHRASE });
+      const stored = await currentRecord(control);
+      assert.deepEqual(costOf(stored.kdf), costOf(core.vaultNewKdf()), 'the stored record has the default parameters');
+      assert.notEqual(stored.kdf.salt, WEAK_KDF.salt);
+      assert.equal(opensWith(stored, BACKUP_PASSPHRASE), false, "the backup's passphrase opens nothing");
+      assert.equal(opensWith(stored, OWN_PASSPHRASE), true);
+
+      await send(control, 'vault.lock');
+      await assert.rejects(send(control, 'vault.unlock', { passphrase: BACKUP_PASSPHRASE }), { code: 'wrong-passphrase' });
+      await send(control, 'vault.unlock', { passphrase: OWN_PASSPHRASE });
+      assert.deepEqual((await send(control, 'profiles.view')).profiles.map((p) => p.name), [PROFILE.name]);
+
+      // The user's passphrase follows the rule of any new one; a refused restore stores nothing.
+      await emptyVault(control);
+      for (const [newPassphrase, confirmation, code] of [
+        [undefined, undefined, 'passphrase-too-short'], ['too short', 'too short', 'passphrase-too-short'],
+        [OWN_PASSPHRASE, `${OWN_PASSPHRASE}!`, 'passphrase-mismatch'],
+      ]) {
+        await assert.rejects(send(control, 'vault.restore', { envelope: backup, passphrase: BACKUP_PASSPHRASE, newPassphrase, confirmation }), { code });
+        assert.equal((await send(control, 'vault.status')).state, 'empty');
+      }
+    });
+
+    it('the restore form asks for a passphrase of the user\'s own when there is no vault yet', async (t) => {
+      await emptyVault(control);
+      const dir = mkdtempSync(join(tmpdir(), 'credfill-attack-backup-'));
+      t.after(() => rmSync(dir, { recursive: true, force: true }));
+      const file = join(dir, 'backup.json');
+      writeFileSync(file, JSON.stringify(recordUnder(BACKUP_PASSPHRASE, WEAK_KDF)));
+      const options = await browser.open('options.html');
+      await options.waitFor('#vault-restore-newPassphrase', { state: 'visible' });
+      await options.setFile('#vault-restore-backupFile', file);
+      await options.fill('#vault-restore-backupPassphrase', BACKUP_PASSPHRASE);
+      await options.fill('#vault-restore-newPassphrase', OWN_PASSPHRASE);
+      await options.fill('#vault-restore-confirmPassphrase', OWN_PASSPHRASE);
+      await options.click('#vault-restore button[type="submit"]');
+      await options.waitFor('#vault-restore .ok');
+      assert.equal(opensWith(await currentRecord(control), OWN_PASSPHRASE), true);
+      assert.equal(await options.evaluate(() => document.querySelector('#vault-restore-newPassphrase').closest('label').hidden), true,
+        'with a vault, a restore merges under its passphrase: no new one asked');
+      await options.close();
+    });
+
+    it('a weak record already stored is re-keyed at unlock: fresh parameters, same passphrase, the weak copy gone', async () => {
+      await emptyVault(control);
+      const weak = recordUnder(OWN_PASSPHRASE, WEAK_KDF);
+      await control.evaluate((record) => (globalThis.browser ?? chrome).storage.local.set({ 'vault.gen.1': record, 'vault.current': 1 }), weak);
+      await send(control, 'vault.unlock', { passphrase: OWN_PASSPHRASE });
+
+      const stored = await currentRecord(control);
+      assert.deepEqual(costOf(stored.kdf), costOf(core.vaultNewKdf()));
+      assert.notEqual(stored.kdf.salt, WEAK_KDF.salt);
+      assert.equal(opensWith(stored, OWN_PASSPHRASE), true);
+      const weakLeft = Object.values(await storageOf(control, 'local')).filter((v) => v?.kdf?.mKib === WEAK_KDF.mKib);
+      assert.deepEqual(weakLeft, [], 'no weak copy is kept on disk');
+      assert.deepEqual((await send(control, 'profiles.view')).profiles.map((p) => p.name), [PROFILE.name]);
+    });
+
+    it('a backup asking for absurd key-derivation work is refused before deriving, and changes nothing', async () => {
+      await emptyVault(control);
+      await seedProfile(browser, PROFILE);
+      const before = await storageOf(control, 'local');
+      for (const cost of [{ mKib: 4 * 1024 * 1024, t: 1 }, { mKib: 1024 * 1024, t: 64 }]) {
+        const hostile = { ...recordUnder(BACKUP_PASSPHRASE, WEAK_KDF), kdf: { ...WEAK_KDF, ...cost } };
+        const started = Date.now();
+        await assert.rejects(send(control, 'vault.restore', { envelope: hostile, passphrase: BACKUP_PASSPHRASE }), { code: 'kdf-too-costly' });
+        assert.ok(Date.now() - started < 2000, `refused at once, not after deriving (${Date.now() - started} ms)`);
+      }
+      assert.deepEqual(await storageOf(control, 'local'), before);
+    });
+
+    it('a backup naming a custom endpoint and a CSS url() colour restores without them; a key check then goes only to the catalog', async () => {
+      await emptyVault(control);
+      // Whoever made the file wants later key checks (and IBM's API key) sent to their server, and a
+      // beacon in the popup's style.
+      const hostile = {
+        profiles: [{
+          ...PROFILE, region: 'cn-north-4', endpoint: 'https://collector.attacker.example',
+          colour: 'url(https://tracker.attacker.example/p.png)', extra: 'not a field the core knows',
+        }], deleted: null, conflicts: [],
+      };
+      const backup = recordUnder(BACKUP_PASSPHRASE, WEAK_KDF, hostile);
+      const restored = await send(control, 'vault.restore', { envelope: backup, passphrase: BACKUP_PASSPHRASE, newPassphrase: OWN_PASSPHRASE, confirmation: OWN_PASSPHRASE });
+      assert.equal(restored.added.length, 1);
+      const [profile] = (await send(control, 'profiles.view')).profiles;
+      assert.deepEqual([profile.name, profile.endpoint, profile.colour, profile.extra], [PROFILE.name, undefined, undefined, undefined]);
+      const origins = await send(control, 'check.origins', { profileId: profile.id });
+      assert.ok(origins.every((o) => o.endsWith('.myhuaweicloud.com/*')), `the check goes to the catalog only: ${origins}`);
+      const stored = await currentRecord(control);
+      const text = core.vaultOpen(core.vaultDeriveKey(OWN_PASSPHRASE, stored.kdf), stored);
+      assert.ok(!text.includes('attacker.example') && !text.includes('not a field'), 'nothing of it is stored');
+    });
+
+    it('a console tab reloading by itself does not keep the vault unlocked past its idle deadline', async () => {
+      await emptyVault(control);
+      await seedProfile(browser, PROFILE);
+      const target = `https://${HOSTS.huawei}/modelarts-vue.html`;
+      const consoleTab = await browser.open(target);
+      const tabId = await tabIdOf(control, target);
+      const badge = () => control.evaluate((id) => (globalThis.browser ?? chrome).action.getBadgeText({ tabId: id }), tabId);
+      // The badge follows the tab's events: it shows there is a profile for this console.
+      assert.equal(await eventually(badge, (text) => text !== ''), '•');
+
+      // The idle deadline, a few seconds away (the shortest setting is a minute). Written straight into
+      // session storage: no message, so no user action; nothing the user does happens from here on.
+      const deadline = Date.now() + 4000;
+      await control.evaluate((at) => (globalThis.browser ?? chrome).storage.session.set({ 'vault.lockAt': at }), deadline);
+      const reloads = [];
+      while (Date.now() < deadline + 4000) {
+        await consoleTab.evaluate(() => void setTimeout(() => location.reload(), 0)); // the page reloads itself
+        reloads.push((await storageOf(control, 'session'))['vault.lockAt']);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      const session = await eventually(() => storageOf(control, 'session'), (s) => !('vault.key' in s));
+      assert.equal('vault.key' in session, false, `still unlocked; the deadline after each reload: ${reloads.map((at) => at - deadline).join(', ')} ms past the one set`);
+      assert.equal(await eventually(badge, (text) => text === ''), '', 'a locked vault shows no fill badge');
+      await consoleTab.close();
     });
   });
 }

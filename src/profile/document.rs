@@ -3,9 +3,9 @@
 //! older builds are converted when read, so no stored profile is ever stranded.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::{AkIssuer, Endpoint, Profile, ProfileError};
+use super::{AkIssuer, CheckLine, Endpoint, LastCheck, Profile, ProfileError};
 
 /// Version 1 (no `version` field) was the JavaScript document of credfill 0.1: AK/SK credentials
 /// carried `provider` instead of `issuer`, and a check stored either `{ok, summary, at}` or
@@ -187,35 +187,28 @@ fn upgrade_credential_v1(credential: &mut Value, provider: Option<super::Provide
 /// shape the 0.1 core expected and nothing wrote); anything unreadable is dropped: a check is
 /// cheap to run again, a profile is not.
 fn upgrade_last_check_v1(check: &Value) -> Option<Value> {
-    let at = check.get("at")?.as_str()?;
-    let mut upgraded = Map::new();
-    upgraded.insert("at".into(), at.into());
-    if let Some(results) = check.get("results").and_then(Value::as_array) {
-        let lines: Vec<Value> = results
-            .iter()
-            .map(|r| {
-                let mut line = r.as_object()?.clone();
-                line.retain(|k, _| {
-                    matches!(
-                        k.as_str(),
-                        "step" | "status" | "severity" | "code" | "params" | "details"
-                    )
-                });
-                serde_json::from_value::<super::CheckLine>(Value::Object(line.clone())).ok()?;
-                Some(Value::Object(line))
-            })
-            .collect::<Option<_>>()?;
-        let passed = lines.iter().all(|l| l["severity"] != "error");
-        upgraded.insert("passed".into(), passed.into());
-        upgraded.insert("results".into(), lines.into());
-        if let Some(bucket) = check.get("bucket").and_then(Value::as_str) {
-            upgraded.insert("bucket".into(), bucket.into());
+    let at = check.get("at")?.as_str()?.to_owned();
+    let upgraded = match check.get("results").and_then(Value::as_array) {
+        // A diagnosis's other fields (`message`, `stop`) are not kept.
+        Some(results) => {
+            let lines = results
+                .iter()
+                .map(|r| serde_json::from_value::<CheckLine>(r.clone()).ok())
+                .collect::<Option<Vec<_>>>()?;
+            let bucket = check
+                .get("bucket")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            LastCheck::recorded(at, bucket, lines)
         }
-    } else {
-        upgraded.insert("passed".into(), check.get("ok")?.as_bool()?.into());
-        upgraded.insert("results".into(), Value::Array(Vec::new()));
-    }
-    Some(Value::Object(upgraded))
+        None => LastCheck {
+            at,
+            bucket: None,
+            passed: check.get("ok")?.as_bool()?,
+            results: Vec::new(),
+        },
+    };
+    serde_json::to_value(upgraded).ok()
 }
 
 /// Backups are read like stored documents, but what they say about where keys are sent is not

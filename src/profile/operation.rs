@@ -12,7 +12,6 @@ use super::{
     Saved,
 };
 use crate::check::catalog::region_known;
-use crate::check::Severity;
 
 /// How long a deleted profile can be brought back.
 pub const UNDO_MS: i64 = 5 * 60 * 1000;
@@ -187,20 +186,15 @@ impl Document {
             } => {
                 let at = self.index_of(&id)?;
                 let profile = &mut self.profiles[at];
-                let passed = !results.is_empty()
-                    && results.iter().all(|line| line.severity != Severity::Error);
                 if let Some(project) = results.iter().find_map(|l| l.details.project_id.clone()) {
                     profile.project_id = Some(project);
                 }
-                if passed {
+                let when = format_ms(now_ms).ok_or(ProfileError::BadOperation)?;
+                let check = LastCheck::recorded(when, bucket, results);
+                if check.passed {
                     profile.retired.clear();
                 }
-                profile.last_check = Some(LastCheck {
-                    at: format_ms(now_ms).ok_or(ProfileError::BadOperation)?,
-                    bucket: bucket.filter(|b| !b.trim().is_empty()),
-                    passed,
-                    results,
-                });
+                profile.last_check = Some(check);
             }
             Operation::SetOpenscaleInstance { id, guid } => {
                 let at = self.index_of(&id)?;

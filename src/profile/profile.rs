@@ -92,6 +92,20 @@ pub struct LastCheck {
     pub results: Vec<CheckLine>,
 }
 
+impl LastCheck {
+    /// The record of a check that found `results`: it passed when it found something and no line
+    /// is an error.
+    pub fn recorded(at: String, bucket: Option<String>, results: Vec<CheckLine>) -> LastCheck {
+        LastCheck {
+            at,
+            bucket: bucket.filter(|b| !b.trim().is_empty()),
+            passed: !results.is_empty()
+                && results.iter().all(|line| line.severity != Severity::Error),
+            results,
+        }
+    }
+}
+
 /// What one request of a check found (a key-check diagnosis, without the follow-up requests).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -69,9 +69,7 @@ const PENDING_MS = 2 * 60 * 1000;
  * `{waiting: true}` while the prompt is open.
  */
 async function start({ profileId, bucket }) {
-  const profile = await getProfile(profileId);
-  const origins = keyCheckOrigins({ profile, bucket: bucket || undefined });
-  if (await api.permissions.contains({ origins })) return run({ profileId, bucket });
+  if (await api.permissions.contains({ origins: await origins({ profileId, bucket }) })) return run({ profileId, bucket });
   await api.storage.session.set({ [PENDING_KEY]: { profileId, bucket, until: Date.now() + PENDING_MS } });
   return { waiting: true };
 }
@@ -80,9 +78,7 @@ async function start({ profileId, bucket }) {
 async function runPending() {
   const { [PENDING_KEY]: pending } = await api.storage.session.get(PENDING_KEY);
   if (!pending || pending.until < Date.now()) return;
-  const profile = await getProfile(pending.profileId);
-  const origins = keyCheckOrigins({ profile, bucket: pending.bucket || undefined });
-  if (!(await api.permissions.contains({ origins }))) return;
+  if (!(await api.permissions.contains({ origins: await origins(pending) }))) return;
   await api.storage.session.remove(PENDING_KEY);
   await run(pending);
 }

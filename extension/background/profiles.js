@@ -2,7 +2,7 @@
 // (`documentApply`); this file passes operations and hands pages the core's secret-free view.
 // Reading needs the vault unlocked, so every function may throw `{code: 'locked'}` (and changing,
 // `{code: 'no-vault'}` before a passphrase is set).
-import { documentEmpty, documentView, importPreview, providerIds, regionsOf, tabConsole } from '../pkg/credfill.js';
+import { documentEmpty, documentView, importPreview, providerTraits, regionsOf, tabConsole } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { readConsoleHosts } from '../lib/console-hosts.js';
 import { readSettings } from '../lib/vault-settings.js';
@@ -27,17 +27,17 @@ async function consoleOfTab(tabId) {
   return tab?.url ? tabConsole(tab.url, await readConsoleHosts()) : null;
 }
 
-/** The providers and each one's catalog regions, for the editor's choices. */
-function editorChoices() {
-  const providers = providerIds();
-  return { providers, regions: Object.fromEntries(providers.map((p) => [p, regionsOf(p)])) };
+/** The providers as the core describes them (`{id, hasConsole, takesHuaweiKeys, hasObjectStorage}`) and each one's catalog regions, for the pages' choices. */
+function choices() {
+  const providers = providerTraits();
+  return { providers, regions: Object.fromEntries(providers.map((p) => [p.id, regionsOf(p.id)])) };
 }
 
 /** What pages see: the core's view (no secret), each profile scored against the popup's tab. */
 async function view(tabId) {
   const { maxKeyAgeDays } = await readSettings(api.storage.local);
   const tab = await consoleOfTab(tabId);
-  return { ...documentView(await readDocument(), Date.now(), maxKeyAgeDays, tab ?? undefined), choices: editorChoices() };
+  return { ...documentView(await readDocument(), Date.now(), maxKeyAgeDays, tab ?? undefined), choices: choices() };
 }
 
 /** Runs one operation, then answers with the view and what the operation said. */
@@ -58,7 +58,7 @@ async function previewImport({ items, target, cloud, tabId }) {
   return {
     items: importPreview(document, items, target ?? undefined, cloud ?? tab?.provider),
     tab,
-    regions: editorChoices().regions,
+    ...choices(),
   };
 }
 

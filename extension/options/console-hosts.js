@@ -2,15 +2,13 @@
 // provider), each with its provider. The host is checked and normalised by the core; the host
 // permission is asked for inside the click (browsers want a user gesture), and only a granted host
 // is stored. Removing a host gives its permission back.
-import init, { normalizeConsoleHost } from '../pkg/credfill.js';
+import init, { normalizeConsoleHost, providerTraits } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { hostPattern, readConsoleHosts, writeConsoleHosts } from '../lib/console-hosts.js';
 import { el } from '../lib/dom.js';
 import { providerLabel } from '../lib/providers.js';
 import { t } from '../lib/i18n.js';
 import { errorLine as vaultErrorLine } from '../popup/vault-errors.js';
-
-const PROVIDERS = ['huawei', 'flexible-engine', 'ibm'];
 
 const errorLine = (e) => vaultErrorLine(e, 'hosts_error');
 
@@ -26,8 +24,8 @@ function hostList(onRemove) {
 
 export async function mountConsoleHosts(section) {
   const hostInput = el('input', { id: 'console-host', name: 'host', required: true, placeholder: 'console.example.com', autocomplete: 'off' });
-  const providerSelect = el('select', { id: 'console-host-provider', name: 'provider' },
-    PROVIDERS.map((p) => el('option', { value: p }, providerLabel(t, p))));
+  // The providers with consoles, as the core says; filled in once its WASM is there.
+  const providerSelect = el('select', { id: 'console-host-provider', name: 'provider' });
   const add = el('button', { type: 'submit', class: 'primary', disabled: true }, t('hosts_add'));
   const outcome = el('div', { class: 'outcome', role: 'status' });
   const show = (node) => outcome.replaceChildren(node);
@@ -63,5 +61,7 @@ export async function mountConsoleHosts(section) {
   section.replaceChildren(el('h2', {}, t('hosts_heading')), el('p', { class: 'muted' }, t('hosts_intro')), form, list);
   render(await readConsoleHosts());
   await init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') });
+  providerSelect.replaceChildren(...providerTraits().filter((p) => p.hasConsole)
+    .map(({ id }) => el('option', { value: id }, providerLabel(t, id))));
   add.disabled = false;
 }

@@ -9,7 +9,6 @@ import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
 import { errorWords, words } from '../lib/words.js';
 
-const OBJECT_STORAGE = new Set(['huawei', 'flexible-engine', 'aws']);
 const EXPIRIES = [[900, 'check_expiry15m'], [3600, 'check_expiry1h'], [86400, 'check_expiry1d'], [604800, 'check_expiry7d']];
 
 function el(tag, attrs = {}, ...children) {
@@ -57,8 +56,9 @@ async function recordedAfter(profileId, previousAt) {
   throw { code: 'check-timeout', message: t('check_notFinished') };
 }
 
-function profileRow(profile) {
-  const bucket = OBJECT_STORAGE.has(profile.provider)
+/** `objectStorage`: the providers whose keys reach OBS or S3 (the core's `providerTraits`). */
+function profileRow(profile, objectStorage) {
+  const bucket = objectStorage.has(profile.provider)
     ? el('input', { type: 'text', class: 'check-bucket', placeholder: t('check_bucketPlaceholder'), 'aria-label': t('check_bucketLabel') })
     : null;
   const button = el('button', { type: 'button', class: 'check-run primary' }, t('check_testKeys'));
@@ -84,8 +84,8 @@ function profileRow(profile) {
     ...(bucket ? [bucket] : []), button, results);
 }
 
-function presignForm(profiles) {
-  const usable = profiles.filter((p) => OBJECT_STORAGE.has(p.provider));
+function presignForm(profiles, objectStorage) {
+  const usable = profiles.filter((p) => objectStorage.has(p.provider));
   if (!usable.length) return [];
   const profile = el('select', { class: 'presign-profile', 'aria-label': t('check_presignProfile') },
     ...usable.map((p) => el('option', { value: p.id }, p.name ?? p.id)));
@@ -123,15 +123,17 @@ export function mountCheck(section) {
   const body = el('div', { class: 'check-body' });
   const details = el('details', { class: 'check' }, el('summary', { class: 'check-title' }, t('check_title')), body);
   async function render() {
-    let profiles = [];
+    let view = { profiles: [], choices: { providers: [] } };
     try {
-      ({ profiles } = await ask('profiles.view'));
+      view = await ask('profiles.view');
     } catch {
       // locked or no vault: the vault section says so
     }
+    const { profiles } = view;
+    const objectStorage = new Set(view.choices.providers.filter((p) => p.hasObjectStorage).map((p) => p.id));
     body.replaceChildren(
-      ...(profiles.length ? profiles.map(profileRow) : [el('p', { class: 'muted check-empty' }, t('check_noProfiles'))]),
-      ...presignForm(profiles));
+      ...(profiles.length ? profiles.map((p) => profileRow(p, objectStorage)) : [el('p', { class: 'muted check-empty' }, t('check_noProfiles'))]),
+      ...presignForm(profiles, objectStorage));
   }
   details.addEventListener('toggle', () => details.open && render());
   // Unlocked, locked or saved in this popup: an open list shows the profiles as they are now.

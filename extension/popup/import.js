@@ -11,7 +11,6 @@ import { showImport, wireImportInputs } from '../lib/import-view.js';
 import { activeTabId } from './tab.js';
 
 const NEW_PROFILE = '';
-const HUAWEI_CLOUDS = ['flexible-engine', 'huawei'];
 
 /** A labelled <select> of `options` ([value, text]), `selected` preselected. */
 function choice(id, label, options, selected) {
@@ -68,8 +67,10 @@ export function mountImport(section) {
     let cloud = null;
     let region = null;
     if (!target && items.some((i) => i.asksCloud)) {
-      const tabCloud = HUAWEI_CLOUDS.includes(preview.tab?.provider) ? preview.tab.provider : null;
-      cloud = choice('import-cloud', t('import_cloud'), HUAWEI_CLOUDS.map((p) => [p, providerLabel(t, p)]), chosenCloud ?? tabCloud ?? 'huawei');
+      // The clouds a Huawei-format key may be for, as the core says (Huawei Cloud first: its default).
+      const clouds = preview.providers.filter((p) => p.takesHuaweiKeys).map((p) => p.id);
+      const tabCloud = clouds.includes(preview.tab?.provider) ? preview.tab.provider : null;
+      cloud = choice('import-cloud', t('import_cloud'), clouds.map((p) => [p, providerLabel(t, p)]), chosenCloud ?? tabCloud ?? clouds[0]);
       const regions = preview.regions[cloud.select.value] ?? [];
       const preset = regions.includes(preview.tab?.region) ? preview.tab.region : regions.length === 1 ? regions[0] : '';
       region = choice('import-region', t('import_region'), [['', t('import_regionLater')], ...regions.map((r) => [r, r])], preset);

@@ -100,7 +100,7 @@ export function mountProfiles(section) {
   function editForm(profile) {
     const input = (field, value, attrs = {}) => el('input', { name: field, value: value ?? '', ...attrs });
     const provider = el('select', { name: 'provider' },
-      choices.providers.map((p) => el('option', { value: p, selected: p === profile.provider }, providerLabel(t, p))));
+      choices.providers.map(({ id }) => el('option', { value: id, selected: id === profile.provider }, providerLabel(t, id))));
     // The catalog's regions to choose from; another region needs the profile's own endpoint.
     const regions = el('datalist', { id: `regions-${profile.id}` },
       (choices.regions[profile.provider] ?? []).map((r) => el('option', { value: r })));

@@ -9,7 +9,7 @@ use super::{from_js, js_error, to_js};
 use crate::check::catalog;
 use crate::profile::{
     document_view, preview_import, Credential, Document, Operation, Outcome, ProfileError,
-    Provider, Tab,
+    Provider, ProviderTraits, Tab,
 };
 
 /// The code alone: its words are `vault_error_<code>` in `_locales`.
@@ -103,8 +103,10 @@ pub fn regions_of(provider: JsValue) -> Result<JsValue, JsValue> {
     to_js(&catalog::regions(provider))
 }
 
-/// `providerIds()` → every provider the core knows, e.g. for the profile editor's choice.
-#[wasm_bindgen(js_name = providerIds)]
-pub fn provider_ids() -> Result<JsValue, JsValue> {
-    to_js(&Provider::ALL)
+/// `providerTraits()` → every provider the core knows, each as `{id, hasConsole, takesHuaweiKeys,
+/// hasObjectStorage}`: the pages' choices (console hosts, a key's cloud, bucket checks) follow them.
+#[wasm_bindgen(js_name = providerTraits)]
+pub fn provider_traits() -> Result<JsValue, JsValue> {
+    let traits: Vec<ProviderTraits> = Provider::ALL.into_iter().map(Into::into).collect();
+    to_js(&traits)
 }

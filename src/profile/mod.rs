@@ -31,7 +31,7 @@ pub use import::{preview_import, ImportAction, ImportPreview, Saved};
 pub use merge::Restored;
 pub use operation::{ConflictChoice, Edits, Operation, Outcome, UNDO_MS};
 pub use profile::{CheckLine, Colour, LastCheck, Profile};
-pub use provider::Provider;
+pub use provider::{Provider, ProviderTraits};
 pub use rotation::{all_rotation_steps, rotation_steps};
 pub use timestamp::{format_ms, parse_ms};
 pub use view::{document_view, DocumentView, ProfileView, Tab};

@@ -55,4 +55,34 @@ impl Provider {
     pub fn takes_huawei_keys(self) -> bool {
         matches!(self, Provider::Huawei | Provider::FlexibleEngine)
     }
+
+    /// Whether its keys reach an object store (OBS, or S3 for AWS): the checks test a bucket and
+    /// sign links for these (`check::plan`, `check::presign`).
+    pub fn has_object_storage(self) -> bool {
+        matches!(
+            self,
+            Provider::Huawei | Provider::FlexibleEngine | Provider::Aws
+        )
+    }
+}
+
+/// What pages need to know of each provider to offer the right choices, from the rules above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderTraits {
+    pub id: Provider,
+    pub has_console: bool,
+    pub takes_huawei_keys: bool,
+    pub has_object_storage: bool,
+}
+
+impl From<Provider> for ProviderTraits {
+    fn from(id: Provider) -> Self {
+        ProviderTraits {
+            id,
+            has_console: id.has_console(),
+            takes_huawei_keys: id.takes_huawei_keys(),
+            has_object_storage: id.has_object_storage(),
+        }
+    }
 }

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { providerLabel } from '../../extension/lib/providers.js';
-import { initSync, providerIds } from '../../pkg/credfill.js';
+import { initSync, providerTraits } from '../../pkg/credfill.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
-const PROVIDERS = providerIds();
+const PROVIDERS = providerTraits().map((p) => p.id);
 
 const LOCALES = ['en', 'fr', 'zh_CN'];
 const catalog = (locale) => JSON.parse(readFileSync(new URL(`../../extension/_locales/${locale}/messages.json`, import.meta.url)));
@@ -22,4 +22,11 @@ test('every provider the core knows has a name in every language, and unknown on
   }
   const en = catalog('en');
   assert.equal(providerLabel((key) => en[key]?.message, 'flexible-engine'), en.provider_flexible_engine.message);
+});
+
+test('the choices pages offer follow the core: consoles, Huawei-format keys, object storage', () => {
+  const having = (trait) => providerTraits().filter((p) => p[trait]).map((p) => p.id);
+  assert.deepEqual(having('hasConsole'), ['huawei', 'flexible-engine', 'ibm']);
+  assert.deepEqual(having('takesHuaweiKeys'), ['huawei', 'flexible-engine']);
+  assert.deepEqual(having('hasObjectStorage'), ['huawei', 'flexible-engine', 'aws']);
 });

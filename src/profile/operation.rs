@@ -11,7 +11,7 @@ use super::{
     CheckLine, Colour, Credential, Document, Endpoint, LastCheck, Profile, ProfileError, Provider,
     Saved,
 };
-use crate::check::catalog::region_known;
+use crate::cloud::catalog::region_known;
 
 /// How long a deleted profile can be brought back.
 pub const UNDO_MS: i64 = 5 * 60 * 1000;

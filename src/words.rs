@@ -107,7 +107,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
     use crate::check::CheckErrorCode;
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
-    use crate::profile::ProfileError;
+    use crate::profile::{DefaultNameCode, ProfileError};
     use crate::vault::VaultError;
     fn entries<C: Copy>(
         prefix: &str,
@@ -152,6 +152,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             RefusalCode::ALL,
             RefusalCode::as_str,
             RefusalCode::params,
+        ),
+        entries(
+            "profile_name",
+            DefaultNameCode::ALL,
+            DefaultNameCode::as_str,
+            DefaultNameCode::params,
         ),
         entries(
             "vault_error",

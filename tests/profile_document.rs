@@ -815,7 +815,7 @@ fn a_new_profile_takes_the_words_the_user_reads_for_its_default_name() {
     // A name the file gives is the name: nothing to put into words.
     let named =
         item(json!({"kind": "ibm-api-key", "apiKey": "k".repeat(44), "name": "ci-deployer"}));
-    let preview = credfill::profile::preview_import(&doc, &[named.clone()], None, None);
+    let preview = credfill::profile::preview_import(&doc, std::slice::from_ref(&named), None, None);
     assert!(serde_json::to_value(&preview[0])
         .unwrap()
         .get("defaultName")

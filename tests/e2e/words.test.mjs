@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, ROOT } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
-import { launchWithConsoles, tabIdOf } from './lib/fill.mjs';
-import { seedProfile } from './lib/profiles.mjs';
+import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, tabIdOf } from './lib/fill.mjs';
+import { E2E_PASSPHRASE, seedProfile, send } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 import { initSync, parseCredentials } from '../../pkg/credfill.js';
 import { words } from '../../extension/lib/words.js';
@@ -117,6 +117,34 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
         assert.deepEqual((await ownTexts(fillPopup, '#fill-section')).filter((text) => englishOnly.has(text)), []);
         await fillPopup.close(); // one at a time: Firefox's driver moves to another tab on each close
         await page.close();
+      });
+
+      it('the shortcut while locked: the popup it opens says why, in that language, and fills once unlocked', async () => {
+        // Only a headful Chromium routes a key press to an extension command (see pressFillShortcut).
+        const keyboard = browserName === 'chromium' ? await launchHeadfulChromium(consoles, { language }) : browser;
+        try {
+          const key = { kind: 'aksk', accessKeyId: 'HPUAL2JOQF8TCAVK0042', secretAccessKey: 's'.repeat(40) };
+          await seedProfile(keyboard, { name: 'Huawei essai', provider: 'huawei', region: 'cn-north-4', credentials: [key] });
+          const target = `https://${HOSTS.huawei}/modelarts-vue.html?words-${language}`;
+          const page = await keyboard.open(target);
+          await page.waitFor('input[type=password]');
+          const watcher = await keyboard.open('options.html');
+          await send(watcher, 'vault.lock');
+          await pressFillShortcut(keyboard, page, target);
+          // The worker opens the toolbar popup for the tab, which WebDriver cannot reach: open it as a page.
+          const locked = await keyboard.open(`popup.html?tab=${await tabIdOf(watcher, target)}`);
+          await locked.waitFor('#fill-result[data-state=locked]');
+          assert.equal(await locked.text('#vault-unlock p'), t('vault_lockedIntro', ['12']));
+          assert.deepEqual((await ownTexts(locked, 'body')).filter((text) => englishOnly.has(text)), []);
+          await locked.fill('#vault-passphrase', E2E_PASSPHRASE);
+          await locked.click('#vault-submit');
+          await locked.waitFor('#fill-result[data-state=filled]', { timeout: 60_000 });
+          assert.ok((await locked.text('#fill-result .fill-filled')).startsWith(t('fill_filled', ['Huawei essai', ''])));
+          assert.deepEqual((await ownTexts(locked, 'body')).filter((text) => englishOnly.has(text)), []);
+          for (const open of [locked, watcher, page]) await open.close();
+        } finally {
+          if (keyboard !== browser) await keyboard.close();
+        }
       });
 
       it('the standalone page: its title and words', async () => {

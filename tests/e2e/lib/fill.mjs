@@ -21,10 +21,10 @@ export async function launchWithConsoles(name, server = null, { language } = {})
  * Chromium routes none to extension commands), resolving the console hosts to `server`.
  * Resolves to the browser; its close() also stops the display.
  */
-export async function launchHeadfulChromium(server) {
+export async function launchHeadfulChromium(server, { language } = {}) {
   const xvfb = await startXvfb();
   try {
-    const browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), display: xvfb.display });
+    const browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), display: xvfb.display, language });
     const close = browser.close;
     return { ...browser, close: () => close().finally(xvfb.stop) };
   } catch (e) {

@@ -43,6 +43,8 @@ suite clippy check 'cargo clippy -q --all-targets -- -D warnings && cargo clippy
 suite rust cargo cargo test -q
 # The native benchmarks run once (unoptimised, nothing timed) so a change that breaks one shows here.
 suite benches check 'cargo test -q --benches'
+# The browser benchmarks run once too (one round each, figures not kept): a bench that no longer runs fails here.
+suite benches-browser check 'set -e; for f in bench/*.mjs; do CREDFILL_BENCH_ONCE=1 node "$f" > /dev/null; done'
 suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test wasm
 suite js node 'node --test $(find tests/js extension -name "*.test.mjs" | sort)'
 suite lint check node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors

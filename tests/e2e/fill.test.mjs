@@ -230,6 +230,28 @@ for (const [name] of BROWSERS) {
       assert.equal(await badge(own), '');
     });
 
+    it('a stopped worker woken by a tab event badges a known console without instantiating the WASM', { skip: name !== 'chromium' && 'stopping a worker on demand needs the DevTools protocol' }, async () => {
+      const first = url(HOSTS.huawei, 'modelarts-vue.html?badge-warm');
+      await open(first, 'input[type=password]');
+      const badge = (id) => control.evaluate((i) => chrome.action.getBadgeText({ tabId: i }), id);
+      assert.equal(await eventually(async () => badge(await tabIdOf(control, first)), (b) => b !== ''), '•');
+      // Playwright keeps one handle for the extension's worker, attached to each new instance.
+      const [worker] = browser.context.serviceWorkers().filter((w) => w.url().startsWith(browser.base));
+      const coreReady = () => worker.evaluate(() => [self.wokenHere, performance.getEntriesByName('credfill-core-ready').length]);
+      const cdp = await browser.context.newCDPSession(control.raw);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 300));
+      const second = url(HOSTS.huawei, 'modelarts-vue.html?badge-cold');
+      await open(second, 'input[type=password]');
+      assert.equal(await eventually(async () => badge(await tabIdOf(control, second)), (b) => b !== ''), '•');
+      // A new instance (nothing set on it yet) that has not instantiated the core.
+      assert.deepEqual(await coreReady(), [undefined, 0]);
+      // The next message that needs the core instantiates it, once.
+      assert.equal(typeof (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'version' }))).ok, 'string');
+      assert.deepEqual(await coreReady(), [undefined, 1]);
+    });
+
     it('a console host added in the options is filled like a built-in one, and refused once removed', async () => {
       const host = HOSTS.userAdded;
       const target = url(host, 'modelarts-vue.html?added');

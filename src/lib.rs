@@ -2,6 +2,7 @@
 //! encrypts the vault. Sans-IO: bytes in, values out. The browser side (extension/, www/)
 //! does every read, write and fetch, and reaches this crate only through [`bindings`].
 
+pub mod ascii_url;
 pub mod bindings;
 pub mod check;
 pub mod cloud;

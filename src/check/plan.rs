@@ -10,7 +10,6 @@ use crate::cloud::catalog::{endpoints, Endpoints, Origin};
 use crate::profile::{Credential, Profile, Provider};
 use crate::secret::Secret;
 use crate::sign::{self, encode::encode_component, ibm, Scheme, SignRequest};
-use url::Url;
 
 pub fn plan(check: &KeyCheck) -> Result<Vec<CheckRequest>, CheckError> {
     let profile = &check.profile;
@@ -279,7 +278,7 @@ fn from_ibm(
     request: ibm::HttpRequest,
     origin: &Origin,
 ) -> Result<CheckRequest, CheckError> {
-    let url = Url::parse(&request.url).map_err(|_| CheckError::InvalidEndpoint)?;
+    let url = crate::ascii_url::parse(&request.url).map_err(|_| CheckError::InvalidEndpoint)?;
     let path = &url[url::Position::BeforePath..];
     Ok(CheckRequest {
         id: step,

@@ -25,7 +25,7 @@ pub(super) const TEMPLATES: &[Template] = &[
         Language::Python,
         CLOUDS,
         "HUAWEICLOUD_SDK_SK",
-        &[Value::Ak, Value::Region],
+        &[Value::Ak, Value::Region, Value::ProjectId],
         "\
 # huaweicloudsdkcore + ModelArts (pip install huaweicloudsdkmodelarts)
 {!secret}# Reads the SK from the environment variable HUAWEICLOUD_SDK_SK.
@@ -34,9 +34,7 @@ from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkmodelarts.v1 import GetAuthorizationsRequest, ModelArtsClient
 {!modelarts_url}from huaweicloudsdkmodelarts.v1.region.modelarts_region import ModelArtsRegion
 
-{?project_id}credentials = BasicCredentials({ak}, {secret}, {project_id})
-{!project_id}# No project ID known yet: the SDK looks it up in IAM.
-{!project_id}{?iam_url}credentials = BasicCredentials({ak}, {secret}).with_iam_endpoint({iam_url})
+credentials = BasicCredentials({ak}, {secret}, {project_id})
 client = (
     ModelArtsClient.new_builder()
     .with_credentials(credentials)

@@ -120,19 +120,13 @@ fn modelarts_uses_the_region_on_huawei_cloud_and_the_endpoint_on_flexible_engine
         "BasicCredentials('HPUAQTWAOYTTINDUT2QV', os.environ['HUAWEICLOUD_SDK_SK'], 'p1')"
     ));
     let fe = text(
-        &huawei(Provider::FlexibleEngine, "eu-west-0", None, SK),
+        &huawei(Provider::FlexibleEngine, "eu-west-0", Some("p2"), SK),
         Target::ModelartsPython,
         false,
     );
     assert!(
         fe.contains(
             ".with_endpoint('https://modelarts.eu-west-0.prod-cloud-ocb.orange-business.com')"
-        ),
-        "{fe}"
-    );
-    assert!(
-        fe.contains(
-            ".with_iam_endpoint('https://iam.eu-west-0.prod-cloud-ocb.orange-business.com')"
         ),
         "{fe}"
     );
@@ -198,7 +192,7 @@ fn ibm_snippets() {
 #[test]
 fn what_is_missing_is_named_never_shown() {
     let mut profile = huawei(Provider::Huawei, "cn-north-4", None, SK);
-    let refused = render(&profile, Target::ModelartsSession, false).unwrap_err();
+    let refused = render(&profile, Target::ModelartsPython, false).unwrap_err();
     assert_eq!(refused.code, CodeError::MissingValue);
     assert_eq!(
         serde_json::to_value(&refused.params).unwrap(),

@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod check;
+pub mod cloud;
 pub mod code;
 pub mod credentials;
 pub mod fill;

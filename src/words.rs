@@ -108,7 +108,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
     use crate::code::CodeError;
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
-    use crate::profile::ProfileError;
+    use crate::profile::{DefaultNameCode, ProfileError};
     use crate::vault::VaultError;
     fn entries<C: Copy>(
         prefix: &str,
@@ -159,6 +159,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             RefusalCode::ALL,
             RefusalCode::as_str,
             RefusalCode::params,
+        ),
+        entries(
+            "profile_name",
+            DefaultNameCode::ALL,
+            DefaultNameCode::as_str,
+            DefaultNameCode::params,
         ),
         entries(
             "vault_error",

@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{from_js, js_error, to_js};
-use crate::check::catalog;
+use crate::cloud::catalog;
 use crate::profile::{
     document_view, preview_import, Credential, Document, Operation, Outcome, ProfileError,
     Provider, ProviderTraits, Tab,

@@ -1,8 +1,8 @@
 //! Reads each answer of a key check and says what it means, in plain words and without any
 //! secret: the key works, or which part of it is wrong and what to do about it.
 
-use super::answer::{count_elements, server_clock_offset, xml_error, Answer, Failure};
 use super::{plan, CheckError, CheckRequest, KeyCheck, Step};
+use crate::cloud::answer::{count_elements, server_clock_offset, xml_error, Answer, Failure};
 use crate::sign::ibm::{self, IbmError};
 use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};

@@ -6,8 +6,6 @@
 //! which says in plain words what it means and, for a two-step check (IBM: token, then
 //! OpenScale), which request comes next.
 
-pub mod answer;
-pub mod catalog;
 pub mod diagnose;
 pub mod plan;
 pub mod presign;
@@ -18,7 +16,7 @@ use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-pub use catalog::Endpoints;
+pub use crate::cloud::catalog::Endpoints;
 pub use diagnose::{diagnose, Diagnosis, Status};
 pub use diagnose::{Details, Severity};
 pub use plan::{origins, plan};

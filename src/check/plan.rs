@@ -5,8 +5,8 @@
 //! - Any of them, given a bucket: `HEAD` it (existence, region, storage class).
 //! - IBM API key: the IAM token exchange; the OpenScale read follows from its answer.
 
-use super::catalog::{endpoints, Endpoints, Origin};
 use super::{CheckError, CheckRequest, KeyCheck, Step};
+use crate::cloud::catalog::{endpoints, Endpoints, Origin};
 use crate::profile::{Credential, Profile, Provider};
 use crate::secret::Secret;
 use crate::sign::{self, encode::encode_component, ibm, Scheme, SignRequest};
@@ -14,7 +14,7 @@ use url::Url;
 
 pub fn plan(check: &KeyCheck) -> Result<Vec<CheckRequest>, CheckError> {
     let profile = &check.profile;
-    let found = endpoints(profile)?;
+    let found = endpoints(profile);
     match profile.provider {
         Provider::Huawei | Provider::FlexibleEngine | Provider::Aws => {
             let key = &access_key(&profile.credentials)?;
@@ -44,7 +44,7 @@ pub fn plan(check: &KeyCheck) -> Result<Vec<CheckRequest>, CheckError> {
 /// The host-permission match patterns every request of the check needs (asked for at the
 /// moment of a check, not at install).
 pub fn origins(check: &KeyCheck) -> Result<Vec<String>, CheckError> {
-    let found = endpoints(&check.profile)?;
+    let found = endpoints(&check.profile);
     let mut patterns: Vec<String> = match check.profile.provider {
         Provider::Huawei | Provider::FlexibleEngine | Provider::Aws => {
             let obs = obs(&found)?;
@@ -78,7 +78,7 @@ pub(crate) fn openscale_request(
         "" => "us-south",
         r => r,
     };
-    let found = endpoints(&check.profile)?;
+    let found = endpoints(&check.profile);
     let origin = found.openscale.as_ref().ok_or(CheckError::UnknownRegion)?;
     // The instance GUID is also its data mart's ID.
     let request = ibm::openscale_data_mart_request(token, region, guid, Some(guid))

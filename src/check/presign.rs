@@ -2,9 +2,9 @@
 //! sharing the key: OBS's own form on Huawei Cloud / Flexible Engine (what OBS Console makes),
 //! SigV4 on AWS.
 
-use super::catalog::endpoints;
 use super::plan::{access_key, bucket_url, key_request, valid_bucket};
 use super::CheckError;
+use crate::cloud::catalog::endpoints;
 use crate::profile::{Profile, Provider};
 use crate::sign::{self, encode::encode_path, Scheme, SignRequest};
 use serde::Deserialize;
@@ -27,7 +27,7 @@ pub fn presign_object(request: &PresignObject) -> Result<String, CheckError> {
         Provider::Aws => Scheme::Aws4,
         other => return Err(CheckError::Unsupported(other)),
     };
-    let found = endpoints(profile)?;
+    let found = endpoints(profile);
     let obs = found.obs.as_ref().ok_or(CheckError::UnknownRegion)?;
     let bucket = valid_bucket(&request.bucket)?;
     let key = access_key(&profile.credentials)?;

@@ -15,7 +15,7 @@ mod obs;
 
 pub use escape::Language;
 
-use crate::check::catalog::{self, Origin};
+use crate::cloud::catalog::{self, Origin};
 use crate::profile::{Credential, Profile, Provider};
 use crate::secret::Secret;
 use crate::words::{message_codes, Param, Params};
@@ -217,8 +217,6 @@ message_codes! {
         NeedsSecret = "needs-secret" [],
         /// `value` cannot be written in this file's format (surrounding spaces, a line break).
         Unrepresentable = "unrepresentable" [value],
-        /// The profile's endpoint is not usable (the key check says why).
-        BadEndpoint = "bad-endpoint" [],
     }
 }
 
@@ -306,7 +304,7 @@ pub fn render(profile: &Profile, target: Target, with_secret: bool) -> Result<Sn
     if template.secret_env.is_none() && !with_secret {
         return Err(CodeError::NeedsSecret.into());
     }
-    let (values, secret) = values(profile)?;
+    let (values, secret) = values(profile);
     let secret = secret.ok_or(CodeError::NoKey)?;
     if let Some(missing) = template
         .needs
@@ -424,8 +422,8 @@ fn literal(language: Language, value: Value, text: &str) -> Result<Secret, Refus
 }
 
 /// The profile's values by name, and its key's secret.
-fn values(profile: &Profile) -> Result<(BTreeMap<Value, String>, Option<Secret>), Refused> {
-    let endpoints = catalog::endpoints(profile).map_err(|_| CodeError::BadEndpoint)?;
+fn values(profile: &Profile) -> (BTreeMap<Value, String>, Option<Secret>) {
+    let endpoints = catalog::endpoints(profile);
     let mut values = BTreeMap::new();
     let mut put = |value: Value, text: Option<String>| {
         if let Some(text) = text.filter(|t| !t.is_empty()) {
@@ -497,7 +495,7 @@ fn values(profile: &Profile) -> Result<(BTreeMap<Value, String>, Option<Secret>)
         })
     });
     put(Value::Instance, instance);
-    Ok((values, secret))
+    (values, secret)
 }
 
 #[cfg(test)]

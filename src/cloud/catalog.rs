@@ -1,7 +1,6 @@
 //! Where each provider's services live, per region, and the custom endpoints that replace them
 //! (a private deployment, or a test server on 127.0.0.1). Data first: a new region is a line.
 
-use super::CheckError;
 use crate::profile::{CustomOrigin, Profile, Provider};
 use crate::sign::ibm::OPENSCALE_REGIONS;
 
@@ -85,10 +84,10 @@ pub struct Endpoints {
 }
 
 /// The catalog's endpoints for the profile's provider and region, with its own endpoints applied.
-pub fn endpoints(profile: &Profile) -> Result<Endpoints, CheckError> {
+pub fn endpoints(profile: &Profile) -> Endpoints {
     let mut found = catalog(profile.provider, profile.region());
     let Some(endpoint) = &profile.endpoint else {
-        return Ok(found);
+        return found;
     };
     let custom = endpoint.per_service();
     for (slot, origin) in [
@@ -102,7 +101,7 @@ pub fn endpoints(profile: &Profile) -> Result<Endpoints, CheckError> {
             *slot = Some(Origin::custom(&origin));
         }
     }
-    Ok(found)
+    found
 }
 
 /// The regions the catalog knows for `provider`, for the user to choose from (AWS has too many
@@ -190,7 +189,7 @@ mod tests {
 
     #[test]
     fn flexible_engine_uses_oss_for_object_storage() {
-        let e = endpoints(&profile(Provider::FlexibleEngine, "eu-west-0", None)).unwrap();
+        let e = endpoints(&profile(Provider::FlexibleEngine, "eu-west-0", None));
         assert_eq!(
             e.obs.unwrap().base(),
             "https://oss.eu-west-0.prod-cloud-ocb.orange-business.com"
@@ -210,7 +209,7 @@ mod tests {
             "ap-southeast-3",
             "af-south-1",
         ] {
-            let e = endpoints(&profile(Provider::Huawei, region, None)).unwrap();
+            let e = endpoints(&profile(Provider::Huawei, region, None));
             assert_eq!(
                 e.obs.unwrap().base(),
                 format!("https://obs.{region}.myhuaweicloud.com")
@@ -225,7 +224,7 @@ mod tests {
             );
         }
         assert_eq!(
-            endpoints(&profile(Provider::Huawei, "xx-nowhere-9", None)).unwrap(),
+            endpoints(&profile(Provider::Huawei, "xx-nowhere-9", None)),
             Endpoints::default()
         );
     }
@@ -234,7 +233,6 @@ mod tests {
     fn ibm_openscale_regions() {
         let host = |r: &str| {
             endpoints(&profile(Provider::Ibm, r, None))
-                .unwrap()
                 .openscale
                 .map(|o| o.base())
         };
@@ -249,14 +247,14 @@ mod tests {
             );
         }
         assert_eq!(host("mars-1"), None);
-        let e = endpoints(&profile(Provider::Ibm, "eu-de", None)).unwrap();
+        let e = endpoints(&profile(Provider::Ibm, "eu-de", None));
         assert_eq!(e.ibm_iam.unwrap().base(), "https://iam.cloud.ibm.com");
     }
 
     #[test]
     fn one_custom_origin_replaces_every_service_even_in_an_unknown_region() {
         let custom = Some(r#""http://127.0.0.1:9000/""#);
-        let e = endpoints(&profile(Provider::Huawei, "xx-test-1", custom)).unwrap();
+        let e = endpoints(&profile(Provider::Huawei, "xx-test-1", custom));
         let obs = e.obs.unwrap();
         assert_eq!(obs.base(), "http://127.0.0.1:9000");
         assert!(obs.custom);
@@ -267,7 +265,7 @@ mod tests {
     #[test]
     fn per_service_overrides_keep_the_catalog_for_the_others() {
         let custom = Some(r#"{"iam": "http://127.0.0.1:8001"}"#);
-        let e = endpoints(&profile(Provider::Huawei, "cn-north-4", custom)).unwrap();
+        let e = endpoints(&profile(Provider::Huawei, "cn-north-4", custom));
         assert_eq!(e.iam.unwrap().base(), "http://127.0.0.1:8001");
         assert_eq!(
             e.obs.unwrap().base(),
@@ -287,13 +285,13 @@ mod tests {
     fn aws_regions() {
         assert!(is_aws_region("us-east-1") && is_aws_region("us-gov-west-1"));
         assert!(!is_aws_region("us-east") && !is_aws_region("US-EAST-1") && !is_aws_region(""));
-        let e = endpoints(&profile(Provider::Aws, "eu-west-3", None)).unwrap();
+        let e = endpoints(&profile(Provider::Aws, "eu-west-3", None));
         assert_eq!(e.obs.unwrap().base(), "https://s3.eu-west-3.amazonaws.com");
     }
 
     #[test]
     fn virtual_host_buckets_go_before_the_host() {
-        let e = endpoints(&profile(Provider::Huawei, "cn-north-4", None)).unwrap();
+        let e = endpoints(&profile(Provider::Huawei, "cn-north-4", None));
         assert_eq!(
             e.obs.unwrap().sub_base("data"),
             "https://data.obs.cn-north-4.myhuaweicloud.com"

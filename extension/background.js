@@ -11,14 +11,16 @@ import { handlers as vaultHandlers } from './background/vault.js';
 import { handlers as checkHandlers, registerCheckEvents } from './background/check.js';
 import { handlers as fillHandlers } from './background/fill.js';
 import { registerFillEvents } from './background/fill-gestures.js';
+import { handlers as codeHandlers, registerCodeEvents } from './background/code.js';
 import { asUserActions } from './background/vault-lock.js';
 
 // Started at once, awaited inside handlers: a top-level await would let the worker close.
 const ready = init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') });
 
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
-const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers });
+const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers, ...codeHandlers });
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);
 registerCheckEvents(ready);
+registerCodeEvents(ready);

@@ -9,30 +9,16 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, E2E_EXTENSION, eventually } from './lib/browsers.mjs';
+import { BROWSERS, E2E_EXTENSION, ROOT, eventually } from './lib/browsers.mjs';
+import { chooseSnippet, readClipboard } from './lib/code.mjs';
 import { seedProfile } from './lib/profiles.mjs';
 
 const AK = 'HPUAQTWAOYTTINDUT2QV';
 const SK = `Mf'y"f$vK4%1\\ba2giqM7Uio6PznpdUKGpownRZl`;
 
-const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
 // The SK as the Python snippet writes it: a str literal, with its quote and backslash escaped.
 const SK_IN_PYTHON = `secret_access_key='Mf\\'y"f$vK4%1\\\\ba2giqM7Uio6PznpdUKGpownRZl',`;
 const holdsSecret = (text) => text.includes(SK_IN_PYTHON);
-
-/** Opens the panel and picks `target` for the profile. */
-async function chooseSnippet(popup, profileId, target) {
-  if (!(await popup.evaluate(() => document.querySelector('details.code')?.open))) await popup.click('#code-section summary.code-title');
-  await popup.waitFor(`.code-target option[value="${target}"]`);
-  await popup.evaluate(([id, value]) => {
-    for (const [selector, chosen] of [['.code-profile', id], ['.code-target', value]]) {
-      const select = document.querySelector(selector);
-      if (select.value === chosen) continue;
-      select.value = chosen;
-      select.dispatchEvent(new Event('change'));
-    }
-  }, [profileId, target]);
-}
 
 for (const [name, launch] of BROWSERS) {
   describe(`${name}: use the key in code`, () => {
@@ -101,6 +87,27 @@ for (const [name, launch] of BROWSERS) {
       // Browsers drop the leading dot of a downloaded file's name (the warning says so).
       assert.equal(saved.name, 'obsutilconfig');
       assert.equal(saved.text, `endpoint=https://obs.cn-north-4.myhuaweicloud.com\nak=${AK}\nsk=${SK}\n`);
+    });
+
+    it('the standalone page offers the same snippets after an import, storing nothing', async () => {
+      const page = await browser.open(`file://${join(ROOT, 'dist/www/index.html')}`);
+      await page.waitFor('body[data-ready="true"]');
+      await page.evaluate((csv) => {
+        document.querySelector('#paste').value = csv;
+        document.querySelector('#parse-paste').click();
+      }, `User Name,Access Key Id,Secret Access Key\nalice,${AK},${SK.replace(/[^A-Za-z0-9]/g, 'x')}\n`);
+      await page.waitFor('#code .code-text');
+      const text = await eventually(() => page.text('#code .code-text'), (t) => t?.includes(AK));
+      assert.match(text, /server='https:\/\/obs\.cn-north-4\.myhuaweicloud\.com'/);
+      assert.ok(!text.includes('ba2giqM7'));
+      await page.evaluate(() => {
+        const cloud = document.querySelector('#code-cloud');
+        cloud.value = 'flexible-engine';
+        cloud.dispatchEvent(new Event('change'));
+      });
+      assert.match(await eventually(() => page.text('#code .code-text'), (t) => t?.includes('oss.eu-west-0')), /orange-business\.com/);
+      assert.deepEqual(await page.evaluate(() => [localStorage.length, sessionStorage.length]), [0, 0]);
+      await page.close();
     });
   });
 }

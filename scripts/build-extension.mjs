@@ -32,6 +32,8 @@ const forBrowser = {
   },
   firefox(m) {
     delete m.background.service_worker;
+    // Chrome's offscreen documents (the worker's clipboard): Firefox's background page has a DOM.
+    m.permissions = m.permissions.filter((p) => p !== 'offscreen');
     return m;
   },
 };

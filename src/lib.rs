@@ -6,6 +6,7 @@ pub mod ascii_url;
 pub mod bindings;
 pub mod check;
 pub mod cloud;
+pub mod code;
 pub mod credentials;
 pub mod fill;
 pub mod profile;

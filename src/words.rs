@@ -105,6 +105,7 @@ pub fn locale_key(prefix: &str, code: &str) -> String {
 pub fn catalog() -> Vec<CatalogEntry> {
     use crate::check::diagnose::DiagnosisCode;
     use crate::check::CheckErrorCode;
+    use crate::code::CodeError;
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
     use crate::profile::{DefaultNameCode, ProfileError};
@@ -148,6 +149,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             CheckErrorCode::params,
         ),
         entries(
+            "code_error",
+            CodeError::ALL,
+            CodeError::as_str,
+            CodeError::params,
+        ),
+        entries(
             "fill_refusal",
             RefusalCode::ALL,
             RefusalCode::as_str,
@@ -171,6 +178,9 @@ pub fn catalog() -> Vec<CatalogEntry> {
                 key: locale_key("vault_error", code),
                 params: &[],
             })
+            .collect(),
+        crate::code::Value::terms()
+            .map(|key| CatalogEntry { key, params: &[] })
             .collect(),
         crate::profile::all_rotation_steps()
             .into_iter()

@@ -5,6 +5,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 pub mod check;
+pub mod code;
 pub mod credentials;
 pub mod fill;
 pub mod profile;

@@ -1,4 +1,6 @@
-"""A stand-in for Huawei Cloud IAM behind API Gateway, answering `GET /v3/projects?name=<region>`.
+"""A stand-in for Huawei Cloud IAM behind API Gateway, answering `GET /v3/projects?name=<region>`,
+and for ModelArts behind the same gateway, answering `GET /v2/<project>/authorizations` (the list
+that "Use in code"'s ModelArts snippets call) with none.
 It VERIFIES the `SDK-HMAC-SHA256` signature by recomputing it with huaweicloudsdkcore's own Signer
 over the headers the request says it signed, and rejects a date more than 15 minutes from its clock.
 Errors use API Gateway's documented shape ({"error_code": "APIGW.0301", "error_msg": ...}); the
@@ -59,7 +61,8 @@ def expected_signature(request, signed_headers, access):
 def app_for(offset):
     @Request.application
     def app(request):
-        if request.path.rstrip("/") != "/v3/projects":
+        modelarts = request.path.rstrip("/") == f"/v2/{PROJECT_ID}/authorizations"
+        if request.path.rstrip("/") != "/v3/projects" and not modelarts:
             return answer(404, {"error_msg": "The API does not exist or has not been published in the environment",
                                 "error_code": "APIGW.0101"})
         auth = AUTH.match(request.headers.get("Authorization", ""))
@@ -76,6 +79,8 @@ def app_for(offset):
             return gateway_error(401, "the request x-sdk-date expired")
         if not hmac.compare_digest(signature, expected_signature(request, signed.split(";"), access)):
             return gateway_error(401, "verify aksk signature fail")
+        if modelarts:
+            return answer(200, {"total_count": 0, "auth": []})
         region = request.args.get("name")
         projects = [{"id": PROJECT_ID, "name": region, "domain_id": PROJECT_ID, "parent_id": PROJECT_ID,
                      "enabled": True, "is_domain": False, "description": ""}] if region else []

@@ -27,4 +27,4 @@ const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importH
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);
 registerCheckEvents(ready);
-registerCodeEvents(ready);
+registerCodeEvents();

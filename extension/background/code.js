@@ -85,10 +85,11 @@ export async function clearClipboard() {
 }
 
 /** Registered synchronously at the worker's start: the alarm may be what wakes it. */
-export function registerCodeEvents(ready) {
+export function registerCodeEvents() {
   api.alarms.onAlarm.addListener(({ name }) => {
     if (name !== CLEAR_ALARM) return;
-    ready.then(clearClipboard).catch((e) => console.warn(`code: clipboard ${e?.message ?? e}`));
+    // No WASM needed: the copy is known by its SHA-256 (WebCrypto).
+    clearClipboard().catch((e) => console.warn(`code: clipboard ${e?.message ?? e}`));
   });
 }
 

@@ -98,8 +98,9 @@ for (const [browserName, launch] of BROWSERS) {
       await popup.close();
       popup = await browser.open('popup.html');
       const row = `.check-profile[data-profile-id="${id}"]`;
-      await popup.click('#check-section summary.check-title');
+      // The section is drawn once the vault's state is known: open it only then.
       await popup.waitFor(`${row} button.check-run`, { timeout: TIMEOUT });
+      await popup.click('#check-section summary.check-title');
       await popup.click(`${row} button.check-run`);
       await popup.waitFor(`${row} .check-result[data-status="bad-sk"]`, { timeout: TIMEOUT });
       assert.deepEqual(await violations(browser, popup), []);

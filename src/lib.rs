@@ -7,6 +7,7 @@ pub mod check;
 pub mod cloud;
 pub mod credentials;
 pub mod fill;
+pub mod flows;
 pub mod profile;
 pub mod secret;
 pub mod sign;

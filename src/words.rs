@@ -107,6 +107,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
     use crate::check::CheckErrorCode;
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
+    use crate::flows::openscale_ids::LookupCode;
     use crate::profile::ProfileError;
     use crate::vault::VaultError;
     fn entries<C: Copy>(
@@ -146,6 +147,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             CheckErrorCode::ALL,
             CheckErrorCode::as_str,
             CheckErrorCode::params,
+        ),
+        entries(
+            "openscale_ids",
+            LookupCode::ALL,
+            LookupCode::as_str,
+            LookupCode::params,
         ),
         entries(
             "fill_refusal",

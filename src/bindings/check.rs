@@ -1,7 +1,7 @@
 //! JS exports for `crate::check`: `planKeyCheck`, `diagnoseKeyCheck`, `keyCheckOrigins`,
 //! `presignObjectUrl`. A check is `{ profile, timestamp, bucket? }` (timestamp `YYYYMMDDTHHMMSSZ`).
 
-use super::to_js;
+use super::{to_js, JsRequest};
 use crate::check::{
     self, presign::PresignObject, CheckError, CheckErrorCode, CheckRequest, KeyCheck, Step,
 };
@@ -9,31 +9,25 @@ use crate::secret::Secret;
 use crate::words::Params;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
 struct JsCheckRequest<'a> {
     id: Step,
-    method: &'a str,
-    url: &'a str,
-    headers: BTreeMap<&'a str, &'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
+    #[serde(flatten)]
+    request: JsRequest<'a>,
 }
 
 impl<'a> From<&'a CheckRequest> for JsCheckRequest<'a> {
     fn from(r: &'a CheckRequest) -> Self {
         JsCheckRequest {
             id: r.id,
-            method: &r.method,
-            url: &r.url,
-            headers: r
-                .headers
-                .iter()
-                .map(|(n, v)| (n.as_str(), v.as_str()))
-                .collect(),
-            body: r.body.as_ref().map(Secret::expose),
+            request: JsRequest::new(
+                &r.method,
+                &r.url,
+                &r.headers,
+                r.body.as_ref().map(Secret::expose),
+            ),
         }
     }
 }

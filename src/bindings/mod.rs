@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 pub mod check;
 pub mod credentials;
 pub mod fill;
+pub mod openscale_ids;
 pub mod profile;
 pub mod sign;
 pub mod vault;
@@ -37,6 +38,43 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     expected: &str,
 ) -> Result<T, JsValue> {
     serde_wasm_bindgen::from_value(value).map_err(|_| js_error(code, expected, None, None))
+}
+
+/// A request as JS `fetch` takes it: headers as an object, the body to send as is (a token
+/// exchange's holds the API key; the worker sends it and drops it).
+#[derive(Serialize)]
+pub(crate) struct JsRequest<'a> {
+    method: &'a str,
+    url: &'a str,
+    headers: std::collections::BTreeMap<&'a str, &'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+}
+
+impl<'a> JsRequest<'a> {
+    pub(crate) fn new(
+        method: &'a str,
+        url: &'a str,
+        headers: &'a [(String, String)],
+        body: Option<&'a str>,
+    ) -> Self {
+        JsRequest {
+            method,
+            url,
+            headers: headers
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+                .collect(),
+            body,
+        }
+    }
+}
+
+impl<'a> From<&'a crate::cloud::Request> for JsRequest<'a> {
+    fn from(r: &'a crate::cloud::Request) -> Self {
+        let body = r.body.as_ref().map(|b| b.sent.expose());
+        JsRequest::new(r.method, &r.url, &r.headers, body)
+    }
 }
 
 /// Builds the `{ code, message, line?, column? }` object every export throws.

@@ -1,11 +1,11 @@
 //! JS exports for `crate::sign`: `signRequest`, `presignUrl`, `ibmTokenRequest`, `ibmParseToken`,
 //! `openscaleDataMartRequest`.
 
-use super::{from_js, js_error, to_js};
+use super::{from_js, js_error, to_js, JsRequest};
 use crate::secret::Secret;
 use crate::sign::{ibm, Scheme, SignError, SignRequest, Signer};
 use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -84,15 +84,6 @@ impl JsSignRequest {
     }
 }
 
-#[derive(Serialize)]
-struct JsRequest<'a> {
-    method: &'a str,
-    url: &'a str,
-    headers: BTreeMap<&'a str, &'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
-}
-
 /// UTC now as `YYYYMMDDTHHMMSSZ`, from the browser's clock (the core never reads one).
 fn now() -> String {
     let iso = String::from(js_sys::Date::new_0().to_iso_string()); // 2026-11-23T10:46:22.123Z
@@ -128,16 +119,12 @@ pub fn sign_request(req: JsValue) -> Result<JsValue, JsValue> {
     let signed = SIGNER
         .with_borrow_mut(|signer| signer.sign(&req))
         .map_err(sign_error)?;
-    to_js(&JsRequest {
-        method: &signed.method,
-        url: &signed.url,
-        headers: signed
-            .headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect(),
-        body: None,
-    })
+    to_js(&JsRequest::new(
+        &signed.method,
+        &signed.url,
+        &signed.headers,
+        None,
+    ))
 }
 
 /// `presignUrl({ …req, expiresIn })` → URL string (`aws4`, `obs`).
@@ -154,16 +141,12 @@ pub fn presign_url(req: JsValue) -> Result<String, JsValue> {
 }
 
 fn http_request_to_js(request: &ibm::HttpRequest) -> Result<JsValue, JsValue> {
-    to_js(&JsRequest {
-        method: &request.method,
-        url: &request.url,
-        headers: request
-            .headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect(),
-        body: request.body.as_ref().map(Secret::expose),
-    })
+    to_js(&JsRequest::new(
+        &request.method,
+        &request.url,
+        &request.headers,
+        request.body.as_ref().map(Secret::expose),
+    ))
 }
 
 fn ibm_error(e: ibm::IbmError) -> JsValue {

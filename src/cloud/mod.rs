@@ -4,9 +4,12 @@
 //!
 //! - [`catalog`]: where each provider's services live, per region.
 //! - [`answer`]: an HTTP answer and the readers every action shares.
+//! - [`ibm`], [`openscale`]: IBM Cloud's platform and Watson OpenScale actions.
 
 pub mod answer;
 pub mod catalog;
+pub mod ibm;
+pub mod openscale;
 
 use crate::secret::Secret;
 use serde::Serialize;

@@ -3,10 +3,10 @@
 //! does every read, write and fetch, and reaches this crate only through [`bindings`].
 
 pub mod bindings;
-pub mod check;
 pub mod cloud;
 pub mod credentials;
 pub mod fill;
+pub mod flows;
 pub mod profile;
 pub mod secret;
 pub mod sign;

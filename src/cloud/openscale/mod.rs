@@ -1,0 +1,3 @@
+//! IBM Watson OpenScale, called with an IAM bearer token.
+
+pub mod data_marts;

@@ -3,7 +3,6 @@
 //! does every read, write and fetch, and reaches this crate only through [`bindings`].
 
 pub mod bindings;
-pub mod check;
 pub mod cloud;
 pub mod credentials;
 pub mod fill;

@@ -1,7 +1,10 @@
 //! The whole JavaScript surface of the crate, and nothing else: each function converts
 //! JS values in, calls the core, and converts the result (or a `{code, message}` error) out.
 
+use crate::cloud::{Request, RequestError, RequestErrorCode};
+use crate::words::Params;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 pub mod check;
@@ -40,41 +43,46 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     serde_wasm_bindgen::from_value(value).map_err(|_| js_error(code, expected, None, None))
 }
 
-/// A request as JS `fetch` takes it: headers as an object, the body to send as is (a token
-/// exchange's holds the API key; the worker sends it and drops it).
+/// `{ method, url, headers, body? }`: a request as the worker sends it (`body` is what is sent).
 #[derive(Serialize)]
 pub(crate) struct JsRequest<'a> {
-    method: &'a str,
-    url: &'a str,
-    headers: std::collections::BTreeMap<&'a str, &'a str>,
+    pub(crate) method: &'a str,
+    pub(crate) url: &'a str,
+    pub(crate) headers: BTreeMap<&'a str, &'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
+    pub(crate) body: Option<&'a str>,
 }
 
-impl<'a> JsRequest<'a> {
-    pub(crate) fn new(
-        method: &'a str,
-        url: &'a str,
-        headers: &'a [(String, String)],
-        body: Option<&'a str>,
-    ) -> Self {
+impl<'a> From<&'a Request> for JsRequest<'a> {
+    fn from(r: &'a Request) -> Self {
         JsRequest {
-            method,
-            url,
-            headers: headers
+            method: r.method,
+            url: &r.url,
+            headers: r
+                .headers
                 .iter()
                 .map(|(n, v)| (n.as_str(), v.as_str()))
                 .collect(),
-            body,
+            body: r.body.as_ref().map(|b| b.sent.expose()),
         }
     }
 }
 
-impl<'a> From<&'a crate::cloud::Request> for JsRequest<'a> {
-    fn from(r: &'a crate::cloud::Request) -> Self {
-        let body = r.body.as_ref().map(|b| b.sent.expose());
-        JsRequest::new(r.method, &r.url, &r.headers, body)
+/// `{code, params, message}` for a request that could not be built: the words are
+/// `check_error_<code>`; the message is for logs.
+pub(crate) fn request_error(e: RequestError) -> JsValue {
+    #[derive(Serialize)]
+    struct Thrown {
+        code: RequestErrorCode,
+        params: Params,
+        message: String,
     }
+    let thrown = Thrown {
+        code: e.code(),
+        params: e.params(),
+        message: e.to_string(),
+    };
+    to_js(&thrown).unwrap_or_else(|internal| internal)
 }
 
 /// Builds the `{ code, message, line?, column? }` object every export throws.

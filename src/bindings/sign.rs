@@ -2,8 +2,12 @@
 //! `openscaleDataMartRequest`.
 
 use super::{from_js, js_error, to_js, JsRequest};
+use crate::cloud::catalog;
+use crate::cloud::ibm::{iam_token, IbmError};
+use crate::cloud::openscale::data_marts;
+use crate::profile::Provider;
 use crate::secret::Secret;
-use crate::sign::{ibm, Scheme, SignError, SignRequest, Signer};
+use crate::sign::{Scheme, SignError, SignRequest, Signer};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 use std::cell::RefCell;
@@ -119,12 +123,16 @@ pub fn sign_request(req: JsValue) -> Result<JsValue, JsValue> {
     let signed = SIGNER
         .with_borrow_mut(|signer| signer.sign(&req))
         .map_err(sign_error)?;
-    to_js(&JsRequest::new(
-        &signed.method,
-        &signed.url,
-        &signed.headers,
-        None,
-    ))
+    to_js(&JsRequest {
+        method: &signed.method,
+        url: &signed.url,
+        headers: signed
+            .headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect(),
+        body: None,
+    })
 }
 
 /// `presignUrl({ …req, expiresIn })` → URL string (`aws4`, `obs`).
@@ -140,16 +148,7 @@ pub fn presign_url(req: JsValue) -> Result<String, JsValue> {
         .map_err(sign_error)
 }
 
-fn http_request_to_js(request: &ibm::HttpRequest) -> Result<JsValue, JsValue> {
-    to_js(&JsRequest::new(
-        &request.method,
-        &request.url,
-        &request.headers,
-        request.body.as_ref().map(Secret::expose),
-    ))
-}
-
-fn ibm_error(e: ibm::IbmError) -> JsValue {
+fn ibm_error(e: IbmError) -> JsValue {
     js_error(e.code(), &e.to_string(), None, None)
 }
 
@@ -163,14 +162,16 @@ struct JsTokenRequest {
 #[wasm_bindgen(js_name = ibmTokenRequest)]
 pub fn ibm_token_request(req: JsValue) -> Result<JsValue, JsValue> {
     let req: JsTokenRequest = from_js(req, "invalid-request", "a token request is {apiKey}")?;
-    http_request_to_js(&ibm::token_request(&req.api_key))
+    let iam = catalog::of(Provider::Ibm, "").ibm_iam;
+    let iam = iam.ok_or_else(|| js_error("internal", "no IBM IAM in the catalog", None, None))?;
+    to_js(&JsRequest::from(&iam_token::request(&req.api_key, &iam)))
 }
 
 /// `ibmParseToken(status, bodyText)` → `{ accessToken, refreshToken?, tokenType, expiresIn,
 /// expiration }`, or throws `{ code, message }` (`code` is IAM's, e.g. `BXNIM0415E`).
 #[wasm_bindgen(js_name = ibmParseToken)]
 pub fn ibm_parse_token(status: u16, body: &str) -> Result<JsValue, JsValue> {
-    to_js(&ibm::parse_token(status, body).map_err(ibm_error)?)
+    to_js(&iam_token::parse(status, body).map_err(ibm_error)?)
 }
 
 #[derive(Deserialize)]
@@ -191,12 +192,16 @@ pub fn openscale_data_mart_request(req: JsValue) -> Result<JsValue, JsValue> {
         "invalid-request",
         "a data mart request is {token, region, instanceId, dataMartId?}",
     )?;
-    let request = ibm::openscale_data_mart_request(
+    let openscale = catalog::of(Provider::Ibm, &req.region)
+        .openscale
+        .filter(|_| !req.region.is_empty())
+        .ok_or_else(|| ibm_error(IbmError::UnknownRegion))?;
+    let request = data_marts::request(
         &req.token,
-        &req.region,
+        &openscale,
         &req.instance_id,
         req.data_mart_id.as_deref(),
     )
     .map_err(ibm_error)?;
-    http_request_to_js(&request)
+    to_js(&JsRequest::from(&request))
 }

@@ -2,7 +2,6 @@
 //! (a private deployment, or a test server on 127.0.0.1). Data first: a new region is a line.
 
 use crate::profile::{CustomOrigin, Profile, Provider};
-use crate::sign::ibm::OPENSCALE_REGIONS;
 
 /// Huawei Cloud regions whose hosts follow `<service>.<region>.myhuaweicloud.com`.
 pub const HUAWEI_REGIONS: &[&str] = &[
@@ -20,6 +19,9 @@ pub const FLEXIBLE_ENGINE_REGION: &str = "eu-west-0";
 const FLEXIBLE_ENGINE_DOMAIN: &str = "prod-cloud-ocb.orange-business.com";
 
 const IBM_IAM_HOST: &str = "iam.cloud.ibm.com";
+/// OpenScale's regions; `us-south` is served by the host without a region prefix.
+pub const OPENSCALE_REGIONS: &[&str] =
+    &["us-south", "eu-de", "eu-gb", "au-syd", "ca-tor", "jp-tok"];
 /// One global host (IBM/platform-services-python-sdk `resource_controller_v2.py`,
 /// `DEFAULT_SERVICE_URL`).
 const IBM_RESOURCE_CONTROLLER_HOST: &str = "resource-controller.cloud.ibm.com";
@@ -89,7 +91,7 @@ pub struct Endpoints {
 
 /// The catalog's endpoints for the profile's provider and region, with its own endpoints applied.
 pub fn endpoints(profile: &Profile) -> Endpoints {
-    let mut found = catalog(profile.provider, profile.region());
+    let mut found = of(profile.provider, profile.region());
     let Some(endpoint) = &profile.endpoint else {
         return found;
     };
@@ -129,7 +131,8 @@ pub fn region_known(provider: Provider, region: &str) -> bool {
     }
 }
 
-fn catalog(provider: Provider, region: &str) -> Endpoints {
+/// The catalog's own endpoints for `provider` in `region` (no custom endpoint applied).
+pub fn of(provider: Provider, region: &str) -> Endpoints {
     let at = |host: String| Some(Origin::catalog(host));
     match provider {
         Provider::Huawei if HUAWEI_REGIONS.contains(&region) => Endpoints {

@@ -1,6 +1,9 @@
-//! Flows: a user's task that takes several cloud actions, read top to bottom as the user's steps.
-//! Each flow is sans-IO: it hands the caller one request at a time and reads its answer.
+//! The user-facing sequences over the cloud actions (`crate::cloud`), each reading top to bottom
+//! as the user's steps. Sans-IO like the actions: a flow plans requests and reads their answers;
+//! the worker sends each request once.
 //!
+//! - [`key_check`]: the harmless requests that prove a key works.
 //! - [`openscale_ids`]: every OpenScale ID an IBM API key can find.
 
+pub mod key_check;
 pub mod openscale_ids;

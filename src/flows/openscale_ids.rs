@@ -4,22 +4,23 @@
 //! 1. an IAM token for the key (kept by the caller in memory for its lifetime, never stored);
 //! 2. the OpenScale and Watson Machine Learning instances the key can see (Resource Controller,
 //!    every page), each with what stands in its way (another region, not active, Lite plan);
-//! 3. inside the instance the user picks, on its region's OpenScale host: the service providers
-//!    (binding IDs) and the subscriptions (subscription and deployment IDs).
+//! 3. inside the instance the user picks, on its region's OpenScale host: the data mart, the
+//!    service providers (binding IDs) and the subscriptions (subscription and deployment IDs).
 //!
 //! The caller sends each request once, in order, and hands back its answer: nothing is retried,
 //! and the first failure ends the lookup with what it means and what to do.
 
 use crate::cloud::catalog::{endpoints, machine_learning_url};
 use crate::cloud::ibm::resource_instances::{self, Instance, Page, MACHINE_LEARNING, OPENSCALE};
-use crate::cloud::ibm::ReadFailure;
+use crate::cloud::ibm::{iam_token, IbmError, ReadFailure};
+use crate::cloud::openscale::data_marts::{self, DataMart};
 use crate::cloud::openscale::service_providers::{self, ServiceProvider};
 use crate::cloud::openscale::subscriptions::{self, Subscription};
 use crate::cloud::{Answer, Origin, Request};
 use crate::credentials::validate::is_guid;
-use crate::profile::{Credential, Profile, Provider};
+use crate::flows::key_check::ibm_api_key;
+use crate::profile::{Profile, Provider};
 use crate::secret::Secret;
-use crate::sign::ibm::{self as iam, IbmError};
 use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
 
@@ -123,8 +124,12 @@ pub enum Stage {
         found: Vec<Instance>,
         pages: u32,
     },
-    ServiceProviders,
+    DataMarts,
+    ServiceProviders {
+        data_marts: Vec<DataMart>,
+    },
     Subscriptions {
+        data_marts: Vec<DataMart>,
         providers: Vec<ServiceProvider>,
     },
 }
@@ -161,11 +166,11 @@ pub enum Found {
         /// About the list as a whole (no instance visible).
         notes: Vec<Said>,
     },
-    /// The IDs inside an instance. On IBM Cloud its data mart ID is its GUID.
+    /// The IDs inside an instance. On IBM Cloud its one data mart's ID is its GUID.
     Ids {
         guid: String,
         region: String,
-        data_mart_id: String,
+        data_marts: Vec<DataMart>,
         service_providers: Vec<ServiceProvider>,
         subscriptions: Vec<Subscription>,
     },
@@ -254,12 +259,26 @@ pub fn advance(lookup: &Lookup, stage: Stage, answer: &Answer) -> Step {
             found,
             pages,
         ),
-        Stage::ServiceProviders => match service_providers::parse(answer) {
-            Ok(providers) => ids_read(lookup, token, Stage::Subscriptions { providers }),
+        Stage::DataMarts => match data_marts::parse_list(answer) {
+            Ok(data_marts) => ids_read(lookup, token, Stage::ServiceProviders { data_marts }),
             Err(failure) => openscale_failure(lookup, failure),
         },
-        Stage::Subscriptions { providers } => match subscriptions::parse(answer) {
-            Ok(found) => ids_found(lookup, providers, found),
+        Stage::ServiceProviders { data_marts } => match service_providers::parse(answer) {
+            Ok(providers) => ids_read(
+                lookup,
+                token,
+                Stage::Subscriptions {
+                    data_marts,
+                    providers,
+                },
+            ),
+            Err(failure) => openscale_failure(lookup, failure),
+        },
+        Stage::Subscriptions {
+            data_marts,
+            providers,
+        } => match subscriptions::parse(answer) {
+            Ok(found) => ids_found(lookup, data_marts, providers, found),
             Err(failure) => openscale_failure(lookup, failure),
         },
     }
@@ -290,40 +309,14 @@ fn held_token(lookup: &Lookup) -> Option<&Secret> {
         .map(|t| &t.access_token)
 }
 
-/// The platform API key first: it is the one that sees the account's instances.
-fn api_key(profile: &Profile) -> Option<&Secret> {
-    let platform = profile.credentials.iter().find_map(|c| match c {
-        Credential::IbmApiKey(key) => Some(&key.api_key),
-        _ => None,
-    });
-    platform.or_else(|| {
-        profile.credentials.iter().find_map(|c| match c {
-            Credential::IbmService(service) => Some(&service.api_key),
-            _ => None,
-        })
-    })
-}
-
 fn token_request(lookup: &Lookup) -> Step {
     let found = endpoints(&lookup.profile);
-    let (Some(key), Some(origin), Provider::Ibm) = (
-        api_key(&lookup.profile),
-        found.ibm_iam,
-        lookup.profile.provider,
-    ) else {
+    let key = ibm_api_key(&lookup.profile.credentials).ok();
+    let (Some(key), Some(origin), Provider::Ibm) = (key, found.ibm_iam, lookup.profile.provider)
+    else {
         return Step::failed(Said::new(LookupCode::NoApiKey));
     };
-    let token = iam::token_request(key);
-    let request = Request {
-        method: "POST",
-        url: format!("{}/identity/token", origin.base()),
-        headers: token.headers,
-        body: token.body.map(|sent| crate::cloud::Body {
-            sent,
-            shown: crate::cloud::MASK.into(),
-        }),
-    };
-    Step::send(request, Stage::Token)
+    Step::send(iam_token::request(key, &origin), Stage::Token)
 }
 
 fn token_answer(lookup: &Lookup, answer: &Answer) -> Step {
@@ -335,7 +328,7 @@ fn token_answer(lookup: &Lookup, answer: &Answer) -> Step {
         Answer::Response { status, body, .. } => (*status, body.as_str()),
         Answer::Failed { .. } => return Step::failed(transport(answer, &host)),
     };
-    match iam::parse_token(status, body) {
+    match iam_token::parse(status, body) {
         Ok(token) => {
             let held = HeldToken {
                 access_token: token.access_token,
@@ -370,7 +363,7 @@ fn first_read(lookup: &Lookup, token: &Secret) -> Step {
                 pages: 1,
             },
         ),
-        Goal::Ids { .. } => ids_read(lookup, token, Stage::ServiceProviders),
+        Goal::Ids { .. } => ids_read(lookup, token, Stage::DataMarts),
     }
 }
 
@@ -522,18 +515,21 @@ fn ids_read(lookup: &Lookup, token: &Secret, stage: Stage) -> Step {
         Ok(target) => target,
         Err(said) => return Step::failed(said),
     };
+    // The instance GUID was checked by ids_target: these requests are built.
     let request = match stage {
-        Stage::ServiceProviders => service_providers::request(&origin, guid, token),
-        _ => subscriptions::request(&origin, guid, token),
+        Stage::DataMarts => data_marts::request(token, &origin, guid, None).ok(),
+        Stage::ServiceProviders { .. } => service_providers::request(&origin, guid, token).ok(),
+        _ => subscriptions::request(&origin, guid, token).ok(),
     };
     match request {
-        Ok(request) => Step::send(request, stage),
-        Err(_) => Step::failed(Said::new(LookupCode::UnknownRegion).with("region", origin.host)),
+        Some(request) => Step::send(request, stage),
+        None => Step::failed(Said::new(LookupCode::UnknownRegion).with("region", origin.host)),
     }
 }
 
 fn ids_found(
     lookup: &Lookup,
+    data_marts: Vec<DataMart>,
     service_providers: Vec<ServiceProvider>,
     subscriptions: Vec<Subscription>,
 ) -> Step {
@@ -543,7 +539,7 @@ fn ids_found(
     Step::found(Found::Ids {
         guid: guid.clone(),
         region: region.clone(),
-        data_mart_id: guid.clone(),
+        data_marts,
         service_providers,
         subscriptions,
     })
@@ -604,16 +600,17 @@ fn unexpected(answer: &Answer, host: &str) -> Said {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::plan::tests::{check, endpoint, ibm_api_key};
     use crate::cloud::ibm::resource_instances::tests::page;
-    use crate::cloud::openscale::{service_providers, subscriptions};
+    use crate::cloud::key::tests::{endpoint, ibm_platform_key, profile};
+    use crate::cloud::openscale::{data_marts, service_providers, subscriptions};
 
     const GUID: &str = "0123abcd-4567-89ef-0123-456789abcdef";
     const NOW: u64 = 1_800_000_000;
 
     fn lookup(region: &str, goal: Goal) -> Lookup {
+        let api_key = ibm_platform_key();
         Lookup {
-            profile: check(Provider::Ibm, region, vec![ibm_api_key()]).profile,
+            profile: profile(Provider::Ibm, region, vec![api_key]),
             now: NOW,
             token: None,
             goal,
@@ -802,6 +799,7 @@ mod tests {
             lookup("us-south", goal),
             vec![
                 token_answer_ok(),
+                Answer::response(200, &[], data_marts::tests::LIST),
                 Answer::response(200, &[], service_providers::tests::LIST),
                 Answer::response(200, &[], subscriptions::tests::LIST),
             ],
@@ -810,12 +808,13 @@ mod tests {
         assert_eq!(
             urls[1..],
             [
+                format!("{base}/data_marts"),
                 format!("{base}/service_providers"),
                 format!("{base}/subscriptions")
             ]
         );
         let Some(Found::Ids {
-            data_mart_id,
+            data_marts,
             service_providers,
             subscriptions,
             ..
@@ -823,7 +822,7 @@ mod tests {
         else {
             panic!("ids")
         };
-        assert_eq!(data_mart_id, GUID);
+        assert_eq!(data_marts[0].name, "credit models");
         assert_eq!(service_providers.len(), 2);
         assert_eq!(subscriptions[0].binding_id, service_providers[0].id);
     }
@@ -938,7 +937,7 @@ mod tests {
         let step = start(&lookup("us-south", Goal::Instances));
         let request = step.request.unwrap();
         let preview = serde_json::to_string(&request.preview()).unwrap();
-        assert!(!preview.contains(&"k".repeat(44)) && preview.contains(crate::cloud::MASK));
+        assert!(!preview.contains(&"k".repeat(44)) && preview.contains("apikey="));
         let (_, step) = run(
             lookup("us-south", Goal::Instances),
             vec![token_answer_ok(), page(&[], None), page(&[], None)],

@@ -3,9 +3,11 @@
 //! (IBM/ibm-watson-openscale-python-sdk `ibm_watson_openscale/client.py`,
 //! `_generate_service_url`; the paths are those of `base_classes/watson_open_scale_v2.py`).
 //!
+//! - [`data_marts`]: the instance's data mart (on IBM Cloud, its ID is the instance GUID).
 //! - [`service_providers`]: the machine-learning providers bound to the instance.
 //! - [`subscriptions`]: the monitored deployments.
 
+pub mod data_marts;
 pub mod service_providers;
 pub mod subscriptions;
 

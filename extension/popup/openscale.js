@@ -135,9 +135,10 @@ export function mountOpenscale(section) {
       ...(machineLearning.length ? [el('h3', {}, t('openscaleIds_machineLearning')), ...machineLearning] : []));
   }
 
+  /** Data mart → service providers (bindings) → their subscriptions and deployments. */
   function renderTree(found) {
-    const providers = found.serviceProviders.map((p) => {
-      const subscriptions = found.subscriptions.filter((s) => s.bindingId === p.id).map((s) =>
+    const providersOf = (dataMartId) => found.serviceProviders.map((p) => {
+      const subscriptions = found.subscriptions.filter((s) => s.bindingId === p.id && (!dataMartId || s.dataMartId === dataMartId)).map((s) =>
         el('li', { class: 'openscale-subscription', 'data-id': s.id }, el('b', {}, s.name || s.assetId),
           idLine(t('openscaleIds_subscription'), s.id, 'openscaleSubscriptionId'),
           s.deploymentId ? idLine(t('openscaleIds_deployment'), s.deploymentId, 'deploymentId') : null));
@@ -145,9 +146,15 @@ export function mountOpenscale(section) {
         el('b', {}, p.name), ` (${p.serviceType})`, idLine(t('openscaleIds_serviceProvider'), p.id, 'bindingId'),
         subscriptions.length ? el('ul', {}, ...subscriptions) : el('p', { class: 'muted' }, t('openscaleIds_noSubscriptions')));
     });
-    tree.replaceChildren(el('ul', { class: 'openscale-tree', 'data-guid': found.guid },
-      el('li', { class: 'openscale-data-mart' }, idLine(t('openscaleIds_dataMart'), found.dataMartId, 'instanceId'),
-        providers.length ? el('ul', {}, ...providers) : el('p', { class: 'muted' }, t('openscaleIds_noProviders')))));
+    const branch = (dataMartId) => {
+      const providers = providersOf(dataMartId);
+      return providers.length ? el('ul', {}, ...providers) : el('p', { class: 'muted' }, t('openscaleIds_noProviders'));
+    };
+    const roots = found.dataMarts.length
+      ? found.dataMarts.map((m) => el('li', { class: 'openscale-data-mart', 'data-id': m.id },
+        m.name ? el('b', {}, m.name) : null, idLine(t('openscaleIds_dataMart'), m.id, 'instanceId'), branch(m.id)))
+      : [el('li', {}, branch(null))];
+    tree.replaceChildren(el('ul', { class: 'openscale-tree', 'data-guid': found.guid }, ...roots));
   }
 
   async function reloadProfiles() {

@@ -272,6 +272,39 @@ pub(crate) mod tests {
         assert_eq!(listed.next_url, None);
     }
 
+    /// A page as Resource Controller answers it (the SDK's `ResourceInstancesList` reads this
+    /// very file in tests/differential/ibm_requests.py).
+    const PAGE: &str = include_str!("../../../tests/fixtures/ibm/resource_instances.json");
+
+    #[test]
+    fn reads_a_full_page_and_its_next_url() {
+        let listed = parse(&Answer::response(200, &[], PAGE), OPENSCALE).unwrap();
+        let summary: Vec<_> = listed
+            .instances
+            .iter()
+            .map(|i| {
+                (
+                    i.name.as_str(),
+                    i.region.as_str(),
+                    i.state.as_str(),
+                    i.plan.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("openscale-dallas", "us-south", "active", Some("lite")),
+                ("openscale-frankfurt", "eu-de", "provisioning", Some("lite"))
+            ]
+        );
+        assert_eq!(
+            listed.instances[0].resource_group_id,
+            "0be5ad401ae913d8ff665d92680664ed"
+        );
+        assert!(listed.next_url.unwrap().ends_with("&start=g1AAAAA"));
+    }
+
     #[test]
     fn zero_one_and_several_instances_in_several_regions() {
         let none = parse(&page(&[], None), OPENSCALE).unwrap();

@@ -108,8 +108,9 @@ pub(crate) mod tests {
         );
     }
 
-    /// A list as OpenScale answers it (the SDK's `DataMartDatabaseResponse` shape).
-    pub(crate) const LIST: &str = r#"{"data_marts": [{"metadata": {"id": "0123abcd-0000-4000-8000-0123456789ab", "crn": "crn:v1:bluemix:public:aiopenscale:eu-de:a/acc:0123abcd-0000-4000-8000-0123456789ab::", "url": "/v2/data_marts/0123abcd-0000-4000-8000-0123456789ab", "created_at": "2026-01-01T00:00:00Z"}, "entity": {"name": "credit models", "service_instance_crn": "crn:v1:bluemix:public:aiopenscale:eu-de:a/acc:0123abcd-0000-4000-8000-0123456789ab::", "internal_database": true, "status": {"state": "active"}}}]}"#;
+    /// A list as OpenScale answers it, in the SDK's `DataMartDatabaseResponse` shape (its models read this
+    /// very file in tests/differential/ibm_requests.py).
+    pub(crate) const LIST: &str = include_str!("../../../tests/fixtures/ibm/data_marts.json");
 
     #[test]
     fn reads_the_list() {

@@ -54,15 +54,10 @@ pub(crate) mod tests {
     use super::*;
     use crate::cloud::openscale::tests::{origin, INSTANCE};
 
-    /// A list as OpenScale answers it (the SDK's `ServiceProviderResponse` shape).
-    pub(crate) const LIST: &str = r#"{"service_providers": [
-      {"metadata": {"id": "6b0e8c3a-94a3-4b3c-9c4f-0cbd8e5a1c21", "crn": "crn:v1:bluemix:public:aiopenscale:eu-de:a/acc:0123abcd-4567-89ef-0123-456789abcdef:service_provider:6b0e8c3a-94a3-4b3c-9c4f-0cbd8e5a1c21", "url": "/v2/service_providers/6b0e8c3a-94a3-4b3c-9c4f-0cbd8e5a1c21", "created_at": "2026-01-05T10:00:00.000Z"},
-       "entity": {"name": "WML production", "service_type": "watson_machine_learning", "instance_id": "a1b2c3d4-0000-4000-8000-000000000001",
-                  "credentials": {"secret_id": "x"}, "operational_space_id": "production", "deployment_space_id": "f0e1d2c3-0000-4000-8000-000000000002",
-                  "status": {"state": "active"}}},
-      {"metadata": {"id": "9d2f1e0c-1111-4222-8333-444455556666", "url": "/v2/service_providers/9d2f1e0c-1111-4222-8333-444455556666"},
-       "entity": {"name": "SageMaker", "service_type": "amazon_sagemaker", "operational_space_id": "pre_production"}}
-    ]}"#;
+    /// A list as OpenScale answers it, in the SDK's `ServiceProviderResponse` shape (its models read this
+    /// very file in tests/differential/ibm_requests.py).
+    pub(crate) const LIST: &str =
+        include_str!("../../../tests/fixtures/ibm/service_providers.json");
 
     #[test]
     fn the_request_is_the_sdks() {

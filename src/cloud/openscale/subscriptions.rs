@@ -81,18 +81,9 @@ pub(crate) mod tests {
     use super::*;
     use crate::cloud::openscale::tests::{origin, INSTANCE};
 
-    /// A list as OpenScale answers it (the SDK's `SubscriptionResponse` shape).
-    pub(crate) const LIST: &str = r#"{"subscriptions": [
-      {"metadata": {"id": "5e1f0a9b-2222-4333-8444-555566667777", "url": "/v2/subscriptions/5e1f0a9b-2222-4333-8444-555566667777", "created_at": "2026-01-06T09:00:00.000Z"},
-       "entity": {"data_mart_id": "0123abcd-4567-89ef-0123-456789abcdef", "service_provider_id": "6b0e8c3a-94a3-4b3c-9c4f-0cbd8e5a1c21",
-                  "asset": {"asset_id": "7c8d9e0f-3333-4444-8555-666677778888", "url": "https://eu-de.ml.cloud.ibm.com/ml/v4/models/7c8d", "asset_type": "model", "name": "credit-risk-model", "problem_type": "binary"},
-                  "deployment": {"deployment_id": "1a2b3c4d-5555-4666-8777-888899990000", "url": "https://eu-de.ml.cloud.ibm.com/ml/v4/deployments/1a2b", "name": "credit-risk-deployment", "deployment_type": "online"},
-                  "asset_properties": {"label_column": "Risk"}, "status": {"state": "active"}}},
-      {"metadata": {"id": "aa00bb11-cc22-4d33-8e44-ff5566778899", "url": "/v2/subscriptions/aa00bb11-cc22-4d33-8e44-ff5566778899"},
-       "entity": {"data_mart_id": "0123abcd-4567-89ef-0123-456789abcdef", "service_provider_id": "9d2f1e0c-1111-4222-8333-444455556666",
-                  "asset": {"asset_id": "sagemaker-model-1", "url": "", "asset_type": "model", "name": "churn"},
-                  "deployment": {"deployment_type": "online"}}}
-    ]}"#;
+    /// A list as OpenScale answers it, in the SDK's `SubscriptionResponse` shape (its models read this
+    /// very file in tests/differential/ibm_requests.py).
+    pub(crate) const LIST: &str = include_str!("../../../tests/fixtures/ibm/subscriptions.json");
 
     #[test]
     fn the_request_is_the_sdks() {

@@ -3,10 +3,13 @@
 // gets lives in this worker's memory until it expires (or the worker stops): never stored, never
 // sent to a page, only inside the core's requests to IBM.
 //
+// Adding a machine-learning provider (a write) goes the same way, once the popup has shown the request
+// (openscale.preview) and the user clicked to send it.
+//
 // Like a key check, a lookup starts in the popup's click (which also asks for the host permissions)
 // and runs here: the popup may close behind the browser's prompt. Its result (names and IDs, no
 // secret) is kept in session storage for the popup to show the next time it opens.
-import { openscaleIdsAdvance, openscaleIdsOrigins, openscaleIdsStart } from '../pkg/credfill.js';
+import { openscaleIdsAdvance, openscaleIdsOrigins, openscaleIdsPreview, openscaleIdsStart } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { getProfile } from './profiles.js';
 import { sendOnce } from './check-fetch.js';
@@ -59,6 +62,8 @@ export const registerOpenscaleEvents = register;
 export const handlers = {
   'openscale.origins': { from: ['extension'], run: origins },
   'openscale.start': { from: ['extension'], run: start },
+  /** A provider's addition as it will be sent (secrets masked, no token): shown before the click that sends it. */
+  'openscale.preview': { from: ['extension'], run: async (request) => openscaleIdsPreview(await lookupFor(request)) },
   'openscale.result': {
     from: ['extension'],
     run: async ({ profileId, goal }) => (await results())[resultKey({ profileId, goal })] ?? null,

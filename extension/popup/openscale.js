@@ -154,7 +154,45 @@ export function mountOpenscale(section) {
       ? found.dataMarts.map((m) => el('li', { class: 'openscale-data-mart', 'data-id': m.id },
         m.name ? el('b', {}, m.name) : null, idLine(t('openscaleIds_dataMart'), m.id, 'instanceId'), branch(m.id)))
       : [el('li', {}, branch(null))];
-    tree.replaceChildren(el('ul', { class: 'openscale-tree', 'data-guid': found.guid }, ...roots));
+    tree.replaceChildren(el('ul', { class: 'openscale-tree', 'data-guid': found.guid }, ...roots), addProviderForm(found));
+  }
+
+  /** POST /v2/service_providers from the profile's credentials: the request is shown, then sent on a click. */
+  function addProviderForm(found) {
+    const TYPES = ['watson_machine_learning', 'amazon_sagemaker', 'azure_machine_learning', 'azure_machine_learning_service'];
+    const type = el('select', { id: 'openscale-add-type', 'aria-label': t('openscaleIds_addType') }, ...TYPES.map((v) => el('option', { value: v }, v)));
+    const name = el('input', { type: 'text', id: 'openscale-add-name', placeholder: t('openscaleIds_addName'), 'aria-label': t('openscaleIds_addName') });
+    const extra = el('input', { type: 'text', id: 'openscale-add-extra', placeholder: t('openscaleIds_addExtra'), 'aria-label': t('openscaleIds_addExtra') });
+    const show = el('button', { type: 'button', id: 'openscale-add-preview' }, t('openscaleIds_addPreview'));
+    const send = el('button', { type: 'button', id: 'openscale-add-send', disabled: true }, t('openscaleIds_addSend'));
+    const shown = el('pre', { id: 'openscale-add-request' });
+    const outcome = el('div', { id: 'openscale-add-outcome', 'aria-live': 'polite' });
+    const goal = () => {
+      const extraField = { amazon_sagemaker: 'region', watson_machine_learning: 'deploymentSpaceId' }[type.value] ?? 'subscriptionId';
+      const provider = { serviceType: type.value, name: name.value.trim() || type.value, [extraField]: extra.value.trim() || undefined };
+      return { find: 'add-provider', guid: found.guid, region: found.region, provider };
+    };
+    // Any change after the preview hides it: only the request the user saw can be sent.
+    for (const input of [type, name, extra]) input.addEventListener('input', () => ((send.disabled = true), shown.replaceChildren()));
+    type.addEventListener('change', () => ((send.disabled = true), shown.replaceChildren()));
+    show.addEventListener('click', async () => {
+      outcome.replaceChildren();
+      try {
+        const request = await ask('openscale.preview', { profileId: state.profileId, goal: goal() });
+        const headers = Object.entries(Object.fromEntries(request.headers)).map(([k, v]) => `${k}: ${v}`);
+        shown.textContent = [`${request.method} ${request.url}`, ...headers, '', request.body ?? ''].join('\n');
+        send.disabled = false;
+      } catch (e) {
+        outcome.replaceChildren(e.code ? said(e, 'error') : el('p', { class: 'error' }, errorWords(t, 'check_error', e)));
+      }
+    });
+    send.addEventListener('click', () => {
+      send.disabled = true;
+      lookup(goal(), state.missing.ids.get(found.guid) ?? [], (added) =>
+        outcome.replaceChildren(el('p', { class: 'ok', 'data-state': 'added' }, t('openscaleIds_added')),
+          idLine(t('openscaleIds_serviceProvider'), added.provider.id, 'bindingId')), show);
+    });
+    return el('details', { class: 'openscale-add' }, el('summary', {}, t('openscaleIds_addTitle')), type, name, extra, show, send, shown, outcome);
   }
 
   async function reloadProfiles() {

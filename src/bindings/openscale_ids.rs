@@ -57,3 +57,14 @@ pub fn openscale_ids_advance(
     )?;
     step_to_js(&openscale_ids::advance(&lookup, stage, &answer))
 }
+
+/// `openscaleIdsPreview(lookup)` with `goal = {find: "add-provider", guid, region, provider}` →
+/// `{method, url, headers, body}` as it will be sent, secrets `••••`, no token; throws
+/// `{code, params}` (words `openscale_ids_<code>`) when the profile cannot make that provider.
+#[wasm_bindgen(js_name = openscaleIdsPreview)]
+pub fn openscale_ids_preview(lookup: JsValue) -> Result<JsValue, JsValue> {
+    match openscale_ids::preview(&lookup_from(lookup)?) {
+        Ok(preview) => to_js(&preview),
+        Err(said) => Err(to_js(&said)?),
+    }
+}

@@ -14,12 +14,14 @@ use crate::cloud::catalog::{endpoints, machine_learning_url};
 use crate::cloud::ibm::resource_instances::{self, Instance, Page, MACHINE_LEARNING, OPENSCALE};
 use crate::cloud::ibm::{iam_token, IbmError, ReadFailure};
 use crate::cloud::openscale::data_marts::{self, DataMart};
-use crate::cloud::openscale::service_providers::{self, ServiceProvider};
+use crate::cloud::openscale::service_providers::{
+    self, CredentialField, NewProvider, ServiceProvider,
+};
 use crate::cloud::openscale::subscriptions::{self, Subscription};
-use crate::cloud::{Answer, Origin, Request};
+use crate::cloud::{Answer, Origin, Preview, Request};
 use crate::credentials::validate::is_guid;
 use crate::flows::key_check::ibm_api_key;
-use crate::profile::{Profile, Provider};
+use crate::profile::{AkIssuer, Credential, Profile, Provider};
 use crate::secret::Secret;
 use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
@@ -51,6 +53,8 @@ message_codes! {
         UnexpectedStatus = "unexpected-status" [httpStatus, host],
         UnexpectedAnswer = "unexpected-answer" [host],
         TooManyPages = "too-many-pages" [],
+        NoProviderCredential = "no-provider-credential" [serviceType],
+        ProviderRefused = "provider-refused" [httpStatus],
     }
 }
 
@@ -92,6 +96,32 @@ pub enum Goal {
     Instances,
     /// The IDs inside one OpenScale instance (as the instance list gave it).
     Ids { guid: String, region: String },
+    /// A machine-learning provider added to the instance, from the profile's credentials (a
+    /// write: the caller shows [`preview`] and starts it only on the user's click).
+    AddProvider {
+        guid: String,
+        region: String,
+        provider: ProviderChoice,
+    },
+}
+
+/// The provider the user asked for, and what the profile cannot say for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProviderChoice {
+    /// `watson_machine_learning`, `amazon_sagemaker`, `azure_machine_learning` or
+    /// `azure_machine_learning_service` (IBM Docs, "Supported machine learning providers").
+    pub service_type: String,
+    pub name: String,
+    /// SageMaker's region.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Azure's subscription (a service principal's file does not name one).
+    #[serde(default)]
+    pub subscription_id: Option<String>,
+    /// The WML deployment space OpenScale should watch.
+    #[serde(default)]
+    pub deployment_space_id: Option<String>,
 }
 
 /// One lookup: the same value is given to [`start`] and every [`advance`].
@@ -132,6 +162,7 @@ pub enum Stage {
         data_marts: Vec<DataMart>,
         providers: Vec<ServiceProvider>,
     },
+    AddProvider,
 }
 
 /// An OpenScale instance with what the user should know before choosing it.
@@ -173,6 +204,9 @@ pub enum Found {
         data_marts: Vec<DataMart>,
         service_providers: Vec<ServiceProvider>,
         subscriptions: Vec<Subscription>,
+    },
+    ProviderAdded {
+        provider: ServiceProvider,
     },
 }
 
@@ -281,6 +315,14 @@ pub fn advance(lookup: &Lookup, stage: Stage, answer: &Answer) -> Step {
             Ok(found) => ids_found(lookup, data_marts, providers, found),
             Err(failure) => openscale_failure(lookup, failure),
         },
+        Stage::AddProvider => match service_providers::parse_added(answer) {
+            Ok(provider) => Step::found(Found::ProviderAdded { provider }),
+            // OpenScale refused the provider itself (its credentials, a duplicate name…).
+            Err(ReadFailure::Status(status)) => Step::failed(
+                Said::new(LookupCode::ProviderRefused).with("httpStatus", usize::from(status)),
+            ),
+            Err(failure) => openscale_failure(lookup, failure),
+        },
     }
 }
 
@@ -290,7 +332,9 @@ pub fn origins(lookup: &Lookup) -> Vec<String> {
     let found = endpoints(&lookup.profile);
     let service = match &lookup.goal {
         Goal::Instances => found.resource_controller,
-        Goal::Ids { .. } => ids_target(lookup).ok().map(|(_, _, origin)| origin),
+        Goal::Ids { .. } | Goal::AddProvider { .. } => {
+            ids_target(lookup).ok().map(|(_, _, origin)| origin)
+        }
     };
     let mut patterns: Vec<String> = [found.ibm_iam, service]
         .iter()
@@ -364,6 +408,10 @@ fn first_read(lookup: &Lookup, token: &Secret) -> Step {
             },
         ),
         Goal::Ids { .. } => ids_read(lookup, token, Stage::DataMarts),
+        Goal::AddProvider { .. } => match add_provider_request(lookup, token) {
+            Ok(request) => Step::send(request, Stage::AddProvider),
+            Err(said) => Step::failed(said),
+        },
     }
 }
 
@@ -497,8 +545,8 @@ fn instance_notes(profile: &Profile, instance: &Instance) -> Vec<Said> {
 /// The instance the IDs are read in, and its region's OpenScale origin (the profile's custom
 /// endpoint, if it has one, applies in every region).
 fn ids_target(lookup: &Lookup) -> Result<(&str, &str, Origin), Said> {
-    let Goal::Ids { guid, region } = &lookup.goal else {
-        unreachable!("only an IDs lookup reads inside an instance")
+    let (Goal::Ids { guid, region } | Goal::AddProvider { guid, region, .. }) = &lookup.goal else {
+        unreachable!("only an IDs lookup or a provider's addition reads inside an instance")
     };
     let in_region = Profile {
         region: Some(region.clone()),
@@ -525,6 +573,98 @@ fn ids_read(lookup: &Lookup, token: &Secret, stage: Stage) -> Step {
         Some(request) => Step::send(request, stage),
         None => Step::failed(Said::new(LookupCode::UnknownRegion).with("region", origin.host)),
     }
+}
+
+/// The request adding the provider, as [`preview`] shows it and [`advance`] sends it.
+fn add_provider_request(lookup: &Lookup, token: &Secret) -> Result<Request, Said> {
+    let Goal::AddProvider { provider, .. } = &lookup.goal else {
+        unreachable!("only a provider's addition posts one")
+    };
+    let (guid, _, origin) = ids_target(lookup)?;
+    let new = new_provider(&lookup.profile, provider)?;
+    service_providers::add_request(&origin, guid, token, &new)
+        .map_err(|_| Said::new(LookupCode::UnknownRegion).with("region", origin.host))
+}
+
+/// The addition as the user sees it before it is sent: secrets masked, no token.
+pub fn preview(lookup: &Lookup) -> Result<Preview, Said> {
+    add_provider_request(lookup, &Secret::new("")).map(|r| r.preview())
+}
+
+/// The provider's credentials from the profile, in the fields OpenScale's SDK sends for its type
+/// (`WMLCredentialsCloud`, `SageMakerCredentials`, `AzureCredentials` in
+/// `base_classes/watson_open_scale_v2.py`).
+fn new_provider(profile: &Profile, choice: &ProviderChoice) -> Result<NewProvider, Said> {
+    let field = |name, value: &str, secret| CredentialField {
+        name,
+        value: Secret::new(value),
+        secret,
+    };
+    let missing = || {
+        Said::new(LookupCode::NoProviderCredential)
+            .with("serviceType", choice.service_type.as_str())
+    };
+    let credentials = &profile.credentials;
+    let mut deployment_space_id = None;
+    let fields = match choice.service_type.as_str() {
+        "watson_machine_learning" => {
+            let service = credentials
+                .iter()
+                .find_map(|c| match c {
+                    Credential::IbmService(s) => Some(s),
+                    _ => None,
+                })
+                .ok_or_else(missing)?;
+            let (Some(url), Some(instance)) = (&service.url, &service.instance_id) else {
+                return Err(missing());
+            };
+            deployment_space_id = choice.deployment_space_id.clone();
+            vec![
+                field("apikey", service.api_key.expose(), true),
+                field("url", url, false),
+                field("instance_id", instance, false),
+            ]
+        }
+        "amazon_sagemaker" => {
+            let key = credentials
+                .iter()
+                .filter_map(Credential::aksk)
+                .find(|k| k.issuer == AkIssuer::Aws)
+                .ok_or_else(missing)?;
+            let mut fields = vec![
+                field("access_key_id", &key.access_key_id, false),
+                field("secret_access_key", key.secret_access_key.expose(), true),
+            ];
+            fields.extend(choice.region.as_deref().map(|r| field("region", r, false)));
+            fields
+        }
+        "azure_machine_learning" | "azure_machine_learning_service" => {
+            let sp = credentials
+                .iter()
+                .find_map(|c| match c {
+                    Credential::AzureSp(sp) => Some(sp),
+                    _ => None,
+                })
+                .ok_or_else(missing)?;
+            let mut fields = vec![
+                field("client_id", &sp.client_id, false),
+                field("client_secret", sp.client_secret.expose(), true),
+                field("tenant", &sp.tenant_id, false),
+            ];
+            let subscription = choice.subscription_id.as_deref();
+            fields.extend(subscription.map(|s| field("subscription_id", s, false)));
+            fields
+        }
+        _ => return Err(missing()),
+    };
+    Ok(NewProvider {
+        name: choice.name.clone(),
+        service_type: choice.service_type.clone(),
+        credentials: fields,
+        // IBM's samples bind providers to the production space unless told otherwise.
+        operational_space_id: Some("production".into()),
+        deployment_space_id: deployment_space_id.filter(|d| !d.is_empty()),
+    })
 }
 
 fn ids_found(
@@ -915,6 +1055,72 @@ mod tests {
             failure(mars, vec![token_answer_ok()]).code,
             LookupCode::UnknownRegion
         );
+    }
+
+    fn add_provider(service_type: &str) -> Lookup {
+        let mut l = lookup(
+            "us-south",
+            Goal::AddProvider {
+                guid: GUID.into(),
+                region: "eu-gb".into(),
+                provider: ProviderChoice {
+                    service_type: service_type.into(),
+                    name: "models".into(),
+                    region: Some("us-east-1".into()),
+                    subscription_id: None,
+                    deployment_space_id: Some("".into()),
+                },
+            },
+        );
+        let aws: Credential = serde_json::from_value(serde_json::json!({"kind": "aksk",
+            "accessKeyId": "AKIAIOSFODNN7EXAMPLE", "secretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "issuer": "aws"}))
+        .unwrap();
+        l.profile.credentials.push(aws);
+        l
+    }
+
+    #[test]
+    fn a_provider_is_added_as_previewed_once_the_user_sends_it() {
+        let l = add_provider("amazon_sagemaker");
+        let shown = preview(&l).unwrap();
+        assert_eq!(shown.method, "POST");
+        assert_eq!(
+            shown.url,
+            format!(
+                "https://eu-gb.api.aiopenscale.cloud.ibm.com/openscale/{GUID}/v2/service_providers"
+            )
+        );
+        let body = shown.body.clone().unwrap();
+        assert!(body.contains("AKIAIOSFODNN7EXAMPLE") && body.contains(crate::cloud::MASK));
+        assert!(!body.contains("wJalrXUtnFEMI") && !body.contains(&"k".repeat(44)));
+        let added = r#"{"metadata": {"id": "0f0e0d0c-1111-4222-8333-444455556666"}, "entity": {"name": "models", "service_type": "amazon_sagemaker"}}"#;
+        let (urls, step) = run(
+            l.clone(),
+            vec![token_answer_ok(), Answer::response(201, &[], added)],
+        );
+        assert_eq!(urls[1], shown.url);
+        let Some(Found::ProviderAdded { provider }) = step.found else {
+            panic!("added")
+        };
+        assert_eq!(provider.id, "0f0e0d0c-1111-4222-8333-444455556666");
+        let refused = failure(l, vec![token_answer_ok(), Answer::response(400, &[], "{}")]);
+        assert_eq!(refused.code, LookupCode::ProviderRefused);
+    }
+
+    #[test]
+    fn a_provider_needs_its_credential_in_the_profile() {
+        for service_type in [
+            "watson_machine_learning",
+            "azure_machine_learning",
+            "custom_machine_learning",
+        ] {
+            let said = preview(&add_provider(service_type)).unwrap_err();
+            assert_eq!(
+                said.code,
+                LookupCode::NoProviderCredential,
+                "{service_type}"
+            );
+        }
     }
 
     #[test]

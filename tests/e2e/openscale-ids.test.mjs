@@ -1,7 +1,8 @@
 // "Find OpenScale IDs" end to end, in both browsers: the popup's panel, driven like a user, against the
 // local IBM stand-in (tests/e2e/servers/ibm_cloud.py: IAM, Resource Controller with paging, OpenScale),
 // which checks the bearer token of every read. Find instances → pick one → IDs tree → Copy → Fill an
-// OpenScale replica form with a chosen ID; and each failure shows its own words.
+// OpenScale replica form with a chosen ID → add a provider by API (shown, then sent); and each failure
+// shows its own words.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually } from './lib/browsers.mjs';
@@ -16,12 +17,14 @@ for (const [name] of BROWSERS) {
   describe(`OpenScale IDs in ${name}`, () => {
     let server, browser, ibm, popup, form;
     const ids = {};
-    const ibmProfile = (label, apiKey) => ({ name: label, provider: 'ibm', region: 'us-south', endpoint: ibm.url, credentials: [{ kind: 'ibm-api-key', apiKey }] });
+    const ibmProfile = (label, apiKey, ...more) => ({ name: label, provider: 'ibm', region: 'us-south', endpoint: ibm.url, credentials: [{ kind: 'ibm-api-key', apiKey }, ...more] });
+    // The AWS key a SageMaker provider is added with (AWS's documented example pair).
+    const AWS = { kind: 'aksk', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
     before(async () => {
       ibm = await startServer('ibm_cloud.py');
       ({ server, browser } = await launchWithConsoles(name));
-      ids.main = await seedProfile(browser, ibmProfile('ibm main', ibm.apiKey));
+      ids.main = await seedProfile(browser, ibmProfile('ibm main', ibm.apiKey, AWS));
       ids.empty = await seedProfile(browser, ibmProfile('ibm empty', ibm.emptyApiKey));
       ids.listForbidden = await seedProfile(browser, ibmProfile('ibm no list', ibm.listForbiddenApiKey));
       ids.readerless = await seedProfile(browser, ibmProfile('ibm no reader', ibm.readerlessApiKey));
@@ -142,6 +145,35 @@ for (const [name] of BROWSERS) {
       const [state] = await probe(popup, FORM, 'submit', '#save');
       // The data mart is the profile's chosen instance; the other three are the IDs sent from the tree.
       assert.deepEqual(state, { dataMart: ibm.instanceId, subscription: ibm.subscriptionId, deployment: ibm.deploymentId, binding: ibm.providerId });
+    });
+
+    it('adds a SageMaker provider by API: the request is shown with its secret masked, then sent once on a click', async () => {
+      await popup.evaluate(() => (document.querySelector('.openscale-add').open = true));
+      await popup.evaluate(() => {
+        const type = document.getElementById('openscale-add-type');
+        type.value = 'amazon_sagemaker';
+        type.dispatchEvent(new Event('change'));
+      });
+      await popup.fill('#openscale-add-name', 'SageMaker e2e');
+      await popup.fill('#openscale-add-extra', 'us-east-1');
+      await popup.click('#openscale-add-preview');
+      const shown = await eventually(() => popup.evaluate(() => document.getElementById('openscale-add-request').textContent), Boolean);
+      assert.match(shown, new RegExp(`^POST .*/openscale/${ibm.instanceId}/v2/service_providers`));
+      assert.ok(shown.includes(AWS.accessKeyId) && shown.includes('••••'), shown);
+      assert.ok(!shown.includes(AWS.secretAccessKey) && !/authorization|bearer/i.test(shown), shown);
+      const posts = () => ibm.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/v2/service_providers'));
+      assert.equal(posts().length, 0, 'nothing is sent before the click');
+      await popup.evaluate(() => (document.getElementById('openscale-status').dataset.state = 'clicked'));
+      await popup.click('#openscale-add-send');
+      await eventually(() => popup.evaluate(() => document.querySelector('#openscale-add-outcome [data-state=added]') != null), Boolean);
+      assert.equal(await popup.attr('#openscale-add-outcome .openscale-id', 'data-id'), ibm.addedProviderId);
+      const [post] = posts();
+      assert.equal(posts().length, 1);
+      assert.deepEqual(JSON.parse(post.body), {
+        name: 'SageMaker e2e', service_type: 'amazon_sagemaker', operational_space_id: 'production',
+        credentials: { access_key_id: AWS.accessKeyId, secret_access_key: AWS.secretAccessKey, region: 'us-east-1' },
+      });
+      assert.match(post.headers.authorization, /^Bearer eyJ/);
     });
 
     it('each failure says what it means', async () => {

@@ -1,6 +1,7 @@
 """A stand-in for IBM Cloud IAM (`POST /identity/token`), Resource Controller
 (`GET /v2/resource_instances`) and Watson OpenScale (`GET /openscale/<instance>/v2/{data_marts[/<id>],
-service_providers,subscriptions}`), in their documented formats, each checking the bearer token.
+service_providers,subscriptions}`, `POST …/v2/service_providers`), in their documented formats, each
+checking the bearer token.
 
 Accounts, one API key each (any other key gets IAM's BXNIM0415E):
 - `apiKey`: two OpenScale instances, one per Resource Controller page (`next_url`): `instanceId` in
@@ -35,6 +36,7 @@ WML_INSTANCE = str(uuid.uuid4())
 PROVIDER = str(uuid.uuid4())
 SUBSCRIPTION = str(uuid.uuid4())
 DEPLOYMENT = str(uuid.uuid4())
+ADDED_PROVIDER = str(uuid.uuid4())
 TOKENS = {}  # token -> account
 GRANT = "urn:ibm:params:oauth:grant-type:apikey"
 # Catalog IDs (ibm-watson-openscale utils.py; the global catalog's pm-20) and OpenScale's Lite plan.
@@ -130,6 +132,21 @@ def openscale(request, instance_id, rest):
         "status": {"state": "active"}}}]})
 
 
+def add_provider(request, instance_id):
+    """`POST /v2/service_providers`: 201 with the new provider, as the SDK's ServiceProviders.add reads it."""
+    account = account_of(request)
+    if account is None:
+        return json_answer(401, {"errors": [{"code": "AIQGT0010E", "message": "Unauthorized"}]})
+    body = request.get_json(silent=True) or {}
+    if instance_id != INSTANCE or not request.content_type.startswith("application/json") \
+            or not all(body.get(k) for k in ("name", "service_type", "credentials")):
+        return json_answer(400, {"errors": [{"code": "AIQCS0001E", "message": "Bad request"}]})
+    credentials = {k: ("****" if "secret" in k or k == "apikey" else v) for k, v in body["credentials"].items()}
+    return json_answer(201, {"metadata": metadata(ADDED_PROVIDER, "service_providers"), "entity": {
+        "name": body["name"], "service_type": body["service_type"], "credentials": credentials,
+        "operational_space_id": body.get("operational_space_id"), "status": {"state": "active"}}})
+
+
 @Request.application
 def app(request):
     parts = request.path.strip("/").split("/")
@@ -137,6 +154,8 @@ def app(request):
         return token(request)
     if request.method == "GET" and request.path == "/v2/resource_instances":
         return resource_instances(request)
+    if request.method == "POST" and parts[:1] == ["openscale"] and parts[2:] == ["v2", "service_providers"]:
+        return add_provider(request, parts[1])
     if request.method == "GET" and parts[:1] == ["openscale"] and parts[2:3] == ["v2"] and len(parts) >= 4:
         return openscale(request, parts[1], parts[3:])
     return json_answer(404, {"errors": [{"code": "not_found", "message": "Not found"}]})
@@ -145,4 +164,5 @@ def app(request):
 if __name__ == "__main__":
     serve(app, 0, sys.argv[1], {**KEYS, "instanceId": INSTANCE, "otherInstanceId": OTHER_INSTANCE,
                                 "wmlInstanceId": WML_INSTANCE, "providerId": PROVIDER,
-                                "subscriptionId": SUBSCRIPTION, "deploymentId": DEPLOYMENT})
+                                "subscriptionId": SUBSCRIPTION, "deploymentId": DEPLOYMENT,
+                                "addedProviderId": ADDED_PROVIDER})

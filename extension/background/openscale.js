@@ -21,7 +21,10 @@ const RESULT_KEY = 'openscale.results';
 
 async function lookupFor({ profileId, goal }) {
   const profile = await getProfile(profileId);
-  return { profile, now: Math.floor(Date.now() / 1000), token: tokens.get(profileId), goal };
+  const now = Math.floor(Date.now() / 1000);
+  // An expired token is dropped, not kept around: a token lives only for its lifetime.
+  if (tokens.get(profileId)?.expiration <= now) tokens.delete(profileId);
+  return { profile, now, token: tokens.get(profileId), goal };
 }
 
 async function origins(request) {

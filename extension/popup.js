@@ -5,6 +5,7 @@ import { mountVault } from './popup/vault.js';
 import { mountCheck } from './popup/check.js';
 import { mountFill } from './popup/fill.js';
 import { mountCode } from './popup/code.js';
+import { mountOpenscale } from './popup/openscale.js';
 
 localize();
 
@@ -25,3 +26,4 @@ mountFill(document.getElementById('fill-section'));
 mountImport(document.getElementById('import-section'));
 mountCheck(document.getElementById('check-section'));
 mountCode(document.getElementById('code-section'));
+mountOpenscale(document.getElementById('openscale-section'));

@@ -4,11 +4,11 @@
 
 pub mod ascii_url;
 pub mod bindings;
-pub mod check;
 pub mod cloud;
 pub mod code;
 pub mod credentials;
 pub mod fill;
+pub mod flows;
 pub mod profile;
 pub mod secret;
 pub mod sign;

@@ -103,11 +103,11 @@ pub fn locale_key(prefix: &str, code: &str) -> String {
 
 /// Every code the core can emit, with the key its words live under.
 pub fn catalog() -> Vec<CatalogEntry> {
-    use crate::check::diagnose::DiagnosisCode;
-    use crate::check::CheckErrorCode;
+    use crate::cloud::{DiagnosisCode, RequestErrorCode};
     use crate::code::CodeError;
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
+    use crate::flows::openscale_ids::LookupCode;
     use crate::profile::{DefaultNameCode, ProfileError};
     use crate::vault::VaultError;
     fn entries<C: Copy>(
@@ -144,9 +144,15 @@ pub fn catalog() -> Vec<CatalogEntry> {
         ),
         entries(
             "check_error",
-            CheckErrorCode::ALL,
-            CheckErrorCode::as_str,
-            CheckErrorCode::params,
+            RequestErrorCode::ALL,
+            RequestErrorCode::as_str,
+            RequestErrorCode::params,
+        ),
+        entries(
+            "openscale_ids",
+            LookupCode::ALL,
+            LookupCode::as_str,
+            LookupCode::params,
         ),
         entries(
             "code_error",

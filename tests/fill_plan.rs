@@ -640,3 +640,52 @@ fn malformed_input_is_rejected() {
         );
     }
 }
+
+#[test]
+fn an_id_picked_in_the_openscale_ids_tree_fills_the_form_that_asks_for_it() {
+    let guid = "1a2b3c4d-0000-4000-8000-000000000000";
+    let ids_form = || {
+        vec![
+            field("dm", json!({"labels": ["Data mart ID"]})),
+            field(
+                "sub",
+                json!({"name": "subscription_id", "labels": ["Subscription ID"]}),
+            ),
+            field("dep", json!({"labels": ["Deployment ID"]})),
+            field("bind", json!({"labels": ["Binding ID"]})),
+        ]
+    };
+    let profile = stored(
+        "ibm",
+        json!([{"kind": "ibm-api-key", "apiKey": "platform-api-key"}]),
+        json!({"openscaleGuid": guid}),
+    );
+    // Without a choice: the data mart is the profile's instance, the others are the user's to pick.
+    let plain = plan(OPENSCALE, ids_form(), profile.clone());
+    assert_eq!(filled(&plain), [("dm", Slot::InstanceId, guid)]);
+    assert_eq!(
+        plain.missing,
+        [
+            Slot::OpenscaleSubscriptionId,
+            Slot::DeploymentId,
+            Slot::BindingId
+        ]
+    );
+    // A subscription ID sent from the tree: its field, not Azure's alike-named slot, takes it; a
+    // chosen secret (the API key) is not taken, and would not have a field here anyway.
+    let chosen = plan_with(json!({
+        "topUrl": OPENSCALE, "fields": ids_form(), "profile": profile,
+        "chosen": {"openscaleSubscriptionId": "5e1f0a9b-2222-4333-8444-555566667777", "apiKey": "not-from-the-vault"},
+    }));
+    assert_eq!(
+        filled(&chosen),
+        [
+            ("dm", Slot::InstanceId, guid),
+            (
+                "sub",
+                Slot::OpenscaleSubscriptionId,
+                "5e1f0a9b-2222-4333-8444-555566667777"
+            ),
+        ]
+    );
+}

@@ -190,6 +190,36 @@ fn one_ibm_profile_holds_what_the_openscale_forms_need() {
 }
 
 #[test]
+fn the_openscale_instance_found_by_the_key_moves_the_profile_to_its_region() {
+    let mut doc = Document::default();
+    let api_key = item(json!({"kind": "ibm-api-key", "apiKey": "k".repeat(44)}));
+    import(&mut doc, vec![api_key], json!({"region": "us-south"}), NOON);
+    let id = doc.profiles[0].id.clone();
+    let guid = "0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0";
+    let set = |region: Value| json!({"op": "setOpenscaleInstance", "id": id, "guid": guid, "region": region});
+    apply(&mut doc, set(json!("eu-de")), NOON);
+    let profile = &doc.profiles[0];
+    assert_eq!(
+        profile.openscale_guid.as_deref(),
+        Some(guid.to_ascii_lowercase().as_str())
+    );
+    assert_eq!(profile.data_mart_id, profile.openscale_guid);
+    assert_eq!(profile.region.as_deref(), Some("eu-de"));
+    // Switching later: another instance, the region stays when none is given.
+    let other = "11111111-2222-4333-8444-555555555555";
+    apply(
+        &mut doc,
+        json!({"op": "setOpenscaleInstance", "id": id, "guid": other}),
+        NOON,
+    );
+    assert_eq!(doc.profiles[0].openscale_guid.as_deref(), Some(other));
+    assert_eq!(doc.profiles[0].region.as_deref(), Some("eu-de"));
+    let error = doc.apply(op(set(json!("mars-1"))), NOON).unwrap_err();
+    assert_eq!(error.as_str(), "bad-region");
+    assert_eq!(doc.profiles[0].openscale_guid.as_deref(), Some(other));
+}
+
+#[test]
 fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
     let mut doc = Document::default();
     import(

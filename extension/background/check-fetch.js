@@ -1,4 +1,5 @@
-// The two conversions between fetch() and the WASM key check, kept apart so Node tests reach them.
+// fetch() for the WASM core's requests: each sent once, as planned, and its answer as the core reads it.
+// Kept apart so Node tests reach them.
 
 /** `Date` → `YYYYMMDDTHHMMSSZ` (UTC), the timestamp every signer takes. */
 export function utcTimestamp(date) {
@@ -9,4 +10,24 @@ export function utcTimestamp(date) {
 export function toAnswer(response, body) {
   if (response.type === 'opaqueredirect') return { error: 'redirect' };
   return { status: response.status, headers: Object.fromEntries(response.headers), body };
+}
+
+/**
+ * Sends a request the core built, once: no cookies, no redirects followed (a token or a signature
+ * never goes on to another origin), no cache. A failure to reach the host is an answer too.
+ */
+export async function sendOnce(request) {
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      credentials: 'omit',
+      redirect: 'manual',
+      cache: 'no-store',
+    });
+    return toAnswer(response, request.method === 'HEAD' ? '' : await response.text());
+  } catch {
+    return { error: 'network' };
+  }
 }

@@ -11,7 +11,8 @@ import { diagnoseKeyCheck, keyCheckOrigins, planKeyCheck, presignObjectUrl } fro
 import { api } from '../lib/browser.js';
 import { getProfile } from './profiles.js';
 import { applyOperation } from './vault-access.js';
-import { toAnswer, utcTimestamp } from './check-fetch.js';
+import { sendOnce, utcTimestamp } from './check-fetch.js';
+import { whenPermitted } from './when-permitted.js';
 
 /** The host match patterns a check of this profile reaches (the popup asks for them first). */
 async function origins({ profileId, bucket }) {
@@ -25,22 +26,6 @@ async function requireHostPermission(patterns) {
   }
 }
 
-async function send(request) {
-  try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      credentials: 'omit',
-      redirect: 'manual',
-      cache: 'no-store',
-    });
-    return toAnswer(response, request.method === 'HEAD' ? '' : await response.text());
-  } catch {
-    return { error: 'network' };
-  }
-}
-
 /** Runs one check and records it on the profile (the core keeps the project ID it finds). */
 async function run({ profileId, bucket }) {
   const profile = await getProfile(profileId);
@@ -50,7 +35,7 @@ async function run({ profileId, bucket }) {
   const results = [];
   while (queue.length) {
     const request = queue.shift();
-    const { next, ...diagnosis } = diagnoseKeyCheck(check, request.id, await send(request));
+    const { next, ...diagnosis } = diagnoseKeyCheck(check, request.id, await sendOnce(request));
     results.push(diagnosis);
     if (diagnosis.stop) break;
     queue.push(...next);
@@ -59,35 +44,11 @@ async function run({ profileId, bucket }) {
   return document.profiles.find((p) => p.id === profileId).lastCheck;
 }
 
-const PENDING_KEY = 'check.pending';
-/** How long a check waits for the user to answer the permission prompt. */
-const PENDING_MS = 2 * 60 * 1000;
-
-/**
- * Starts a check from the popup's click: at once when its hosts are granted, otherwise once the
- * browser's prompt (opened by the same click) is answered. Resolves to the check's record, or to
- * `{waiting: true}` while the prompt is open.
- */
-async function start({ profileId, bucket }) {
-  if (await api.permissions.contains({ origins: await origins({ profileId, bucket }) })) return run({ profileId, bucket });
-  await api.storage.session.set({ [PENDING_KEY]: { profileId, bucket, until: Date.now() + PENDING_MS } });
-  return { waiting: true };
-}
-
-/** A permission was granted: runs the check that waited for it, if it still may. */
-async function runPending() {
-  const { [PENDING_KEY]: pending } = await api.storage.session.get(PENDING_KEY);
-  if (!pending || pending.until < Date.now()) return;
-  if (!(await api.permissions.contains({ origins: await origins(pending) }))) return;
-  await api.storage.session.remove(PENDING_KEY);
-  await run(pending);
-}
+/** Started from the popup's click; see when-permitted.js. Resolves to the check's record. */
+const { start, register } = whenPermitted('check', { origins, run });
 
 /** Registered synchronously at the worker's start (a granted permission may wake it). */
-export function registerCheckEvents(ready) {
-  api.permissions.onAdded.addListener(() =>
-    ready().then(runPending).catch((e) => console.warn(`check: ${e?.code ?? e?.message}`)));
-}
+export const registerCheckEvents = register;
 
 async function presign({ profileId, bucket, key, expiresIn }) {
   const profile = await getProfile(profileId);

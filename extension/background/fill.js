@@ -81,9 +81,10 @@ const frameOf = (fieldId) => Number(fieldId.slice(0, fieldId.indexOf(':')));
 const localId = (fieldId) => fieldId.slice(fieldId.indexOf(':') + 1);
 
 /** Collects (waiting a bounded time for a late form), then plans in Rust. */
-async function collectAndPlan(tabId, topUrl, profile, confirmedFrameOrigin, extraHosts) {
+async function collectAndPlan(tabId, topUrl, profile, { confirmedFrameOrigin, chosen }, extraHosts) {
   const deadline = Date.now() + LATE_FORM_MS;
-  const input = { topUrl, profile, confirmedFrameOrigin, extraHosts };
+  // `chosen`: IDs the user sent from the OpenScale IDs panel (never secrets: the core ignores those).
+  const input = { topUrl, profile, confirmedFrameOrigin, extraHosts, ...(chosen ? { chosen } : {}) };
   for (;;) {
     const nonce = crypto.randomUUID();
     const { frames, fields } = await collectPage(tabId, topUrl, nonce);
@@ -137,17 +138,17 @@ async function applyPlan(tabId, fills, frames, nonce) {
  * slots with the page's labels, reasons); 'confirm-frame' {origin, profileId} carries the same as
  * 'filled' (what was filled meanwhile) plus the frame to ask about. Never carries a secret.
  */
-export async function runFill({ tabId, profileId, confirmedFrameOrigin }) {
+export async function runFill({ tabId, profileId, confirmedFrameOrigin, chosen }) {
   if (fillingTabs.has(tabId)) return { status: 'refused', ...refused('fill-busy', t('fill_busy')) };
   fillingTabs.add(tabId);
   try {
-    return await fillTab({ tabId, profileId, confirmedFrameOrigin });
+    return await fillTab({ tabId, profileId, confirmedFrameOrigin, chosen });
   } finally {
     fillingTabs.delete(tabId);
   }
 }
 
-async function fillTab({ tabId, profileId, confirmedFrameOrigin }) {
+async function fillTab({ tabId, profileId, confirmedFrameOrigin, chosen }) {
   const { tab, extraHosts, console: site } = await consoleOfTab(tabId);
   if (!site) return { status: 'refused', ...refused('not-a-console', t('fill_notConsole')) };
   let profile;
@@ -160,7 +161,7 @@ async function fillTab({ tabId, profileId, confirmedFrameOrigin }) {
   }
 
   await api.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
-  const { plan, frames, nonce } = await collectAndPlan(tabId, tab.url, profile, confirmedFrameOrigin, extraHosts);
+  const { plan, frames, nonce } = await collectAndPlan(tabId, tab.url, profile, { confirmedFrameOrigin, chosen }, extraHosts);
   if (plan.refused) return { status: 'refused', code: plan.refused.code, message: words(t, 'fill_refusal', plan.refused) };
 
   // The frames allowed are filled now; a cross-origin frame the plan asks about never holds them up.
@@ -210,6 +211,6 @@ export const handlers = {
   },
   'fill.run': {
     from: ['extension'],
-    run: ({ tabId, profileId, confirmedFrameOrigin }) => runFill({ tabId, profileId, confirmedFrameOrigin }),
+    run: ({ tabId, profileId, confirmedFrameOrigin, chosen }) => runFill({ tabId, profileId, confirmedFrameOrigin, chosen }),
   },
 };

@@ -78,7 +78,7 @@ export const handlers = {
   'profiles.reorder': { from: ['extension'], run: ({ ids, tabId }) => change(operation('reorder', { ids }), tabId) },
   'profiles.setOpenscaleInstance': {
     from: ['extension'],
-    run: ({ id, guid, tabId }) => change(operation('setOpenscaleInstance', { id, guid }), tabId),
+    run: ({ id, guid, region, tabId }) => change(operation('setOpenscaleInstance', { id, guid, region }), tabId),
   },
   'profiles.resolveConflict': {
     from: ['extension'],

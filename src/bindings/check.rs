@@ -1,39 +1,27 @@
-//! JS exports for `crate::check`: `planKeyCheck`, `diagnoseKeyCheck`, `keyCheckOrigins`,
+//! JS exports for the key check (`crate::flows::key_check`) and presigned links
+//! (`crate::cloud::obs::presign_object`): `planKeyCheck`, `diagnoseKeyCheck`, `keyCheckOrigins`,
 //! `presignObjectUrl`. A check is `{ profile, timestamp, bucket? }` (timestamp `YYYYMMDDTHHMMSSZ`).
 
-use super::to_js;
-use crate::check::{
-    self, presign::PresignObject, CheckError, CheckErrorCode, CheckRequest, KeyCheck, Step,
-};
-use crate::secret::Secret;
-use crate::words::Params;
+use super::{request_error, to_js, JsRequest};
+use crate::cloud::obs::presign_object::{presign_object, PresignObject};
+use crate::flows::key_check::{self, KeyCheck, Step, StepDiagnosis, StepRequest};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
+/// `{ id, method, url, headers, body? }`: a request of the check, as the worker sends it.
 #[derive(Serialize)]
-struct JsCheckRequest<'a> {
+struct JsStepRequest<'a> {
     id: Step,
-    method: &'a str,
-    url: &'a str,
-    headers: BTreeMap<&'a str, &'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
+    #[serde(flatten)]
+    request: JsRequest<'a>,
 }
 
-impl<'a> From<&'a CheckRequest> for JsCheckRequest<'a> {
-    fn from(r: &'a CheckRequest) -> Self {
-        JsCheckRequest {
+impl<'a> From<&'a StepRequest> for JsStepRequest<'a> {
+    fn from(r: &'a StepRequest) -> Self {
+        JsStepRequest {
             id: r.id,
-            method: &r.method,
-            url: &r.url,
-            headers: r
-                .headers
-                .iter()
-                .map(|(n, v)| (n.as_str(), v.as_str()))
-                .collect(),
-            body: r.body.as_ref().map(Secret::expose),
+            request: JsRequest::from(&r.request),
         }
     }
 }
@@ -44,29 +32,8 @@ fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
     super::from_js(value, "bad-check", CHECK)
 }
 
-/// `{code, params, message}`: the words are `check_error_<code>`; the message is for logs.
-fn check_error(e: CheckError) -> JsValue {
-    #[derive(Serialize)]
-    struct Thrown {
-        code: CheckErrorCode,
-        params: Params,
-        message: String,
-    }
-    let thrown = Thrown {
-        code: e.code(),
-        params: e.params(),
-        message: e.to_string(),
-    };
-    to_js(&thrown).unwrap_or_else(|internal| internal)
-}
-
-fn requests_to_js(requests: &[CheckRequest]) -> Result<JsValue, JsValue> {
-    to_js(
-        &requests
-            .iter()
-            .map(JsCheckRequest::from)
-            .collect::<Vec<_>>(),
-    )
+fn requests_to_js(requests: &[StepRequest]) -> Result<JsValue, JsValue> {
+    to_js(&requests.iter().map(JsStepRequest::from).collect::<Vec<_>>())
 }
 
 /// `planKeyCheck({ profile, timestamp, bucket? })` → `[{ id, method, url, headers, body? }]`,
@@ -74,11 +41,12 @@ fn requests_to_js(requests: &[CheckRequest]) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = planKeyCheck)]
 pub fn plan_key_check(check: JsValue) -> Result<JsValue, JsValue> {
     let check: KeyCheck = from_js(check)?;
-    requests_to_js(&check::plan(&check).map_err(check_error)?)
+    requests_to_js(&key_check::plan(&check).map_err(request_error)?)
 }
 
 /// `diagnoseKeyCheck(check, id, answer)` with `answer = { status, headers, body }` or
-/// `{ error: 'network' | 'redirect' }` → `{ step, status, severity, message, details, stop, next? }`.
+/// `{ error: 'network' | 'redirect' }` → `{ step, status, severity, code, params, details, stop,
+/// next }`.
 #[wasm_bindgen(js_name = diagnoseKeyCheck)]
 pub fn diagnose_key_check(
     check: JsValue,
@@ -87,16 +55,16 @@ pub fn diagnose_key_check(
 ) -> Result<JsValue, JsValue> {
     let check: KeyCheck = from_js(check)?;
     let diagnosis =
-        check::diagnose(&check, from_js(id)?, &from_js(answer)?).map_err(check_error)?;
+        key_check::diagnose(&check, from_js(id)?, &from_js(answer)?).map_err(request_error)?;
     #[derive(Serialize)]
     struct JsDiagnosis<'a> {
         #[serde(flatten)]
-        diagnosis: &'a check::Diagnosis,
-        next: Vec<JsCheckRequest<'a>>,
+        diagnosis: &'a StepDiagnosis,
+        next: Vec<JsStepRequest<'a>>,
     }
     to_js(&JsDiagnosis {
         diagnosis: &diagnosis,
-        next: diagnosis.next.iter().map(JsCheckRequest::from).collect(),
+        next: diagnosis.next.iter().map(JsStepRequest::from).collect(),
     })
 }
 
@@ -104,12 +72,12 @@ pub fn diagnose_key_check(
 #[wasm_bindgen(js_name = keyCheckOrigins)]
 pub fn key_check_origins(check: JsValue) -> Result<JsValue, JsValue> {
     let check: KeyCheck = from_js(check)?;
-    to_js(&check::origins(&check).map_err(check_error)?)
+    to_js(&key_check::origins(&check).map_err(request_error)?)
 }
 
 /// `presignObjectUrl({ profile, timestamp, bucket, key, expiresIn })` → URL string.
 #[wasm_bindgen(js_name = presignObjectUrl)]
 pub fn presign_object_url(request: JsValue) -> Result<String, JsValue> {
     let request: PresignObject = from_js(request)?;
-    check::presign_object(&request).map_err(check_error)
+    presign_object(&request).map_err(request_error)
 }

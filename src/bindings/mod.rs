@@ -1,13 +1,17 @@
 //! The whole JavaScript surface of the crate, and nothing else: each function converts
 //! JS values in, calls the core, and converts the result (or a `{code, message}` error) out.
 
+use crate::cloud::{Request, RequestError, RequestErrorCode};
+use crate::words::Params;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 pub mod check;
 pub mod code;
 pub mod credentials;
 pub mod fill;
+pub mod openscale_ids;
 pub mod profile;
 pub mod sign;
 pub mod vault;
@@ -50,6 +54,48 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
             .ok_or_else(refused)?
     };
     serde_json::from_str(&text).map_err(|_| refused())
+}
+
+/// `{ method, url, headers, body? }`: a request as the worker sends it (`body` is what is sent).
+#[derive(Serialize)]
+pub(crate) struct JsRequest<'a> {
+    pub(crate) method: &'a str,
+    pub(crate) url: &'a str,
+    pub(crate) headers: BTreeMap<&'a str, &'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) body: Option<&'a str>,
+}
+
+impl<'a> From<&'a Request> for JsRequest<'a> {
+    fn from(r: &'a Request) -> Self {
+        JsRequest {
+            method: r.method,
+            url: &r.url,
+            headers: r
+                .headers
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+                .collect(),
+            body: r.body.as_ref().map(|b| b.sent.expose()),
+        }
+    }
+}
+
+/// `{code, params, message}` for a request that could not be built: the words are
+/// `check_error_<code>`; the message is for logs.
+pub(crate) fn request_error(e: RequestError) -> JsValue {
+    #[derive(Serialize)]
+    struct Thrown {
+        code: RequestErrorCode,
+        params: Params,
+        message: String,
+    }
+    let thrown = Thrown {
+        code: e.code(),
+        params: e.params(),
+        message: e.to_string(),
+    };
+    to_js(&thrown).unwrap_or_else(|internal| internal)
 }
 
 /// Builds the `{ code, message, line?, column? }` object every export throws.

@@ -1,11 +1,15 @@
 //! JS exports for `crate::sign`: `signRequest`, `presignUrl`, `ibmTokenRequest`, `ibmParseToken`,
 //! `openscaleDataMartRequest`.
 
-use super::{from_js, js_error, to_js};
+use super::{from_js, js_error, to_js, JsRequest};
+use crate::cloud::catalog;
+use crate::cloud::ibm::{iam_token, IbmError};
+use crate::cloud::openscale::data_marts;
+use crate::profile::Provider;
 use crate::secret::Secret;
-use crate::sign::{ibm, Scheme, SignError, SignRequest, Signer};
+use crate::sign::{Scheme, SignError, SignRequest, Signer};
 use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -76,15 +80,6 @@ impl JsSignRequest {
             timestamp: self.timestamp.unwrap_or_else(now),
         }
     }
-}
-
-#[derive(Serialize)]
-struct JsRequest<'a> {
-    method: &'a str,
-    url: &'a str,
-    headers: BTreeMap<&'a str, &'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
 }
 
 /// UTC now as `YYYYMMDDTHHMMSSZ`, from the browser's clock (the core never reads one).
@@ -163,20 +158,7 @@ pub fn presign_url(req: JsValue) -> Result<String, JsValue> {
         .map_err(sign_error)
 }
 
-fn http_request_to_js(request: &ibm::HttpRequest) -> Result<JsValue, JsValue> {
-    to_js(&JsRequest {
-        method: &request.method,
-        url: &request.url,
-        headers: request
-            .headers
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
-            .collect(),
-        body: request.body.as_ref().map(Secret::expose),
-    })
-}
-
-fn ibm_error(e: ibm::IbmError) -> JsValue {
+fn ibm_error(e: IbmError) -> JsValue {
     js_error(e.code(), &e.to_string(), None, None)
 }
 
@@ -190,14 +172,16 @@ struct JsTokenRequest {
 #[wasm_bindgen(js_name = ibmTokenRequest)]
 pub fn ibm_token_request(req: JsValue) -> Result<JsValue, JsValue> {
     let req: JsTokenRequest = from_js(req, "invalid-request", "a token request is {apiKey}")?;
-    http_request_to_js(&ibm::token_request(&req.api_key))
+    let iam = catalog::of(Provider::Ibm, "").ibm_iam;
+    let iam = iam.ok_or_else(|| js_error("internal", "no IBM IAM in the catalog", None, None))?;
+    to_js(&JsRequest::from(&iam_token::request(&req.api_key, &iam)))
 }
 
 /// `ibmParseToken(status, bodyText)` → `{ accessToken, refreshToken?, tokenType, expiresIn,
 /// expiration }`, or throws `{ code, message }` (`code` is IAM's, e.g. `BXNIM0415E`).
 #[wasm_bindgen(js_name = ibmParseToken)]
 pub fn ibm_parse_token(status: u16, body: &str) -> Result<JsValue, JsValue> {
-    to_js(&ibm::parse_token(status, body).map_err(ibm_error)?)
+    to_js(&iam_token::parse(status, body).map_err(ibm_error)?)
 }
 
 #[derive(Deserialize)]
@@ -218,12 +202,16 @@ pub fn openscale_data_mart_request(req: JsValue) -> Result<JsValue, JsValue> {
         "invalid-request",
         "a data mart request is {token, region, instanceId, dataMartId?}",
     )?;
-    let request = ibm::openscale_data_mart_request(
+    let openscale = catalog::of(Provider::Ibm, &req.region)
+        .openscale
+        .filter(|_| !req.region.is_empty())
+        .ok_or_else(|| ibm_error(IbmError::UnknownRegion))?;
+    let request = data_marts::request(
         &req.token,
-        &req.region,
+        &openscale,
         &req.instance_id,
         req.data_mart_id.as_deref(),
     )
     .map_err(ibm_error)?;
-    http_request_to_js(&request)
+    to_js(&JsRequest::from(&request))
 }

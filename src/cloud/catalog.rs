@@ -2,7 +2,6 @@
 //! (a private deployment, or a test server on 127.0.0.1). Data first: a new region is a line.
 
 use crate::profile::{CustomOrigin, Profile, Provider};
-use crate::sign::ibm::OPENSCALE_REGIONS;
 
 /// Huawei Cloud regions whose hosts follow `<service>.<region>.myhuaweicloud.com`.
 pub const HUAWEI_REGIONS: &[&str] = &[
@@ -20,6 +19,12 @@ pub const FLEXIBLE_ENGINE_REGION: &str = "eu-west-0";
 const FLEXIBLE_ENGINE_DOMAIN: &str = "prod-cloud-ocb.orange-business.com";
 
 const IBM_IAM_HOST: &str = "iam.cloud.ibm.com";
+/// OpenScale's regions; `us-south` is served by the host without a region prefix.
+pub const OPENSCALE_REGIONS: &[&str] =
+    &["us-south", "eu-de", "eu-gb", "au-syd", "ca-tor", "jp-tok"];
+/// One global host (IBM/platform-services-python-sdk `resource_controller_v2.py`,
+/// `DEFAULT_SERVICE_URL`).
+const IBM_RESOURCE_CONTROLLER_HOST: &str = "resource-controller.cloud.ibm.com";
 
 /// `scheme://host[:port]` of one service. `custom` origins get path-style bucket URLs, since
 /// a test server or private endpoint has no wildcard DNS for virtual-host buckets.
@@ -80,12 +85,13 @@ pub struct Endpoints {
     pub iam: Option<Origin>,
     pub modelarts: Option<Origin>,
     pub ibm_iam: Option<Origin>,
+    pub resource_controller: Option<Origin>,
     pub openscale: Option<Origin>,
 }
 
 /// The catalog's endpoints for the profile's provider and region, with its own endpoints applied.
 pub fn endpoints(profile: &Profile) -> Endpoints {
-    let mut found = catalog(profile.provider, profile.region());
+    let mut found = of(profile.provider, profile.region());
     let Some(endpoint) = &profile.endpoint else {
         return found;
     };
@@ -95,6 +101,7 @@ pub fn endpoints(profile: &Profile) -> Endpoints {
         (&mut found.iam, custom.iam),
         (&mut found.modelarts, custom.modelarts),
         (&mut found.ibm_iam, custom.ibm_iam),
+        (&mut found.resource_controller, custom.resource_controller),
         (&mut found.openscale, custom.openscale),
     ] {
         if let Some(origin) = origin {
@@ -124,7 +131,8 @@ pub fn region_known(provider: Provider, region: &str) -> bool {
     }
 }
 
-fn catalog(provider: Provider, region: &str) -> Endpoints {
+/// The catalog's own endpoints for `provider` in `region` (no custom endpoint applied).
+pub fn of(provider: Provider, region: &str) -> Endpoints {
     let at = |host: String| Some(Origin::catalog(host));
     match provider {
         Provider::Huawei if HUAWEI_REGIONS.contains(&region) => Endpoints {
@@ -145,6 +153,7 @@ fn catalog(provider: Provider, region: &str) -> Endpoints {
         },
         Provider::Ibm => Endpoints {
             ibm_iam: at(IBM_IAM_HOST.into()),
+            resource_controller: at(IBM_RESOURCE_CONTROLLER_HOST.into()),
             openscale: openscale_host(region).and_then(at),
             ..Endpoints::default()
         },
@@ -159,6 +168,15 @@ fn openscale_host(region: &str) -> Option<String> {
         r if OPENSCALE_REGIONS.contains(&r) => Some(format!("{r}.api.aiopenscale.cloud.ibm.com")),
         _ => None,
     }
+}
+
+/// The Watson Machine Learning service URL of a region, as its provider form asks for it
+/// (https://cloud.ibm.com/apidocs/machine-learning#endpoint-url: `https://{region}.ml.cloud.ibm.com`
+/// in the regions OpenScale serves too).
+pub fn machine_learning_url(region: &str) -> Option<String> {
+    OPENSCALE_REGIONS
+        .contains(&region)
+        .then(|| format!("https://{region}.ml.cloud.ibm.com"))
 }
 
 /// `us-east-1`, `eu-central-2`, `ap-southeast-4`, `us-gov-west-1`…
@@ -249,6 +267,15 @@ mod tests {
         assert_eq!(host("mars-1"), None);
         let e = endpoints(&profile(Provider::Ibm, "eu-de", None));
         assert_eq!(e.ibm_iam.unwrap().base(), "https://iam.cloud.ibm.com");
+        assert_eq!(
+            e.resource_controller.unwrap().base(),
+            "https://resource-controller.cloud.ibm.com"
+        );
+        assert_eq!(
+            machine_learning_url("jp-tok").unwrap(),
+            "https://jp-tok.ml.cloud.ibm.com"
+        );
+        assert_eq!(machine_learning_url("global"), None);
     }
 
     #[test]

@@ -3,16 +3,33 @@
 //! failure means. Sans-IO: the caller sends each request once and hands back what came.
 //!
 //! - [`catalog`]: where each provider's services live, per region.
-//! - [`answer`]: an HTTP answer and the readers every action shares.
+//! - [`answer`]: an HTTP answer and the readers every action shares; [`diagnosis`]: what an
+//!   answer means, in codes the user reads in their language.
+//! - [`key`]: the AK/SK a request is signed with; [`error`]: why a request could not be built.
+//! - One folder per service, one file per action: [`obs`], [`iam`], `modelarts` (Huawei Cloud,
+//!   Flexible Engine), [`ibm`], [`openscale`] (IBM Cloud). [`apig`] is what Huawei's API Gateway
+//!   services share.
+//!
+//! The user-facing sequences over these actions live in `crate::flows`.
 
 pub mod answer;
+pub mod apig;
 pub mod catalog;
+pub mod diagnosis;
+pub mod error;
+pub mod iam;
+pub mod ibm;
+pub mod key;
+pub mod obs;
+pub mod openscale;
 
 use crate::secret::Secret;
 use serde::Serialize;
 
 pub use answer::{Answer, Failure};
 pub use catalog::{endpoints, Endpoints, Origin};
+pub use diagnosis::{Details, Diagnosis, DiagnosisCode, Severity, Status};
+pub use error::{RequestError, RequestErrorCode};
 
 /// One request to send as is, once.
 #[derive(Debug, Clone, PartialEq, Eq)]

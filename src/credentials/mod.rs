@@ -10,7 +10,7 @@ mod csv_keys;
 mod decode;
 mod error;
 mod json_keys;
-mod validate;
+pub(crate) mod validate;
 
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{ErrorCode, ImportError, Warning, WarningCode};

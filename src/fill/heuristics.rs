@@ -140,6 +140,23 @@ const CUES: &[(Slot, &[(&str, f64)])] = &[
         Slot::Password,
         &[("password", 0.8), ("mot de passe", 0.8), ("密码", 0.8)],
     ),
+    (
+        Slot::DeploymentId,
+        &[
+            ("deployment id", 0.85),
+            ("id de déploiement", 0.85),
+            ("部署id", 0.8),
+        ],
+    ),
+    (
+        Slot::BindingId,
+        &[
+            ("binding id", 0.85),
+            ("service provider id", 0.8),
+            ("id de liaison", 0.85),
+            ("绑定id", 0.8),
+        ],
+    ),
 ];
 
 /// Words that, next to a cue, mean another slot (`Secret Access Key` holds `access key`).

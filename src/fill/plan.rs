@@ -20,7 +20,7 @@ use crate::profile::Profile;
 use crate::secret::Secret;
 use crate::words::{message_codes, Params};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Below this a match is a guess: the field is left empty and reported.
 pub const MIN_CONFIDENCE: f64 = 0.55;
@@ -40,6 +40,10 @@ pub struct PlanInput {
     /// ([`FillPlan::confirm_frame`]).
     #[serde(default)]
     pub confirmed_frame_origin: Option<String>,
+    /// Values the user picked in credfill for this fill (an OpenScale ID from the IDs tree); they
+    /// answer before the profile's. Never a secret slot: secrets come from the vault only.
+    #[serde(default)]
+    pub chosen: BTreeMap<Slot, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -146,6 +150,24 @@ struct Candidate<'a> {
     cross_origin: Option<String>,
 }
 
+impl Candidate<'_> {
+    /// Zeroes the scores of slots `form` does not ask for, when the field fits one it does.
+    fn keep_slots_of(&mut self, slots: &[Slot], form: &rules::FormRules) {
+        let in_form = |slot: &Slot| form.slots.contains_key(slot);
+        let fits_form = slots
+            .iter()
+            .zip(&self.scores)
+            .any(|(slot, &score)| score > 0.0 && in_form(slot));
+        if fits_form {
+            for (slot, score) in slots.iter().zip(self.scores.iter_mut()) {
+                if !in_form(slot) {
+                    *score = 0.0;
+                }
+            }
+        }
+    }
+}
+
 /// Matches the fields to slots by the rules and heuristics, under the frame rule (module doc).
 fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
     let rules = rules::for_provider(console.provider);
@@ -222,10 +244,22 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
         .collect();
     likely.sort();
     likely.dedup();
-    let values = rules
-        .form_of(&likely)
+    let form = rules.form_of(&likely);
+    let mut values = form
         .map(|form| slot_values(&input.profile, form.answered_by))
         .unwrap_or_default();
+    for (&slot, value) in &input.chosen {
+        if !slot.is_secret() && !value.is_empty() {
+            values.insert(slot, Secret::from(value.as_str()));
+        }
+    }
+    // Two forms may name a field alike (Azure's subscription ID and OpenScale's): the form the
+    // page shows decides which slot such a field is.
+    if let Some(form) = form {
+        for candidate in own.iter_mut().chain(cross.iter_mut()) {
+            candidate.keep_slots_of(&slots, form);
+        }
+    }
 
     let taken = plan.assign(&own, &slots, &values, input, &vec![false; slots.len()]);
     plan.assign(&cross, &slots, &values, input, &taken);

@@ -11,7 +11,7 @@ pub enum Slot {
     AccessKeyId,
     SecretAccessKey,
     ApiKey,
-    /// OpenScale service instance GUID / data mart ID, WML instance ID.
+    /// OpenScale service instance GUID / data mart ID (the same ID on IBM Cloud), WML instance ID.
     InstanceId,
     Url,
     ClientId,
@@ -21,10 +21,16 @@ pub enum Slot {
     Region,
     Username,
     Password,
+    /// An OpenScale subscription (a monitored deployment), not Azure's subscription.
+    OpenscaleSubscriptionId,
+    /// A model deployment (Watson Machine Learning's, or another provider's).
+    DeploymentId,
+    /// The OpenScale service provider a subscription is bound to.
+    BindingId,
 }
 
 impl Slot {
-    pub const ALL: [Slot; 12] = [
+    pub const ALL: [Slot; 15] = [
         Slot::AccessKeyId,
         Slot::SecretAccessKey,
         Slot::ApiKey,
@@ -37,6 +43,9 @@ impl Slot {
         Slot::Region,
         Slot::Username,
         Slot::Password,
+        Slot::OpenscaleSubscriptionId,
+        Slot::DeploymentId,
+        Slot::BindingId,
     ];
 
     /// Slots whose value is a credential a page would mask (`type=password`).

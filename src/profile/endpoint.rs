@@ -82,11 +82,14 @@ pub struct PerService {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ibm_iam: Option<CustomOrigin>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_controller: Option<CustomOrigin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub openscale: Option<CustomOrigin>,
 }
 
 impl Endpoint {
-    /// The override for each service, in the order obs, iam, modelarts, ibm_iam, openscale.
+    /// The override for each service, in the order obs, iam, modelarts, ibm_iam,
+    /// resource_controller, openscale.
     pub fn per_service(&self) -> PerService {
         match self {
             Endpoint::PerService(each) => (**each).clone(),
@@ -95,6 +98,7 @@ impl Endpoint {
                 iam: Some(origin.clone()),
                 modelarts: Some(origin.clone()),
                 ibm_iam: Some(origin.clone()),
+                resource_controller: Some(origin.clone()),
                 openscale: Some(origin.clone()),
             },
         }

@@ -12,6 +12,7 @@ use super::{
     Saved,
 };
 use crate::cloud::catalog::region_known;
+use crate::credentials::validate::is_guid;
 
 /// How long a deleted profile can be brought back.
 pub const UNDO_MS: i64 = 5 * 60 * 1000;
@@ -60,10 +61,13 @@ pub enum Operation {
         bucket: Option<String>,
         results: Vec<CheckLine>,
     },
-    /// The OpenScale instance the profile's forms and checks use.
+    /// The OpenScale instance the profile's forms and checks use; `region`, the instance's as
+    /// Resource Controller gave it, becomes the profile's (its OpenScale host is that region's).
     SetOpenscaleInstance {
         id: String,
         guid: String,
+        #[serde(default)]
+        region: Option<String>,
     },
     ResolveConflict {
         index: usize,
@@ -201,11 +205,17 @@ impl Document {
                 }
                 profile.last_check = Some(check);
             }
-            Operation::SetOpenscaleInstance { id, guid } => {
+            Operation::SetOpenscaleInstance { id, guid, region } => {
                 let at = self.index_of(&id)?;
                 let profile = &mut self.profiles[at];
                 if profile.provider != Provider::Ibm || !is_guid(&guid) {
                     return Err(ProfileError::BadOperation);
+                }
+                if let Some(region) = region {
+                    if !region_known(Provider::Ibm, &region) && profile.endpoint.is_none() {
+                        return Err(ProfileError::BadRegion);
+                    }
+                    profile.region = Some(region);
                 }
                 let guid = guid.to_ascii_lowercase();
                 if profile.data_mart_id.is_none() || profile.data_mart_id == profile.openscale_guid
@@ -280,12 +290,4 @@ fn edited(profile: &Profile, edits: Edits) -> Result<Profile, ProfileError> {
         }
     }
     Ok(next)
-}
-
-fn is_guid(text: &str) -> bool {
-    let groups: Vec<&str> = text.split('-').collect();
-    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups
-            .iter()
-            .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
 }

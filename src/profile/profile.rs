@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Credential, Endpoint, ProfileError, Provider};
-use crate::check::{Details, Severity, Status, Step};
+use crate::cloud::{Details, Severity, Status};
+use crate::flows::key_check::Step;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

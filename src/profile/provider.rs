@@ -57,7 +57,7 @@ impl Provider {
     }
 
     /// Whether its keys reach an object store (OBS, or S3 for AWS): the checks test a bucket and
-    /// sign links for these (`check::plan`, `check::presign`).
+    /// sign links for these (`flows::key_check`, `cloud::obs::presign_object`).
     pub fn has_object_storage(self) -> bool {
         matches!(
             self,

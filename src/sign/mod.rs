@@ -1,4 +1,4 @@
-//! Request signers (AWS SigV4, OBS native, Huawei API Gateway) and the IBM IAM token request.
+//! Request signers: AWS SigV4, OBS native, Huawei API Gateway.
 //!
 //! Sans-IO: a [`SignRequest`] (with the caller's timestamp) goes in, the headers and URL to send
 //! come out. No signer adds `Host`, `Date` or `User-Agent`, which a browser sets itself: the host
@@ -7,7 +7,6 @@
 pub mod apig;
 pub mod aws4;
 pub mod encode;
-pub mod ibm;
 pub mod obs;
 
 use crate::secret::Secret;

@@ -3,7 +3,8 @@
 // starts from what the previous one stored, so a data shape that drifts between two capabilities
 // breaks here. Import → save → Test keys → fill → re-import → rotate the key → Test keys → fill →
 // lock → refused → unlock → fill; the same on Huawei Cloud; one IBM profile for every OpenScale
-// form; backup → restore into a fresh browser → fill.
+// form; its OpenScale IDs found from the API key and one filled in; backup → restore into a fresh
+// browser → fill.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -285,6 +286,29 @@ for (const [name] of BROWSERS) {
         assert.deepEqual(await state(target, '#save'), expected());
       });
     }
+
+    it('IBM: find OpenScale IDs from the API key alone, keep the instance, fill a subscription ID into the form', async () => {
+      const target = url(HOSTS.openscale, 'openscale-react.html?ids#ids');
+      await open(target, '#save');
+      const popup = await popupFor(browser, control, target);
+      await popup.click('#openscale-ids summary');
+      await popup.waitFor('#openscale-profile');
+      await choose(popup, '#openscale-profile', ibmId);
+      const ended = () => popup.evaluate(() => ['done', 'failed', 'error'].includes(document.getElementById('openscale-status').dataset.state));
+      await popup.evaluate(() => (document.getElementById('openscale-status').dataset.state = 'clicked'));
+      await popup.click('#openscale-find');
+      await eventually(ended, Boolean, TIMEOUT);
+      const instance = `.openscale-instance[data-guid="${ibm.instanceId}"]`;
+      // The instance imported from `ibmcloud resource service-instance` is the one the profile uses.
+      assert.ok(await popup.evaluate((s) => Boolean(document.querySelector(`${s} .openscale-in-use`)), instance));
+      await popup.evaluate(() => (document.getElementById('openscale-status').dataset.state = 'clicked'));
+      await popup.click(`${instance} .openscale-read`);
+      await eventually(ended, Boolean, TIMEOUT);
+      await popup.click(`.openscale-subscription .openscale-id[data-id="${ibm.subscriptionId}"] .openscale-fill`);
+      await eventually(() => popup.evaluate(() => document.getElementById('openscale-feedback').dataset.filled ?? null), (v) => v === 'true');
+      await popup.close();
+      assert.deepEqual(await state(target, '#save'), { dataMart: ibm.instanceId, subscription: ibm.subscriptionId, deployment: '', binding: '' });
+    });
 
     it('backup → restore into a fresh browser → fill', async (t) => {
       const backup = await send(control, 'vault.export');

@@ -2,9 +2,10 @@
 //! sharing the key: OBS's own form on Huawei Cloud / Flexible Engine (what OBS Console makes),
 //! SigV4 on AWS.
 
-use super::plan::{access_key, bucket_url, key_request, valid_bucket};
-use super::CheckError;
+use super::{bucket_url, signed_bucket, valid_bucket};
 use crate::cloud::catalog::endpoints;
+use crate::cloud::key::SigningKey;
+use crate::cloud::RequestError;
 use crate::profile::{Profile, Provider};
 use crate::sign::{self, encode::encode_path, Scheme, SignRequest};
 use serde::Deserialize;
@@ -20,25 +21,25 @@ pub struct PresignObject {
     pub expires_in: u32,
 }
 
-pub fn presign_object(request: &PresignObject) -> Result<String, CheckError> {
+pub fn presign_object(request: &PresignObject) -> Result<String, RequestError> {
     let profile = &request.profile;
     let scheme = match profile.provider {
         Provider::Huawei | Provider::FlexibleEngine => Scheme::Obs,
         Provider::Aws => Scheme::Aws4,
-        other => return Err(CheckError::Unsupported(other)),
+        other => return Err(RequestError::Unsupported(other)),
     };
     let found = endpoints(profile);
-    let obs = found.obs.as_ref().ok_or(CheckError::UnknownRegion)?;
+    let obs = found.obs.as_ref().ok_or(RequestError::UnknownRegion)?;
     let bucket = valid_bucket(&request.bucket)?;
-    let key = access_key(&profile.credentials)?;
+    let key = SigningKey::of(profile, &request.timestamp)?;
     let url = bucket_url(
         obs,
         bucket,
         &encode_path(request.key.trim_start_matches('/')),
     );
     let sign_request = SignRequest {
-        bucket: (!obs.custom).then(|| bucket.to_owned()),
-        ..key_request(profile, &request.timestamp, &key, scheme, "GET", url)
+        bucket: signed_bucket(obs, bucket),
+        ..key.request(scheme, "GET", url)
     };
     Ok(sign::presign(&sign_request, request.expires_in)?)
 }
@@ -46,7 +47,7 @@ pub fn presign_object(request: &PresignObject) -> Result<String, CheckError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::plan::tests::endpoint;
+    use crate::cloud::key::tests::endpoint;
     use crate::profile::{AkIssuer, AkSk, Credential};
 
     fn request(provider: Provider, region: &str, key: &str) -> PresignObject {
@@ -113,14 +114,14 @@ mod tests {
         let mut r = request(Provider::Ibm, "eu-de", "a");
         assert_eq!(
             presign_object(&r).unwrap_err(),
-            CheckError::Unsupported(Provider::Ibm)
+            RequestError::Unsupported(Provider::Ibm)
         );
         r.profile.provider = Provider::Huawei;
         r.profile.region = Some("cn-north-4".into());
         r.expires_in = 0;
         assert!(matches!(
             presign_object(&r).unwrap_err(),
-            CheckError::Sign(_)
+            RequestError::Sign(_)
         ));
     }
 }

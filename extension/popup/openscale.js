@@ -1,0 +1,240 @@
+// The popup's OpenScale IDs panel: from an IBM profile's API key, the OpenScale and Watson Machine
+// Learning instances it can see (the user picks the one the profile uses), then the IDs inside an
+// instance as a small tree (data mart → service providers = bindings → subscriptions and their
+// deployments), each with Copy and Fill (into the form of the tab the popup belongs to).
+// Like Test keys, a click starts the lookup in the worker and asks for the hosts it needs in the same
+// gesture; when the prompt closes the popup, the result shows the next time it opens.
+import { api } from '../lib/browser.js';
+import { el } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { ask } from '../lib/messages.js';
+import { errorWords, words } from '../lib/words.js';
+import { activeTabId } from './tab.js';
+
+const INSTANCES = { find: 'instances' };
+
+const said = (s, cls) => el('p', { class: cls, 'data-code': s.code }, words(t, 'openscale_ids', s));
+
+/** The host patterns a lookup needs, asked for in the click itself (browsers grant only then). */
+async function missingOrigins(profileId, goal) {
+  try {
+    const origins = await ask('openscale.origins', { profileId, goal });
+    return (await api.permissions.contains({ origins })) ? [] : origins;
+  } catch {
+    return []; // the worker explains when the lookup runs
+  }
+}
+
+/** The result the worker kept for this goal, once it is newer than `since`. */
+async function resultAfter(profileId, goal, since) {
+  for (let tries = 0; tries < 60; tries++) {
+    const result = await ask('openscale.result', { profileId, goal });
+    if (result && result.at > since) return result;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw { code: 'timeout', message: t('check_notFinished') };
+}
+
+export function mountOpenscale(section) {
+  const body = el('div', { class: 'openscale-body' });
+  const details = el('details', { class: 'openscale-ids', id: 'openscale-ids' },
+    el('summary', { class: 'openscale-title' }, t('openscaleIds_title')), body);
+  section.replaceChildren(details);
+  const state = { profiles: [], profileId: null, missing: { instances: [], ids: new Map() } };
+
+  const status = el('div', { id: 'openscale-status', 'aria-live': 'polite' });
+  const instancesView = el('div', { id: 'openscale-instances' });
+  const tree = el('div', { id: 'openscale-tree' });
+  const feedback = el('p', { id: 'openscale-feedback', class: 'muted', 'aria-live': 'polite' });
+  const profile = () => state.profiles.find((p) => p.id === state.profileId);
+
+  const showStatus = (node, kind) => {
+    status.dataset.state = kind;
+    status.replaceChildren(...(node ? [node] : []));
+  };
+
+  /** Starts `goal`: asks for the hosts and the lookup in one click, then shows what came. */
+  function lookup(goal, missing, render, button) {
+    const since = Date.now();
+    const started = ask('openscale.start', { profileId: state.profileId, goal });
+    const granted = missing.length ? api.permissions.request({ origins: missing }) : Promise.resolve(true);
+    button.disabled = true;
+    showStatus(el('p', { class: 'muted' }, t('openscaleIds_running')), 'running');
+    Promise.all([started, granted])
+      .then(async ([outcome, ok]) => {
+        if (!ok) throw { code: 'host-permission', message: t('openscaleIds_permissionRefused') };
+        const result = outcome.waiting ? await resultAfter(state.profileId, goal, since) : outcome;
+        showResult(result, render);
+      })
+      .catch((e) => showStatus(el('p', { class: 'error', 'data-code': e.code ?? 'internal', role: 'alert' }, errorWords(t, 'check_error', e)), 'error'))
+      .finally(() => (button.disabled = false));
+  }
+
+  function showResult(result, render) {
+    if (result.failed) return showStatus(said(result.failed, 'error'), 'failed');
+    showStatus(null, 'done');
+    render(result.found);
+  }
+
+  function copyButton(value) {
+    const b = el('button', { type: 'button', class: 'openscale-copy', 'data-value': value }, t('openscaleIds_copy'));
+    b.addEventListener('click', async () => {
+      await navigator.clipboard.writeText(value);
+      feedback.textContent = t('openscaleIds_copied');
+    });
+    return b;
+  }
+
+  /** Sends one ID to the fill of the page in front of the user, as the value of `slot`. */
+  function fillButton(slot, value) {
+    const b = el('button', { type: 'button', class: 'openscale-fill', 'data-slot': slot, 'data-value': value }, t('openscaleIds_fill'));
+    b.addEventListener('click', async () => {
+      try {
+        const result = await ask('fill.run', { tabId: await activeTabId(), profileId: state.profileId, chosen: { [slot]: value } });
+        const done = result.status === 'filled' && result.filled.includes(slot);
+        feedback.textContent = done ? t('openscaleIds_filled') : result.message ?? t('openscaleIds_notFilled');
+        feedback.dataset.filled = String(done);
+      } catch (e) {
+        feedback.textContent = errorWords(t, 'vault_error', e);
+      }
+    });
+    return b;
+  }
+
+  const idLine = (label, value, slot) =>
+    el('div', { class: 'openscale-id', 'data-id': value },
+      el('span', { class: 'muted' }, `${label}: `), el('code', {}, value), ' ', copyButton(value), slot ? fillButton(slot, value) : null);
+
+  function renderInstances(found) {
+    const inUse = profile()?.openscaleGuid;
+    const openscale = found.openscale.map((i) => {
+      const use = el('button', { type: 'button', class: 'openscale-use' }, t('openscaleIds_use'));
+      use.addEventListener('click', async () => {
+        await ask('profiles.setOpenscaleInstance', { id: state.profileId, guid: i.guid, region: i.region });
+        await reloadProfiles();
+        renderInstances(found);
+      });
+      const goal = { find: 'ids', guid: i.guid, region: i.region };
+      const show = el('button', { type: 'button', class: 'openscale-read' }, t('openscaleIds_readIds'));
+      missingOrigins(state.profileId, goal).then((m) => state.missing.ids.set(i.guid, m));
+      show.addEventListener('click', () => lookup(goal, state.missing.ids.get(i.guid) ?? [], renderTree, show));
+      const facts = [['region', i.region], ['state', i.state], ['plan', i.plan ?? i.planId], ['resourceGroup', i.resourceGroupId]]
+        .map(([k, v]) => `${t(`openscaleIds_${k}`)}: ${v}`).join(' · ');
+      return el('article', { class: 'openscale-instance', 'data-guid': i.guid, 'data-region': i.region },
+        el('b', {}, i.name), el('p', { class: 'muted' }, facts), idLine(t('openscaleIds_guid'), i.guid, 'instanceId'),
+        ...i.notes.map((n) => said(n, 'warning openscale-note')),
+        inUse === i.guid ? el('span', { class: 'ok openscale-in-use' }, t('openscaleIds_inUse')) : use, ' ', show);
+    });
+    const machineLearning = found.machineLearning.map((i) =>
+      el('article', { class: 'openscale-wml', 'data-guid': i.guid },
+        el('b', {}, i.name), el('p', { class: 'muted' }, `${t('openscaleIds_region')}: ${i.region} · ${t('openscaleIds_state')}: ${i.state}`),
+        idLine(t('openscaleIds_guid'), i.guid, 'instanceId'), i.url ? idLine(t('openscaleIds_url'), i.url, 'url') : null));
+    instancesView.replaceChildren(
+      ...found.notes.map((n) => said(n, 'error openscale-note')),
+      ...(openscale.length ? [el('h3', {}, t('openscaleIds_openscale')), ...openscale] : []),
+      ...(machineLearning.length ? [el('h3', {}, t('openscaleIds_machineLearning')), ...machineLearning] : []));
+  }
+
+  /** Data mart → service providers (bindings) → their subscriptions and deployments. */
+  function renderTree(found) {
+    const providersOf = (dataMartId) => found.serviceProviders.map((p) => {
+      const subscriptions = found.subscriptions.filter((s) => s.bindingId === p.id && (!dataMartId || s.dataMartId === dataMartId)).map((s) =>
+        el('li', { class: 'openscale-subscription', 'data-id': s.id }, el('b', {}, s.name || s.assetId),
+          idLine(t('openscaleIds_subscription'), s.id, 'openscaleSubscriptionId'),
+          s.deploymentId ? idLine(t('openscaleIds_deployment'), s.deploymentId, 'deploymentId') : null));
+      return el('li', { class: 'openscale-provider', 'data-id': p.id },
+        el('b', {}, p.name), ` (${p.serviceType})`, idLine(t('openscaleIds_serviceProvider'), p.id, 'bindingId'),
+        subscriptions.length ? el('ul', {}, ...subscriptions) : el('p', { class: 'muted' }, t('openscaleIds_noSubscriptions')));
+    });
+    const branch = (dataMartId) => {
+      const providers = providersOf(dataMartId);
+      return providers.length ? el('ul', {}, ...providers) : el('p', { class: 'muted' }, t('openscaleIds_noProviders'));
+    };
+    const roots = found.dataMarts.length
+      ? found.dataMarts.map((m) => el('li', { class: 'openscale-data-mart', 'data-id': m.id },
+        m.name ? el('b', {}, m.name) : null, idLine(t('openscaleIds_dataMart'), m.id, 'instanceId'), branch(m.id)))
+      : [el('li', {}, branch(null))];
+    tree.replaceChildren(el('ul', { class: 'openscale-tree', 'data-guid': found.guid }, ...roots), addProviderForm(found));
+  }
+
+  /** POST /v2/service_providers from the profile's credentials: the request is shown, then sent on a click. */
+  function addProviderForm(found) {
+    const TYPES = ['watson_machine_learning', 'amazon_sagemaker', 'azure_machine_learning', 'azure_machine_learning_service'];
+    const type = el('select', { id: 'openscale-add-type', 'aria-label': t('openscaleIds_addType') }, ...TYPES.map((v) => el('option', { value: v }, v)));
+    const name = el('input', { type: 'text', id: 'openscale-add-name', placeholder: t('openscaleIds_addName'), 'aria-label': t('openscaleIds_addName') });
+    const extra = el('input', { type: 'text', id: 'openscale-add-extra', placeholder: t('openscaleIds_addExtra'), 'aria-label': t('openscaleIds_addExtra') });
+    const show = el('button', { type: 'button', id: 'openscale-add-preview' }, t('openscaleIds_addPreview'));
+    const send = el('button', { type: 'button', id: 'openscale-add-send', disabled: true }, t('openscaleIds_addSend'));
+    const shown = el('pre', { id: 'openscale-add-request' });
+    const outcome = el('div', { id: 'openscale-add-outcome', 'aria-live': 'polite' });
+    const goal = () => {
+      const extraField = { amazon_sagemaker: 'region', watson_machine_learning: 'deploymentSpaceId' }[type.value] ?? 'subscriptionId';
+      const provider = { serviceType: type.value, name: name.value.trim() || type.value, [extraField]: extra.value.trim() || undefined };
+      return { find: 'add-provider', guid: found.guid, region: found.region, provider };
+    };
+    // Any change after the preview hides it: only the request the user saw can be sent.
+    for (const input of [type, name, extra]) input.addEventListener('input', () => ((send.disabled = true), shown.replaceChildren()));
+    type.addEventListener('change', () => ((send.disabled = true), shown.replaceChildren()));
+    show.addEventListener('click', async () => {
+      outcome.replaceChildren();
+      try {
+        const request = await ask('openscale.preview', { profileId: state.profileId, goal: goal() });
+        const headers = Object.entries(Object.fromEntries(request.headers)).map(([k, v]) => `${k}: ${v}`);
+        shown.textContent = [`${request.method} ${request.url}`, ...headers, '', request.body ?? ''].join('\n');
+        send.disabled = false;
+      } catch (e) {
+        outcome.replaceChildren(e.code ? said(e, 'error') : el('p', { class: 'error' }, errorWords(t, 'check_error', e)));
+      }
+    });
+    send.addEventListener('click', () => {
+      send.disabled = true;
+      lookup(goal(), state.missing.ids.get(found.guid) ?? [], (added) =>
+        outcome.replaceChildren(el('p', { class: 'ok', 'data-state': 'added' }, t('openscaleIds_added')),
+          idLine(t('openscaleIds_serviceProvider'), added.provider.id, 'bindingId')), show);
+    });
+    return el('details', { class: 'openscale-add' }, el('summary', {}, t('openscaleIds_addTitle')), type, name, extra, show, send, shown, outcome);
+  }
+
+  async function reloadProfiles() {
+    try {
+      const { profiles } = await ask('profiles.view');
+      state.profiles = profiles.filter((p) => p.provider === 'ibm');
+    } catch {
+      state.profiles = []; // locked or no vault: the vault section says so
+    }
+  }
+
+  async function showKept() {
+    const [instances, ids] = await Promise.all([
+      ask('openscale.result', { profileId: state.profileId, goal: INSTANCES }),
+      ask('openscale.result', { profileId: state.profileId, goal: { find: 'ids' } }),
+    ]);
+    instancesView.replaceChildren();
+    tree.replaceChildren();
+    showStatus(null, 'idle');
+    if (instances) showResult(instances, renderInstances);
+    if (ids?.found) renderTree(ids.found);
+  }
+
+  async function render() {
+    await reloadProfiles();
+    if (!state.profiles.length) return body.replaceChildren(el('p', { class: 'muted', id: 'openscale-none' }, t('openscaleIds_noProfiles')));
+    if (!state.profiles.some((p) => p.id === state.profileId)) state.profileId = state.profiles[0].id;
+    const select = el('select', { id: 'openscale-profile', 'aria-label': t('openscaleIds_profile') },
+      ...state.profiles.map((p) => el('option', { value: p.id, selected: p.id === state.profileId }, p.name ?? p.id)));
+    const find = el('button', { type: 'button', id: 'openscale-find', class: 'primary' }, t('openscaleIds_find'));
+    const track = async () => (state.missing.instances = await missingOrigins(state.profileId, INSTANCES));
+    select.addEventListener('change', () => {
+      state.profileId = select.value;
+      track();
+      showKept();
+    });
+    find.addEventListener('click', () => lookup(INSTANCES, state.missing.instances, renderInstances, find));
+    body.replaceChildren(el('p', { class: 'muted' }, t('openscaleIds_intro')), select, find, status, instancesView, tree, feedback);
+    track();
+    await showKept();
+  }
+
+  details.addEventListener('toggle', () => details.open && render());
+  document.addEventListener('credfill:vault-state', () => details.open && render());
+}

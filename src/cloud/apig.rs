@@ -1,0 +1,150 @@
+//! What Huawei's API Gateway services (IAM, ModelArts) share: requests signed with
+//! `SDK-HMAC-SHA256` as huaweicloudsdkcore sends them, and the gateway's error answers.
+
+use super::answer::{server_clock_offset, Answer};
+use super::diagnosis::{key_failure, unexpected, Details, Diagnosis, Status};
+use super::key::{signed, SigningKey};
+use super::{Request, RequestError};
+use crate::sign::Scheme;
+use serde::Deserialize;
+
+/// A JSON request to an API Gateway service. `project_id` goes into `X-Project-Id`, signed like
+/// every header, as huaweicloudsdkcore's `BasicCredentials.process_auth_request` adds it.
+/// `body` is `(sent, shown)`: the JSON sent and the JSON the user sees, secrets masked.
+pub fn request(
+    key: &SigningKey,
+    method: &str,
+    url: String,
+    project_id: Option<&str>,
+    body: Option<(String, String)>,
+) -> Result<Request, RequestError> {
+    let mut request = key.regional(Scheme::Apig, method, url)?;
+    request
+        .headers
+        .push(("Content-Type".into(), "application/json".into()));
+    if let Some(project_id) = project_id {
+        request
+            .headers
+            .push(("X-Project-Id".into(), project_id.into()));
+    }
+    let shown = body.map(|(sent, shown)| {
+        request.body = sent.into_bytes();
+        shown
+    });
+    signed(&request, shown)
+}
+
+/// API Gateway's error (`{"error_code": "APIGW.0301", "error_msg": "Incorrect IAM
+/// authentication information: …"}`), read as a failure of the key where it is one; `None` for an
+/// answer the service itself gave.
+pub fn gateway_failure(
+    status: u16,
+    body: &str,
+    answer: &Answer,
+    sent_at: &str,
+    mut details: Details,
+) -> Result<Diagnosis, Details> {
+    let error = service_error(body);
+    let text = error
+        .as_ref()
+        .map(|e| e.message.to_ascii_lowercase())
+        .unwrap_or_default();
+    details.error_code = error.map(|e| e.code);
+    // API Gateway gives one code (APIGW.0301) for every AK/SK failure; its message says which.
+    let status = if text.contains("lock") {
+        Status::Locked
+    } else if text.contains("signature") {
+        Status::BadSk
+    } else if text.contains("expired") || text.contains("date") || text.contains("time") {
+        Status::ClockSkew
+    } else if text.contains("token") {
+        Status::BadToken
+    } else if status == 403 {
+        Status::NoPermission
+    } else if status == 401 || text.contains("ak") {
+        Status::BadAk
+    } else {
+        return Err(details);
+    };
+    if status == Status::ClockSkew {
+        details.skew_seconds = server_clock_offset(answer, None, sent_at);
+    }
+    Ok(key_failure(status, details))
+}
+
+/// [`gateway_failure`], or the answer nothing explains.
+pub fn failure(
+    status: u16,
+    body: &str,
+    answer: &Answer,
+    sent_at: &str,
+    details: Details,
+) -> Diagnosis {
+    gateway_failure(status, body, answer, sent_at, details).unwrap_or_else(unexpected)
+}
+
+/// A service's `{error_code, error_msg}` (API Gateway's and ModelArts' own errors alike).
+pub struct ServiceError {
+    pub code: String,
+    pub message: String,
+}
+
+pub fn service_error(body: &str) -> Option<ServiceError> {
+    #[derive(Deserialize)]
+    struct Body {
+        error_code: Option<String>,
+        error_msg: Option<String>,
+    }
+    let body: Body = serde_json::from_str(body).ok()?;
+    if body.error_code.is_none() && body.error_msg.is_none() {
+        return None;
+    }
+    Some(ServiceError {
+        code: body.error_code.unwrap_or_default(),
+        message: body.error_msg.unwrap_or_default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gateway_errors_are_read_from_their_message() {
+        let gateway = |status, msg: &str| {
+            let body =
+                format!(r#"{{"error_msg":"{msg}","error_code":"APIGW.0301","request_id":"x"}}"#);
+            let answer = Answer::response(status, &[], &body);
+            failure(
+                status,
+                &body,
+                &answer,
+                "20261123T110000Z",
+                Details::default(),
+            )
+            .status
+        };
+        let auth = "Incorrect IAM authentication information";
+        assert_eq!(
+            gateway(401, &format!("{auth}: verify aksk signature fail")),
+            Status::BadSk
+        );
+        assert_eq!(
+            gateway(401, &format!("{auth}: ak not exist")),
+            Status::BadAk
+        );
+        assert_eq!(
+            gateway(401, &format!("{auth}: x-sdk-date expired")),
+            Status::ClockSkew
+        );
+        assert_eq!(
+            gateway(401, &format!("{auth}: the ak is locked")),
+            Status::Locked
+        );
+        assert_eq!(
+            gateway(403, "The IAM user is not authorized to access the API"),
+            Status::NoPermission
+        );
+        assert_eq!(gateway(500, "Internal error"), Status::Unexpected);
+    }
+}

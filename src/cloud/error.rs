@@ -1,0 +1,78 @@
+//! Why a cloud request could not be built. It names fields and providers, never their values;
+//! nothing has been sent when one of these is returned.
+
+use crate::profile::Provider;
+use crate::words::{message_codes, Param, Params};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestError {
+    /// The profile has no credential this request can use (its kind, e.g. `aksk`).
+    NoCredential(&'static str),
+    /// The AK has the shape of a secret key and the SK that of an AK: sending it would put the
+    /// secret in the clear in the request's credential scope.
+    SwappedKey,
+    UnknownRegion,
+    Unsupported(Provider),
+    InvalidEndpoint,
+    InvalidBucket,
+    Sign(crate::sign::SignError),
+    Ibm(String),
+}
+
+message_codes! {
+    /// What [`RequestError`] says; the words are `check_error_<code>` in `_locales`.
+    pub enum RequestErrorCode {
+        NoCredential = "no-credential" [credential],
+        SwappedKey = "swapped-key" [],
+        UnknownRegion = "unknown-region" [],
+        UnsupportedProvider = "unsupported-provider" [provider],
+        InvalidEndpoint = "invalid-endpoint" [],
+        InvalidBucket = "invalid-bucket" [],
+        /// A request the catalog built could not be signed or formed: a bug, not the user's doing.
+        InvalidRequest = "invalid-request" [],
+    }
+}
+
+impl RequestError {
+    pub fn code(&self) -> RequestErrorCode {
+        match self {
+            RequestError::NoCredential(_) => RequestErrorCode::NoCredential,
+            RequestError::SwappedKey => RequestErrorCode::SwappedKey,
+            RequestError::UnknownRegion => RequestErrorCode::UnknownRegion,
+            RequestError::Unsupported(_) => RequestErrorCode::UnsupportedProvider,
+            RequestError::InvalidEndpoint => RequestErrorCode::InvalidEndpoint,
+            RequestError::InvalidBucket => RequestErrorCode::InvalidBucket,
+            RequestError::Sign(_) | RequestError::Ibm(_) => RequestErrorCode::InvalidRequest,
+        }
+    }
+
+    pub fn params(&self) -> Params {
+        match self {
+            RequestError::NoCredential(kind) => {
+                Params::from([("credential", Param::term("kind", kind))])
+            }
+            RequestError::Unsupported(provider) => Params::from([("provider", provider.term())]),
+            _ => Params::new(),
+        }
+    }
+}
+
+/// For logs and tests only: the user sees the words of [`RequestError::code`].
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestError::Sign(e) => write!(f, "{}: {e}", self.code()),
+            RequestError::Ibm(message) => write!(f, "{}: {message}", self.code()),
+            _ => write!(f, "{}", self.code()),
+        }
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+impl From<crate::sign::SignError> for RequestError {
+    fn from(e: crate::sign::SignError) -> Self {
+        RequestError::Sign(e)
+    }
+}

@@ -1,0 +1,3 @@
+//! Huawei Cloud / Flexible Engine IAM, signed with the API Gateway signature.
+
+pub mod projects;

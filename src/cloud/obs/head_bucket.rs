@@ -1,0 +1,171 @@
+//! `HEAD /` on a bucket: whether it exists and is the user's, its region
+//! (`x-obs-bucket-location`, S3: `x-amz-bucket-region`), default storage class
+//! (`x-obs-storage-class`, S3-compatible: `x-default-storage-class`) and OBS generation
+//! (`x-obs-version`). Header names from esdk-obs-python `src/obs/convertor.py` (`Adapter`).
+
+use super::{bucket_url, valid_bucket};
+use crate::cloud::answer::Answer;
+use crate::cloud::catalog::Origin;
+use crate::cloud::diagnosis::{received, unexpected, Details, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::key::{signed, SigningKey};
+use crate::cloud::{Request, RequestError};
+use crate::sign::Scheme;
+
+pub fn request(key: &SigningKey, obs: &Origin, bucket: &str) -> Result<Request, RequestError> {
+    let url = bucket_url(obs, valid_bucket(bucket)?, "");
+    signed(&key.regional(Scheme::Aws4, "HEAD", url)?, None)
+}
+
+/// Storage classes ModelArts cannot train from (OBS's names and the S3-compatible ones).
+pub const COLD_CLASSES: &[&str] = &["WARM", "COLD", "STANDARD_IA", "GLACIER", "DEEP_ARCHIVE"];
+
+/// No body, so everything comes from the status and the headers.
+pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
+    let (status, _, mut details) = match received(answer) {
+        Ok(read) => read,
+        Err(unreached) => return unreached,
+    };
+    details.bucket_region = answer
+        .first_header(&["x-obs-bucket-location", "x-amz-bucket-region"])
+        .map(str::to_owned);
+    let diagnosis = |status, code, details| {
+        Diagnosis::new(status, code, details)
+            .with("bucket", bucket)
+            .with("region", region)
+    };
+    let in_other_region = details.bucket_region.as_ref().is_some_and(|r| r != region);
+    if (300..400).contains(&status) || status == 0 || in_other_region {
+        return match details.bucket_region.clone() {
+            Some(bucket_region) => diagnosis(
+                Status::WrongRegion,
+                DiagnosisCode::BucketWrongRegion,
+                details,
+            )
+            .with("bucketRegion", bucket_region),
+            None => diagnosis(Status::WrongRegion, DiagnosisCode::BucketElsewhere, details),
+        };
+    }
+    let about_bucket =
+        |status, code, details| Diagnosis::new(status, code, details).with("bucket", bucket);
+    match status {
+        404 => return about_bucket(Status::NoBucket, DiagnosisCode::NoBucket, details),
+        401 | 403 => {
+            return about_bucket(
+                Status::NoPermission,
+                DiagnosisCode::BucketNoPermission,
+                details,
+            )
+        }
+        s if !(200..300).contains(&s) => return unexpected(details),
+        _ => {}
+    }
+    details.storage_class = answer
+        .first_header(&[
+            "x-obs-storage-class",
+            "x-default-storage-class",
+            "x-amz-storage-class",
+        ])
+        .map(str::to_owned);
+    details.bucket_version = answer.header("x-obs-version").map(str::to_owned);
+    let class = details.storage_class.clone().unwrap_or_default();
+    if COLD_CLASSES.contains(&class.as_str()) {
+        return about_bucket(Status::ColdStorage, DiagnosisCode::ColdStorage, details)
+            .with("storageClass", class);
+    }
+    if is_old_generation(&details) {
+        return about_bucket(Status::OldBucket, DiagnosisCode::OldBucket, details);
+    }
+    if class.is_empty() {
+        return diagnosis(Status::Ok, DiagnosisCode::BucketUsableUnknownClass, details);
+    }
+    diagnosis(Status::Ok, DiagnosisCode::BucketUsable, details).with("storageClass", class)
+}
+
+/// 2nd-generation OBS buckets answer `x-obs-version: 3.0`; ModelArts needs one.
+fn is_old_generation(details: &Details) -> bool {
+    details
+        .bucket_version
+        .as_ref()
+        .is_some_and(|v| !v.starts_with('3'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::answer::Failure;
+    use crate::cloud::diagnosis::tests::checked;
+    use crate::cloud::endpoints;
+    use crate::cloud::key::tests::{aksk, endpoint, profile, TIMESTAMP};
+    use crate::profile::Provider;
+
+    #[test]
+    fn virtual_host_on_the_catalog_path_style_on_a_custom_origin() {
+        let mut p = profile(Provider::FlexibleEngine, "eu-west-0", vec![aksk()]);
+        let key = SigningKey::of(&p, TIMESTAMP).unwrap();
+        let r = request(&key, &endpoints(&p).obs.unwrap(), "training-data").unwrap();
+        assert_eq!(
+            (r.method, r.url.as_str()),
+            (
+                "HEAD",
+                "https://training-data.oss.eu-west-0.prod-cloud-ocb.orange-business.com/"
+            )
+        );
+        assert_eq!(
+            request(&key, &endpoints(&p).obs.unwrap(), "Bad_Name").unwrap_err(),
+            RequestError::InvalidBucket
+        );
+        p.endpoint = endpoint("http://127.0.0.1:5000");
+        let key = SigningKey::of(&p, TIMESTAMP).unwrap();
+        let r = request(&key, &endpoints(&p).obs.unwrap(), "data").unwrap();
+        assert_eq!(r.url, "http://127.0.0.1:5000/data/");
+    }
+
+    #[test]
+    fn region_and_storage_class() {
+        let head = |headers: &[(&str, &str)], status| {
+            checked(diagnose(
+                &Answer::response(status, headers, ""),
+                "train",
+                "cn-north-4",
+            ))
+        };
+        let ok = head(
+            &[
+                ("x-obs-bucket-location", "cn-north-4"),
+                ("x-obs-storage-class", "STANDARD"),
+                ("x-obs-version", "3.0"),
+            ],
+            200,
+        );
+        assert_eq!(ok.status, Status::Ok);
+        assert_eq!(ok.details.storage_class.as_deref(), Some("STANDARD"));
+        assert_eq!(
+            head(&[("x-obs-storage-class", "WARM")], 200).status,
+            Status::ColdStorage
+        );
+        assert_eq!(
+            head(&[("x-default-storage-class", "COLD")], 200).status,
+            Status::ColdStorage
+        );
+        assert_eq!(
+            head(&[("x-obs-version", "--")], 200).status,
+            Status::OldBucket
+        );
+        assert_eq!(
+            head(&[("x-amz-bucket-region", "af-south-1")], 200).status,
+            Status::WrongRegion
+        );
+        assert_eq!(head(&[], 301).status, Status::WrongRegion);
+        assert_eq!(head(&[], 404).status, Status::NoBucket);
+        assert_eq!(head(&[], 403).status, Status::NoPermission);
+        assert_eq!(head(&[], 200).code, DiagnosisCode::BucketUsableUnknownClass);
+        let redirected = checked(diagnose(
+            &Answer::Failed {
+                error: Failure::Redirect,
+            },
+            "train",
+            "cn-north-4",
+        ));
+        assert_eq!(redirected.status, Status::WrongRegion);
+    }
+}

@@ -1,0 +1,170 @@
+//! `GET /` on the regional object-storage host (ListBuckets): proves AK and SK, and lists the
+//! account's buckets. OBS answers in S3's shape, adding each bucket's `<Location>` (read by
+//! esdk-obs-python's `src/obs/convertor.py` `parseListBuckets`).
+
+use super::storage_error;
+use crate::cloud::answer::Answer;
+use crate::cloud::catalog::Origin;
+use crate::cloud::diagnosis::{received, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::key::{signed, SigningKey};
+use crate::cloud::{Request, RequestError};
+use crate::sign::Scheme;
+use serde::Serialize;
+
+/// `scheme`: SigV4 for the key check (AWS and OBS both take it), OBS's own for ModelArts'
+/// preparation (what esdk-obs-python sends).
+pub fn request(key: &SigningKey, obs: &Origin, scheme: Scheme) -> Result<Request, RequestError> {
+    signed(
+        &key.regional(scheme, "GET", format!("{}/", obs.base()))?,
+        None,
+    )
+}
+
+/// One bucket of the list; `location` only where the answer names it (OBS does, S3 does not).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListedBucket {
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+/// The buckets of a ListBuckets answer, or `None` when the body is not one.
+pub fn parse(body: &str) -> Option<Vec<ListedBucket>> {
+    let doc = roxmltree::Document::parse(body).ok()?;
+    if !doc.root_element().has_tag_name("ListAllMyBucketsResult") {
+        return None;
+    }
+    let text = |node: roxmltree::Node, tag: &str| {
+        node.children()
+            .find(|n| n.has_tag_name(tag))
+            .and_then(|n| n.text())
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+    };
+    Some(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("Bucket"))
+            .filter_map(|n| {
+                Some(ListedBucket {
+                    name: text(n, "Name")?,
+                    location: text(n, "Location"),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// The listing, and what it says about the key.
+pub fn diagnose(answer: &Answer, sent_at: &str) -> (Diagnosis, Vec<ListedBucket>) {
+    let (status, body, mut details) = match received(answer) {
+        Ok(read) => read,
+        Err(unreached) => return (unreached, vec![]),
+    };
+    if !(200..300).contains(&status) {
+        return (storage_error(answer, body, sent_at, details), vec![]);
+    }
+    let buckets = parse(body).unwrap_or_default();
+    details.bucket_count = Some(buckets.len());
+    let diagnosis = Diagnosis::new(Status::Ok, DiagnosisCode::BucketsListed, details)
+        .with("count", buckets.len());
+    (diagnosis, buckets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::diagnosis::tests::checked;
+    use crate::cloud::endpoints;
+    use crate::cloud::key::tests::{aksk, header, profile, AK, TIMESTAMP};
+    use crate::cloud::obs::tests::s3_error;
+    use crate::profile::Provider;
+
+    // The ListBuckets answer of the Amazon S3 API reference.
+    const S3_LIST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+  <Owner><ID>bcaf1ffd86f461ca5fb16fd081034f</ID><DisplayName>webfile</DisplayName></Owner>
+  <Buckets>
+    <Bucket><Name>quotes</Name><CreationDate>2006-02-03T16:45:09.000Z</CreationDate></Bucket>
+    <Bucket><Name>samples</Name><CreationDate>2006-02-03T16:41:58.000Z</CreationDate></Bucket>
+  </Buckets>
+</ListAllMyBucketsResult>"#;
+
+    // OBS's answer as esdk-obs-python's `parseListBuckets` reads it: each bucket with its region.
+    const OBS_LIST: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<ListAllMyBucketsResult xmlns="http://obs.myhwclouds.com/doc/2015-06-30/">
+  <Owner><ID>783fc6652cf246c096ea836694f71855</ID></Owner>
+  <Buckets>
+    <Bucket><Name>examplebucket01</Name><CreationDate>2018-06-21T09:15:01.032Z</CreationDate><Location>region</Location><BucketType>OBJECT</BucketType></Bucket>
+    <Bucket><Name>examplebucket02</Name><CreationDate>2018-06-22T03:56:33.700Z</CreationDate><Location>region</Location><BucketType>OBJECT</BucketType></Bucket>
+  </Buckets>
+</ListAllMyBucketsResult>"#;
+
+    #[test]
+    fn lists_with_sigv4_or_obs_signature() {
+        let p = profile(Provider::Huawei, "cn-north-4", vec![aksk()]);
+        let key = SigningKey::of(&p, TIMESTAMP).unwrap();
+        let obs = endpoints(&p).obs.unwrap();
+        let r = request(&key, &obs, Scheme::Aws4).unwrap();
+        assert_eq!(
+            (r.method, r.url.as_str()),
+            ("GET", "https://obs.cn-north-4.myhuaweicloud.com/")
+        );
+        assert!(header(&r.headers, "authorization")
+            .unwrap()
+            .starts_with(&format!(
+                "AWS4-HMAC-SHA256 Credential={AK}/20261123/cn-north-4/s3/aws4_request"
+            )));
+        assert_eq!(
+            header(&r.headers, "x-amz-content-sha256"),
+            Some("UNSIGNED-PAYLOAD")
+        );
+        let r = request(&key, &obs, Scheme::Obs).unwrap();
+        assert!(header(&r.headers, "authorization")
+            .unwrap()
+            .starts_with(&format!("OBS {AK}:")));
+        assert!(r.body.is_none());
+    }
+
+    #[test]
+    fn reads_both_documented_answers() {
+        assert_eq!(
+            parse(S3_LIST).unwrap(),
+            [
+                ListedBucket {
+                    name: "quotes".into(),
+                    location: None
+                },
+                ListedBucket {
+                    name: "samples".into(),
+                    location: None
+                }
+            ]
+        );
+        let obs = parse(OBS_LIST).unwrap();
+        assert_eq!(obs[1].name, "examplebucket02");
+        assert_eq!(obs[1].location.as_deref(), Some("region"));
+        assert_eq!(parse("<Error/>"), None);
+        let (d, buckets) = diagnose(&Answer::response(200, &[], S3_LIST), TIMESTAMP);
+        let d = checked(d);
+        assert_eq!(
+            (d.status, d.details.bucket_count, buckets.len()),
+            (Status::Ok, Some(2), 2)
+        );
+    }
+
+    #[test]
+    fn failures_are_read_from_the_error_document() {
+        let (d, buckets) = diagnose(
+            &Answer::response(403, &[], &s3_error("SignatureDoesNotMatch")),
+            TIMESTAMP,
+        );
+        assert_eq!((checked(d).status, buckets.len()), (Status::BadSk, 0));
+        let (d, _) = diagnose(
+            &Answer::response(502, &[], "<html>bad gateway</html>"),
+            TIMESTAMP,
+        );
+        let d = checked(d);
+        assert_eq!(d.code, DiagnosisCode::UnexpectedStatus);
+        assert_eq!(d.params["httpStatus"], crate::words::Param::Number(502));
+    }
+}

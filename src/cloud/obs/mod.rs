@@ -1,0 +1,118 @@
+//! Object storage: Huawei OBS (Orange Flexible Engine's is the same service) and the
+//! S3-compatible requests AWS keys are checked with. One file per action.
+
+pub mod bucket_name;
+pub mod head_bucket;
+pub mod list_buckets;
+pub mod presign_object;
+
+use super::answer::{server_clock_offset, xml_error, Answer};
+use super::catalog::Origin;
+use super::diagnosis::{key_failure, unexpected, Details, Diagnosis, Status};
+
+pub use bucket_name::valid_bucket;
+
+/// Virtual-host style on the catalog's hosts (what OBS expects); path style on a custom origin,
+/// which has no wildcard DNS. `path` is already encoded.
+pub fn bucket_url(obs: &Origin, bucket: &str, path: &str) -> String {
+    if obs.custom {
+        format!("{}/{bucket}/{path}", obs.base())
+    } else {
+        format!("{}/{path}", obs.sub_base(bucket))
+    }
+}
+
+/// The bucket an OBS-signed request names in its canonical resource: the virtual host's, none
+/// for a path-style URL (which carries it in the path).
+pub fn signed_bucket(obs: &Origin, bucket: &str) -> Option<String> {
+    (!obs.custom).then(|| bucket.to_owned())
+}
+
+/// The OBS / S3 `<Error>` answer read as a failure of the key where it is one, `Err` with the
+/// details otherwise (the action then says what its own codes mean).
+pub fn key_error(
+    answer: &Answer,
+    body: &str,
+    sent_at: &str,
+    mut details: Details,
+) -> Result<Diagnosis, Details> {
+    let Some(error) = xml_error(body) else {
+        return Err(details);
+    };
+    details.error_code = Some(error.code.clone());
+    let status = match error.code.as_str() {
+        "InvalidAccessKeyId" => Status::BadAk,
+        "SignatureDoesNotMatch" => Status::BadSk,
+        "RequestTimeTooSkewed" => Status::ClockSkew,
+        "InvalidToken" | "ExpiredToken" | "TokenRefreshRequired" => Status::BadToken,
+        "AccessDenied" | "AllAccessDisabled" => Status::NoPermission,
+        _ => return Err(details),
+    };
+    if status == Status::ClockSkew {
+        details.skew_seconds = server_clock_offset(answer, error.server_time.as_deref(), sent_at);
+    }
+    Ok(key_failure(status, details))
+}
+
+/// [`key_error`], or the answer nothing explains.
+pub fn storage_error(answer: &Answer, body: &str, sent_at: &str, details: Details) -> Diagnosis {
+    key_error(answer, body, sent_at, details).unwrap_or_else(unexpected)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::cloud::diagnosis::tests::checked;
+
+    pub(crate) fn s3_error(code: &str) -> String {
+        format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>{code}</Code><Message>m</Message><RequestId>r</RequestId><HostId>h</HostId></Error>")
+    }
+
+    #[test]
+    fn storage_error_codes_name_the_wrong_part() {
+        for (code, status) in [
+            ("InvalidAccessKeyId", Status::BadAk),
+            ("SignatureDoesNotMatch", Status::BadSk),
+            ("AccessDenied", Status::NoPermission),
+            ("ExpiredToken", Status::BadToken),
+            ("SlowDown", Status::Unexpected),
+        ] {
+            let answer = Answer::response(403, &[], &s3_error(code));
+            let details = Details {
+                http_status: Some(403),
+                ..Details::default()
+            };
+            let d = checked(storage_error(
+                &answer,
+                &s3_error(code),
+                "20261123T110000Z",
+                details,
+            ));
+            assert_eq!(d.status, status, "{code}");
+            assert_eq!(d.details.error_code.as_deref(), Some(code));
+        }
+    }
+
+    #[test]
+    fn clock_skew_says_by_how_much_and_which_way() {
+        // The request was signed at 11:00; the server says 13:05.
+        let body = s3_error("RequestTimeTooSkewed");
+        let answer = Answer::response(403, &[("Date", "Mon, 23 Nov 2026 13:05:00 GMT")], &body);
+        let d = checked(storage_error(
+            &answer,
+            &body,
+            "20261123T110000Z",
+            Details::default(),
+        ));
+        assert_eq!(d.status, Status::ClockSkew);
+        assert_eq!(d.details.skew_seconds, Some(7500));
+        let answer = Answer::response(403, &[], &body);
+        let d = checked(storage_error(
+            &answer,
+            &body,
+            "20261123T110000Z",
+            Details::default(),
+        ));
+        assert_eq!(d.code, crate::cloud::DiagnosisCode::ClockSkew);
+    }
+}

@@ -1,0 +1,412 @@
+//! *Test keys*: the harmless reads that prove a key works, in order, and what each answer means.
+//! - Huawei Cloud / Flexible Engine AK/SK: OBS ListBuckets, then IAM projects (yields the
+//!   project ID ModelArts needs).
+//! - AWS: S3 ListBuckets.
+//! - Any of them, given a bucket: `HEAD` it (existence, region, storage class).
+//! - IBM API key: the IAM token exchange, then, with the token, the OpenScale data mart.
+//!
+//! The caller sends each request once (five failed AK/SK checks in a row lock a Huawei key for
+//! five minutes, so nothing here ever asks for a retry) and stops when a diagnosis says `stop`.
+
+use crate::cloud::catalog::{endpoints, Origin};
+use crate::cloud::diagnosis::Diagnosis;
+use crate::cloud::iam::projects;
+use crate::cloud::ibm::iam_token;
+use crate::cloud::key::SigningKey;
+use crate::cloud::obs::{head_bucket, list_buckets, valid_bucket};
+use crate::cloud::openscale::data_marts;
+use crate::cloud::{Answer, Request, RequestError};
+use crate::profile::{Credential, Profile, Provider};
+use crate::secret::Secret;
+use crate::sign::Scheme;
+use serde::{Deserialize, Serialize};
+
+/// One check: the profile, the caller's clock (`YYYYMMDDTHHMMSSZ`, UTC) and, optionally, the
+/// bucket ModelArts will use. The same value is given to [`plan`] and to [`diagnose`].
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyCheck {
+    pub profile: Profile,
+    /// Not needed to list a check's origins.
+    #[serde(default)]
+    pub timestamp: String,
+    #[serde(default)]
+    pub bucket: Option<String>,
+}
+
+/// Which request of a check an answer belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    /// OBS / S3 `GET /` (ListBuckets): proves AK and SK.
+    #[serde(rename = "obs.list-buckets")]
+    ListBuckets,
+    /// Huawei IAM `GET /v3/projects?name=<region>` (APIG signature): yields the project ID.
+    #[serde(rename = "iam.projects")]
+    IamProjects,
+    /// `HEAD /<bucket>`: existence, region and storage class of the ModelArts bucket.
+    #[serde(rename = "obs.bucket")]
+    Bucket,
+    /// IBM IAM token exchange for an API key.
+    #[serde(rename = "ibm.token")]
+    IbmToken,
+    /// Watson OpenScale data mart, read with the token.
+    #[serde(rename = "openscale.data-mart")]
+    OpenScaleDataMart,
+}
+
+/// A request of the check, named by its step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepRequest {
+    pub id: Step,
+    pub request: Request,
+}
+
+/// What one answer of the check says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepDiagnosis {
+    pub step: Step,
+    #[serde(flatten)]
+    pub diagnosis: Diagnosis,
+    /// The key itself is wrong: send none of the remaining requests.
+    pub stop: bool,
+    /// Requests this answer made possible (the OpenScale read after an IBM token).
+    #[serde(skip)]
+    pub next: Vec<StepRequest>,
+}
+
+pub fn plan(check: &KeyCheck) -> Result<Vec<StepRequest>, RequestError> {
+    let profile = &check.profile;
+    let found = endpoints(profile);
+    let step = |id, request| StepRequest { id, request };
+    match profile.provider {
+        Provider::Huawei | Provider::FlexibleEngine | Provider::Aws => {
+            let key = SigningKey::of(profile, &check.timestamp)?;
+            let obs = found.obs.as_ref().ok_or(RequestError::UnknownRegion)?;
+            let mut requests = vec![step(
+                Step::ListBuckets,
+                list_buckets::request(&key, obs, Scheme::Aws4)?,
+            )];
+            if profile.provider != Provider::Aws {
+                let iam = found.iam.as_ref().ok_or(RequestError::UnknownRegion)?;
+                requests.push(step(Step::IamProjects, projects::request(&key, iam)?));
+            }
+            if let Some(bucket) = &check.bucket {
+                requests.push(step(Step::Bucket, head_bucket::request(&key, obs, bucket)?));
+            }
+            Ok(requests)
+        }
+        Provider::Ibm => {
+            let api_key = ibm_api_key(&profile.credentials)?;
+            let iam = found
+                .ibm_iam
+                .as_ref()
+                .ok_or(RequestError::InvalidEndpoint)?;
+            Ok(vec![step(Step::IbmToken, iam_token::request(api_key, iam))])
+        }
+        Provider::Azure => Err(RequestError::Unsupported(Provider::Azure)),
+    }
+}
+
+/// The host-permission match patterns every request of the check needs (asked for at the
+/// moment of a check, not at install).
+pub fn origins(check: &KeyCheck) -> Result<Vec<String>, RequestError> {
+    let found = endpoints(&check.profile);
+    let mut patterns: Vec<String> = match check.profile.provider {
+        Provider::Huawei | Provider::FlexibleEngine | Provider::Aws => {
+            let obs = found.obs.as_ref().ok_or(RequestError::UnknownRegion)?;
+            let mut list = vec![obs.match_pattern()];
+            list.extend(found.iam.iter().map(Origin::match_pattern));
+            if let (Some(bucket), false) = (&check.bucket, obs.custom) {
+                list.push(format!("https://{}.{}/*", valid_bucket(bucket)?, obs.host));
+            }
+            list
+        }
+        Provider::Ibm => [&found.ibm_iam, &found.openscale]
+            .into_iter()
+            .flatten()
+            .map(Origin::match_pattern)
+            .collect(),
+        Provider::Azure => return Err(RequestError::Unsupported(Provider::Azure)),
+    };
+    patterns.dedup();
+    Ok(patterns)
+}
+
+/// The meaning of `answer` to the request `step` of `check`.
+pub fn diagnose(
+    check: &KeyCheck,
+    step: Step,
+    answer: &Answer,
+) -> Result<StepDiagnosis, RequestError> {
+    let region = check.profile.region();
+    let sent_at = &check.timestamp;
+    let mut next = vec![];
+    let diagnosis = match step {
+        Step::ListBuckets => list_buckets::diagnose(answer, sent_at).0,
+        Step::IamProjects => projects::diagnose(answer, region, sent_at),
+        Step::Bucket => {
+            head_bucket::diagnose(answer, check.bucket.as_deref().unwrap_or_default(), region)
+        }
+        Step::IbmToken => match iam_token::diagnose(answer) {
+            Ok(token) => {
+                next.extend(openscale_request(check, &token.access_token)?);
+                iam_token::accepted(answer, !next.is_empty())
+            }
+            Err(refused) => refused,
+        },
+        Step::OpenScaleDataMart => data_marts::diagnose(answer, openscale_region(&check.profile)),
+    };
+    Ok(StepDiagnosis {
+        step,
+        stop: diagnosis.status.key_is_wrong(),
+        diagnosis,
+        next,
+    })
+}
+
+/// OpenScale's region: the profile's, `us-south` (its host without prefix) when none is set.
+fn openscale_region(profile: &Profile) -> &str {
+    match profile.region() {
+        "" => "us-south",
+        region => region,
+    }
+}
+
+/// The OpenScale data-mart read made with a fresh token, when the profile names its instance.
+fn openscale_request(
+    check: &KeyCheck,
+    token: &Secret,
+) -> Result<Option<StepRequest>, RequestError> {
+    let Some(guid) = instance_guid(&check.profile) else {
+        return Ok(None);
+    };
+    let found = endpoints(&check.profile);
+    let origin = found
+        .openscale
+        .as_ref()
+        .ok_or(RequestError::UnknownRegion)?;
+    // The instance GUID is also its data mart's ID.
+    let request = data_marts::request(token, origin, guid, Some(guid))
+        .map_err(|e| RequestError::Ibm(e.to_string()))?;
+    Ok(Some(StepRequest {
+        id: Step::OpenScaleDataMart,
+        request,
+    }))
+}
+
+fn instance_guid(profile: &Profile) -> Option<&str> {
+    profile.openscale_guid.as_deref().or_else(|| {
+        profile.credentials.iter().find_map(|c| match c {
+            Credential::IbmInstance(instance) => Some(instance.guid.as_str()),
+            _ => None,
+        })
+    })
+}
+
+/// The platform API key first: it is the one OpenScale's checks are about.
+pub(crate) fn ibm_api_key(credentials: &[Credential]) -> Result<&Secret, RequestError> {
+    let platform = credentials.iter().find_map(|c| match c {
+        Credential::IbmApiKey(key) => Some(&key.api_key),
+        _ => None,
+    });
+    let service = || {
+        credentials.iter().find_map(|c| match c {
+            Credential::IbmService(service) => Some(&service.api_key),
+            _ => None,
+        })
+    };
+    platform
+        .or_else(service)
+        .ok_or(RequestError::NoCredential("ibm_api_key"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::key::tests::{
+        aksk, endpoint, header, ibm_platform_key, key, profile, AK, SK, TIMESTAMP,
+    };
+    use crate::cloud::{Details, Status};
+    use crate::profile::{AkIssuer, AkSk, IbmInstance};
+
+    const GUID: &str = "0123abcd-4567-89ef-0123-456789abcdef";
+
+    fn check(provider: Provider, region: &str, credentials: Vec<Credential>) -> KeyCheck {
+        KeyCheck {
+            profile: profile(provider, region, credentials),
+            timestamp: TIMESTAMP.into(),
+            bucket: None,
+        }
+    }
+
+    #[test]
+    fn huawei_lists_buckets_then_projects_and_never_sends_the_sk() {
+        let requests = plan(&check(Provider::Huawei, "cn-north-4", vec![aksk()])).unwrap();
+        let ids: Vec<Step> = requests.iter().map(|r| r.id).collect();
+        assert_eq!(ids, [Step::ListBuckets, Step::IamProjects]);
+        for r in &requests {
+            assert!(r.request.body.is_none());
+            assert!(!format!("{r:?}").contains(SK), "the SK must never be sent");
+        }
+    }
+
+    #[test]
+    fn a_bucket_adds_a_head_request_and_its_origin() {
+        let mut c = check(Provider::FlexibleEngine, "eu-west-0", vec![aksk()]);
+        c.bucket = Some("training-data".into());
+        assert_eq!(plan(&c).unwrap().last().unwrap().id, Step::Bucket);
+        assert_eq!(
+            origins(&c).unwrap(),
+            [
+                "https://oss.eu-west-0.prod-cloud-ocb.orange-business.com/*",
+                "https://iam.eu-west-0.prod-cloud-ocb.orange-business.com/*",
+                "https://training-data.oss.eu-west-0.prod-cloud-ocb.orange-business.com/*",
+            ]
+        );
+        c.bucket = Some("Bad_Name".into());
+        assert_eq!(plan(&c).unwrap_err(), RequestError::InvalidBucket);
+    }
+
+    #[test]
+    fn aws_has_no_projects_step_and_custom_origins_are_path_style() {
+        let mut c = check(Provider::Aws, "us-east-1", vec![aksk()]);
+        c.profile.endpoint = endpoint("http://127.0.0.1:5000");
+        c.bucket = Some("data".into());
+        let requests = plan(&c).unwrap();
+        assert_eq!(requests.len(), 2);
+        assert_eq!(requests[0].request.url, "http://127.0.0.1:5000/");
+        assert_eq!(requests[1].request.url, "http://127.0.0.1:5000/data/");
+        assert_eq!(origins(&c).unwrap(), ["http://127.0.0.1/*"]);
+    }
+
+    #[test]
+    fn what_cannot_be_checked_is_refused_before_anything_is_sent() {
+        let refused = |c: KeyCheck| plan(&c).unwrap_err();
+        assert_eq!(
+            refused(check(
+                Provider::Huawei,
+                "cn-north-4",
+                vec![key(SK, AK, None)]
+            )),
+            RequestError::SwappedKey
+        );
+        // The AWS documentation's example pair, the right way round, is not mistaken for one.
+        let aws = key(
+            "AKIAIOSFODNN7EXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            None,
+        );
+        assert!(plan(&check(Provider::Aws, "us-east-1", vec![aws])).is_ok());
+        assert_eq!(
+            refused(check(Provider::Huawei, "cn-north-4", vec![])),
+            RequestError::NoCredential("aksk")
+        );
+        assert_eq!(
+            refused(check(Provider::Huawei, "xx-none-1", vec![aksk()])),
+            RequestError::UnknownRegion
+        );
+        assert_eq!(
+            refused(check(Provider::Azure, "", vec![])),
+            RequestError::Unsupported(Provider::Azure)
+        );
+        assert_eq!(
+            refused(check(Provider::Ibm, "eu-de", vec![aksk()])),
+            RequestError::NoCredential("ibm_api_key")
+        );
+    }
+
+    fn ibm_check(region: &str) -> KeyCheck {
+        let api_key = ibm_platform_key();
+        let instance = Credential::IbmInstance(IbmInstance {
+            guid: GUID.into(),
+            crn: None,
+            location: None,
+            service_name: None,
+            name: None,
+            account_id: None,
+        });
+        check(Provider::Ibm, region, vec![api_key, instance])
+    }
+
+    const TOKEN: &str =
+        r#"{"access_token":"T","token_type":"Bearer","expires_in":3600,"expiration":1795000000}"#;
+
+    #[test]
+    fn ibm_starts_with_the_token_and_follows_with_openscale() {
+        let mut c = ibm_check("eu-gb");
+        let requests = plan(&c).unwrap();
+        assert_eq!(requests.len(), 1);
+        assert_eq!(
+            requests[0].request.url,
+            "https://iam.cloud.ibm.com/identity/token"
+        );
+        assert_eq!(
+            origins(&c).unwrap(),
+            [
+                "https://iam.cloud.ibm.com/*",
+                "https://eu-gb.api.aiopenscale.cloud.ibm.com/*"
+            ]
+        );
+        let d = diagnose(&c, Step::IbmToken, &Answer::response(200, &[], TOKEN)).unwrap();
+        let next = &d.next[0].request;
+        assert_eq!(
+            next.url,
+            format!(
+                "https://eu-gb.api.aiopenscale.cloud.ibm.com/openscale/{GUID}/v2/data_marts/{GUID}"
+            )
+        );
+        assert_eq!(header(&next.headers, "authorization"), Some("Bearer T"));
+        c.profile.endpoint = endpoint("http://127.0.0.1:7000");
+        assert_eq!(
+            plan(&c).unwrap()[0].request.url,
+            "http://127.0.0.1:7000/identity/token"
+        );
+        let d = diagnose(&c, Step::IbmToken, &Answer::response(200, &[], TOKEN)).unwrap();
+        assert!(d.next[0]
+            .request
+            .url
+            .starts_with("http://127.0.0.1:7000/openscale/"));
+        c.profile.credentials.pop();
+        let d = diagnose(&c, Step::IbmToken, &Answer::response(200, &[], TOKEN)).unwrap();
+        assert!(d.next.is_empty());
+    }
+
+    #[test]
+    fn a_wrong_key_stops_the_check_and_no_secret_is_shown() {
+        let mut c = check(Provider::Huawei, "cn-north-4", vec![]);
+        c.profile.credentials.push(Credential::AkSk(AkSk {
+            access_key_id: "AK".into(),
+            secret_access_key: "SECRETSECRET".into(),
+            user_name: None,
+            security_token: None,
+            expires_at: None,
+            issuer: AkIssuer::Huawei,
+        }));
+        for code in [
+            "SignatureDoesNotMatch",
+            "InvalidAccessKeyId",
+            "RequestTimeTooSkewed",
+        ] {
+            let body = crate::cloud::obs::tests::s3_error(code);
+            let d = diagnose(&c, Step::ListBuckets, &Answer::response(403, &[], &body)).unwrap();
+            assert!(d.stop, "{code}");
+            let shown = serde_json::to_string(&d).unwrap();
+            assert!(!shown.contains("SECRET") && shown.contains("\"step\":\"obs.list-buckets\""));
+        }
+        let d = diagnose(
+            &c,
+            Step::IamProjects,
+            &Answer::response(200, &[], r#"{"projects":[]}"#),
+        );
+        let d = d.unwrap();
+        assert_eq!((d.diagnosis.status, d.stop), (Status::NoProject, false));
+        assert_eq!(
+            d.diagnosis.details,
+            Details {
+                http_status: Some(200),
+                ..Details::default()
+            }
+        );
+    }
+}

@@ -1,0 +1,117 @@
+"""IBM's own SDKs as the oracle for the OpenScale ID lookup (src/cloud/ibm, src/cloud/openscale):
+
+- the requests ibm-platform-services (`ResourceControllerV2.list_resource_instances`) and
+  ibm-watson-openscale (`APIClient(...).data_marts/service_providers/subscriptions.list()`, and the
+  base `ServiceProviders.add` for a WML, SageMaker and Azure provider) build,
+  written to tests/.cache/ibm-requests.json for tests/ibm_sdk_requests.rs to compare with the core's;
+- the answers the core's tests read (tests/fixtures/ibm/*.json), which the SDKs' own response models
+  must accept (`from_dict` raises on a missing required field).
+
+    .venv/bin/python tests/differential/ibm_requests.py
+
+Nothing is sent: the SDKs' HTTP send is replaced; it answers each request with its fixture.
+"""
+
+import json
+import pathlib
+from unittest import mock
+
+import requests
+from ibm_cloud_sdk_core import BaseService, DetailedResponse
+from ibm_cloud_sdk_core.authenticators import BearerTokenAuthenticator
+from ibm_platform_services import ResourceControllerV2
+from ibm_platform_services.resource_controller_v2 import ResourceInstancesList
+import ibm_watson_openscale.client as wos_client
+from ibm_watson_openscale import APIClient
+from ibm_watson_openscale.base_classes.watson_open_scale_v2 import (
+    AzureCredentials, DataMartDatabaseResponseCollection, SageMakerCredentials, ServiceProviderResponseCollection,
+    ServiceProviders, SubscriptionResponseCollection, WMLCredentialsCloud)
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "ibm"
+OUT = ROOT / "tests" / ".cache" / "ibm-requests.json"
+TOKEN = "eyJ-differential-token"
+INSTANCE = "0123abcd-4567-89ef-0123-456789abcdef"
+OPENSCALE = "2ad019f3-0fd6-4c25-966d-f3952481a870"
+MACHINE_LEARNING = "51c53b72-918f-4869-b834-2d99eb28422a"
+# OpenScale's regional hosts (ibm_watson_openscale/utils/constants.py); us-south has no prefix.
+REGIONS = {"us-south": "https://api.aiopenscale.cloud.ibm.com", "eu-de": "https://eu-de.api.aiopenscale.cloud.ibm.com",
+           "jp-tok": "https://jp-tok.api.aiopenscale.cloud.ibm.com"}
+# The credentials a profile holds for each provider (the Rust side imports the same values).
+PROVIDER = {"wmlApiKey": "wmlApiKey_0123456789abcdefghijklmnopqrstuvw", "wmlUrl": "https://eu-gb.ml.cloud.ibm.com",
+            "wmlInstance": "a1b2c3d4-0000-4000-8000-000000000001", "awsKeyId": "AKIAIOSFODNN7EXAMPLE",
+            "awsSecret": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "azureClient": "c1", "azureSecret": "azure~secret",
+            "azureTenant": "t1"}
+ANSWERS = {
+    "/v2/resource_instances": "resource_instances.json",
+    "/v2/data_marts": "data_marts.json",
+    "/v2/service_providers": "service_providers.json",
+    "/v2/subscriptions": "subscriptions.json",
+}
+
+sent = []
+
+
+def fake_send(self, request, **_):
+    """Records the request as `requests` would put it on the wire and answers with its fixture."""
+    prepared = requests.Request(method=request["method"], url=request["url"], headers=request["headers"],
+                                params=request.get("params"), data=request.get("data")).prepare()
+    body = prepared.body.decode() if isinstance(prepared.body, bytes) else prepared.body
+    sent.append({"method": prepared.method, "url": prepared.url,
+                 "headers": {k.lower(): v for k, v in prepared.headers.items()
+                             if k.lower() in ("authorization", "accept", "content-type")},
+                 **({"body": json.loads(body)} if body else {})})
+    if prepared.method == "POST":
+        added = {"metadata": {"id": "0f0e0d0c-1111-4222-8333-444455556666", "url": "/v2/service_providers/x"},
+                 "entity": {"name": "n", "service_type": "amazon_sagemaker"}}
+        return DetailedResponse(response=added, headers={}, status_code=201)
+    path = next((p for p in ANSWERS if prepared.path_url.split("?")[0].endswith(p)), None)
+    answer = json.loads((FIXTURES / ANSWERS[path]).read_text()) if path else {"monitor_definitions": []}
+    return DetailedResponse(response=answer, headers={}, status_code=200)
+
+
+def last_request():
+    return sent[-1]
+
+
+def main():
+    cases = []
+    with mock.patch.object(BaseService, "send", fake_send), \
+            mock.patch.object(wos_client, "check_if_cp4d", lambda url: False):
+        controller = ResourceControllerV2(authenticator=BearerTokenAuthenticator(TOKEN))
+        for resource_id in (OPENSCALE, MACHINE_LEARNING):
+            listed = controller.list_resource_instances(resource_id=resource_id, type="service_instance")
+            ResourceInstancesList.from_dict(listed.get_result())
+            cases.append({"action": "resource_instances", "resourceId": resource_id, "expected": last_request()})
+        for region, service_url in REGIONS.items():
+            client = APIClient(authenticator=BearerTokenAuthenticator(TOKEN), service_url=service_url,
+                               service_instance_id=INSTANCE)
+            for action, model in (("data_marts", DataMartDatabaseResponseCollection),
+                                   ("service_providers", ServiceProviderResponseCollection),
+                                   ("subscriptions", SubscriptionResponseCollection)):
+                result = getattr(client, action).list().get_result()
+                # The SDK has turned the answer into its model already: the fixture passed from_dict.
+                assert isinstance(result, model), f"{action}: {type(result)}"
+                cases.append({"action": action, "region": region, "instance": INSTANCE, "expected": last_request()})
+        # Adding a provider: the same profile credentials as tests/ibm_sdk_requests.rs gives the core.
+        adder = ServiceProviders(client)
+        for service_type, credentials, extra in (
+                ("watson_machine_learning", WMLCredentialsCloud(apikey=PROVIDER["wmlApiKey"], url=PROVIDER["wmlUrl"],
+                                                                instance_id=PROVIDER["wmlInstance"]), {}),
+                ("amazon_sagemaker", SageMakerCredentials(access_key_id=PROVIDER["awsKeyId"],
+                                                          secret_access_key=PROVIDER["awsSecret"], region="us-east-1"), {}),
+                ("azure_machine_learning_service", AzureCredentials(client_id=PROVIDER["azureClient"],
+                                                                    client_secret=PROVIDER["azureSecret"],
+                                                                    tenant=PROVIDER["azureTenant"],
+                                                                    subscription_id="sub-1"), {})):
+            adder.add(name=f"{service_type} provider", service_type=service_type, credentials=credentials,
+                      operational_space_id="production", **extra)
+            cases.append({"action": "add_provider", "region": "jp-tok", "instance": INSTANCE,
+                          "serviceType": service_type, "expected": last_request()})
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps({"token": TOKEN, "provider": PROVIDER, "cases": cases}, indent=1))
+    print(f"ibm_requests: wrote {OUT} ({len(cases)} requests; 4 fixtures read by the SDKs' models)")
+
+
+if __name__ == "__main__":
+    main()

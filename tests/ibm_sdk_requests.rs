@@ -1,0 +1,131 @@
+//! The OpenScale ID lookup's requests against those IBM's own SDKs build for the same reads:
+//! ibm-platform-services (Resource Controller) and ibm-watson-openscale (data marts, service
+//! providers, subscriptions), recorded by `tests/differential/ibm_requests.py` into
+//! `tests/.cache/ibm-requests.json` (`make test` runs it first). Method, URL (query in the SDK's
+//! order), `Authorization`, `Accept`, `Content-Type` and the JSON body (a provider's addition, from
+//! the same credentials) must be the same; the SDKs add only their `User-Agent`.
+
+use credfill::cloud::catalog;
+use credfill::cloud::ibm::resource_instances::{self, Page};
+use credfill::cloud::openscale::{data_marts, service_providers, subscriptions};
+use credfill::cloud::Request;
+use credfill::flows::openscale_ids::{self, Lookup};
+use credfill::profile::Provider;
+use credfill::secret::Secret;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Deserialize)]
+struct Recorded {
+    token: String,
+    /// The credentials the SDK's provider additions were given.
+    provider: BTreeMap<String, String>,
+    cases: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Case {
+    action: String,
+    #[serde(default)]
+    resource_id: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    instance: String,
+    #[serde(default)]
+    service_type: String,
+    expected: Expected,
+}
+
+#[derive(Deserialize, Debug, PartialEq)]
+struct Expected {
+    method: String,
+    url: String,
+    /// Names in lower case.
+    headers: BTreeMap<String, String>,
+    #[serde(default)]
+    body: Option<serde_json::Value>,
+}
+
+fn recorded() -> Recorded {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/.cache/ibm-requests.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!("{path} is missing: run .venv/bin/python tests/differential/ibm_requests.py first")
+    });
+    serde_json::from_str(&text).expect("the recorder's JSON")
+}
+
+/// The core's request adding `case.service_type`'s provider from a profile holding the same
+/// credentials as the SDK was given, with a held token.
+fn added_provider(recorded: &Recorded, case: &Case) -> Request {
+    let p = |name: &str| recorded.provider[name].as_str();
+    let profile = serde_json::json!({"id": "p", "name": "p", "provider": "ibm", "credentials": [
+        {"kind": "ibm-api-key", "apiKey": "k".repeat(44)},
+        {"kind": "ibm-service", "apiKey": p("wmlApiKey"), "url": p("wmlUrl"), "instanceId": p("wmlInstance")},
+        {"kind": "aksk", "issuer": "aws", "accessKeyId": p("awsKeyId"), "secretAccessKey": p("awsSecret")},
+        {"kind": "azure-sp", "clientId": p("azureClient"), "clientSecret": p("azureSecret"), "tenantId": p("azureTenant")}]});
+    let lookup: Lookup = serde_json::from_value(serde_json::json!({
+        "profile": profile, "now": 0,
+        "token": {"accessToken": recorded.token, "expiration": 3600},
+        "goal": {"find": "add-provider", "guid": case.instance, "region": case.region, "provider": {
+            "serviceType": case.service_type, "name": format!("{} provider", case.service_type),
+            "region": "us-east-1", "subscriptionId": "sub-1"}},
+    }))
+    .expect("a lookup");
+    openscale_ids::start(&lookup).request.expect("the addition")
+}
+
+fn ours(case: &Case, token: &Secret) -> Request {
+    let found = catalog::of(Provider::Ibm, &case.region);
+    let openscale = || found.openscale.clone().expect("an OpenScale region");
+    match case.action.as_str() {
+        "resource_instances" => {
+            let origin = found
+                .resource_controller
+                .clone()
+                .expect("Resource Controller");
+            let first = Page::First {
+                resource_id: &case.resource_id,
+            };
+            resource_instances::request(&origin, token, &first).unwrap()
+        }
+        "data_marts" => data_marts::request(token, &openscale(), &case.instance, None).unwrap(),
+        "service_providers" => {
+            service_providers::request(&openscale(), &case.instance, token).unwrap()
+        }
+        "subscriptions" => subscriptions::request(&openscale(), &case.instance, token).unwrap(),
+        other => panic!("no action {other}"),
+    }
+}
+
+#[test]
+fn every_read_is_the_request_ibms_sdks_build() {
+    let recorded = recorded();
+    let token = Secret::new(recorded.token.as_str());
+    assert!(recorded.cases.len() >= 14, "{} cases", recorded.cases.len());
+    for case in &recorded.cases {
+        let request = match case.action.as_str() {
+            "add_provider" => added_provider(&recorded, case),
+            _ => ours(case, &token),
+        };
+        let body = request
+            .body
+            .as_ref()
+            .map(|b| serde_json::from_str(b.sent.expose()).expect("a JSON body"));
+        let got = Expected {
+            method: request.method.to_owned(),
+            url: request.url.clone(),
+            headers: request
+                .headers
+                .iter()
+                .map(|(n, v)| (n.to_ascii_lowercase(), v.clone()))
+                .collect(),
+            body,
+        };
+        assert_eq!(got, case.expected, "{} {}", case.action, case.region);
+    }
+}

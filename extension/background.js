@@ -10,6 +10,7 @@ import { handlers as importHandlers } from './background/import.js';
 import { handlers as vaultHandlers } from './background/vault.js';
 import { handlers as checkHandlers, registerCheckEvents } from './background/check.js';
 import { handlers as fillHandlers } from './background/fill.js';
+import { handlers as modelartsHandlers, registerModelArtsEvents } from './background/modelarts.js';
 import { registerFillEvents } from './background/fill-gestures.js';
 import { asUserActions } from './background/vault-lock.js';
 
@@ -17,8 +18,9 @@ import { asUserActions } from './background/vault-lock.js';
 const ready = init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') });
 
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
-const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers });
+const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers, ...modelartsHandlers });
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);
 registerCheckEvents(ready);
+registerModelArtsEvents(ready);

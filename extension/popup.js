@@ -4,6 +4,7 @@ import { mountImport } from './popup/import.js';
 import { mountVault } from './popup/vault.js';
 import { mountCheck } from './popup/check.js';
 import { mountFill } from './popup/fill.js';
+import { mountModelArts } from './popup/modelarts.js';
 
 localize();
 
@@ -23,3 +24,4 @@ mountVault(document.getElementById('vault-section'), document.getElementById('pr
 mountFill(document.getElementById('fill-section'));
 mountImport(document.getElementById('import-section'));
 mountCheck(document.getElementById('check-section'));
+mountModelArts(document.getElementById('modelarts-section'));

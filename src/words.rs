@@ -106,6 +106,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
     use crate::cloud::{DiagnosisCode, RequestErrorCode};
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
+    use crate::flows::prepare_modelarts::FitCode;
     use crate::profile::ProfileError;
     use crate::vault::VaultError;
     fn entries<C: Copy>(
@@ -145,6 +146,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             RequestErrorCode::ALL,
             RequestErrorCode::as_str,
             RequestErrorCode::params,
+        ),
+        entries(
+            "modelarts_fit",
+            FitCode::ALL,
+            FitCode::as_str,
+            FitCode::params,
         ),
         entries(
             "fill_refusal",

@@ -11,7 +11,7 @@ import { diagnoseKeyCheck, keyCheckOrigins, planKeyCheck, presignObjectUrl } fro
 import { api } from '../lib/browser.js';
 import { getProfile } from './profiles.js';
 import { applyOperation } from './vault-access.js';
-import { toAnswer, utcTimestamp } from './check-fetch.js';
+import { send, utcTimestamp } from './check-fetch.js';
 
 /** The host match patterns a check of this profile reaches (the popup asks for them first). */
 async function origins({ profileId, bucket }) {
@@ -22,22 +22,6 @@ async function origins({ profileId, bucket }) {
 async function requireHostPermission(patterns) {
   if (!(await api.permissions.contains({ origins: patterns }))) {
     throw { code: 'host-permission', params: { hosts: patterns } };
-  }
-}
-
-async function send(request) {
-  try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      credentials: 'omit',
-      redirect: 'manual',
-      cache: 'no-store',
-    });
-    return toAnswer(response, request.method === 'HEAD' ? '' : await response.text());
-  } catch {
-    return { error: 'network' };
   }
 }
 

@@ -10,6 +10,7 @@ use wasm_bindgen::prelude::*;
 pub mod check;
 pub mod credentials;
 pub mod fill;
+pub mod modelarts;
 pub mod profile;
 pub mod sign;
 pub mod vault;

@@ -16,6 +16,10 @@ pub enum RequestError {
     Unsupported(Provider),
     InvalidEndpoint,
     InvalidBucket,
+    /// A folder name with an empty, `.` or `..` segment (or nothing at all).
+    InvalidFolder,
+    /// ModelArts' URLs name the project: the key check finds it (IAM projects).
+    NoProjectId,
     Sign(crate::sign::SignError),
     Ibm(String),
 }
@@ -29,6 +33,8 @@ message_codes! {
         UnsupportedProvider = "unsupported-provider" [provider],
         InvalidEndpoint = "invalid-endpoint" [],
         InvalidBucket = "invalid-bucket" [],
+        InvalidFolder = "invalid-folder" [],
+        NoProjectId = "no-project-id" [],
         /// A request the catalog built could not be signed or formed: a bug, not the user's doing.
         InvalidRequest = "invalid-request" [],
     }
@@ -43,6 +49,8 @@ impl RequestError {
             RequestError::Unsupported(_) => RequestErrorCode::UnsupportedProvider,
             RequestError::InvalidEndpoint => RequestErrorCode::InvalidEndpoint,
             RequestError::InvalidBucket => RequestErrorCode::InvalidBucket,
+            RequestError::InvalidFolder => RequestErrorCode::InvalidFolder,
+            RequestError::NoProjectId => RequestErrorCode::NoProjectId,
             RequestError::Sign(_) | RequestError::Ibm(_) => RequestErrorCode::InvalidRequest,
         }
     }

@@ -3,3 +3,4 @@
 //! the worker sends each request once.
 
 pub mod key_check;
+pub mod prepare_modelarts;

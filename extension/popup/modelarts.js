@@ -112,10 +112,14 @@ function profilePanel(profile, started) {
 
   function authorizationStep(view) {
     const list = el('ul', { class: 'modelarts-authorizations' }, ...(view.authorizations ?? []).map((a) => {
-      const remove = el('button', { type: 'button', class: 'modelarts-remove' }, t('modelarts_remove'));
+      // Enabled once the request it sends is on screen.
+      const remove = el('button', { type: 'button', class: 'modelarts-remove', disabled: true }, t('modelarts_remove'));
       const calls = [{ action: 'remove-authorization', userId: a.userId }];
-      const shown = el('details', {}, el('summary', {}, t('modelarts_remove')));
-      ask('modelarts.preview', { profileId: profile.id, calls }).then((p) => shown.append(previews(p)), () => {});
+      const shown = el('details', { open: true }, el('summary', {}, t('modelarts_remove')));
+      ask('modelarts.preview', { profileId: profile.id, calls }).then((p) => {
+        shown.append(previews(p));
+        remove.disabled = false;
+      }, () => {});
       remove.addEventListener('click', () => busy(remove, ask('modelarts.write', { profileId: profile.id, calls })));
       return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${a.type} · ${a.content} `, remove, shown);
     }));
@@ -125,11 +129,12 @@ function profilePanel(profile, started) {
       return step;
     }
     const calls = [{ action: 'authorize' }];
-    const authorize = el('button', { type: 'button', class: 'modelarts-authorize primary' }, t('modelarts_authorize'));
+    const authorize = el('button', { type: 'button', class: 'modelarts-authorize primary', disabled: true }, t('modelarts_authorize'));
     const plan = el('div', { class: 'modelarts-plan' });
-    ask('modelarts.preview', { profileId: profile.id, calls }).then(
-      (p) => plan.replaceChildren(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p)),
-      (e) => { authorize.disabled = true; plan.replaceChildren(el('p', { class: 'error' }, errorWords(t, 'check_error', e))); });
+    ask('modelarts.preview', { profileId: profile.id, calls }).then((p) => {
+      plan.replaceChildren(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p));
+      authorize.disabled = false; // once the request it sends is on screen
+    }, (e) => plan.replaceChildren(el('p', { class: 'error' }, errorWords(t, 'check_error', e))));
     authorize.addEventListener('click', () => busy(authorize, ask('modelarts.write', { profileId: profile.id, calls })));
     step.append(plan, authorize);
     if (profile.provider === 'flexible-engine') step.append(el('p', { class: 'muted modelarts-endpoint-note' }, t('modelarts_endpointNote')));

@@ -218,7 +218,8 @@ pub fn request(prepare: &Prepare, call: &Call) -> Result<Request, RequestError> 
 }
 
 /// Step 2's writes for `bucket` and `folders`, checked before anything is sent: the bucket is
-/// created unless the listing shows it is the user's, and only folders it lacks are put.
+/// created unless the listing shows it is the user's (then it must suit ModelArts here), and only
+/// folders it lacks are put.
 pub fn plan_writes(
     prepare: &Prepare,
     bucket: &str,
@@ -231,6 +232,13 @@ pub fn plan_writes(
         .map(|f| folder_key(f).ok_or(RequestError::InvalidFolder))
         .collect::<Result<Vec<_>, _>>()?;
     let listed = prepare.state.bucket(&bucket);
+    let unfit = |b: &BucketFacts| {
+        let (code, _) = fit(b, prepare.profile.region());
+        matches!(code, FitCode::OtherRegion | FitCode::Cold)
+    };
+    if listed.is_some_and(unfit) {
+        return Err(RequestError::UnfitBucket);
+    }
     let mut calls = vec![];
     if listed.is_none() {
         calls.push(Call::CreateBucket {
@@ -628,6 +636,12 @@ mod tests {
             plan_writes(&p, "fit", &["../x".into()]).unwrap_err(),
             RequestError::InvalidFolder
         );
+        for unfit in ["cold", "far"] {
+            assert_eq!(
+                plan_writes(&p, unfit, &folders).unwrap_err(),
+                RequestError::UnfitBucket
+            );
+        }
         assert_eq!(p.state.log.len(), 9);
     }
 

@@ -210,7 +210,8 @@ for (const [name] of BROWSERS) {
         let p = await settled(popup, orange, (q) => q.bucketInput === 'e2e-standard' && q.plan.length === 3);
         assert.deepEqual(p.plan, ['put-folder', 'put-folder', 'put-folder'], 'the fit bucket is reused; data/ exists');
         p = await click(popup, orange, `${row} .modelarts-create`, clicks);
-        p = await settled(popup, orange, (q) => q.log.filter((l) => l.code === 'folder-created').length === 3);
+        p = await settled(popup, orange, (q) => q.log.filter((l) => l.code === 'folder-created').length === 3
+          && q.previews.some((text) => text.startsWith('POST ')));
         p = await click(popup, orange, `${row} .modelarts-authorize`, clicks);
         p = await settled(popup, orange, (q) => q.authorized);
         assert.equal(clicks.length, 3, `${clicks}`);

@@ -85,7 +85,8 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         assert.ok(p.previews.every((text) => !/^authorization:/im.test(text)), 'no signature shown');
         assert.ok(!obs.requests().some((r) => r.path.startsWith(`/${newBucket}`)), 'nothing sent before the click');
         p = await click(popup, id, `.modelarts-profile[data-profile-id="${id}"] .modelarts-create`, clicks);
-        p = await settled(popup, id, (q) => q.log.filter((l) => l.code === 'folder-created').length === 4);
+        p = await settled(popup, id, (q) => q.log.filter((l) => l.code === 'folder-created').length === 4
+          && q.previews.some((text) => text.startsWith('POST ')));
         assert.ok(p.log.some((l) => l.code === 'bucket-created'));
         assert.equal(p.buckets[newBucket], 'fit');
         // Step 3: the authorization's body is shown with the SK masked.
@@ -105,9 +106,12 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         assert.equal(authorizations.length, BROWSERS.findIndex(([n]) => n === name) + 1, 'one POST per browser run');
       });
 
-      it('a taken name says so, suggests another, and sends no folder', async () => {
+      it('a taken name says so, suggests another, and sends no folder; an unfit bucket of the user\'s is refused first', async () => {
         const id = ids.ready;
         const row = `.modelarts-profile[data-profile-id="${id}"]`;
+        await popup.fill(`${row} .modelarts-bucket`, 'e2e-warm');
+        const refused = await settled(popup, id, (q) => q.planError !== '');
+        assert.match(refused.planError, /WARM\/COLD/);
         await popup.fill(`${row} .modelarts-bucket`, 'taken-by-someone');
         await settled(popup, id, (q) => q.plan[0] === 'create-bucket');
         const putsBefore = obs.requests().filter((r) => r.method === 'PUT').length;
@@ -121,6 +125,7 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
       it('removing the authorization is shown first, then sent once', async () => {
         const id = ids.ready;
         const row = `.modelarts-profile[data-profile-id="${id}"]`;
+        await settled(popup, id, (q) => q.previews.some((text) => text.startsWith('DELETE ')));
         const p = await click(popup, id, `${row} .modelarts-authorizations .modelarts-remove`, []);
         assert.ok(p.log.some((l) => l.code === 'authorization-removed'));
         assert.equal((await settled(popup, id, (q) => !q.authorized)).authorizations.length, 0);

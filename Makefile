@@ -6,13 +6,14 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.txt')
 EXT_SOURCES := manifest.json $(shell find extension -type f)
 
-.PHONY: help bootstrap build pkg extension extension-e2e zips www consoles test run bench clean
+.PHONY: help bootstrap build pkg extension extension-e2e zips www consoles test run bench screenshots clean
 
 help:
 	@echo "make run    build, serve www/ and the demo consoles, open Chromium with the extension"
 	@echo "make test   every check: fmt, clippy, Rust, WASM, JS, web-ext lint, browser end-to-end"
 	@echo "make bench  benchmarks, written to BENCHMARKS.md"
 	@echo "make build  pkg/ (WASM + glue), dist/chrome, dist/firefox and the store zips"
+	@echo "make screenshots  the README's screenshots, from the built extension (docs/screenshots/)"
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -62,6 +63,10 @@ run: bootstrap build
 
 bench: bootstrap build
 	@bash scripts/bench.sh
+
+# The README's screenshots, from the built extension against the test stand-ins (docs/screenshots/).
+screenshots: bootstrap build
+	node scripts/screenshots.mjs
 
 clean:
 	rm -rf pkg dist dist-e2e target .run

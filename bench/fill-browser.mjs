@@ -6,7 +6,7 @@ import { launchWithConsoles, probe, runFill } from '../tests/e2e/lib/fill.mjs';
 import { HOSTS } from '../tests/e2e/lib/consoles.mjs';
 import { seedProfile } from '../tests/e2e/lib/profiles.mjs';
 
-const RUNS = 7;
+const RUNS = process.env.CREDFILL_BENCH_ONCE ? 1 : 7;
 const TARGETS = [
   ['fill_2000_inputs', HOSTS.huawei, 'generated.html?n=2000', 'huawei'],
   ['fill_replica_modelarts_vue', HOSTS.huawei, 'modelarts-vue.html', 'huawei'],

@@ -5,7 +5,7 @@ import { importLimitBytes, initSync, parseCredentials } from '../pkg/credfill.js
 
 initSync({ module: readFileSync(new URL('../pkg/credfill_bg.wasm', import.meta.url)) });
 
-const ITERATIONS = 10;
+const ITERATIONS = process.env.CREDFILL_BENCH_ONCE ? 1 : 10;
 const limit = importLimitBytes();
 let csv = 'User Name,Access Key Id,Secret Access Key\r\n';
 let rows = 0;

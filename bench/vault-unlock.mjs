@@ -6,7 +6,7 @@
 // Needs `make build` (dist/chrome).
 import { launchChromium } from '../tests/e2e/lib/browsers.mjs';
 
-const RUNS = 5;
+const RUNS = process.env.CREDFILL_BENCH_ONCE ? 1 : 5;
 const FLOOR = { mKib: 19_456, t: 2, p: 1 };
 const COSTS = [FLOOR, { mKib: 65_536, t: 3, p: 1 }, { mKib: 262_144, t: 4, p: 1 }];
 const label = ({ mKib, t }) => `m${mKib}-t${t}`;

@@ -12,15 +12,21 @@ import { handlers as checkHandlers, registerCheckEvents } from './background/che
 import { handlers as fillHandlers } from './background/fill.js';
 import { handlers as modelartsHandlers, registerModelArtsEvents } from './background/modelarts.js';
 import { registerFillEvents } from './background/fill-gestures.js';
+import { handlers as codeHandlers, registerCodeEvents } from './background/code.js';
 import { asUserActions } from './background/vault-lock.js';
 
-// Started at once, awaited inside handlers: a top-level await would let the worker close.
-const ready = init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') });
+// Instantiated at the first need, not on every wake: a tab event whose badge is known already
+// never compiles the WASM. Awaited inside handlers: a top-level await would let the worker close.
+// A performance mark tells when (and whether) a wake instantiated it (bench/cold-wake.mjs, tests).
+let instantiating = null;
+const ready = () => (instantiating ??= init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') })
+  .then(() => performance.mark('credfill-core-ready')));
 
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
-const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers, ...modelartsHandlers });
+const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers, ...modelartsHandlers, ...codeHandlers });
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);
 registerCheckEvents(ready);
 registerModelArtsEvents(ready);
+registerCodeEvents();

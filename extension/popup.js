@@ -5,6 +5,7 @@ import { mountVault } from './popup/vault.js';
 import { mountCheck } from './popup/check.js';
 import { mountFill } from './popup/fill.js';
 import { mountModelArts } from './popup/modelarts.js';
+import { mountCode } from './popup/code.js';
 
 localize();
 
@@ -25,3 +26,4 @@ mountFill(document.getElementById('fill-section'));
 mountImport(document.getElementById('import-section'));
 mountCheck(document.getElementById('check-section'));
 mountModelArts(document.getElementById('modelarts-section'));
+mountCode(document.getElementById('code-section'));

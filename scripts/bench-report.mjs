@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 const lines = readFileSync(process.argv[2], 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-const metric = (r) => ('per_s' in r ? ['per_s', 'ops/s', true] : 'ms' in r ? ['ms', 'ms', false] : ['bytes', 'bytes', false]);
+const metric = (r) => ('per_s' in r ? ['per_s', 'ops/s', true] : 'ms' in r ? ['ms', 'ms', false] : 'count' in r ? ['count', r.unit, false] : ['bytes', 'bytes', false]);
 const find = (bench, target) => lines.find((r) => r.bench === bench && r.target === target);
 
 const rows = lines.map((r) => {
@@ -16,7 +16,7 @@ const rows = lines.map((r) => {
     const [better, worse] = key === 'bytes' ? ['smaller', 'larger'] : ['faster', 'slower'];
     ratio = x >= 1 ? `${x.toFixed(2)}× ${better} than ${r.reference}` : `${(1 / x).toFixed(2)}× ${worse} than ${r.reference}`;
   }
-  const extra = Object.entries(r).filter(([k]) => !['bench', 'target', 'reference', key].includes(k)).map(([k, v]) => `${k}=${v}`).join(', ');
+  const extra = Object.entries(r).filter(([k]) => !['bench', 'target', 'reference', 'unit', key].includes(k)).map(([k, v]) => `${k}=${v}`).join(', ');
   return `| ${r.bench} | ${r.target} | ${Number(r[key]).toLocaleString('en', { maximumFractionDigits: 2 })} ${unit} | ${ratio} | ${extra} |`;
 });
 

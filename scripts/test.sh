@@ -43,8 +43,12 @@ suite clippy check 'cargo clippy -q --all-targets -- -D warnings && cargo clippy
 suite rust cargo cargo test -q
 # The native benchmarks run once (unoptimised, nothing timed) so a change that breaks one shows here.
 suite benches check 'cargo test -q --benches'
+# The browser benchmarks run once too (one round each, figures not kept): a bench that no longer runs fails here.
+suite benches-browser check 'set -e; for f in bench/*.mjs; do CREDFILL_BENCH_ONCE=1 node "$f" > /dev/null; done'
 suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test wasm
 suite js node 'node --test $(find tests/js extension -name "*.test.mjs" | sort)'
+# "Use in code": every generated snippet run with the real SDKs and tools against the stand-ins.
+suite snippets node node --test tests/snippets/
 suite lint check node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors
 suite fuzz check 'set -o pipefail; cargo +nightly fuzz run parse_credentials "$(mktemp -d)" fuzz/corpus/parse_credentials -- -max_total_time=${CREDFILL_FUZZ_SECONDS:-30} 2>&1 | tail -n 4'
 suite e2e node node --test --test-concurrency=1 tests/e2e/

@@ -2,8 +2,10 @@
 //! encrypts the vault. Sans-IO: bytes in, values out. The browser side (extension/, www/)
 //! does every read, write and fetch, and reaches this crate only through [`bindings`].
 
+pub mod ascii_url;
 pub mod bindings;
 pub mod cloud;
+pub mod code;
 pub mod credentials;
 pub mod fill;
 pub mod flows;

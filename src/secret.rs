@@ -7,7 +7,7 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// A secret string: never printed by `Debug`/`Display`, wiped from memory when dropped.
 /// Read it with [`Secret::expose`] only where the bytes are really needed (signing, export).
-#[derive(Clone, Eq, Zeroize, ZeroizeOnDrop, Serialize, Deserialize)]
+#[derive(Clone, Default, Eq, Zeroize, ZeroizeOnDrop, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Secret(String);
 

@@ -104,10 +104,11 @@ pub fn locale_key(prefix: &str, code: &str) -> String {
 /// Every code the core can emit, with the key its words live under.
 pub fn catalog() -> Vec<CatalogEntry> {
     use crate::cloud::{DiagnosisCode, RequestErrorCode};
+    use crate::code::CodeError;
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
     use crate::flows::prepare_modelarts::FitCode;
-    use crate::profile::ProfileError;
+    use crate::profile::{DefaultNameCode, ProfileError};
     use crate::vault::VaultError;
     fn entries<C: Copy>(
         prefix: &str,
@@ -154,10 +155,22 @@ pub fn catalog() -> Vec<CatalogEntry> {
             FitCode::params,
         ),
         entries(
+            "code_error",
+            CodeError::ALL,
+            CodeError::as_str,
+            CodeError::params,
+        ),
+        entries(
             "fill_refusal",
             RefusalCode::ALL,
             RefusalCode::as_str,
             RefusalCode::params,
+        ),
+        entries(
+            "profile_name",
+            DefaultNameCode::ALL,
+            DefaultNameCode::as_str,
+            DefaultNameCode::params,
         ),
         entries(
             "vault_error",
@@ -171,6 +184,9 @@ pub fn catalog() -> Vec<CatalogEntry> {
                 key: locale_key("vault_error", code),
                 params: &[],
             })
+            .collect(),
+        crate::code::Value::terms()
+            .map(|key| CatalogEntry { key, params: &[] })
             .collect(),
         crate::profile::all_rotation_steps()
             .into_iter()

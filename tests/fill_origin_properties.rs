@@ -65,7 +65,7 @@ proptest! {
         let url = look_alike(host, trick, &label, port);
         // A subdomain trick can spell another console's host (`aiopenscale.` + `cloud.ibm.com`):
         // that one is a console, not a look-alike.
-        let host_of = url::Url::parse(&url).ok().and_then(|u| u.host_str().map(str::to_owned));
+        let host_of = credfill::ascii_url::parse(&url).ok().and_then(|u| u.host_str().map(str::to_owned));
         prop_assume!(!(trick <= 3 && host_of.is_some_and(|h| hosts.contains(&h))));
         prop_assert_eq!(match_console(&url, &[]), None, "{}", url);
     }

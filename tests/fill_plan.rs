@@ -98,8 +98,8 @@ fn modelarts_add_authorization_dialog_gets_ak_and_sk_and_nothing_else() {
         json!({
             "console": {"provider": "huawei", "host": "console.huaweicloud.com"},
             "fills": [
-                {"fieldId": "f1", "slot": "accessKeyId", "value": AK, "confidence": 0.9},
-                {"fieldId": "f2", "slot": "secretAccessKey", "value": SK, "confidence": 0.9}
+                {"fieldId": "f1", "slot": "accessKeyId", "label": "AK", "value": AK, "confidence": 0.9},
+                {"fieldId": "f2", "slot": "secretAccessKey", "label": "SK", "value": SK, "confidence": 0.9}
             ],
             "skipped": [],
             "missing": []

@@ -788,3 +788,43 @@ fn a_document_stored_by_the_first_build_opens_and_works() {
     assert_eq!(doc.profiles[2].id, deleted_id, "back where it was");
     assert_eq!(Document::from_json(&doc.to_json()).unwrap(), doc);
 }
+
+#[test]
+fn a_new_profile_takes_the_words_the_user_reads_for_its_default_name() {
+    let mut doc = Document::default();
+    let items = vec![huawei(AK, &"a".repeat(40))];
+    // The preview says how it would be named, as a code and parameters for the user's language.
+    let preview =
+        credfill::profile::preview_import(&doc, &items, None, Some(Provider::FlexibleEngine));
+    assert_eq!(
+        serde_json::to_value(&preview[0]).unwrap()["defaultName"],
+        json!({"code": "key-of-user", "params": {
+            "provider": {"term": "provider_flexible_engine"}, "user": "alice", "keyTail": "WXYZ"}})
+    );
+    let saved = import(
+        &mut doc,
+        items,
+        json!({"provider": "flexible-engine", "names": ["Clé Flexible Engine de alice …WXYZ"]}),
+        NOON,
+    );
+    assert_eq!(
+        saved.saved.unwrap()[0].name,
+        "Clé Flexible Engine de alice …WXYZ"
+    );
+
+    // A name the file gives is the name: nothing to put into words.
+    let named =
+        item(json!({"kind": "ibm-api-key", "apiKey": "k".repeat(44), "name": "ci-deployer"}));
+    let preview = credfill::profile::preview_import(&doc, std::slice::from_ref(&named), None, None);
+    assert!(serde_json::to_value(&preview[0])
+        .unwrap()
+        .get("defaultName")
+        .is_none());
+    let saved = import(
+        &mut doc,
+        vec![named],
+        json!({"names": ["ignored"]}),
+        NOON + 1,
+    );
+    assert_eq!(saved.saved.unwrap()[0].name, "ci-deployer");
+}

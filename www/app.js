@@ -1,14 +1,49 @@
 // The standalone page: the same WASM core as the extension, bundled inline so the page also works
 // opened from disk (file://), where fetching a .wasm file is not allowed. Nothing leaves the page.
-import { importLimitBytes, initSync, parseCredentials, version } from '../pkg/credfill.js';
+import { codeOffers, importLimitBytes, initSync, parseCredentials, regionsOf, renderSnippet, version } from '../pkg/credfill.js';
 import wasmBytes from '../pkg/credfill_bg.wasm';
 import { showImport, wireImportInputs } from '../extension/lib/import-view.js';
+import { codePanel } from '../extension/lib/code-panel.js';
+import { el } from '../extension/lib/dom.js';
 import { localize, t } from './i18n.js';
 
 initSync({ module: wasmBytes });
 localize();
 
 const result = document.getElementById('result');
+const code = document.getElementById('code');
+
+/** The clouds a key can be used with, by the key's kind. */
+const CLOUDS = { aksk: ['huawei', 'flexible-engine'], 'ibm-api-key': ['ibm'] };
+
+/**
+ * "Use in code" for the imported key, as in the extension, rendered by this page's own core from a
+ * profile that lives only in this function: nothing is stored. No "Allow clearing": a page cannot
+ * read the clipboard to clear it, and the warning says so.
+ */
+function showCode(items) {
+  const key = items.find((item) => CLOUDS[item.kind]);
+  code.replaceChildren();
+  if (!key) return;
+  const cloud = el('select', { id: 'code-cloud', 'aria-label': t('code_cloud') },
+    CLOUDS[key.kind].map((id) => el('option', { value: id }, t(`provider_${id.replaceAll('-', '_')}`))));
+  const region = el('select', { id: 'code-region', 'aria-label': t('code_region') });
+  const panel = el('div', { class: 'code-body' });
+  const profile = () => ({ id: 'page', name: t('code_title'), provider: cloud.value, region: region.value, credentials: [key] });
+  const backend = {
+    offers: async () => codeOffers(profile()),
+    render: async ({ target }) => renderSnippet(profile(), target, false),
+    copySecret: async ({ target }) => ({ ...renderSnippet(profile(), target, true), clearable: false }),
+    download: async ({ target }) => renderSnippet(profile(), target, true),
+  };
+  const regions = () => region.replaceChildren(...regionsOf(cloud.value).map((r) => el('option', { value: r }, r)));
+  const render = () => panel.replaceChildren(...codePanel(t, [profile()], backend));
+  cloud.addEventListener('change', () => (regions(), render()));
+  region.addEventListener('change', render);
+  regions();
+  render();
+  code.append(el('h2', {}, t('code_title')), cloud, region, panel);
+}
 
 function importBytes(bytes, fileName) {
   let outcome;
@@ -18,6 +53,7 @@ function importBytes(bytes, fileName) {
     outcome = { error };
   }
   showImport(result, t, outcome);
+  showCode(outcome.result?.items ?? []);
 }
 
 wireImportInputs(

@@ -70,7 +70,7 @@ async function runPending() {
 /** Registered synchronously at the worker's start (a granted permission may wake it). */
 export function registerCheckEvents(ready) {
   api.permissions.onAdded.addListener(() =>
-    ready.then(runPending).catch((e) => console.warn(`check: ${e?.code ?? e?.message}`)));
+    ready().then(runPending).catch((e) => console.warn(`check: ${e?.code ?? e?.message}`)));
 }
 
 async function presign({ profileId, bucket, key, expiresIn }) {

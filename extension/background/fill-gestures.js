@@ -45,16 +45,46 @@ async function askInPopup(tab) {
   }
 }
 
-/** Badge: the tab is a known console and a profile of its provider exists (counted without opening the vault). */
-async function updateBadge(tabId, url) {
-  const site = consoleOf(url, await readConsoleHosts());
-  const ready = site && (await profileCount(site.provider)) > 0;
-  await api.action.setBadgeText({ tabId, text: ready ? t('fill_badge') : '' });
-  await api.action.setTitle({ tabId, title: ready ? t('fill_badgeTitle', [site.host]) : t('extName') });
+/** Session storage: the console each URL authority showed, as the core said (see cachedConsoleOf). */
+const CONSOLE_CACHE = 'fill.consoleOfAuthority';
+const CONSOLE_CACHE_SIZE = 500;
+
+/** `scheme://user:password@host:port`: all of a URL the core's console match reads. */
+function authorityOf(url) {
+  try {
+    const { protocol, username, password, host } = new URL(url);
+    return `${protocol}//${username}:${password}@${host}`;
+  } catch {
+    return null;
+  }
 }
 
-async function updateActiveBadges() {
-  for (const tab of await api.tabs.query({ active: true })) await updateBadge(tab.id, tab.url);
+/**
+ * The console `url` shows, as the core decides it, remembered per authority for the session: tab
+ * events (most wakes) then need no WASM at all. Forgotten when the user's console hosts change.
+ */
+async function cachedConsoleOf(url, ready) {
+  const key = authorityOf(url);
+  if (!key) return null;
+  const { [CONSOLE_CACHE]: cache = {} } = await api.storage.session.get(CONSOLE_CACHE);
+  if (Object.hasOwn(cache, key)) return cache[key];
+  await ready();
+  const site = consoleOf(url, await readConsoleHosts());
+  const kept = Object.entries(cache).slice(1 - CONSOLE_CACHE_SIZE);
+  await api.storage.session.set({ [CONSOLE_CACHE]: Object.fromEntries([...kept, [key, site]]) });
+  return site;
+}
+
+/** Badge: the tab is a known console and a profile of its provider exists (counted without opening the vault). */
+async function updateBadge(tabId, url, ready) {
+  const site = await cachedConsoleOf(url, ready);
+  const fits = site && (await profileCount(site.provider)) > 0;
+  await api.action.setBadgeText({ tabId, text: fits ? t('fill_badge') : '' });
+  await api.action.setTitle({ tabId, title: fits ? t('fill_badgeTitle', [site.host]) : t('extName') });
+}
+
+async function updateActiveBadges(ready) {
+  for (const tab of await api.tabs.query({ active: true })) await updateBadge(tab.id, tab.url, ready);
 }
 
 async function createMenu() {
@@ -64,28 +94,32 @@ async function createMenu() {
   api.contextMenus.create({ id: MENU_ID, title: t('fill_menu'), contexts: ['editable'], documentUrlPatterns: patterns });
 }
 
-/** Browser events; registered synchronously at the worker's start. `ready` is the WASM init promise. */
+/** Browser events; registered synchronously at the worker's start. `ready()` instantiates the WASM. */
 export function registerFillEvents(ready) {
-  const after = (fn) => (...args) => {
-    ready.then(() => fn(...args)).catch((e) => console.warn('credfill fill:', e?.code ?? e?.message ?? e));
+  const report = (fn) => (...args) => {
+    Promise.resolve().then(() => fn(...args)).catch((e) => console.warn('credfill fill:', e?.code ?? e?.message ?? e));
   };
-  api.runtime.onInstalled.addListener(after(createMenu));
-  api.runtime.onStartup.addListener(after(createMenu));
-  api.contextMenus.onClicked.addListener(after((info, tab) => info.menuItemId === MENU_ID && tab && fillFromGesture(tab)));
-  api.commands.onCommand.addListener(after(async (command, tab) => {
+  const withCore = (fn) => report((...args) => ready().then(() => fn(...args)));
+  // The menu and the badges need no WASM: the menu's pages come from the manifest and the options,
+  // and the badges from cached answers.
+  api.runtime.onInstalled.addListener(report(createMenu));
+  api.runtime.onStartup.addListener(report(createMenu));
+  api.contextMenus.onClicked.addListener(withCore((info, tab) => info.menuItemId === MENU_ID && tab && fillFromGesture(tab)));
+  api.commands.onCommand.addListener(withCore(async (command, tab) => {
     if (command !== COMMAND) return;
     const target = tab ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
     if (target) await fillFromGesture(target);
   }));
-  api.tabs.onUpdated.addListener(after((tabId, change, tab) => (change.url || change.status) && updateBadge(tabId, tab.url)));
-  api.tabs.onActivated.addListener(after(async ({ tabId }) => updateBadge(tabId, (await api.tabs.get(tabId)).url)));
+  api.tabs.onUpdated.addListener(report((tabId, change, tab) => (change.url || change.status) && updateBadge(tabId, tab.url, ready)));
+  api.tabs.onActivated.addListener(report(async ({ tabId }) => updateBadge(tabId, (await api.tabs.get(tabId)).url, ready)));
   // Profiles change with the vault's pointer and their counts; they appear and vanish as the vault unlocks and locks.
-  api.storage.onChanged.addListener(after((changes, area) =>
-    ((area === 'local' && changes[CURRENT]) || (area === 'session' && (changes['vault.key'] || changes[PROFILE_COUNTS]))) && updateActiveBadges()));
+  api.storage.onChanged.addListener(report((changes, area) =>
+    ((area === 'local' && changes[CURRENT]) || (area === 'session' && (changes['vault.key'] || changes[PROFILE_COUNTS]))) && updateActiveBadges(ready)));
   // A console host added or removed in the options: the menu's pages and the badges follow.
-  api.storage.onChanged.addListener(after(async (changes, area) => {
+  api.storage.onChanged.addListener(report(async (changes, area) => {
     if (area !== 'local' || !changes[CONSOLE_HOSTS_KEY]) return;
+    await api.storage.session.remove(CONSOLE_CACHE);
     await createMenu();
-    await updateActiveBadges();
+    await updateActiveBadges(ready);
   }));
 }

@@ -1,7 +1,7 @@
 // Autofill, on a user gesture only (popup button, keyboard command, context menu): the Rust core
 // decides whether the tab is a genuine console and plans which field gets which value; the
 // content script (content/collect-fill.js, injected only now) describes fields and types values.
-import { matchConsoleWith, planFill } from '../pkg/credfill.js';
+import { fillReport, matchConsoleWith, planFill } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { readConsoleHosts } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
@@ -133,9 +133,9 @@ async function applyPlan(tabId, fills, frames, nonce) {
 
 /**
  * One fill of the tab. Resolves to `{status}`: 'choose-profile' {profiles}, 'no-profile', 'refused'
- * {code, message}, or 'filled' {console, profile, filled, skipped, missing}; 'confirm-frame'
- * {origin, profileId} carries the same as 'filled' (what was filled meanwhile) plus the frame to ask about.
- * Never carries a secret: slots and reasons only.
+ * {code, message}, or 'filled' {console, profile, filled, skipped, missing} (the core's fill report:
+ * slots with the page's labels, reasons); 'confirm-frame' {origin, profileId} carries the same as
+ * 'filled' (what was filled meanwhile) plus the frame to ask about. Never carries a secret.
  */
 export async function runFill({ tabId, profileId, confirmedFrameOrigin }) {
   if (fillingTabs.has(tabId)) return { status: 'refused', ...refused('fill-busy', t('fill_busy')) };
@@ -165,19 +165,13 @@ async function fillTab({ tabId, profileId, confirmedFrameOrigin }) {
 
   // The frames allowed are filled now; a cross-origin frame the plan asks about never holds them up.
   const late = await applyPlan(tabId, plan.fills, frames, nonce);
-  const lateIds = new Set(late.map((s) => s.fieldId));
-  const slotOf = new Map(plan.fills.map((f) => [f.fieldId, f.slot]));
   await api.storage.session.set({ [LAST_PROFILE_KEY]: { ...(await lastProfiles()), [site.provider]: profile.id } });
+  const fills = plan.fills.map(({ value, ...fill }) => fill); // the report needs no value back
   const outcome = {
     status: 'filled',
     console: site,
     profile: summary(profile),
-    filled: plan.fills.filter((f) => !lateIds.has(f.fieldId)).map((f) => f.slot),
-    skipped: [
-      ...plan.skipped.map((s) => ({ slot: s.slot, reason: s.reason })),
-      ...late.map((s) => ({ slot: slotOf.get(s.fieldId), reason: s.reason })),
-    ],
-    missing: plan.missing,
+    ...fillReport({ fills, skipped: plan.skipped, missing: plan.missing, late }),
   };
   if (plan.confirmFrame) return { ...outcome, status: 'confirm-frame', origin: plan.confirmFrame, profileId: profile.id };
   return outcome;

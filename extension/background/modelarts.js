@@ -81,7 +81,7 @@ async function runPending() {
 /** Registered synchronously at the worker's start (a granted permission may wake it). */
 export function registerModelArtsEvents(ready) {
   api.permissions.onAdded.addListener(() =>
-    ready.then(runPending).catch((e) => console.warn(`modelarts: ${e?.code ?? e?.message}`)));
+    ready().then(runPending).catch((e) => console.warn(`modelarts: ${e?.code ?? e?.message}`)));
 }
 
 /** The previews of `calls` (or of step 2's writes for `bucket` and `folders`): what a click will send. */

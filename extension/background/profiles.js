@@ -69,8 +69,8 @@ export const handlers = {
   'profiles.previewImport': { from: ['extension'], run: previewImport },
   'profiles.import': {
     from: ['extension'],
-    run: ({ items, target, provider, region, replace, newProfile, tabId }) =>
-      change(operation('import', { items, target, provider, region, replace: Boolean(replace), newProfile: Boolean(newProfile) }), tabId),
+    run: ({ items, target, provider, region, replace, newProfile, names, tabId }) =>
+      change(operation('import', { items, target, provider, region, replace: Boolean(replace), newProfile: Boolean(newProfile), names }), tabId),
   },
   'profiles.edit': { from: ['extension'], run: ({ id, edits, tabId }) => change(operation('edit', { id, edits }), tabId) },
   'profiles.delete': { from: ['extension'], run: ({ id, tabId }) => change(operation('delete', { id }), tabId) },

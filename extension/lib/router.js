@@ -34,7 +34,7 @@ export function toPlainError(e) {
 
 /**
  * Builds the `runtime.onMessage` listener. `handlers[type] = { from: ['extension'|'content'], run(message, sender) }`.
- * `ready` is awaited before any handler (the WASM module's init promise).
+ * `ready()` is awaited before any handler (it instantiates the WASM module, once).
  */
 export function createListener({ handlers, runtime, ready }) {
   return (message, sender, sendResponse) => {
@@ -45,7 +45,7 @@ export function createListener({ handlers, runtime, ready }) {
       if (!handler || !kind || !handler.from.includes(kind)) {
         throw { code: 'refused', message: `message "${type}" refused from this sender` };
       }
-      await ready;
+      await ready();
       return handler.run(message, sender);
     })().then(
       (ok) => sendResponse({ ok }),

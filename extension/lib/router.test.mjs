@@ -27,7 +27,7 @@ describe('createListener', () => {
     crash: { from: ['extension'], run: () => { throw new TypeError('oops'); } },
     page: { from: ['content'], run: () => 'page ok' },
   };
-  const listener = createListener({ handlers, runtime, ready: Promise.resolve() });
+  const listener = createListener({ handlers, runtime, ready: () => Promise.resolve() });
   const popup = { id: 'own-id', url: 'chrome-extension://own-id/popup.html' };
   const content = { id: 'own-id', url: 'https://console.huaweicloud.com/', tab: { id: 7 } };
 

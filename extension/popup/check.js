@@ -7,7 +7,7 @@ import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
-import { errorWords, words } from '../lib/words.js';
+import { errorWords, localeKey, words } from '../lib/words.js';
 
 const EXPIRIES = [[900, 'check_expiry15m'], [3600, 'check_expiry1h'], [86400, 'check_expiry1d'], [604800, 'check_expiry7d']];
 
@@ -39,9 +39,13 @@ function permissionTracker(profileId, bucketInput) {
   return () => (missing.length ? api.permissions.request({ origins: missing }) : Promise.resolve(true));
 }
 
+/** Which service a line is about: two lines may say the same thing of two services. */
+const serviceOf = (step, bucket) => t(localeKey('check_step', step.replace('.', '_')), [bucket ?? '']);
+
 function renderResults(list, outcome) {
   list.replaceChildren(...outcome.results.map((r) =>
     el('li', { class: `check-result ${r.severity}`, 'data-step': r.step, 'data-status': r.status, 'data-severity': r.severity },
+      el('span', { class: 'check-service' }, serviceOf(r.step, outcome.bucket)), ' ',
       el('strong', {}, t(`check_status_${r.status.replaceAll('-', '_')}`)), ' ', r.code ? words(t, 'check', r) : '')));
 }
 
@@ -61,7 +65,7 @@ function profileRow(profile, objectStorage) {
   const bucket = objectStorage.has(profile.provider)
     ? el('input', { type: 'text', class: 'check-bucket', placeholder: t('check_bucketPlaceholder'), 'aria-label': t('check_bucketLabel') })
     : null;
-  const button = el('button', { type: 'button', class: 'check-run primary' }, t('check_testKeys'));
+  const button = el('button', { type: 'button', class: 'check-run primary', 'aria-label': t('actionFor', [t('check_testKeys'), profile.name]) }, t('check_testKeys'));
   const results = el('ul', { class: 'check-results', 'aria-live': 'polite' });
   const askPermission = permissionTracker(profile.id, bucket);
   button.addEventListener('click', () => {

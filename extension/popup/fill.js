@@ -24,12 +24,16 @@ const button = (id, text, onClick) => {
 const slotName = (slot) => t(`fill_slot_${slot}`);
 const reasonName = (reason) => t(`fill_reason_${reason.replaceAll('-', '_')}`);
 
+/** A field as the report names it: the slot, and the page's own label for it when it has one. */
+const fieldName = ({ slot, label }) => (label ? t('fill_field', [slotName(slot), label]) : slotName(slot));
+const list = (items) => items.join(t('listSeparator'));
+
 function resultLines(result) {
   const lines = [];
-  const line = (kind, key, items) => items.length && lines.push(el('p', { className: `fill-${kind}`, 'data-kind': kind }, t(key, [items.join(', ')])));
-  line('filled', 'fill_filled', result.filled.map(slotName));
-  line('skipped', 'fill_skipped', result.skipped.map((s) => `${slotName(s.slot)} (${reasonName(s.reason)})`));
-  line('missing', 'fill_missing', result.missing.map(slotName));
+  const line = (kind, text) => lines.push(el('p', { className: `fill-${kind}`, 'data-kind': kind }, text));
+  if (result.filled.length) line('filled', t('fill_filled', [result.profile.name, list(result.filled.map(fieldName))]));
+  if (result.skipped.length) line('skipped', t('fill_skipped', [list(result.skipped.map((s) => t('fill_skippedItem', [fieldName(s), reasonName(s.reason)])))]));
+  if (result.missing.length) line('missing', t('fill_missing', [list(result.missing.map(slotName))]));
   if (!lines.length) lines.push(el('p', { className: 'muted' }, t('fill_nothing')));
   return lines;
 }
@@ -38,6 +42,8 @@ export function mountFill(section) {
   const status = el('p', { id: 'fill-console', className: 'muted' });
   const output = el('div', { id: 'fill-result', 'data-state': 'idle', role: 'status' });
   const runButton = button('fill-run', t('fill_run'), () => run({}));
+  // Shown once load() knows the tab and that it is a console: a click before that had no tab to fill.
+  runButton.hidden = true;
   section.append(el('h2', {}, t('fill_title')), status, runButton, output);
   let tabId;
 

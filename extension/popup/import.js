@@ -7,6 +7,7 @@ import { el } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
+import { words } from '../lib/words.js';
 import { showImport, wireImportInputs } from '../lib/import-view.js';
 import { activeTabId } from './tab.js';
 
@@ -108,8 +109,17 @@ export function mountImport(section) {
 
   wireImportInputs({ file, drop, paste, readPaste }, { limit: () => ask('import.limit'), importBytes });
   // The vault listens for this and stores the items (see popup/vault.js).
-  save.addEventListener('click', () =>
-    document.dispatchEvent(new CustomEvent('credfill:save-import', { detail: { items: found, ...readChoice() } })));
+  save.addEventListener('click', async () => {
+    const choice = readChoice();
+    const names = await defaultNames(choice);
+    document.dispatchEvent(new CustomEvent('credfill:save-import', { detail: { items: found, ...choice, names } }));
+  });
+
+  /** The words of the name each item gets if it starts a profile, for the cloud finally chosen. */
+  async function defaultNames(choice) {
+    const preview = await ask('profiles.previewImport', { items: found, target: choice.target, cloud: choice.provider });
+    return (preview.items ?? []).map((i) => (i.defaultName ? words(t, 'profile_name', i.defaultName) : null));
+  }
   // Once saved, the card is done with: nothing of the file stays on screen.
   document.addEventListener('credfill:import-saved', () => {
     found = [];

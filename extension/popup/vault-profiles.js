@@ -70,7 +70,8 @@ export function mountProfiles(section) {
 
   function actions(profile, li) {
     const button = (name, symbol, onClick) => {
-      const b = el('button', { type: 'button', class: `icon ${name}`, title: t(`vault_${name}`), 'aria-label': t(`vault_${name}`) }, symbol);
+      // Named with the profile: a screen reader otherwise hears "Edit" once per profile.
+      const b = el('button', { type: 'button', class: `icon ${name}`, title: t(`vault_${name}`), 'aria-label': t('actionFor', [t(`vault_${name}`), profile.name]) }, symbol);
       b.addEventListener('click', onClick);
       return b;
     };

@@ -1,6 +1,6 @@
 // The popup's vault area: create the vault (first save), unlock, lock; and "save as profile" for
 // what the import section found (it dispatches `credfill:save-import` with `{detail: {items,
-// target?, provider?, region?, replace?}}`, the user's choices). Items waiting for a passphrase stay
+// target?, provider?, region?, replace?, names}}`, the user's choices and new profiles' names). Items waiting for a passphrase stay
 // in this page's memory only, and go when the popup closes.
 import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
@@ -27,7 +27,10 @@ export function mountVault(vaultSection, profilesSection) {
       return;
     }
     vaultSection.dataset.state = status.state;
-    vaultSection.replaceChildren(...(status.state === 'unlocked' ? unlockedView(status) : passphraseForm(status.state)));
+    vaultSection.replaceChildren(...(status.state === 'unlocked' ? unlockedView(status)
+      // First run: import first; the passphrase is asked at the first save (as the README says).
+      : status.state === 'empty' && !pending ? [el('p', { class: 'muted', id: 'vault-first-run' }, t('vault_firstRun'))]
+        : passphraseForm(status.state)));
     if (message) vaultSection.append(message);
     if (pending && status.state !== 'unlocked') {
       vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, t('vault_saveNeedsVault', [String(pending.items.length)])));
@@ -95,8 +98,9 @@ export function mountVault(vaultSection, profilesSection) {
     pending = null;
     try {
       const { outcome } = await ask('profiles.import', { items, ...choice });
-      vaultSection.append(el('ul', { class: 'vault-saved', id: 'vault-saved', role: 'status' },
-        ...outcome.saved.map((s) => el('li', { class: 'ok', 'data-action': s.action }, t(`vault_import_${s.action}`, [s.name])))));
+      // A status region around the list: a list given role=status is no list to assistive tech.
+      vaultSection.append(el('div', { class: 'vault-saved', id: 'vault-saved', role: 'status' }, el('ul', {},
+        ...outcome.saved.map((s) => el('li', { class: 'ok', 'data-action': s.action }, t(`vault_import_${s.action}`, [s.name]))))));
       document.dispatchEvent(new CustomEvent('credfill:import-saved'));
     } catch (e) {
       vaultSection.append(errorLine(e));

@@ -1,7 +1,7 @@
 //! JS exports for `crate::fill`.
 
 use super::{from_js, js_error, to_js};
-use crate::fill::{self, ExtraHost, PlanInput};
+use crate::fill::{self, ExtraHost, PlanInput, ReportInput};
 use wasm_bindgen::prelude::*;
 
 /// `matchConsole(url)` → `{ provider: "huawei" | "flexible-engine" | "ibm", host }` or `null`.
@@ -67,6 +67,19 @@ pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {
         "a fill is {url, topUrl, fields, profile, extraHosts?}",
     )?;
     to_js(&fill::plan_fill(&input))
+}
+
+/// `fillReport({fills, skipped, missing, late: [{fieldId, reason}]})` → `{filled: [{slot,
+/// label?}], skipped: [{slot, label?, reason}], missing: [slot]}`: what to tell the user after
+/// a fill (`crate::fill::report`). Give the plan's fills without their `value`.
+#[wasm_bindgen(js_name = fillReport)]
+pub fn fill_report(input: JsValue) -> Result<JsValue, JsValue> {
+    let input: ReportInput = from_js(
+        input,
+        "invalid-input",
+        "a fill report is {fills, skipped, missing, late}",
+    )?;
+    to_js(&fill::report(&input))
 }
 
 fn extra_hosts_from(value: JsValue) -> Result<Vec<ExtraHost>, JsValue> {

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 pub mod check;
+pub mod code;
 pub mod credentials;
 pub mod fill;
 pub mod modelarts;
@@ -16,7 +17,7 @@ pub mod sign;
 pub mod vault;
 
 /// In the WASM build every heap block is wiped when freed: the parsers and converters (csv,
-/// serde_json, serde-wasm-bindgen, url) copy secrets into buffers no `Zeroizing` reaches.
+/// serde_json, url) copy secrets into buffers no `Zeroizing` reaches.
 /// bitwarden's SDK does the same in its WASM bindings.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
@@ -33,14 +34,26 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue
     js_sys::JSON::parse(&text)
 }
 
-/// Reads a JS value into `T`. Serde's own messages can quote the offending value, which may be a
+/// Reads a JS value into `T`, crossing as one JSON text (`JSON.stringify`), as [`to_js`] does the
+/// other way: walking the object from WASM field by field cost more, in time and in code size
+/// (bench/sign-browser.mjs, bench/size.mjs). `undefined` reads as `null`, and an `undefined`
+/// property as a missing one. Serde's own messages can quote the offending value, which may be a
 /// secret: the error says only `code` and what was `expected`.
 pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     value: JsValue,
     code: &str,
     expected: &str,
 ) -> Result<T, JsValue> {
-    serde_wasm_bindgen::from_value(value).map_err(|_| js_error(code, expected, None, None))
+    let refused = || js_error(code, expected, None, None);
+    let text = if value.is_undefined() {
+        String::from("null")
+    } else {
+        js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(refused)?
+    };
+    serde_json::from_str(&text).map_err(|_| refused())
 }
 
 /// `{ method, url, headers, body? }`: a request as the worker sends it (`body` is what is sent).
@@ -101,13 +114,12 @@ pub(crate) fn js_error(
         #[serde(skip_serializing_if = "Option::is_none")]
         column: Option<u32>,
     }
-    JsError {
+    to_js(&JsError {
         code,
         message,
         line,
         column,
-    }
-    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    })
     .unwrap_or_else(|_| JsValue::from_str(message))
 }
 

@@ -39,7 +39,7 @@ struct JsSignRequest {
     expires_in: Option<u32>,
 }
 
-/// A body given as a string (sent as UTF-8) or a `Uint8Array`.
+/// A body given as a string (sent as UTF-8) or a `Uint8Array` (see `parse_request`).
 #[derive(Default)]
 struct JsBody(Vec<u8>);
 
@@ -53,12 +53,6 @@ impl<'de> Deserialize<'de> for JsBody {
             }
             fn visit_str<E: de::Error>(self, text: &str) -> Result<JsBody, E> {
                 Ok(JsBody(text.as_bytes().to_vec()))
-            }
-            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<JsBody, E> {
-                Ok(JsBody(bytes.to_vec()))
-            }
-            fn visit_byte_buf<E: de::Error>(self, bytes: Vec<u8>) -> Result<JsBody, E> {
-                Ok(JsBody(bytes))
             }
             fn visit_unit<E: de::Error>(self) -> Result<JsBody, E> {
                 Ok(JsBody::default())
@@ -99,11 +93,27 @@ fn now() -> String {
 }
 
 fn parse_request(req: JsValue) -> Result<JsSignRequest, JsValue> {
-    from_js(
+    // A `Uint8Array` body crosses as bytes, the rest as JSON text (which has no bytes).
+    let body = js_sys::Reflect::get(&req, &"body".into())
+        .ok()
+        .and_then(|body| body.dyn_into::<js_sys::Uint8Array>().ok());
+    let req = match &body {
+        Some(_) => {
+            let rest = js_sys::Object::assign(&js_sys::Object::new(), req.unchecked_ref());
+            js_sys::Reflect::delete_property(&rest, &"body".into())?;
+            rest.into()
+        }
+        None => req,
+    };
+    let mut parsed: JsSignRequest = from_js(
         req,
         "invalid-request",
         "a request is {scheme, method, url, headers?, body?, accessKeyId, secretAccessKey, ...}",
-    )
+    )?;
+    if let Some(bytes) = body {
+        parsed.body = JsBody(bytes.to_vec());
+    }
+    Ok(parsed)
 }
 
 fn sign_error(e: SignError) -> JsValue {

@@ -40,6 +40,9 @@ pub struct FieldDescriptor {
     pub frame_sandboxed: bool,
 }
 
+/// Longer page texts are cut in a fill report: a label is a few words, a paragraph is not one.
+const SHOWN_NAME_CHARS: usize = 40;
+
 /// Text input types a key can be typed into. Checkboxes, radios, buttons, files… never are.
 const TEXT_INPUT_TYPES: &[&str] = &["", "text", "password", "email", "url", "search", "tel"];
 
@@ -48,6 +51,24 @@ const TEXT_INPUT_TYPES: &[&str] = &["", "text", "password", "email", "url", "sea
 const SECRET_INPUT_TYPES: &[&str] = &["", "text", "password"];
 
 impl FieldDescriptor {
+    /// The name the page shows for the field (its label, else `aria-label`, placeholder or the
+    /// text beside it), whitespace collapsed and cut at [`SHOWN_NAME_CHARS`]: what a fill report
+    /// calls the field, so the user finds it on the page. Page text, never a value.
+    pub fn shown_name(&self) -> Option<String> {
+        let text = self
+            .labels
+            .iter()
+            .chain(&self.aria_label)
+            .chain(&self.placeholder)
+            .chain(&self.nearby_text)
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|t| !t.is_empty())?;
+        Some(match text.char_indices().nth(SHOWN_NAME_CHARS) {
+            Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+            None => text,
+        })
+    }
+
     /// Whether this kind of control can take a typed value at all.
     pub fn is_text_entry(&self) -> bool {
         match self.tag.to_ascii_lowercase().as_str() {

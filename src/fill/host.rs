@@ -11,7 +11,7 @@
 
 use super::origin::built_in_provider;
 use serde::Serialize;
-use url::{Host, Url};
+use url::Host;
 
 /// Why a host cannot be added, as a stable code for the options page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,11 +56,18 @@ pub fn normalize_console_host(input: &str) -> Result<String, HostError> {
         return Err(HostError::Empty);
     }
     let url = if input.contains("://") {
-        Url::parse(input)
+        crate::ascii_url::parse(input)
     } else {
-        Url::parse(&format!("https://{input}/"))
+        crate::ascii_url::parse(&format!("https://{input}/"))
     }
-    .map_err(|_| HostError::Invalid)?;
+    // A host typed in other than ASCII is refused as the look-alike risk it is (src/ascii_url.rs).
+    .map_err(|_| {
+        if input.is_ascii() {
+            HostError::Invalid
+        } else {
+            HostError::Idn
+        }
+    })?;
     if url.scheme() != "https" {
         return Err(HostError::NotHttps);
     }

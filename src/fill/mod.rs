@@ -11,6 +11,7 @@ mod heuristics;
 mod host;
 pub mod origin;
 mod plan;
+mod report;
 mod rules;
 mod slot;
 mod tab;
@@ -25,5 +26,6 @@ pub use plan::{
     plan_fill, FillPlan, PlanInput, PlannedFill, Refusal, RefusalCode, SkipReason, Skipped,
     MIN_CONFIDENCE,
 };
+pub use report::{report, FillReport, ReportInput};
 pub use slot::{slot_values, AnsweredBy, Slot};
 pub use tab::{tab_console, TabConsole};

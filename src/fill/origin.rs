@@ -89,7 +89,7 @@ pub struct ConsoleMatch {
 
 /// Whether `url` is a console page credfill may fill, and whose.
 pub fn match_console(url: &str, extra_hosts: &[ExtraHost]) -> Option<ConsoleMatch> {
-    let url = Url::parse(url).ok()?;
+    let url = crate::ascii_url::parse(url).ok()?;
     if url.scheme() != "https" || url.port().is_some() || has_userinfo(&url) {
         return None;
     }
@@ -176,14 +176,17 @@ pub fn frame_decision(
     extra_hosts: &[ExtraHost],
 ) -> FrameDecision {
     let refuse = |reason| FrameDecision::Refuse { reason };
-    let (console, top) = match (match_console(top_url, extra_hosts), Url::parse(top_url)) {
+    let (console, top) = match (
+        match_console(top_url, extra_hosts),
+        crate::ascii_url::parse(top_url),
+    ) {
         (Some(console), Ok(top)) => (console, top),
         _ => return refuse(FrameRefusal::TopNotConsole),
     };
     if frame_sandboxed {
         return refuse(FrameRefusal::Sandboxed);
     }
-    let Ok(frame) = Url::parse(frame_url) else {
+    let Ok(frame) = crate::ascii_url::parse(frame_url) else {
         return refuse(FrameRefusal::OpaqueOrigin);
     };
     // `origin()` also looks inside `blob:https://host/…` URLs, as browsers do.

@@ -61,25 +61,33 @@ pub struct FillPlan {
     pub confirm_frame: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+/// Read back (without its value) by [`super::report`].
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedFill {
     pub field_id: String,
     pub slot: Slot,
+    /// The page's own name for the field ([`FieldDescriptor::shown_name`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_deserializing)]
     pub value: Secret,
+    #[serde(default)]
     pub confidence: f64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Skipped {
     pub field_id: String,
     pub reason: SkipReason,
     /// The slot the field looked like.
     pub slot: Slot,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SkipReason {
     Disabled,
@@ -93,6 +101,11 @@ pub enum SkipReason {
     SlotTaken,
     /// The profile has no value for the slot (it is then also in `missing`).
     NoValue,
+    /// Found by the content script at typing time: the field left the page, is no longer a
+    /// text entry, or its document navigated away since it was planned.
+    Gone,
+    NotText,
+    Navigated,
 }
 
 #[derive(Debug, Serialize)]
@@ -333,6 +346,7 @@ impl FillPlan {
             self.fills.push(PlannedFill {
                 field_id: field.id.clone(),
                 slot,
+                label: field.shown_name(),
                 value: value.clone(),
                 confidence: (candidate.scores[slot_index] * 1000.0).round() / 1000.0,
             });
@@ -345,6 +359,7 @@ impl FillPlan {
             field_id: field.id.clone(),
             reason,
             slot,
+            label: field.shown_name(),
         });
     }
 }

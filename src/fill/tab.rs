@@ -3,7 +3,6 @@
 //! `region=` in the query or in the hash route, e.g. `#/dashboard?region=eu-west-0`).
 
 use serde::Serialize;
-use url::Url;
 
 use super::origin::{match_console, ExtraHost};
 use crate::profile::Provider;
@@ -18,7 +17,7 @@ pub struct TabConsole {
 
 pub fn tab_console(url: &str, extra_hosts: &[ExtraHost]) -> Option<TabConsole> {
     let console = match_console(url, extra_hosts)?;
-    let parsed = Url::parse(url).ok()?;
+    let parsed = crate::ascii_url::parse(url).ok()?;
     let hash_query = parsed
         .fragment()
         .and_then(|f| f.split_once('?'))

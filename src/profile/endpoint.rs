@@ -5,7 +5,7 @@
 //! https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy).
 
 use serde::{Deserialize, Serialize};
-use url::{Host, Url};
+use url::Host;
 
 use super::ProfileError;
 
@@ -21,7 +21,7 @@ pub struct CustomOrigin {
 impl CustomOrigin {
     pub fn parse(text: &str) -> Result<Self, ProfileError> {
         let bad = || ProfileError::BadEndpoint;
-        let url = Url::parse(text.trim()).map_err(|_| bad())?;
+        let url = crate::ascii_url::parse(text.trim()).map_err(|_| bad())?;
         let bare = url.path() == "/"
             && url.query().is_none()
             && url.fragment().is_none()

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::words::{message_codes, Params};
+
 use super::timestamp::format_ms;
 use super::{AkIssuer, Credential, Document, Profile, ProfileError, Provider};
 
@@ -52,6 +54,31 @@ pub struct ImportPreview {
     pub asks_cloud: bool,
     /// The profiles this credential may be saved into.
     pub fits: Vec<ProfileRef>,
+    /// How a new profile for it would be named, in words of the user's language, when the file
+    /// names nothing (`profile_name_<code>`); the popup sends the words back with the save.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_name: Option<DefaultName>,
+}
+
+message_codes! {
+    /// A new profile's name when its file gives none; the words are `profile_name_<code>`.
+    pub enum DefaultNameCode {
+        KeyOfUser = "key-of-user" [provider, user, keyTail],
+        Key = "key" [provider, keyTail],
+        IbmApiKey = "ibm-api-key" [],
+        IbmService = "ibm-service" [],
+        IbmInstance = "ibm-instance" [],
+        AzureSp = "azure-sp" [],
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DefaultName {
+    pub code: DefaultNameCode,
+    pub params: Params,
+    /// The name when the caller sends no words (one without `_locales`, e.g. a test).
+    #[serde(skip)]
+    in_english: String,
 }
 
 /// Whether a profile of `provider` may hold `item`. An IBM profile also holds the AWS key and the
@@ -123,6 +150,9 @@ pub fn preview_import(
                     .filter(|p| accepts(p.provider, item))
                     .map(reference)
                     .collect(),
+                default_name: new_provider(item, cloud)
+                    .ok()
+                    .and_then(|provider| name_of(item, provider).err()),
             }
         })
         .collect()
@@ -141,6 +171,9 @@ pub struct ImportChoice<'a> {
     /// Start a new profile even for a key already stored: one key, several profiles (a Huawei
     /// Cloud key works in every region, and a user may keep one profile per region).
     pub new_profile: bool,
+    /// The words of each item's [`DefaultName`], by position: a new profile's name when its file
+    /// gives none. Without them the name is in English.
+    pub names: &'a [Option<String>],
 }
 
 /// Saves `items` (one file's worth) into `document`. Items after the first that need a new profile
@@ -156,8 +189,9 @@ pub fn save_import(
     }
     let mut created: Option<String> = None;
     let mut saved = Vec::new();
-    for item in items {
-        let outcome = save_one(document, item, choice, created.as_deref(), now_ms)?;
+    for (at, item) in items.into_iter().enumerate() {
+        let name = choice.names.get(at).cloned().flatten();
+        let outcome = save_one(document, item, choice, created.as_deref(), name, now_ms)?;
         if outcome.action == ImportAction::Created {
             created = Some(outcome.profile_id.clone());
         }
@@ -171,6 +205,7 @@ fn save_one(
     item: Credential,
     choice: &ImportChoice,
     created: Option<&str>,
+    name: Option<String>,
     now_ms: i64,
 ) -> Result<Saved, ProfileError> {
     let imported_at = format_ms(now_ms);
@@ -223,7 +258,7 @@ fn save_one(
             None => None,
         };
         let id = unique_id(&document.profiles, &format!("p-{now_ms}"));
-        let mut profile = new_profile(&item, provider, id, imported_at);
+        let mut profile = new_profile(&item, provider, id, imported_at, name);
         profile.region = region;
         note_key_facts(&mut profile, &item);
         profile.credentials.push(item);
@@ -308,9 +343,26 @@ fn new_profile(
     provider: Provider,
     id: String,
     imported_at: Option<String>,
+    words: Option<String>,
 ) -> Profile {
-    let label = provider.name();
-    let name = match item {
+    let words = words.filter(|w| !w.trim().is_empty());
+    let name =
+        name_of(item, provider).unwrap_or_else(|default| words.unwrap_or(default.in_english));
+    Profile {
+        imported_at,
+        ..Profile::new(id, name, provider)
+    }
+}
+
+/// The name the file gives the credential, or the [`DefaultName`] to put into words.
+fn name_of(item: &Credential, provider: Provider) -> Result<String, DefaultName> {
+    let given = |name: &Option<String>| name.clone().filter(|n| !n.trim().is_empty());
+    let unnamed = |code, in_english: &str| DefaultName {
+        code,
+        params: Params::new(),
+        in_english: in_english.to_owned(),
+    };
+    match item {
         Credential::AkSk(key) => {
             let ak = &key.access_key_id;
             let tail = ak
@@ -318,32 +370,36 @@ fn new_profile(
                 .rev()
                 .nth(3)
                 .map_or(ak.as_str(), |(at, _)| &ak[at..]);
-            match &key.user_name {
-                Some(user) => format!("{label} {user} …{tail}"),
-                None => format!("{label} …{tail}"),
-            }
+            let mut params =
+                Params::from([("provider", provider.term()), ("keyTail", tail.into())]);
+            let label = provider.name();
+            Err(match &key.user_name {
+                Some(user) => {
+                    params.insert("user", user.as_str().into());
+                    DefaultName {
+                        code: DefaultNameCode::KeyOfUser,
+                        params,
+                        in_english: format!("{label} {user} …{tail}"),
+                    }
+                }
+                None => DefaultName {
+                    code: DefaultNameCode::Key,
+                    params,
+                    in_english: format!("{label} …{tail}"),
+                },
+            })
         }
-        Credential::IbmApiKey(key) => or(&key.name, "IBM Cloud API key"),
-        Credential::IbmService(service) => or(&service.name, "IBM service credentials"),
-        Credential::IbmInstance(instance) => or(
-            &instance.name,
-            instance
-                .service_name
-                .as_deref()
-                .unwrap_or("IBM service instance"),
-        ),
-        Credential::AzureSp(sp) => or(&sp.display_name, "Azure service principal"),
-    };
-    Profile {
-        imported_at,
-        ..Profile::new(id, name, provider)
+        Credential::IbmApiKey(key) => {
+            given(&key.name).ok_or_else(|| unnamed(DefaultNameCode::IbmApiKey, "IBM Cloud API key"))
+        }
+        Credential::IbmService(service) => given(&service.name)
+            .ok_or_else(|| unnamed(DefaultNameCode::IbmService, "IBM service credentials")),
+        Credential::IbmInstance(instance) => given(&instance.name)
+            .or_else(|| given(&instance.service_name))
+            .ok_or_else(|| unnamed(DefaultNameCode::IbmInstance, "IBM service instance")),
+        Credential::AzureSp(sp) => given(&sp.display_name)
+            .ok_or_else(|| unnamed(DefaultNameCode::AzureSp, "Azure service principal")),
     }
-}
-
-fn or(name: &Option<String>, fallback: &str) -> String {
-    name.clone()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| fallback.to_owned())
 }
 
 /// `base`, or `base-2`, `base-3`… whichever no profile has yet.

@@ -27,7 +27,9 @@ pub use credential::{
 };
 pub use document::{Conflict, Deleted, Document, DOCUMENT_VERSION};
 pub use endpoint::{CustomOrigin, Endpoint, PerService};
-pub use import::{preview_import, ImportAction, ImportPreview, Saved};
+pub use import::{
+    preview_import, DefaultName, DefaultNameCode, ImportAction, ImportPreview, Saved,
+};
 pub use merge::Restored;
 pub use operation::{ConflictChoice, Edits, Operation, Outcome, UNDO_MS};
 pub use profile::{CheckLine, Colour, LastCheck, Profile};

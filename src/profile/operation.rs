@@ -37,6 +37,9 @@ pub enum Operation {
         replace: bool,
         #[serde(default)]
         new_profile: bool,
+        /// The words of each item's default name (`ImportPreview::default_name`), by position.
+        #[serde(default)]
+        names: Option<Vec<Option<String>>>,
     },
     Edit {
         id: String,
@@ -130,6 +133,7 @@ impl Document {
                 region,
                 replace,
                 new_profile,
+                names,
             } => {
                 let choice = ImportChoice {
                     target: target.as_deref(),
@@ -137,6 +141,7 @@ impl Document {
                     region: region.as_deref(),
                     replace,
                     new_profile,
+                    names: names.as_deref().unwrap_or_default(),
                 };
                 let saved = save_import(self, items, &choice, now_ms)?;
                 return Ok(Outcome {

@@ -194,7 +194,7 @@ pub(crate) struct Target {
 
 impl Target {
     pub(crate) fn parse(text: &str) -> Result<Self, SignError> {
-        let url = Url::parse(text).map_err(|_| SignError::InvalidUrl)?;
+        let url = crate::ascii_url::parse(text).map_err(|_| SignError::InvalidUrl)?;
         if !matches!(url.scheme(), "http" | "https") {
             return Err(SignError::InvalidUrl);
         }

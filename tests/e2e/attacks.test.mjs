@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, ROOT, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
-import { launchWithConsoles, probe, runFill, tabIdOf } from './lib/fill.mjs';
+import { launchWithConsoles, probe, runFill, slotsOf, tabIdOf } from './lib/fill.mjs';
 import { seedProfile, send } from './lib/profiles.mjs';
 
 const HUAWEI = {
@@ -66,7 +66,7 @@ for (const [name] of BROWSERS) {
       const page = await open(target, 'input[type=password]', 3);
       const result = await fill(target);
       assert.equal(result.status, 'filled', JSON.stringify(result));
-      assert.deepEqual(result.filled.sort(), ['accessKeyId', 'secretAccessKey']);
+      assert.deepEqual(slotsOf(result.filled), ['accessKeyId', 'secretAccessKey']);
       assert.deepEqual(await state(target), { ak: AK, sk: SK, decoy: '', agreed: false });
       // A forged or mistaken confirmation changes nothing: the other site is refused, and the console's
       // own site never takes a slot its page's own field takes.
@@ -84,7 +84,7 @@ for (const [name] of BROWSERS) {
         const target = url(HOSTS.huawei, `attack-hidden.html?decoy=${decoy}`);
         const page = await open(target, 'input[type=password]');
         const result = await fill(target);
-        assert.deepEqual(result.filled, ['accessKeyId'], JSON.stringify(result));
+        assert.deepEqual(slotsOf(result.filled), ['accessKeyId'], JSON.stringify(result));
         assert.deepEqual(await allValues(control, target), [AK, '']);
         await page.close();
       });
@@ -94,7 +94,7 @@ for (const [name] of BROWSERS) {
       const target = url(HOSTS.huawei, 'attack-search.html');
       const page = await open(target, 'input.notes');
       const result = await fill(target);
-      assert.deepEqual(result.filled, ['accessKeyId'], JSON.stringify(result));
+      assert.deepEqual(slotsOf(result.filled), ['accessKeyId'], JSON.stringify(result));
       assert.deepEqual(await allValues(control, target), [AK, '', '']);
       await page.close();
     });
@@ -104,7 +104,7 @@ for (const [name] of BROWSERS) {
       const page = await open(target, '#form', 2);
       const result = await fill(target);
       assert.equal(result.status, 'filled', JSON.stringify(result));
-      assert.deepEqual(result.filled, ['accessKeyId']);
+      assert.deepEqual(slotsOf(result.filled), ['accessKeyId']);
       assert.ok(result.skipped.some((s) => s.slot === 'secretAccessKey' && s.reason === 'navigated'), JSON.stringify(result.skipped));
       // The frame now shows the other site's page: its fields are empty.
       const values = await eventually(() => allValues(control, target), (v) => v.length === 3);
@@ -150,7 +150,7 @@ for (const [name] of BROWSERS) {
       const target = url(HOSTS.huawei, 'attack-shadowing.html');
       const page = await open(target, 'input[type=password]');
       const result = await fill(target);
-      assert.deepEqual(result.filled.sort(), ['accessKeyId', 'secretAccessKey'], JSON.stringify(result));
+      assert.deepEqual(slotsOf(result.filled), ['accessKeyId', 'secretAccessKey'], JSON.stringify(result));
       assert.deepEqual(await state(target), { ak: AK, sk: SK, decoy: '', agreed: false });
       await page.close();
     });

@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually } from './lib/browsers.mjs';
+import { chooseSnippet, readClipboard } from './lib/code.mjs';
 import { HOSTS } from './lib/consoles.mjs';
-import { launchWithConsoles, probe, runFill, tabIdOf } from './lib/fill.mjs';
+import { launchWithConsoles, probe, runFill, slotsOf, tabIdOf } from './lib/fill.mjs';
 import { E2E_PASSPHRASE, listProfiles, send } from './lib/profiles.mjs';
 import { click, settled } from './lib/modelarts.mjs';
 import { startServer } from './servers/launch.mjs';
@@ -166,8 +167,25 @@ for (const [name] of BROWSERS) {
       assert.equal((await listProfiles(control)).find((p) => p.id === orange).projectId, iam.projectId);
 
       const filled = await fill(modelarts);
-      assert.deepEqual([filled.status, filled.filled?.sort()], ['filled', ['accessKeyId', 'secretAccessKey']], JSON.stringify(filled));
+      assert.deepEqual([filled.status, slotsOf(filled.filled)], ['filled', ['accessKeyId', 'secretAccessKey']], JSON.stringify(filled));
       assert.deepEqual(await state(modelarts, '#agree'), { ...moto.huaweiKeys.map((k) => ({ ak: k.accessKeyId, sk: k.secretAccessKey }))[0], agreed: false });
+    });
+
+    it('Flexible Engine: copy the key into code — the ModelArts client with the project ID Test keys found, the SK only on request', async () => {
+      const popup = await browser.open('popup.html');
+      await chooseSnippet(popup, orange, 'modelarts-python');
+      const { accessKeyId, secretAccessKey } = moto.huaweiKeys[0];
+      await eventually(() => popup.text('.code-text'), (text) => text?.includes(accessKeyId));
+      await popup.click('.code-copy');
+      const copied = await eventually(() => readClipboard(popup), (text) => text.includes(accessKeyId));
+      assert.ok(copied.includes(`BasicCredentials('${accessKeyId}', os.environ['HUAWEICLOUD_SDK_SK'], '${iam.projectId}')`), copied);
+      assert.ok(copied.includes(".with_endpoint('https://modelarts.eu-west-0.prod-cloud-ocb.orange-business.com')"), copied);
+      assert.ok(!copied.includes(secretAccessKey));
+      await popup.click('.code-copy-secret');
+      await popup.click('.code-confirm-go');
+      await eventually(() => readClipboard(popup), (text) => text.includes(secretAccessKey));
+      assert.equal(await eventually(() => readClipboard(popup), (text) => text === '', 15_000), '', 'the clipboard is cleared');
+      await popup.close();
     });
 
     it('Flexible Engine: re-import, then a new key for the same user replaces the old one', async () => {

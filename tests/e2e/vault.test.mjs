@@ -366,10 +366,13 @@ describe('firefox: encrypted vault', () => {
     const files = credentialFiles();
     t.after(files.remove);
     const popup = await browser.open('popup.html');
-    await popup.waitFor('#vault-section[data-state="empty"]');
-    await submitPassphrase(popup, E2E_PASSPHRASE, { confirm: true });
-    await popup.waitFor('#vault-section[data-state="unlocked"]');
+    // First run: nothing asks for a passphrase before there is something to keep.
+    await popup.waitFor('#vault-section[data-state="empty"] #vault-first-run');
+    assert.equal(await popup.evaluate(() => document.querySelector('#vault-passphrase')), null);
     await importAndSave(popup, files.csv);
+    await popup.waitFor('#vault-pending');
+    assert.equal(await popup.evaluate(() => document.activeElement?.id), 'vault-passphrase');
+    await submitPassphrase(popup, E2E_PASSPHRASE, { confirm: true });
     await popup.waitFor('#vault-saved li');
     await importAndSave(popup, files.json);
     assert.deepEqual(await eventually(() => profileNames(popup), (n) => n.length === 2), NAMES);

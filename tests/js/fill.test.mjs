@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, matchConsole, matchConsoleWith, frameDecision, normalizeConsoleHost, planFill } from '../../pkg/credfill.js';
+import { initSync, matchConsole, matchConsoleWith, frameDecision, normalizeConsoleHost, planFill, fillReport } from '../../pkg/credfill.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -60,10 +60,17 @@ test('planFill round-trip on the ModelArts AK/SK dialog', () => {
   assert.deepEqual(plan, {
     console: { provider: 'huawei', host: 'console.huaweicloud.com' },
     fills: [
-      { fieldId: 'f1', slot: 'accessKeyId', value: 'QTWAOYTTINDUT2QVKYUC', confidence: 0.9 },
-      { fieldId: 'f2', slot: 'secretAccessKey', value: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', confidence: 0.9 },
+      { fieldId: 'f1', slot: 'accessKeyId', label: 'AK', value: 'QTWAOYTTINDUT2QVKYUC', confidence: 0.9 },
+      { fieldId: 'f2', slot: 'secretAccessKey', label: 'SK', value: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', confidence: 0.9 },
     ],
-    skipped: [{ fieldId: 'f4', reason: 'read-only', slot: 'accessKeyId' }],
+    skipped: [{ fieldId: 'f4', reason: 'read-only', slot: 'accessKeyId', label: 'AK' }],
+    missing: [],
+  });
+  // What the user is told: the page's captions; the read-only twin of a filled slot is no news.
+  const fills = plan.fills.map(({ value, ...fill }) => fill);
+  assert.deepEqual(fillReport({ fills, skipped: plan.skipped, missing: plan.missing, late: [{ fieldId: 'f2', reason: 'gone' }] }), {
+    filled: [{ slot: 'accessKeyId', label: 'AK' }],
+    skipped: [{ slot: 'secretAccessKey', label: 'SK', reason: 'gone' }],
     missing: [],
   });
 });

@@ -71,6 +71,8 @@ function chromiumPage(page) {
     fill: (sel, value) => page.locator(sel).first().fill(value),
     setFile: (sel, path) => page.locator(sel).first().setInputFiles(path),
     evaluate: (fn, arg) => page.evaluate(fn, arg),
+    /** Runs a script's source in the page, as the test harness (the page's CSP does not apply). */
+    inject: (source) => page.evaluate(source),
     close: () => page.close(),
   };
 }
@@ -154,6 +156,11 @@ function firefoxPage(driver, handle) {
       await focus();
       return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
         Promise.resolve((${fn.toString()})(arguments[0])).then(done, (e) => done({ __error: String(e && e.message || e) }));`, arg);
+    },
+    /** Runs a script's source in the page, as the test harness (the page's CSP does not apply). */
+    async inject(source) {
+      await focus();
+      await driver.executeScript(source);
     },
     async close() {
       await focus();

@@ -4,12 +4,15 @@ import { launchChromium, launchFirefox, E2E_EXTENSION } from './browsers.mjs';
 import { chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './consoles.mjs';
 import { pressKeys, startXvfb } from './xvfb.mjs';
 
-/** The replica server (a new one, or `server`) and a browser, with a profile of its own, that resolves the console hosts to it. */
-export async function launchWithConsoles(name, server = null) {
+/**
+ * The replica server (a new one, or `server`) and a browser, with a profile of its own, that resolves
+ * the console hosts to it; `language` is the browser's UI language (see launchChromium).
+ */
+export async function launchWithConsoles(name, server = null, { language } = {}) {
   server ??= await startConsoles(name === 'firefox' ? 443 : 0);
   const browser = name === 'firefox'
-    ? await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true })
-    : await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port) });
+    ? await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true, language })
+    : await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), language });
   return { server, browser };
 }
 
@@ -18,10 +21,10 @@ export async function launchWithConsoles(name, server = null) {
  * Chromium routes none to extension commands), resolving the console hosts to `server`.
  * Resolves to the browser; its close() also stops the display.
  */
-export async function launchHeadfulChromium(server) {
+export async function launchHeadfulChromium(server, { language } = {}) {
   const xvfb = await startXvfb();
   try {
-    const browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), display: xvfb.display });
+    const browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), display: xvfb.display, language });
     const close = browser.close;
     return { ...browser, close: () => close().finally(xvfb.stop) };
   } catch (e) {
@@ -111,3 +114,6 @@ export async function pressFillShortcut(browser, page, url) {
     await driver.switchTo().window(handle);
   }
 }
+
+/** The slots of a fill report's `filled` (or `skipped`) lines, sorted: `[{slot, label?}]` → `['apiKey', …]`. */
+export const slotsOf = (lines) => (lines ?? []).map((line) => line.slot).sort();

@@ -1,5 +1,6 @@
 """A stand-in for Huawei Cloud IAM and ModelArts behind API Gateway, answering `GET /v3/projects?name=<region>`
-and ModelArts' `GET`, `POST` and `DELETE /v2/{project_id}/authorizations` (a stateful list; the POST body is
+and ModelArts' `GET`, `POST` and `DELETE /v2/{project_id}/authorizations` (a stateful list, which "Use in code"'s
+ModelArts snippets also read; the POST body is
 the SDK model `AuthorizationRequest`, huaweicloudsdkmodelarts/v1/model/authorization_request.py; the answers
 are the OTC ModelArts API reference's). With MODELARTS_AGENCY_ONLY=1 the POST refuses AK/SK authorizations
 as a region that takes agencies only would (that wording is a guess: no document prints it).

@@ -1,0 +1,101 @@
+// "Use in code": the worker renders snippets for the pages with the core (`codeOffers`,
+// `renderSnippet`), since it alone holds the unlocked vault. A snippet with the secret is rendered
+// only for an explicit "copy with secret" or "download" click, and after a copy the worker clears
+// the clipboard once the delay is over, if it still holds what credfill put there — as password
+// managers do. It keeps only the text's SHA-256 to compare (storage.session), never the text, and
+// an alarm wakes it (the browser stops idle workers; a popup's timer dies with the popup).
+//
+// Reading the clipboard to compare needs `clipboardRead` (and clearing it without a click,
+// `clipboardWrite`): optional permissions, asked for from the panel's "Allow clearing" button, so
+// nobody gets the install-time warning for a feature they do not use. Chrome's worker has no DOM:
+// it reads and clears through an offscreen document (reason CLIPBOARD,
+// https://developer.chrome.com/docs/extensions/reference/api/offscreen); Firefox's background page
+// uses navigator.clipboard itself.
+import { codeOffers, renderSnippet } from '../pkg/credfill.js';
+import { api } from '../lib/browser.js';
+import { getProfile } from './profiles.js';
+
+export const CLEAR_ALARM = 'code-clear-clipboard';
+const PENDING = 'code.clipboard';
+/** The longest a secret stays on the clipboard. */
+const CLEAR_SECONDS = 60;
+export const CLIPBOARD_PERMISSIONS = { permissions: ['clipboardRead', 'clipboardWrite'] };
+
+/**
+ * The delay before clearing. The e2e build's manifest may shorten it (`credfill_test`); nothing can
+ * make it longer than CLEAR_SECONDS, so no build can keep a secret on the clipboard longer.
+ */
+export function clearSeconds(manifest = api.runtime.getManifest()) {
+  const asked = Number(manifest.credfill_test?.clipboardClearSeconds);
+  return asked > 0 ? Math.min(asked, CLEAR_SECONDS) : CLEAR_SECONDS;
+}
+
+async function sha256(text) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function offers({ profileId }) {
+  return codeOffers(await getProfile(profileId));
+}
+
+async function render({ profileId, target }) {
+  return renderSnippet(await getProfile(profileId), target, false);
+}
+
+/** Download: the file with the secret, after the page's confirmation. */
+async function download({ profileId, target }) {
+  return renderSnippet(await getProfile(profileId), target, true);
+}
+
+/** Copy with the secret: the text for the page to copy, and the clear planned. */
+async function copySecret({ profileId, target }) {
+  const snippet = renderSnippet(await getProfile(profileId), target, true);
+  const seconds = clearSeconds();
+  await api.storage.session.set({ [PENDING]: { digest: await sha256(snippet.text) } });
+  await api.alarms.create(CLEAR_ALARM, { when: Date.now() + seconds * 1000 });
+  const clearable = await api.permissions.contains(CLIPBOARD_PERMISSIONS);
+  return { ...snippet, clearSeconds: seconds, clearable };
+}
+
+/** Chrome: the offscreen document does the clipboard work; one exists at a time. */
+async function throughOffscreen(digest) {
+  const url = api.runtime.getURL('offscreen.html');
+  const open = await api.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+  if (!open?.length) {
+    await api.offscreen.createDocument({ url, reasons: ['CLIPBOARD'], justification: 'Clear a copied secret from the clipboard' });
+  }
+  try {
+    return await api.runtime.sendMessage({ type: 'offscreen.clear-clipboard', digest });
+  } finally {
+    await api.offscreen.closeDocument().catch(() => {});
+  }
+}
+
+/** Clears the clipboard if it still holds the copied snippet; resolves to what it did. */
+export async function clearClipboard() {
+  const { [PENDING]: pending } = await api.storage.session.get(PENDING);
+  if (!pending) return 'nothing';
+  await api.storage.session.remove(PENDING);
+  if (!(await api.permissions.contains(CLIPBOARD_PERMISSIONS))) return 'not-allowed';
+  if (api.offscreen) return throughOffscreen(pending.digest);
+  if ((await sha256(await navigator.clipboard.readText())) !== pending.digest) return 'changed';
+  await navigator.clipboard.writeText('');
+  return 'cleared';
+}
+
+/** Registered synchronously at the worker's start: the alarm may be what wakes it. */
+export function registerCodeEvents() {
+  api.alarms.onAlarm.addListener(({ name }) => {
+    if (name !== CLEAR_ALARM) return;
+    // No WASM needed: the copy is known by its SHA-256 (WebCrypto).
+    clearClipboard().catch((e) => console.warn(`code: clipboard ${e?.message ?? e}`));
+  });
+}
+
+export const handlers = {
+  'code.offers': { from: ['extension'], run: offers },
+  'code.render': { from: ['extension'], run: render },
+  'code.copySecret': { from: ['extension'], run: copySecret },
+  'code.download': { from: ['extension'], run: download },
+};

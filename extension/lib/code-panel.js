@@ -1,0 +1,104 @@
+// The "Use in code" panel (popup/code.js, and www/ after an import): per profile and tool, the
+// snippet without the secret to copy, "Copy with secret…" and "Download…" only after a warning's
+// second click. `backend` renders: `{offers, render, copySecret, download, allowClearing?}` — the
+// worker's messages in the extension, the page's own WASM core in www/ (which stores nothing).
+import { el } from './dom.js';
+import { errorWords } from './words.js';
+
+const targetLabel = (t, target) => t(`code_target_${target.replaceAll('-', '_')}`);
+
+/** Saves `text` as `fileName` through the page's own download (no `downloads` permission). Both browsers drop
+ * a leading dot (no hidden files from the web), and Chrome adds `.txt` to a `text/plain` file: an octet stream keeps the name. */
+function saveAs(fileName, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/octet-stream' }));
+  el('a', { href: url, download: fileName }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The panel's nodes for `profiles` (`{id, name}`), in the words of `t`. */
+export function codePanel(t, profiles, backend) {
+  const profile = el('select', { class: 'code-profile', 'aria-label': t('code_profile') },
+    profiles.map((p) => el('option', { value: p.id }, p.name ?? p.id)));
+  const target = el('select', { class: 'code-target', 'aria-label': t('code_target') });
+  const about = el('p', { class: 'code-about muted' });
+  const text = el('pre', { class: 'code-text', tabIndex: 0 });
+  const copy = el('button', { type: 'button', class: 'code-copy' }, t('code_copy'));
+  const copySecret = el('button', { type: 'button', class: 'code-copy-secret' }, t('code_copyWithSecret'));
+  const download = el('button', { type: 'button', class: 'code-download' });
+  const confirm = el('div', { class: 'code-confirm', hidden: true });
+  const status = el('p', { class: 'code-status', 'aria-live': 'polite' });
+  let offers = [];
+  const chosen = () => ({ profileId: profile.value, target: target.value });
+  const offer = () => offers.find((o) => o.target === target.value);
+  const say = (kind, words, ...extra) => {
+    status.className = `code-status ${kind}`;
+    status.replaceChildren(words, ...extra);
+  };
+
+  async function show() {
+    confirm.hidden = true;
+    status.replaceChildren();
+    const { secretEnv, fileName } = offer() ?? {};
+    download.hidden = !fileName;
+    download.textContent = t('code_download', [fileName ?? '']);
+    copy.hidden = !secretEnv;
+    if (!secretEnv) {
+      text.textContent = '';
+      about.textContent = t('code_onlyWithSecret');
+      return;
+    }
+    try {
+      const snippet = await backend.render(chosen());
+      text.textContent = snippet.text;
+      about.textContent = t('code_readsSecret', [snippet.secretEnv]);
+    } catch (e) {
+      text.textContent = '';
+      about.textContent = '';
+      say('error', errorWords(t, 'code_error', e));
+    }
+  }
+
+  async function loadTargets() {
+    offers = await backend.offers({ profileId: profile.value }).catch(() => []);
+    target.replaceChildren(...offers.map((o) => el('option', { value: o.target }, targetLabel(t, o.target))));
+    await show();
+  }
+
+  /** The warning and the second click; `action` runs only on that click. */
+  function confirmFirst(warning, confirmLabel, action) {
+    const go = el('button', { type: 'button', class: 'code-confirm-go danger' }, confirmLabel);
+    const cancel = el('button', { type: 'button', class: 'code-confirm-cancel' }, t('code_cancel'));
+    go.addEventListener('click', () => {
+      confirm.hidden = true;
+      action().catch((e) => say('error', errorWords(t, 'code_error', e)));
+    });
+    cancel.addEventListener('click', () => (confirm.hidden = true));
+    confirm.replaceChildren(el('p', { class: 'warning', role: 'alert' }, warning), go, cancel);
+    confirm.hidden = false;
+  }
+
+  function allowButton() {
+    const allow = el('button', { type: 'button', class: 'code-allow-clipboard' }, t('code_allowClipboard'));
+    allow.addEventListener('click', backend.allowClearing);
+    return allow;
+  }
+
+  copy.addEventListener('click', async () => {
+    await navigator.clipboard.writeText(text.textContent);
+    say('ok', t('code_copied'));
+  });
+  copySecret.addEventListener('click', () => confirmFirst(t(backend.allowClearing ? 'code_secretWarning' : 'code_secretWarningPage', ['60']), t('code_confirmCopy'), async () => {
+    const snippet = await backend.copySecret(chosen());
+    await navigator.clipboard.writeText(snippet.text);
+    if (snippet.clearable) say('warning', t('code_copiedSecret', [String(snippet.clearSeconds)]));
+    else say('warning', t('code_clipboardNotCleared'), ...(backend.allowClearing ? [' ', allowButton()] : []));
+  }));
+  download.addEventListener('click', () => confirmFirst(t('code_downloadWarning', [offer()?.fileName ?? '']), t('code_confirmDownload'), async () => {
+    const snippet = await backend.download(chosen());
+    saveAs(snippet.fileName, snippet.text);
+  }));
+  profile.addEventListener('change', loadTargets);
+  target.addEventListener('change', show);
+  loadTargets();
+  return [profile, target, about, text, el('div', { class: 'buttons' }, copy, copySecret, download), confirm, status];
+}

@@ -1,0 +1,35 @@
+//! JS exports for `crate::code`: `codeOffers(profile)` and `renderSnippet(profile, target, withSecret)`.
+//! The worker calls them with a stored profile; a snippet's text crosses as a plain string only
+//! here, on its way to the page that copies or downloads it.
+
+use super::{from_js, to_js};
+use crate::code::{self, Refused, Target};
+use crate::profile::Profile;
+use wasm_bindgen::prelude::*;
+
+fn profile(value: JsValue) -> Result<Profile, JsValue> {
+    from_js(value, "bad-profile", "not a stored profile")
+}
+
+/// `{code, params}`: the words are `code_error_<code>`.
+fn refused(e: Refused) -> JsValue {
+    to_js(&e).unwrap_or_else(|internal| internal)
+}
+
+/// `codeOffers(profile)` → `[{target, language, fileName?, secretEnv?}]`, the targets that fit it.
+#[wasm_bindgen(js_name = codeOffers)]
+pub fn code_offers(profile_value: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&code::offers(&profile(profile_value)?))
+}
+
+/// `renderSnippet(profile, target, withSecret)` → `{target, language, fileName?, secretEnv?,
+/// withSecret, text}`; throws `{code, params}` (`wrong-provider`, `missing-value`, `needs-secret`…).
+#[wasm_bindgen(js_name = renderSnippet)]
+pub fn render_snippet(
+    profile_value: JsValue,
+    target: JsValue,
+    with_secret: bool,
+) -> Result<JsValue, JsValue> {
+    let target: Target = from_js(target, "bad-target", "not a snippet target")?;
+    to_js(&code::render(&profile(profile_value)?, target, with_secret).map_err(refused)?)
+}

@@ -1,0 +1,77 @@
+//! IBM Cloud: the Watson OpenScale Python client, the `ibmcloud` CLI, Terraform's IBM provider and
+//! the environment variables they read.
+
+use super::{Language, Target, Template, Value};
+use crate::profile::Provider;
+
+const CLOUDS: &[Provider] = &[Provider::Ibm];
+
+/// IBMCLOUD_API_KEY: read by `ibmcloud login` (https://cloud.ibm.com/docs/cli?topic=cli-ibmcloud_env_var)
+/// and by Terraform's IBM provider after IC_API_KEY, as IBMCLOUD_REGION after IC_REGION
+/// (IBM-Cloud/terraform-provider-ibm ibm/provider/provider.go).
+const VARIABLES: &str = "\
+IBMCLOUD_API_KEY={secret}
+{?region}IBMCLOUD_REGION={region}
+";
+
+pub(super) const TEMPLATES: &[Template] = &[
+    // APIClient(authenticator, service_url, service_instance_id) and IAMAuthenticator(apikey, url):
+    // ibm_watson_openscale/client.py, ibm_cloud_sdk_core/authenticators/iam_authenticator.py.
+    Template::program(
+        Target::OpenscalePython,
+        Language::Python,
+        CLOUDS,
+        "IBMCLOUD_API_KEY",
+        &[Value::OpenscaleUrl],
+        "\
+# Watson OpenScale (pip install ibm-watson-openscale)
+{!secret}# Reads the API key from the environment variable IBMCLOUD_API_KEY.
+{!secret}import os
+from ibm_cloud_sdk_core.authenticators import IAMAuthenticator
+from ibm_watson_openscale import APIClient
+
+{?ibm_iam_url}authenticator = IAMAuthenticator(apikey={secret}, url={ibm_iam_url})
+{!ibm_iam_url}authenticator = IAMAuthenticator(apikey={secret})
+client = APIClient(
+    authenticator=authenticator,
+    service_url={openscale_url},
+{?instance}    service_instance_id={instance},
+)
+print(client.data_marts.list().result)
+",
+    ),
+    // `ibmcloud login` reads IBMCLOUD_API_KEY (a key or `@file`):
+    // https://cloud.ibm.com/docs/cli?topic=cli-ibmcloud_env_var
+    Template::program(
+        Target::IbmcloudLogin,
+        Language::Shell,
+        CLOUDS,
+        "IBMCLOUD_API_KEY",
+        &[Value::Region],
+        "\
+# IBM Cloud CLI
+{!secret}# Reads the API key from the environment variable IBMCLOUD_API_KEY,
+{!secret}# or from the apiKey.json IBM gave you: ibmcloud login --apikey @apiKey.json -r {region}
+{?secret}export IBMCLOUD_API_KEY={secret}
+ibmcloud login -r {region}
+",
+    ),
+    Template::variables(Target::IbmcloudEnv, Language::Shell, CLOUDS, VARIABLES),
+    Template::variables(Target::IbmcloudDotenv, Language::Dotenv, CLOUDS, VARIABLES),
+    // provider "ibm" { ibmcloud_api_key, region }: terraform-provider-ibm ibm/provider/provider.go.
+    Template::program(
+        Target::TerraformIbm,
+        Language::Hcl,
+        CLOUDS,
+        "IBMCLOUD_API_KEY",
+        &[Value::Region],
+        "\
+# Terraform, IBM provider
+{!secret}# The provider reads the API key from the environment variable IBMCLOUD_API_KEY.
+provider \"ibm\" {
+{?secret}  ibmcloud_api_key = {secret}
+  region = {region}
+}
+",
+    ),
+];

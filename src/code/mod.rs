@@ -1,0 +1,502 @@
+//! "Use this key in code": the configuration each SDK or CLI wants for a profile's key, rendered
+//! from templates that are data (one table per target family: [`obs`], [`modelarts`], [`ibm`]).
+//!
+//! A template's text names the values it needs as `{name}` ([`Value`]); a line that starts with
+//! `{?name}` is kept only when the value is known, one that starts with `{!name}` only when it is
+//! not. `{secret}` is the key's secret: by default a program reads it from the environment variable
+//! the template names ([`Template::secret_env`]); only [`render`] with `with_secret` writes the
+//! secret itself, and config files (which have no way to read the environment) exist only so.
+//! Every value is escaped for the target's language ([`Language::literal`]).
+
+mod escape;
+mod ibm;
+mod modelarts;
+mod obs;
+
+pub use escape::Language;
+
+use crate::cloud::catalog::{self, Origin};
+use crate::profile::{Credential, Profile, Provider};
+use crate::secret::Secret;
+use crate::words::{message_codes, Param, Params};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What a snippet configures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Target {
+    ObsPython,
+    Obsutil,
+    ObsutilConfig,
+    S3cmd,
+    AwsCli,
+    ModelartsPython,
+    ModelartsSession,
+    HuaweicloudCredentials,
+    HuaweicloudEnv,
+    HuaweicloudDotenv,
+    OpenscalePython,
+    IbmcloudLogin,
+    IbmcloudEnv,
+    IbmcloudDotenv,
+    TerraformIbm,
+}
+
+/// The values a template can name, each as `{name}` in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Value {
+    /// The access key ID.
+    Ak,
+    /// The SK or API key: never a plain value, see [`Template::secret_env`].
+    Secret,
+    Region,
+    ProjectId,
+    /// Only when the project ID is not known: the IAM endpoint the SDK looks it up at.
+    IamUrl,
+    ObsUrl,
+    /// `host[:port]` of OBS, and the host s3cmd addresses a bucket at.
+    ObsHost,
+    ObsBucketHost,
+    /// s3cmd's `use_https`: `True` or `False`.
+    ObsHttps,
+    /// Only where the SDK cannot derive it from the region (alliance clouds, custom endpoints).
+    ModelartsUrl,
+    OpenscaleUrl,
+    /// Only a custom IAM: the SDK knows IBM's own.
+    IbmIamUrl,
+    /// The OpenScale service instance GUID.
+    Instance,
+}
+
+impl Value {
+    const ALL: [Value; 13] = [
+        Value::Ak,
+        Value::Secret,
+        Value::Region,
+        Value::ProjectId,
+        Value::IamUrl,
+        Value::ObsUrl,
+        Value::ObsHost,
+        Value::ObsBucketHost,
+        Value::ObsHttps,
+        Value::ModelartsUrl,
+        Value::OpenscaleUrl,
+        Value::IbmIamUrl,
+        Value::Instance,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Value::Ak => "ak",
+            Value::Secret => "secret",
+            Value::Region => "region",
+            Value::ProjectId => "project_id",
+            Value::IamUrl => "iam_url",
+            Value::ObsUrl => "obs_url",
+            Value::ObsHost => "obs_host",
+            Value::ObsBucketHost => "obs_bucket_host",
+            Value::ObsHttps => "obs_https",
+            Value::ModelartsUrl => "modelarts_url",
+            Value::OpenscaleUrl => "openscale_url",
+            Value::IbmIamUrl => "ibm_iam_url",
+            Value::Instance => "instance",
+        }
+    }
+
+    /// The `_locales` keys of every value's name, as a refusal's `value` param shows it.
+    pub fn terms() -> impl Iterator<Item = String> {
+        Value::ALL
+            .into_iter()
+            .map(|v| crate::words::locale_key("code_value", v.name()))
+    }
+
+    fn named(name: &str) -> Option<Value> {
+        Value::ALL.into_iter().find(|v| v.name() == name)
+    }
+}
+
+/// One target's template.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    pub target: Target,
+    pub language: Language,
+    pub providers: &'static [Provider],
+    /// The file a *Download* writes, named as the tool looks for it; `None` for a snippet to paste.
+    pub file_name: Option<&'static str>,
+    /// The environment variable the default snippet reads the secret from (and says so); `None`
+    /// when the text always holds the secret (a config file, an `export` block).
+    pub secret_env: Option<&'static str>,
+    /// What the text cannot do without.
+    pub needs: &'static [Value],
+    /// Written before every line that is not a comment (`export ` for shell variable blocks).
+    pub line_prefix: &'static str,
+    pub text: &'static str,
+}
+
+impl Template {
+    /// A program or command, which by default reads the secret from `secret_env`.
+    const fn program(
+        target: Target,
+        language: Language,
+        providers: &'static [Provider],
+        secret_env: &'static str,
+        needs: &'static [Value],
+        text: &'static str,
+    ) -> Template {
+        Template {
+            target,
+            language,
+            providers,
+            file_name: None,
+            secret_env: Some(secret_env),
+            needs,
+            line_prefix: "",
+            text,
+        }
+    }
+
+    /// A config file to download, which always holds the secret.
+    const fn file(
+        target: Target,
+        language: Language,
+        providers: &'static [Provider],
+        file_name: &'static str,
+        needs: &'static [Value],
+        text: &'static str,
+    ) -> Template {
+        Template {
+            file_name: Some(file_name),
+            secret_env: None,
+            ..Template::program(target, language, providers, "", needs, text)
+        }
+    }
+
+    /// `NAME={value}` lines: a shell `export` block to paste, or a `.env` file (for `Dotenv`).
+    const fn variables(
+        target: Target,
+        language: Language,
+        providers: &'static [Provider],
+        text: &'static str,
+    ) -> Template {
+        let dotenv = matches!(language, Language::Dotenv);
+        Template {
+            file_name: if dotenv { Some(".env") } else { None },
+            line_prefix: if dotenv { "" } else { "export " },
+            secret_env: None,
+            ..Template::program(target, language, providers, "", &[], text)
+        }
+    }
+}
+
+/// Every template, by family.
+pub fn templates() -> impl Iterator<Item = &'static Template> {
+    obs::TEMPLATES
+        .iter()
+        .chain(modelarts::TEMPLATES)
+        .chain(ibm::TEMPLATES)
+}
+
+fn template(target: Target) -> &'static Template {
+    templates()
+        .find(|t| t.target == target)
+        .expect("every target has a template")
+}
+
+message_codes! {
+    /// Why a snippet was not made: words are `code_error_<code>` in `_locales`.
+    pub enum CodeError {
+        /// The target is for another provider's keys.
+        WrongProvider = "wrong-provider" [],
+        /// The profile holds no key this target uses (an AK/SK, an IBM API key).
+        NoKey = "no-key" [],
+        /// `value` (a term `code_value_<name>`) is not known for this profile yet.
+        MissingValue = "missing-value" [value],
+        /// A config file always holds the secret: it is made only on the explicit request.
+        NeedsSecret = "needs-secret" [],
+        /// `value` cannot be written in this file's format (surrounding spaces, a line break).
+        Unrepresentable = "unrepresentable" [value],
+    }
+}
+
+impl CodeError {
+    fn about(self, value: Value) -> (CodeError, Params) {
+        (
+            self,
+            [("value", Param::term("code_value", value.name()))].into(),
+        )
+    }
+}
+
+/// A refused snippet: the code and its params (never a value: only which one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Refused {
+    pub code: CodeError,
+    pub params: Params,
+}
+
+impl From<CodeError> for Refused {
+    fn from(code: CodeError) -> Self {
+        Refused {
+            code,
+            params: Params::new(),
+        }
+    }
+}
+
+impl From<(CodeError, Params)> for Refused {
+    fn from((code, params): (CodeError, Params)) -> Self {
+        Refused { code, params }
+    }
+}
+
+/// A rendered snippet. Its text is a [`Secret`] whether or not it holds the secret: it names the
+/// key and the account's IDs, and with `with_secret` it is the secret's own carrier.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Snippet {
+    /// What was rendered; its `secret_env` is `None` when the text holds the secret.
+    #[serde(flatten)]
+    pub about: Offer,
+    pub with_secret: bool,
+    pub text: Secret,
+}
+
+/// What the "Use in code" panel offers for a profile: the targets of its provider.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Offer {
+    pub target: Target,
+    pub language: Language,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<&'static str>,
+    /// `None`: only the variant with the secret exists (copy with secret, download).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_env: Option<&'static str>,
+}
+
+impl From<&Template> for Offer {
+    fn from(t: &Template) -> Self {
+        Offer {
+            target: t.target,
+            language: t.language,
+            file_name: t.file_name,
+            secret_env: t.secret_env,
+        }
+    }
+}
+
+/// The targets that fit `profile`'s provider.
+pub fn offers(profile: &Profile) -> Vec<Offer> {
+    templates()
+        .filter(|t| t.providers.contains(&profile.provider))
+        .map(Offer::from)
+        .collect()
+}
+
+/// The snippet of `target` for `profile`; with the secret only when `with_secret`.
+pub fn render(profile: &Profile, target: Target, with_secret: bool) -> Result<Snippet, Refused> {
+    let template = template(target);
+    if !template.providers.contains(&profile.provider) {
+        return Err(CodeError::WrongProvider.into());
+    }
+    if template.secret_env.is_none() && !with_secret {
+        return Err(CodeError::NeedsSecret.into());
+    }
+    let (values, secret) = values(profile);
+    let secret = secret.ok_or(CodeError::NoKey)?;
+    if let Some(missing) = template
+        .needs
+        .iter()
+        .find(|v| **v != Value::Secret && !values.contains_key(v))
+    {
+        return Err(CodeError::MissingValue.about(*missing).into());
+    }
+    // Without the secret, `{secret}` reads the variable (a template whose language cannot read
+    // one names the secret only on `{?secret}` lines).
+    let secret_text = if with_secret {
+        Some(literal(template.language, Value::Secret, secret.expose())?)
+    } else {
+        template
+            .secret_env
+            .and_then(|name| template.language.env_read(name))
+            .map(Secret::new)
+    };
+    let mut text = String::with_capacity(template.text.len() + 64);
+    for line in template.text.lines() {
+        let Some(line) = kept(line, &values, with_secret) else {
+            continue;
+        };
+        let comment = template
+            .language
+            .comment()
+            .is_some_and(|c| line.starts_with(c));
+        if !comment && !line.is_empty() {
+            text.push_str(template.line_prefix);
+        }
+        fill(
+            line,
+            template.language,
+            &values,
+            secret_text.as_ref(),
+            &mut text,
+        )?;
+        text.push('\n');
+    }
+    let mut about = Offer::from(template);
+    if with_secret {
+        about.secret_env = None;
+    }
+    Ok(Snippet {
+        about,
+        with_secret,
+        text: Secret::new(text),
+    })
+}
+
+/// The line without its condition prefixes, if its conditions hold.
+fn kept<'a>(
+    mut line: &'a str,
+    values: &BTreeMap<Value, String>,
+    with_secret: bool,
+) -> Option<&'a str> {
+    let present = |value| value == Value::Secret && with_secret || values.contains_key(&value);
+    loop {
+        let (wanted, rest) = if let Some(rest) = line.strip_prefix("{?") {
+            (true, rest)
+        } else if let Some(rest) = line.strip_prefix("{!") {
+            (false, rest)
+        } else {
+            return Some(line);
+        };
+        let (name, rest) = rest.split_once('}').expect("a closed condition");
+        let value = Value::named(name).expect("a known condition");
+        if present(value) != wanted {
+            return None;
+        }
+        line = rest;
+    }
+}
+
+/// Appends `line` with each `{name}` of a [`Value`] replaced; other braces stay as they are.
+fn fill(
+    line: &str,
+    language: Language,
+    values: &BTreeMap<Value, String>,
+    secret: Option<&Secret>,
+    out: &mut String,
+) -> Result<(), Refused> {
+    let mut rest = line;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let named = after
+            .split_once('}')
+            .and_then(|(name, tail)| Some((Value::named(name)?, tail)));
+        match named {
+            Some((Value::Secret, tail)) => {
+                out.push_str(secret.ok_or(CodeError::NeedsSecret)?.expose());
+                rest = tail;
+            }
+            Some((value, tail)) => {
+                let text = values.get(&value).expect("needed values are checked");
+                out.push_str(literal(language, value, text)?.expose());
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Ok(())
+}
+
+fn literal(language: Language, value: Value, text: &str) -> Result<Secret, Refused> {
+    language
+        .literal(text)
+        .map(Secret::new)
+        .map_err(|_| CodeError::Unrepresentable.about(value).into())
+}
+
+/// The profile's values by name, and its key's secret.
+fn values(profile: &Profile) -> (BTreeMap<Value, String>, Option<Secret>) {
+    let endpoints = catalog::endpoints(profile);
+    let mut values = BTreeMap::new();
+    let mut put = |value: Value, text: Option<String>| {
+        if let Some(text) = text.filter(|t| !t.is_empty()) {
+            values.insert(value, text);
+        }
+    };
+    let key = profile.credentials.iter().find_map(|c| match c {
+        Credential::AkSk(key) if profile.provider.takes_huawei_keys() => Some((
+            Some(key.access_key_id.clone()),
+            key.secret_access_key.clone(),
+        )),
+        Credential::IbmApiKey(key) if profile.provider == Provider::Ibm => {
+            Some((None, key.api_key.clone()))
+        }
+        _ => None,
+    });
+    let (ak, secret) = key.map_or((None, None), |(ak, secret)| (ak, Some(secret)));
+    put(Value::Ak, ak);
+    put(Value::Region, profile.region.clone());
+    put(Value::ProjectId, profile.project_id.clone());
+    if profile.project_id.is_none() {
+        put(Value::IamUrl, endpoints.iam.as_ref().map(Origin::base));
+    }
+    if let Some(obs) = &endpoints.obs {
+        let host = obs.base().split_once("://").map(|(_, h)| h.to_owned());
+        // A custom endpoint has no wildcard DNS for virtual-host buckets: path style.
+        let bucket_host = match (&host, obs.custom) {
+            (Some(host), false) => Some(format!("%(bucket)s.{host}")),
+            _ => host.clone(),
+        };
+        put(Value::ObsUrl, Some(obs.base()));
+        put(Value::ObsHost, host);
+        put(Value::ObsBucketHost, bucket_host);
+        put(
+            Value::ObsHttps,
+            Some(
+                if obs.scheme == "https" {
+                    "True"
+                } else {
+                    "False"
+                }
+                .into(),
+            ),
+        );
+    }
+    // huaweicloudsdkmodelarts knows Huawei Cloud's regions (modelarts_region.py); alliance clouds
+    // pass the endpoint (huaweicloud-sdk-python-v3 README, "Cloud Service Alliance Scenarios").
+    if let Some(modelarts) = &endpoints.modelarts {
+        if modelarts.custom || profile.provider != Provider::Huawei {
+            put(Value::ModelartsUrl, Some(modelarts.base()));
+        }
+    }
+    put(
+        Value::OpenscaleUrl,
+        endpoints.openscale.as_ref().map(Origin::base),
+    );
+    put(
+        Value::IbmIamUrl,
+        endpoints
+            .ibm_iam
+            .as_ref()
+            .filter(|o| o.custom)
+            .map(Origin::base),
+    );
+    let instance = profile.openscale_guid.clone().or_else(|| {
+        profile.credentials.iter().find_map(|c| match c {
+            Credential::IbmInstance(instance) => Some(instance.guid.clone()),
+            _ => None,
+        })
+    });
+    put(Value::Instance, instance);
+    (values, secret)
+}
+
+#[cfg(test)]
+mod tests;

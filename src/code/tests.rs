@@ -1,0 +1,369 @@
+use super::*;
+use crate::profile::{AkIssuer, AkSk, IbmApiKey};
+use proptest::prelude::*;
+
+const AK: &str = "HPUAQTWAOYTTINDUT2QV";
+const SK: &str = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
+
+fn huawei(provider: Provider, region: &str, project_id: Option<&str>, secret: &str) -> Profile {
+    let mut profile = Profile::new("p".into(), "p".into(), provider);
+    profile.region = Some(region.into());
+    profile.project_id = project_id.map(Into::into);
+    profile.credentials = vec![Credential::AkSk(AkSk {
+        access_key_id: AK.into(),
+        secret_access_key: Secret::new(secret),
+        user_name: None,
+        security_token: None,
+        expires_at: None,
+        issuer: AkIssuer::Huawei,
+    })];
+    profile
+}
+
+fn ibm(region: &str, secret: &str) -> Profile {
+    let mut profile = Profile::new("i".into(), "i".into(), Provider::Ibm);
+    profile.region = Some(region.into());
+    profile.openscale_guid = Some("0b1c2d3e-0000-4000-8000-123456789abc".into());
+    profile.credentials = vec![Credential::IbmApiKey(IbmApiKey {
+        api_key: Secret::new(secret),
+        name: None,
+        description: None,
+        created_at: None,
+        id: None,
+    })];
+    profile
+}
+
+fn text(profile: &Profile, target: Target, with_secret: bool) -> String {
+    render(profile, target, with_secret)
+        .unwrap_or_else(|e| panic!("{target:?}: {e:?}"))
+        .text
+        .expose()
+        .to_owned()
+}
+
+#[test]
+fn every_target_renders_for_its_providers_and_only_for_them() {
+    let profiles = [
+        huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK),
+        huawei(Provider::FlexibleEngine, "eu-west-0", Some("4567ef"), SK),
+        ibm("eu-de", SK),
+    ];
+    for template in templates() {
+        for profile in &profiles {
+            let fits = template.providers.contains(&profile.provider);
+            let with = render(profile, template.target, true);
+            assert_eq!(with.is_ok(), fits, "{:?} {:?}", template.target, with);
+            if !fits {
+                assert_eq!(with.unwrap_err().code, CodeError::WrongProvider);
+                continue;
+            }
+            assert!(with.unwrap().text.expose().contains(SK));
+            match render(profile, template.target, false) {
+                Ok(snippet) => {
+                    assert!(template.secret_env.is_some());
+                    assert!(!snippet.text.expose().contains(SK), "{:?}", template.target);
+                    assert!(
+                        !snippet.text.expose().contains('{')
+                            || template.language == Language::Hcl
+                            || snippet.text.expose().contains("f'"),
+                        "{:?}: a placeholder left",
+                        template.target
+                    );
+                }
+                Err(refused) => {
+                    assert!(template.secret_env.is_none());
+                    assert_eq!(refused.code, CodeError::NeedsSecret);
+                }
+            }
+        }
+    }
+    assert_eq!(offers(&profiles[0]).len(), 10);
+    assert_eq!(offers(&profiles[2]).len(), 5);
+}
+
+#[test]
+fn the_default_snippet_reads_the_secret_and_says_from_where() {
+    let profile = huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK);
+    let snippet = render(&profile, Target::ObsPython, false).unwrap();
+    assert_eq!(snippet.about.secret_env, Some("OBS_SECRET_ACCESS_KEY"));
+    let text = snippet.text.expose();
+    assert!(
+        text.contains("secret_access_key=os.environ['OBS_SECRET_ACCESS_KEY'],"),
+        "{text}"
+    );
+    assert!(
+        text.contains("server='https://obs.cn-north-4.myhuaweicloud.com',"),
+        "{text}"
+    );
+    assert!(text.contains("import os\n"));
+    let with = text_of(&profile, Target::ObsPython);
+    assert!(with.contains(&format!("secret_access_key='{SK}',")) && !with.contains("import os"));
+}
+
+fn text_of(profile: &Profile, target: Target) -> String {
+    text(profile, target, true)
+}
+
+#[test]
+fn modelarts_uses_the_region_on_huawei_cloud_and_the_endpoint_on_flexible_engine() {
+    let huawei_text = text(
+        &huawei(Provider::Huawei, "ap-southeast-3", Some("p1"), SK),
+        Target::ModelartsPython,
+        false,
+    );
+    assert!(
+        huawei_text.contains(".with_region(ModelArtsRegion.value_of('ap-southeast-3'))"),
+        "{huawei_text}"
+    );
+    assert!(huawei_text.contains(
+        "BasicCredentials('HPUAQTWAOYTTINDUT2QV', os.environ['HUAWEICLOUD_SDK_SK'], 'p1')"
+    ));
+    let fe = text(
+        &huawei(Provider::FlexibleEngine, "eu-west-0", Some("p2"), SK),
+        Target::ModelartsPython,
+        false,
+    );
+    assert!(
+        fe.contains(
+            ".with_endpoint('https://modelarts.eu-west-0.prod-cloud-ocb.orange-business.com')"
+        ),
+        "{fe}"
+    );
+    assert!(!fe.contains("ModelArtsRegion"));
+}
+
+#[test]
+fn files_and_variable_blocks() {
+    let profile = huawei(Provider::Huawei, "cn-north-4", Some("p1"), "a%b");
+    assert_eq!(
+        text_of(&profile, Target::HuaweicloudCredentials),
+        "# ~/.huaweicloud/credentials (huaweicloudsdkcore)\n[basic]\nak = HPUAQTWAOYTTINDUT2QV\nsk = a%%b\nproject_id = p1\n"
+    );
+    assert_eq!(
+        text_of(&profile, Target::HuaweicloudEnv),
+        "export HUAWEICLOUD_SDK_AK='HPUAQTWAOYTTINDUT2QV'\nexport HUAWEICLOUD_SDK_SK='a%b'\n\
+         export HUAWEICLOUD_SDK_PROJECT_ID='p1'\nexport OBS_ACCESS_KEY_ID='HPUAQTWAOYTTINDUT2QV'\n\
+         export OBS_SECRET_ACCESS_KEY='a%b'\n"
+    );
+    assert!(text_of(&profile, Target::HuaweicloudDotenv)
+        .starts_with("HUAWEICLOUD_SDK_AK='HPUAQTWAOYTTINDUT2QV'\n"));
+    let s3cfg = text_of(&profile, Target::S3cmd);
+    assert!(
+        s3cfg.contains("host_bucket = \"%(bucket)s.obs.cn-north-4.myhuaweicloud.com\"\n"),
+        "{s3cfg}"
+    );
+    assert_eq!(
+        render(&profile, Target::ObsutilConfig, false)
+            .unwrap_err()
+            .code,
+        CodeError::NeedsSecret
+    );
+    let padded = huawei(Provider::Huawei, "cn-north-4", None, " padded");
+    let refused = render(&padded, Target::HuaweicloudCredentials, true).unwrap_err();
+    assert_eq!(refused.code, CodeError::Unrepresentable);
+    assert_eq!(
+        serde_json::to_value(&refused.params).unwrap(),
+        serde_json::json!({"value": {"term": "code_value_secret"}})
+    );
+}
+
+#[test]
+fn ibm_snippets() {
+    let profile = ibm("eu-de", SK);
+    let python = text(&profile, Target::OpenscalePython, false);
+    assert!(
+        python.contains("IAMAuthenticator(apikey=os.environ['IBMCLOUD_API_KEY'])"),
+        "{python}"
+    );
+    assert!(python.contains("service_url='https://eu-de.api.aiopenscale.cloud.ibm.com',"));
+    assert!(python.contains("service_instance_id='0b1c2d3e-0000-4000-8000-123456789abc',"));
+    let terraform = text(&profile, Target::TerraformIbm, false);
+    assert!(
+        terraform.contains("provider \"ibm\" {\n  region = \"eu-de\"\n}\n")
+            && !terraform.contains("api_key ="),
+        "{terraform}"
+    );
+    assert!(text_of(&profile, Target::TerraformIbm)
+        .contains(&format!("  ibmcloud_api_key = \"{SK}\"\n")));
+    assert!(text(&profile, Target::IbmcloudLogin, false).contains("ibmcloud login -r 'eu-de'\n"));
+}
+
+#[test]
+fn what_is_missing_is_named_never_shown() {
+    let mut profile = huawei(Provider::Huawei, "cn-north-4", None, SK);
+    let refused = render(&profile, Target::ModelartsPython, false).unwrap_err();
+    assert_eq!(refused.code, CodeError::MissingValue);
+    assert_eq!(
+        serde_json::to_value(&refused.params).unwrap(),
+        serde_json::json!({"value": {"term": "code_value_project_id"}})
+    );
+    profile.credentials.clear();
+    assert_eq!(
+        render(&profile, Target::ObsPython, false).unwrap_err().code,
+        CodeError::NoKey
+    );
+}
+
+/// Reads one literal of `language` at the start of `text` as its tool would, and what follows it:
+/// an independent reader of the forms the tools accept (not a mirror of [`Language::literal`]).
+fn read_literal(language: Language, text: &str) -> Option<(String, String)> {
+    let mut chars = text.chars();
+    let mut value = String::new();
+    match language {
+        Language::Python => {
+            let quote = chars.next().filter(|q| *q == '\'' || *q == '"')?;
+            loop {
+                match chars.next()? {
+                    '\\' => match chars.next()? {
+                        'n' => value.push('\n'),
+                        't' => value.push('\t'),
+                        'u' => {
+                            let hex: String = chars.by_ref().take(4).collect();
+                            value.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                        }
+                        c @ ('\\' | '\'' | '"') => value.push(c),
+                        c => {
+                            value.push('\\');
+                            value.push(c);
+                        }
+                    },
+                    c if c == quote => return Some((value, chars.collect())),
+                    '\n' => return None,
+                    c => value.push(c),
+                }
+            }
+        }
+        Language::Shell => {
+            // Concatenated single-quoted words and backslash-escaped characters, up to a space.
+            loop {
+                match chars.next() {
+                    Some('\'') => loop {
+                        match chars.next()? {
+                            '\'' => break,
+                            c => value.push(c),
+                        }
+                    },
+                    Some('\\') => value.push(chars.next()?),
+                    Some(c) if c.is_whitespace() || c == ';' => {
+                        return Some((value, std::iter::once(c).chain(chars).collect()))
+                    }
+                    None => return Some((value, String::new())),
+                    Some(c) if c.is_ascii_alphanumeric() || "-_./=:@%+,".contains(c) => {
+                        value.push(c)
+                    }
+                    Some(_) => return None, // anything else means something to the shell
+                }
+            }
+        }
+        Language::Dotenv => {
+            (chars.next()? == '\'').then_some(())?;
+            loop {
+                match chars.next()? {
+                    '\\' => match chars.next()? {
+                        c @ ('\\' | '\'') => value.push(c),
+                        c => {
+                            value.push('\\');
+                            value.push(c);
+                        }
+                    },
+                    '\'' => return Some((value, chars.collect())),
+                    c => value.push(c),
+                }
+            }
+        }
+        Language::Ini => {
+            // configparser: the rest of the line, stripped, with %% read as %.
+            let (line, rest) = text.split_once('\n').unwrap_or((text, ""));
+            let stripped = line.trim();
+            let mut out = String::new();
+            let mut it = stripped.chars().peekable();
+            while let Some(c) = it.next() {
+                if c == '%' {
+                    (it.next()? == '%').then_some(())?;
+                }
+                out.push(c);
+            }
+            Some((out, format!("\n{rest}")))
+        }
+        Language::Hcl => {
+            (chars.next()? == '"').then_some(())?;
+            loop {
+                match chars.next()? {
+                    '\\' => match chars.next()? {
+                        'n' => value.push('\n'),
+                        't' => value.push('\t'),
+                        'r' => value.push('\r'),
+                        c @ ('\\' | '"') => value.push(c),
+                        _ => return None,
+                    },
+                    c @ ('$' | '%') => {
+                        let rest = chars.as_str();
+                        if rest.starts_with(c) && rest[1..].starts_with('{') {
+                            chars.next();
+                        } else if rest.starts_with('{') {
+                            return None; // a template interpolation
+                        }
+                        value.push(c);
+                    }
+                    '"' => return Some((value, chars.collect())),
+                    c => value.push(c),
+                }
+            }
+        }
+        Language::KeyValue | Language::S3cfg => None,
+    }
+}
+
+/// The line of `text` that starts with `before`, read from there.
+fn read_after(language: Language, text: &str, before: &str) -> (String, String) {
+    let at = text
+        .find(before)
+        .unwrap_or_else(|| panic!("no {before:?} in {text}"));
+    read_literal(language, &text[at + before.len()..])
+        .unwrap_or_else(|| panic!("no literal after {before:?} in {text}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Every printable ASCII character in a secret (and a few others) reads back exactly where
+    /// each language's snippet puts it, and nothing after it changes.
+    #[test]
+    fn any_secret_reads_back_exactly(secret in "[ -~]{1,48}", extra in "[ -~é中\t]{0,4}") {
+        let secret = format!("{secret}{extra}");
+        let huawei_profile = huawei(Provider::Huawei, "cn-north-4", Some("p1"), &secret);
+        let ibm_profile = ibm("eu-de", &secret);
+        for (profile, target, before, after) in [
+            (&huawei_profile, Target::ObsPython, "secret_access_key=", ",\n"),
+            (&huawei_profile, Target::ModelartsSession, "secret_key=", ",\n"),
+            (&huawei_profile, Target::Obsutil, "-k=", " -e="),
+            (&huawei_profile, Target::AwsCli, "AWS_SECRET_ACCESS_KEY=", "\naws s3 ls"),
+            (&huawei_profile, Target::HuaweicloudEnv, "HUAWEICLOUD_SDK_SK=", "\nexport HUAWEICLOUD_SDK_PROJECT_ID="),
+            (&huawei_profile, Target::HuaweicloudDotenv, "OBS_SECRET_ACCESS_KEY=", "\n"),
+            (&ibm_profile, Target::OpenscalePython, "apikey=", ")\nclient = APIClient("),
+            (&ibm_profile, Target::TerraformIbm, "ibmcloud_api_key = ", "\n  region = "),
+        ] {
+            let text = text_of(profile, target);
+            let (value, rest) = read_after(template(target).language, &text, before);
+            prop_assert_eq!(&value, &secret, "{:?}: {}", target, text);
+            prop_assert!(rest.starts_with(after), "{:?}: {:?}", target, rest);
+            let mut plain = profile.clone();
+            plain.credentials = if profile.provider == Provider::Ibm { ibm("eu-de", "x") } else { huawei(Provider::Huawei, "", None, "x") }.credentials;
+            prop_assert_eq!(text.lines().count(), text_of(&plain, target).lines().count());
+        }
+        match render(&huawei_profile, Target::HuaweicloudCredentials, true) {
+            Ok(snippet) => {
+                let (value, _) = read_after(Language::Ini, snippet.text.expose(), "sk =");
+                prop_assert_eq!(value, secret.clone());
+            }
+            Err(refused) => {
+                prop_assert_eq!(refused.code, CodeError::Unrepresentable);
+                prop_assert!(secret.trim() != secret || secret.contains(['\n', '\r']));
+            }
+        }
+        let s3cfg = text_of(&huawei_profile, Target::S3cmd);
+        let line = s3cfg.lines().find(|l| l.starts_with("secret_key = ")).unwrap();
+        prop_assert_eq!(&line["secret_key = ".len()..], format!("\"{secret}\""));
+    }
+}

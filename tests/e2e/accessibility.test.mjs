@@ -1,0 +1,125 @@
+// The popup and the options page pass axe-core (https://github.com/dequelabs/axe-core) in every
+// state a user meets, in light and in dark mode, in both browsers: no serious or critical violation.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { BROWSERS, E2E_EXTENSION, ROOT } from './lib/browsers.mjs';
+import { E2E_PASSPHRASE, seedProfile } from './lib/profiles.mjs';
+import { startServer } from './servers/launch.mjs';
+
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const TIMEOUT = 30_000;
+const AK = 'HPUAL2JOQF8TCAVK0001';
+const CSV = `User Name,Access Key Id,Secret Access Key\nalice,${AK},${'s'.repeat(40)}\n`;
+
+/** Light or dark, as the system would say: Chromium emulates the media feature; Firefox takes its pref. */
+async function setScheme(browser, page, scheme) {
+  if (browser.name === 'chromium') return page.raw.emulateMedia({ colorScheme: scheme });
+  const { driver } = browser;
+  const { Context } = await import('selenium-webdriver/firefox.js');
+  await driver.setContext(Context.CHROME);
+  try {
+    // 0 dark, 1 light (https://searchfox.org/mozilla-esr128/source/modules/libpref/init/StaticPrefList.yaml)
+    await driver.executeScript('Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", arguments[0]);', scheme === 'dark' ? 0 : 1);
+  } finally {
+    await driver.setContext(Context.CONTENT);
+  }
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+}
+
+/** axe's serious and critical violations on the page, in light and in dark mode: `rule: targets` lines. */
+async function violations(browser, page) {
+  await page.inject(AXE);
+  const found = [];
+  for (const scheme of ['light', 'dark']) {
+    await setScheme(browser, page, scheme);
+    const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+    assert.equal(dark, scheme === 'dark', `the page sees the ${scheme} scheme`);
+    const result = await page.evaluate(() => globalThis.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }))));
+    found.push(...result.filter((v) => ['serious', 'critical'].includes(v.impact))
+      .map((v) => `${scheme} ${v.id}: ${v.targets.join(', ')}`));
+  }
+  await setScheme(browser, page, 'light');
+  return found;
+}
+
+for (const [browserName, launch] of BROWSERS) {
+  describe(`${browserName}: accessibility of every state`, () => {
+    let browser, popup, moto, dir;
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'credfill-a11y-'));
+      writeFileSync(join(dir, 'credentials.csv'), CSV);
+      moto = await startServer('moto_s3.py');
+      browser = await launch({ extDir: E2E_EXTENSION[browserName] });
+      popup = await browser.open('popup.html');
+    });
+    after(async () => {
+      await Promise.all([browser?.close(), moto?.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('first run: nothing imported, no vault', async () => {
+      await popup.waitFor('#vault-first-run');
+      assert.deepEqual(await violations(browser, popup), []);
+    });
+
+    it('a file imported, its questions asked', async () => {
+      await popup.setFile('#import-file', join(dir, 'credentials.csv'));
+      await popup.waitFor('#import-result .summary.ok');
+      await popup.waitFor('#import-cloud');
+      assert.deepEqual(await violations(browser, popup), []);
+    });
+
+    it('the passphrase asked at the first save', async () => {
+      await popup.click('#import-save');
+      await popup.waitFor('#vault-pending');
+      assert.deepEqual(await violations(browser, popup), []);
+    });
+
+    it('saved: the profile list and the save line', async () => {
+      await popup.fill('#vault-passphrase', E2E_PASSPHRASE);
+      await popup.fill('#vault-confirm', E2E_PASSPHRASE);
+      await popup.click('#vault-submit');
+      await popup.waitFor('#vault-saved li', { timeout: TIMEOUT });
+      await popup.waitFor('#profile-list .profile');
+      assert.deepEqual(await violations(browser, popup), []);
+    });
+
+    it('a failed key check', async () => {
+      const wrongSk = moto.secretAccessKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+      const id = await seedProfile(browser, {
+        id: `a11y-${browserName}`, name: 'moto bad SK', provider: 'aws', region: 'us-east-1', endpoint: moto.url,
+        credentials: [{ kind: 'aksk', accessKeyId: moto.accessKeyId, secretAccessKey: wrongSk }],
+      });
+      await popup.close();
+      popup = await browser.open('popup.html');
+      const row = `.check-profile[data-profile-id="${id}"]`;
+      await popup.click('#check-section summary.check-title');
+      await popup.waitFor(`${row} button.check-run`, { timeout: TIMEOUT });
+      await popup.click(`${row} button.check-run`);
+      await popup.waitFor(`${row} .check-result[data-status="bad-sk"]`, { timeout: TIMEOUT });
+      assert.deepEqual(await violations(browser, popup), []);
+    });
+
+    it('the options page, unlocked', async () => {
+      const options = await browser.open('options.html');
+      await options.waitFor('#vault-options h2');
+      assert.deepEqual(await violations(browser, options), []);
+      await options.close();
+    });
+
+    it('locked: the popup and the options page', async () => {
+      await popup.click('#vault-lock');
+      await popup.waitFor('#vault-unlock');
+      assert.deepEqual(await violations(browser, popup), []);
+      const options = await browser.open('options.html');
+      await options.waitFor('#vault-options h2');
+      assert.deepEqual(await violations(browser, options), []);
+      await options.close();
+    });
+  });
+}

@@ -1,0 +1,64 @@
+"""A stand-in for OBS's own API (not its S3-compatible one, which moto plays): answers
+esdk-obs-python's signature negotiation (`HEAD /?apiversion` with `x-obs-api: 3.0`, as OBS does)
+and ListBuckets (`GET /`), whose `Authorization: OBS <AK>:<signature>` it VERIFIES by recomputing
+the signature with esdk-obs-python's own code (src/obs/auth.py `Authentication`). The SDK signs
+for an IP-address server in the S3 v2 form (`AWS <AK>:<signature>`, no negotiation: client.py
+forces path style), which is verified the same way. Other paths: 404.
+Usage: [HUAWEI_KEYS='[{"accessKeyId": …, "secretAccessKey": …}]'] obs_native.py LOG_PATH
+Prints {"url", "accessKeyId", "secretAccessKey"} when ready (a made-up key, valid with the others)."""
+
+import hmac
+import json
+import os
+import re
+import secrets
+import string
+import sys
+
+import obs.auth
+import obs.convertor
+from werkzeug.wrappers import Request, Response
+
+from recorder import serve
+
+AK = "".join(secrets.choice(string.ascii_uppercase + string.digits) for _ in range(20))
+SK = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+KEYS = {AK: SK, **{k["accessKeyId"]: k["secretAccessKey"] for k in json.loads(os.environ.get("HUAWEI_KEYS", "[]"))}}
+AUTH = re.compile(r"(OBS|AWS) ([^:]+):(\S+)$")
+ADAPTERS = {"OBS": "obs", "AWS": "v2"}
+XMLNS = "http://obs.myhwclouds.com/doc/2015-06-30/"
+
+
+def error(status, code, message):
+    body = (f'<?xml version="1.0" encoding="UTF-8"?><Error><Code>{code}</Code><Message>{message}</Message>'
+            f"<RequestId>{secrets.token_hex(8)}</RequestId></Error>")
+    return Response(body, status=status, content_type="application/xml", headers={"x-obs-api": "3.0"})
+
+
+def expected_signature(request, scheme, access):
+    adapter = obs.convertor.Adapter(ADAPTERS[scheme])
+    authn = obs.auth.Authentication(access, KEYS[access], True, adapter, request.host, False)
+    headers = {name.lower(): [value] for name, value in request.headers.items()}
+    return authn.getSignature(request.method, None, None, dict(request.args), headers)["Signature"]
+
+
+@Request.application
+def app(request):
+    if request.method == "HEAD" and request.path == "/" and "apiversion" in request.args:
+        return Response(status=200, headers={"x-obs-api": "3.0"})
+    if request.method != "GET" or request.path != "/":
+        return error(404, "NoSuchKey", "Not found")
+    auth = AUTH.match(request.headers.get("Authorization", ""))
+    if not auth or auth.group(2) not in KEYS:
+        return error(403, "InvalidAccessKeyId", "The access key Id you provided does not exist in our records.")
+    scheme, access, signature = auth.groups()
+    if not hmac.compare_digest(signature, expected_signature(request, scheme, access)):
+        return error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.")
+    body = (f'<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="{XMLNS}"><Owner><ID>{secrets.token_hex(16)}</ID>'
+            "</Owner><Buckets><Bucket><Name>credfill-snippets</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate>"
+            "<Location>cn-north-4</Location></Bucket></Buckets></ListAllMyBucketsResult>")
+    return Response(body, status=200, content_type="application/xml", headers={"x-obs-api": "3.0"})
+
+
+if __name__ == "__main__":
+    serve(app, 0, sys.argv[1], {"accessKeyId": AK, "secretAccessKey": SK})

@@ -10,6 +10,7 @@ import { handlers as importHandlers } from './background/import.js';
 import { handlers as vaultHandlers } from './background/vault.js';
 import { handlers as checkHandlers, registerCheckEvents } from './background/check.js';
 import { handlers as fillHandlers } from './background/fill.js';
+import { handlers as modelartsHandlers, registerModelArtsEvents } from './background/modelarts.js';
 import { handlers as openscaleHandlers, registerOpenscaleEvents } from './background/openscale.js';
 import { registerFillEvents } from './background/fill-gestures.js';
 import { handlers as codeHandlers, registerCodeEvents } from './background/code.js';
@@ -23,10 +24,12 @@ const ready = () => (instantiating ??= init({ module_or_path: api.runtime.getURL
   .then(() => performance.mark('credfill-core-ready')));
 
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
+const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers, ...modelartsHandlers, ...codeHandlers });
 const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers, ...codeHandlers, ...openscaleHandlers });
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);
 registerCheckEvents(ready);
+registerModelArtsEvents(ready);
 registerCodeEvents();
 registerOpenscaleEvents(ready);

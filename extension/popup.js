@@ -4,6 +4,7 @@ import { mountImport } from './popup/import.js';
 import { mountVault } from './popup/vault.js';
 import { mountCheck } from './popup/check.js';
 import { mountFill } from './popup/fill.js';
+import { mountModelArts } from './popup/modelarts.js';
 import { mountCode } from './popup/code.js';
 import { mountOpenscale } from './popup/openscale.js';
 
@@ -25,5 +26,6 @@ mountVault(document.getElementById('vault-section'), document.getElementById('pr
 mountFill(document.getElementById('fill-section'));
 mountImport(document.getElementById('import-section'));
 mountCheck(document.getElementById('check-section'));
+mountModelArts(document.getElementById('modelarts-section'));
 mountCode(document.getElementById('code-section'));
 mountOpenscale(document.getElementById('openscale-section'));

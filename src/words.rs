@@ -108,6 +108,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
     use crate::flows::openscale_ids::LookupCode;
+    use crate::flows::prepare_modelarts::FitCode;
     use crate::profile::{DefaultNameCode, ProfileError};
     use crate::vault::VaultError;
     fn entries<C: Copy>(
@@ -153,6 +154,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             LookupCode::ALL,
             LookupCode::as_str,
             LookupCode::params,
+        ),
+        entries(
+            "modelarts_fit",
+            FitCode::ALL,
+            FitCode::as_str,
+            FitCode::params,
         ),
         entries(
             "code_error",

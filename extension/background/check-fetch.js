@@ -1,5 +1,5 @@
 // fetch() for the WASM core's requests: each sent once, as planned, and its answer as the core reads it.
-// Kept apart so Node tests reach them.
+// Kept apart so Node tests reach them. Shared by the key check, Prepare ModelArts and the OpenScale IDs.
 
 /** `Date` → `YYYYMMDDTHHMMSSZ` (UTC), the timestamp every signer takes. */
 export function utcTimestamp(date) {

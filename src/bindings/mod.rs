@@ -11,6 +11,7 @@ pub mod check;
 pub mod code;
 pub mod credentials;
 pub mod fill;
+pub mod modelarts;
 pub mod openscale_ids;
 pub mod profile;
 pub mod sign;

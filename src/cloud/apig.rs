@@ -19,9 +19,16 @@ pub fn request(
     body: Option<(String, String)>,
 ) -> Result<Request, RequestError> {
     let mut request = key.regional(Scheme::Apig, method, url)?;
+    // The content types huaweicloudsdkmodelarts' client sends (`modelarts_client.py`): with a JSON
+    // body `application/json;charset=utf-8` (its `select_header_content_type` lower-cases
+    // `…charset=UTF-8`), without one `application/json`.
+    let content_type = match body {
+        Some(_) => "application/json;charset=utf-8",
+        None => "application/json",
+    };
     request
         .headers
-        .push(("Content-Type".into(), "application/json".into()));
+        .push(("Content-Type".into(), content_type.into()));
     if let Some(project_id) = project_id {
         request
             .headers

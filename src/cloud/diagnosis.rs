@@ -38,6 +38,19 @@ message_codes! {
         OpenScaleFound = "openscale-found" [region],
         NoInstance = "no-instance" [region],
         OpenScaleNoPermission = "openscale-no-permission" [region],
+        MissingPermission = "missing-permission" [permission],
+        LocationRead = "location-read" [bucket, bucketRegion],
+        StorageClassRead = "storage-class-read" [bucket, storageClass],
+        FoldersListed = "folders-listed" [bucket, count],
+        BucketCreated = "bucket-created" [bucket, region],
+        BucketReused = "bucket-reused" [bucket],
+        BucketTaken = "bucket-taken" [bucket, suggestion],
+        TooManyBuckets = "too-many-buckets" [],
+        FolderCreated = "folder-created" [bucket, folder],
+        AuthorizationsListed = "authorizations-listed" [count],
+        Authorized = "authorized" [],
+        AuthorizationRemoved = "authorization-removed" [],
+        AgencyOnly = "agency-only" [],
     }
 }
 
@@ -73,6 +86,10 @@ pub enum Status {
     ColdStorage,
     /// The bucket is of an older OBS generation than ModelArts needs.
     OldBucket,
+    /// A bucket name is someone else's (names are global).
+    Taken,
+    /// ModelArts takes only agency authorizations here, not an AK/SK.
+    AgencyOnly,
     /// An answer none of the above explains.
     Unexpected,
 }
@@ -159,6 +176,10 @@ impl Diagnosis {
     pub fn with(mut self, name: &'static str, value: impl Into<Param>) -> Self {
         self.params.insert(name, value.into());
         self
+    }
+
+    pub fn ok(code: DiagnosisCode, details: Details) -> Self {
+        Diagnosis::new(Status::Ok, code, details)
     }
 
     pub fn network() -> Self {

@@ -16,6 +16,12 @@ pub enum RequestError {
     Unsupported(Provider),
     InvalidEndpoint,
     InvalidBucket,
+    /// A bucket of the user's that ModelArts cannot use here (another region, warm or cold).
+    UnfitBucket,
+    /// A folder name with an empty, `.` or `..` segment (or nothing at all).
+    InvalidFolder,
+    /// ModelArts' URLs name the project: the key check finds it (IAM projects).
+    NoProjectId,
     Sign(crate::sign::SignError),
     Ibm(String),
 }
@@ -29,6 +35,9 @@ message_codes! {
         UnsupportedProvider = "unsupported-provider" [provider],
         InvalidEndpoint = "invalid-endpoint" [],
         InvalidBucket = "invalid-bucket" [],
+        UnfitBucket = "unfit-bucket" [],
+        InvalidFolder = "invalid-folder" [],
+        NoProjectId = "no-project-id" [],
         /// A request the catalog built could not be signed or formed: a bug, not the user's doing.
         InvalidRequest = "invalid-request" [],
     }
@@ -43,6 +52,9 @@ impl RequestError {
             RequestError::Unsupported(_) => RequestErrorCode::UnsupportedProvider,
             RequestError::InvalidEndpoint => RequestErrorCode::InvalidEndpoint,
             RequestError::InvalidBucket => RequestErrorCode::InvalidBucket,
+            RequestError::UnfitBucket => RequestErrorCode::UnfitBucket,
+            RequestError::InvalidFolder => RequestErrorCode::InvalidFolder,
+            RequestError::NoProjectId => RequestErrorCode::NoProjectId,
             RequestError::Sign(_) | RequestError::Ibm(_) => RequestErrorCode::InvalidRequest,
         }
     }

@@ -6,7 +6,7 @@
 //! - [`answer`]: an HTTP answer and the readers every action shares; [`diagnosis`]: what an
 //!   answer means, in codes the user reads in their language.
 //! - [`key`]: the AK/SK a request is signed with; [`error`]: why a request could not be built.
-//! - One folder per service, one file per action: [`obs`], [`iam`], `modelarts` (Huawei Cloud,
+//! - One folder per service, one file per action: [`obs`], [`iam`], [`modelarts`] (Huawei Cloud,
 //!   Flexible Engine), [`ibm`], [`openscale`] (IBM Cloud). [`apig`] is what Huawei's API Gateway
 //!   services share.
 //!
@@ -20,6 +20,7 @@ pub mod error;
 pub mod iam;
 pub mod ibm;
 pub mod key;
+pub mod modelarts;
 pub mod obs;
 pub mod openscale;
 

@@ -5,7 +5,10 @@ tests/js/sign-differential.test.mjs.
 
 Writes tests/.cache/vectors.json. The oracles: botocore (SigV4 header and presigned), esdk-obs-python
 (OBS header and presigned), huaweicloudsdkcore (SDK-HMAC-SHA256), ibm-cloud-sdk-core (IAM token
-request). Nothing is sent: each SDK computes locally, its clock and HTTP call replaced.
+request); and Prepare ModelArts' requests built by credfill's flow (`modelartsRequest`) against what
+esdk-obs-python (its convertor and `Authentication`) and huaweicloudsdkmodelarts (its client's request
+builders, signed by huaweicloudsdkcore's `BasicCredentials`) send for the same inputs. Nothing is sent:
+each SDK computes locally, its clock and HTTP call replaced.
 """
 
 import calendar
@@ -24,7 +27,11 @@ import botocore.credentials
 import obs.auth
 import obs.convertor
 import requests
+from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.sdk_request import SdkRequest
+from huaweicloudsdkmodelarts.v1 import (AuthorizationRequest, CreateAuthorizationRequest, DeleteAuthorizationsRequest,
+                                        GetAuthorizationsRequest, ModelArtsClient)
+from obs.model import CreateBucketHeader
 from huaweicloudsdkcore.signer.signer import Signer
 from ibm_cloud_sdk_core.token_managers.iam_token_manager import IAMTokenManager
 
@@ -246,6 +253,106 @@ def apig_case(rng):
     return {"request": req, "authorization": request.header_params["Authorization"]}
 
 
+# --- prepare: Prepare ModelArts' requests, esdk-obs-python and huaweicloudsdkmodelarts ------------
+
+HUAWEI_REGIONS = ["cn-north-4", "cn-east-3", "ap-southeast-3", "af-south-1"]
+FOLDER_CHARS = list("abcxyz019-_.~!$&'()*+,;=:@ %") + ["é", "日本"]
+
+
+def bucket_name(rng):
+    chars = "abcdefghijklmnopqrstuvwxyz0123456789"
+    inner = "".join(rng.choice(chars + "-.") for _ in range(rng.randint(1, 20))).replace("..", ".")
+    return rng.choice(chars) + inner + rng.choice(chars)
+
+
+def obs_prepare_case(rng, action, ak, sk, region, host, t):
+    """The call, and what esdk-obs-python sends for it (virtual-host bucket, OBS signature)."""
+    convertor = obs.convertor.Convertor("obs", obs.convertor.Adapter("obs"))
+    bucket = bucket_name(rng)
+    key, path_args, headers, body = "", {}, {}, None
+    call = {"action": action, "bucket": bucket}
+    if action == "list-buckets":
+        call, bucket = {"action": action}, None
+    elif action == "bucket-location":
+        path_args = {"location": None}  # client.getBucketLocation
+    elif action == "bucket-storage-class":
+        path_args = {"storageClass": None}  # convertor.trans_get_bucket_storage_policy (OBS)
+    elif action == "list-folders":
+        path_args = convertor.trans_list_objects(delimiter="/")["pathArgs"]
+    elif action == "create-bucket":
+        headers = convertor.trans_create_bucket(header=CreateBucketHeader(aclControl="private", storageClass="STANDARD"))["headers"]
+        body = convertor.trans_bucket_location(region).decode()
+        headers["Content-Type"] = "application/xml"  # a browser would label the body text/plain otherwise
+    elif action == "put-folder":
+        key = "/".join(segment_of(rng) for _ in range(rng.randint(1, 3))) + "/"  # create_folder_sample.py
+        call["folder"] = key
+    method = {"create-bucket": "PUT", "put-folder": "PUT"}.get(action, "GET")
+    headers["x-obs-date"] = http_date(t)
+    authn = obs.auth.Authentication(ak, sk, False, obs.convertor.Adapter("obs"), host, False)
+    authorization = authn.doAuth(method, bucket, key, path_args, dict(headers))["Authorization"]
+    return call, {"method": method, "host": f"{bucket}.{host}" if bucket else host, "key": key, "pathArgs": path_args,
+                  "headers": headers, "body": body, "authorization": authorization}
+
+
+def segment_of(rng):
+    while True:
+        s = text(rng, FOLDER_CHARS, 1, 8).strip()
+        if s and s not in (".", ".."):
+            return s
+
+
+def modelarts_prepare_case(rng, action, ak, sk, host, project_id, t):
+    """The call, and the request huaweicloudsdkmodelarts builds for it, signed by BasicCredentials."""
+    if action == "authorize":
+        call = {"action": action}
+        info = ModelArtsClient._create_authorization_http_info(CreateAuthorizationRequest(
+            body=AuthorizationRequest(type="credential", content=ak, secret_key=sk)))
+    elif action == "remove-authorization":
+        user_id = rng.choice(["all", "".join(rng.choice("abcdef0123456789") for _ in range(32))])
+        call = {"action": action, "userId": user_id}
+        info = ModelArtsClient._delete_authorizations_http_info(DeleteAuthorizationsRequest(user_id=user_id))
+    else:
+        call = {"action": action}
+        info = ModelArtsClient._get_authorizations_http_info(GetAuthorizationsRequest())
+    path = info["resource_path"].replace("{project_id}", project_id)
+    expected_body = {k: v for k, v in info["body"].to_dict().items() if v is not None} if info["body"] is not None else None
+    headers = dict(info["header_params"], **{"X-Sdk-Date": basic(t)})
+    # The SDK serializes its body itself; the signature is checked over credfill's body (the same JSON).
+    # The client drops the parameters left unset (`_call_api`); so does credfill.
+    query = [(k, v) for k, v in info["query_params"] if v is not None]
+    return call, {"method": info["method"], "host": host, "path": path, "query": query,
+                  "headers": headers, "jsonBody": expected_body}
+
+
+def prepare_case(rng):
+    t = timestamp(rng)
+    ak = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(20))
+    sk = "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(40))
+    flexible = rng.random() < 0.4
+    region = "eu-west-0" if flexible else rng.choice(HUAWEI_REGIONS)
+    domain = "prod-cloud-ocb.orange-business.com" if flexible else "myhuaweicloud.com"
+    project_id = "".join(rng.choice("0123456789abcdef") for _ in range(32))
+    profile = {"id": "p", "name": "p", "provider": "flexible-engine" if flexible else "huawei", "region": region,
+               "credentials": [{"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "issuer": "huawei"}]}
+    prepare = {"profile": profile, "timestamp": basic(t), "state": {"projectId": project_id}}
+    action = rng.choice(["list-buckets", "bucket-location", "bucket-storage-class", "list-folders", "create-bucket",
+                         "put-folder", "list-authorizations", "authorize", "remove-authorization"])
+    if action in ("list-authorizations", "authorize", "remove-authorization"):
+        call, expected = modelarts_prepare_case(rng, action, ak, sk, f"modelarts.{region}.{domain}", project_id, t)
+        # huaweicloudsdkcore signs what is sent: credfill's JSON body (compact, keys sorted: the same
+        # object as the SDK's), with X-Project-Id added.
+        sent_body = json.dumps(expected["jsonBody"], separators=(",", ":"), sort_keys=True) if expected["jsonBody"] else ""
+        request = SdkRequest(method=expected["method"], schema="https", host=expected["host"], resource_path=expected["path"],
+                             query_params=expected["query"], header_params=dict(expected["headers"]), body=sent_body.encode())
+        BasicCredentials(ak, sk, project_id).sign_request(request)
+        expected["authorization"] = request.header_params["Authorization"]
+        expected["headers"]["X-Project-Id"] = project_id
+        expected["signedBody"] = sent_body
+    else:
+        call, expected = obs_prepare_case(rng, action, ak, sk, region, f"{'oss' if flexible else 'obs'}.{region}.{domain}", t)
+    return {"prepare": prepare, "call": call, "expected": expected, "secretAccessKey": sk}
+
+
 # --- ibm: ibm-cloud-sdk-core ------------------------------------------------------------------
 
 def ibm_case(rng):
@@ -276,6 +383,7 @@ def main():
         "obsPresign": [obs_case(rng, presign=True) for _ in range(CASES)],
         "apig": [apig_case(rng) for _ in range(CASES)],
         "ibm": [ibm_case(rng) for _ in range(20)],
+        "prepare": [prepare_case(rng) for _ in range(CASES)],
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(vectors, ensure_ascii=False, indent=0))

@@ -15,6 +15,7 @@ import { chooseSnippet, readClipboard } from './lib/code.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { launchWithConsoles, probe, runFill, slotsOf, tabIdOf } from './lib/fill.mjs';
 import { E2E_PASSPHRASE, listProfiles, send } from './lib/profiles.mjs';
+import { click, settled } from './lib/modelarts.mjs';
 import { startServer } from './servers/launch.mjs';
 
 const TIMEOUT = 30_000;
@@ -212,6 +213,33 @@ for (const [name] of BROWSERS) {
       assert.equal(filled.status, 'filled');
       const [, rotated] = moto.huaweiKeys;
       assert.deepEqual(await state(modelarts, '#agree'), { ak: rotated.accessKeyId, sk: rotated.secretAccessKey, agreed: false });
+    });
+
+    it('Flexible Engine: Prepare ModelArts makes the bucket ready and authorizes the key in three clicks', async () => {
+      // The catalog's Orange hosts stand in as before; OBS here is a stand-in verifying OBS signatures.
+      const [, key] = moto.huaweiKeys;
+      const obs = await startServer('huawei_obs.py', ['eu-west-0'], { env: { HUAWEI_AK: key.accessKeyId, HUAWEI_SK: key.secretAccessKey } });
+      try {
+        await send(control, 'profiles.edit', { id: orange, edits: { endpoint: { obs: obs.url, iam: iam.url, modelarts: iam.url } } });
+        const popup = await browser.open('popup.html');
+        await popup.waitFor('#modelarts-section summary.modelarts-title[data-ready]');
+        const clicks = ['open'];
+        await popup.click('#modelarts-section summary.modelarts-title');
+        const row = `.modelarts-profile[data-profile-id="${orange}"]`;
+        let p = await settled(popup, orange, (q) => q.bucketInput === 'e2e-standard' && q.plan.length === 3);
+        assert.deepEqual(p.plan, ['put-folder', 'put-folder', 'put-folder'], 'the fit bucket is reused; data/ exists');
+        p = await click(popup, orange, `${row} .modelarts-create`, clicks);
+        p = await settled(popup, orange, (q) => q.log.filter((l) => l.code === 'folder-created').length === 3
+          && q.previews.some((text) => text.startsWith('POST ')));
+        p = await click(popup, orange, `${row} .modelarts-authorize`, clicks);
+        p = await settled(popup, orange, (q) => q.authorized);
+        assert.equal(clicks.length, 3, `${clicks}`);
+        assert.ok(p.authorizations.some((a) => a.includes(key.accessKeyId)));
+        await popup.close();
+      } finally {
+        await send(control, 'profiles.edit', { id: orange, edits: { endpoint: { obs: moto.url, iam: iam.url } } });
+        await obs.stop();
+      }
     });
 
     it('Flexible Engine: locked, the fill is refused with a clear message; unlocked, it fills', async () => {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import {
-  initSync, signRequest, presignUrl, ibmTokenRequest,
+  initSync, signRequest, presignUrl, ibmTokenRequest, modelartsRequest,
 } from '../../pkg/credfill.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
@@ -16,7 +16,7 @@ function loadVectors() {
   assert.ok(existsSync(VECTORS),
     'tests/.cache/vectors.json is missing: run .venv/bin/python tests/differential/gen_vectors.py');
   const vectors = JSON.parse(readFileSync(VECTORS, 'utf8'));
-  for (const group of ['aws4', 'aws4Presign', 'obs', 'obsPresign', 'apig']) {
+  for (const group of ['aws4', 'aws4Presign', 'obs', 'obsPresign', 'apig', 'prepare']) {
     assert.ok(vectors[group]?.length >= MIN_CASES,
       `${group}: ${vectors[group]?.length ?? 0} cases, at least ${MIN_CASES} wanted`);
   }
@@ -71,4 +71,34 @@ test('ibmTokenRequest sends what ibm-cloud-sdk-core\'s IAMTokenManager sends', (
   for (const { apiKey, expected } of vectors.ibm) {
     assert.deepEqual(ibmTokenRequest({ apiKey }), expected);
   }
+});
+
+// Prepare ModelArts: each request the flow builds (src/flows/prepare_modelarts.rs) is the one the
+// clouds' SDKs build for the same inputs, and carries the signature they compute.
+test('Prepare ModelArts requests equal esdk-obs-python\'s and huaweicloudsdkmodelarts\'s', () => {
+  assert.ok(vectors.prepare?.length >= MIN_CASES, `prepare: ${vectors.prepare?.length ?? 0} cases`);
+  replay('prepare', ({ prepare, call, expected, secretAccessKey }) => {
+    const { request, preview, write } = modelartsRequest(prepare, call);
+    const url = new URL(request.url);
+    assert.equal(request.method, expected.method);
+    assert.equal(url.host, expected.host);
+    assert.equal(header(request, 'authorization'), expected.authorization);
+    for (const [name, value] of Object.entries(expected.headers)) assert.equal(header(request, name.toLowerCase()), value, name);
+    if (expected.path) {
+      // ModelArts: path, query and the JSON body the SDK model describes (the SK masked when shown).
+      assert.equal(url.pathname, expected.path);
+      assert.deepEqual([...url.searchParams], expected.query);
+      assert.equal(request.body ?? '', expected.signedBody);
+      if (expected.jsonBody) {
+        assert.deepEqual(JSON.parse(request.body), expected.jsonBody);
+        assert.ok(!JSON.stringify(preview).includes(secretAccessKey) && preview.body.includes('••••'));
+      }
+    } else {
+      // OBS: the object key and sub-resources esdk-obs-python signed, and its body.
+      assert.equal(decodeURIComponent(url.pathname), `/${expected.key}`);
+      assert.deepEqual(Object.fromEntries([...url.searchParams].map(([k, v]) => [k, v === '' && !url.search.includes(`${k}=`) ? null : v])), expected.pathArgs);
+      assert.equal(request.body ?? null, expected.body);
+    }
+    assert.equal(write, ['create-bucket', 'put-folder', 'authorize', 'remove-authorization'].includes(call.action));
+  });
 });

@@ -1,14 +1,24 @@
 //! Object storage: Huawei OBS (Orange Flexible Engine's is the same service) and the
 //! S3-compatible requests AWS keys are checked with. One file per action.
 
+pub mod bucket_location;
 pub mod bucket_name;
+pub mod bucket_storage_class;
+pub mod create_bucket;
 pub mod head_bucket;
 pub mod list_buckets;
+pub mod list_folders;
 pub mod presign_object;
+pub mod put_folder;
 
 use super::answer::{server_clock_offset, xml_error, Answer};
 use super::catalog::Origin;
-use super::diagnosis::{key_failure, unexpected, Details, Diagnosis, Status};
+use super::diagnosis::{
+    key_failure, received, unexpected, Details, Diagnosis, DiagnosisCode, Status,
+};
+use super::key::{signed, SigningKey};
+use super::{Request, RequestError};
+use crate::sign::Scheme;
 
 pub use bucket_name::valid_bucket;
 
@@ -26,6 +36,92 @@ pub fn bucket_url(obs: &Origin, bucket: &str, path: &str) -> String {
 /// for a path-style URL (which carries it in the path).
 pub fn signed_bucket(obs: &Origin, bucket: &str) -> Option<String> {
     (!obs.custom).then(|| bucket.to_owned())
+}
+
+/// A request on `bucket` signed with OBS's own signature, as esdk-obs-python sends it
+/// (`src/obs/auth.py`): `path` (encoded, with its sub-resource query) after the bucket, `body`
+/// shown as sent (OBS bodies here never hold a secret).
+pub fn bucket_request(
+    key: &SigningKey,
+    obs: &Origin,
+    bucket: &str,
+    method: &str,
+    path: &str,
+    headers: Vec<(String, String)>,
+    body: Option<String>,
+) -> Result<Request, RequestError> {
+    let url = bucket_url(obs, valid_bucket(bucket)?, path);
+    let mut request = key.regional(Scheme::Obs, method, url)?;
+    request.bucket = signed_bucket(obs, bucket);
+    request.headers = headers;
+    if let Some(body) = &body {
+        request.body = body.clone().into_bytes();
+    }
+    signed(&request, body)
+}
+
+/// A 403 that names the IAM permission (OBS's action name) the key lacks for this request; any
+/// other failure as [`storage_error`] reads it.
+pub fn denied_or_failed(
+    answer: &Answer,
+    body: &str,
+    sent_at: &str,
+    details: Details,
+    permission: &str,
+) -> Diagnosis {
+    let diagnosis = storage_error(answer, body, sent_at, details);
+    let denied = diagnosis.status == Status::NoPermission
+        || (diagnosis.status == Status::Unexpected && diagnosis.details.http_status == Some(403));
+    if !denied {
+        return diagnosis;
+    }
+    Diagnosis::new(
+        Status::NoPermission,
+        DiagnosisCode::MissingPermission,
+        diagnosis.details,
+    )
+    .with("permission", permission)
+}
+
+/// A read on a bucket: what `parse` finds in a 2xx body, said by `found`; or what the answer
+/// means otherwise (a 403 naming `permission`).
+pub fn read<T>(
+    answer: &Answer,
+    sent_at: &str,
+    permission: &str,
+    parse: fn(&str) -> Option<T>,
+    found: impl FnOnce(&T, Details) -> Diagnosis,
+) -> (Diagnosis, Option<T>) {
+    let (status, body, details) = match received(answer) {
+        Ok(read) => read,
+        Err(unreached) => return (unreached, None),
+    };
+    if !(200..300).contains(&status) {
+        return (
+            denied_or_failed(answer, body, sent_at, details, permission),
+            None,
+        );
+    }
+    match parse(body) {
+        Some(value) => (found(&value, details), Some(value)),
+        None => (unexpected(details), None),
+    }
+}
+
+/// The text of an XML document's root element, or of its child `tag` (S3's forms).
+pub fn root_or_child_text(body: &str, tag: &str) -> Option<String> {
+    let doc = roxmltree::Document::parse(body).ok()?;
+    let root = doc.root_element();
+    let own = root.text().map(str::trim).filter(|t| !t.is_empty());
+    let child = || {
+        root.descendants()
+            .find(|n| n.has_tag_name(tag))
+            .and_then(|n| n.text())
+            .map(str::trim)
+    };
+    own.or_else(child)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
 }
 
 /// The OBS / S3 `<Error>` answer read as a failure of the key where it is one, `Err` with the

@@ -1,6 +1,9 @@
-"""A stand-in for Huawei Cloud IAM behind API Gateway, answering `GET /v3/projects?name=<region>`,
-and for ModelArts behind the same gateway, answering `GET /v2/<project>/authorizations` (the list
-that "Use in code"'s ModelArts snippets call) with none.
+"""A stand-in for Huawei Cloud IAM and ModelArts behind API Gateway, answering `GET /v3/projects?name=<region>`
+and ModelArts' `GET`, `POST` and `DELETE /v2/{project_id}/authorizations` (a stateful list, which "Use in code"'s
+ModelArts snippets also read; the POST body is
+the SDK model `AuthorizationRequest`, huaweicloudsdkmodelarts/v1/model/authorization_request.py; the answers
+are the OTC ModelArts API reference's). With MODELARTS_AGENCY_ONLY=1 the POST refuses AK/SK authorizations
+as a region that takes agencies only would (that wording is a guess: no document prints it).
 It VERIFIES the `SDK-HMAC-SHA256` signature by recomputing it with huaweicloudsdkcore's own Signer
 over the headers the request says it signed, and rejects a date more than 15 minutes from its clock.
 Errors use API Gateway's documented shape ({"error_code": "APIGW.0301", "error_msg": ...}); the
@@ -31,6 +34,9 @@ AK = os.environ.get("HUAWEI_AK") or "".join(secrets.choice(string.ascii_uppercas
 SK = os.environ.get("HUAWEI_SK") or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
 KEYS = {AK: SK, **{k["accessKeyId"]: k["secretAccessKey"] for k in json.loads(os.environ.get("HUAWEI_KEYS", "[]"))}}
 PROJECT_ID = secrets.token_hex(16)
+AGENCY_ONLY = os.environ.get("MODELARTS_AGENCY_ONLY") == "1"
+AUTHORIZATIONS = []  # ModelArts' configured authorizations: {user_id, user_name, type, content, create_time}
+MODELARTS_PATH = re.compile(r"^/v2/([^/]+)/authorizations/?$")
 MAX_SKEW = timedelta(minutes=15)
 AUTH = re.compile(r"SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)")
 
@@ -58,11 +64,35 @@ def expected_signature(request, signed_headers, access):
     return AUTH.match(sdk_request.header_params["Authorization"]).group(3)
 
 
+def modelarts(request, access):
+    """The three authorization calls; the project in the path must be this account's and signed."""
+    project = MODELARTS_PATH.match(request.path).group(1)
+    signed = AUTH.match(request.headers["Authorization"]).group(2).split(";")
+    if project != PROJECT_ID or request.headers.get("X-Project-Id") != PROJECT_ID or "x-project-id" not in signed:
+        return answer(403, {"error_code": "ModelArts.0203", "error_msg": "Invalid project, the user is not authorized."})
+    if request.method == "GET":
+        return answer(200, {"total_count": len(AUTHORIZATIONS), "auth": AUTHORIZATIONS})
+    if request.method == "DELETE":
+        user = request.args.get("user_id")
+        AUTHORIZATIONS[:] = [a for a in AUTHORIZATIONS if user != "all" and a["user_id"] != user]
+        return answer(200, {"result": "true"})
+    body = json.loads(request.get_data() or b"{}")
+    if AGENCY_ONLY and body.get("type") == "credential":
+        return answer(400, {"error_code": "ModelArts.6001",
+                            "error_msg": "Authorization type credential is not supported in this region, use an agency."})
+    if body.get("type") != "credential" or body.get("content") != access or KEYS.get(access) != body.get("secret_key"):
+        return answer(400, {"error_code": "ModelArts.6002", "error_msg": "The access key pair is invalid."})
+    AUTHORIZATIONS[:] = [a for a in AUTHORIZATIONS if a["content"] != access]
+    AUTHORIZATIONS.append({"user_id": "e2e" + access[:8].lower(), "user_name": "e2e-user", "type": "credential",
+                           "content": access, "create_time": 1795000000000})
+    return answer(200, {"result": "true"})
+
+
 def app_for(offset):
     @Request.application
     def app(request):
-        modelarts = request.path.rstrip("/") == f"/v2/{PROJECT_ID}/authorizations"
-        if request.path.rstrip("/") != "/v3/projects" and not modelarts:
+        is_modelarts = MODELARTS_PATH.match(request.path) is not None
+        if request.path.rstrip("/") != "/v3/projects" and not is_modelarts:
             return answer(404, {"error_msg": "The API does not exist or has not been published in the environment",
                                 "error_code": "APIGW.0101"})
         auth = AUTH.match(request.headers.get("Authorization", ""))
@@ -79,8 +109,8 @@ def app_for(offset):
             return gateway_error(401, "the request x-sdk-date expired")
         if not hmac.compare_digest(signature, expected_signature(request, signed.split(";"), access)):
             return gateway_error(401, "verify aksk signature fail")
-        if modelarts:
-            return answer(200, {"total_count": 0, "auth": []})
+        if is_modelarts:
+            return modelarts(request, access)
         region = request.args.get("name")
         projects = [{"id": PROJECT_ID, "name": region, "domain_id": PROJECT_ID, "parent_id": PROJECT_ID,
                      "enabled": True, "is_domain": False, "description": ""}] if region else []

@@ -1,0 +1,201 @@
+// The popup's Prepare ModelArts panel, one per Huawei Cloud / Flexible Engine profile: three clicks
+// from an imported key to a ready ModelArts. 1. *Check storage* (asks for the hosts, then reads: every
+// bucket with its region, storage class and fit, and the authorizations); 2. *Create bucket and
+// folders*; 3. *Authorize with this key*. Each write's request is shown (no signature, the SK as ••••)
+// before the click that sends it. The worker sends; this page only shows (src/flows/prepare_modelarts.rs).
+import { api } from '../lib/browser.js';
+import { el } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { providerLabel } from '../lib/providers.js';
+import { ask } from '../lib/messages.js';
+import { errorWords, words } from '../lib/words.js';
+
+/** A request as the user reads it before sending: method, URL, headers, body. */
+function previewText({ method, url, headers, body }) {
+  const lines = [`${method} ${url}`, ...headers.map(([name, value]) => `${name}: ${value}`)];
+  return body ? `${lines.join('\n')}\n\n${body}` : lines.join('\n');
+}
+
+function previews(planned) {
+  return el('ol', { class: 'modelarts-previews' }, ...planned.map(({ call, preview }) =>
+    el('li', { 'data-action': call.action }, el('pre', { class: 'modelarts-preview' }, previewText(preview)))));
+}
+
+const folderList = (text) => text.split(',').map((f) => f.trim()).filter(Boolean);
+
+/**
+ * Step 1 for `profileId` from a click: asks for the hosts not yet granted (`missing`) and starts the
+ * reads in the worker, both in the click itself (the prompt may close this popup; the worker then runs
+ * the reads and keeps what they found).
+ */
+function startOverview(profileId, missing) {
+  const started = ask('modelarts.overview', { profileId });
+  const asked = missing.length ? api.permissions.request({ origins: missing }) : Promise.resolve(true);
+  return Promise.all([started, asked]).then(([view, ok]) => {
+    if (!ok) throw { code: 'host-permission', message: t('check_permissionRefused') };
+    return view;
+  });
+}
+
+/** The origins of `profileId` not granted yet, known before any click. */
+async function missingOrigins(profileId) {
+  try {
+    const origins = await ask('modelarts.origins', { profileId });
+    return (await api.permissions.contains({ origins })) ? [] : origins;
+  } catch {
+    return []; // the worker explains when the preparation runs
+  }
+}
+
+/** `started`: the overview the section's opening click began for this profile, if it did. */
+function profilePanel(profile, started) {
+  const article = el('article', { class: 'modelarts-profile', 'data-profile-id': profile.id });
+  const error = el('p', { class: 'modelarts-error error', 'aria-live': 'polite' });
+  const overviewButton = el('button', { type: 'button', class: 'modelarts-overview primary' }, t('modelarts_overview'));
+  const body = el('div', { class: 'modelarts-body' });
+  let missing = [];
+  missingOrigins(profile.id).then((list) => (missing = list));
+
+  const busy = (button, promise) => {
+    button.disabled = true;
+    article.dataset.busy = 'true';
+    error.textContent = '';
+    return promise
+      .then((view) => view && !view.waiting && render(view))
+      .catch((e) => (error.textContent = errorWords(t, 'check_error', e)))
+      .finally(() => {
+        button.disabled = false;
+        delete article.dataset.busy;
+      });
+  };
+
+  overviewButton.addEventListener('click', () => busy(overviewButton, startOverview(profile.id, missing)));
+
+  function bucketTable(view) {
+    return el('table', { class: 'modelarts-buckets' },
+      el('tr', {}, ...['modelarts_colBucket', 'modelarts_colRegion', 'modelarts_colClass', 'modelarts_colFit'].map((k) => el('th', {}, t(k)))),
+      ...view.buckets.map((b) => el('tr', { 'data-bucket': b.name, 'data-fit': b.fit },
+        el('td', {}, b.name), el('td', {}, b.region ?? '?'), el('td', {}, b.storageClass ?? '?'),
+        el('td', {}, words(t, 'modelarts_fit', { code: b.fit, params: b.fitParams })))));
+  }
+
+  function storageStep(view) {
+    const bucket = el('input', { type: 'text', class: 'modelarts-bucket', value: view.chosenBucket ?? view.suggestedBucket, 'aria-label': t('modelarts_bucketLabel') });
+    const folders = el('input', { type: 'text', class: 'modelarts-folders', value: view.defaultFolders.join(', '), 'aria-label': t('modelarts_foldersLabel') });
+    const plan = el('div', { class: 'modelarts-plan' });
+    const create = el('button', { type: 'button', class: 'modelarts-create primary' }, t('modelarts_create'));
+    let planned = [];
+    let asked = 0; // only the latest typing's plan is shown, and only the shown plan is sent
+    const refresh = async () => {
+      const mine = ++asked;
+      create.disabled = true;
+      try {
+        const latest = await ask('modelarts.preview', { profileId: profile.id, bucket: bucket.value.trim(), folders: folderList(folders.value) });
+        if (mine !== asked) return;
+        planned = latest;
+        create.disabled = !planned.length;
+        plan.replaceChildren(planned.length ? el('p', { class: 'muted' }, t('modelarts_willSend')) : el('p', { class: 'ok modelarts-ready' }, t('modelarts_ready')), ...(planned.length ? [previews(planned)] : []));
+      } catch (e) {
+        if (mine !== asked) return;
+        planned = [];
+        create.disabled = true;
+        plan.replaceChildren(el('p', { class: 'error', 'data-code': e.code ?? 'internal' }, errorWords(t, 'check_error', e)));
+      }
+    };
+    bucket.addEventListener('input', refresh);
+    folders.addEventListener('input', refresh);
+    create.addEventListener('click', () => busy(create, ask('modelarts.write', { profileId: profile.id, calls: planned.map((p) => p.call) })));
+    refresh();
+    return el('div', { class: 'modelarts-step' },
+      el('label', {}, t('modelarts_bucketLabel'), ' ', bucket), el('label', {}, t('modelarts_foldersLabel'), ' ', folders), plan, create);
+  }
+
+  function authorizationStep(view) {
+    const list = el('ul', { class: 'modelarts-authorizations' }, ...(view.authorizations ?? []).map((a) => {
+      // Enabled once the request it sends is on screen.
+      const remove = el('button', { type: 'button', class: 'modelarts-remove', disabled: true }, t('modelarts_remove'));
+      const calls = [{ action: 'remove-authorization', userId: a.userId }];
+      const shown = el('details', { open: true }, el('summary', {}, t('modelarts_remove')));
+      ask('modelarts.preview', { profileId: profile.id, calls }).then((p) => {
+        shown.append(previews(p));
+        remove.disabled = false;
+      }, () => {});
+      remove.addEventListener('click', () => busy(remove, ask('modelarts.write', { profileId: profile.id, calls })));
+      return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${a.type} · ${a.content} `, remove, shown);
+    }));
+    const step = el('div', { class: 'modelarts-step' }, list);
+    if (view.authorized) {
+      step.append(el('p', { class: 'ok modelarts-authorized' }, t('modelarts_authorized')));
+      return step;
+    }
+    const calls = [{ action: 'authorize' }];
+    const authorize = el('button', { type: 'button', class: 'modelarts-authorize primary', disabled: true }, t('modelarts_authorize'));
+    const plan = el('div', { class: 'modelarts-plan' });
+    ask('modelarts.preview', { profileId: profile.id, calls }).then((p) => {
+      plan.replaceChildren(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p));
+      authorize.disabled = false; // once the request it sends is on screen
+    }, (e) => plan.replaceChildren(el('p', { class: 'error' }, errorWords(t, 'check_error', e))));
+    authorize.addEventListener('click', () => busy(authorize, ask('modelarts.write', { profileId: profile.id, calls })));
+    step.append(plan, authorize);
+    if (profile.provider === 'flexible-engine') step.append(el('p', { class: 'muted modelarts-endpoint-note' }, t('modelarts_endpointNote')));
+    return step;
+  }
+
+  function render(view) {
+    const log = el('ul', { class: 'modelarts-log', 'aria-live': 'polite' }, ...view.log.map((entry) =>
+      el('li', { class: `check-result ${entry.severity}`, 'data-action': entry.call.action, 'data-code': entry.code, 'data-severity': entry.severity }, words(t, 'check', entry))));
+    body.replaceChildren(...(view.listed ? [bucketTable(view), storageStep(view)] : []),
+      ...(view.projectId ? [authorizationStep(view)] : []), log);
+  }
+
+  if (started) busy(overviewButton, started);
+  else ask('modelarts.view', { profileId: profile.id }).then(render, () => {});
+  article.append(el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ',
+    el('span', { class: 'muted' }, [providerLabel(t, profile.provider), profile.region].filter(Boolean).join(' · '))), overviewButton, error, body);
+  return article;
+}
+
+/** The profiles whose keys ModelArts takes (the core's `takesHuaweiKeys`), the console tab's first. */
+async function huaweiProfiles() {
+  let view = { profiles: [], choices: { providers: [] } };
+  try {
+    view = await ask('profiles.view');
+  } catch {
+    // locked or no vault: the vault section says so
+  }
+  const huawei = new Set(view.choices.providers.filter((p) => p.takesHuaweiKeys).map((p) => p.id));
+  return view.profiles.filter((p) => huawei.has(p.provider));
+}
+
+/**
+ * A collapsed section with one panel per profile ModelArts can use. Opening it is step 1 for the first
+ * profile (one click fewer): the click starts its storage overview.
+ */
+export function mountModelArts(section) {
+  const body = el('div', { class: 'modelarts-body' });
+  const summary = el('summary', { class: 'modelarts-title' }, t('modelarts_title'));
+  const details = el('details', { class: 'modelarts' }, summary, body);
+  let first = null; // {id, missing}, known before the click
+  const learnFirst = async () => {
+    const [profile] = await huaweiProfiles();
+    first = profile ? { id: profile.id, missing: await missingOrigins(profile.id) } : null;
+    summary.dataset.ready = 'true';
+  };
+  let started = null;
+  summary.addEventListener('click', () => {
+    if (!details.open && first) started = { id: first.id, view: startOverview(first.id, first.missing) };
+  });
+  async function render() {
+    const profiles = await huaweiProfiles();
+    const opening = started;
+    started = null;
+    body.replaceChildren(...(profiles.length
+      ? profiles.map((p) => profilePanel(p, opening?.id === p.id ? opening.view : null))
+      : [el('p', { class: 'muted' }, t('modelarts_noProfiles'))]));
+  }
+  learnFirst();
+  details.addEventListener('toggle', () => details.open && render());
+  document.addEventListener('credfill:vault-state', learnFirst);
+  document.addEventListener('credfill:vault-state', () => details.open && render());
+  section.replaceChildren(details);
+}

@@ -1,0 +1,777 @@
+//! *Prepare ModelArts*: from an imported AK/SK to a bucket ModelArts can use, its folders and the
+//! ModelArts access authorization, each write shown to the user before it is sent.
+//!
+//! 1. **Storage overview** (reads): list the buckets, then each one's region and default storage
+//!    class; the ModelArts authorizations already configured (the project ID first, if the key
+//!    check has not stored it). A refused read on one bucket names the permission and goes on.
+//! 2. **Bucket and folders** (writes, one click): create the bucket unless it is already the
+//!    user's, then each folder it does not hold yet.
+//! 3. **Authorization** (a write, one click): `POST` this key to ModelArts; *Remove* deletes one.
+//!
+//! The worker keeps a [`Preparation`] (facts only, no secret) and passes it back with each answer:
+//! a half-done preparation is reported step by step and resumed from where it stopped.
+
+use crate::cloud::catalog::{endpoints, Endpoints, Origin};
+use crate::cloud::diagnosis::{Diagnosis, DiagnosisCode, Severity, Status};
+use crate::cloud::iam::projects;
+use crate::cloud::key::SigningKey;
+use crate::cloud::modelarts::authorizations::{self, Authorization};
+use crate::cloud::obs::head_bucket::COLD_CLASSES;
+use crate::cloud::obs::put_folder::folder_key;
+use crate::cloud::obs::{
+    bucket_location, bucket_storage_class, create_bucket, list_buckets, list_folders, put_folder,
+    valid_bucket,
+};
+use crate::cloud::{Answer, Request, RequestError};
+use crate::profile::{Profile, Provider};
+use crate::sign::Scheme;
+use crate::words::{message_codes, Param, Params};
+use serde::{Deserialize, Serialize};
+
+/// The folders ModelArts' guides have the user create (training data, output, models, logs).
+pub const DEFAULT_FOLDERS: &[&str] = &["data/", "output/", "models/", "logs/"];
+
+/// The profile, the caller's clock (`YYYYMMDDTHHMMSSZ`) and what the preparation found so far.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Prepare {
+    pub profile: Profile,
+    #[serde(default)]
+    pub timestamp: String,
+    #[serde(default)]
+    pub state: Preparation,
+}
+
+/// One request of the preparation, by what it does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "action",
+    rename_all = "kebab-case",
+    rename_all_fields = "camelCase"
+)]
+pub enum Call {
+    ListBuckets,
+    IamProjects,
+    BucketLocation { bucket: String },
+    BucketStorageClass { bucket: String },
+    ListFolders { bucket: String },
+    ListAuthorizations,
+    CreateBucket { bucket: String },
+    PutFolder { bucket: String, folder: String },
+    Authorize,
+    RemoveAuthorization { user_id: String },
+}
+
+impl Call {
+    /// Writes are shown before they are sent and sent only after a click.
+    pub fn is_write(&self) -> bool {
+        matches!(
+            self,
+            Call::CreateBucket { .. }
+                | Call::PutFolder { .. }
+                | Call::Authorize
+                | Call::RemoveAuthorization { .. }
+        )
+    }
+}
+
+/// What the preparation has found and done; no secret.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Preparation {
+    #[serde(default)]
+    pub project_id: Option<String>,
+    /// `None` until the buckets were listed.
+    #[serde(default)]
+    pub buckets: Option<Vec<BucketFacts>>,
+    #[serde(default)]
+    pub authorizations: Option<Vec<Authorization>>,
+    /// Every answer read, in order: the step-by-step report.
+    #[serde(default)]
+    pub log: Vec<Logged>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BucketFacts {
+    pub name: String,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub storage_class: Option<String>,
+    /// The permission a refused read lacked.
+    #[serde(default)]
+    pub denied: Option<String>,
+    /// The folders it holds, once listed (or created here).
+    #[serde(default)]
+    pub folders: Option<Vec<String>>,
+}
+
+/// One answer as the report shows it (the diagnosis's code and params, `check_<code>`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Logged {
+    pub call: Call,
+    pub status: Status,
+    pub severity: Severity,
+    pub code: String,
+    #[serde(default)]
+    pub params: serde_json::Value,
+}
+
+/// The report keeps the latest answers only.
+const LOG_LIMIT: usize = 60;
+
+message_codes! {
+    /// Whether a bucket suits ModelArts here; words `modelarts_fit_<code>` in `_locales`.
+    pub enum FitCode {
+        Fit = "fit" [region],
+        OtherRegion = "other-region" [bucketRegion, region],
+        Cold = "cold" [storageClass],
+        Unread = "unread" [permission],
+        Unknown = "unknown" [],
+    }
+}
+
+/// What one answer changed, and what to send next (reads only; writes wait for a click).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Read {
+    pub state: Preparation,
+    pub diagnosis: Diagnosis,
+    pub next: Vec<Call>,
+    /// The key itself is wrong: send nothing more.
+    pub stop: bool,
+}
+
+impl Prepare {
+    fn services(&self) -> Result<(SigningKey<'_>, Endpoints), RequestError> {
+        if !matches!(
+            self.profile.provider,
+            Provider::Huawei | Provider::FlexibleEngine
+        ) {
+            return Err(RequestError::Unsupported(self.profile.provider));
+        }
+        Ok((
+            SigningKey::of(&self.profile, &self.timestamp)?,
+            endpoints(&self.profile),
+        ))
+    }
+
+    fn project_id(&self) -> Option<&str> {
+        self.state
+            .project_id
+            .as_deref()
+            .or(self.profile.project_id.as_deref())
+    }
+}
+
+/// Step 1's first requests.
+pub fn overview(prepare: &Prepare) -> Vec<Call> {
+    let authorizations = match prepare.project_id() {
+        Some(_) => Call::ListAuthorizations,
+        None => Call::IamProjects,
+    };
+    vec![Call::ListBuckets, authorizations]
+}
+
+/// Host permissions the whole preparation needs: object storage (every bucket's virtual host
+/// under it), IAM and ModelArts.
+pub fn origins(profile: &Profile) -> Result<Vec<String>, RequestError> {
+    let found = endpoints(profile);
+    let obs = found.obs.as_ref().ok_or(RequestError::UnknownRegion)?;
+    let mut patterns = vec![obs.match_pattern()];
+    if !obs.custom {
+        patterns.push(format!("https://*.{}/*", obs.host));
+    }
+    patterns.extend(
+        [&found.iam, &found.modelarts]
+            .into_iter()
+            .flatten()
+            .map(Origin::match_pattern),
+    );
+    patterns.dedup();
+    Ok(patterns)
+}
+
+pub fn request(prepare: &Prepare, call: &Call) -> Result<Request, RequestError> {
+    let (key, found) = prepare.services()?;
+    let obs = || found.obs.as_ref().ok_or(RequestError::UnknownRegion);
+    let modelarts = || found.modelarts.as_ref().ok_or(RequestError::UnknownRegion);
+    let project = || prepare.project_id().ok_or(RequestError::NoProjectId);
+    match call {
+        Call::ListBuckets => list_buckets::request(&key, obs()?, Scheme::Obs),
+        Call::IamProjects => {
+            projects::request(&key, found.iam.as_ref().ok_or(RequestError::UnknownRegion)?)
+        }
+        Call::BucketLocation { bucket } => bucket_location::request(&key, obs()?, bucket),
+        Call::BucketStorageClass { bucket } => bucket_storage_class::request(&key, obs()?, bucket),
+        Call::ListFolders { bucket } => list_folders::request(&key, obs()?, bucket),
+        Call::ListAuthorizations => authorizations::list(&key, modelarts()?, project()?),
+        Call::CreateBucket { bucket } => create_bucket::request(&key, obs()?, bucket),
+        Call::PutFolder { bucket, folder } => put_folder::request(&key, obs()?, bucket, folder),
+        Call::Authorize => authorizations::create(&key, modelarts()?, project()?),
+        Call::RemoveAuthorization { user_id } => {
+            authorizations::delete(&key, modelarts()?, project()?, user_id)
+        }
+    }
+}
+
+/// Step 2's writes for `bucket` and `folders`, checked before anything is sent: the bucket is
+/// created unless the listing shows it is the user's (then it must suit ModelArts here), and only
+/// folders it lacks are put.
+pub fn plan_writes(
+    prepare: &Prepare,
+    bucket: &str,
+    folders: &[String],
+) -> Result<Vec<Call>, RequestError> {
+    let bucket = valid_bucket(bucket.trim())?.to_owned();
+    let keys = folders
+        .iter()
+        .filter(|f| !f.trim().is_empty())
+        .map(|f| folder_key(f).ok_or(RequestError::InvalidFolder))
+        .collect::<Result<Vec<_>, _>>()?;
+    let listed = prepare.state.bucket(&bucket);
+    let unfit = |b: &BucketFacts| {
+        let (code, _) = fit(b, prepare.profile.region());
+        matches!(code, FitCode::OtherRegion | FitCode::Cold)
+    };
+    if listed.is_some_and(unfit) {
+        return Err(RequestError::UnfitBucket);
+    }
+    let mut calls = vec![];
+    if listed.is_none() {
+        calls.push(Call::CreateBucket {
+            bucket: bucket.clone(),
+        });
+    }
+    let existing = listed.and_then(|b| b.folders.clone()).unwrap_or_default();
+    let mut seen = vec![];
+    for folder in keys {
+        if !existing.contains(&folder) && !seen.contains(&folder) {
+            seen.push(folder.clone());
+            calls.push(Call::PutFolder {
+                bucket: bucket.clone(),
+                folder,
+            });
+        }
+    }
+    Ok(calls)
+}
+
+/// Reads the answer to `call`.
+pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, RequestError> {
+    let mut state = prepare.state.clone();
+    let region = prepare.profile.region();
+    let sent_at = prepare.timestamp.as_str();
+    let mut next = vec![];
+    let diagnosis = match call {
+        Call::ListBuckets => {
+            let (diagnosis, listed) = list_buckets::diagnose(answer, sent_at);
+            if diagnosis.status == Status::Ok {
+                let known = state.buckets.take().unwrap_or_default();
+                state.buckets = Some(
+                    listed
+                        .into_iter()
+                        .map(|b| BucketFacts {
+                            folders: known
+                                .iter()
+                                .find(|k| k.name == b.name)
+                                .and_then(|k| k.folders.clone()),
+                            ..BucketFacts {
+                                name: b.name,
+                                ..BucketFacts::default()
+                            }
+                        })
+                        .collect(),
+                );
+                for bucket in state.buckets.iter().flatten() {
+                    next.push(Call::BucketLocation {
+                        bucket: bucket.name.clone(),
+                    });
+                    next.push(Call::BucketStorageClass {
+                        bucket: bucket.name.clone(),
+                    });
+                }
+            }
+            diagnosis
+        }
+        Call::IamProjects => {
+            let diagnosis = projects::diagnose(answer, region, sent_at);
+            if let Some(id) = &diagnosis.details.project_id {
+                state.project_id = Some(id.clone());
+                next.push(Call::ListAuthorizations);
+            }
+            diagnosis
+        }
+        Call::BucketLocation { bucket } => {
+            let (diagnosis, found) = bucket_location::diagnose(answer, bucket, sent_at);
+            let facts = state.bucket_mut(bucket);
+            facts.region = found.or(facts.region.take());
+            note_denied(facts, &diagnosis);
+            diagnosis
+        }
+        Call::BucketStorageClass { bucket } => {
+            let (diagnosis, found) = bucket_storage_class::diagnose(answer, bucket, sent_at);
+            let facts = state.bucket_mut(bucket);
+            facts.storage_class = found.or(facts.storage_class.take());
+            note_denied(facts, &diagnosis);
+            // The first bucket found fit: its folders, so step 2 puts only the missing ones.
+            let first_fit = state.chosen_bucket(region).map(|b| b.name.clone());
+            if first_fit.as_ref() == Some(bucket) && state.bucket_mut(bucket).folders.is_none() {
+                next.push(Call::ListFolders {
+                    bucket: bucket.clone(),
+                });
+            }
+            diagnosis
+        }
+        Call::ListFolders { bucket } => {
+            let (diagnosis, found) = list_folders::diagnose(answer, bucket, sent_at);
+            if found.is_some() {
+                state.bucket_mut(bucket).folders = found;
+            }
+            diagnosis
+        }
+        Call::ListAuthorizations => {
+            let (diagnosis, found) = authorizations::diagnose_list(answer, sent_at);
+            if found.is_some() {
+                state.authorizations = found;
+            }
+            diagnosis
+        }
+        Call::CreateBucket { bucket } => {
+            let diagnosis =
+                create_bucket::diagnose(answer, bucket, region, &suffix(sent_at), sent_at);
+            if diagnosis.status == Status::Ok {
+                let created = diagnosis.code == DiagnosisCode::BucketCreated;
+                let facts = state.bucket_mut(bucket);
+                facts.region = Some(region.to_owned());
+                facts.storage_class = Some("STANDARD".into());
+                if created {
+                    facts.folders = Some(vec![]);
+                }
+            }
+            diagnosis
+        }
+        Call::PutFolder { bucket, folder } => {
+            let diagnosis = put_folder::diagnose(answer, bucket, folder, sent_at);
+            if diagnosis.status == Status::Ok {
+                let folders = state
+                    .bucket_mut(bucket)
+                    .folders
+                    .get_or_insert_with(Vec::new);
+                if !folders.contains(folder) {
+                    folders.push(folder.clone());
+                }
+            }
+            diagnosis
+        }
+        Call::Authorize | Call::RemoveAuthorization { .. } => {
+            let done = if *call == Call::Authorize {
+                DiagnosisCode::Authorized
+            } else {
+                DiagnosisCode::AuthorizationRemoved
+            };
+            let diagnosis = authorizations::diagnose_write(answer, sent_at, done);
+            if diagnosis.status == Status::Ok {
+                next.push(Call::ListAuthorizations);
+            }
+            diagnosis
+        }
+    };
+    state.log.push(Logged {
+        call: call.clone(),
+        status: diagnosis.status,
+        severity: diagnosis.severity,
+        code: diagnosis.code.as_str().to_owned(),
+        params: serde_json::to_value(&diagnosis.params).unwrap_or_default(),
+    });
+    let excess = state.log.len().saturating_sub(LOG_LIMIT);
+    state.log.drain(..excess);
+    let stop = diagnosis.status.key_is_wrong();
+    if stop {
+        next.clear();
+    }
+    Ok(Read {
+        state,
+        diagnosis,
+        next,
+        stop,
+    })
+}
+
+/// The first permission a read of the bucket was refused for.
+fn note_denied(facts: &mut BucketFacts, diagnosis: &Diagnosis) {
+    if diagnosis.code == DiagnosisCode::MissingPermission && facts.denied.is_none() {
+        if let Some(Param::Text(permission)) = diagnosis.params.get("permission") {
+            facts.denied = Some(permission.clone());
+        }
+    }
+}
+
+/// A suffix for a taken name's suggestion: the day, hour and minute of the request (`ddHHMM`).
+fn suffix(timestamp: &str) -> String {
+    let digits: String = timestamp.chars().filter(char::is_ascii_digit).collect();
+    digits.get(6..12).unwrap_or("1").to_owned()
+}
+
+impl Preparation {
+    fn bucket(&self, name: &str) -> Option<&BucketFacts> {
+        self.buckets.iter().flatten().find(|b| b.name == name)
+    }
+
+    fn bucket_mut(&mut self, name: &str) -> &mut BucketFacts {
+        let buckets = self.buckets.get_or_insert_with(Vec::new);
+        match buckets.iter().position(|b| b.name == name) {
+            Some(i) => &mut buckets[i],
+            None => {
+                buckets.push(BucketFacts {
+                    name: name.to_owned(),
+                    ..BucketFacts::default()
+                });
+                buckets.last_mut().expect("just pushed")
+            }
+        }
+    }
+
+    /// The bucket step 2 uses: the first one fit for ModelArts in `region`.
+    fn chosen_bucket(&self, region: &str) -> Option<&BucketFacts> {
+        self.buckets
+            .iter()
+            .flatten()
+            .find(|b| fit(b, region).0 == FitCode::Fit)
+    }
+}
+
+/// Whether `bucket` suits ModelArts in `region`, and why not.
+fn fit(bucket: &BucketFacts, region: &str) -> (FitCode, Params) {
+    let mut params = Params::new();
+    let code = match (&bucket.denied, &bucket.region, &bucket.storage_class) {
+        (_, Some(r), _) if r != region => {
+            params.insert("bucketRegion", r.as_str().into());
+            params.insert("region", region.into());
+            FitCode::OtherRegion
+        }
+        (_, _, Some(class)) if COLD_CLASSES.contains(&class.as_str()) => {
+            params.insert("storageClass", class.as_str().into());
+            FitCode::Cold
+        }
+        (Some(permission), _, _) => {
+            params.insert("permission", permission.as_str().into());
+            FitCode::Unread
+        }
+        (None, Some(_), Some(_)) => {
+            params.insert("region", region.into());
+            FitCode::Fit
+        }
+        _ => FitCode::Unknown,
+    };
+    (code, params)
+}
+
+/// What the panel shows: each bucket with its fit, the bucket step 2 would use (or a new name),
+/// the default folders and the authorizations.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct View {
+    pub listed: bool,
+    pub buckets: Vec<BucketView>,
+    pub chosen_bucket: Option<String>,
+    pub suggested_bucket: String,
+    pub default_folders: Vec<&'static str>,
+    pub project_id: Option<String>,
+    pub authorizations: Option<Vec<Authorization>>,
+    /// This key is configured as a ModelArts authorization.
+    pub authorized: bool,
+    pub log: Vec<Logged>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BucketView {
+    #[serde(flatten)]
+    pub facts: BucketFacts,
+    pub fit: FitCode,
+    pub fit_params: Params,
+}
+
+pub fn view(prepare: &Prepare) -> View {
+    let state = &prepare.state;
+    let region = prepare.profile.region();
+    let key_id = SigningKey::of(&prepare.profile, "")
+        .map(|k| k.id.to_owned())
+        .ok();
+    let project_id = prepare.project_id().map(str::to_owned);
+    let stem = project_id
+        .as_deref()
+        .map(|p| p.chars().take(8).collect::<String>().to_ascii_lowercase())
+        .unwrap_or_else(|| region.to_owned());
+    View {
+        listed: state.buckets.is_some(),
+        buckets: state
+            .buckets
+            .iter()
+            .flatten()
+            .map(|b| {
+                let (fit, fit_params) = fit(b, region);
+                BucketView {
+                    facts: b.clone(),
+                    fit,
+                    fit_params,
+                }
+            })
+            .collect(),
+        chosen_bucket: state.chosen_bucket(region).map(|b| b.name.clone()),
+        suggested_bucket: format!("modelarts-{stem}"),
+        default_folders: DEFAULT_FOLDERS.to_vec(),
+        authorized: state
+            .authorizations
+            .iter()
+            .flatten()
+            .any(|a| a.kind == "credential" && Some(&a.content) == key_id.as_ref()),
+        project_id,
+        authorizations: state.authorizations.clone(),
+        log: state.log.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cloud::key::tests::{aksk, endpoint, profile, AK, TIMESTAMP};
+
+    fn prepare() -> Prepare {
+        let mut p = profile(Provider::FlexibleEngine, "eu-west-0", vec![aksk()]);
+        p.project_id = Some("0123456789abcdef0123456789abcdef".into());
+        Prepare {
+            profile: p,
+            timestamp: TIMESTAMP.into(),
+            state: Preparation::default(),
+        }
+    }
+
+    fn answer(prepare: &mut Prepare, call: Call, status: u16, body: &str) -> Read {
+        let read = read(prepare, &call, &Answer::response(status, &[], body)).unwrap();
+        prepare.state = read.state.clone();
+        read
+    }
+
+    const LIST: &str = "<ListAllMyBucketsResult><Buckets><Bucket><Name>fit</Name></Bucket><Bucket><Name>cold</Name></Bucket><Bucket><Name>far</Name></Bucket><Bucket><Name>locked</Name></Bucket></Buckets></ListAllMyBucketsResult>";
+
+    #[test]
+    fn the_overview_marks_each_bucket_and_goes_on_after_a_refusal() {
+        let mut p = prepare();
+        assert_eq!(overview(&p), [Call::ListBuckets, Call::ListAuthorizations]);
+        let listed = answer(&mut p, Call::ListBuckets, 200, LIST);
+        assert_eq!(listed.next.len(), 8);
+        let location = |p: &mut Prepare, b: &str, r: &str| {
+            answer(
+                p,
+                Call::BucketLocation { bucket: b.into() },
+                200,
+                &format!("<Location>{r}</Location>"),
+            )
+        };
+        let class = |p: &mut Prepare, b: &str, c: &str| {
+            answer(
+                p,
+                Call::BucketStorageClass { bucket: b.into() },
+                200,
+                &format!("<StorageClass>{c}</StorageClass>"),
+            )
+        };
+        location(&mut p, "fit", "eu-west-0");
+        let read = class(&mut p, "fit", "STANDARD");
+        assert_eq!(
+            read.next,
+            [Call::ListFolders {
+                bucket: "fit".into()
+            }]
+        );
+        location(&mut p, "cold", "eu-west-0");
+        class(&mut p, "cold", "COLD");
+        location(&mut p, "far", "cn-north-4");
+        class(&mut p, "far", "STANDARD");
+        let denied = "<Error><Code>AccessDenied</Code></Error>";
+        let read = answer(
+            &mut p,
+            Call::BucketLocation {
+                bucket: "locked".into(),
+            },
+            403,
+            denied,
+        );
+        assert!(!read.stop);
+        answer(&mut p, Call::ListFolders { bucket: "fit".into() }, 200,
+            "<ListBucketResult><CommonPrefixes><Prefix>data/</Prefix></CommonPrefixes></ListBucketResult>");
+        let v = view(&p);
+        let fits: Vec<(&str, FitCode)> = v
+            .buckets
+            .iter()
+            .map(|b| (b.facts.name.as_str(), b.fit))
+            .collect();
+        assert_eq!(
+            fits,
+            [
+                ("fit", FitCode::Fit),
+                ("cold", FitCode::Cold),
+                ("far", FitCode::OtherRegion),
+                ("locked", FitCode::Unread)
+            ]
+        );
+        assert_eq!(v.chosen_bucket.as_deref(), Some("fit"));
+        assert_eq!(v.suggested_bucket, "modelarts-01234567");
+        // Step 2 on the fit bucket: no creation, only the folders it lacks.
+        let folders: Vec<String> = DEFAULT_FOLDERS.iter().map(|f| f.to_string()).collect();
+        let writes = plan_writes(&p, "fit", &folders).unwrap();
+        assert_eq!(writes.len(), 3);
+        assert!(writes
+            .iter()
+            .all(|c| c.is_write() && matches!(c, Call::PutFolder { .. })));
+        assert_eq!(
+            plan_writes(&p, "Bad_Name", &folders).unwrap_err(),
+            RequestError::InvalidBucket
+        );
+        assert_eq!(
+            plan_writes(&p, "fit", &["../x".into()]).unwrap_err(),
+            RequestError::InvalidFolder
+        );
+        for unfit in ["cold", "far"] {
+            assert_eq!(
+                plan_writes(&p, unfit, &folders).unwrap_err(),
+                RequestError::UnfitBucket
+            );
+        }
+        assert_eq!(p.state.log.len(), 9);
+    }
+
+    #[test]
+    fn a_new_bucket_then_folders_then_the_authorization() {
+        let mut p = prepare();
+        answer(
+            &mut p,
+            Call::ListBuckets,
+            200,
+            "<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>",
+        );
+        let writes = plan_writes(&p, "ml-data", &["data".into(), "data/".into()]).unwrap();
+        assert_eq!(
+            writes,
+            [
+                Call::CreateBucket {
+                    bucket: "ml-data".into()
+                },
+                Call::PutFolder {
+                    bucket: "ml-data".into(),
+                    folder: "data/".into()
+                }
+            ]
+        );
+        for call in &writes {
+            let r = request(&p, call).unwrap();
+            assert!(
+                r.url.starts_with("https://ml-data.oss.eu-west-0."),
+                "{}",
+                r.url
+            );
+        }
+        let taken = answer(
+            &mut p,
+            writes[0].clone(),
+            409,
+            "<Error><Code>BucketAlreadyExists</Code></Error>",
+        );
+        assert_eq!(
+            taken.diagnosis.params["suggestion"],
+            Param::from("ml-data-231100")
+        );
+        answer(
+            &mut p,
+            Call::CreateBucket {
+                bucket: "ml-data-231100".into(),
+            },
+            200,
+            "",
+        );
+        answer(
+            &mut p,
+            Call::PutFolder {
+                bucket: "ml-data-231100".into(),
+                folder: "data/".into(),
+            },
+            200,
+            "",
+        );
+        assert_eq!(view(&p).chosen_bucket.as_deref(), Some("ml-data-231100"));
+        assert_eq!(
+            plan_writes(&p, "ml-data-231100", &["data/".into()]).unwrap(),
+            []
+        );
+        let authorized = answer(&mut p, Call::Authorize, 200, r#"{"result":"true"}"#);
+        assert_eq!(authorized.next, [Call::ListAuthorizations]);
+        answer(
+            &mut p,
+            Call::ListAuthorizations,
+            200,
+            &format!(
+                r#"{{"total_count":1,"auth":[{{"user_id":"u1","user_name":"me","type":"credential","content":"{AK}"}}]}}"#
+            ),
+        );
+        assert!(view(&p).authorized);
+    }
+
+    #[test]
+    fn a_wrong_key_stops_and_a_missing_project_is_found_first() {
+        let mut p = prepare();
+        p.profile.project_id = None;
+        assert_eq!(overview(&p), [Call::ListBuckets, Call::IamProjects]);
+        assert_eq!(
+            request(&p, &Call::Authorize).unwrap_err(),
+            RequestError::NoProjectId
+        );
+        let wrong = answer(
+            &mut p,
+            Call::ListBuckets,
+            403,
+            "<Error><Code>SignatureDoesNotMatch</Code></Error>",
+        );
+        assert!(wrong.stop && wrong.next.is_empty());
+        assert_eq!(view(&p).log[0].code, "bad-sk");
+        let found = answer(
+            &mut p,
+            Call::IamProjects,
+            200,
+            r#"{"projects":[{"id":"abc123","name":"eu-west-0"}]}"#,
+        );
+        assert_eq!(found.next, [Call::ListAuthorizations]);
+        assert_eq!(found.state.project_id.as_deref(), Some("abc123"));
+    }
+
+    #[test]
+    fn origins_cover_every_bucket_host_and_a_custom_modelarts_endpoint() {
+        let mut p = prepare();
+        assert_eq!(
+            origins(&p.profile).unwrap(),
+            [
+                "https://oss.eu-west-0.prod-cloud-ocb.orange-business.com/*",
+                "https://*.oss.eu-west-0.prod-cloud-ocb.orange-business.com/*",
+                "https://iam.eu-west-0.prod-cloud-ocb.orange-business.com/*",
+                "https://modelarts.eu-west-0.prod-cloud-ocb.orange-business.com/*",
+            ]
+        );
+        p.profile.endpoint = endpoint("http://127.0.0.1:9000");
+        assert_eq!(origins(&p.profile).unwrap(), ["http://127.0.0.1/*"]);
+        let calls: Vec<Call> = serde_json::from_str(r#"[{"action":"put-folder","bucket":"b","folder":"f/"},{"action":"remove-authorization","userId":"u"}]"#).unwrap();
+        assert_eq!(
+            calls[1],
+            Call::RemoveAuthorization {
+                user_id: "u".into()
+            }
+        );
+        p.profile.provider = Provider::Aws;
+        assert_eq!(
+            request(&p, &calls[0]).unwrap_err(),
+            RequestError::Unsupported(Provider::Aws)
+        );
+    }
+}

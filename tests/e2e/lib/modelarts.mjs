@@ -1,0 +1,44 @@
+// The Prepare ModelArts panel of the popup, read and clicked the way a user does (both browsers).
+const TIMEOUT = 30_000;
+
+/** What the panel of `id` shows: the log, the buckets' fit, the planned writes and the authorizations. */
+export async function panel(popup, id) {
+  return popup.evaluate((id) => {
+    const root = document.querySelector(`.modelarts-profile[data-profile-id="${id}"]`);
+    if (!root) return null;
+    const all = (sel, read) => [...root.querySelectorAll(sel)].map(read);
+    return {
+      busy: root.dataset.busy === 'true',
+      log: all('.modelarts-log li', (li) => ({ action: li.dataset.action, code: li.dataset.code, text: li.textContent })),
+      buckets: Object.fromEntries(all('.modelarts-buckets tr[data-bucket]', (tr) => [tr.dataset.bucket, tr.dataset.fit])),
+      fitWords: Object.fromEntries(all('.modelarts-buckets tr[data-bucket]', (tr) => [tr.dataset.bucket, tr.lastChild.textContent])),
+      bucketInput: root.querySelector('.modelarts-bucket')?.value,
+      plan: all('.modelarts-step:first-of-type .modelarts-previews li', (li) => li.dataset.action),
+      previews: all('.modelarts-preview', (p) => p.textContent),
+      authorizations: all('.modelarts-authorizations li', (li) => li.textContent),
+      authorized: !!root.querySelector('.modelarts-authorized'),
+      error: root.querySelector('.modelarts-error')?.textContent ?? '',
+      planError: root.querySelector('.modelarts-plan .error')?.textContent ?? '',
+    };
+  }, id);
+}
+
+/** Waits until the panel is idle and `accept` holds. */
+export async function settled(popup, id, accept) {
+  const end = Date.now() + TIMEOUT;
+  let last;
+  while (Date.now() < end) {
+    last = await panel(popup, id);
+    if (last && !last.busy && accept(last)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`panel ${id} did not settle: ${JSON.stringify(last)}`);
+}
+
+/** A click that the user makes (counted), then the panel once the log grew. */
+export async function click(popup, id, selector, clicks) {
+  const before = (await panel(popup, id))?.log.length ?? 0;
+  clicks.push(selector);
+  await popup.click(selector);
+  return settled(popup, id, (p) => p.log.length > before);
+}

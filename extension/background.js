@@ -24,8 +24,10 @@ const ready = () => (instantiating ??= init({ module_or_path: api.runtime.getURL
   .then(() => performance.mark('credfill-core-ready')));
 
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
-const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers, ...modelartsHandlers, ...codeHandlers });
-const handlers = asUserActions({ ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers, ...codeHandlers, ...openscaleHandlers });
+const handlers = asUserActions({
+  ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers,
+  ...modelartsHandlers, ...codeHandlers, ...openscaleHandlers,
+});
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);

@@ -135,6 +135,16 @@ function firefoxPage(driver, handle) {
     await focus();
     return driver.wait(until.elementLocated(By.css(sel)), TIMEOUT);
   };
+  // As Playwright's locators do: an element the page redrew between finding and using it is found again.
+  const withElement = async (sel, use) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await use(await find(sel));
+      } catch (e) {
+        if (e?.name !== 'StaleElementReferenceError' || attempt >= 5) throw e;
+      }
+    }
+  };
   return {
     raw: driver,
     url: async () => (await focus(), driver.getCurrentUrl()),
@@ -143,15 +153,14 @@ function firefoxPage(driver, handle) {
       const el = await driver.wait(until.elementLocated(By.css(sel)), timeout);
       if (state === 'visible') await driver.wait(until.elementIsVisible(el), timeout);
     },
-    text: async (sel) => (await find(sel)).getAttribute('textContent'),
-    attr: async (sel, name) => (await find(sel)).getAttribute(name),
-    click: async (sel) => (await find(sel)).click(),
-    async fill(sel, value) {
-      const el = await find(sel);
+    text: (sel) => withElement(sel, (el) => el.getAttribute('textContent')),
+    attr: (sel, name) => withElement(sel, (el) => el.getAttribute(name)),
+    click: (sel) => withElement(sel, (el) => el.click()),
+    fill: (sel, value) => withElement(sel, async (el) => {
       await el.clear();
       await el.sendKeys(value);
-    },
-    setFile: async (sel, path) => (await find(sel)).sendKeys(path),
+    }),
+    setFile: (sel, path) => withElement(sel, (el) => el.sendKeys(path)),
     async evaluate(fn, arg) {
       await focus();
       return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];

@@ -1,6 +1,6 @@
 // The standalone page: the same WASM core as the extension, bundled inline so the page also works
 // opened from disk (file://), where fetching a .wasm file is not allowed. Nothing leaves the page.
-import { codeOffers, importLimitBytes, initSync, parseCredentials, regionsOf, renderSnippet, version } from '../pkg/credfill.js';
+import { codeOffers, importLimitBytes, initSync, parseCredentials, providerTraits, regionsOf, renderSnippet, version } from '../pkg/credfill.js';
 import wasmBytes from '../pkg/credfill_bg.wasm';
 import { showImport, wireImportInputs } from '../extension/lib/import-view.js';
 import { codePanel } from '../extension/lib/code-panel.js';
@@ -13,8 +13,14 @@ localize();
 const result = document.getElementById('result');
 const code = document.getElementById('code');
 
-/** The clouds a key can be used with, by the key's kind. */
-const CLOUDS = { aksk: ['huawei', 'flexible-engine'], 'ibm-api-key': ['ibm'] };
+/**
+ * The clouds a key's code may be for: a Huawei-issued AK/SK's (the core's `providerTraits`, as the
+ * extension's import asks it), or IBM for an IBM API key.
+ */
+function cloudsOf(item) {
+  if (item.kind === 'aksk' && item.issuer === 'huawei') return providerTraits().filter((p) => p.takesHuaweiKeys).map((p) => p.id);
+  return item.kind === 'ibm-api-key' ? ['ibm'] : [];
+}
 
 /**
  * "Use in code" for the imported key, as in the extension, rendered by this page's own core from a
@@ -22,11 +28,11 @@ const CLOUDS = { aksk: ['huawei', 'flexible-engine'], 'ibm-api-key': ['ibm'] };
  * read the clipboard to clear it, and the warning says so.
  */
 function showCode(items) {
-  const key = items.find((item) => CLOUDS[item.kind]);
+  const key = items.find((item) => cloudsOf(item).length);
   code.replaceChildren();
   if (!key) return;
   const cloud = el('select', { id: 'code-cloud', 'aria-label': t('code_cloud') },
-    CLOUDS[key.kind].map((id) => el('option', { value: id }, t(`provider_${id.replaceAll('-', '_')}`))));
+    cloudsOf(key).map((id) => el('option', { value: id }, t(`provider_${id.replaceAll('-', '_')}`))));
   const region = el('select', { id: 'code-region', 'aria-label': t('code_region') });
   const panel = el('div', { class: 'code-body' });
   const profile = () => ({ id: 'page', name: t('code_title'), provider: cloud.value, region: region.value, credentials: [key] });

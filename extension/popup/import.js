@@ -95,31 +95,26 @@ export function mountImport(section) {
       controls.push(again.node);
     }
     options.replaceChildren(...controls);
+    // The words of the name each item gets if it starts a profile: this preview is for the cloud on
+    // screen (choosing another cloud previews again).
+    const names = items.map((i) => (i.defaultName ? words(t, 'profile_name', i.defaultName) : null));
     readChoice = () => {
       const replacing = replace?.select.value === 'replace';
-      if (again?.select.value === 'another') return { newProfile: true, provider: cloud?.select.value, region: region?.select.value || undefined };
+      if (again?.select.value === 'another') return { newProfile: true, provider: cloud?.select.value, region: region?.select.value || undefined, names };
       return {
         target: replacing ? rotating.replacesIn.id : into.select.value || undefined,
         replace: replacing,
         provider: cloud?.select.value,
         region: region?.select.value || undefined,
+        names,
       };
     };
   }
 
   wireImportInputs({ file, drop, paste, readPaste }, { limit: () => ask('import.limit'), importBytes });
   // The vault listens for this and stores the items (see popup/vault.js).
-  save.addEventListener('click', async () => {
-    const choice = readChoice();
-    const names = await defaultNames(choice);
-    document.dispatchEvent(new CustomEvent('credfill:save-import', { detail: { items: found, ...choice, names } }));
-  });
-
-  /** The words of the name each item gets if it starts a profile, for the cloud finally chosen. */
-  async function defaultNames(choice) {
-    const preview = await ask('profiles.previewImport', { items: found, target: choice.target, cloud: choice.provider });
-    return (preview.items ?? []).map((i) => (i.defaultName ? words(t, 'profile_name', i.defaultName) : null));
-  }
+  save.addEventListener('click', () =>
+    document.dispatchEvent(new CustomEvent('credfill:save-import', { detail: { items: found, ...readChoice() } })));
   // Once saved, the card is done with: nothing of the file stays on screen.
   document.addEventListener('credfill:import-saved', () => {
     found = [];

@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod cloud;
 pub mod code;
 pub mod credentials;
+pub mod date;
 pub mod fill;
 pub mod flows;
 pub mod profile;

@@ -1,10 +1,9 @@
 //! What came back for one request, and the readers every diagnosis shares: headers without
 //! case, the `<Error>` document of OBS / S3, and the clock difference a server reveals.
 
+use crate::date;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use time::{format_description::well_known::Rfc2822, macros::format_description};
-use time::{OffsetDateTime, PrimitiveDateTime};
 
 /// An HTTP answer, or why there was none. JS passes `{status, headers, body}` or `{error}`.
 #[derive(Debug, Clone, Deserialize)]
@@ -98,28 +97,13 @@ pub fn server_clock_offset(
     server_time: Option<&str>,
     sent_at: &str,
 ) -> Option<i64> {
-    let sent = parse_basic(sent_at)?;
+    let sent = date::parse_basic(sent_at)?;
+    // `<ServerTime>` is `2026-11-23T11:06:32Z` or `…:32.123Z`.
     let server = server_time
-        .and_then(parse_iso8601)
-        .or_else(|| answer.header("date").and_then(parse_http_date))?;
-    Some((server - sent).whole_seconds())
-}
-
-fn parse_basic(text: &str) -> Option<OffsetDateTime> {
-    let format = format_description!("[year][month][day]T[hour][minute][second]Z");
-    PrimitiveDateTime::parse(text, format)
-        .ok()
-        .map(|t| t.assume_utc())
-}
-
-/// `2026-11-23T11:06:32Z` or `2026-11-23T11:06:32.123Z` (S3's `<ServerTime>`).
-fn parse_iso8601(text: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
-}
-
-/// `Mon, 23 Nov 2026 11:06:32 GMT` (the only form RFC 9110 lets servers send).
-fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(text, &Rfc2822).ok()
+        .and_then(date::parse_rfc3339_ms)
+        .map(|ms| ms.div_euclid(1000))
+        .or_else(|| answer.header("date").and_then(date::parse_http))?;
+    Some(server - sent)
 }
 
 #[cfg(test)]

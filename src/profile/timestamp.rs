@@ -1,23 +1,15 @@
 //! Dates in profiles are RFC 3339 text (readable in a backup); arithmetic is on unix ms.
 
-use time::format_description::well_known::{Iso8601, Rfc3339};
-use time::OffsetDateTime;
+use crate::date;
 
 /// RFC 3339, or the ISO 8601 variants some consoles print (e.g. IBM's `2019-06-28T14:25+0000`).
 pub fn parse_ms(text: &str) -> Option<i64> {
-    let text = text.trim();
-    let at = OffsetDateTime::parse(text, &Rfc3339)
-        .or_else(|_| OffsetDateTime::parse(text, &Iso8601::PARSING))
-        .ok()?;
-    i64::try_from(at.unix_timestamp_nanos() / 1_000_000).ok()
+    date::parse_rfc3339_ms(text.trim())
 }
 
-/// `None` only for a `now` outside the years time can represent.
+/// `None` only for a `now` outside the years 0–9999.
 pub fn format_ms(ms: i64) -> Option<String> {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()?
-        .format(&Rfc3339)
-        .ok()
+    date::format_rfc3339_ms(ms)
 }
 
 #[cfg(test)]

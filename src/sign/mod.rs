@@ -12,7 +12,6 @@ pub mod obs;
 use crate::secret::Secret;
 use serde::Deserialize;
 use std::fmt;
-use time::{macros::format_description, PrimitiveDateTime};
 use url::Url;
 
 /// Which signature a request gets.
@@ -146,21 +145,17 @@ pub fn presign(request: &SignRequest, expires_in: u32) -> Result<String, SignErr
 /// SigV4 and API Gateway sign as given: no formatting on the hot path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Timestamp {
-    time: PrimitiveDateTime,
+    unix: i64,
     basic: String,
 }
 
 impl Timestamp {
     pub(crate) fn parse(text: &str) -> Result<Self, SignError> {
-        let format = format_description!("[year][month][day]T[hour][minute][second]Z");
-        match PrimitiveDateTime::parse(text, format) {
-            // 16 bytes: four-digit years only, so the text is already the canonical form.
-            Ok(time) if text.len() == 16 => Ok(Timestamp {
-                time,
-                basic: text.to_owned(),
-            }),
-            _ => Err(SignError::InvalidTimestamp),
-        }
+        let unix = crate::date::parse_basic(text).ok_or(SignError::InvalidTimestamp)?;
+        Ok(Timestamp {
+            unix,
+            basic: text.to_owned(),
+        })
     }
 
     /// `YYYYMMDDTHHMMSSZ`.
@@ -175,14 +170,11 @@ impl Timestamp {
 
     /// RFC 1123, as OBS's `x-obs-date` wants it.
     pub(crate) fn http_date(&self) -> String {
-        let format = format_description!(
-            "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-        );
-        self.time.format(format).expect("a parsed date formats")
+        crate::date::format_http(self.unix).expect("a four-digit year formats")
     }
 
     pub(crate) fn unix(&self) -> i64 {
-        self.time.assume_utc().unix_timestamp()
+        self.unix
     }
 }
 

@@ -33,8 +33,10 @@ export function toPlainError(e) {
 }
 
 /**
- * Builds the `runtime.onMessage` listener. `handlers[type] = { from: ['extension'|'content'], run(message, sender) }`.
- * `ready()` is awaited before any handler (it instantiates the WASM module, once).
+ * Builds the `runtime.onMessage` listener. `handlers[type] = { from: ['extension'|'content'], run(message, sender), core? }`.
+ * `ready()` (it instantiates the WASM module, once) is awaited before every handler but those marked
+ * `core: false`, which never call the WASM: the popup's first question (is the vault locked?) is then
+ * answered on a cold wake without waiting for the core to be fetched and compiled.
  */
 export function createListener({ handlers, runtime, ready }) {
   return (message, sender, sendResponse) => {
@@ -45,7 +47,7 @@ export function createListener({ handlers, runtime, ready }) {
       if (!handler || !kind || !handler.from.includes(kind)) {
         throw { code: 'refused', message: `message "${type}" refused from this sender` };
       }
-      await ready();
+      if (handler.core !== false) await ready();
       return handler.run(message, sender);
     })().then(
       (ok) => sendResponse({ ok }),

@@ -48,6 +48,25 @@ describe('createListener', () => {
   });
 });
 
+describe('the core', () => {
+  it('is ready before every handler but those that never call it', async () => {
+    let instantiated = false;
+    let finish;
+    const ready = () => new Promise((resolve) => { finish = () => { instantiated = true; resolve(); }; });
+    const sawCore = () => instantiated;
+    const listener = createListener({
+      handlers: { needs: { from: ['extension'], run: sawCore }, storageOnly: { from: ['extension'], core: false, run: sawCore } },
+      runtime,
+      ready,
+    });
+    const popup = { id: 'own-id', url: 'chrome-extension://own-id/popup.html' };
+    assert.deepEqual(await call(listener, { type: 'storageOnly' }, popup), { ok: false });
+    const answer = call(listener, { type: 'needs' }, popup);
+    finish();
+    assert.deepEqual(await answer, { ok: true });
+  });
+});
+
 describe('toPlainError', () => {
   it('keeps params, line and column, drops everything else', () => {
     assert.deepEqual(toPlainError({ code: 'x', message: 'm', line: 3, column: 0, apiKey: 'k' }), { code: 'x', message: 'm', line: 3, column: 0 });

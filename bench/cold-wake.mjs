@@ -1,7 +1,9 @@
 // The worker's cold wake: MV3 stops a service worker after 30 s idle, so most user actions start by
-// waking it. Three extensions in one Chromium answer messages:
+// waking it. Five extensions in one Chromium answer messages:
 // - "credfill": the built extension (dist/chrome), as shipped;
 // - "wasm only": a worker that only instantiates credfill's WASM and answers `version()`;
+// - "wasm compiled" and "wasm fetched": workers that only compile, or only fetch, that WASM (where
+//   the core's wake goes);
 // - "bare worker": a worker that answers without any WASM (the reference).
 // Two wakes are timed: by the popup's first question, `vault.status` (locked or not: storage only,
 // so credfill answers it without the core, extension/lib/router.js), and by `version`, which the
@@ -45,12 +47,25 @@ const wasmOnly = extension('wasm only', {
 const ready = init({ module_or_path: chrome.runtime.getURL('pkg/credfill_bg.wasm') });
 chrome.runtime.onMessage.addListener((message, sender, reply) => { ready.then(() => reply({ ok: version() }), (e) => reply({ error: String(e) })); return true; });`,
 });
+// Where a core wake's time goes: only fetching the packaged WASM, then fetching and compiling it.
+const wasmFetched = extension('wasm fetched', {
+  'manifest.json': manifest('wasm fetched'),
+  pkg: null,
+  'worker.js': `const fetched = fetch(chrome.runtime.getURL('pkg/credfill_bg.wasm')).then((r) => r.arrayBuffer());
+chrome.runtime.onMessage.addListener((message, sender, reply) => { fetched.then((b) => reply({ ok: b.byteLength }), (e) => reply({ error: String(e) })); return true; });`,
+});
+const wasmCompiled = extension('wasm compiled', {
+  'manifest.json': manifest('wasm compiled'),
+  pkg: null,
+  'worker.js': `const compiled = WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('pkg/credfill_bg.wasm')));
+chrome.runtime.onMessage.addListener((message, sender, reply) => { compiled.then((m) => reply({ ok: WebAssembly.Module.exports(m).length }), (e) => reply({ error: String(e) })); return true; });`,
+});
 const bare = extension('bare worker', {
   'manifest.json': manifest('bare worker'),
   'worker.js': "chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: '1.0' }); });",
 });
 
-const dirs = { credfill, 'wasm only': wasmOnly, 'bare worker': bare };
+const dirs = { credfill, 'wasm only': wasmOnly, 'wasm compiled': wasmCompiled, 'wasm fetched': wasmFetched, 'bare worker': bare };
 const context = await chromium.launchPersistentContext(join(work, 'profile'), {
   executablePath: '/usr/bin/chromium',
   headless: true,
@@ -61,7 +76,7 @@ const context = await chromium.launchPersistentContext(join(work, 'profile'), {
 try {
   // Each extension's id, from its worker's URL (the workers start in any order).
   const ids = new Map();
-  for (const deadline = Date.now() + 30_000; ids.size < 3; await new Promise((r) => setTimeout(r, 200))) {
+  for (const deadline = Date.now() + 30_000; ids.size < Object.keys(dirs).length; await new Promise((r) => setTimeout(r, 200))) {
     if (Date.now() > deadline) throw new Error(`only these workers started: ${[...ids.keys()]}`);
     for (const worker of context.serviceWorkers()) {
       const name = await worker.evaluate(() => chrome.runtime.getManifest().name).catch(() => null);
@@ -83,7 +98,10 @@ try {
   }, type);
 
   // [extension, message]: the popup's first question, then one the core must answer.
-  const wakes = { credfill: ['credfill', 'vault.status'], 'credfill, core': ['credfill', 'version'], 'wasm only': ['wasm only', 'version'], 'bare worker': ['bare worker', 'version'] };
+  const wakes = {
+    credfill: ['credfill', 'vault.status'], 'credfill, core': ['credfill', 'version'], 'wasm only': ['wasm only', 'version'],
+    'wasm compiled': ['wasm compiled', 'version'], 'wasm fetched': ['wasm fetched', 'version'], 'bare worker': ['bare worker', 'version'],
+  };
   const times = Object.fromEntries(Object.keys(wakes).map((name) => [name, []]));
   const warm = { credfill: [], 'bare worker': [] };
   for (let round = 0; round < ROUNDS; round++) {

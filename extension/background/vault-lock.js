@@ -45,18 +45,16 @@ export async function noteActivity() {
 }
 
 /**
- * `handlers` (router form) with every run of one that only the extension's own pages may call noted
- * first as a user action. A handler a content script may call is left as it is: a page can make
- * its content script talk, so that is never the user's activity.
+ * `handlers` (router form) where every one that only the extension's own pages may call notes a user
+ * action `before` it runs (the router does that while the core gets ready). A handler a content
+ * script may call is left as it is: a page can make its content script talk, so that is never the
+ * user's activity.
  */
 export function asUserActions(handlers) {
   const ownPagesOnly = (handler) => handler.from.length > 0 && handler.from.every((kind) => kind === 'extension');
   return Object.fromEntries(Object.entries(handlers).map(([type, handler]) => [type, !ownPagesOnly(handler) ? handler : {
     ...handler,
-    async run(message, sender) {
-      await noteActivity();
-      return handler.run(message, sender);
-    },
+    before: noteActivity,
   }]));
 }
 

@@ -67,12 +67,17 @@ describe('auto-lock activity', () => {
       content: { from: ['content'], run: async () => 'content' },
       both: { from: ['extension', 'content'], run: async () => 'both' },
     });
+    // As the router runs them (extension/lib/router.js).
+    const run = async (handler, message) => {
+      await handler.before?.(message);
+      return handler.run(message);
+    };
     for (const type of ['content', 'both']) {
       await session.set({ 'vault.lockAt': soon });
-      assert.equal(await handlers[type].run({}), type);
+      assert.equal(await run(handlers[type], {}), type);
       assert.equal(await lockDeadline(), soon, type);
     }
-    assert.equal(await handlers.page.run({ n: 1 }), 'page');
+    assert.equal(await run(handlers.page, { n: 1 }), 'page');
     assert.deepEqual(calls, [1]);
     assert.ok((await lockDeadline()) > soon);
     assert.deepEqual(handlers.page.from, ['extension']);

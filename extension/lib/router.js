@@ -33,10 +33,11 @@ export function toPlainError(e) {
 }
 
 /**
- * Builds the `runtime.onMessage` listener. `handlers[type] = { from: ['extension'|'content'], run(message, sender), core? }`.
+ * Builds the `runtime.onMessage` listener. `handlers[type] = { from: ['extension'|'content'], run(message, sender), core?, before? }`.
  * `ready()` (it instantiates the WASM module, once) is awaited before every handler but those marked
  * `core: false`, which never call the WASM: the popup's first question (is the vault locked?) is then
- * answered on a cold wake without waiting for the core to be fetched and compiled.
+ * answered on a cold wake without waiting for the core to be fetched and compiled. `before()` runs
+ * meanwhile, and must be done too before `run`.
  */
 export function createListener({ handlers, runtime, ready }) {
   return (message, sender, sendResponse) => {
@@ -47,7 +48,7 @@ export function createListener({ handlers, runtime, ready }) {
       if (!handler || !kind || !handler.from.includes(kind)) {
         throw { code: 'refused', message: `message "${type}" refused from this sender` };
       }
-      if (handler.core !== false) await ready();
+      await Promise.all([handler.core !== false && ready(), handler.before?.(message, sender)]);
       return handler.run(message, sender);
     })().then(
       (ok) => sendResponse({ ok }),

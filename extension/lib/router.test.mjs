@@ -54,8 +54,10 @@ describe('the core', () => {
     let finish;
     const ready = () => new Promise((resolve) => { finish = () => { instantiated = true; resolve(); }; });
     const sawCore = () => instantiated;
+    const noted = [];
+    const before = async (m) => { noted.push(m.type); };
     const listener = createListener({
-      handlers: { needs: { from: ['extension'], run: sawCore }, storageOnly: { from: ['extension'], core: false, run: sawCore } },
+      handlers: { needs: { from: ['extension'], before, run: sawCore }, storageOnly: { from: ['extension'], core: false, before, run: sawCore } },
       runtime,
       ready,
     });
@@ -64,6 +66,7 @@ describe('the core', () => {
     const answer = call(listener, { type: 'needs' }, popup);
     finish();
     assert.deepEqual(await answer, { ok: true });
+    assert.deepEqual(noted, ['storageOnly', 'needs'], 'before() runs for both, whether the core is needed or not');
   });
 });
 

@@ -5,7 +5,57 @@ import { cpus } from 'node:os';
 
 const lines = readFileSync(process.argv[2], 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 const metric = (r) => ('per_s' in r ? ['per_s', 'ops/s', true] : 'ms' in r ? ['ms', 'ms', false] : 'count' in r ? ['count', r.unit, false] : ['bytes', 'bytes', false]);
-const find = (bench, target) => lines.find((r) => r.bench === bench && r.target === target);
+const find = (bench, target, reference) => lines.find((r) => r.bench === bench && r.target === target && (!reference || r.reference === reference));
+/** How many times worse `r` is than its reference (1 = equal); bytes and times: lower is better. */
+const slowdown = (r, ref) => {
+  const [key, , higherIsBetter] = metric(r);
+  return higherIsBetter ? ref[key] / r[key] : r[key] / ref[key];
+};
+
+// Issue 16's goals ("Start fast and stay small"), each checked against this run's figures.
+const GOALS = [
+  { goal: 'cold wake → the popup\'s first answer', bench: 'worker_cold_wake', target: 'credfill', reference: 'bare worker', at_most: 2 },
+  {
+    goal: 'cold wake → first answer from the core', bench: 'worker_cold_wake_core', target: 'credfill, core', reference: 'bare worker', at_most: 2,
+    why: () => `only fetching the packaged WASM is ${times('worker_cold_wake_core', 'wasm fetched', 'bare worker')} the bare wake, fetching and compiling it ${times('worker_cold_wake_core', 'wasm compiled', 'bare worker')}: the wake is the WASM's bytes`,
+  },
+  {
+    goal: 'WASM gzipped', bench: 'wasm_core_size', target: 'gzip-9', max_bytes: 250_000,
+    why: () => 'the largest share is serde: each type crossing the boundary as JSON has its own parser and printer (README, "Size")',
+  },
+  { goal: 'signRequest per call (aws4), Chromium', bench: 'aws4_sign', target: 'wasm-chromium', reference: 'native', at_most: 2 },
+  { goal: 'signRequest per call (API Gateway), Chromium', bench: 'apig_sign', target: 'wasm-chromium', reference: 'native', at_most: 2 },
+  { goal: 'parse a 4 MiB credentials file', bench: 'parse_csv_4mib', target: 'wasm-node', reference: 'native', at_most: 1.5 },
+  { goal: 'WASM instantiations on a tab-event wake', bench: 'tab_event_wake', target: 'credfill, a site seen before', max_count: 0 },
+];
+const times = (bench, target, reference) => {
+  const r = find(bench, target);
+  const ref = find(bench, reference);
+  return r && ref ? `${slowdown(r, ref).toFixed(2)}×` : 'not measured';
+};
+const goalRows = GOALS.map((g) => {
+  const r = find(g.bench, g.target, g.reference);
+  if (!r) return `| ${g.goal} | not measured | | |`;
+  let figure;
+  let wanted;
+  let met;
+  if (g.at_most) {
+    const ref = find(g.bench, g.reference);
+    const x = ref && slowdown(r, ref);
+    figure = x ? `${x.toFixed(2)}× ${g.reference}` : 'no reference';
+    wanted = `≤ ${g.at_most}×`;
+    met = x && x <= g.at_most;
+  } else if ('max_bytes' in g) {
+    figure = `${r.bytes.toLocaleString('en')} bytes`;
+    wanted = `≤ ${g.max_bytes.toLocaleString('en')} bytes`;
+    met = r.bytes <= g.max_bytes;
+  } else {
+    figure = String(r.count);
+    wanted = `≤ ${g.max_count}`;
+    met = r.count <= g.max_count;
+  }
+  return `| ${g.goal} | ${figure} | ${wanted} | ${met ? 'met' : `not met${g.why ? `: ${g.why()}` : ''}`} |`;
+});
 
 const rows = lines.map((r) => {
   const [key, unit, higherIsBetter] = metric(r);
@@ -27,4 +77,10 @@ Ratios compare figures measured in the same run.
 
 | benchmark | target | figure | ratio | notes |
 |---|---|---|---|---|
-${rows.join('\n')}`);
+${rows.join('\n')}
+
+## Goals
+
+| goal | this run | goal | |
+|---|---|---|---|
+${goalRows.join('\n')}`);

@@ -50,6 +50,8 @@ suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-ru
 suite js node 'node --test $(find tests/js extension -name "*.test.mjs" | sort)'
 # "Use in code": every generated snippet run with the real SDKs and tools against the stand-ins.
 suite snippets node node --test tests/snippets/
+# A reviewer's rebuild elsewhere (another path, cargo home and target) gives the same WASM bytes.
+suite reproducible check bash scripts/check-reproducible.sh
 suite lint check node_modules/.bin/web-ext lint --source-dir dist/firefox --warnings-as-errors
 suite fuzz check 'set -o pipefail; cargo +nightly fuzz run parse_credentials "$(mktemp -d)" fuzz/corpus/parse_credentials -- -max_total_time=${CREDFILL_FUZZ_SECONDS:-30} 2>&1 | tail -n 4'
 suite e2e node node --test --test-concurrency=1 tests/e2e/

@@ -10,6 +10,7 @@ pub mod credentials;
 pub mod date;
 pub mod fill;
 pub mod flows;
+pub mod json;
 pub mod profile;
 pub mod secret;
 pub mod sign;

@@ -54,7 +54,7 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
             .and_then(|text| text.as_string())
             .ok_or_else(refused)?
     };
-    serde_json::from_str(&text).map_err(|_| refused())
+    crate::json::from_str(&text).map_err(|_| refused())
 }
 
 /// `{ method, url, headers, body? }`: a request as the worker sends it (`body` is what is sent).

@@ -102,7 +102,7 @@ pub fn service_error(body: &str) -> Option<ServiceError> {
         error_code: Option<String>,
         error_msg: Option<String>,
     }
-    let body: Body = serde_json::from_str(body).ok()?;
+    let body: Body = crate::json::from_str(body).ok()?;
     if body.error_code.is_none() && body.error_msg.is_none() {
         return None;
     }

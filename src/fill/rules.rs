@@ -125,7 +125,7 @@ pub fn for_provider(provider: Provider) -> &'static ProviderRules {
 }
 
 fn parse(json: &str) -> Result<BTreeMap<Provider, ProviderRules>, serde_json::Error> {
-    let file: RulesFile = serde_json::from_str(json)?;
+    let file: RulesFile = crate::json::from_str(json)?;
     let mut by_provider: BTreeMap<Provider, ProviderRules> = BTreeMap::new();
     for console in file.consoles {
         for form in &console.forms {

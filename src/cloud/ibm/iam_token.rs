@@ -65,9 +65,9 @@ pub fn parse(status: u16, body: &str) -> Result<IamToken, IbmError> {
         error_message: String,
     }
     if (200..300).contains(&status) {
-        return serde_json::from_str(body).map_err(|_| IbmError::UnexpectedAnswer { status });
+        return crate::json::from_str(body).map_err(|_| IbmError::UnexpectedAnswer { status });
     }
-    match serde_json::from_str::<IamErrorBody>(body) {
+    match crate::json::from_str::<IamErrorBody>(body) {
         Ok(e) => Err(IbmError::Iam {
             code: e.error_code,
             message: e.error_message,

@@ -47,7 +47,7 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(
             error: Failure::Redirect,
         } => Err(ReadFailure::Redirect),
         Answer::Response { status, body, .. } => match status {
-            200..=299 => serde_json::from_str(body).map_err(|_| ReadFailure::Malformed),
+            200..=299 => crate::json::from_str(body).map_err(|_| ReadFailure::Malformed),
             300..=399 => Err(ReadFailure::Redirect),
             401 => Err(ReadFailure::Unauthorized),
             403 => Err(ReadFailure::Forbidden),

@@ -10,6 +10,9 @@ for b in $(sed -n 's/^name = "\(.*\)"/\1/p' <(awk '/^\[\[bench\]\]/{f=1;next} f&
   echo "== cargo bench $b"
   cargo bench -q --bench "$b" | tee -a "$out"
 done
+# The signers again with SHA-256 in portable code, as WASM (which has no SHA instructions) runs it.
+echo "== cargo bench sign --features soft-sha"
+cargo bench -q --bench sign --features soft-sha | tee -a "$out"
 for f in bench/*.mjs; do
   [ -e "$f" ] || continue
   echo "== node $f"

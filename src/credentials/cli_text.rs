@@ -4,7 +4,7 @@
 //! A label seen twice starts the next block, so several pastes in one text give several items.
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use super::{normalized_name, validate, Credential, IbmApiKey, IbmInstance, Import};
+use super::{normalized_chars, validate, Credential, IbmApiKey, IbmInstance, Import};
 use crate::secret::Secret;
 
 /// The labels read, normalised; any other label (State, Locked, Type…) is skipped.
@@ -51,8 +51,9 @@ pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
 fn fields(text: &str) -> impl Iterator<Item = Field<'_>> {
     text.lines().enumerate().filter_map(|(index, line)| {
         let (label, value) = split_label(line);
-        let label = normalized_name(label);
-        let label = LABELS.into_iter().find(|known| *known == label)?;
+        let label = LABELS
+            .into_iter()
+            .find(|known| normalized_chars(label).eq(known.chars()))?;
         Some(Field {
             label,
             value,

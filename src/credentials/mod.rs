@@ -46,10 +46,15 @@ pub fn parse(bytes: &[u8], file_name: Option<&str>) -> Result<Import, ImportErro
 /// Field names compared the way people vary them: `Access Key Id`, `access_key_id` and
 /// `ACCESSKEYID` are all `accesskeyid`.
 fn normalized_name(name: &str) -> String {
+    normalized_chars(name).collect()
+}
+
+/// The characters of [`normalized_name`], to compare a name without building it: every line of a
+/// pasted text is a candidate label, and a string per line was a fifth of a CSV's parse.
+fn normalized_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 #[cfg(test)]

@@ -242,7 +242,7 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
         .filter_map(|c| best_of(&slots, &c.scores).map(|(slot, _)| slot))
         .chain(shown)
         .collect();
-    likely.sort();
+    likely.sort_unstable();
     likely.dedup();
     let form = rules.form_of(&likely);
     let mut values = form
@@ -272,7 +272,7 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
         .collect();
     plan.fills.sort_by_key(|f| position[f.field_id.as_str()]);
     plan.skipped.sort_by_key(|s| position[s.field_id.as_str()]);
-    plan.missing.sort();
+    plan.missing.sort_unstable();
     plan.missing.dedup();
     plan
 }

@@ -96,7 +96,7 @@ pub fn report(input: &ReportInput) -> FillReport {
         .copied()
         .filter(|&s| !is_filled(s))
         .collect();
-    missing.sort();
+    missing.sort_unstable();
     missing.dedup();
     FillReport {
         filled,

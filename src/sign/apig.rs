@@ -114,7 +114,7 @@ fn canonical_query(target: &Target) -> String {
         .into_iter()
         .map(|p| (p.key, p.value.unwrap_or_default()))
         .collect();
-    items.sort();
+    items.sort_unstable();
     items
         .iter()
         .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))

@@ -33,7 +33,7 @@ pub fn parse(body: &str) -> Option<Vec<String>> {
             .into_iter()
             .filter(|k| k.ends_with('/')),
     );
-    folders.sort();
+    folders.sort_unstable();
     folders.dedup();
     Some(folders)
 }

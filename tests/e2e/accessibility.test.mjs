@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, E2E_EXTENSION, ROOT } from './lib/browsers.mjs';
+import { BROWSERS, E2E_EXTENSION, ROOT, eventually } from './lib/browsers.mjs';
 import { E2E_PASSPHRASE, seedProfile } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 
@@ -105,6 +105,25 @@ for (const [browserName, launch] of BROWSERS) {
       await popup.waitFor(`${row} button.check-run`, { timeout: TIMEOUT });
       await popup.click(`${row} button.check-run`);
       await popup.waitFor(`${row} .check-result[data-status="bad-sk"]`, { timeout: TIMEOUT });
+      assert.deepEqual(await violations(browser, popup), []);
+    });
+
+    it('the setup panels open: Prepare ModelArts, Use in code with a snippet, OpenScale IDs', async () => {
+      // An IBM profile for the OpenScale panel; its key is never sent (nothing is clicked there).
+      await seedProfile(browser, {
+        id: `a11y-ibm-${browserName}`, name: 'ibm', provider: 'ibm', region: 'us-south',
+        credentials: [{ kind: 'ibm-api-key', apiKey: 'x'.repeat(44) }],
+      });
+      await popup.close();
+      popup = await browser.open('popup.html');
+      await popup.waitFor('#modelarts-section summary.modelarts-title[data-ready]', { timeout: TIMEOUT });
+      await popup.click('#modelarts-section summary.modelarts-title');
+      await popup.waitFor('.modelarts-profile');
+      await popup.click('#code-section summary.code-title');
+      await popup.waitFor('.code-text');
+      await eventually(() => popup.text('.code-text'), (text) => text?.includes(AK));
+      await popup.click('#openscale-ids summary');
+      await popup.waitFor('#openscale-find');
       assert.deepEqual(await violations(browser, popup), []);
     });
 

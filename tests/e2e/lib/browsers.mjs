@@ -135,13 +135,16 @@ function firefoxPage(driver, handle) {
     await focus();
     return driver.wait(until.elementLocated(By.css(sel)), TIMEOUT);
   };
-  // As Playwright's locators do: an element the page redrew between finding and using it is found again.
+  // As Playwright's locators do: an element the page redrew between finding and using it is found
+  // again, and one not interactable yet (not laid out or shown) is waited for, up to the timeout.
+  const retryAfterMs = { StaleElementReferenceError: 0, ElementNotInteractableError: 100 };
   const withElement = async (sel, use) => {
-    for (let attempt = 1; ; attempt++) {
+    for (const deadline = Date.now() + TIMEOUT; ;) {
       try {
         return await use(await find(sel));
       } catch (e) {
-        if (e?.name !== 'StaleElementReferenceError' || attempt >= 5) throw e;
+        if (!Object.hasOwn(retryAfterMs, e?.name) || Date.now() > deadline) throw e;
+        await new Promise((resolve) => setTimeout(resolve, retryAfterMs[e.name]));
       }
     }
   };

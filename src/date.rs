@@ -29,6 +29,26 @@ struct Civil {
 }
 
 impl Civil {
+    /// A date and time read from text, if each part is in its range.
+    fn parsed(
+        year: u32,
+        month: u32,
+        day: u32,
+        hour: u32,
+        minute: u32,
+        second: u32,
+    ) -> Option<Self> {
+        Civil {
+            year: i64::from(year),
+            month,
+            day,
+            hour,
+            minute,
+            second,
+        }
+        .checked()
+    }
+
     fn checked(self) -> Option<Self> {
         let valid = (0..=9999).contains(&self.year)
             && (1..=12).contains(&self.month)
@@ -59,6 +79,11 @@ impl Civil {
         }
         .checked()
     }
+}
+
+/// The short name (`Mon`, `Tue`, …) of the weekday `seconds` falls on.
+fn weekday_of(seconds: i64) -> &'static str {
+    WEEKDAYS[seconds.div_euclid(DAY).rem_euclid(7) as usize]
 }
 
 fn is_leap(year: i64) -> bool {
@@ -105,7 +130,7 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 /// Reads ASCII digits and separators off the front of a text.
 struct Cursor<'a>(&'a [u8]);
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
     fn digits(&mut self, count: usize) -> Option<u32> {
         let (head, rest) = self.0.split_at_checked(count)?;
         let mut value = 0;
@@ -114,6 +139,12 @@ impl Cursor<'_> {
         }
         self.0 = rest;
         Some(value)
+    }
+
+    fn take(&mut self, count: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(count)?;
+        self.0 = rest;
+        Some(head)
     }
 
     fn eat(&mut self, expected: &[u8]) -> Option<()> {
@@ -144,15 +175,7 @@ pub fn parse_basic(text: &str) -> Option<i64> {
     let (hour, minute, second) = (at.digits(2)?, at.digits(2)?, at.digits(2)?);
     at.eat(b"Z")?;
     at.done()?;
-    let civil = Civil {
-        year: i64::from(year),
-        month,
-        day,
-        hour,
-        minute,
-        second,
-    };
-    Some(civil.checked()?.unix())
+    Some(Civil::parsed(year, month, day, hour, minute, second)?.unix())
 }
 
 /// RFC 3339, or an ISO 8601 extended form without seconds or with a `±hhmm` / `±hh` offset, as
@@ -203,15 +226,7 @@ pub fn parse_rfc3339_ms(text: &str) -> Option<i64> {
         }
     };
     at.done()?;
-    let civil = Civil {
-        year: i64::from(year),
-        month,
-        day,
-        hour,
-        minute,
-        second,
-    }
-    .checked()?;
+    let civil = Civil::parsed(year, month, day, hour, minute, second)?;
     Some((civil.unix() - offset_minutes * 60) * 1000 + i64::from(millis))
 }
 
@@ -236,7 +251,7 @@ pub fn format_rfc3339_ms(ms: i64) -> Option<String> {
 /// IMF-fixdate: `Thu, 01 Jan 2026 12:00:00 GMT`. `None` outside the years 0–9999.
 pub fn format_http(seconds: i64) -> Option<String> {
     let c = Civil::from_unix(seconds)?;
-    let weekday = WEEKDAYS[seconds.div_euclid(DAY).rem_euclid(7) as usize];
+    let weekday = weekday_of(seconds);
     let month = MONTHS[c.month as usize - 1];
     Some(format!(
         "{weekday}, {:02} {month} {:04} {:02}:{:02}:{:02} GMT",
@@ -248,13 +263,12 @@ pub fn format_http(seconds: i64) -> Option<String> {
 /// be the date's.
 pub fn parse_http(text: &str) -> Option<i64> {
     let mut at = Cursor(text.as_bytes());
-    let weekday = at.0.get(..3)?;
-    at.0 = &at.0[3..];
+    let weekday = at.take(3)?;
     at.eat(b", ")?;
     let day = at.digits(2)?;
     at.eat(b" ")?;
-    let month = MONTHS.iter().position(|m| at.0.starts_with(m.as_bytes()))?;
-    at.0 = &at.0[3..];
+    let month_name = at.take(3)?;
+    let month = MONTHS.iter().position(|m| m.as_bytes() == month_name)?;
     at.eat(b" ")?;
     let year = at.digits(4)?;
     at.eat(b" ")?;
@@ -266,18 +280,8 @@ pub fn parse_http(text: &str) -> Option<i64> {
     at.eat(b" GMT")?;
     at.done()?;
     let month = month as u32 + 1;
-    let unix = Civil {
-        year: i64::from(year),
-        month,
-        day,
-        hour,
-        minute,
-        second,
-    }
-    .checked()?
-    .unix();
-    let expected = WEEKDAYS[unix.div_euclid(DAY).rem_euclid(7) as usize];
-    (weekday == expected.as_bytes()).then_some(unix)
+    let unix = Civil::parsed(year, month, day, hour, minute, second)?.unix();
+    (weekday == weekday_of(unix).as_bytes()).then_some(unix)
 }
 
 #[cfg(test)]

@@ -40,26 +40,16 @@ function extension(name, files) {
 const credfill = join(work, 'credfill');
 cpSync(join(ROOT, 'dist/chrome'), credfill, { recursive: true });
 writeFileSync(join(credfill, 'bench.html'), PAGE);
-const wasmOnly = extension('wasm only', {
-  'manifest.json': manifest('wasm only'),
-  pkg: null,
-  'worker.js': `import init, { version } from './pkg/credfill.js';
+/** An extension whose worker, `source`, has credfill's `pkg/` beside it. */
+const withPkg = (name, source) => extension(name, { 'manifest.json': manifest(name), pkg: null, 'worker.js': source });
+const wasmOnly = withPkg('wasm only', `import init, { version } from './pkg/credfill.js';
 const ready = init({ module_or_path: chrome.runtime.getURL('pkg/credfill_bg.wasm') });
-chrome.runtime.onMessage.addListener((message, sender, reply) => { ready.then(() => reply({ ok: version() }), (e) => reply({ error: String(e) })); return true; });`,
-});
+chrome.runtime.onMessage.addListener((message, sender, reply) => { ready.then(() => reply({ ok: version() }), (e) => reply({ error: String(e) })); return true; });`);
 // Where a core wake's time goes: only fetching the packaged WASM, then fetching and compiling it.
-const wasmFetched = extension('wasm fetched', {
-  'manifest.json': manifest('wasm fetched'),
-  pkg: null,
-  'worker.js': `const fetched = fetch(chrome.runtime.getURL('pkg/credfill_bg.wasm')).then((r) => r.arrayBuffer());
-chrome.runtime.onMessage.addListener((message, sender, reply) => { fetched.then((b) => reply({ ok: b.byteLength }), (e) => reply({ error: String(e) })); return true; });`,
-});
-const wasmCompiled = extension('wasm compiled', {
-  'manifest.json': manifest('wasm compiled'),
-  pkg: null,
-  'worker.js': `const compiled = WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('pkg/credfill_bg.wasm')));
-chrome.runtime.onMessage.addListener((message, sender, reply) => { compiled.then((m) => reply({ ok: WebAssembly.Module.exports(m).length }), (e) => reply({ error: String(e) })); return true; });`,
-});
+const wasmFetched = withPkg('wasm fetched', `const fetched = fetch(chrome.runtime.getURL('pkg/credfill_bg.wasm')).then((r) => r.arrayBuffer());
+chrome.runtime.onMessage.addListener((message, sender, reply) => { fetched.then((b) => reply({ ok: b.byteLength }), (e) => reply({ error: String(e) })); return true; });`);
+const wasmCompiled = withPkg('wasm compiled', `const compiled = WebAssembly.compileStreaming(fetch(chrome.runtime.getURL('pkg/credfill_bg.wasm')));
+chrome.runtime.onMessage.addListener((message, sender, reply) => { compiled.then((m) => reply({ ok: WebAssembly.Module.exports(m).length }), (e) => reply({ error: String(e) })); return true; });`);
 const bare = extension('bare worker', {
   'manifest.json': manifest('bare worker'),
   'worker.js': "chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: '1.0' }); });",

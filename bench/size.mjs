@@ -37,8 +37,18 @@ function functionSizes(bytes) {
       for (let count = u32(); count > 0; count--) {
         name();
         name();
-        const kind = bytes[at++];
-        if (kind === 0) { importedFunctions++; u32(); } else if (kind === 1) { at++; const flags = u32(); u32(); if (flags & 1) u32(); } else if (kind === 2) { const flags = u32(); u32(); if (flags & 1) u32(); } else if (kind === 3) at += 2; else { at++; u32(); }
+        const limits = () => {
+          const flags = u32();
+          u32(); // minimum
+          if (flags & 1) u32(); // maximum
+        };
+        switch (bytes[at++]) {
+          case 0: importedFunctions++; u32(); break; // function: its type index
+          case 1: at++; limits(); break; // table: element type, limits
+          case 2: limits(); break; // memory
+          case 3: at += 2; break; // global: value type, mutability
+          default: at++; u32(); // tag: attribute, type index
+        }
       }
     } else if (id === 10) {
       for (let count = u32(); count > 0; count--) {

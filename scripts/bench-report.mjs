@@ -70,11 +70,11 @@ const goalRows = GOALS.map((g) => {
 });
 
 const rows = lines.map((r) => {
-  const [key, unit, higherIsBetter] = metric(r);
+  const [key, unit] = metric(r);
   const ref = r.reference && find(r.bench, r.reference);
   let ratio = '';
   if (ref) {
-    const x = higherIsBetter ? r[key] / ref[key] : ref[key] / r[key];
+    const x = 1 / slowdown(r, ref);
     const [better, worse] = key === 'bytes' ? ['smaller', 'larger'] : ['faster', 'slower'];
     ratio = x >= 1 ? `${x.toFixed(2)}× ${better} than ${r.reference}` : `${(1 / x).toFixed(2)}× ${worse} than ${r.reference}`;
   }

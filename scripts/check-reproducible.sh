@@ -19,7 +19,7 @@ git clone -q . "$work/checkout"
 ln -s "$PWD/node_modules" "$work/checkout/node_modules"
 mkdir "$work/cargo-home"
 # The registry's crates as downloaded, under the other cargo home's own path.
-for entry in registry git bin config.toml; do
+for entry in registry git config.toml; do
   [ -e "$cargo_home/$entry" ] && ln -s "$cargo_home/$entry" "$work/cargo-home/$entry"
 done
 (cd "$work/checkout" && CARGO_HOME="$work/cargo-home" CARGO_TARGET_DIR="$work/target" make -s pkg > "$work/build.log" 2>&1) || {

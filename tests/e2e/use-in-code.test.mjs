@@ -5,7 +5,7 @@
 // confirmation. The clipboard is read back from an extension page (the e2e build grants the
 // optional clipboardRead / clipboardWrite permissions up front: a prompt cannot be clicked headless).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -81,7 +81,15 @@ for (const [name, launch] of BROWSERS) {
         saved = { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
       } else {
         await popup.click('.code-confirm-go');
-        const found = await eventually(() => readdirSync(downloads).filter((f) => !f.endsWith('.part')), (files) => files.length > 0);
+        // Firefox first creates the final name as an empty placeholder, then writes a `.part` file
+        // and renames it over the placeholder: the file is complete once it has bytes and no `.part`
+        // is left beside it.
+        const finished = () => {
+          const files = readdirSync(downloads);
+          const writing = files.some((f) => f.endsWith('.part') || statSync(join(downloads, f)).size === 0);
+          return writing ? [] : files;
+        };
+        const found = await eventually(finished, (files) => files.length > 0);
         saved = { name: found[0], text: readFileSync(join(downloads, found[0]), 'utf8') };
       }
       // Browsers drop the leading dot of a downloaded file's name (the warning says so).

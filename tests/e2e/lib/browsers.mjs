@@ -1,5 +1,6 @@
 // Launches Debian's Chromium (playwright-core) and Firefox ESR (selenium-webdriver + geckodriver)
 // with a built, unpacked credfill extension, and gives tests one small page interface for both.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,12 +83,15 @@ function chromiumPage(page) {
  * its own UI (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Internationalization),
  * which it takes only if that language's pack is installed (firefox-esr-l10n-*, see
  * scripts/bootstrap.sh); `intl.accept_languages` sets the pages' `navigator.language`.
+ * `otherAddons`: `{ id: folder }` of more temporary add-ons to install beside credfill (benchmarks).
  */
-export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {}, acceptInsecureCerts = false, language } = {}) {
+export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs = {}, acceptInsecureCerts = false, language, otherAddons = {} } = {}) {
   if (language) prefs = { 'intl.locale.requested': language, 'intl.accept_languages': language, ...prefs };
+  // Known UUIDs, so that each add-on's pages have a known moz-extension:// origin.
+  const uuids = { [FIREFOX_ADDON_ID]: FIREFOX_UUID, ...Object.fromEntries(Object.keys(otherAddons).map((id) => [id, randomUUID()])) };
   const options = new firefox.Options()
     .addArguments('-headless')
-    .setPreference('extensions.webextensions.uuids', JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }))
+    .setPreference('extensions.webextensions.uuids', JSON.stringify(uuids))
     .setPreference('datareporting.policy.dataSubmissionEnabled', false)
     .setPreference('app.update.enabled', false);
   for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
@@ -96,12 +100,14 @@ export async function launchFirefox({ extDir = join(ROOT, 'dist/firefox'), prefs
   // Extension pages cannot be opened by driver.get(); the chrome context can, with system access.
   const service = new firefox.ServiceBuilder('geckodriver').addArguments('--allow-system-access');
   const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  await driver.installAddon(extDir, true);
+  for (const dir of [extDir, ...Object.values(otherAddons)]) await driver.installAddon(dir, true);
   const base = `moz-extension://${FIREFOX_UUID}/`;
   return {
     name: 'firefox',
     driver,
     base,
+    /** The origin of an add-on given in `otherAddons`, by its id. */
+    baseOf: (id) => `moz-extension://${uuids[id]}/`,
     async open(url) {
       const target = url.includes('://') ? url : base + url;
       if (target.startsWith('moz-extension:')) {

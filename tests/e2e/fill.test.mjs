@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { chooseFillInContextMenu } from './lib/context-menu.mjs';
-import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, probe, runFill, slotsOf, tabIdOf } from './lib/fill.mjs';
+import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, probe, runFill, skipShortcutWhileLocked, slotsOf, tabIdOf } from './lib/fill.mjs';
 import { E2E_PASSPHRASE, seedProfile, send } from './lib/profiles.mjs';
 
 const HUAWEI = {
@@ -354,10 +354,7 @@ for (const [name] of BROWSERS) {
       await assertFilledByGesture(watcher, target);
     }));
 
-    // Headful Chromium: an unlock sent from a second popup page after the shortcut's openPopup() sometimes
-    // never completes (8 runs of 8 passed here, then a clean-clone run hung); the cause is not found yet.
-    const chromiumUnlockHangs = name === 'chromium' && 'unlock from a second popup page may hang in headful Chromium';
-    it('the keyboard command while locked hands over to the popup, which fills once unlocked there', { skip: chromiumUnlockHangs }, () => withGestureBrowser(async (keyboard, watcher) => {
+    it('the keyboard command while locked hands over to the popup, which fills once unlocked there', { skip: skipShortcutWhileLocked(name) }, () => withGestureBrowser(async (keyboard, watcher) => {
       const target = url(HOSTS.huawei, 'modelarts-vue.html?shortcut-locked');
       const page = await keyboard.open(target);
       await page.waitFor('input[type=password]');

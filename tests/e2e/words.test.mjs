@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, ROOT } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
-import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, tabIdOf } from './lib/fill.mjs';
+import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, skipShortcutWhileLocked, tabIdOf } from './lib/fill.mjs';
 import { E2E_PASSPHRASE, seedProfile, send } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 import { initSync, parseCredentials } from '../../pkg/credfill.js';
@@ -119,9 +119,7 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
         await page.close();
       });
 
-      // Headful Chromium may hang on the unlock after the shortcut's openPopup() (see fill.test.mjs).
-      const chromiumUnlockHangs = browserName === 'chromium' && 'unlock from a second popup page may hang in headful Chromium';
-      it('the shortcut while locked: the popup it opens says why, in that language, and fills once unlocked', { skip: chromiumUnlockHangs }, async () => {
+      it('the shortcut while locked: the popup it opens says why, in that language, and fills once unlocked', { skip: skipShortcutWhileLocked(browserName) }, async () => {
         // Only a headful Chromium routes a key press to an extension command (see pressFillShortcut).
         const keyboard = browserName === 'chromium' ? await launchHeadfulChromium(consoles, { language }) : browser;
         try {

@@ -5,7 +5,9 @@ import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, E2E_EXTENSION, ROOT, eventually } from './lib/browsers.mjs';
+import { BROWSERS, ROOT, eventually } from './lib/browsers.mjs';
+import { HOSTS } from './lib/consoles.mjs';
+import { launchWithConsoles, tabIdOf } from './lib/fill.mjs';
 import { E2E_PASSPHRASE, seedProfile } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 
@@ -47,18 +49,19 @@ async function violations(browser, page) {
   return found;
 }
 
-for (const [browserName, launch] of BROWSERS) {
+for (const [browserName] of BROWSERS) {
   describe(`${browserName}: accessibility of every state`, () => {
-    let browser, popup, moto, dir;
+    let browser, consoles, popup, moto, dir;
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'credfill-a11y-'));
       writeFileSync(join(dir, 'credentials.csv'), CSV);
       moto = await startServer('moto_s3.py');
-      browser = await launch({ extDir: E2E_EXTENSION[browserName] });
+      // The console replicas too, for the fill report.
+      ({ browser, server: consoles } = await launchWithConsoles(browserName));
       popup = await browser.open('popup.html');
     });
     after(async () => {
-      await Promise.all([browser?.close(), moto?.stop()]);
+      await Promise.all([browser?.close(), moto?.stop(), consoles?.close()]);
       rmSync(dir, { recursive: true, force: true });
     });
 
@@ -125,6 +128,22 @@ for (const [browserName, launch] of BROWSERS) {
       await popup.click('#openscale-ids summary');
       await popup.waitFor('#openscale-find');
       assert.deepEqual(await violations(browser, popup), []);
+    });
+
+    it('a fill report: what was filled, and what the page asks that the profile lacks', async () => {
+      // The IBM profile of the panels' state on an OpenScale custom-provider form: the API key is
+      // filled, the provider's URL, user name and password are listed as missing.
+      const target = `https://${HOSTS.openscale}/openscale-react.html#custom`;
+      const page = await browser.open(target);
+      await page.waitFor('#save');
+      const fillPopup = await browser.open(`popup.html?tab=${await tabIdOf(popup, target)}`);
+      await fillPopup.waitFor('#fill-run:not([hidden])');
+      await fillPopup.click('#fill-run');
+      await fillPopup.waitFor('#fill-result[data-state=filled]', { timeout: TIMEOUT });
+      assert.ok(await fillPopup.evaluate(() => document.querySelectorAll('#fill-result p').length) > 0, 'a report is shown');
+      assert.deepEqual(await violations(browser, fillPopup), []);
+      await fillPopup.close(); // one at a time: Firefox's driver moves to another tab on each close
+      await page.close();
     });
 
     it('the options page, unlocked', async () => {

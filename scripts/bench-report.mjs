@@ -44,7 +44,7 @@ const GOALS = [
 ];
 // What the CPU's SHA instructions buy natively (WASM has none), and where the rest of a WASM call goes.
 const signingWhy = (bench) =>
-  `native with software SHA-256 is ${times(bench, 'native-soft-sha', 'native')} slower than with the CPU's SHA instructions, and WASM ${times(bench, 'wasm-chromium', 'native-soft-sha')} slower than that; profiled (node --cpu-prof, aws4), 40% of a WASM call is the JSON crossing each way, 52% the signing itself`;
+  `native with software SHA-256 is ${times(bench, 'native-soft-sha', 'native')} slower than with the CPU's SHA instructions, and WASM ${times(bench, 'wasm-chromium', 'native-soft-sha')} slower than that; profiled (node --cpu-prof on the named build, aws4, inclusive time), 43% of a WASM call is the JSON crossing (21% in, 22% out), 47% the signing itself`;
 const times = (bench, target, reference) => {
   const r = find(bench, target);
   const ref = find(bench, reference);

@@ -1,7 +1,7 @@
 //! JS exports for `crate::sign`: `signRequest`, `presignUrl`, `ibmTokenRequest`, `ibmParseToken`,
 //! `openscaleDataMartRequest`.
 
-use super::{from_js, js_error, to_js, JsRequest};
+use super::{from_js, from_js_direct, js_error, to_js, JsRequest};
 use crate::cloud::catalog;
 use crate::cloud::ibm::{iam_token, IbmError};
 use crate::cloud::openscale::data_marts;
@@ -105,7 +105,7 @@ fn parse_request(req: JsValue) -> Result<JsSignRequest, JsValue> {
         }
         None => req,
     };
-    let mut parsed: JsSignRequest = from_js(
+    let mut parsed: JsSignRequest = from_js_direct(
         req,
         "invalid-request",
         "a request is {scheme, method, url, headers?, body?, accessKeyId, secretAccessKey, ...}",

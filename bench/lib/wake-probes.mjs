@@ -54,7 +54,7 @@ export async function timeMessage(type) {
 
 /**
  * Writes credfill's build `built` (dist/chrome or dist/firefox) and the probes into a new folder.
- * Returns `{ dirs: {name: folder}, remove() }`.
+ * Returns `{ work: that folder, dirs: {name: extension folder}, remove() }`.
  */
 export function writeProbes(built) {
   const work = mkdtempSync(join(tmpdir(), 'credfill-wake-'));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, ROOT, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
-import { launchWithConsoles, tabIdOf } from './lib/fill.mjs';
+import { fillWithPopup, launchWithConsoles } from './lib/fill.mjs';
 import { E2E_PASSPHRASE, seedProfile } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 
@@ -134,15 +134,10 @@ for (const [browserName] of BROWSERS) {
       // The IBM profile of the panels' state on an OpenScale custom-provider form: the API key is
       // filled, the provider's URL, user name and password are listed as missing.
       const target = `https://${HOSTS.openscale}/openscale-react.html#custom`;
-      const page = await browser.open(target);
-      await page.waitFor('#save');
-      const fillPopup = await browser.open(`popup.html?tab=${await tabIdOf(popup, target)}`);
-      await fillPopup.waitFor('#fill-run:not([hidden])');
-      await fillPopup.click('#fill-run');
-      await fillPopup.waitFor('#fill-result[data-state=filled]', { timeout: TIMEOUT });
+      const { page, popup: fillPopup } = await fillWithPopup(browser, popup, target, '#save', { timeout: TIMEOUT });
       assert.ok(await fillPopup.evaluate(() => document.querySelectorAll('#fill-result p').length) > 0, 'a report is shown');
       assert.deepEqual(await violations(browser, fillPopup), []);
-      await fillPopup.close(); // one at a time: Firefox's driver moves to another tab on each close
+      await fillPopup.close();
       await page.close();
     });
 

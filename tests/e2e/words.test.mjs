@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, ROOT } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
-import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, skipShortcutWhileLocked, tabIdOf } from './lib/fill.mjs';
+import { fillWithPopup, launchHeadfulChromium, launchWithConsoles, pressFillShortcut, skipShortcutWhileLocked, tabIdOf } from './lib/fill.mjs';
 import { E2E_PASSPHRASE, seedProfile, send } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 import { initSync, parseCredentials } from '../../pkg/credfill.js';
@@ -101,12 +101,7 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
           credentials: [{ kind: 'ibm-api-key', apiKey: 'k'.repeat(44) }],
         });
         const target = `https://${HOSTS.openscale}/openscale-react.html#custom`;
-        const page = await browser.open(target);
-        await page.waitFor('#save');
-        const fillPopup = await browser.open(`popup.html?tab=${await tabIdOf(popup, target)}`);
-        await fillPopup.waitFor('#fill-run:not([hidden])');
-        await fillPopup.click('#fill-run');
-        await fillPopup.waitFor('#fill-result[data-state=filled]');
+        const { page, popup: fillPopup } = await fillWithPopup(browser, popup, target, '#save');
         const missing = ['password', 'url', 'username'].map((slot) => t(`fill_slot_${slot}`)).sort().join(t('listSeparator'));
         const shown = await fillPopup.evaluate(() => [...document.querySelectorAll('#fill-result p')].map((p) => p.textContent));
         assert.equal(shown.length, 1, JSON.stringify(shown));
@@ -115,7 +110,7 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
         assert.equal(listed, missing);
         assert.ok(shown[0].startsWith(t('fill_missing', [''])), shown[0]);
         assert.deepEqual((await ownTexts(fillPopup, '#fill-section')).filter((text) => englishOnly.has(text)), []);
-        await fillPopup.close(); // one at a time: Firefox's driver moves to another tab on each close
+        await fillPopup.close();
         await page.close();
       });
 

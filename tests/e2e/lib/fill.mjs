@@ -60,6 +60,22 @@ export async function runFill(control, url, options = {}) {
 }
 
 /**
+ * Opens `target` in `browser` and waits for `ready` in it; opens the popup for its tab (looked up
+ * through `control`, an extension page) and presses its fill, with the one profile that matches.
+ * Resolves to `{ page, popup }` once the popup reports the fill; the caller closes the popup first
+ * (Firefox's driver moves to another tab on each close), then the page.
+ */
+export async function fillWithPopup(browser, control, target, ready, { timeout } = {}) {
+  const page = await browser.open(target);
+  await page.waitFor(ready);
+  const popup = await browser.open(`popup.html?tab=${await tabIdOf(control, target)}`);
+  await popup.waitFor('#fill-run:not([hidden])');
+  await popup.click('#fill-run');
+  await popup.waitFor('#fill-result[data-state=filled]', { timeout });
+  return { page, popup };
+}
+
+/**
  * Runs one of a few probes in every frame of the tab showing `url`, through the extension's scripting
  * API (so cross-origin frames too; content-script CSP forbids shipping arbitrary code); resolves to
  * the frames' non-null answers.

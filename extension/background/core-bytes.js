@@ -1,5 +1,6 @@
-// Where the worker gets the core's WASM. Most of a cold wake is reading the packaged file through
-// the browser's extension resource loader (bench/cold-wake.mjs); the same bytes read back from the
+// Where the worker gets the core's WASM. In Chromium, most of a cold wake is reading the packaged
+// file through the extension resource loader (bench/cold-wake.mjs; in Firefox compiling it costs
+// more, bench/cold-wake-firefox.mjs); the same bytes read back from the
 // extension's own Cache Storage arrive sooner, and a compile streamed from there can reuse the code
 // V8 cached for it. So the packaged file is copied there, under the digest the build computed
 // (scripts/build-extension.mjs): a copy from another build is never used. Nothing is downloaded:

@@ -5,7 +5,9 @@
 // V8 cached for it. So the packaged file is copied there, under the digest the build computed
 // (scripts/build-extension.mjs): a copy from another build is never used. Nothing is downloaded:
 // the only bytes kept are the package's own, in storage only this extension's pages can reach.
-// Whatever fails (no Cache Storage, a full disk, a copy that does not compile) falls back to the
+// The copy is hashed before it is used: bytes that are not the build's own (a disk error, or
+// anything else that wrote to the extension's storage) are dropped, never instantiated. Whatever
+// fails (no Cache Storage, a full disk, a copy that does not compile or match) falls back to the
 // package.
 
 export const CORE_CACHE = 'credfill-core';
@@ -14,7 +16,8 @@ export const CORE_CACHE = 'credfill-core';
  * Instantiates the core with wasm-bindgen's `init`, from the kept copy when there is one.
  * `digest` null: the package only (an unbundled build has none).
  */
-export async function instantiateCore(init, packagedUrl, digest, { caches = globalThis.caches, load = fetch } = {}) {
+export async function instantiateCore(init, packagedUrl, digest,
+  { caches = globalThis.caches, load = fetch, compile = WebAssembly.compileStreaming } = {}) {
   const cache = digest && caches ? await caches.open(CORE_CACHE).catch(() => null) : null;
   if (!cache) return init({ module_or_path: packagedUrl });
   // Cache Storage keys must be http(s) URLs; this one only names the copy and is never fetched.
@@ -22,7 +25,7 @@ export async function instantiateCore(init, packagedUrl, digest, { caches = glob
   const copy = await cache.match(key).catch(() => undefined);
   if (copy) {
     try {
-      return await init({ module_or_path: copy });
+      return await init({ module_or_path: await verifiedModule(copy, digest, compile) });
     } catch {
       await caches.delete(CORE_CACHE).catch(() => {});
       return init({ module_or_path: packagedUrl });
@@ -32,6 +35,18 @@ export async function instantiateCore(init, packagedUrl, digest, { caches = glob
   if (packaged.ok) keep(cache, key, packaged.clone()).catch(() => {});
   return init({ module_or_path: packaged });
 }
+
+/**
+ * The copy compiled, once its bytes hash to `digest`. Compiling streams one branch of the body (so
+ * V8 may reuse the code it cached) while the other is hashed; nothing runs before both are done.
+ */
+async function verifiedModule(copy, digest, compile) {
+  const [module, bytes] = await Promise.all([compile(copy.clone()), copy.arrayBuffer()]);
+  if (hex(await crypto.subtle.digest('SHA-256', bytes)) !== digest) throw new Error('core-copy-mismatch');
+  return module;
+}
+
+const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The copy under `key`, and no other: an update leaves no stale core behind. */
 async function keep(cache, key, response) {

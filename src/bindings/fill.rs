@@ -43,7 +43,7 @@ pub fn frame_decision(
 
 /// `normalizeConsoleHost(input)` → the host to store for a console the user adds (lower-case
 /// ASCII, no trailing dot), or throws `{code, message}` with `code` one of `empty`, `invalid`,
-/// `not-https`, `has-port`, `has-userinfo`, `ip-address`, `idn`, `single-label`, `built-in`.
+/// `not-https`, `has-port`, `has-userinfo`, `ip-address`, `idn`, `wildcard`, `single-label`, `built-in`.
 #[wasm_bindgen(js_name = normalizeConsoleHost)]
 pub fn normalize_console_host(input: &str) -> Result<String, JsValue> {
     fill::normalize_console_host(input).map_err(|e| {

@@ -5,9 +5,11 @@
 //! given when it is already an `https:` URL (users paste addresses): that lower-cases it, turns
 //! IDN labels into punycode, and recognises every IP address spelling. Then the origin policy's
 //! rules apply: no port other than 443, no userinfo, no IP literal, no IDN (homographs), and at
-//! least two labels (`localhost` or `intranet` resolve through local search domains). Public
-//! suffixes need no list: hosts match exactly, so `co.uk` or `github.io` would fill only on those
-//! very hosts, which no one else can serve.
+//! least two labels (`localhost` or `intranet` resolve through local search domains), and each label
+//! a DNS host name's letters, digits and inner hyphens. The URL parser lets `*` through, and the
+//! permission asked for the host would then be a wildcard over a whole domain (`*.com`): refused.
+//! Public suffixes need no list: hosts match exactly and the permission names that one host, so
+//! `co.uk` or `github.io` would fill only on those very hosts, which no one else can serve.
 
 use super::origin::built_in_provider;
 use serde::Serialize;
@@ -27,6 +29,8 @@ pub enum HostError {
     IpAddress,
     /// Internationalised (punycode) names are refused, as in the origin policy: homographs.
     Idn,
+    /// A `*` label: the host permission asked for it would cover a whole domain.
+    Wildcard,
     /// A single label (`localhost`, `intranet`).
     SingleLabel,
     /// Already one of the built-in console hosts.
@@ -43,6 +47,7 @@ impl HostError {
             HostError::HasUserinfo => "a console host has no user name or password",
             HostError::IpAddress => "an IP address is not a console host",
             HostError::Idn => "internationalised host names are refused (look-alike risk)",
+            HostError::Wildcard => "a console host is one host, not a pattern with *",
             HostError::SingleLabel => "a console host has a domain name: at least one dot",
             HostError::BuiltIn => "this console is already known",
         }
@@ -90,6 +95,12 @@ pub fn normalize_console_host(input: &str) -> Result<String, HostError> {
     if host.split('.').any(|label| label.starts_with("xn--")) {
         return Err(HostError::Idn);
     }
+    if host.contains('*') {
+        return Err(HostError::Wildcard);
+    }
+    if !host.split('.').all(is_host_label) {
+        return Err(HostError::Invalid);
+    }
     if !host.contains('.') {
         return Err(HostError::SingleLabel);
     }
@@ -97,6 +108,15 @@ pub fn normalize_console_host(input: &str) -> Result<String, HostError> {
         return Err(HostError::BuiltIn);
     }
     Ok(host.to_owned())
+}
+
+/// A DNS host name label (RFC 1123 §2.1): letters, digits and hyphens, not at either end.
+fn is_host_label(label: &str) -> bool {
+    label
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !label.starts_with('-')
+        && !label.ends_with('-')
 }
 
 #[cfg(test)]
@@ -140,6 +160,14 @@ mod tests {
             ("cоnsole.example.com", HostError::Idn), // Cyrillic "о"
             ("xn--bcher-kva.example", HostError::Idn),
             ("Bücher.example", HostError::Idn),
+            ("*.example.com", HostError::Wildcard),
+            ("*.com", HostError::Wildcard),
+            ("https://*.huaweicloud.com/", HostError::Wildcard),
+            ("console.*.example.com", HostError::Wildcard),
+            ("con*sole.example.com", HostError::Wildcard),
+            ("console_1.example.com", HostError::Invalid),
+            ("-console.example.com", HostError::Invalid),
+            ("console.example$.com", HostError::Invalid),
             ("com", HostError::SingleLabel),
             ("localhost", HostError::SingleLabel),
             ("localhost.", HostError::SingleLabel),

@@ -313,7 +313,7 @@ for (const [name] of BROWSERS) {
     it('the options page refuses a host that is not a console host, with the core reason', async () => {
       const options = await browser.open('options.html');
       await options.waitFor('#console-hosts-add button[type=submit]:not([disabled])');
-      for (const [input, code] of [['localhost', 'single-label'], ['console.example.com:8443', 'has-port'], ['10.0.0.1', 'ip-address']]) {
+      for (const [input, code] of [['localhost', 'single-label'], ['console.example.com:8443', 'has-port'], ['10.0.0.1', 'ip-address'], ['*.example.com', 'wildcard']]) {
         await options.fill('#console-host', input);
         await options.click('#console-hosts-add button[type=submit]');
         assert.equal(await eventually(() => options.evaluate(() => document.querySelector('#console-hosts-add [data-code]')?.dataset.code), (c) => c === code), code, input);

@@ -90,7 +90,7 @@ test('normalizeConsoleHost returns the host to store, or throws {code, message}'
   const host = normalizeConsoleHost(' Console.HCS.Example.com. ');
   assert.equal(host, 'console.hcs.example.com');
   assert.equal(matchConsoleWith(`https://${host}/modelarts/`, [{ host, provider: 'huawei' }])?.provider, 'huawei');
-  for (const [input, code] of [['', 'empty'], ['localhost', 'single-label'], ['10.0.0.1', 'ip-address'], ['a.example.com:8443', 'has-port'], ['cloud.ibm.com', 'built-in']]) {
+  for (const [input, code] of [['', 'empty'], ['localhost', 'single-label'], ['10.0.0.1', 'ip-address'], ['a.example.com:8443', 'has-port'], ['cloud.ibm.com', 'built-in'], ['*.example.com', 'wildcard'], ['*.com', 'wildcard']]) {
     assert.throws(() => normalizeConsoleHost(input), (e) => e.code === code && typeof e.message === 'string', input);
   }
 });

@@ -288,6 +288,58 @@ fn frame_decisions() {
 }
 
 #[test]
+fn object_storage_frames_are_refused_even_under_the_provider_domain() {
+    // Buckets (and path-style buckets on the service host) serve whatever a customer uploaded.
+    for (top, frame) in [
+        (
+            "https://console.prod-cloud-ocb.orange-business.com/modelarts/",
+            "https://attacker.oss.eu-west-0.prod-cloud-ocb.orange-business.com/form.html",
+        ),
+        (
+            "https://console.prod-cloud-ocb.orange-business.com/modelarts/",
+            "https://oss.eu-west-0.prod-cloud-ocb.orange-business.com/attacker/form.html",
+        ),
+        (
+            "https://console.prod-cloud-ocb.orange-business.com/",
+            "https://site.oss-website.eu-west-0.prod-cloud-ocb.orange-business.com/",
+        ),
+        (
+            "https://console.huaweicloud.com/modelarts/",
+            "https://attacker.obs.cn-north-4.huaweicloud.com/",
+        ),
+        (
+            "https://console.huaweicloud.com/modelarts/",
+            "https://site.OBS-Website.cn-north-4.huaweicloud.com/",
+        ),
+        (
+            "https://cloud.ibm.com/",
+            "https://bucket.s3.us-south.ibm.com/",
+        ),
+    ] {
+        assert_eq!(
+            frame_decision(top, frame, false, &[]),
+            FrameDecision::Refuse {
+                reason: FrameRefusal::ObjectStorage
+            },
+            "{frame}"
+        );
+    }
+    // The provider's other services are still its own: asked about, not refused.
+    let top = "https://console.prod-cloud-ocb.orange-business.com/modelarts/";
+    let frame = "https://modelarts.eu-west-0.prod-cloud-ocb.orange-business.com/";
+    assert!(matches!(
+        frame_decision(top, frame, false, &[]),
+        FrameDecision::Confirm { .. }
+    ));
+    // A label that only starts like a service is no service.
+    let frame = "https://observe.prod-cloud-ocb.orange-business.com/";
+    assert!(matches!(
+        frame_decision(top, frame, false, &[]),
+        FrameDecision::Confirm { .. }
+    ));
+}
+
+#[test]
 fn homograph_frames_are_named_in_punycode() {
     let top = "https://console.huaweicloud.com/";
     // As a browser hands it over: serialized, the Cyrillic с in punycode.

@@ -604,7 +604,67 @@ fn a_search_box_captioned_by_page_text_gets_no_secret() {
     ];
     let plan = plan(MODELARTS, fields, huawei_profile());
     assert_eq!(filled(&plan), [("ak", Slot::AccessKeyId, AK)]);
-    assert!(plan.skipped.is_empty(), "{:?}", skipped(&plan));
+    // The text box is still no SK field for the plan, but the user hears that it stayed empty; the
+    // search box may not take a secret at all.
+    assert_eq!(
+        skipped(&plan),
+        [(
+            "search",
+            SkipReason::CaptionIsPageText,
+            Slot::SecretAccessKey
+        )]
+    );
+}
+
+#[test]
+fn a_secret_field_captioned_only_by_page_text_is_reported_when_the_form_got_the_rest() {
+    // A table form: each caption is a cell before the field's, which the page describes as nearby
+    // text; only the AK field has a label of its own.
+    let form = || {
+        vec![
+            field("ak", json!({"labels": ["Access Key ID"]})),
+            field(
+                "sk",
+                json!({"type": "password", "nearbyText": "Secret Access Key"}),
+            ),
+            field("note", json!({"nearbyText": "Description"})),
+        ]
+    };
+    let plan = plan(MODELARTS, form(), huawei_profile());
+    assert_eq!(filled(&plan), [("ak", Slot::AccessKeyId, AK)]);
+    assert_eq!(
+        skipped(&plan),
+        [("sk", SkipReason::CaptionIsPageText, Slot::SecretAccessKey)],
+        "the SK field is named, the description is not"
+    );
+    // A masked field with no caption at all is the form's missing secret too.
+    let bare = vec![
+        field("ak", json!({"labels": ["AK"]})),
+        field("sk", json!({"type": "password"})),
+    ];
+    assert_eq!(
+        skipped(&plan_fn(bare)),
+        [("sk", SkipReason::CaptionIsPageText, Slot::SecretAccessKey)]
+    );
+    // Nothing filled: nothing to report (the page may be no form of ours).
+    let nothing = vec![field(
+        "sk",
+        json!({"type": "password", "nearbyText": "Secret Access Key"}),
+    )];
+    let plan = plan_fn(nothing);
+    assert!(
+        plan.fills.is_empty() && plan.skipped.is_empty(),
+        "{:?}",
+        skipped(&plan)
+    );
+    // A masked field of another frame is another form.
+    let mut other_frame = form();
+    other_frame[1]["frameUrl"] = json!("https://console.huaweicloud.com/other-frame.html");
+    assert!(plan_fn(other_frame).skipped.is_empty());
+}
+
+fn plan_fn(fields: Vec<Value>) -> FillPlan {
+    plan(MODELARTS, fields, huawei_profile())
 }
 
 #[test]

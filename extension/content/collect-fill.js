@@ -11,6 +11,7 @@
   const NEARBY_MAX = 80; // longer text around a field is a paragraph, not its caption
   const MIN_SIDE = 8; // px: a smaller control is a honeypot, not a field a user types into
   let elements = new Map(); // id -> element, from the last collect()
+  let collectedTypes = new Map(); // id -> its `type` attribute then: the plan judged that type
   let collectNonce = null; // the worker's nonce for that collect(): apply() answers only to it
   let labelIndexes = new Map(); // document or shadow root -> label[for] texts by id, during one collect()
 
@@ -43,10 +44,13 @@
 
   const clean = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 
+  const CELLS = new Set(['TD', 'TH']);
+
   /**
    * The first text before the field, within four levels up (SPA forms often caption fields with bare
    * divs; OpenTiny nests its input four deep in the form item that holds the caption). `isLabel` when
-   * that text is a <label> tied to no control: a caption in all but markup (OpenTiny's form items).
+   * that text is a caption by the page's structure: a <label> tied to no control (OpenTiny's form
+   * items), or the cell before the field's own cell in a table row (a table-laid form's label column).
    */
   function precedingText(el) {
     let node = el;
@@ -57,7 +61,9 @@
         const text = clean(sibling.textContent);
         if (!text) continue;
         if (text.length > NEARBY_MAX) return null;
-        return { text, isLabel: sibling.tagName === 'LABEL' && !sibling.control };
+        const caption = (sibling.tagName === 'LABEL' && !sibling.control)
+          || (CELLS.has(sibling.tagName) && CELLS.has(node.tagName) && !sibling.querySelector('input, textarea, select'));
+        return { text, isLabel: caption };
       }
       node = node.parentNode instanceof ShadowRoot ? node.parentNode.host : node.parentElement;
     }
@@ -161,12 +167,14 @@
   function collect(nonce) {
     collectNonce = nonce;
     elements = new Map();
+    collectedTypes = new Map();
     labelIndexes = new Map();
     // Checking visibility scrolls fields into view: the user's scroll position is put back after.
     const [scrollX, scrollY] = [window.scrollX, window.scrollY];
     const fields = controlsIn(document).map((el, index) => {
       const id = String(index);
       elements.set(id, el);
+      collectedTypes.set(id, el.getAttribute('type'));
       return describe(el, id);
     });
     window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
@@ -213,7 +221,9 @@
   /**
    * Fills `[{id, value}]` if this is still the document the worker planned for: the collect() of
    * `nonce` (not a later one), at `origin`. Else types nothing and returns `{refused: 'navigated'}`.
-   * Re-checks each field right before typing. Returns `{filled: [id], skipped: [{id, reason}]}`.
+   * Re-checks each field right before typing: a field whose type changed since the collect gets
+   * nothing (the plan, in Rust, decided which types may take which value; a page that turns the SK's
+   * password field into a search box must not receive it). Returns `{filled: [id], skipped: [{id, reason}]}`.
    */
   function apply(nonce, origin, fills) {
     if (nonce !== collectNonce || self.origin !== origin) return { refused: 'navigated' };
@@ -221,6 +231,7 @@
     for (const { id, value } of fills) {
       const el = elements.get(id);
       const reason = !el || !el.isConnected ? 'gone'
+        : el.getAttribute('type') !== collectedTypes.get(id) ? 'changed'
         : !isTextEntry(el) ? 'not-text'
         : el.readOnly ? 'read-only'
         : el.matches(':disabled') ? 'disabled'

@@ -224,23 +224,9 @@ fn vocabulary() -> &'static Vocabulary {
 /// name, a description) that whoever wrote it controls, so a secret needs words from the field
 /// itself (label, `aria-label`, placeholder, `id`, `name`).
 pub fn scores(field: &FieldText) -> [f64; Slot::ALL.len()] {
-    let vocabulary = vocabulary();
     let mut best = [0.0f64; Slot::ALL.len()];
     for (source, text) in &field.texts {
-        let mut cue = [0.0f64; Slot::ALL.len()];
-        let mut vetoed = [false; Slot::ALL.len()];
-        // Overlapping: " access key id " must also report " key id " and " access key ".
-        let found_all = vocabulary
-            .phrases
-            .try_find_overlapping_iter(aho_corasick::Input::new(text));
-        for found in
-            found_all.expect("overlapping search needs the standard match kind, the default")
-        {
-            match vocabulary.meanings[found.pattern().as_usize()] {
-                Meaning::Cue(slot, weight) => cue[slot.index()] = cue[slot.index()].max(weight),
-                Meaning::Veto(slot) => vetoed[slot.index()] = true,
-            }
-        }
+        let (cue, vetoed) = cues(text);
         for slot in Slot::ALL {
             let i = slot.index();
             let hearsay = *source == Source::Nearby && slot.is_secret();
@@ -251,6 +237,40 @@ pub fn scores(field: &FieldText) -> [f64; Slot::ALL.len()] {
     }
     Slot::ALL
         .map(|slot| adjust_for_type(&field.input_type, slot, best[slot.index()]).min(MAX_HEURISTIC))
+}
+
+/// The secret slot that the page text beside `field` names, if any: never enough to fill it
+/// ([`scores`]), but enough to tell the user that a field which looks like it stayed empty.
+pub fn page_text_names_secret(field: &FieldText) -> Option<Slot> {
+    let mut found: Option<(Slot, f64)> = None;
+    for (_, text) in field.texts.iter().filter(|(s, _)| *s == Source::Nearby) {
+        let (cue, vetoed) = cues(text);
+        for slot in Slot::ALL.into_iter().filter(|s| s.is_secret()) {
+            let score = cue[slot.index()];
+            if !vetoed[slot.index()] && score > found.map_or(0.0, |(_, best)| best) {
+                found = Some((slot, score));
+            }
+        }
+    }
+    found.map(|(slot, _)| slot)
+}
+
+/// Each slot's strongest cue in `text`, and whether a veto word for it is there.
+fn cues(text: &str) -> ([f64; Slot::ALL.len()], [bool; Slot::ALL.len()]) {
+    let vocabulary = vocabulary();
+    let mut cue = [0.0f64; Slot::ALL.len()];
+    let mut vetoed = [false; Slot::ALL.len()];
+    // Overlapping: " access key id " must also report " key id " and " access key ".
+    let found_all = vocabulary
+        .phrases
+        .try_find_overlapping_iter(aho_corasick::Input::new(text));
+    for found in found_all.expect("overlapping search needs the standard match kind, the default") {
+        match vocabulary.meanings[found.pattern().as_usize()] {
+            Meaning::Cue(slot, weight) => cue[slot.index()] = cue[slot.index()].max(weight),
+            Meaning::Veto(slot) => vetoed[slot.index()] = true,
+        }
+    }
+    (cue, vetoed)
 }
 
 /// A masked input is evidence for a secret and against anything else; `type=url` for a URL.

@@ -61,6 +61,31 @@ fn within(host: &str, domain: &str) -> bool {
             .is_some_and(|rest| rest.ends_with('.'))
 }
 
+/// The service labels of object storage hosts, buckets and static websites: OBS
+/// (`{bucket}.obs.{region}.myhuaweicloud.com`, `obs-website`), Flexible Engine's OSS
+/// (`{bucket}.oss.eu-west-0.prod-cloud-ocb.orange-business.com`), S3. Bucket domain names are
+/// `BucketName.Endpoint` (https://support.huaweicloud.com/intl/en-us/eu-west-0-usermanual-obs/obs_03_0152.html)
+/// and a bucket may host a static website at `{bucket}.obs-website.{region}…`
+/// (https://support.huaweicloud.com/intl/en-us/obs_faq/obs_faq_0030.html): any customer can serve a
+/// page from there, so the provider's domain vouches for nothing under these labels.
+const OBJECT_STORAGE_LABELS: &[&str] = &[
+    "obs",
+    "oss",
+    "obs-website",
+    "oss-website",
+    "s3",
+    "s3-website",
+];
+
+/// Whether `host` is an object-storage endpoint or a bucket under one.
+fn is_object_storage(host: &str) -> bool {
+    host.split('.').any(|label| {
+        OBJECT_STORAGE_LABELS
+            .iter()
+            .any(|service| label.eq_ignore_ascii_case(service))
+    })
+}
+
 /// The console's site: its host without the first label when at least three labels remain
 /// (`console.eu.huaweicloud.com` → `eu.huaweicloud.com`), else the host itself. The core carries
 /// no public suffix list, so a two-label parent is never taken for a site: it may be one
@@ -151,6 +176,9 @@ pub enum FrameRefusal {
     InsecureFrame,
     /// A cross-origin frame of neither the console's site nor its provider's domain.
     ForeignSite,
+    /// An object-storage host (a bucket, or a path-style bucket on the service's own host): its
+    /// pages are whatever a customer uploaded, though the host is under the provider's domain.
+    ObjectStorage,
 }
 
 impl std::fmt::Display for FrameRefusal {
@@ -161,6 +189,7 @@ impl std::fmt::Display for FrameRefusal {
             FrameRefusal::OpaqueOrigin => "the frame has no origin to check",
             FrameRefusal::InsecureFrame => "the frame is not served over https",
             FrameRefusal::ForeignSite => "the frame belongs to another site than the console",
+            FrameRefusal::ObjectStorage => "the frame is served from object storage",
         })
     }
 }
@@ -195,6 +224,9 @@ pub fn frame_decision(
         Origin::Opaque(_) => refuse(FrameRefusal::OpaqueOrigin),
         _ if origin == top.origin() => FrameDecision::Allow,
         Origin::Tuple(scheme, _, _) if scheme != "https" => refuse(FrameRefusal::InsecureFrame),
+        Origin::Tuple(_, host, _) if is_object_storage(&host.to_string()) => {
+            refuse(FrameRefusal::ObjectStorage)
+        }
         Origin::Tuple(_, host, _) => {
             let host = host.to_string();
             let own = within(&host, site_of(&console.host))

@@ -105,9 +105,15 @@ pub enum SkipReason {
     SlotTaken,
     /// The profile has no value for the slot (it is then also in `missing`).
     NoValue,
+    /// A visible field that looks like a secret's (masked, or page text beside it names one)
+    /// stayed empty while the form got other values: its only caption is page text, which never
+    /// names a secret slot, so the user is told to paste it.
+    CaptionIsPageText,
     /// Found by the content script at typing time: the field left the page, is no longer a
     /// text entry, or its document navigated away since it was planned.
     Gone,
+    /// The field's type changed after it was planned (a password field turned into a search box).
+    Changed,
     NotText,
     Navigated,
 }
@@ -263,6 +269,7 @@ fn plan_fields(input: &PlanInput, console: ConsoleMatch) -> FillPlan {
 
     let taken = plan.assign(&own, &slots, &values, input, &vec![false; slots.len()]);
     plan.assign(&cross, &slots, &values, input, &taken);
+    plan.report_unseen_secrets(input, &values);
 
     let position: HashMap<&str, usize> = input
         .fields
@@ -386,6 +393,51 @@ impl FillPlan {
             });
         }
         now_taken
+    }
+
+    /// When the form got some of its values, every visible field that looks like a secret's and
+    /// that the plan neither filled nor skipped is reported with the secret it looks like (else
+    /// the first secret the form still lacks): otherwise such a form reads as a success with its
+    /// SK field silently empty. Only fields of a frame that received a value count (the form).
+    fn report_unseen_secrets(&mut self, input: &PlanInput, values: &BTreeMap<Slot, Secret>) {
+        let filled_slots: Vec<Slot> = self.fills.iter().map(|f| f.slot).collect();
+        let lacking: Vec<Slot> = values
+            .keys()
+            .copied()
+            .filter(|slot| slot.is_secret() && !filled_slots.contains(slot))
+            .collect();
+        let Some(&first_lacking) = lacking.first() else {
+            return;
+        };
+        let by_id: HashMap<&str, &FieldDescriptor> =
+            input.fields.iter().map(|f| (f.id.as_str(), f)).collect();
+        let frames: Vec<&str> = self
+            .fills
+            .iter()
+            .filter_map(|f| by_id.get(f.field_id.as_str()))
+            .map(|f| f.frame_url.as_str())
+            .collect();
+        let seen = |id: &str| {
+            self.fills.iter().any(|f| f.field_id == id)
+                || self.skipped.iter().any(|s| s.field_id == id)
+        };
+        let unseen: Vec<(&FieldDescriptor, Slot)> = input
+            .fields
+            .iter()
+            .filter(|f| f.is_text_entry() && f.may_take_secret() && unavailable(f).is_none())
+            .filter(|f| frames.contains(&f.frame_url.as_str()) && !seen(&f.id))
+            .filter_map(|f| {
+                let named = heuristics::page_text_names_secret(&FieldText::new(f))
+                    .filter(|slot| lacking.contains(slot));
+                let masked = f.input_type() == "password";
+                named
+                    .or(masked.then_some(first_lacking))
+                    .map(|slot| (f, slot))
+            })
+            .collect();
+        for (field, slot) in unseen {
+            self.skip(field, SkipReason::CaptionIsPageText, slot);
+        }
     }
 
     fn skip(&mut self, field: &FieldDescriptor, reason: SkipReason, slot: Slot) {

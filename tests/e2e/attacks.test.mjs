@@ -99,6 +99,33 @@ for (const [name] of BROWSERS) {
       await page.close();
     });
 
+    it('a table-laid form is filled by its caption cells; an SK captioned only by page text is reported empty', async () => {
+      const table = url(HOSTS.huawei, 'form-table.html');
+      let page = await open(table, '#key-2');
+      let result = await fill(table);
+      assert.deepEqual(slotsOf(result.filled), ['accessKeyId', 'secretAccessKey'], JSON.stringify(result));
+      assert.deepEqual(await allValues(control, table), [AK, SK]);
+      await page.close();
+
+      const pageText = url(HOSTS.huawei, 'form-page-text.html');
+      page = await open(pageText, '#key-2');
+      result = await fill(pageText);
+      assert.deepEqual(slotsOf(result.filled), ['accessKeyId'], JSON.stringify(result));
+      assert.deepEqual(result.skipped.map((s) => [s.slot, s.reason]), [['secretAccessKey', 'caption-is-page-text']]);
+      assert.deepEqual(await allValues(control, pageText), [AK, '']);
+      await page.close();
+    });
+
+    it('a field whose type the page changes between collect and apply gets nothing, and is reported', async () => {
+      const target = url(HOSTS.huawei, 'attack-type-flip.html');
+      const page = await open(target, '#sk');
+      const result = await fill(target);
+      assert.deepEqual(slotsOf(result.filled), ['accessKeyId'], JSON.stringify(result));
+      assert.ok(result.skipped.some((s) => s.slot === 'secretAccessKey' && s.reason === 'changed'), JSON.stringify(result.skipped));
+      assert.deepEqual(await allValues(control, target), [AK, '']);
+      await page.close();
+    });
+
     it('a frame that navigates between collect and apply gets nothing, and the SK is reported not filled', async () => {
       const target = url(HOSTS.huawei, 'attack-navigate.html');
       const page = await open(target, '#form', 2);

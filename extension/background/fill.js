@@ -88,7 +88,7 @@ async function collectAndPlan(tabId, topUrl, profile, { confirmedFrameOrigin, ch
   for (;;) {
     const nonce = crypto.randomUUID();
     const { frames, fields } = await collectPage(tabId, topUrl, nonce);
-    const plan = planFill({ ...input, fields });
+    const plan = await planVisible(tabId, { ...input, fields }, frames, nonce);
     const left = deadline - Date.now();
     // A form is there once the plan fills or misses something; until then the SPA may still open it.
     const formFound = plan.fills.length || plan.missing.length || plan.confirmFrame;
@@ -99,6 +99,41 @@ async function collectAndPlan(tabId, topUrl, profile, { confirmedFrameOrigin, ch
       args: [Math.min(left, SETTLE_STEP_MS)],
     });
   }
+}
+
+/**
+ * Plans until every field the plan uses is one a user can see. The collect only knows which fields
+ * are shown at all (see the content script's `isShown`); the full check (scrolled into view,
+ * topmost at its centre) runs on the fields the plan picked, and a hidden one is planned again
+ * without: a covered decoy then never takes a slot from the real field. Each round rules out at
+ * least one field, so this ends.
+ */
+async function planVisible(tabId, input, frames, nonce) {
+  for (;;) {
+    const plan = planFill(input);
+    const picked = [...plan.fills, ...plan.skipped.filter((s) => s.reason === 'caption-is-page-text')]
+      .map((f) => f.fieldId);
+    const hidden = await hiddenFields(tabId, picked, frames, nonce);
+    if (!hidden.size) return plan;
+    input = { ...input, fields: input.fields.map((f) => (hidden.has(f.id) ? { ...f, visible: false } : f)) };
+  }
+}
+
+/** Which of `fieldIds` their frame's content script finds hidden, asked of the very documents collected. */
+async function hiddenFields(tabId, fieldIds, frames, nonce) {
+  const hidden = new Set();
+  for (const [frameId, ids] of Map.groupBy(fieldIds, frameOf)) {
+    const { documentId } = frames.get(frameId);
+    const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
+    const [reply] = await api.scripting.executeScript({
+      target,
+      func: (n, local) => (Object.hasOwn(globalThis, '__credfillFill') ? globalThis.__credfillFill.hiddenAmong(n, local) : null),
+      args: [nonce, ids.map(localId)],
+    }).catch(() => []);
+    // A frame gone or collected again answers null: apply() reports its fields as navigated.
+    for (const id of reply?.result ?? []) hidden.add(`${frameId}:${id}`);
+  }
+  return hidden;
 }
 
 /**

@@ -120,16 +120,26 @@
   const inViewport = ({ x, y }) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight;
 
   /**
-   * Whether a user can see `el`: laid out at a usable size, not hidden by display, visibility or
-   * opacity, in the viewport once scrolled into view (off-screen placement stays off-screen), and
-   * the topmost element at its centre (not covered by another element, not clipped away by an
-   * ancestor's overflow or a clip-path: hit testing honours both). Its own label on top is fine:
-   * floating labels sit there, and clicking them reaches the field.
+   * The cheap half of `isVisible`: laid out at a usable size, not hidden by display, visibility or
+   * opacity. `collect` asks only this of every field: scrolling each one into view and hit-testing
+   * it is most of a collect's time on a long page, and only the few fields the plan picks need it
+   * (`hiddenAmong`).
+   */
+  function isShown(el) {
+    if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    const box = el.getBoundingClientRect();
+    return box.width >= MIN_SIDE && box.height >= MIN_SIDE;
+  }
+
+  /**
+   * Whether a user can see `el`: shown (`isShown`), in the viewport once scrolled into view
+   * (off-screen placement stays off-screen), and the topmost element at its centre (not covered by
+   * another element, not clipped away by an ancestor's overflow or a clip-path: hit testing honours
+   * both). Its own label on top is fine: floating labels sit there, and clicking them reaches the field.
    */
   function isVisible(el) {
-    if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    if (!isShown(el)) return false;
     let box = el.getBoundingClientRect();
-    if (box.width < MIN_SIDE || box.height < MIN_SIDE) return false;
     if (!inViewport(centreOf(box))) {
       el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
       box = el.getBoundingClientRect();
@@ -154,7 +164,7 @@
       placeholder: attr('placeholder'),
       ariaLabel: attr('aria-label'),
       nearbyText: preceding?.text ?? null,
-      visible: isTextEntry(el) && isVisible(el), // only text entries are ever filled: skip the cost for the rest
+      visible: isTextEntry(el) && isShown(el), // only text entries are ever filled: skip the cost for the rest
       readOnly: Boolean(el.readOnly),
       disabled: el.matches(':disabled'),
     };
@@ -169,19 +179,29 @@
     elements = new Map();
     collectedTypes = new Map();
     labelIndexes = new Map();
-    // Checking visibility scrolls fields into view: the user's scroll position is put back after.
-    const [scrollX, scrollY] = [window.scrollX, window.scrollY];
     const fields = controlsIn(document).map((el, index) => {
       const id = String(index);
       elements.set(id, el);
       collectedTypes.set(id, el.getAttribute('type'));
       return describe(el, id);
     });
-    window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
     labelIndexes = new Map();
     const inherits = location.protocol === 'about:' || location.protocol === 'blob:';
     // A sandboxed frame without allow-same-origin has the opaque origin "null".
     return { url: inherits ? self.origin : location.href, sandboxed: self.origin === 'null', fields };
+  }
+
+  /**
+   * Of the collected fields `ids` (those a plan picked), the ones a user cannot see (`isVisible`),
+   * for the worker to plan again without them; null for another collect than `nonce`'s. Checking
+   * scrolls fields into view: the user's scroll position is put back after.
+   */
+  function hiddenAmong(nonce, ids) {
+    if (nonce !== collectNonce) return null;
+    const [scrollX, scrollY] = [window.scrollX, window.scrollY];
+    const hidden = ids.filter((id) => elements.get(id)?.isConnected && !isVisible(elements.get(id)));
+    window.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
+    return hidden;
   }
 
   /** Resolves once the page changed (a late dialog: added with v-if, shown with v-show), or after `ms`. */
@@ -246,5 +266,5 @@
     return result;
   }
 
-  globalThis.__credfillFill = Object.freeze({ collect, collectJson: (nonce) => JSON.stringify(collect(nonce)), settle, apply });
+  globalThis.__credfillFill = Object.freeze({ collect, collectJson: (nonce) => JSON.stringify(collect(nonce)), hiddenAmong, settle, apply });
 })();

@@ -173,8 +173,11 @@ function firefoxPage(driver, handle) {
     setFile: (sel, path) => withElement(sel, (el) => el.sendKeys(path)),
     async evaluate(fn, arg) {
       await focus();
-      return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
-        Promise.resolve((${fn.toString()})(arguments[0])).then(done, (e) => done({ __error: String(e && e.message || e) }));`, arg);
+      // A rejection comes back marked, and is thrown here as Playwright's evaluate throws it.
+      const result = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        Promise.resolve((${fn.toString()})(arguments[0])).then((value) => done({ value }), (e) => done({ error: String(e && e.message || e) }));`, arg);
+      if (result && 'error' in result) throw new Error(`page script failed: ${result.error}`);
+      return result?.value;
     },
     /** Runs a script's source in the page, as the test harness (the page's CSP does not apply). */
     async inject(source) {
@@ -257,7 +260,7 @@ export const BROWSERS = [
   ['firefox', launchFirefox],
 ];
 
-/** Polls `read()` until `accept(value)` holds; returns the last value (so the assertion shows it). */
+/** Polls `read()` until `accept(value)` holds and returns that value; throws, with the last value read, if it never does. */
 export async function eventually(read, accept, timeout = TIMEOUT) {
   const end = Date.now() + timeout;
   let value;
@@ -266,5 +269,11 @@ export async function eventually(read, accept, timeout = TIMEOUT) {
     if (accept(value)) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return value;
+  let shown;
+  try {
+    shown = JSON.stringify(value);
+  } catch {
+    shown = String(value);
+  }
+  throw new Error(`not so after ${timeout} ms; last read: ${shown}`);
 }

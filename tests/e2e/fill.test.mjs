@@ -239,7 +239,9 @@ for (const [name] of BROWSERS) {
       assert.equal(await eventually(async () => badge(await tabIdOf(control, first)), (b) => b !== ''), '•');
       // Playwright keeps one handle for the extension's worker, attached to each new instance.
       const [worker] = browser.context.serviceWorkers().filter((w) => w.url().startsWith(browser.base));
-      const coreReady = () => worker.evaluate(() => [self.wokenHere, performance.getEntriesByName('credfill-core-ready').length]);
+      const coreReady = () => worker.evaluate(() => [self.markedBeforeStop, performance.getEntriesByName('credfill-core-ready').length]);
+      // Marks this instance: a new one does not have the mark.
+      await worker.evaluate(() => (self.markedBeforeStop = true));
       const cdp = await browser.context.newCDPSession(control.raw);
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, E2E_EXTENSION, ROOT, eventually, grantByPrompt } from './lib/browsers.mjs';
 import { startXvfb } from './lib/xvfb.mjs';
-import { chooseSnippet, readClipboard } from './lib/code.mjs';
+import { chooseSnippet, fireClearAlarm, readClipboard } from './lib/code.mjs';
 import { seedProfile } from './lib/profiles.mjs';
 
 const AK = 'HPUAQTWAOYTTINDUT2QV';
@@ -20,20 +20,6 @@ const SK = `Mf'y"f$vK4%1\\ba2giqM7Uio6PznpdUKGpownRZl`;
 // The SK as the Python snippet writes it: a str literal, with its quote and backslash escaped.
 const SK_IN_PYTHON = `secret_access_key='Mf\\'y"f$vK4%1\\\\ba2giqM7Uio6PznpdUKGpownRZl',`;
 const holdsSecret = (text) => text.includes(SK_IN_PYTHON);
-
-/**
- * The worker's clipboard alarm is due 60 s after a copy: checks that, then moves it to now (an
- * extension page shares the worker's alarms), as the 60 s passing would.
- */
-async function fireClearAlarm(page) {
-  const due = await page.evaluate(async () => {
-    const alarms = (globalThis.browser ?? chrome).alarms;
-    const alarm = await alarms.get('code-clear-clipboard');
-    await alarms.create('code-clear-clipboard', { when: Date.now() });
-    return alarm.scheduledTime - Date.now();
-  });
-  assert.ok(due > 50_000 && due <= 60_000, `the clear was due in ${due} ms`);
-}
 
 for (const [name, launch] of BROWSERS) {
   describe(`${name}: use the key in code`, () => {

@@ -214,8 +214,8 @@ describe('chromium: encrypted vault', () => {
       await new Promise((r) => setTimeout(r, round && 5 * 2 ** round)); // 0 to 2.5 s: before, during and after the save
       if (await stopWorker(cdp)) stops++;
       const reply = await saving;
-      const afterwards = await eventually(() => listProfiles(popup).catch((e) => e), Array.isArray);
-      assert.ok(Array.isArray(afterwards), `round ${round}: the vault does not open: ${JSON.stringify(afterwards)}`);
+      const afterwards = await eventually(() => listProfiles(popup).catch((e) => e), Array.isArray)
+        .catch((e) => assert.fail(`round ${round}: the vault does not open: ${e.message}`));
       assert.ok([before, before + items.length].includes(afterwards.length), `round ${round}: ${before} → ${afterwards.length}`);
       if (reply === 'saved') assert.equal(afterwards.length, before + items.length, `round ${round}: a confirmed save was lost`);
       outcomes.push(`${reply}/${afterwards.length === before ? 'old' : 'new'}`);

@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, ROOT, eventually } from './lib/browsers.mjs';
+import { BROWSERS, ROOT, eventually, grantByPrompt } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { launchWithConsoles, probe, runFill, slotsOf, tabIdOf } from './lib/fill.mjs';
 import { seedProfile, send } from './lib/profiles.mjs';
@@ -38,9 +38,12 @@ for (const [name] of BROWSERS) {
     let server, browser, control, profileId;
 
     before(async () => {
-      ({ server, browser } = await launchWithConsoles(name));
+      ({ server, browser } = await launchWithConsoles(name, null, { prompts: true }));
       profileId = await seedProfile(browser, HUAWEI);
       control = await browser.open('popup.html');
+      // The other site's frames are read back by the probes (the extension's scripting): the user has
+      // granted that site (as for a console host of theirs), so only the fill's own policy keeps it out.
+      await grantByPrompt(browser, control, { origins: [`https://${HOSTS.userAdded}/*`] });
     });
     after(async () => {
       await browser?.close();

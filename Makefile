@@ -41,7 +41,7 @@ pkg/credfill_bg.wasm: $(RUST_SOURCES)
 extension: pkg/credfill_bg.wasm
 	node scripts/build-extension.mjs
 
-# The same extension with the test servers' hosts granted up front (a permission prompt cannot be clicked headless).
+# The same extension with the loopback stand-ins' host granted up front, nothing else (scripts/manifest.mjs refuses more).
 extension-e2e: pkg/credfill_bg.wasm
 	node scripts/build-extension.mjs --overlay tests/e2e/manifest-overlay.json --out dist-e2e
 

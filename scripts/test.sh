@@ -1,20 +1,30 @@
 #!/usr/bin/env bash
 # Runs every suite, each in its own process group (so nothing it started outlives it), then prints
-# one closing line "N passed, N failed" over all of them. Exits non-zero if anything failed.
+# one closing line "N passed, N failed, N skipped" over all of them, after each skip and its reason. Exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .run
 export CARGO_TERM_COLOR=never NO_COLOR=1
-total_pass=0 total_fail=0 failed_suites=()
+total_pass=0 total_fail=0 total_skip=0 failed_suites=() skipped=()
 
-# count KIND LOG -> "passed failed" read from the runner's own summary lines
+# count KIND LOG -> "passed failed skipped" read from the runner's own summary lines
 count() {
   case $1 in
-    cargo) awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
-                END { print p + 0, f + 0 }' "$2" ;;
-    node)  awk '/^# pass / { p += $3 } /^# fail / { f += $3 } END { print p + 0, f + 0 }' "$2" ;;
-    check) echo "0 0" ;;
+    cargo) awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i; if ($(i+1) ~ /^ignored/) s += $i } }
+                END { print p + 0, f + 0, s + 0 }' "$2" ;;
+    node)  awk '/^# pass / { p += $3 } /^# fail / { f += $3 } /^# (skipped|todo) / { s += $3 } END { print p + 0, f + 0, s + 0 }' "$2" ;;
+    check) echo "0 0 0" ;;
   esac
+}
+
+# skips NAME KIND LOG -> one line per skipped test: "NAME: the test — its reason"
+skips() {
+  case $2 in
+    # node's TAP: "ok N - name # SKIP reason" (or "# TODO reason")
+    node)  sed -n 's/^ *ok [0-9]* - \(.*\) # \(SKIP\|TODO\)\(.*\)$/\1 —\3/p' "$3" ;;
+    # cargo: "test name ... ignored, reason" (the reason only when #[ignore = "…"] gives one)
+    cargo) sed -n 's/^test \(.*\) \.\.\. ignored\(, \)\{0,1\}\(.*\)$/\1 — \3/p' "$3" ;;
+  esac | sed "s/^/$1: /"
 }
 
 # suite NAME KIND COMMAND...  (KIND: cargo | node | check — a check counts as one test)
@@ -26,13 +36,14 @@ suite() {
   local pid=$!
   wait "$pid"; local rc=$?
   kill -KILL -- "-$pid" 2>/dev/null   # whatever the suite left behind
-  read -r p f < <(count "$kind" "$log")
+  read -r p f k < <(count "$kind" "$log")
+  mapfile -t -O "${#skipped[@]}" skipped < <(skips "$name" "$kind" "$log")
   if [ "$kind" = check ]; then [ $rc -eq 0 ] && p=1 || f=1; fi
   # A runner that failed without reporting a failed test (a build error, a crash) still counts as one failure.
   if [ $rc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
+  total_pass=$((total_pass + p)); total_fail=$((total_fail + f)); total_skip=$((total_skip + k))
   [ "$f" -gt 0 ] && failed_suites+=("$name")
-  printf '=== %s: %d passed, %d failed (%ds)\n' "$name" "$p" "$f" $((SECONDS - start))
+  printf '=== %s: %d passed, %d failed, %d skipped (%ds)\n' "$name" "$p" "$f" "$k" $((SECONDS - start))
 }
 
 # Outside references, fetched or computed fresh each run: the AWS SigV4 suite (botocore's sdist) and
@@ -58,5 +69,6 @@ suite e2e node node --test --test-concurrency=1 tests/e2e/
 
 echo
 [ ${#failed_suites[@]} -gt 0 ] && echo "failed suites: ${failed_suites[*]}"
-echo "$total_pass passed, $total_fail failed"
+[ ${#skipped[@]} -gt 0 ] && printf 'skipped: %s\n' "${skipped[@]}"
+echo "$total_pass passed, $total_fail failed, $total_skip skipped"
 [ "$total_fail" -eq 0 ]

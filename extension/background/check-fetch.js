@@ -6,9 +6,15 @@ export function utcTimestamp(date) {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll('-', '').replaceAll(':', '');
 }
 
-/** A fetch Response (and its body text) → the answer `diagnoseKeyCheck` reads. */
+/** Statuses that say "go elsewhere": never followed (see sendOnce). */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * A fetch Response (and its body text) → the answer `diagnoseKeyCheck` reads. A browser hides a
+ * redirect it did not follow behind an opaque answer; Node's fetch shows it as it came.
+ */
 export function toAnswer(response, body) {
-  if (response.type === 'opaqueredirect') return { error: 'redirect' };
+  if (response.type === 'opaqueredirect' || REDIRECTS.has(response.status)) return { error: 'redirect' };
   return { status: response.status, headers: Object.fromEntries(response.headers), body };
 }
 

@@ -17,18 +17,9 @@ import { getProfile } from './profiles.js';
 
 export const CLEAR_ALARM = 'code-clear-clipboard';
 const PENDING = 'code.clipboard';
-/** The longest a secret stays on the clipboard. */
+/** How long a secret stays on the clipboard (an e2e test fires the alarm sooner itself). */
 const CLEAR_SECONDS = 60;
 export const CLIPBOARD_PERMISSIONS = { permissions: ['clipboardRead', 'clipboardWrite'] };
-
-/**
- * The delay before clearing. The e2e build's manifest may shorten it (`credfill_test`); nothing can
- * make it longer than CLEAR_SECONDS, so no build can keep a secret on the clipboard longer.
- */
-export function clearSeconds(manifest = api.runtime.getManifest()) {
-  const asked = Number(manifest.credfill_test?.clipboardClearSeconds);
-  return asked > 0 ? Math.min(asked, CLEAR_SECONDS) : CLEAR_SECONDS;
-}
 
 async function sha256(text) {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -51,11 +42,10 @@ async function download({ profileId, target }) {
 /** Copy with the secret: the text for the page to copy, and the clear planned. */
 async function copySecret({ profileId, target }) {
   const snippet = renderSnippet(await getProfile(profileId), target, true);
-  const seconds = clearSeconds();
   await api.storage.session.set({ [PENDING]: { digest: await sha256(snippet.text) } });
-  await api.alarms.create(CLEAR_ALARM, { when: Date.now() + seconds * 1000 });
+  await api.alarms.create(CLEAR_ALARM, { when: Date.now() + CLEAR_SECONDS * 1000 });
   const clearable = await api.permissions.contains(CLIPBOARD_PERMISSIONS);
-  return { ...snippet, clearSeconds: seconds, clearable };
+  return { ...snippet, clearSeconds: CLEAR_SECONDS, clearable };
 }
 
 /** Chrome: the offscreen document does the clipboard work; one exists at a time. */

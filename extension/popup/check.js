@@ -35,8 +35,11 @@ function permissionTracker(profileId, bucketInput) {
   };
   bucketInput?.addEventListener('input', update);
   update();
-  // Called synchronously from the click: resolves true when nothing needs asking.
-  return () => (missing.length ? api.permissions.request({ origins: missing }) : Promise.resolve(true));
+  // Called synchronously from the click: resolves to the origins the user refused (none when nothing needs asking).
+  return () => {
+    const asked = missing;
+    return asked.length ? api.permissions.request({ origins: asked }).then((granted) => (granted ? [] : asked)) : Promise.resolve([]);
+  };
 }
 
 /** Which service a line is about: two lines may say the same thing of two services. */
@@ -71,12 +74,13 @@ function profileRow(profile, objectStorage) {
   button.addEventListener('click', () => {
     // Both in the click itself: the check must be started before a prompt can close this popup.
     const started = ask('check.start', { profileId: profile.id, bucket: bucket?.value.trim() || undefined });
-    const granted = askPermission();
+    const refused = askPermission();
     button.disabled = true;
     results.replaceChildren(el('li', { class: 'muted', 'data-state': 'running' }, t('check_running')));
-    Promise.all([started, granted])
-      .then(async ([outcome, ok]) => {
-        if (!ok) throw { code: 'host-permission', message: t('check_permissionRefused') };
+    Promise.all([started, refused])
+      .then(async ([outcome, hosts]) => {
+        // Words of the popup's own (the core's host-permission words say "allow it", not "you refused").
+        if (hosts.length) throw { code: 'permission-refused', message: t('check_permissionRefused', [hosts.join(t('listSeparator'))]) };
         renderResults(results, outcome.waiting ? await recordedAfter(profile.id, profile.lastCheck?.at) : outcome);
       })
       .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, errorWords(t, 'check_error', e))))

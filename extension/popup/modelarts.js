@@ -32,7 +32,7 @@ function startOverview(profileId, missing) {
   const started = ask('modelarts.overview', { profileId });
   const asked = missing.length ? api.permissions.request({ origins: missing }) : Promise.resolve(true);
   return Promise.all([started, asked]).then(([view, ok]) => {
-    if (!ok) throw { code: 'host-permission', message: t('check_permissionRefused') };
+    if (!ok) throw { code: 'permission-refused', message: t('check_permissionRefused', [missing.join(t('listSeparator'))]) };
     return view;
   });
 }

@@ -91,7 +91,7 @@ export function mountOpenscale(section) {
     b.addEventListener('click', async () => {
       try {
         const result = await ask('fill.run', { tabId: await activeTabId(), profileId: state.profileId, chosen: { [slot]: value } });
-        const done = result.status === 'filled' && result.filled.includes(slot);
+        const done = result.status === 'filled' && result.filled.some((line) => line.slot === slot);
         feedback.textContent = done ? t('openscaleIds_filled') : result.message ?? t('openscaleIds_notFilled');
         feedback.dataset.filled = String(done);
       } catch (e) {

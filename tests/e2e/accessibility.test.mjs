@@ -8,7 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { BROWSERS, ROOT, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { fillWithPopup, launchWithConsoles } from './lib/fill.mjs';
-import { E2E_PASSPHRASE, seedProfile } from './lib/profiles.mjs';
+import { E2E_PASSPHRASE, listProfiles, seedProfile, send } from './lib/profiles.mjs';
+import { chooseSnippet } from './lib/code.mjs';
 import { startServer } from './servers/launch.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -122,9 +123,13 @@ for (const [browserName] of BROWSERS) {
       await popup.waitFor('#modelarts-section summary.modelarts-title[data-ready]', { timeout: TIMEOUT });
       await popup.click('#modelarts-section summary.modelarts-title');
       await popup.waitFor('.modelarts-profile');
-      await popup.click('#code-section summary.code-title');
-      await popup.waitFor('.code-text');
-      await eventually(() => popup.text('.code-text'), (text) => text?.includes(AK));
+      // The snippet of the imported key (the panel opens on another profile), given the region a
+      // snippet needs for its endpoint (the import had no console tab to take one from).
+      const imported = (await listProfiles(popup)).find((p) => p.credentials?.some((c) => c.accessKeyId === AK));
+      assert.ok(imported, 'the imported profile');
+      await send(popup, 'profiles.edit', { id: imported.id, edits: { region: 'cn-north-4' } });
+      await chooseSnippet(popup, imported.id, 'obs-python');
+      await eventually(async () => [await popup.text('.code-text'), await popup.text('.code-status')], ([text]) => text?.includes(AK));
       await popup.click('#openscale-ids summary');
       await popup.waitFor('#openscale-find');
       assert.deepEqual(await violations(browser, popup), []);

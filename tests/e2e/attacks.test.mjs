@@ -11,10 +11,11 @@
 // Console pages are served under the real console host names, as the fill tests do.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, ROOT, eventually } from './lib/browsers.mjs';
+import { BROWSERS, ROOT, eventually, grantByPrompt } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { launchWithConsoles, probe, runFill, slotsOf, tabIdOf } from './lib/fill.mjs';
 import { seedProfile, send } from './lib/profiles.mjs';
@@ -27,6 +28,7 @@ const AK = HUAWEI.credentials[0].accessKeyId;
 const SK = HUAWEI.credentials[0].secretAccessKey;
 
 const url = (host, path) => `https://${host}/${path}`;
+const SHIPPED_CSP = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')).content_security_policy.extension_pages;
 /** Every text value of every frame of the tab, flattened. */
 const allValues = async (control, target) => (await probe(control, target, 'values')).flat();
 const count = (values, value) => values.filter((v) => v === value).length;
@@ -36,9 +38,12 @@ for (const [name] of BROWSERS) {
     let server, browser, control, profileId;
 
     before(async () => {
-      ({ server, browser } = await launchWithConsoles(name));
+      ({ server, browser } = await launchWithConsoles(name, null, { prompts: true }));
       profileId = await seedProfile(browser, HUAWEI);
       control = await browser.open('popup.html');
+      // The other site's frames are read back by the probes (the extension's scripting): the user has
+      // granted that site (as for a console host of theirs), so only the fill's own policy keeps it out.
+      await grantByPrompt(browser, control, { origins: [`https://${HOSTS.userAdded}/*`] });
     });
     after(async () => {
       await browser?.close();
@@ -153,23 +158,36 @@ for (const [name] of BROWSERS) {
       await page.close();
     });
 
-    it('extension pages load their scripts and the WASM core, and nothing else: no outside image, style or request', async () => {
+    it('extension pages run under the shipped CSP: no outside image, style, frame or plain-http request; a host without permission answers nothing', async (t) => {
+      // A local server that answers anything, without CORS headers: only a host permission lets a page read it.
+      const hits = [];
+      const plain = createServer((req, res) => (hits.push(req.headers.host), res.end('read')));
+      await new Promise((resolve) => plain.listen(0, '127.0.0.1', resolve));
+      t.after(() => plain.close());
+      const { port } = plain.address();
       const options = await browser.open('options.html');
       // Enabled once the WASM core has run in the page (the host check is Rust).
       await options.waitFor('#console-hosts-add button[type=submit]:not([disabled])');
-      const blocked = await options.evaluate(async () => {
-        const seen = new Set();
-        document.addEventListener('securitypolicyviolation', (e) => seen.add(e.effectiveDirective.replace(/-(attr|elem)$/, '')));
+      const seen = await options.evaluate(async (p) => {
+        const api = globalThis.browser ?? chrome;
+        const violations = new Set();
+        document.addEventListener('securitypolicyviolation', (e) => violations.add(e.effectiveDirective.replace(/-(attr|elem)$/, '')));
         const beacon = 'https://evil.example/beacon';
         document.body.append(Object.assign(new Image(), { src: `${beacon}.png` }));
         const styled = document.createElement('div');
         styled.setAttribute('style', `background: url(${beacon}.css.png)`);
         document.body.append(styled);
-        await fetch(beacon).catch(() => {});
+        document.body.append(Object.assign(document.createElement('iframe'), { src: `${beacon}.html` }));
+        await fetch('http://192.0.2.1/beacon').catch(() => {});
+        const read = (url) => fetch(url).then((r) => r.text(), (e) => e.name);
+        // 127.0.0.1 is granted (the e2e build's loopback stand-ins); localhost is only optional.
+        const answers = { granted: await read(`http://127.0.0.1:${p}/`), notGranted: await read(`http://localhost:${p}/`) };
         await new Promise((r) => setTimeout(r, 500));
-        return [...seen].sort();
-      });
-      assert.deepEqual(blocked, ['connect-src', 'img-src', 'style-src']);
+        return { csp: api.runtime.getManifest().content_security_policy.extension_pages, violations: [...violations].sort(), answers };
+      }, port);
+      assert.equal(seen.csp, SHIPPED_CSP, 'the e2e build runs the CSP users install');
+      assert.deepEqual(seen.violations, ['connect-src', 'frame-src', 'img-src', 'style-src']);
+      assert.deepEqual(seen.answers, { granted: 'read', notGranted: 'TypeError' });
       await options.close();
     });
 

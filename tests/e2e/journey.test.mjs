@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, eventually } from './lib/browsers.mjs';
-import { chooseSnippet, readClipboard } from './lib/code.mjs';
+import { BROWSERS, answerPermissionPrompt, eventually } from './lib/browsers.mjs';
+import { chooseSnippet, fireClearAlarm, readClipboard } from './lib/code.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { launchWithConsoles, probe, runFill, slotsOf, tabIdOf } from './lib/fill.mjs';
 import { E2E_PASSPHRASE, listProfiles, send } from './lib/profiles.mjs';
@@ -134,7 +134,7 @@ for (const [name] of BROWSERS) {
       [moto, ibm] = await Promise.all([startServer('moto_s3.py'), startServer('ibm_cloud.py')]);
       iam = await startServer('huawei_iam.py', [], { env: { HUAWEI_KEYS: JSON.stringify(moto.huaweiKeys) } });
       files = downloads(moto.huaweiKeys, ibm);
-      ({ server: consoles, browser } = await launchWithConsoles(name));
+      ({ server: consoles, browser } = await launchWithConsoles(name, null, { prompts: true }));
       control = await browser.open('popup.html');
     });
     after(async () => {
@@ -177,6 +177,11 @@ for (const [name] of BROWSERS) {
       await chooseSnippet(popup, orange, 'modelarts-python');
       const { accessKeyId, secretAccessKey } = moto.huaweiKeys[0];
       await eventually(() => popup.text('.code-text'), (text) => text?.includes(accessKeyId));
+      // The first copy with the secret offers to clear the clipboard afterwards; the user allows it.
+      await popup.click('.code-copy-secret');
+      await popup.click('.code-confirm-go');
+      await popup.click('.code-allow-clipboard');
+      await answerPermissionPrompt(browser, true);
       await popup.click('.code-copy');
       const copied = await eventually(() => readClipboard(popup), (text) => text.includes(accessKeyId));
       assert.ok(copied.includes(`BasicCredentials('${accessKeyId}', os.environ['HUAWEICLOUD_SDK_SK'], '${iam.projectId}')`), copied);
@@ -185,7 +190,8 @@ for (const [name] of BROWSERS) {
       await popup.click('.code-copy-secret');
       await popup.click('.code-confirm-go');
       await eventually(() => readClipboard(popup), (text) => text.includes(secretAccessKey));
-      assert.equal(await eventually(() => readClipboard(popup), (text) => text === '', 15_000), '', 'the clipboard is cleared');
+      await fireClearAlarm(popup);
+      assert.equal(await eventually(() => readClipboard(popup), (text) => text === ''), '', 'the clipboard is cleared');
       await popup.close();
     });
 
@@ -243,9 +249,19 @@ for (const [name] of BROWSERS) {
     });
 
     it('Flexible Engine: locked, the fill is refused with a clear message; unlocked, it fills', async () => {
+      // The form still holds the last fill's key: emptied first (as typing would), so a fill is seen.
+      await control.evaluate(async (tabId) => (globalThis.browser ?? chrome).scripting.executeScript({
+        target: { tabId }, func: () => document.querySelectorAll('input:not([type=checkbox])').forEach((input) => {
+          input.value = '';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+      }), await tabIdOf(control, modelarts));
+      const empty = { ak: '', sk: '', agreed: false };
+      assert.deepEqual(await state(modelarts, '#agree'), empty);
       await send(control, 'vault.lock');
       const refused = await fill(modelarts);
       assert.equal(refused.error?.code, 'locked');
+      assert.deepEqual(await state(modelarts, '#agree'), empty, 'nothing filled while locked');
       const popup = await popupFor(browser, control, modelarts);
       await popup.waitFor('#fill-result[data-state=locked]'); // no fill to press: the vault section asks
       await popup.fill('#vault-passphrase', E2E_PASSPHRASE);
@@ -254,6 +270,8 @@ for (const [name] of BROWSERS) {
       await popup.click('#fill-run');
       await popup.waitFor('#fill-result[data-state=filled] .fill-filled');
       await popup.close();
+      const [, rotated] = moto.huaweiKeys;
+      assert.deepEqual(await state(modelarts, '#agree'), { ak: rotated.accessKeyId, sk: rotated.secretAccessKey, agreed: false });
     });
 
     it('Huawei Cloud: the cloud and the region come from the console tab and its URL', async () => {
@@ -322,16 +340,17 @@ for (const [name] of BROWSERS) {
       await popup.click('#openscale-ids summary');
       await popup.waitFor('#openscale-profile');
       await choose(popup, '#openscale-profile', ibmId);
-      const ended = () => popup.evaluate(() => ['done', 'failed', 'error'].includes(document.getElementById('openscale-status').dataset.state));
+      const status = () => popup.evaluate(() => document.getElementById('openscale-status').dataset.state);
+      const ended = (state) => ['done', 'failed', 'error'].includes(state);
       await popup.evaluate(() => (document.getElementById('openscale-status').dataset.state = 'clicked'));
       await popup.click('#openscale-find');
-      await eventually(ended, Boolean, TIMEOUT);
+      assert.equal(await eventually(status, ended, TIMEOUT), 'done');
       const instance = `.openscale-instance[data-guid="${ibm.instanceId}"]`;
       // The instance imported from `ibmcloud resource service-instance` is the one the profile uses.
       assert.ok(await popup.evaluate((s) => Boolean(document.querySelector(`${s} .openscale-in-use`)), instance));
       await popup.evaluate(() => (document.getElementById('openscale-status').dataset.state = 'clicked'));
       await popup.click(`${instance} .openscale-read`);
-      await eventually(ended, Boolean, TIMEOUT);
+      assert.equal(await eventually(status, ended, TIMEOUT), 'done');
       await popup.click(`.openscale-subscription .openscale-id[data-id="${ibm.subscriptionId}"] .openscale-fill`);
       await eventually(() => popup.evaluate(() => document.getElementById('openscale-feedback').dataset.filled ?? null), (v) => v === 'true');
       await popup.close();

@@ -1,16 +1,17 @@
 // "Use in code" in both browsers: the popup's panel copies a snippet without the secret (the
 // clipboard holds no SK), copies it with the secret only after the warning's second click (the
-// clipboard holds it, then the worker clears it after the delay — shortened to 3 s by the e2e
-// build's manifest, never longer than 60 s in any build), and downloads a config file after a
-// confirmation. The clipboard is read back from an extension page (the e2e build grants the
-// optional clipboardRead / clipboardWrite permissions up front: a prompt cannot be clicked headless).
+// clipboard holds it, then the worker clears it when its 60 s alarm fires: the test fires it sooner),
+// and downloads a config file after a confirmation. The clipboard is read back from an extension
+// page, once the test granted the optional clipboardRead / clipboardWrite permissions through the
+// browser's own prompt (Chromium runs headful on Xvfb for that: its prompt is a native dialog).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, E2E_EXTENSION, ROOT, eventually } from './lib/browsers.mjs';
-import { chooseSnippet, readClipboard } from './lib/code.mjs';
+import { BROWSERS, E2E_EXTENSION, ROOT, eventually, grantByPrompt } from './lib/browsers.mjs';
+import { startXvfb } from './lib/xvfb.mjs';
+import { chooseSnippet, fireClearAlarm, readClipboard } from './lib/code.mjs';
 import { seedProfile } from './lib/profiles.mjs';
 
 const AK = 'HPUAQTWAOYTTINDUT2QV';
@@ -22,20 +23,24 @@ const holdsSecret = (text) => text.includes(SK_IN_PYTHON);
 
 for (const [name, launch] of BROWSERS) {
   describe(`${name}: use the key in code`, () => {
-    let browser, popup, id, downloads;
+    let browser, popup, id, downloads, xvfb;
     before(async () => {
       downloads = mkdtempSync(join(tmpdir(), 'credfill-downloads-'));
+      if (name === 'chromium') xvfb = await startXvfb();
       browser = await launch({
         extDir: E2E_EXTENSION[name],
+        display: xvfb?.display,
         ...(name === 'firefox' && { prefs: { 'browser.download.dir': downloads, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false } }),
       });
       id = await seedProfile(browser, { name: 'code', provider: 'huawei', region: 'cn-north-4', credentials: [{ kind: 'aksk', accessKeyId: AK, secretAccessKey: SK }] });
       popup = await browser.open('popup.html');
+      await grantByPrompt(browser, popup, { permissions: ['clipboardRead', 'clipboardWrite'] });
       await chooseSnippet(popup, id, 'obs-python');
       await eventually(() => popup.text('.code-text'), (text) => text?.includes(AK));
     });
     after(async () => {
       await browser?.close();
+      xvfb?.stop();
       rmSync(downloads, { recursive: true, force: true });
     });
 
@@ -54,8 +59,9 @@ for (const [name, launch] of BROWSERS) {
       assert.ok(!holdsSecret(await readClipboard(popup)), 'the first click copies nothing');
       await popup.click('.code-confirm-go');
       assert.ok(holdsSecret(await eventually(() => readClipboard(popup), holdsSecret)), 'the SK is on the clipboard');
-      assert.match(await popup.text('.code-status'), /3/);
-      assert.equal(await eventually(() => readClipboard(popup), (text) => text === '', 15_000), '', 'cleared');
+      assert.match(await popup.text('.code-status'), /60/);
+      await fireClearAlarm(popup);
+      assert.equal(await eventually(() => readClipboard(popup), (text) => text === ''), '', 'cleared');
     });
 
     it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
@@ -63,7 +69,8 @@ for (const [name, launch] of BROWSERS) {
       await popup.click('.code-confirm-go');
       assert.ok(holdsSecret(await eventually(() => readClipboard(popup), holdsSecret)));
       await popup.evaluate(() => navigator.clipboard.writeText('the user\'s own text'));
-      await new Promise((resolve) => setTimeout(resolve, 6000));
+      await fireClearAlarm(popup);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
       assert.equal(await readClipboard(popup), 'the user\'s own text');
     });
 

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Builder, By, until } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { pressKeys } from './xvfb.mjs';
 
 export const ROOT = new URL('../../..', import.meta.url).pathname;
-/** The e2e build (dist-e2e/): the real extension plus host permissions for the local test servers. */
+/** The e2e build (dist-e2e/): the release extension with the loopback stand-ins' host granted up front. */
 export const E2E_EXTENSION = { chromium: join(ROOT, 'dist-e2e/chrome'), firefox: join(ROOT, 'dist-e2e/firefox') };
 export const FIREFOX_ADDON_ID = 'credfill@credfill.dev';
 const FIREFOX_UUID = '6b3f6e4c-1c1d-4d4e-9a53-0c0ffee0cafe';
@@ -172,8 +173,11 @@ function firefoxPage(driver, handle) {
     setFile: (sel, path) => withElement(sel, (el) => el.sendKeys(path)),
     async evaluate(fn, arg) {
       await focus();
-      return driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
-        Promise.resolve((${fn.toString()})(arguments[0])).then(done, (e) => done({ __error: String(e && e.message || e) }));`, arg);
+      // A rejection comes back marked, and is thrown here as Playwright's evaluate throws it.
+      const result = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        Promise.resolve((${fn.toString()})(arguments[0])).then((value) => done({ value }), (e) => done({ error: String(e && e.message || e) }));`, arg);
+      if (result && 'error' in result) throw new Error(`page script failed: ${result.error}`);
+      return result?.value;
     },
     /** Runs a script's source in the page, as the test harness (the page's CSP does not apply). */
     async inject(source) {
@@ -190,13 +194,73 @@ function firefoxPage(driver, handle) {
   };
 }
 
+/**
+ * Answers the browser's own prompt for an optional permission (`permissions.request`, asked by a
+ * click the test made), as a user would: `allow` or deny. Resolves once it was answered.
+ * - Chromium shows it as a native dialog, which no automation API reaches: the browser must run
+ *   headful on Xvfb (`display`), where real key presses answer it (Escape denies; Tab moves to
+ *   Allow, Return presses it).
+ * - Firefox shows a doorhanger in its own UI, whose buttons the chrome context presses.
+ */
+export async function answerPermissionPrompt(browser, allow) {
+  if (browser.name === 'chromium') {
+    if (!browser.display) throw new Error('answering a permission prompt needs a headful Chromium (display)');
+    // The dialog's buttons take no input for a moment after it opens (against a rushed click).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await pressKeys(browser.display, 'chromium', allow ? 'Tab Return' : 'Escape');
+    return;
+  }
+  const { driver } = browser;
+  const handle = await driver.getWindowHandle();
+  await driver.setContext(firefox.Context.CHROME);
+  try {
+    const answered = await driver.executeAsyncScript(`const [allow, timeout, done] = arguments;
+      const end = Date.now() + timeout;
+      (function answer() {
+        const prompt = gBrowser.browsers.map((b) => PopupNotifications.getNotification('addon-webext-permissions', b)).find(Boolean);
+        if (prompt) {
+          (allow ? prompt.mainAction : prompt.secondaryActions[0]).callback();
+          prompt.remove();
+          return done(true);
+        }
+        if (Date.now() > end) return done(false);
+        setTimeout(answer, 100);
+      })();`, allow, TIMEOUT);
+    if (!answered) throw new Error('no permission prompt was shown');
+  } finally {
+    await driver.setContext(firefox.Context.CONTENT);
+    await driver.switchTo().window(handle);
+  }
+}
+
+/**
+ * Grants optional `permissions` (`{permissions, origins}`) the way a user does: a click in the
+ * extension page `page` asks (`permissions.request`) and the browser's prompt is allowed.
+ */
+export async function grantByPrompt(browser, page, permissions) {
+  await page.evaluate(() => {
+    const ask = Object.assign(document.createElement('button'), { id: 'e2e-ask-permission', textContent: 'ask' });
+    // The answer goes into the DOM: Firefox runs each script of the driver in a scope of its own.
+    ask.addEventListener('click', () => (globalThis.browser ?? chrome).permissions.request(JSON.parse(ask.dataset.permissions))
+      .then((granted) => (ask.dataset.granted = granted), (e) => (ask.dataset.granted = e.message)));
+    document.body.prepend(ask);
+  });
+  await page.evaluate((p) => (document.getElementById('e2e-ask-permission').dataset.permissions = p), JSON.stringify(permissions));
+  await page.click('#e2e-ask-permission');
+  await answerPermissionPrompt(browser, true);
+  const answer = () => page.attr('#e2e-ask-permission', 'data-granted');
+  const granted = await eventually(answer, (a) => a != null);
+  await page.evaluate(() => document.getElementById('e2e-ask-permission').remove());
+  if (granted !== 'true') throw new Error(`${JSON.stringify(permissions)} not granted: ${granted}`);
+}
+
 /** Both browsers, for tests that must hold in each: `for (const launch of BROWSERS) …`. */
 export const BROWSERS = [
   ['chromium', launchChromium],
   ['firefox', launchFirefox],
 ];
 
-/** Polls `read()` until `accept(value)` holds; returns the last value (so the assertion shows it). */
+/** Polls `read()` until `accept(value)` holds and returns that value; throws, with the last value read, if it never does. */
 export async function eventually(read, accept, timeout = TIMEOUT) {
   const end = Date.now() + timeout;
   let value;
@@ -205,5 +269,11 @@ export async function eventually(read, accept, timeout = TIMEOUT) {
     if (accept(value)) return value;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return value;
+  let shown;
+  try {
+    shown = JSON.stringify(value);
+  } catch {
+    shown = String(value);
+  }
+  throw new Error(`not so after ${timeout} ms; last read: ${shown}`);
 }

@@ -1,6 +1,7 @@
 // The popup's "Use in code" panel, driven as a user would (tests/e2e/use-in-code.test.mjs, journey).
+import assert from 'node:assert/strict';
 
-/** The clipboard's text, read from an extension page (the e2e build holds clipboardRead). */
+/** The clipboard's text, read from an extension page (once the test granted clipboardRead). */
 export const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
 
 /** Opens the panel (if closed) and picks the profile and the tool, as the selects' change events would. */
@@ -21,4 +22,18 @@ export async function chooseSnippet(popup, profileId, target) {
     select.value = value;
     select.dispatchEvent(new Event('change'));
   }, [target]);
+}
+
+/**
+ * The worker's clipboard alarm is due 60 s after a copy: checks that, then moves it to now (an
+ * extension page shares the worker's alarms), as the 60 s passing would.
+ */
+export async function fireClearAlarm(page) {
+  const due = await page.evaluate(async () => {
+    const alarms = (globalThis.browser ?? chrome).alarms;
+    const alarm = await alarms.get('code-clear-clipboard');
+    await alarms.create('code-clear-clipboard', { when: Date.now() });
+    return alarm.scheduledTime - Date.now();
+  });
+  assert.ok(due > 50_000 && due <= 60_000, `the clear was due in ${due} ms`);
 }

@@ -15,7 +15,7 @@ export const HOSTS = {
   ibm: 'cloud.ibm.com',
   openscale: 'aiopenscale.cloud.ibm.com',
   dataplatform: 'dataplatform.cloud.ibm.com',
-  /** Not built in: a console the user adds in the options (the e2e build grants its host up front). */
+  /** Not built in: a console the user adds in the options (tests/e2e/permissions.test.mjs). */
   userAdded: 'console.hcs.credfill.test',
   /** A look-alike: not a console, whatever its page shows. */
   lookalike: 'console-huaweicloud.com',

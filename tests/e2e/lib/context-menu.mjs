@@ -68,15 +68,15 @@ async function chooseInChromium({ display }, page, selector) {
   await xdotool(display, 'mousemove', '--sync', x, y);
   await xdotool(display, 'click', '3');
   // The menu is a top-level window of its own; nothing else opens on this private display.
-  const [menu] = await eventually(async () => (await visibleWindows(display)).filter((w) => !before.has(w)), (w) => w.length === 1);
-  if (!menu) throw new Error('no context menu opened');
+  const [menu] = await eventually(async () => (await visibleWindows(display)).filter((w) => !before.has(w)), (w) => w.length === 1)
+    .catch((e) => { throw new Error(`no context menu opened: ${e.message}`); });
   // A typed letter accepts the one item whose title (or mnemonic) starts with it, closing the menu; with
   // no such item the menu stays open. In the test browser's English menu no other item has an F. The
   // wait is long enough for a loaded machine, and only spent when the entry is missing.
   await xdotool(display, 'key', ENTRY_TITLE[0].toLowerCase());
-  const open = await eventually(async () => (await visibleWindows(display)).includes(menu), (o) => !o, 2500);
-  if (open) await xdotool(display, 'key', 'Escape');
-  return !open;
+  const closed = await eventually(async () => (await visibleWindows(display)).includes(menu), (o) => !o, 2500).then(() => true, () => false);
+  if (!closed) await xdotool(display, 'key', 'Escape');
+  return closed;
 }
 
 /** Top-level windows mapped on `display`. */
@@ -99,8 +99,8 @@ async function centreOnScreen(display, page, selector) {
   await xdotool(display, 'mousemove', '--sync', cx - 1, cy);
   await xdotool(display, 'mousemove', '--sync', cx, cy);
   const arrived = (p) => p?.[2] === cx && p?.[3] === cy;
-  const pointer = await eventually(() => page.evaluate(() => globalThis.__pointer), arrived);
-  if (!arrived(pointer)) throw new Error(`the page saw no pointer at ${cx},${cy}: ${pointer}`);
+  const pointer = await eventually(() => page.evaluate(() => globalThis.__pointer), arrived)
+    .catch((e) => { throw new Error(`the page saw no pointer at ${cx},${cy}: ${e.message}`); });
   const [fx, fy] = await page.evaluate((s) => {
     const r = document.querySelector(s).getBoundingClientRect();
     return [r.x + r.width / 2, r.y + r.height / 2];

@@ -6,13 +6,15 @@ import { pressKeys, startXvfb } from './xvfb.mjs';
 
 /**
  * The replica server (a new one, or `server`) and a browser, with a profile of its own, that resolves
- * the console hosts to it; `language` is the browser's UI language (see launchChromium).
+ * the console hosts to it; `language` is the browser's UI language (see launchChromium). `prompts`:
+ * the test answers permission prompts (answerPermissionPrompt), so Chromium runs headful on Xvfb.
  */
-export async function launchWithConsoles(name, server = null, { language } = {}) {
+export async function launchWithConsoles(name, server = null, { language, prompts = false } = {}) {
   server ??= await startConsoles(name === 'firefox' ? 443 : 0);
-  const browser = name === 'firefox'
-    ? await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true, language })
-    : await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), language });
+  let browser;
+  if (name === 'firefox') browser = await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true, language });
+  else if (prompts) browser = await launchHeadfulChromium(server, { language });
+  else browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), language });
   return { server, browser };
 }
 

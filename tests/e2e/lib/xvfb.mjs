@@ -28,13 +28,13 @@ export async function startXvfb() {
 
 /**
  * Gives the input focus to the newest visible window of class `windowClass` on `display` (a private
- * display: only the test's browser is there) and types `keys` (xdotool syntax, e.g. 'alt+shift+f')
- * as real key presses.
+ * display: only the test's browser is there) and types `keys` (xdotool syntax, e.g. 'alt+shift+f';
+ * several separated by spaces) as real key presses.
  */
 export async function pressKeys(display, windowClass, keys) {
   const window = (await xdotool(display, 'search', '--sync', '--onlyvisible', '--class', windowClass)).split('\n').at(-1);
   await xdotool(display, 'windowfocus', '--sync', window);
-  await xdotool(display, 'key', '--clearmodifiers', keys);
+  await xdotool(display, 'key', '--clearmodifiers', ...keys.split(' '));
 }
 
 /** Runs xdotool with `args` (strings or numbers) on `display`; resolves to its trimmed output. */

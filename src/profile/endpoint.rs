@@ -2,7 +2,9 @@
 //! regions other than eu-west-0), a private cloud, or a local test server. Keys are sent there
 //! signed (and an IBM API key in clear, to its IAM), so only `https:` origins are accepted, and
 //! plain `http:` only on the loopback interface (browsers too treat loopback as a secure context:
-//! https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy).
+//! https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy), spelt `127.0.0.1` or
+//! `localhost`: the manifest's CSP and optional host permissions name those two, and Chromium's CSP
+//! does not honour `http://[::1]:*`, so another spelling could be saved but never reached.
 
 use serde::{Deserialize, Serialize};
 use url::Host;
@@ -30,8 +32,8 @@ impl CustomOrigin {
         let host = url.host().ok_or_else(bad)?;
         let loopback = match &host {
             Host::Domain(name) => *name == "localhost",
-            Host::Ipv4(ip) => ip.is_loopback(),
-            Host::Ipv6(ip) => ip.is_loopback(),
+            Host::Ipv4(ip) => *ip == std::net::Ipv4Addr::LOCALHOST,
+            Host::Ipv6(_) => false,
         };
         match url.scheme() {
             "https" if bare => {}
@@ -116,13 +118,15 @@ mod tests {
             "https://h:8443/",
             "http://127.0.0.1:9000",
             "http://localhost:1",
-            "http://[::1]:2",
         ] {
             assert!(CustomOrigin::parse(good).is_ok(), "{good}");
         }
         for bad in [
             "http://evil.example",
             "http://10.0.0.1",
+            // Loopback, but not a spelling the extension's CSP and permissions let it reach.
+            "http://[::1]:2",
+            "http://127.0.0.2:9000",
             "ftp://h",
             "https://h/path",
             "https://h/?q",

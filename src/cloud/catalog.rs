@@ -38,6 +38,10 @@ const FLEXIBLE_ENGINE: &[RegionHosts] = &[
     },
 ];
 
+/// The Huawei Cloud region offered first where nothing else chooses (the standalone page): the
+/// one huaweicloud-sdk-python-v3's examples use (`with_region(VpcRegion.value_of("cn-north-4"))`).
+const HUAWEI_CLOUD_FIRST: &str = "cn-north-4";
+
 /// The regions of `provider` that have hosts in the catalog (IBM and AWS are built otherwise).
 fn table(provider: Provider) -> &'static [RegionHosts] {
     match provider {
@@ -184,9 +188,13 @@ pub fn endpoints(profile: &Profile) -> Endpoints {
 /// The regions the catalog knows for `provider`, for the user to choose from (AWS has too many
 /// to list: any well-formed AWS region name is known).
 pub fn regions(provider: Provider) -> Vec<&'static str> {
+    let listed = table(provider).iter().map(|r| r.region);
     match provider {
         Provider::Ibm => OPENSCALE_REGIONS.to_vec(),
-        _ => table(provider).iter().map(|r| r.region).collect(),
+        Provider::Huawei => std::iter::once(HUAWEI_CLOUD_FIRST)
+            .chain(listed.filter(|r| *r != HUAWEI_CLOUD_FIRST))
+            .collect(),
+        _ => listed.collect(),
     }
 }
 
@@ -425,7 +433,12 @@ mod tests {
         );
         let huawei = regions(Provider::Huawei);
         assert!(huawei.contains(&"ap-southeast-3") && huawei.contains(&"eu-west-101"));
-        assert!(huawei.windows(2).all(|w| w[0] < w[1]), "sorted, once each");
+        assert_eq!(huawei[0], "cn-north-4");
+        assert!(
+            huawei[1..].windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
+        assert!(!huawei[1..].contains(&"cn-north-4"));
         assert!(region_known(Provider::Huawei, "tr-west-1"));
         assert!(!region_known(Provider::Huawei, "eu-west-1"));
         assert!(region_known(Provider::Ibm, "eu-de") && !region_known(Provider::Ibm, "eu-west-0"));

@@ -48,8 +48,9 @@ suite() {
 
 # Outside references, fetched or computed fresh each run: the AWS SigV4 suite (botocore's sdist) and
 # >= 1,000 random requests per scheme signed by the clouds' own SDKs (tests/differential/gen_vectors.py), and
-# the OpenScale lookup's reads as IBM's SDKs build them (tests/differential/ibm_requests.py).
-suite vectors check 'scripts/fetch-test-vectors.sh && .venv/bin/python tests/differential/gen_vectors.py && .venv/bin/python tests/differential/ibm_requests.py'
+# the OpenScale lookup's reads as IBM's SDKs build them (tests/differential/ibm_requests.py), and Huawei Cloud's
+# region tables for the endpoint catalog (tests/differential/huawei_regions.py).
+suite vectors check 'scripts/fetch-test-vectors.sh && .venv/bin/python tests/differential/gen_vectors.py && .venv/bin/python tests/differential/ibm_requests.py && .venv/bin/python tests/differential/huawei_regions.py'
 suite fmt check cargo fmt --check
 suite clippy check 'cargo clippy -q --all-targets -- -D warnings && cargo clippy -q --target wasm32-unknown-unknown --lib -- -D warnings'
 suite rust cargo cargo test -q

@@ -1,17 +1,21 @@
 //! The origin policy as properties over the console hosts the manifest grants: each of them is a
 //! console (so the Rust list and the manifest cannot drift apart), in any letter case, and nothing
-//! built from one by the usual look-alike tricks ever is.
+//! built from one by the usual look-alike tricks ever is. And the other way round for the cloud
+//! APIs: every host of the endpoint catalog is one the manifest may ask for.
 #![cfg(not(target_arch = "wasm32"))]
 
+use credfill::cloud::catalog;
 use credfill::fill::match_console;
+use credfill::profile::Provider;
 use proptest::prelude::*;
 
-fn manifest_hosts() -> Vec<String> {
+/// The hosts of the manifest's `key` list, each written `https://HOST/*`.
+fn manifest_patterns(key: &str) -> Vec<String> {
     let manifest: serde_json::Value =
         serde_json::from_str(include_str!("../manifest.json")).expect("manifest.json is JSON");
-    manifest["host_permissions"]
+    manifest[key]
         .as_array()
-        .expect("host_permissions")
+        .expect(key)
         .iter()
         .map(|p| {
             let pattern = p.as_str().expect("a pattern");
@@ -21,6 +25,56 @@ fn manifest_hosts() -> Vec<String> {
             host.expect("https://HOST/*").to_owned()
         })
         .collect()
+}
+
+fn manifest_hosts() -> Vec<String> {
+    manifest_patterns("host_permissions")
+}
+
+#[test]
+fn every_catalog_host_is_an_optional_host_permission() {
+    // `https://*/*` is there for the console hosts a user adds: a catalog host needs its own
+    // pattern, so that asking for it never means asking for every site.
+    let patterns: Vec<String> = manifest_patterns("optional_host_permissions")
+        .into_iter()
+        .filter(|p| p != "*")
+        .collect();
+    // A host, or a host pattern `*.host` (a region's buckets), matched as the browser does.
+    let covered = |host: &str| {
+        let host = host.strip_prefix("*.").unwrap_or(host);
+        patterns.iter().any(|p| match p.strip_prefix("*.") {
+            Some(domain) => host == domain || host.ends_with(&format!(".{domain}")),
+            None => host == p,
+        })
+    };
+    let mut checked = 0;
+    for provider in Provider::ALL {
+        let mut regions = catalog::regions(provider);
+        if provider == Provider::Aws {
+            regions.push("us-east-1");
+        }
+        for region in regions {
+            let found = catalog::of(provider, region);
+            let buckets = found.obs.as_ref().map(|o| format!("*.{}", o.host));
+            let hosts = [
+                found.obs,
+                found.iam,
+                found.modelarts,
+                found.ibm_iam,
+                found.resource_controller,
+                found.openscale,
+            ]
+            .into_iter()
+            .flatten()
+            .map(|o| o.host)
+            .chain(buckets);
+            for host in hosts {
+                assert!(covered(&host), "{host} ({provider:?} {region})");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
 }
 
 #[test]

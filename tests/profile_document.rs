@@ -118,7 +118,8 @@ fn the_cloud_and_region_of_a_new_key_are_the_users_choice_and_checked() {
             "bad-region",
         ),
         (
-            json!({"provider": "huawei", "region": "eu-west-0"}),
+            // Flexible Engine's, not one of Huawei Cloud's.
+            json!({"provider": "huawei", "region": "eu-west-1"}),
             "bad-region",
         ),
     ] {

@@ -1,22 +1,68 @@
 //! Where each provider's services live, per region, and the custom endpoints that replace them
-//! (a private deployment, or a test server on 127.0.0.1). Data first: a new region is a line.
+//! (a private deployment, or a test server on 127.0.0.1). Data first: a region is a line of hosts,
+//! written as its sources print them, never built from a pattern.
 
+use super::regions::{HUAWEI_CLOUD, HUAWEI_CLOUD_IAM};
+use crate::cloud::RequestError;
 use crate::profile::{CustomOrigin, Profile, Provider};
 
-/// Huawei Cloud regions whose hosts follow `<service>.<region>.myhuaweicloud.com`.
-pub const HUAWEI_REGIONS: &[&str] = &[
-    "cn-north-4",
-    "cn-east-3",
-    "cn-south-1",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "af-south-1",
+/// One region's hosts; `None` where the provider lists no such service there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionHosts {
+    pub region: &'static str,
+    pub obs: Option<&'static str>,
+    pub iam: Option<&'static str>,
+    pub modelarts: Option<&'static str>,
+}
+
+/// Orange Flexible Engine's public regions. IAM: Huawei's IAM endpoint page for Flexible Engine
+/// (https://support.huaweicloud.com/intl/en-us/eu-west-0-api-iam/iam_01_0004.html) lists
+/// `iam.eu-west-0.` and `iam.eu-west-1.prod-cloud-ocb.orange-business.com`. Object storage is
+/// `oss.`, not `obs.`: FlexibleEngineCloud/terraform-provider-flexibleengine `flexibleengine/provider.go`
+/// (`https://oss.%s.%s/`), whose `config_test.go` expects `https://oss.eu-west-1.prod-cloud-ocb.orange-business.com/`.
+/// No public page prints ModelArts' host: it is derived from the endpoint builder that provider's
+/// ModelArts resources use (huaweicloud/terraform-provider-huaweicloud `GetServiceEndpoint`:
+/// `https://{service}.{region}.{cloud}/`), so a profile can replace it with a custom endpoint.
+const FLEXIBLE_ENGINE: &[RegionHosts] = &[
+    RegionHosts {
+        region: "eu-west-0",
+        obs: Some("oss.eu-west-0.prod-cloud-ocb.orange-business.com"),
+        iam: Some("iam.eu-west-0.prod-cloud-ocb.orange-business.com"),
+        modelarts: Some("modelarts.eu-west-0.prod-cloud-ocb.orange-business.com"),
+    },
+    RegionHosts {
+        region: "eu-west-1",
+        obs: Some("oss.eu-west-1.prod-cloud-ocb.orange-business.com"),
+        iam: Some("iam.eu-west-1.prod-cloud-ocb.orange-business.com"),
+        modelarts: Some("modelarts.eu-west-1.prod-cloud-ocb.orange-business.com"),
+    },
 ];
 
-/// Orange Flexible Engine has one public region; its OBS host is `oss.`, not `obs.`.
-pub const FLEXIBLE_ENGINE_REGION: &str = "eu-west-0";
-const FLEXIBLE_ENGINE_DOMAIN: &str = "prod-cloud-ocb.orange-business.com";
+/// The Huawei Cloud region offered first where nothing else chooses (the standalone page): the
+/// one huaweicloud-sdk-python-v3's examples use (`with_region(VpcRegion.value_of("cn-north-4"))`).
+const HUAWEI_CLOUD_FIRST: &str = "cn-north-4";
+
+/// The regions of `provider` that have hosts in the catalog (IBM and AWS are built otherwise).
+fn table(provider: Provider) -> &'static [RegionHosts] {
+    match provider {
+        Provider::Huawei => HUAWEI_CLOUD,
+        Provider::FlexibleEngine => FLEXIBLE_ENGINE,
+        _ => &[],
+    }
+}
+
+/// `region`'s line in `provider`'s table. A Huawei Cloud region without its own IAM host looks
+/// project IDs up where huaweicloudsdkcore does: the global IAM host.
+fn hosts(provider: Provider, region: &str) -> Option<RegionHosts> {
+    let found = *table(provider).iter().find(|r| r.region == region)?;
+    Some(match provider {
+        Provider::Huawei => RegionHosts {
+            iam: found.iam.or(Some(HUAWEI_CLOUD_IAM)),
+            ..found
+        },
+        _ => found,
+    })
+}
 
 const IBM_IAM_HOST: &str = "iam.cloud.ibm.com";
 /// OpenScale's regions; `us-south` is served by the host without a region prefix.
@@ -89,6 +135,34 @@ pub struct Endpoints {
     pub openscale: Option<Origin>,
 }
 
+impl Endpoints {
+    pub fn need_obs(&self) -> Result<&Origin, RequestError> {
+        self.need(&self.obs, "OBS")
+    }
+
+    pub fn need_iam(&self) -> Result<&Origin, RequestError> {
+        self.need(&self.iam, "IAM")
+    }
+
+    pub fn need_modelarts(&self) -> Result<&Origin, RequestError> {
+        self.need(&self.modelarts, "ModelArts")
+    }
+
+    /// `origin`, or why there is none: the whole region is unknown, or only `service` is
+    /// missing there.
+    fn need<'a>(
+        &self,
+        origin: &'a Option<Origin>,
+        service: &'static str,
+    ) -> Result<&'a Origin, RequestError> {
+        match origin {
+            Some(origin) => Ok(origin),
+            None if *self == Endpoints::default() => Err(RequestError::UnknownRegion),
+            None => Err(RequestError::NotInRegion(service)),
+        }
+    }
+}
+
 /// The catalog's endpoints for the profile's provider and region, with its own endpoints applied.
 pub fn endpoints(profile: &Profile) -> Endpoints {
     let mut found = of(profile.provider, profile.region());
@@ -114,11 +188,13 @@ pub fn endpoints(profile: &Profile) -> Endpoints {
 /// The regions the catalog knows for `provider`, for the user to choose from (AWS has too many
 /// to list: any well-formed AWS region name is known).
 pub fn regions(provider: Provider) -> Vec<&'static str> {
+    let listed = table(provider).iter().map(|r| r.region);
     match provider {
-        Provider::Huawei => HUAWEI_REGIONS.to_vec(),
-        Provider::FlexibleEngine => vec![FLEXIBLE_ENGINE_REGION],
         Provider::Ibm => OPENSCALE_REGIONS.to_vec(),
-        Provider::Aws | Provider::Azure => Vec::new(),
+        Provider::Huawei => std::iter::once(HUAWEI_CLOUD_FIRST)
+            .chain(listed.filter(|r| *r != HUAWEI_CLOUD_FIRST))
+            .collect(),
+        _ => listed.collect(),
     }
 }
 
@@ -134,19 +210,16 @@ pub fn region_known(provider: Provider, region: &str) -> bool {
 /// The catalog's own endpoints for `provider` in `region` (no custom endpoint applied).
 pub fn of(provider: Provider, region: &str) -> Endpoints {
     let at = |host: String| Some(Origin::catalog(host));
+    let listed = |host: Option<&str>| host.map(|h| Origin::catalog(h.into()));
     match provider {
-        Provider::Huawei if HUAWEI_REGIONS.contains(&region) => Endpoints {
-            obs: at(format!("obs.{region}.myhuaweicloud.com")),
-            iam: at(format!("iam.{region}.myhuaweicloud.com")),
-            modelarts: at(format!("modelarts.{region}.myhuaweicloud.com")),
-            ..Endpoints::default()
-        },
-        Provider::FlexibleEngine if region == FLEXIBLE_ENGINE_REGION => Endpoints {
-            obs: at(format!("oss.{region}.{FLEXIBLE_ENGINE_DOMAIN}")),
-            iam: at(format!("iam.{region}.{FLEXIBLE_ENGINE_DOMAIN}")),
-            modelarts: at(format!("modelarts.{region}.{FLEXIBLE_ENGINE_DOMAIN}")),
-            ..Endpoints::default()
-        },
+        Provider::Huawei | Provider::FlexibleEngine => hosts(provider, region)
+            .map(|found| Endpoints {
+                obs: listed(found.obs),
+                iam: listed(found.iam),
+                modelarts: listed(found.modelarts),
+                ..Endpoints::default()
+            })
+            .unwrap_or_default(),
         Provider::Aws if is_aws_region(region) => Endpoints {
             obs: at(format!("s3.{region}.amazonaws.com")),
             ..Endpoints::default()
@@ -205,46 +278,98 @@ mod tests {
         .expect("a profile")
     }
 
+    fn hosts_of(provider: Provider, region: &str) -> [Option<String>; 3] {
+        let e = endpoints(&profile(provider, region, None));
+        [e.obs, e.iam, e.modelarts].map(|o| o.map(|o| o.base()))
+    }
+
+    fn listed(hosts: [&str; 3]) -> [Option<String>; 3] {
+        hosts.map(|h| (!h.is_empty()).then(|| format!("https://{h}")))
+    }
+
     #[test]
-    fn flexible_engine_uses_oss_for_object_storage() {
-        let e = endpoints(&profile(Provider::FlexibleEngine, "eu-west-0", None));
+    fn flexible_engine_uses_oss_for_object_storage_in_both_regions() {
+        for region in ["eu-west-0", "eu-west-1"] {
+            assert_eq!(
+                hosts_of(Provider::FlexibleEngine, region),
+                listed([
+                    &format!("oss.{region}.prod-cloud-ocb.orange-business.com"),
+                    &format!("iam.{region}.prod-cloud-ocb.orange-business.com"),
+                    &format!("modelarts.{region}.prod-cloud-ocb.orange-business.com"),
+                ])
+            );
+        }
         assert_eq!(
-            e.obs.unwrap().base(),
-            "https://oss.eu-west-0.prod-cloud-ocb.orange-business.com"
-        );
-        assert_eq!(
-            e.iam.unwrap().base(),
-            "https://iam.eu-west-0.prod-cloud-ocb.orange-business.com"
+            endpoints(&profile(Provider::FlexibleEngine, "eu-west-2", None)),
+            Endpoints::default()
         );
     }
 
     #[test]
-    fn huawei_regions_follow_the_service_region_pattern() {
-        for region in [
-            "cn-north-4",
-            "cn-east-3",
-            "ap-southeast-1",
-            "ap-southeast-3",
-            "af-south-1",
-        ] {
-            let e = endpoints(&profile(Provider::Huawei, region, None));
-            assert_eq!(
-                e.obs.unwrap().base(),
-                format!("https://obs.{region}.myhuaweicloud.com")
-            );
-            assert_eq!(
-                e.iam.unwrap().base(),
-                format!("https://iam.{region}.myhuaweicloud.com")
-            );
-            assert_eq!(
-                e.modelarts.unwrap().base(),
-                format!("https://modelarts.{region}.myhuaweicloud.com")
-            );
-        }
+    fn huawei_cloud_hosts_are_its_sdks_own_exceptions_included() {
+        let huawei = |region| hosts_of(Provider::Huawei, region);
+        assert_eq!(
+            huawei("cn-north-4"),
+            listed([
+                "obs.cn-north-4.myhuaweicloud.com",
+                "iam.cn-north-4.myhuaweicloud.com",
+                "modelarts.cn-north-4.myhuaweicloud.com",
+            ])
+        );
+        // modelarts_region.py: AP_SOUTHEAST_1 is on `.cn`, its OBS and IAM on `.com`.
+        assert_eq!(
+            huawei("ap-southeast-1"),
+            listed([
+                "obs.ap-southeast-1.myhuaweicloud.com",
+                "iam.ap-southeast-1.myhuaweicloud.com",
+                "modelarts.ap-southeast-1.myhuaweicloud.cn",
+            ])
+        );
+        // The European station: `.eu`, and no ModelArts.
+        assert_eq!(
+            huawei("eu-west-101"),
+            listed([
+                "obs.eu-west-101.myhuaweicloud.eu",
+                "iam.eu-west-101.myhuaweicloud.eu",
+                "",
+            ])
+        );
+        // OBS and IAM, no ModelArts.
+        assert_eq!(
+            huawei("cn-east-2"),
+            listed([
+                "obs.cn-east-2.myhuaweicloud.com",
+                "iam.cn-east-2.myhuaweicloud.com",
+                "",
+            ])
+        );
+        // No IAM host of its own: project IDs are looked up where huaweicloudsdkcore does.
+        assert_eq!(
+            huawei("af-north-1"),
+            listed([
+                "obs.af-north-1.myhuaweicloud.com",
+                "iam.myhuaweicloud.com",
+                "modelarts.af-north-1.myhuaweicloud.com",
+            ])
+        );
         assert_eq!(
             endpoints(&profile(Provider::Huawei, "xx-nowhere-9", None)),
             Endpoints::default()
         );
+    }
+
+    #[test]
+    fn a_missing_service_is_named_apart_from_an_unknown_region() {
+        let e = endpoints(&profile(Provider::Huawei, "cn-east-2", None));
+        assert!(e.need_obs().is_ok() && e.need_iam().is_ok());
+        assert_eq!(
+            e.need_modelarts(),
+            Err(RequestError::NotInRegion("ModelArts"))
+        );
+        let e = endpoints(&profile(Provider::Huawei, "ru-moscow-1", None));
+        assert_eq!(e.need_obs(), Err(RequestError::NotInRegion("OBS")));
+        let e = endpoints(&profile(Provider::Huawei, "xx-nowhere-9", None));
+        assert_eq!(e.need_iam(), Err(RequestError::UnknownRegion));
     }
 
     #[test]
@@ -302,8 +427,20 @@ mod tests {
 
     #[test]
     fn regions_to_choose_from() {
-        assert_eq!(regions(Provider::FlexibleEngine), ["eu-west-0"]);
-        assert!(regions(Provider::Huawei).contains(&"ap-southeast-3"));
+        assert_eq!(
+            regions(Provider::FlexibleEngine),
+            ["eu-west-0", "eu-west-1"]
+        );
+        let huawei = regions(Provider::Huawei);
+        assert!(huawei.contains(&"ap-southeast-3") && huawei.contains(&"eu-west-101"));
+        assert_eq!(huawei[0], "cn-north-4");
+        assert!(
+            huawei[1..].windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
+        assert!(!huawei[1..].contains(&"cn-north-4"));
+        assert!(region_known(Provider::Huawei, "tr-west-1"));
+        assert!(!region_known(Provider::Huawei, "eu-west-1"));
         assert!(region_known(Provider::Ibm, "eu-de") && !region_known(Provider::Ibm, "eu-west-0"));
         assert!(region_known(Provider::Aws, "us-east-1") && !region_known(Provider::Azure, "x"));
     }

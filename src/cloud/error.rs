@@ -13,6 +13,8 @@ pub enum RequestError {
     /// secret in the clear in the request's credential scope.
     SwappedKey,
     UnknownRegion,
+    /// The region is in the catalog, but this service (`OBS`, `IAM`, `ModelArts`) is not offered there.
+    NotInRegion(&'static str),
     Unsupported(Provider),
     InvalidEndpoint,
     InvalidBucket,
@@ -32,6 +34,7 @@ message_codes! {
         NoCredential = "no-credential" [credential],
         SwappedKey = "swapped-key" [],
         UnknownRegion = "unknown-region" [],
+        NotInRegion = "not-in-region" [service],
         UnsupportedProvider = "unsupported-provider" [provider],
         InvalidEndpoint = "invalid-endpoint" [],
         InvalidBucket = "invalid-bucket" [],
@@ -49,6 +52,7 @@ impl RequestError {
             RequestError::NoCredential(_) => RequestErrorCode::NoCredential,
             RequestError::SwappedKey => RequestErrorCode::SwappedKey,
             RequestError::UnknownRegion => RequestErrorCode::UnknownRegion,
+            RequestError::NotInRegion(_) => RequestErrorCode::NotInRegion,
             RequestError::Unsupported(_) => RequestErrorCode::UnsupportedProvider,
             RequestError::InvalidEndpoint => RequestErrorCode::InvalidEndpoint,
             RequestError::InvalidBucket => RequestErrorCode::InvalidBucket,
@@ -64,6 +68,7 @@ impl RequestError {
             RequestError::NoCredential(kind) => {
                 Params::from([("credential", Param::term("kind", kind))])
             }
+            RequestError::NotInRegion(service) => Params::from([("service", (*service).into())]),
             RequestError::Unsupported(provider) => Params::from([("provider", provider.term())]),
             _ => Params::new(),
         }

@@ -2,7 +2,8 @@
 //! rusty-s3 does it): each builds its signed [`Request`], reads its [`Answer`] and says what a
 //! failure means. Sans-IO: the caller sends each request once and hands back what came.
 //!
-//! - [`catalog`]: where each provider's services live, per region.
+//! - [`catalog`]: where each provider's services live, per region (Huawei Cloud's table,
+//!   `regions.rs`, is generated from its SDKs).
 //! - [`answer`]: an HTTP answer and the readers every action shares; [`diagnosis`]: what an
 //!   answer means, in codes the user reads in their language.
 //! - [`key`]: the AK/SK a request is signed with; [`error`]: why a request could not be built.
@@ -23,6 +24,7 @@ pub mod key;
 pub mod modelarts;
 pub mod obs;
 pub mod openscale;
+mod regions;
 
 use crate::secret::Secret;
 use serde::Serialize;

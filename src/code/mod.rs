@@ -61,8 +61,11 @@ pub enum Value {
     ObsBucketHost,
     /// s3cmd's `use_https`: `True` or `False`.
     ObsHttps,
-    /// Only where the SDK cannot derive it from the region (alliance clouds, custom endpoints).
+    /// ModelArts' endpoint: the catalog's, or the profile's own.
     ModelartsUrl,
+    /// The region, where huaweicloudsdkmodelarts' own table gives the catalog's ModelArts host
+    /// (Huawei Cloud without a custom endpoint: the catalog is generated from that table).
+    ModelartsRegion,
     OpenscaleUrl,
     /// Only a custom IAM: the SDK knows IBM's own.
     IbmIamUrl,
@@ -71,7 +74,7 @@ pub enum Value {
 }
 
 impl Value {
-    const ALL: [Value; 13] = [
+    const ALL: [Value; 14] = [
         Value::Ak,
         Value::Secret,
         Value::Region,
@@ -82,6 +85,7 @@ impl Value {
         Value::ObsBucketHost,
         Value::ObsHttps,
         Value::ModelartsUrl,
+        Value::ModelartsRegion,
         Value::OpenscaleUrl,
         Value::IbmIamUrl,
         Value::Instance,
@@ -99,6 +103,7 @@ impl Value {
             Value::ObsBucketHost => "obs_bucket_host",
             Value::ObsHttps => "obs_https",
             Value::ModelartsUrl => "modelarts_url",
+            Value::ModelartsRegion => "modelarts_region",
             Value::OpenscaleUrl => "openscale_url",
             Value::IbmIamUrl => "ibm_iam_url",
             Value::Instance => "instance",
@@ -469,11 +474,13 @@ fn values(profile: &Profile) -> (BTreeMap<Value, String>, Option<Secret>) {
             ),
         );
     }
-    // huaweicloudsdkmodelarts knows Huawei Cloud's regions (modelarts_region.py); alliance clouds
-    // pass the endpoint (huaweicloud-sdk-python-v3 README, "Cloud Service Alliance Scenarios").
+    // huaweicloudsdkmodelarts knows Huawei Cloud's regions (modelarts_region.py, whose hosts the
+    // catalog is generated from); alliance clouds pass the endpoint (huaweicloud-sdk-python-v3
+    // README, "Cloud Service Alliance Scenarios").
     if let Some(modelarts) = &endpoints.modelarts {
-        if modelarts.custom || profile.provider != Provider::Huawei {
-            put(Value::ModelartsUrl, Some(modelarts.base()));
+        put(Value::ModelartsUrl, Some(modelarts.base()));
+        if !modelarts.custom && profile.provider == Provider::Huawei {
+            put(Value::ModelartsRegion, profile.region.clone());
         }
     }
     put(

@@ -25,21 +25,21 @@ pub(super) const TEMPLATES: &[Template] = &[
         Language::Python,
         CLOUDS,
         "HUAWEICLOUD_SDK_SK",
-        &[Value::Ak, Value::Region, Value::ProjectId],
+        &[Value::Ak, Value::ModelartsUrl, Value::ProjectId],
         "\
 # huaweicloudsdkcore + ModelArts (pip install huaweicloudsdkmodelarts)
 {!secret}# Reads the SK from the environment variable HUAWEICLOUD_SDK_SK.
 {!secret}import os
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkmodelarts.v1 import GetAuthorizationsRequest, ModelArtsClient
-{!modelarts_url}from huaweicloudsdkmodelarts.v1.region.modelarts_region import ModelArtsRegion
+{?modelarts_region}from huaweicloudsdkmodelarts.v1.region.modelarts_region import ModelArtsRegion
 
 credentials = BasicCredentials({ak}, {secret}, {project_id})
 client = (
     ModelArtsClient.new_builder()
     .with_credentials(credentials)
-{?modelarts_url}    .with_endpoint({modelarts_url})
-{!modelarts_url}    .with_region(ModelArtsRegion.value_of({region}))
+{!modelarts_region}    .with_endpoint({modelarts_url})
+{?modelarts_region}    .with_region(ModelArtsRegion.value_of({modelarts_region}))
     .build()
 )
 print(client.get_authorizations(GetAuthorizationsRequest(limit=1)))

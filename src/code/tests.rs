@@ -131,6 +131,30 @@ fn modelarts_uses_the_region_on_huawei_cloud_and_the_endpoint_on_flexible_engine
         "{fe}"
     );
     assert!(!fe.contains("ModelArtsRegion"));
+    // The FE host is the catalog's, eu-west-1 too.
+    let fe = text(
+        &huawei(Provider::FlexibleEngine, "eu-west-1", Some("p2"), SK),
+        Target::ModelartsPython,
+        false,
+    );
+    assert!(fe.contains("'https://modelarts.eu-west-1.prod-cloud-ocb.orange-business.com'"));
+}
+
+#[test]
+fn modelarts_is_refused_where_the_region_has_none() {
+    let profile = huawei(Provider::Huawei, "eu-west-101", Some("p1"), SK);
+    let refused = render(&profile, Target::ModelartsPython, false).unwrap_err();
+    assert_eq!(refused.code, CodeError::MissingValue);
+    assert_eq!(
+        serde_json::to_value(&refused.params).unwrap(),
+        serde_json::json!({"value": {"term": "code_value_modelarts_url"}})
+    );
+    // Its OBS snippet still is made, on the `.eu` host the SDK lists.
+    let obs = text(&profile, Target::ObsPython, false);
+    assert!(
+        obs.contains("server='https://obs.eu-west-101.myhuaweicloud.eu'"),
+        "{obs}"
+    );
 }
 
 #[test]

@@ -82,16 +82,20 @@ pub fn plan(check: &KeyCheck) -> Result<Vec<StepRequest>, RequestError> {
     match profile.provider {
         Provider::Huawei | Provider::FlexibleEngine | Provider::Aws => {
             let key = SigningKey::of(profile, &check.timestamp)?;
-            let obs = found.obs.as_ref().ok_or(RequestError::UnknownRegion)?;
-            let mut requests = vec![step(
-                Step::ListBuckets,
-                list_buckets::request(&key, obs, Scheme::Aws4)?,
-            )];
-            if profile.provider != Provider::Aws {
-                let iam = found.iam.as_ref().ok_or(RequestError::UnknownRegion)?;
+            // Each service the region has (an IAM-only or an OBS-only region checks what it can).
+            if found.obs.is_none() && found.iam.is_none() {
+                return Err(RequestError::UnknownRegion);
+            }
+            let mut requests = vec![];
+            if let Some(obs) = &found.obs {
+                let listing = list_buckets::request(&key, obs, Scheme::Aws4)?;
+                requests.push(step(Step::ListBuckets, listing));
+            }
+            if let (Some(iam), false) = (&found.iam, profile.provider == Provider::Aws) {
                 requests.push(step(Step::IamProjects, projects::request(&key, iam)?));
             }
             if let Some(bucket) = &check.bucket {
+                let obs = found.need_obs()?;
                 requests.push(step(Step::Bucket, head_bucket::request(&key, obs, bucket)?));
             }
             Ok(requests)
@@ -114,11 +118,19 @@ pub fn origins(check: &KeyCheck) -> Result<Vec<String>, RequestError> {
     let found = endpoints(&check.profile);
     let mut patterns: Vec<String> = match check.profile.provider {
         Provider::Huawei | Provider::FlexibleEngine | Provider::Aws => {
-            let obs = found.obs.as_ref().ok_or(RequestError::UnknownRegion)?;
-            let mut list = vec![obs.match_pattern()];
-            list.extend(found.iam.iter().map(Origin::match_pattern));
-            if let (Some(bucket), false) = (&check.bucket, obs.custom) {
-                list.push(format!("https://{}.{}/*", valid_bucket(bucket)?, obs.host));
+            let mut list: Vec<String> = [&found.obs, &found.iam]
+                .into_iter()
+                .flatten()
+                .map(Origin::match_pattern)
+                .collect();
+            if list.is_empty() {
+                return Err(RequestError::UnknownRegion);
+            }
+            if let Some(bucket) = &check.bucket {
+                let obs = found.need_obs()?;
+                if !obs.custom {
+                    list.push(format!("https://{}.{}/*", valid_bucket(bucket)?, obs.host));
+                }
             }
             list
         }
@@ -249,6 +261,30 @@ mod tests {
             assert!(r.request.body.is_none());
             assert!(!format!("{r:?}").contains(SK), "the SK must never be sent");
         }
+    }
+
+    #[test]
+    fn a_region_checks_the_services_it_has() {
+        let steps = |region: &str| -> Vec<Step> {
+            let c = check(Provider::Huawei, region, vec![aksk()]);
+            plan(&c).unwrap().iter().map(|r| r.id).collect()
+        };
+        // IAM only (huaweicloudsdkiam lists it, huaweicloudsdkobs does not).
+        assert_eq!(steps("ru-moscow-1"), [Step::IamProjects]);
+        let mut c = check(Provider::Huawei, "ru-moscow-1", vec![aksk()]);
+        assert_eq!(
+            origins(&c).unwrap(),
+            ["https://iam.ru-moscow-1.myhuaweicloud.com/*"]
+        );
+        c.bucket = Some("data".into());
+        assert_eq!(plan(&c).unwrap_err(), RequestError::NotInRegion("OBS"));
+        // OBS without an IAM host of its own: the project is looked up on the global IAM host.
+        assert_eq!(steps("cn-south-4"), [Step::ListBuckets, Step::IamProjects]);
+        let c = check(Provider::Huawei, "cn-south-4", vec![aksk()]);
+        assert_eq!(
+            plan(&c).unwrap()[1].request.url,
+            "https://iam.myhuaweicloud.com/v3/projects?name=cn-south-4"
+        );
     }
 
     #[test]

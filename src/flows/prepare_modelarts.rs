@@ -179,31 +179,27 @@ pub fn overview(prepare: &Prepare) -> Vec<Call> {
 /// under it), IAM and ModelArts.
 pub fn origins(profile: &Profile) -> Result<Vec<String>, RequestError> {
     let found = endpoints(profile);
-    let obs = found.obs.as_ref().ok_or(RequestError::UnknownRegion)?;
+    let obs = found.need_obs()?;
+    // Without ModelArts in the region there is nothing to prepare: say so before any read.
+    let modelarts = found.need_modelarts()?;
     let mut patterns = vec![obs.match_pattern()];
     if !obs.custom {
         patterns.push(format!("https://*.{}/*", obs.host));
     }
-    patterns.extend(
-        [&found.iam, &found.modelarts]
-            .into_iter()
-            .flatten()
-            .map(Origin::match_pattern),
-    );
+    patterns.extend(found.iam.iter().map(Origin::match_pattern));
+    patterns.push(modelarts.match_pattern());
     patterns.dedup();
     Ok(patterns)
 }
 
 pub fn request(prepare: &Prepare, call: &Call) -> Result<Request, RequestError> {
     let (key, found) = prepare.services()?;
-    let obs = || found.obs.as_ref().ok_or(RequestError::UnknownRegion);
-    let modelarts = || found.modelarts.as_ref().ok_or(RequestError::UnknownRegion);
+    let obs = || found.need_obs();
+    let modelarts = || found.need_modelarts();
     let project = || prepare.project_id().ok_or(RequestError::NoProjectId);
     match call {
         Call::ListBuckets => list_buckets::request(&key, obs()?, Scheme::Obs),
-        Call::IamProjects => {
-            projects::request(&key, found.iam.as_ref().ok_or(RequestError::UnknownRegion)?)
-        }
+        Call::IamProjects => projects::request(&key, found.need_iam()?),
         Call::BucketLocation { bucket } => bucket_location::request(&key, obs()?, bucket),
         Call::BucketStorageClass { bucket } => bucket_storage_class::request(&key, obs()?, bucket),
         Call::ListFolders { bucket } => list_folders::request(&key, obs()?, bucket),
@@ -758,6 +754,17 @@ mod tests {
                 "https://iam.eu-west-0.prod-cloud-ocb.orange-business.com/*",
                 "https://modelarts.eu-west-0.prod-cloud-ocb.orange-business.com/*",
             ]
+        );
+        // A region with OBS but no ModelArts says so before anything is asked or read.
+        p.profile.provider = Provider::Huawei;
+        p.profile.region = Some("cn-east-2".into());
+        assert_eq!(
+            origins(&p.profile).unwrap_err(),
+            RequestError::NotInRegion("ModelArts")
+        );
+        assert_eq!(
+            request(&p, &Call::ListAuthorizations).unwrap_err(),
+            RequestError::NotInRegion("ModelArts")
         );
         p.profile.endpoint = endpoint("http://127.0.0.1:9000");
         assert_eq!(origins(&p.profile).unwrap(), ["http://127.0.0.1/*"]);

@@ -29,7 +29,7 @@ pub fn presign_object(request: &PresignObject) -> Result<String, RequestError> {
         other => return Err(RequestError::Unsupported(other)),
     };
     let found = endpoints(profile);
-    let obs = found.obs.as_ref().ok_or(RequestError::UnknownRegion)?;
+    let obs = found.need_obs()?;
     let bucket = valid_bucket(&request.bucket)?;
     let key = SigningKey::of(profile, &request.timestamp)?;
     let url = bucket_url(

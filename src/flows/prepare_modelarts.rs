@@ -13,7 +13,7 @@
 
 use crate::cloud::catalog::{endpoints, Endpoints, Origin};
 use crate::cloud::diagnosis::{Diagnosis, DiagnosisCode, Severity, Status};
-use crate::cloud::iam::projects;
+use crate::cloud::iam::auth_projects;
 use crate::cloud::key::SigningKey;
 use crate::cloud::modelarts::authorizations::{self, Authorization};
 use crate::cloud::obs::head_bucket::COLD_CLASSES;
@@ -202,7 +202,7 @@ pub fn request(prepare: &Prepare, call: &Call) -> Result<Request, RequestError> 
     match call {
         Call::ListBuckets => list_buckets::request(&key, obs()?, Scheme::Obs),
         Call::IamProjects => {
-            projects::request(&key, found.iam.as_ref().ok_or(RequestError::UnknownRegion)?)
+            auth_projects::request(&key, found.iam.as_ref().ok_or(RequestError::UnknownRegion)?)
         }
         Call::BucketLocation { bucket } => bucket_location::request(&key, obs()?, bucket),
         Call::BucketStorageClass { bucket } => bucket_storage_class::request(&key, obs()?, bucket),
@@ -267,7 +267,8 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
     let mut next = vec![];
     let diagnosis = match call {
         Call::ListBuckets => {
-            let (diagnosis, listed) = list_buckets::diagnose(answer, sent_at);
+            let permission = list_buckets::permission(prepare.profile.provider);
+            let (diagnosis, listed) = list_buckets::diagnose(answer, sent_at, permission);
             if diagnosis.status == Status::Ok {
                 let known = state.buckets.take().unwrap_or_default();
                 state.buckets = Some(
@@ -297,7 +298,7 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
             diagnosis
         }
         Call::IamProjects => {
-            let diagnosis = projects::diagnose(answer, region, sent_at);
+            let diagnosis = auth_projects::diagnose(answer, region, sent_at);
             if let Some(id) = &diagnosis.details.project_id {
                 state.project_id = Some(id.clone());
                 next.push(Call::ListAuthorizations);

@@ -9,7 +9,8 @@ use credfill::fill::match_console;
 use credfill::profile::Provider;
 use proptest::prelude::*;
 
-/// The hosts of the manifest's `key` list, each written `https://HOST/*`.
+/// The hosts of the manifest's `key` list, each written `https://HOST/*`; the plain-http loopback
+/// patterns a custom endpoint on this computer needs are no cloud's and no console's.
 fn manifest_patterns(key: &str) -> Vec<String> {
     let manifest: serde_json::Value =
         serde_json::from_str(include_str!("../manifest.json")).expect("manifest.json is JSON");
@@ -17,6 +18,12 @@ fn manifest_patterns(key: &str) -> Vec<String> {
         .as_array()
         .expect(key)
         .iter()
+        .filter(|p| {
+            !matches!(
+                p.as_str(),
+                Some("http://127.0.0.1/*" | "http://localhost/*")
+            )
+        })
         .map(|p| {
             let pattern = p.as_str().expect("a pattern");
             let host = pattern

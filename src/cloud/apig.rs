@@ -58,7 +58,7 @@ pub fn gateway_failure(
         .unwrap_or_default();
     details.error_code = error.map(|e| e.code);
     // API Gateway gives one code (APIGW.0301) for every AK/SK failure; its message says which.
-    let status = if text.contains("lock") {
+    let status = if text.contains("lock") || text.contains("reach the limit") {
         Status::Locked
     } else if text.contains("signature") {
         Status::BadSk
@@ -153,5 +153,41 @@ mod tests {
             Status::NoPermission
         );
         assert_eq!(gateway(500, "Internal error"), Status::Unexpected);
+    }
+
+    #[test]
+    fn the_documented_gateway_errors_name_the_wrong_part() {
+        let read = |status, body: &str| {
+            let answer = Answer::response(status, &[], body);
+            failure(
+                status,
+                body,
+                &answer,
+                "20261123T110000Z",
+                Details::default(),
+            )
+        };
+        for (body, expected) in [
+            (
+                include_str!("../../tests/fixtures/cloud-answers/iam/apig-401-signature.json"),
+                Status::BadSk,
+            ),
+            (
+                include_str!("../../tests/fixtures/cloud-answers/iam/apig-401-ak-not-exist.json"),
+                Status::BadAk,
+            ),
+            (
+                include_str!("../../tests/fixtures/cloud-answers/iam/apig-401-ak-locked.json"),
+                Status::Locked,
+            ),
+        ] {
+            let d = read(401, body);
+            assert_eq!(d.status, expected, "{body}");
+            assert_eq!(d.details.error_code.as_deref(), Some("APIGW.0301"));
+        }
+        // Keystone's own refusal carries no gateway code: the key worked, the user may not.
+        let forbidden =
+            include_str!("../../tests/fixtures/cloud-answers/iam/keystone-403-forbidden.json");
+        assert_eq!(read(403, forbidden).status, Status::NoPermission);
     }
 }

@@ -50,7 +50,7 @@ message_codes! {
         AuthorizationsListed = "authorizations-listed" [count],
         Authorized = "authorized" [],
         AuthorizationRemoved = "authorization-removed" [],
-        AgencyOnly = "agency-only" [],
+        ModelArtsRefused = "modelarts-refused" [errorCode, message],
     }
 }
 
@@ -88,8 +88,8 @@ pub enum Status {
     OldBucket,
     /// A bucket name is someone else's (names are global).
     Taken,
-    /// ModelArts takes only agency authorizations here, not an AK/SK.
-    AgencyOnly,
+    /// The service refused the request for a reason of its own, which its error code and message say.
+    Refused,
     /// An answer none of the above explains.
     Unexpected,
 }

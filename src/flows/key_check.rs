@@ -1,6 +1,6 @@
 //! *Test keys*: the harmless reads that prove a key works, in order, and what each answer means.
-//! - Huawei Cloud / Flexible Engine AK/SK: OBS ListBuckets, then IAM projects (yields the
-//!   project ID ModelArts needs).
+//! - Huawei Cloud / Flexible Engine AK/SK: OBS ListBuckets, then the IAM projects the key's user
+//!   may use (yields the project ID ModelArts needs).
 //! - AWS: S3 ListBuckets.
 //! - Any of them, given a bucket: `HEAD` it (existence, region, storage class).
 //! - IBM API key: the IAM token exchange, then, with the token, the OpenScale data mart.
@@ -10,7 +10,7 @@
 
 use crate::cloud::catalog::{endpoints, Origin};
 use crate::cloud::diagnosis::Diagnosis;
-use crate::cloud::iam::projects;
+use crate::cloud::iam::auth_projects;
 use crate::cloud::ibm::iam_token;
 use crate::cloud::key::SigningKey;
 use crate::cloud::obs::{head_bucket, list_buckets, valid_bucket};
@@ -40,7 +40,8 @@ pub enum Step {
     /// OBS / S3 `GET /` (ListBuckets): proves AK and SK.
     #[serde(rename = "obs.list-buckets")]
     ListBuckets,
-    /// Huawei IAM `GET /v3/projects?name=<region>` (APIG signature): yields the project ID.
+    /// Huawei IAM `GET /v3/auth/projects` (APIG signature): yields the project ID. (Stored
+    /// checks name it so since it read `GET /v3/projects`.)
     #[serde(rename = "iam.projects")]
     IamProjects,
     /// `HEAD /<bucket>`: existence, region and storage class of the ModelArts bucket.
@@ -92,7 +93,7 @@ pub fn plan(check: &KeyCheck) -> Result<Vec<StepRequest>, RequestError> {
                 requests.push(step(Step::ListBuckets, listing));
             }
             if let (Some(iam), false) = (&found.iam, profile.provider == Provider::Aws) {
-                requests.push(step(Step::IamProjects, projects::request(&key, iam)?));
+                requests.push(step(Step::IamProjects, auth_projects::request(&key, iam)?));
             }
             if let Some(bucket) = &check.bucket {
                 let obs = found.need_obs()?;
@@ -155,8 +156,11 @@ pub fn diagnose(
     let sent_at = &check.timestamp;
     let mut next = vec![];
     let diagnosis = match step {
-        Step::ListBuckets => list_buckets::diagnose(answer, sent_at).0,
-        Step::IamProjects => projects::diagnose(answer, region, sent_at),
+        Step::ListBuckets => {
+            let permission = list_buckets::permission(check.profile.provider);
+            list_buckets::diagnose(answer, sent_at, permission).0
+        }
+        Step::IamProjects => auth_projects::diagnose(answer, region, sent_at),
         Step::Bucket => {
             head_bucket::diagnose(answer, check.bucket.as_deref().unwrap_or_default(), region)
         }
@@ -283,7 +287,7 @@ mod tests {
         let c = check(Provider::Huawei, "cn-south-4", vec![aksk()]);
         assert_eq!(
             plan(&c).unwrap()[1].request.url,
-            "https://iam.myhuaweicloud.com/v3/projects?name=cn-south-4"
+            "https://iam.myhuaweicloud.com/v3/auth/projects"
         );
     }
 
@@ -406,6 +410,22 @@ mod tests {
         c.profile.credentials.pop();
         let d = diagnose(&c, Step::IbmToken, &Answer::response(200, &[], TOKEN)).unwrap();
         assert!(d.next.is_empty());
+    }
+
+    #[test]
+    fn an_iam_user_without_obs_rights_goes_on_to_its_projects() {
+        let c = check(Provider::Huawei, "af-south-1", vec![aksk()]);
+        let denied = crate::cloud::obs::tests::s3_error("AccessDenied");
+        let d = diagnose(&c, Step::ListBuckets, &Answer::response(403, &[], &denied)).unwrap();
+        assert!(!d.stop);
+        assert_eq!(
+            d.diagnosis.params["permission"],
+            "obs:bucket:ListAllMyBuckets".into()
+        );
+        let projects = crate::cloud::iam::auth_projects::tests::HUAWEI;
+        let d = diagnose(&c, Step::IamProjects, &Answer::response(200, &[], projects)).unwrap();
+        assert_eq!(d.diagnosis.status, Status::Ok);
+        assert!(d.diagnosis.details.project_id.is_some());
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use crate::cloud::catalog::{endpoints, Endpoints, Origin};
 use crate::cloud::diagnosis::{Diagnosis, DiagnosisCode, Severity, Status};
-use crate::cloud::iam::projects;
+use crate::cloud::iam::auth_projects;
 use crate::cloud::key::SigningKey;
 use crate::cloud::modelarts::authorizations::{self, Authorization};
 use crate::cloud::obs::head_bucket::COLD_CLASSES;
@@ -199,7 +199,7 @@ pub fn request(prepare: &Prepare, call: &Call) -> Result<Request, RequestError> 
     let project = || prepare.project_id().ok_or(RequestError::NoProjectId);
     match call {
         Call::ListBuckets => list_buckets::request(&key, obs()?, Scheme::Obs),
-        Call::IamProjects => projects::request(&key, found.need_iam()?),
+        Call::IamProjects => auth_projects::request(&key, found.need_iam()?),
         Call::BucketLocation { bucket } => bucket_location::request(&key, obs()?, bucket),
         Call::BucketStorageClass { bucket } => bucket_storage_class::request(&key, obs()?, bucket),
         Call::ListFolders { bucket } => list_folders::request(&key, obs()?, bucket),
@@ -263,7 +263,8 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
     let mut next = vec![];
     let diagnosis = match call {
         Call::ListBuckets => {
-            let (diagnosis, listed) = list_buckets::diagnose(answer, sent_at);
+            let permission = list_buckets::permission(prepare.profile.provider);
+            let (diagnosis, listed) = list_buckets::diagnose(answer, sent_at, permission);
             if diagnosis.status == Status::Ok {
                 let known = state.buckets.take().unwrap_or_default();
                 state.buckets = Some(
@@ -293,7 +294,7 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
             diagnosis
         }
         Call::IamProjects => {
-            let diagnosis = projects::diagnose(answer, region, sent_at);
+            let diagnosis = auth_projects::diagnose(answer, region, sent_at);
             if let Some(id) = &diagnosis.details.project_id {
                 state.project_id = Some(id.clone());
                 next.push(Call::ListAuthorizations);

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Credential, Endpoint, ProfileError, Provider};
+use crate::cloud::diagnosis::DiagnosisCode;
 use crate::cloud::{Details, Severity, Status};
 use crate::flows::key_check::Step;
 
@@ -95,8 +96,16 @@ pub struct LastCheck {
 
 impl LastCheck {
     /// The record of a check that found `results`: it passed when it found something and no line
-    /// is an error.
-    pub fn recorded(at: String, bucket: Option<String>, results: Vec<CheckLine>) -> LastCheck {
+    /// is an error. Once a line has proved the key, a read refused for a permission the line
+    /// names is a warning: the key works, its user may just not do that one thing (an IAM user
+    /// of someone else's account rarely may do everything).
+    pub fn recorded(at: String, bucket: Option<String>, mut results: Vec<CheckLine>) -> LastCheck {
+        let proved = results.iter().any(|line| line.status == Status::Ok);
+        for line in &mut results {
+            if proved && line.code == DiagnosisCode::MissingPermission.as_str() {
+                line.severity = Severity::Warning;
+            }
+        }
         LastCheck {
             at,
             bucket: bucket.filter(|b| !b.trim().is_empty()),
@@ -151,6 +160,43 @@ impl From<Colour> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(step: Step, status: Status, code: DiagnosisCode) -> CheckLine {
+        CheckLine {
+            step,
+            status,
+            severity: status.severity(),
+            code: code.as_str().into(),
+            params: serde_json::Map::new(),
+            details: Details::default(),
+        }
+    }
+
+    #[test]
+    fn a_refused_permission_is_a_warning_once_another_line_proved_the_key() {
+        let refused = || {
+            line(
+                Step::ListBuckets,
+                Status::NoPermission,
+                DiagnosisCode::MissingPermission,
+            )
+        };
+        let projects = line(Step::IamProjects, Status::Ok, DiagnosisCode::ProjectFound);
+        let check = LastCheck::recorded("t".into(), None, vec![refused(), projects.clone()]);
+        assert!(check.passed);
+        assert_eq!(check.results[0].severity, Severity::Warning);
+        // Nothing proved the key: the refusal stays an error.
+        let alone = LastCheck::recorded("t".into(), None, vec![refused()]);
+        assert!(!alone.passed && alone.results[0].severity == Severity::Error);
+        // A wrong key, or a refusal that names no permission, stays an error.
+        for (status, code) in [
+            (Status::BadSk, DiagnosisCode::BadSk),
+            (Status::NoPermission, DiagnosisCode::BucketNoPermission),
+        ] {
+            let lines = vec![projects.clone(), line(Step::Bucket, status, code)];
+            assert!(!LastCheck::recorded("t".into(), None, lines).passed);
+        }
+    }
 
     #[test]
     fn colours_are_hex_triplets_only() {

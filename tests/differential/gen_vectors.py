@@ -7,7 +7,8 @@ Writes tests/.cache/vectors.json. The oracles: botocore (SigV4 header and presig
 (OBS header and presigned), huaweicloudsdkcore (SDK-HMAC-SHA256), ibm-cloud-sdk-core (IAM token
 request); and Prepare ModelArts' requests built by credfill's flow (`modelartsRequest`) against what
 esdk-obs-python (its convertor and `Authentication`) and huaweicloudsdkmodelarts (its client's request
-builders, signed by huaweicloudsdkcore's `BasicCredentials`) send for the same inputs. Nothing is sent:
+builders, signed by huaweicloudsdkcore's `BasicCredentials`) and huaweicloudsdkiam (the project list,
+`keystone_list_auth_projects`) send for the same inputs. Nothing is sent:
 each SDK computes locally, its clock and HTTP call replaced.
 """
 
@@ -29,6 +30,7 @@ import obs.convertor
 import requests
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkcore.sdk_request import SdkRequest
+from huaweicloudsdkiam.v3 import IamClient, KeystoneListAuthProjectsRequest
 from huaweicloudsdkmodelarts.v1 import (AuthorizationRequest, CreateAuthorizationRequest, DeleteAuthorizationsRequest,
                                         GetAuthorizationsRequest, ModelArtsClient)
 from obs.model import CreateBucketHeader
@@ -302,8 +304,11 @@ def segment_of(rng):
 
 
 def modelarts_prepare_case(rng, action, ak, sk, host, project_id, t):
-    """The call, and the request huaweicloudsdkmodelarts builds for it, signed by BasicCredentials."""
-    if action == "authorize":
+    """The call, and the request huaweicloudsdkmodelarts (huaweicloudsdkiam for the project list) builds for it."""
+    if action == "iam-projects":
+        call = {"action": action}
+        info = IamClient._keystone_list_auth_projects_http_info(KeystoneListAuthProjectsRequest())
+    elif action == "authorize":
         call = {"action": action}
         info = ModelArtsClient._create_authorization_http_info(CreateAuthorizationRequest(
             body=AuthorizationRequest(type="credential", content=ak, secret_key=sk)))
@@ -336,8 +341,16 @@ def prepare_case(rng):
                "credentials": [{"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "issuer": "huawei"}]}
     prepare = {"profile": profile, "timestamp": basic(t), "state": {"projectId": project_id}}
     action = rng.choice(["list-buckets", "bucket-location", "bucket-storage-class", "list-folders", "create-bucket",
-                         "put-folder", "list-authorizations", "authorize", "remove-authorization"])
-    if action in ("list-authorizations", "authorize", "remove-authorization"):
+                         "put-folder", "iam-projects", "list-authorizations", "authorize", "remove-authorization"])
+    if action == "iam-projects":
+        # The project list is signed without a project (it is what finds one): no X-Project-Id.
+        call, expected = modelarts_prepare_case(rng, action, ak, sk, f"iam.{region}.{domain}", "", t)
+        request = SdkRequest(method=expected["method"], schema="https", host=expected["host"], resource_path=expected["path"],
+                             query_params=expected["query"], header_params=dict(expected["headers"]), body=b"")
+        BasicCredentials(ak, sk).sign_request(request)
+        expected["authorization"] = request.header_params["Authorization"]
+        expected["signedBody"] = ""
+    elif action in ("list-authorizations", "authorize", "remove-authorization"):
         call, expected = modelarts_prepare_case(rng, action, ak, sk, f"modelarts.{region}.{domain}", project_id, t)
         # huaweicloudsdkcore signs what is sent: credfill's JSON body (compact, keys sorted: the same
         # object as the SDK's), with X-Project-Id added.

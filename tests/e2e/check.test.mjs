@@ -1,6 +1,7 @@
 // Key checks end to end, in both browsers, against real servers on 127.0.0.1 that verify what they get:
 // moto (SigV4 for S3, verified by botocore's signer), a Huawei IAM stand-in (SDK-HMAC-SHA256 verified by
-// huaweicloudsdkcore's signer; one with its clock two hours ahead) and an IBM IAM + OpenScale stand-in.
+// huaweicloudsdkcore's signer; one with its clock two hours ahead, one where every key is an IAM user without IAM read
+// permission) and an IBM IAM + OpenScale stand-in.
 // The checks are run from the popup's "Test keys" buttons; every request the servers saw is then
 // searched for the secrets, which must never travel (but the API key in IBM's token request body).
 import assert from 'node:assert/strict';
@@ -24,9 +25,9 @@ async function testKeys(popup, id, bucket) {
       const el = document.querySelector(selector);
       const items = [...el.querySelectorAll('.check-result')];
       if (el.querySelector('button.check-run').disabled || !items.length) return null;
-      return items.map((li) => [li.dataset.step ?? 'error', `${li.dataset.status}: ${li.textContent}`]);
+      return items.map((li) => [li.dataset.step ?? 'error', `${li.dataset.status}: ${li.textContent}`, li.dataset.severity]);
     }, row);
-    if (found) return Object.fromEntries(found.map(([step, text]) => [step, { status: text.split(':')[0], text }]));
+    if (found) return Object.fromEntries(found.map(([step, text, severity]) => [step, { status: text.split(':')[0], text, severity }]));
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`no diagnosis for ${id}`);
@@ -35,16 +36,17 @@ async function testKeys(popup, id, bucket) {
 const status = (results) => Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.status]));
 
 describe('key checks against local real servers', () => {
-  let moto, iam, skewedIam, ibm;
+  let moto, iam, skewedIam, subUserIam, ibm;
   before(async () => {
     [moto, ibm] = await Promise.all([startServer('moto_s3.py'), startServer('ibm_cloud.py')]);
     const key = { HUAWEI_AK: moto.accessKeyId, HUAWEI_SK: moto.secretAccessKey };
-    [iam, skewedIam] = await Promise.all([
+    [iam, skewedIam, subUserIam] = await Promise.all([
       startServer('huawei_iam.py', [], { env: key }),
       startServer('huawei_iam.py', [2 * 3600], { env: key }),
+      startServer('huawei_iam.py', [], { env: { ...key, HUAWEI_KEYS: JSON.stringify([moto.iamUserKey]), IAM_SUB_USER: '1' } }),
     ]);
   });
-  after(async () => Promise.all([moto, iam, skewedIam, ibm].map((s) => s?.stop())));
+  after(async () => Promise.all([moto, iam, skewedIam, subUserIam, ibm].map((s) => s?.stop())));
 
   // Not a cn-* region: moto files those under the aws-cn partition, where its IAM user does not exist.
   const aksk = (accessKeyId, secretAccessKey) => [{ kind: 'aksk', accessKeyId, secretAccessKey }];
@@ -55,6 +57,8 @@ describe('key checks against local real servers', () => {
     swapped: { name: 'AK and SK swapped', provider: 'aws', region: 'us-east-1', endpoint: moto.url, credentials: aksk(moto.secretAccessKey, moto.accessKeyId) },
     huawei: { name: 'huawei', provider: 'huawei', region: 'ap-southeast-3', endpoint: { obs: moto.url, iam: iam.url }, credentials: aksk(moto.accessKeyId, moto.secretAccessKey) },
     skewed: { name: 'huawei skewed', provider: 'huawei', region: 'ap-southeast-3', endpoint: { obs: moto.url, iam: skewedIam.url }, credentials: aksk(moto.accessKeyId, moto.secretAccessKey) },
+    // An IAM user of the account: no IAM read permission, may not list the buckets (moto's "bob").
+    iamUser: { name: 'huawei IAM user', provider: 'huawei', region: 'ap-southeast-3', endpoint: { obs: moto.url, iam: subUserIam.url }, credentials: aksk(moto.iamUserKey.accessKeyId, moto.iamUserKey.secretAccessKey) },
     ibmGood: { name: 'ibm', provider: 'ibm', region: 'us-south', endpoint: ibm.url, openscaleGuid: ibm.instanceId, credentials: [{ kind: 'ibm-api-key', apiKey: ibm.apiKey }] },
     ibmBadKey: { name: 'ibm bad key', provider: 'ibm', region: 'us-south', endpoint: ibm.url, credentials: [{ kind: 'ibm-api-key', apiKey: 'x'.repeat(44) }] },
     ibmNoInstance: { name: 'ibm no instance', provider: 'ibm', region: 'eu-de', endpoint: ibm.url, openscaleGuid: randomUUID(), credentials: [{ kind: 'ibm-api-key', apiKey: ibm.apiKey }] },
@@ -102,6 +106,19 @@ describe('key checks against local real servers', () => {
         assert.equal(stored.lastCheck.results.length, 2);
       });
 
+      it('Huawei: an IAM user\'s key passes, warned of the one read it may not do, and its project ID is stored', async () => {
+        const r = await testKeys(popup, ids.iamUser);
+        assert.deepEqual(status(r), { 'obs.list-buckets': 'no-permission', 'iam.projects': 'ok' }, JSON.stringify(r));
+        assert.equal(r['obs.list-buckets'].severity, 'warning');
+        assert.match(r['obs.list-buckets'].text, /obs:bucket:ListAllMyBuckets/);
+        const listed = await popup.evaluate(() => (globalThis.browser ?? chrome).runtime.sendMessage({ type: 'profiles.view' }));
+        const stored = listed.ok.profiles.find((p) => p.id === ids.iamUser);
+        assert.equal(stored.lastCheck.passed, true);
+        assert.equal(stored.projectId, subUserIam.projectId);
+        const paths = subUserIam.requests().map((q) => q.path);
+        assert.ok(paths.includes('/v3/auth/projects') && !paths.includes('/v3/projects'), paths.join(' '));
+      });
+
       it('Huawei: a clock two hours off is named as such', async () => {
         const r = await testKeys(popup, ids.skewed);
         assert.equal(r['iam.projects'].status, 'clock-skew', JSON.stringify(r));
@@ -134,7 +151,7 @@ describe('key checks against local real servers', () => {
 
   it('no request the browsers sent carries an SK or an API key (but the token request body)', () => {
     const secrets = [moto.secretAccessKey, ...Object.values(profiles()).flatMap((p) => p.credentials.map((c) => c.secretAccessKey ?? c.apiKey))];
-    const servers = { moto, iam, skewedIam, ibm };
+    const servers = { moto, iam, skewedIam, subUserIam, ibm };
     let seen = 0;
     for (const [server, s] of Object.entries(servers)) {
       for (const request of s.requests()) {

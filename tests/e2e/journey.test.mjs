@@ -2,7 +2,9 @@
 // replicas (served under the consoles' real host names) and the local cloud stand-ins: each step
 // starts from what the previous one stored, so a data shape that drifts between two capabilities
 // breaks here. Import → save → Test keys → fill → re-import → rotate the key → Test keys → fill →
-// lock → refused → unlock → fill; the same on Huawei Cloud; one IBM profile for every OpenScale
+// Prepare ModelArts → authorize → lock → refused → unlock → fill, with the key of an IAM user of the
+// account that may not read IAM (the IAM stand-in's IAM_SUB_USER: the project ID comes from the
+// projects the user may use); the same on Huawei Cloud; one IBM profile for every OpenScale
 // form; its OpenScale IDs found from the API key and one filled in; backup → restore into a fresh
 // browser → fill.
 import assert from 'node:assert/strict';
@@ -132,7 +134,7 @@ for (const [name] of BROWSERS) {
 
     before(async () => {
       [moto, ibm] = await Promise.all([startServer('moto_s3.py'), startServer('ibm_cloud.py')]);
-      iam = await startServer('huawei_iam.py', [], { env: { HUAWEI_KEYS: JSON.stringify(moto.huaweiKeys) } });
+      iam = await startServer('huawei_iam.py', [], { env: { HUAWEI_KEYS: JSON.stringify(moto.huaweiKeys), IAM_SUB_USER: '1' } });
       files = downloads(moto.huaweiKeys, ibm);
       ({ server: consoles, browser } = await launchWithConsoles(name, null, { prompts: true }));
       control = await browser.open('popup.html');
@@ -166,6 +168,7 @@ for (const [name] of BROWSERS) {
       const check = await testKeysAndClose(browser, control, orange);
       assert.deepEqual(stepsOf(check), { 'obs.list-buckets': 'ok', 'iam.projects': 'ok' });
       assert.equal((await listProfiles(control)).find((p) => p.id === orange).projectId, iam.projectId);
+      assert.ok(iam.requests().every((r) => r.path === '/v3/auth/projects'), 'the IAM user reads only what it may');
 
       const filled = await fill(modelarts);
       assert.deepEqual([filled.status, slotsOf(filled.filled)], ['filled', ['accessKeyId', 'secretAccessKey']], JSON.stringify(filled));

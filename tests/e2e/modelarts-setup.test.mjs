@@ -3,7 +3,8 @@
 // two regions, STANDARD/WARM/COLD, one whose reads are refused, one name taken by someone else) and
 // IAM + ModelArts (huawei_iam.py, huaweicloudsdkcore's Signer). From a profile holding only the key:
 // open the panel (the storage overview) → create bucket and folders → authorize, counting the clicks;
-// then the failures: a taken name (409), a missing permission (403), a wrong SK, a network failure.
+// then the failures: a taken name (409), a missing permission (403), a wrong SK, a network failure, ModelArts'
+// own refusal; and an IAM user of the account without IAM read permission (IAM_SUB_USER) authorizes too.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -25,17 +26,18 @@ async function closedPort() {
 }
 
 describe('Prepare ModelArts against stand-ins that verify the signatures', () => {
-  let obs, iam, agencyOnly, deadPort;
+  let obs, iam, agencyOnly, subUser, deadPort;
   before(async () => {
     obs = await startServer('huawei_obs.py', [REGION]);
     const key = { HUAWEI_AK: obs.accessKeyId, HUAWEI_SK: obs.secretAccessKey };
-    [iam, agencyOnly] = await Promise.all([
+    [iam, agencyOnly, subUser] = await Promise.all([
       startServer('huawei_iam.py', [], { env: key }),
       startServer('huawei_iam.py', [], { env: { ...key, MODELARTS_AGENCY_ONLY: '1' } }),
+      startServer('huawei_iam.py', [], { env: { ...key, IAM_SUB_USER: '1' } }),
     ]);
     deadPort = await closedPort();
   });
-  after(async () => Promise.all([obs, iam, agencyOnly].map((s) => s?.stop())));
+  after(async () => Promise.all([obs, iam, agencyOnly, subUser].map((s) => s?.stop())));
 
   const aksk = (sk) => [{ kind: 'aksk', accessKeyId: obs.accessKeyId, secretAccessKey: sk }];
   const endpoint = (modelarts = iam.url, storage = obs.url) => ({ obs: storage, iam: modelarts, modelarts });
@@ -44,6 +46,7 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
     wrongSk: { name: 'FE wrong SK', provider: 'flexible-engine', region: REGION, endpoint: endpoint(), credentials: aksk(obs.secretAccessKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))) },
     offline: { name: 'FE offline', provider: 'flexible-engine', region: REGION, endpoint: endpoint(iam.url, `http://127.0.0.1:${deadPort}`), credentials: aksk(obs.secretAccessKey) },
     agency: { name: 'Huawei agency only', provider: 'huawei', region: 'cn-north-4', endpoint: endpoint(agencyOnly.url), credentials: aksk(obs.secretAccessKey) },
+    subUser: { name: 'FE IAM user', provider: 'flexible-engine', region: REGION, endpoint: endpoint(subUser.url), credentials: aksk(obs.secretAccessKey) },
   });
 
   for (const [name, launch] of BROWSERS) {
@@ -141,20 +144,37 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         assert.ok(p.log.some((l) => l.code === 'network'), JSON.stringify(p.log));
       });
 
-      it('a region that takes agencies only says so and points to the dialog', async () => {
+      it('ModelArts\' own refusal is shown in its own code and message, and points to the dialog', async () => {
         const id = ids.agency;
         const row = `.modelarts-profile[data-profile-id="${id}"]`;
         await click(popup, id, `${row} .modelarts-overview`, []);
         await settled(popup, id, (q) => q.previews.some((text) => text.startsWith('POST ')));
         const p = await click(popup, id, `${row} .modelarts-authorize`, []);
-        assert.equal(p.log.at(-1).code, 'agency-only');
+        assert.equal(p.log.at(-1).code, 'modelarts-refused');
+        assert.match(p.log.at(-1).text, /ModelArts\.0104.*Parameter error\./);
         assert.match(p.log.at(-1).text, /Add Authorization/);
+      });
+
+      it('an IAM user without IAM read permission finds the project ID and authorizes', async () => {
+        const id = ids.subUser;
+        const row = `.modelarts-profile[data-profile-id="${id}"]`;
+        await click(popup, id, `${row} .modelarts-overview`, []);
+        let p = await settled(popup, id, (q) => q.previews.some((text) => text.startsWith('POST ')));
+        assert.ok(p.log.some((l) => l.action === 'iam-projects' && l.code === 'project-found'), JSON.stringify(p.log));
+        assert.ok(p.previews.some((text) => text.includes(`/v2/${subUser.projectId}/authorizations`)), 'the region\'s project, not its sub-project');
+        p = await click(popup, id, `${row} .modelarts-authorize`, []);
+        await settled(popup, id, (q) => q.authorized && q.previews.some((text) => text.startsWith('DELETE ')));
+        // Removed again, so the other browser starts from the same state.
+        await click(popup, id, `${row} .modelarts-authorizations .modelarts-remove`, []);
+        await settled(popup, id, (q) => !q.authorized);
+        const paths = subUser.requests().map((r) => r.path);
+        assert.ok(paths.includes('/v3/auth/projects') && !paths.includes('/v3/projects'), paths.join(' '));
       });
     });
   }
 
   it('no request carries the SK, but the authorization body ModelArts asks for', () => {
-    for (const [server, s] of Object.entries({ obs, iam, agencyOnly })) {
+    for (const [server, s] of Object.entries({ obs, iam, agencyOnly, subUser })) {
       for (const request of s.requests()) {
         const authorization = request.method === 'POST' && /\/authorizations\/?$/.test(request.path);
         const visible = JSON.stringify(authorization ? { ...request, body: '' } : request);

@@ -1,3 +1,3 @@
 //! Huawei Cloud / Flexible Engine IAM, signed with the API Gateway signature.
 
-pub mod projects;
+pub mod auth_projects;

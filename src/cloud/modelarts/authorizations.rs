@@ -99,8 +99,9 @@ pub fn parse(body: &str) -> Option<Vec<Authorization>> {
 }
 
 /// What a ModelArts answer says when it is not the expected one: the key's failure at the
-/// gateway, ModelArts' refusal of AK/SK authorization (regions that take agencies only), else
-/// the answer nothing explains.
+/// gateway; else ModelArts' own refusal in its own `error_code` and `error_msg` (no documented code
+/// says a region takes agency authorizations only, so nothing is read into the message's words);
+/// else the answer nothing explains.
 fn failure(
     answer: &Answer,
     status: u16,
@@ -108,31 +109,25 @@ fn failure(
     sent_at: &str,
     details: crate::cloud::Details,
 ) -> Diagnosis {
-    let error = service_error(body);
-    let from_gateway = error.as_ref().is_none_or(|e| e.code.starts_with("APIGW"));
-    let details = if from_gateway {
-        match gateway_failure(status, body, answer, sent_at, details) {
-            Ok(diagnosis) => return diagnosis,
-            Err(details) => details,
-        }
-    } else {
-        details
+    let error = service_error(body).filter(|e| !e.code.starts_with("APIG"));
+    let Some(error) = error else {
+        return match gateway_failure(status, body, answer, sent_at, details) {
+            Ok(diagnosis) => diagnosis,
+            Err(details) if status == 403 => {
+                Diagnosis::new(Status::NoPermission, DiagnosisCode::NoPermission, details)
+            }
+            Err(details) => unexpected(details),
+        };
     };
     let mut details = details;
-    if let Some(error) = error {
-        let text = error.message.to_ascii_lowercase();
-        // Unconfirmed wording: Huawei calls AK/SK authorization legacy and newer regions offer
-        // agencies only; any refusal that names agencies or the credential type is read so.
-        if text.contains("agency") || text.contains("credential") || text.contains("not support") {
-            details.error_code = Some(error.code);
-            return Diagnosis::new(Status::AgencyOnly, DiagnosisCode::AgencyOnly, details);
-        }
-        details.error_code = Some(error.code);
-    }
-    if status == 403 {
-        return Diagnosis::new(Status::NoPermission, DiagnosisCode::NoPermission, details);
-    }
-    unexpected(details)
+    details.error_code = Some(error.code.clone());
+    let refusal = match status {
+        403 => Status::NoPermission,
+        _ => Status::Refused,
+    };
+    Diagnosis::new(refusal, DiagnosisCode::ModelArtsRefused, details)
+        .with("errorCode", error.code)
+        .with("message", error.message)
 }
 
 pub fn diagnose_list(answer: &Answer, sent_at: &str) -> (Diagnosis, Option<Vec<Authorization>>) {
@@ -209,8 +204,15 @@ mod tests {
         assert!(r.url.ends_with("/authorizations?user_id=all"));
     }
 
-    // OTC ModelArts API reference, *Viewing an Authorization List*, example response.
-    const LIST: &str = r#"{"total_count":1,"auth":[{"user_id":"****d80fb058844ae8b82aa66d9fe****","user_name":"iam-user01","type":"agency","content":"modelarts_agency","create_time":15657747821288}]}"#;
+    // The ModelArts API reference's answers (tests/fixtures/cloud-answers/modelarts/SOURCES.md).
+    const LIST: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/modelarts/authorizations-list.json");
+    const RESULT: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/modelarts/authorization-result.json");
+    const PARAMETER_ERROR: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/modelarts/error-parameter.json");
+    const WRONG_SK: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/iam/apig-401-signature.json");
 
     #[test]
     fn reads_the_documented_list_and_results() {
@@ -223,7 +225,7 @@ mod tests {
         );
         assert_eq!(parse(r#"{"content":[]}"#).unwrap(), []);
         let ok = diagnose_write(
-            &Answer::response(200, &[], r#"{"result":"true"}"#),
+            &Answer::response(200, &[], RESULT),
             TIMESTAMP,
             DiagnosisCode::Authorized,
         );
@@ -231,7 +233,7 @@ mod tests {
     }
 
     #[test]
-    fn wrong_key_agency_only_and_refusals() {
+    fn a_wrong_key_and_modelarts_own_refusals() {
         let write = |status, body: &str| {
             checked(diagnose_write(
                 &Answer::response(status, &[], body),
@@ -239,12 +241,23 @@ mod tests {
                 DiagnosisCode::Authorized,
             ))
         };
-        let wrong_sk = r#"{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: verify aksk signature fail"}"#;
-        assert_eq!(write(401, wrong_sk).status, Status::BadSk);
-        let agency = r#"{"error_code":"ModelArts.6001","error_msg":"Authorization type credential is not supported, use an agency."}"#;
-        assert_eq!(write(400, agency).status, Status::AgencyOnly);
-        let denied = r#"{"error_code":"ModelArts.0203","error_msg":"Invalid token, the user is not authorized."}"#;
-        assert_eq!(write(403, denied).status, Status::NoPermission);
+        assert_eq!(write(401, WRONG_SK).status, Status::BadSk);
+        // ModelArts' own refusal is shown in its own code and words, whatever they say.
+        let refused = write(400, PARAMETER_ERROR);
+        assert_eq!(
+            (refused.status, refused.code),
+            (Status::Refused, DiagnosisCode::ModelArtsRefused)
+        );
+        assert_eq!(refused.params["errorCode"], "ModelArts.0104".into());
+        assert_eq!(refused.params["message"], "Parameter error.".into());
+        let agency_words = PARAMETER_ERROR.replace("Parameter error.", "Use an agency.");
+        assert_eq!(write(400, &agency_words).status, Status::Refused);
+        let denied = write(403, &PARAMETER_ERROR.replace("0104", "0203"));
+        assert_eq!(
+            (denied.status, denied.code),
+            (Status::NoPermission, DiagnosisCode::ModelArtsRefused)
+        );
+        assert_eq!(write(403, "").status, Status::NoPermission);
         assert_eq!(write(500, "oops").status, Status::Unexpected);
     }
 }

@@ -2,14 +2,24 @@
 //! account's buckets. OBS answers in S3's shape, adding each bucket's `<Location>` (read by
 //! esdk-obs-python's `src/obs/convertor.py` `parseListBuckets`).
 
-use super::storage_error;
+use super::denied_or_failed;
 use crate::cloud::answer::Answer;
 use crate::cloud::catalog::Origin;
 use crate::cloud::diagnosis::{received, Diagnosis, DiagnosisCode, Status};
 use crate::cloud::key::{signed, SigningKey};
 use crate::cloud::{Request, RequestError};
+use crate::profile::Provider;
 use crate::sign::Scheme;
 use serde::Serialize;
+
+/// The IAM permission listing buckets needs, named when it is refused: OBS's action name (as
+/// the other bucket reads name theirs), S3's for an AWS key.
+pub fn permission(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Aws => "s3:ListAllMyBuckets",
+        _ => "obs:bucket:ListAllMyBuckets",
+    }
+}
 
 /// `scheme`: SigV4 for the key check (AWS and OBS both take it), OBS's own for ModelArts'
 /// preparation (what esdk-obs-python sends).
@@ -54,14 +64,19 @@ pub fn parse(body: &str) -> Option<Vec<ListedBucket>> {
     )
 }
 
-/// The listing, and what it says about the key.
-pub fn diagnose(answer: &Answer, sent_at: &str) -> (Diagnosis, Vec<ListedBucket>) {
+/// The listing, and what it says about the key (a refusal names `permission`).
+pub fn diagnose(
+    answer: &Answer,
+    sent_at: &str,
+    permission: &str,
+) -> (Diagnosis, Vec<ListedBucket>) {
     let (status, body, mut details) = match received(answer) {
         Ok(read) => read,
         Err(unreached) => return (unreached, vec![]),
     };
     if !(200..300).contains(&status) {
-        return (storage_error(answer, body, sent_at, details), vec![]);
+        let failure = denied_or_failed(answer, body, sent_at, details, permission);
+        return (failure, vec![]);
     }
     let buckets = parse(body).unwrap_or_default();
     details.bucket_count = Some(buckets.len());
@@ -98,6 +113,8 @@ mod tests {
     <Bucket><Name>examplebucket02</Name><CreationDate>2018-06-22T03:56:33.700Z</CreationDate><Location>region</Location><BucketType>OBJECT</BucketType></Bucket>
   </Buckets>
 </ListAllMyBucketsResult>"#;
+
+    const OBS: &str = "obs:bucket:ListAllMyBuckets";
 
     #[test]
     fn lists_with_sigv4_or_obs_signature() {
@@ -144,7 +161,7 @@ mod tests {
         assert_eq!(obs[1].name, "examplebucket02");
         assert_eq!(obs[1].location.as_deref(), Some("region"));
         assert_eq!(parse("<Error/>"), None);
-        let (d, buckets) = diagnose(&Answer::response(200, &[], S3_LIST), TIMESTAMP);
+        let (d, buckets) = diagnose(&Answer::response(200, &[], S3_LIST), TIMESTAMP, OBS);
         let d = checked(d);
         assert_eq!(
             (d.status, d.details.bucket_count, buckets.len()),
@@ -157,11 +174,24 @@ mod tests {
         let (d, buckets) = diagnose(
             &Answer::response(403, &[], &s3_error("SignatureDoesNotMatch")),
             TIMESTAMP,
+            OBS,
         );
         assert_eq!((checked(d).status, buckets.len()), (Status::BadSk, 0));
         let (d, _) = diagnose(
+            &Answer::response(403, &[], &s3_error("AccessDenied")),
+            TIMESTAMP,
+            permission(Provider::Aws),
+        );
+        let d = checked(d);
+        assert_eq!(
+            (d.status, d.code),
+            (Status::NoPermission, DiagnosisCode::MissingPermission)
+        );
+        assert_eq!(d.params["permission"], "s3:ListAllMyBuckets".into());
+        let (d, _) = diagnose(
             &Answer::response(502, &[], "<html>bad gateway</html>"),
             TIMESTAMP,
+            OBS,
         );
         let d = checked(d);
         assert_eq!(d.code, DiagnosisCode::UnexpectedStatus);

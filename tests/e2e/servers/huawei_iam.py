@@ -1,13 +1,18 @@
-"""A stand-in for Huawei Cloud IAM and ModelArts behind API Gateway, answering `GET /v3/projects?name=<region>`
-and ModelArts' `GET`, `POST` and `DELETE /v2/{project_id}/authorizations` (a stateful list, which "Use in code"'s
-ModelArts snippets also read; the POST body is
-the SDK model `AuthorizationRequest`, huaweicloudsdkmodelarts/v1/model/authorization_request.py; the answers
-are the OTC ModelArts API reference's). With MODELARTS_AGENCY_ONLY=1 the POST refuses AK/SK authorizations
-as a region that takes agencies only would (that wording is a guess: no document prints it).
+"""A stand-in for Huawei Cloud IAM and ModelArts behind API Gateway, answering `GET /v3/auth/projects` (the
+projects the caller may use), `GET /v3/projects?name=<region>` and ModelArts' `GET`, `POST` and
+`DELETE /v2/{project_id}/authorizations` (a stateful list, which "Use in code"'s ModelArts snippets also read;
+the POST body is the SDK model `AuthorizationRequest`, huaweicloudsdkmodelarts/v1/model/authorization_request.py).
+Every answer has the shape of the API references' examples in tests/fixtures/cloud-answers/ (iam/, modelarts/;
+their SOURCES.md name the pages), loaded from there as templates.
+With IAM_SUB_USER=1 every key is an IAM user of the account without IAM read permission: `/v3/projects`
+answers Keystone's 403, `/v3/auth/projects` (which needs no permission) still lists the projects.
+With MODELARTS_AGENCY_ONLY=1 the POST refuses AK/SK authorizations with a documented ModelArts error
+(`ModelArts.0104` "Parameter error."): no document says how a region that takes agencies only words it.
 It VERIFIES the `SDK-HMAC-SHA256` signature by recomputing it with huaweicloudsdkcore's own Signer
 over the headers the request says it signed, and rejects a date more than 15 minutes from its clock.
 Errors use API Gateway's documented shape ({"error_code": "APIGW.0301", "error_msg": ...}); the
-wording after "Incorrect IAM authentication information:" is not documented and is a guess.
+wording after "Incorrect IAM authentication information:" is the documented one where a page prints it
+(unknown AK, wrong signature) and a guess otherwise (malformed header, expired date).
 Usage: [HUAWEI_AK=… HUAWEI_SK=…] [HUAWEI_KEYS='[{"accessKeyId": …, "secretAccessKey": …}]'] huawei_iam.py
 LOG_PATH [CLOCK_OFFSET_SECONDS]  (the offset shifts this server's clock; without HUAWEI_AK it makes up a
 key; HUAWEI_KEYS adds more valid keys)
@@ -22,6 +27,7 @@ import string
 import sys
 import types
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from huaweicloudsdkcore.sdk_request import SdkRequest
 from huaweicloudsdkcore.signer.signer import Signer
@@ -34,7 +40,19 @@ AK = os.environ.get("HUAWEI_AK") or "".join(secrets.choice(string.ascii_uppercas
 SK = os.environ.get("HUAWEI_SK") or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
 KEYS = {AK: SK, **{k["accessKeyId"]: k["secretAccessKey"] for k in json.loads(os.environ.get("HUAWEI_KEYS", "[]"))}}
 PROJECT_ID = secrets.token_hex(16)
+SUB_PROJECT_ID = secrets.token_hex(16)
+# The regions whose projects `/v3/auth/projects` lists: those the tests' profiles use.
+REGIONS = ("af-south-1", "ap-southeast-3", "cn-north-4", "cn-east-3", "eu-west-0")
 AGENCY_ONLY = os.environ.get("MODELARTS_AGENCY_ONLY") == "1"
+SUB_USER = os.environ.get("IAM_SUB_USER") == "1"
+ANSWERS = Path(__file__).resolve().parents[2] / "fixtures" / "cloud-answers"
+
+
+def documented(name):
+    """A documented answer (tests/fixtures/cloud-answers/<service>/<file>.json) as a template."""
+    return json.loads((ANSWERS / name).read_text())
+
+
 AUTHORIZATIONS = []  # ModelArts' configured authorizations: {user_id, user_name, type, content, create_time}
 MODELARTS_PATH = re.compile(r"^/v2/([^/]+)/authorizations/?$")
 MAX_SKEW = timedelta(minutes=15)
@@ -50,8 +68,22 @@ def answer(status, body):
 
 
 def gateway_error(status, detail):
-    return answer(status, {"error_msg": f"Incorrect IAM authentication information: {detail}",
-                           "error_code": "APIGW.0301", "request_id": secrets.token_hex(16)})
+    body = documented("iam/apig-401-signature.json")
+    body.update(error_msg=f"Incorrect IAM authentication information: {detail}", request_id=secrets.token_hex(16))
+    return answer(status, body)
+
+
+def projects(request, names):
+    """The documented project list with the projects named `names`: a region's project is `PROJECT_ID` (one ID
+    for every region: it stands for the account's project wherever it is asked for); a sub-project
+    (`<region>_e2e`) has another ID and is not the region's project."""
+    body = documented("iam/keystone-list-auth-projects.json")
+    template = body["projects"][0]
+    ids = {name: SUB_PROJECT_ID if "_" in name else PROJECT_ID for name in names}
+    body["projects"] = [dict(template, id=ids[name], name=name, links={"self": f"{request.host_url}v3/projects/{ids[name]}"})
+                        for name in names]
+    body["links"] = {"self": request.url}
+    return answer(200, body)
 
 
 def expected_signature(request, signed_headers, access):
@@ -71,28 +103,30 @@ def modelarts(request, access):
     if project != PROJECT_ID or request.headers.get("X-Project-Id") != PROJECT_ID or "x-project-id" not in signed:
         return answer(403, {"error_code": "ModelArts.0203", "error_msg": "Invalid project, the user is not authorized."})
     if request.method == "GET":
-        return answer(200, {"total_count": len(AUTHORIZATIONS), "auth": AUTHORIZATIONS})
+        return answer(200, dict(documented("modelarts/authorizations-list.json"),
+                                total_count=len(AUTHORIZATIONS), auth=AUTHORIZATIONS))
     if request.method == "DELETE":
         user = request.args.get("user_id")
         AUTHORIZATIONS[:] = [a for a in AUTHORIZATIONS if user != "all" and a["user_id"] != user]
-        return answer(200, {"result": "true"})
+        return answer(200, documented("modelarts/authorization-result.json"))
     body = json.loads(request.get_data() or b"{}")
     if AGENCY_ONLY and body.get("type") == "credential":
-        return answer(400, {"error_code": "ModelArts.6001",
-                            "error_msg": "Authorization type credential is not supported in this region, use an agency."})
+        return answer(400, documented("modelarts/error-parameter.json"))
     if body.get("type") != "credential" or body.get("content") != access or KEYS.get(access) != body.get("secret_key"):
         return answer(400, {"error_code": "ModelArts.6002", "error_msg": "The access key pair is invalid."})
     AUTHORIZATIONS[:] = [a for a in AUTHORIZATIONS if a["content"] != access]
-    AUTHORIZATIONS.append({"user_id": "e2e" + access[:8].lower(), "user_name": "e2e-user", "type": "credential",
-                           "content": access, "create_time": 1795000000000})
-    return answer(200, {"result": "true"})
+    entry = documented("modelarts/authorizations-list.json")["auth"][0]
+    AUTHORIZATIONS.append(dict(entry, user_id="e2e" + access[:8].lower(), user_name="e2e-user", type="credential",
+                               content=access))
+    return answer(200, documented("modelarts/authorization-result.json"))
 
 
 def app_for(offset):
     @Request.application
     def app(request):
         is_modelarts = MODELARTS_PATH.match(request.path) is not None
-        if request.path.rstrip("/") != "/v3/projects" and not is_modelarts:
+        path = request.path.rstrip("/")
+        if path not in ("/v3/projects", "/v3/auth/projects") and not is_modelarts:
             return answer(404, {"error_msg": "The API does not exist or has not been published in the environment",
                                 "error_code": "APIGW.0101"})
         auth = AUTH.match(request.headers.get("Authorization", ""))
@@ -111,10 +145,13 @@ def app_for(offset):
             return gateway_error(401, "verify aksk signature fail")
         if is_modelarts:
             return modelarts(request, access)
-        region = request.args.get("name")
-        projects = [{"id": PROJECT_ID, "name": region, "domain_id": PROJECT_ID, "parent_id": PROJECT_ID,
-                     "enabled": True, "is_domain": False, "description": ""}] if region else []
-        return answer(200, {"projects": projects, "links": {"self": request.url}})
+        if path == "/v3/auth/projects":
+            # Each region's sub-project first: only the exact name is the region's project.
+            return projects(request, [name for region in REGIONS for name in (f"{region}_e2e", region)])
+        if SUB_USER:
+            return answer(403, documented("iam/keystone-403-forbidden.json"))
+        name = request.args.get("name")
+        return projects(request, [name] if name else [])
     return app
 
 

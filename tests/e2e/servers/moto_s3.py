@@ -3,7 +3,9 @@ an allow-all policy, its access key, one bucket) every S3 request's SigV4 signat
 real. Prints {"url", "accessKeyId", "secretAccessKey", "bucket", "huaweiKeys"} when ready: `huaweiKeys` are
 two keys of a second user, "alice", shaped like Huawei Cloud's (20 upper-case letters and digits, not
 AWS's `AKIA` prefix) so an import reads them as a Huawei credentials.csv; a user may hold two keys, as
-on Huawei Cloud, which is what a key rotation needs.
+on Huawei Cloud, which is what a key rotation needs. `iamUserKey` is the key of a third user, "bob", shaped the
+same, whose policy lets him use buckets but not list them (`s3:ListAllMyBuckets` denied): an IAM user of
+someone else's account, as a data scientist's key usually is.
 Usage: moto_s3.py LOG_PATH"""
 
 import os
@@ -25,6 +27,14 @@ from recorder import serve  # noqa: E402
 
 BUCKET = "credfill-e2e"
 POLICY = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}'
+NO_LISTING = ('{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},'
+              '{"Effect":"Deny","Action":"s3:ListAllMyBuckets","Resource":"*"}]}')
+
+
+def huawei_shaped(access_key):
+    """Huawei SKs are letters and digits only; moto's may hold '+' and '/'."""
+    access_key.secret_access_key = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+    return {"accessKeyId": access_key.access_key_id, "secretAccessKey": access_key.secret_access_key}
 
 
 def setup(url):
@@ -37,9 +47,11 @@ def setup(url):
     iam.put_user_policy(UserName="alice", PolicyName="all", PolicyDocument=POLICY)
     # moto's API always prefixes AKIA; its backend takes another prefix (same process, same state).
     backend = iam_backends[DEFAULT_ACCOUNT_ID]["global"]
-    huawei_keys = [backend.create_access_key("alice", prefix="HPUA") for _ in range(2)]
-    for huawei_key in huawei_keys:  # Huawei SKs are letters and digits only; moto's may hold '+' and '/'
-        huawei_key.secret_access_key = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+    huawei_keys = [huawei_shaped(backend.create_access_key("alice", prefix="HPUA")) for _ in range(2)]
+    # Made on the backend, not through the API: the setup calls counted above stay as they are.
+    backend.create_user("us-east-1", "bob")
+    backend.put_user_policy("bob", "no-listing", NO_LISTING)
+    iam_user_key = huawei_shaped(backend.create_access_key("bob", prefix="HPUA"))
     boto3.client("s3", **anonymous).create_bucket(Bucket=BUCKET)
     # From here on signatures are checked: a wrong secret must be refused, or the test means nothing.
     try:
@@ -49,7 +61,7 @@ def setup(url):
     except ClientError as e:
         assert e.response["Error"]["Code"] == "SignatureDoesNotMatch", e.response
     return {"accessKeyId": key["AccessKeyId"], "secretAccessKey": key["SecretAccessKey"], "bucket": BUCKET,
-            "huaweiKeys": [{"accessKeyId": k.access_key_id, "secretAccessKey": k.secret_access_key} for k in huawei_keys]}
+            "huaweiKeys": huawei_keys, "iamUserKey": iam_user_key}
 
 
 if __name__ == "__main__":

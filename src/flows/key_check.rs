@@ -92,7 +92,10 @@ pub fn plan(check: &KeyCheck) -> Result<Vec<StepRequest>, RequestError> {
                 requests.push(step(Step::IamProjects, projects::request(&key, iam)?));
             }
             if let Some(bucket) = &check.bucket {
-                requests.push(step(Step::Bucket, head_bucket::request(&key, obs, bucket)?));
+                requests.push(step(
+                    Step::Bucket,
+                    head_bucket::request(&key, obs, bucket, Scheme::Aws4)?,
+                ));
             }
             Ok(requests)
         }

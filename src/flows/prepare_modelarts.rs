@@ -385,14 +385,14 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
         Call::CreateBucket { bucket } => {
             let diagnosis =
                 create_bucket::diagnose(answer, bucket, region, &suffix(sent_at), sent_at);
-            let facts = state.bucket_mut(bucket);
             if diagnosis.status == Status::Ok {
+                let facts = state.bucket_mut(bucket);
                 facts.region = Some(region.to_owned());
                 facts.storage_class = Some("STANDARD".into());
                 facts.metadata_read = true;
                 facts.folders.get_or_insert_with(Vec::new);
             } else if diagnosis.code == DiagnosisCode::BucketOwnedElsewhere {
-                facts.elsewhere = true;
+                state.bucket_mut(bucket).elsewhere = true;
             }
             diagnosis
         }
@@ -858,6 +858,10 @@ mod tests {
         assert_eq!(
             taken.diagnosis.params["suggestion"],
             "ml-data-231100".into()
+        );
+        assert!(
+            view(&p).buckets.is_empty(),
+            "someone else's name is no bucket of yours"
         );
         answer(
             &mut p,

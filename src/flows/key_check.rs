@@ -97,7 +97,10 @@ pub fn plan(check: &KeyCheck) -> Result<Vec<StepRequest>, RequestError> {
             }
             if let Some(bucket) = &check.bucket {
                 let obs = found.need_obs()?;
-                requests.push(step(Step::Bucket, head_bucket::request(&key, obs, bucket)?));
+                requests.push(step(
+                    Step::Bucket,
+                    head_bucket::request(&key, obs, bucket, Scheme::Aws4)?,
+                ));
             }
             Ok(requests)
         }

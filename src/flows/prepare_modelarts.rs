@@ -1,11 +1,15 @@
 //! *Prepare ModelArts*: from an imported AK/SK to a bucket ModelArts can use, its folders and the
 //! ModelArts access authorization, each write shown to the user before it is sent.
 //!
-//! 1. **Storage overview** (reads): list the buckets, then each one's region and default storage
-//!    class; the ModelArts authorizations already configured (the project ID first, if the key
-//!    check has not stored it). A refused read on one bucket names the permission and goes on.
+//! 1. **Storage overview** (reads): list the buckets of every region, each with its region; a
+//!    bucket of another region is judged from the listing alone, each one of the profile's region
+//!    by one `HEAD` through its own region's host (region, default storage class, generation);
+//!    the first fit one's folders, page by page; the ModelArts authorizations already configured
+//!    (the project ID first, if the key check has not stored it). A refused read on one bucket
+//!    names the permission and goes on.
 //! 2. **Bucket and folders** (writes, one click): create the bucket unless it is already the
-//!    user's, then each folder it does not hold yet.
+//!    user's, then each folder it does not hold yet. A name that is the user's own bucket in
+//!    another region is said so, and nothing is put into it.
 //! 3. **Authorization** (a write, one click): `POST` this key to ModelArts; *Remove* deletes one.
 //!
 //! The worker keeps a [`Preparation`] (facts only, no secret) and passes it back with each answer:
@@ -16,16 +20,13 @@ use crate::cloud::diagnosis::{Diagnosis, DiagnosisCode, Severity, Status};
 use crate::cloud::iam::auth_projects;
 use crate::cloud::key::SigningKey;
 use crate::cloud::modelarts::authorizations::{self, Authorization};
-use crate::cloud::obs::head_bucket::COLD_CLASSES;
+use crate::cloud::obs::head_bucket::{self, is_old_generation, COLD_CLASSES};
 use crate::cloud::obs::put_folder::folder_key;
-use crate::cloud::obs::{
-    bucket_location, bucket_storage_class, create_bucket, list_buckets, list_folders, put_folder,
-    valid_bucket,
-};
+use crate::cloud::obs::{create_bucket, list_buckets, list_folders, put_folder, valid_bucket};
 use crate::cloud::{Answer, Request, RequestError};
 use crate::profile::{Profile, Provider};
 use crate::sign::Scheme;
-use crate::words::{message_codes, Param, Params};
+use crate::words::{message_codes, Params};
 use serde::{Deserialize, Serialize};
 
 /// The folders ModelArts' guides have the user create (training data, output, models, logs).
@@ -52,14 +53,27 @@ pub struct Prepare {
 pub enum Call {
     ListBuckets,
     IamProjects,
-    BucketLocation { bucket: String },
-    BucketStorageClass { bucket: String },
-    ListFolders { bucket: String },
+    HeadBucket {
+        bucket: String,
+    },
+    /// One page of the folders, the first without a marker.
+    ListFolders {
+        bucket: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        marker: Option<String>,
+    },
     ListAuthorizations,
-    CreateBucket { bucket: String },
-    PutFolder { bucket: String, folder: String },
+    CreateBucket {
+        bucket: String,
+    },
+    PutFolder {
+        bucket: String,
+        folder: String,
+    },
     Authorize,
-    RemoveAuthorization { user_id: String },
+    RemoveAuthorization {
+        user_id: String,
+    },
 }
 
 impl Call {
@@ -95,10 +109,21 @@ pub struct Preparation {
 #[serde(rename_all = "camelCase")]
 pub struct BucketFacts {
     pub name: String,
+    /// From the listing's `<Location>`, or its `HEAD`.
     #[serde(default)]
     pub region: Option<String>,
+    /// In another region, which one unknown: its `HEAD` through this region's host was sent
+    /// elsewhere (`301`), or creating it answered `BucketAlreadyOwnedByYou`.
+    #[serde(default)]
+    pub elsewhere: bool,
+    /// Its `HEAD` answered: what follows is all it says (a server may leave a header out).
+    #[serde(default)]
+    pub metadata_read: bool,
     #[serde(default)]
     pub storage_class: Option<String>,
+    /// `x-obs-version`: `3.0` for a 2nd-generation bucket, `--` for an earlier one.
+    #[serde(default)]
+    pub version: Option<String>,
     /// The permission a refused read lacked.
     #[serde(default)]
     pub denied: Option<String>,
@@ -127,7 +152,9 @@ message_codes! {
     pub enum FitCode {
         Fit = "fit" [region],
         OtherRegion = "other-region" [bucketRegion, region],
+        Elsewhere = "elsewhere" [region],
         Cold = "cold" [storageClass],
+        OldGeneration = "old-generation" [],
         Unread = "unread" [permission],
         Unknown = "unknown" [],
     }
@@ -200,9 +227,10 @@ pub fn request(prepare: &Prepare, call: &Call) -> Result<Request, RequestError> 
     match call {
         Call::ListBuckets => list_buckets::request(&key, obs()?, Scheme::Obs),
         Call::IamProjects => auth_projects::request(&key, found.need_iam()?),
-        Call::BucketLocation { bucket } => bucket_location::request(&key, obs()?, bucket),
-        Call::BucketStorageClass { bucket } => bucket_storage_class::request(&key, obs()?, bucket),
-        Call::ListFolders { bucket } => list_folders::request(&key, obs()?, bucket),
+        Call::HeadBucket { bucket } => head_bucket::request(&key, obs()?, bucket, Scheme::Obs),
+        Call::ListFolders { bucket, marker } => {
+            list_folders::request(&key, obs()?, bucket, marker.as_deref())
+        }
         Call::ListAuthorizations => authorizations::list(&key, modelarts()?, project()?),
         Call::CreateBucket { bucket } => create_bucket::request(&key, obs()?, bucket),
         Call::PutFolder { bucket, folder } => put_folder::request(&key, obs()?, bucket, folder),
@@ -230,7 +258,10 @@ pub fn plan_writes(
     let listed = prepare.state.bucket(&bucket);
     let unfit = |b: &BucketFacts| {
         let (code, _) = fit(b, prepare.profile.region());
-        matches!(code, FitCode::OtherRegion | FitCode::Cold)
+        matches!(
+            code,
+            FitCode::OtherRegion | FitCode::Elsewhere | FitCode::Cold | FitCode::OldGeneration
+        )
     };
     if listed.is_some_and(unfit) {
         return Err(RequestError::UnfitBucket);
@@ -275,6 +306,7 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
                                 .iter()
                                 .find(|k| k.name == b.name)
                                 .and_then(|k| k.folders.clone()),
+                            region: b.location,
                             ..BucketFacts {
                                 name: b.name,
                                 ..BucketFacts::default()
@@ -282,13 +314,14 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
                         })
                         .collect(),
                 );
+                // Another region's bucket is judged from the listing: no request, which its
+                // region's host alone would answer.
                 for bucket in state.buckets.iter().flatten() {
-                    next.push(Call::BucketLocation {
-                        bucket: bucket.name.clone(),
-                    });
-                    next.push(Call::BucketStorageClass {
-                        bucket: bucket.name.clone(),
-                    });
+                    if bucket.region.as_deref().is_none_or(|r| r == region) {
+                        next.push(Call::HeadBucket {
+                            bucket: bucket.name.clone(),
+                        });
+                    }
                 }
             }
             diagnosis
@@ -301,31 +334,41 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
             }
             diagnosis
         }
-        Call::BucketLocation { bucket } => {
-            let (diagnosis, found) = bucket_location::diagnose(answer, bucket, sent_at);
-            let facts = state.bucket_mut(bucket);
-            facts.region = found.or(facts.region.take());
-            note_denied(facts, &diagnosis);
-            diagnosis
-        }
-        Call::BucketStorageClass { bucket } => {
-            let (diagnosis, found) = bucket_storage_class::diagnose(answer, bucket, sent_at);
-            let facts = state.bucket_mut(bucket);
-            facts.storage_class = found.or(facts.storage_class.take());
-            note_denied(facts, &diagnosis);
+        Call::HeadBucket { bucket } => {
+            let diagnosis = read_head(&mut state, bucket, answer, region);
             // The first bucket found fit: its folders, so step 2 puts only the missing ones.
             let first_fit = state.chosen_bucket(region).map(|b| b.name.clone());
             if first_fit.as_ref() == Some(bucket) && state.bucket_mut(bucket).folders.is_none() {
                 next.push(Call::ListFolders {
                     bucket: bucket.clone(),
+                    marker: None,
                 });
             }
             diagnosis
         }
-        Call::ListFolders { bucket } => {
-            let (diagnosis, found) = list_folders::diagnose(answer, bucket, sent_at);
-            if found.is_some() {
-                state.bucket_mut(bucket).folders = found;
+        Call::ListFolders { bucket, marker } => {
+            let (diagnosis, page) = list_folders::diagnose(answer, bucket, sent_at);
+            if let Some(page) = page {
+                let facts = state.bucket_mut(bucket);
+                let folders = match marker {
+                    None => facts.folders.insert(vec![]),
+                    Some(_) => facts.folders.get_or_insert_with(Vec::new),
+                };
+                for folder in page.folders {
+                    if !folders.contains(&folder) {
+                        folders.push(folder);
+                    }
+                }
+                // Pages come in key order: a marker that does not move on would loop.
+                let onward = page
+                    .next_marker
+                    .filter(|m| marker.as_ref().is_none_or(|current| m > current));
+                if let Some(onward) = onward {
+                    next.push(Call::ListFolders {
+                        bucket: bucket.clone(),
+                        marker: Some(onward),
+                    });
+                }
             }
             diagnosis
         }
@@ -340,13 +383,13 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
             let diagnosis =
                 create_bucket::diagnose(answer, bucket, region, &suffix(sent_at), sent_at);
             if diagnosis.status == Status::Ok {
-                let created = diagnosis.code == DiagnosisCode::BucketCreated;
                 let facts = state.bucket_mut(bucket);
                 facts.region = Some(region.to_owned());
                 facts.storage_class = Some("STANDARD".into());
-                if created {
-                    facts.folders = Some(vec![]);
-                }
+                facts.metadata_read = true;
+                facts.folders.get_or_insert_with(Vec::new);
+            } else if diagnosis.code == DiagnosisCode::BucketOwnedElsewhere {
+                state.bucket_mut(bucket).elsewhere = true;
             }
             diagnosis
         }
@@ -397,13 +440,37 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
     })
 }
 
-/// The first permission a read of the bucket was refused for.
-fn note_denied(facts: &mut BucketFacts, diagnosis: &Diagnosis) {
-    if diagnosis.code == DiagnosisCode::MissingPermission && facts.denied.is_none() {
-        if let Some(Param::Text(permission)) = diagnosis.params.get("permission") {
-            facts.denied = Some(permission.clone());
+/// What a bucket's `HEAD` says about it. A refusal names the permission (the listing just
+/// proved the key itself right).
+fn read_head(state: &mut Preparation, bucket: &str, answer: &Answer, region: &str) -> Diagnosis {
+    let diagnosis = head_bucket::diagnose(answer, bucket, region);
+    let facts = state.bucket_mut(bucket);
+    let details = &diagnosis.details;
+    match diagnosis.status {
+        Status::NoPermission => {
+            facts.denied = Some(head_bucket::PERMISSION.to_owned());
+            return Diagnosis::new(
+                Status::NoPermission,
+                DiagnosisCode::MissingPermission,
+                diagnosis.details,
+            )
+            .with("permission", head_bucket::PERMISSION);
         }
+        Status::WrongRegion => match &details.bucket_region {
+            Some(found) => facts.region = Some(found.clone()),
+            None => facts.elsewhere = true,
+        },
+        Status::Ok | Status::ColdStorage | Status::OldBucket => {
+            facts.metadata_read = true;
+            if let Some(found) = &details.bucket_region {
+                facts.region = Some(found.clone());
+            }
+            facts.storage_class = details.storage_class.clone();
+            facts.version = details.bucket_version.clone();
+        }
+        _ => {}
     }
+    diagnosis
 }
 
 /// A suffix for a taken name's suggestion: the day, hour and minute of the request (`ddHHMM`).
@@ -440,28 +507,37 @@ impl Preparation {
     }
 }
 
-/// Whether `bucket` suits ModelArts in `region`, and why not.
+/// Whether `bucket` suits ModelArts in `region`, and why not: in this region, not WARM/COLD,
+/// 2nd generation (ModelArts' guide: "make sure it is the 2nd generation bucket").
 fn fit(bucket: &BucketFacts, region: &str) -> (FitCode, Params) {
     let mut params = Params::new();
-    let code = match (&bucket.denied, &bucket.region, &bucket.storage_class) {
-        (_, Some(r), _) if r != region => {
+    let class = bucket.storage_class.as_deref().unwrap_or_default();
+    let code = match &bucket.region {
+        Some(r) if r != region => {
             params.insert("bucketRegion", r.as_str().into());
             params.insert("region", region.into());
             FitCode::OtherRegion
         }
-        (_, _, Some(class)) if COLD_CLASSES.contains(&class.as_str()) => {
-            params.insert("storageClass", class.as_str().into());
+        _ if bucket.elsewhere => {
+            params.insert("region", region.into());
+            FitCode::Elsewhere
+        }
+        _ if COLD_CLASSES.contains(&class) => {
+            params.insert("storageClass", class.into());
             FitCode::Cold
         }
-        (Some(permission), _, _) => {
-            params.insert("permission", permission.as_str().into());
-            FitCode::Unread
-        }
-        (None, Some(_), Some(_)) => {
-            params.insert("region", region.into());
-            FitCode::Fit
-        }
-        _ => FitCode::Unknown,
+        _ if is_old_generation(bucket.version.as_deref()) => FitCode::OldGeneration,
+        _ => match &bucket.denied {
+            Some(permission) => {
+                params.insert("permission", permission.as_str().into());
+                FitCode::Unread
+            }
+            None if bucket.metadata_read => {
+                params.insert("region", region.into());
+                FitCode::Fit
+            }
+            None => FitCode::Unknown,
+        },
     };
     (code, params)
 }
@@ -536,6 +612,7 @@ pub fn view(prepare: &Prepare) -> View {
 mod tests {
     use super::*;
     use crate::cloud::key::tests::{aksk, endpoint, profile, AK, TIMESTAMP};
+    use crate::cloud::obs::tests::fixture;
 
     fn prepare() -> Prepare {
         let mut p = profile(Provider::FlexibleEngine, "eu-west-0", vec![aksk()]);
@@ -547,59 +624,80 @@ mod tests {
         }
     }
 
-    fn answer(prepare: &mut Prepare, call: Call, status: u16, body: &str) -> Read {
-        let read = read(prepare, &call, &Answer::response(status, &[], body)).unwrap();
+    fn answered(prepare: &mut Prepare, call: Call, answer: &Answer) -> Read {
+        let read = read(prepare, &call, answer).unwrap();
         prepare.state = read.state.clone();
         read
     }
 
-    const LIST: &str = "<ListAllMyBucketsResult><Buckets><Bucket><Name>fit</Name></Bucket><Bucket><Name>cold</Name></Bucket><Bucket><Name>far</Name></Bucket><Bucket><Name>locked</Name></Bucket></Buckets></ListAllMyBucketsResult>";
+    fn answer(prepare: &mut Prepare, call: Call, status: u16, body: &str) -> Read {
+        answered(prepare, call, &Answer::response(status, &[], body))
+    }
+
+    // Buckets in two regions as OBS lists them with `x-obs-location: true`; `moved` has no
+    // `<Location>` (a server that names none), so only its HEAD can tell.
+    const LIST: &str = r#"<ListAllMyBucketsResult xmlns="http://obs.example.com/doc/2015-06-30/"><Owner><ID>o</ID></Owner><Buckets>
+<Bucket><Name>fit</Name><Location>eu-west-0</Location><BucketType>OBJECT</BucketType></Bucket>
+<Bucket><Name>cold</Name><Location>eu-west-0</Location></Bucket>
+<Bucket><Name>old</Name><Location>eu-west-0</Location></Bucket>
+<Bucket><Name>far</Name><Location>cn-north-4</Location></Bucket>
+<Bucket><Name>locked</Name><Location>eu-west-0</Location></Bucket>
+<Bucket><Name>moved</Name></Bucket>
+</Buckets></ListAllMyBucketsResult>"#;
+
+    fn head(bucket: &str) -> Call {
+        Call::HeadBucket {
+            bucket: bucket.into(),
+        }
+    }
+
+    /// The documented HEAD answer (`tests/fixtures/cloud-answers/obs/head-bucket.http`) with
+    /// this bucket's region, class and version.
+    fn metadata(p: &mut Prepare, bucket: &str, class: &str, version: &str) -> Read {
+        let Answer::Response { mut headers, .. } = fixture("head-bucket.http") else {
+            unreachable!()
+        };
+        for (name, value) in &mut headers {
+            match name.as_str() {
+                "x-obs-bucket-location" => *value = "eu-west-0".into(),
+                "x-obs-storage-class" => *value = class.into(),
+                "x-obs-version" => *value = version.into(),
+                _ => {}
+            }
+        }
+        let answer = Answer::Response {
+            status: 200,
+            headers,
+            body: String::new(),
+        };
+        answered(p, head(bucket), &answer)
+    }
 
     #[test]
-    fn the_overview_marks_each_bucket_and_goes_on_after_a_refusal() {
+    fn one_listing_then_one_head_per_bucket_of_the_region() {
         let mut p = prepare();
         assert_eq!(overview(&p), [Call::ListBuckets, Call::ListAuthorizations]);
         let listed = answer(&mut p, Call::ListBuckets, 200, LIST);
-        assert_eq!(listed.next.len(), 8);
-        let location = |p: &mut Prepare, b: &str, r: &str| {
-            answer(
-                p,
-                Call::BucketLocation { bucket: b.into() },
-                200,
-                &format!("<Location>{r}</Location>"),
-            )
-        };
-        let class = |p: &mut Prepare, b: &str, c: &str| {
-            answer(
-                p,
-                Call::BucketStorageClass { bucket: b.into() },
-                200,
-                &format!("<StorageClass>{c}</StorageClass>"),
-            )
-        };
-        location(&mut p, "fit", "eu-west-0");
-        let read = class(&mut p, "fit", "STANDARD");
+        // None for `far`: the listing says it is in cn-north-4.
+        assert_eq!(
+            listed.next,
+            ["fit", "cold", "old", "locked", "moved"].map(head)
+        );
+        let read = metadata(&mut p, "fit", "STANDARD", "3.0");
         assert_eq!(
             read.next,
             [Call::ListFolders {
-                bucket: "fit".into()
+                bucket: "fit".into(),
+                marker: None
             }]
         );
-        location(&mut p, "cold", "eu-west-0");
-        class(&mut p, "cold", "COLD");
-        location(&mut p, "far", "cn-north-4");
-        class(&mut p, "far", "STANDARD");
-        let denied = "<Error><Code>AccessDenied</Code></Error>";
-        let read = answer(
-            &mut p,
-            Call::BucketLocation {
-                bucket: "locked".into(),
-            },
-            403,
-            denied,
-        );
-        assert!(!read.stop);
-        answer(&mut p, Call::ListFolders { bucket: "fit".into() }, 200,
+        assert!(metadata(&mut p, "cold", "WARM", "3.0").next.is_empty());
+        metadata(&mut p, "old", "STANDARD", "--");
+        let denied = answer(&mut p, head("locked"), 403, "");
+        assert!(!denied.stop);
+        assert_eq!(denied.diagnosis.code, DiagnosisCode::MissingPermission);
+        answered(&mut p, head("moved"), &fixture("permanent-redirect.http"));
+        answer(&mut p, Call::ListFolders { bucket: "fit".into(), marker: None }, 200,
             "<ListBucketResult><CommonPrefixes><Prefix>data/</Prefix></CommonPrefixes></ListBucketResult>");
         let v = view(&p);
         let fits: Vec<(&str, FitCode)> = v
@@ -612,10 +710,17 @@ mod tests {
             [
                 ("fit", FitCode::Fit),
                 ("cold", FitCode::Cold),
+                ("old", FitCode::OldGeneration),
                 ("far", FitCode::OtherRegion),
-                ("locked", FitCode::Unread)
+                ("locked", FitCode::Unread),
+                ("moved", FitCode::Elsewhere),
             ]
         );
+        assert_eq!(
+            v.buckets[4].fit_params["permission"],
+            "obs:bucket:HeadBucket".into()
+        );
+        assert_eq!(v.buckets[3].fit_params["bucketRegion"], "cn-north-4".into());
         assert_eq!(v.chosen_bucket.as_deref(), Some("fit"));
         assert_eq!(v.suggested_bucket, "modelarts-01234567");
         // Step 2 on the fit bucket: no creation, only the folders it lacks.
@@ -633,17 +738,56 @@ mod tests {
             plan_writes(&p, "fit", &["../x".into()]).unwrap_err(),
             RequestError::InvalidFolder
         );
-        for unfit in ["cold", "far"] {
+        for unfit in ["cold", "old", "far", "moved"] {
             assert_eq!(
                 plan_writes(&p, unfit, &folders).unwrap_err(),
-                RequestError::UnfitBucket
+                RequestError::UnfitBucket,
+                "{unfit}"
             );
         }
-        assert_eq!(p.state.log.len(), 9);
+        assert_eq!(p.state.log.len(), 7);
     }
 
     #[test]
-    fn a_new_bucket_then_folders_then_the_authorization() {
+    fn folders_are_read_page_by_page() {
+        let mut p = prepare();
+        answer(&mut p, Call::ListBuckets, 200, LIST);
+        metadata(&mut p, "fit", "STANDARD", "3.0");
+        let first = Call::ListFolders {
+            bucket: "fit".into(),
+            marker: None,
+        };
+        let read1 = answered(&mut p, first, &fixture("list-objects-truncated.http"));
+        let second = Call::ListFolders {
+            bucket: "fit".into(),
+            marker: Some("logs/".into()),
+        };
+        assert_eq!(read1.next, std::slice::from_ref(&second));
+        let url = request(&p, &second).unwrap().url;
+        assert!(url.ends_with("/?delimiter=%2F&marker=logs%2F"), "{url}");
+        let last = answer(&mut p, second.clone(), 200,
+            "<ListBucketResult><IsTruncated>false</IsTruncated><CommonPrefixes><Prefix>models/</Prefix></CommonPrefixes></ListBucketResult>");
+        assert!(last.next.is_empty());
+        assert_eq!(
+            p.state.bucket("fit").unwrap().folders.as_deref(),
+            Some(&["data/".to_owned(), "logs/".into(), "models/".into()][..])
+        );
+        // A page whose marker does not move on ends the listing.
+        let stuck = answer(&mut p, second, 200,
+            "<ListBucketResult><IsTruncated>true</IsTruncated><NextMarker>logs/</NextMarker></ListBucketResult>");
+        assert!(stuck.next.is_empty());
+        let folders: Vec<String> = DEFAULT_FOLDERS.iter().map(|f| f.to_string()).collect();
+        assert_eq!(
+            plan_writes(&p, "fit", &folders).unwrap(),
+            [Call::PutFolder {
+                bucket: "fit".into(),
+                folder: "output/".into()
+            }]
+        );
+    }
+
+    /// Listed: no bucket yet.
+    fn without_buckets() -> Prepare {
         let mut p = prepare();
         answer(
             &mut p,
@@ -651,6 +795,36 @@ mod tests {
             200,
             "<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>",
         );
+        p
+    }
+
+    #[test]
+    fn a_name_that_is_yours_in_another_region_is_not_used() {
+        let mut p = without_buckets();
+        let create = Call::CreateBucket {
+            bucket: "ml-data".into(),
+        };
+        let read = answered(&mut p, create, &fixture("create-bucket-owned-by-you.http"));
+        assert_eq!(read.diagnosis.code, DiagnosisCode::BucketOwnedElsewhere);
+        assert_ne!(
+            read.diagnosis.severity,
+            Severity::Ok,
+            "the writes stop here"
+        );
+        assert_eq!(read.diagnosis.params["suggestion"], "ml-data-231100".into());
+        assert!(read.next.is_empty());
+        let v = view(&p);
+        assert_eq!(v.buckets[0].fit, FitCode::Elsewhere);
+        assert_eq!(v.chosen_bucket, None);
+        assert_eq!(
+            plan_writes(&p, "ml-data", &["data/".into()]).unwrap_err(),
+            RequestError::UnfitBucket
+        );
+    }
+
+    #[test]
+    fn a_new_bucket_then_folders_then_the_authorization() {
+        let mut p = without_buckets();
         let writes = plan_writes(&p, "ml-data", &["data".into(), "data/".into()]).unwrap();
         assert_eq!(
             writes,
@@ -680,7 +854,11 @@ mod tests {
         );
         assert_eq!(
             taken.diagnosis.params["suggestion"],
-            Param::from("ml-data-231100")
+            "ml-data-231100".into()
+        );
+        assert!(
+            view(&p).buckets.is_empty(),
+            "someone else's name is no bucket of yours"
         );
         answer(
             &mut p,

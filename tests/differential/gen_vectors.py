@@ -275,12 +275,14 @@ def obs_prepare_case(rng, action, ak, sk, region, host, t):
     call = {"action": action, "bucket": bucket}
     if action == "list-buckets":
         call, bucket = {"action": action}, None
-    elif action == "bucket-location":
-        path_args = {"location": None}  # client.getBucketLocation
-    elif action == "bucket-storage-class":
-        path_args = {"storageClass": None}  # convertor.trans_get_bucket_storage_policy (OBS)
+        headers = convertor.trans_list_buckets(isQueryLocation=True)["headers"]  # client.listBuckets()
+    elif action == "head-bucket":
+        pass  # client.getBucketMetadata(bucket): HEAD, no sub-resource
     elif action == "list-folders":
-        path_args = convertor.trans_list_objects(delimiter="/")["pathArgs"]
+        marker = segment_of(rng) + "/" if rng.random() < 0.5 else None  # the page after `marker`
+        path_args = convertor.trans_list_objects(delimiter="/", marker=marker)["pathArgs"]
+        if marker is not None:
+            call["marker"] = marker
     elif action == "create-bucket":
         headers = convertor.trans_create_bucket(header=CreateBucketHeader(aclControl="private", storageClass="STANDARD"))["headers"]
         body = convertor.trans_bucket_location(region).decode()
@@ -288,7 +290,7 @@ def obs_prepare_case(rng, action, ak, sk, region, host, t):
     elif action == "put-folder":
         key = "/".join(segment_of(rng) for _ in range(rng.randint(1, 3))) + "/"  # create_folder_sample.py
         call["folder"] = key
-    method = {"create-bucket": "PUT", "put-folder": "PUT"}.get(action, "GET")
+    method = {"create-bucket": "PUT", "put-folder": "PUT", "head-bucket": "HEAD"}.get(action, "GET")
     headers["x-obs-date"] = http_date(t)
     authn = obs.auth.Authentication(ak, sk, False, obs.convertor.Adapter("obs"), host, False)
     authorization = authn.doAuth(method, bucket, key, path_args, dict(headers))["Authorization"]
@@ -340,7 +342,7 @@ def prepare_case(rng):
     profile = {"id": "p", "name": "p", "provider": "flexible-engine" if flexible else "huawei", "region": region,
                "credentials": [{"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "issuer": "huawei"}]}
     prepare = {"profile": profile, "timestamp": basic(t), "state": {"projectId": project_id}}
-    action = rng.choice(["list-buckets", "bucket-location", "bucket-storage-class", "list-folders", "create-bucket",
+    action = rng.choice(["list-buckets", "head-bucket", "list-folders", "create-bucket",
                          "put-folder", "iam-projects", "list-authorizations", "authorize", "remove-authorization"])
     if action == "iam-projects":
         # The project list is signed without a project (it is what finds one): no X-Project-Id.

@@ -1,10 +1,13 @@
 // Prepare ModelArts end to end, in both browsers, against stateful stand-ins that verify every
 // signature with the clouds' own SDKs: OBS (huawei_obs.py, esdk-obs-python's Authentication: buckets in
-// two regions, STANDARD/WARM/COLD, one whose reads are refused, one name taken by someone else) and
-// IAM + ModelArts (huawei_iam.py, huaweicloudsdkcore's Signer). From a profile holding only the key:
-// open the panel (the storage overview) → create bucket and folders → authorize, counting the clicks;
-// then the failures: a taken name (409), a missing permission (403), a wrong SK, a network failure, ModelArts'
-// own refusal; and an IAM user of the account without IAM read permission (IAM_SUB_USER) authorizes too.
+// two regions answering 301 through the other's host, STANDARD/WARM/COLD, both generations, one whose
+// HEAD is refused, one listing over a page, one name taken by someone else, one the account holds in
+// another region) and IAM + ModelArts (huawei_iam.py, huaweicloudsdkcore's Signer). From a profile
+// holding only the key: open the panel (the storage overview: one listing, one HEAD per bucket of the
+// region, none for the others) → create bucket and folders → authorize, counting the clicks; then the
+// failures: a taken name (409), the user's own name in another region (409), a missing permission
+// (403), a wrong SK, a network failure, ModelArts' own refusal; and an IAM user of the account without
+// IAM read permission (IAM_SUB_USER) authorizes too.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -67,17 +70,37 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         const id = ids.ready;
         // Click 1: opening the panel reads the storage (and finds the project ID, then the authorizations).
         await popup.waitFor('#modelarts-section summary.modelarts-title[data-ready]', { timeout: TIMEOUT });
+        const sentBefore = obs.requests().length;
         clicks.push('open');
         await popup.click('#modelarts-section summary.modelarts-title');
         let p = await settled(popup, id, (q) => 'e2e-locked' in q.buckets && q.log.some((l) => l.action === 'list-authorizations'));
         const seeded = Object.fromEntries(Object.entries(p.buckets).filter(([bucket]) => !bucket.startsWith('e2e-new-')));
         assert.deepEqual(seeded, {
-          'e2e-standard': 'fit', 'e2e-warm': 'cold', 'e2e-far': 'other-region', 'e2e-far-cold': 'other-region', 'e2e-locked': 'unread',
+          'e2e-standard': 'fit', 'e2e-warm': 'cold', 'e2e-gen1': 'old-generation', 'e2e-far': 'other-region',
+          'e2e-far-cold': 'other-region', 'e2e-locked': 'unread',
         });
         assert.match(p.fitWords['e2e-warm'], /WARM/);
-        assert.match(p.fitWords['e2e-locked'], /obs:bucket:GetBucketLocation/);
-        assert.ok(p.log.some((l) => l.code === 'missing-permission' && /obs:bucket:GetBucketLocation/.test(l.text)), 'the 403 names the permission');
+        assert.match(p.fitWords['e2e-gen1'], /1st-generation/);
+        assert.match(p.fitWords['e2e-far'], /cn-north-4.*eu-west-0/);
+        assert.match(p.fitWords['e2e-locked'], /obs:bucket:HeadBucket/);
+        assert.ok(p.log.some((l) => l.code === 'missing-permission' && /obs:bucket:HeadBucket/.test(l.text)), 'the 403 names the permission');
         assert.equal(p.bucketInput, 'e2e-standard', 'the fit bucket is offered, to reuse');
+        // One listing (asking each bucket's region), one HEAD per bucket of this region, none for the
+        // others; the fit bucket's folders in two pages (its 1,201 entries).
+        const sent = obs.requests().slice(sentBefore);
+        const listings = sent.filter((r) => r.path === '/');
+        assert.equal(listings.length, 1);
+        assert.equal(listings[0].headers['x-obs-location'], 'true');
+        const perBucket = {};
+        for (const r of sent.filter((q) => q.path !== '/')) (perBucket[r.path.split('/')[1]] ??= []).push(r.method);
+        for (const made of Object.keys(perBucket).filter((bucket) => bucket.startsWith('e2e-new-'))) {
+          assert.deepEqual(perBucket[made], ['HEAD'], 'a bucket the other browser made: fit, its folders not read');
+          delete perBucket[made];
+        }
+        assert.deepEqual(perBucket, {
+          'e2e-standard': ['HEAD', 'GET', 'GET'], 'e2e-warm': ['HEAD'], 'e2e-gen1': ['HEAD'], 'e2e-locked': ['HEAD'],
+        });
+        assert.match(sent.filter((r) => r.method === 'GET' && r.path !== '/').at(-1).query, /^delimiter=%2F&marker=file-0998\.csv$/);
         // Step 2 on a new bucket: its PUT and the four folders are shown before the click.
         await popup.fill(`.modelarts-profile[data-profile-id="${id}"] .modelarts-bucket`, newBucket);
         p = await settled(popup, id, (q) => q.plan.length === 5);
@@ -125,6 +148,23 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         assert.equal(obs.requests().filter((r) => r.method === 'PUT').length, putsBefore + 1, 'only the bucket PUT went');
       });
 
+      it('a name that is the user\'s own bucket in another region is not used: said so, another name offered, nothing put', async () => {
+        const id = ids.ready;
+        const row = `.modelarts-profile[data-profile-id="${id}"]`;
+        await popup.fill(`${row} .modelarts-bucket`, 'e2e-made-elsewhere');
+        await settled(popup, id, (q) => q.plan.length === 5 && q.plan[0] === 'create-bucket');
+        const putsBefore = obs.requests().filter((r) => r.method === 'PUT').length;
+        let p = await click(popup, id, `${row} .modelarts-create`, []);
+        const owned = p.log.at(-1);
+        assert.equal(owned.code, 'bucket-owned-elsewhere');
+        assert.match(owned.text, /e2e-made-elsewhere-\d{6}/);
+        assert.equal(p.buckets['e2e-made-elsewhere'], 'elsewhere');
+        assert.equal(obs.requests().filter((r) => r.method === 'PUT').length, putsBefore + 1, 'no folder put into it');
+        await popup.fill(`${row} .modelarts-bucket`, 'e2e-made-elsewhere');
+        p = await settled(popup, id, (q) => q.planError !== '');
+        assert.match(p.planError, /another region/);
+      });
+
       it('removing the authorization is shown first, then sent once', async () => {
         const id = ids.ready;
         const row = `.modelarts-profile[data-profile-id="${id}"]`;
@@ -148,7 +188,11 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         const id = ids.agency;
         const row = `.modelarts-profile[data-profile-id="${id}"]`;
         await click(popup, id, `${row} .modelarts-overview`, []);
-        await settled(popup, id, (q) => q.previews.some((text) => text.startsWith('POST ')));
+        const overview = await settled(popup, id, (q) => q.previews.some((text) => text.startsWith('POST ')));
+        // Its OBS endpoint is the eu-west-0 stand-in: the cn-north-4 buckets it HEADs answer 301 there.
+        assert.equal(overview.buckets['e2e-far'], 'elsewhere', 'a bucket asked through another region\'s host');
+        assert.match(overview.fitWords['e2e-far'], /another region/);
+        assert.equal(overview.buckets['e2e-standard'], 'other-region');
         const p = await click(popup, id, `${row} .modelarts-authorize`, []);
         assert.equal(p.log.at(-1).code, 'modelarts-refused');
         assert.match(p.log.at(-1).text, /ModelArts\.0104.*Parameter error\./);

@@ -2,7 +2,9 @@
 //! region, as esdk-obs-python's `createBucket(bucket, CreateBucketHeader(aclControl='private',
 //! storageClass='STANDARD'), region)` sends it (`src/obs/convertor.py` `trans_create_bucket`,
 //! `trans_bucket_location`). OBS API reference *Creating a Bucket* (obs_04_0021): the same name
-//! in the same account and region answers 200; a name taken by anyone else answers 409.
+//! in the same account and region answers 200; any other namesake 409, `BucketAlreadyOwnedByYou`
+//! when it is the account's own bucket in another region (*Error Codes*), `BucketAlreadyExists`
+//! when it is someone else's.
 
 use super::{bucket_request, denied_or_failed, key_error};
 use crate::cloud::answer::{xml_error, Answer};
@@ -34,8 +36,8 @@ pub fn suggest(name: &str, suffix: &str) -> String {
     format!("{stem}-{suffix}")
 }
 
-/// Created (or already the user's there), or why not. `suffix` makes the suggestion for a taken
-/// name (the caller's clock gives one).
+/// Created (or already the user's there), or why not. `suffix` makes the suggestion for a name
+/// that cannot be used here (the caller's clock gives one).
 pub fn diagnose(
     answer: &Answer,
     bucket: &str,
@@ -54,9 +56,15 @@ pub fn diagnose(
     }
     let code = xml_error(body).map(|e| e.code).unwrap_or_default();
     match (status, code.as_str()) {
-        (409, "BucketAlreadyOwnedByYou") => {
-            Diagnosis::ok(DiagnosisCode::BucketReused, details).with("bucket", bucket)
-        }
+        // Yours, but in another region: not usable from this one, and nothing is put into it.
+        (409, "BucketAlreadyOwnedByYou") => Diagnosis::new(
+            Status::WrongRegion,
+            DiagnosisCode::BucketOwnedElsewhere,
+            details,
+        )
+        .with("bucket", bucket)
+        .with("region", region)
+        .with("suggestion", suggest(bucket, suffix)),
         (409, _) => Diagnosis::new(Status::Taken, DiagnosisCode::BucketTaken, details)
             .with("bucket", bucket)
             .with("suggestion", suggest(bucket, suffix)),
@@ -74,7 +82,7 @@ mod tests {
     use crate::cloud::diagnosis::tests::checked;
     use crate::cloud::endpoints;
     use crate::cloud::key::tests::{aksk, header, profile, TIMESTAMP};
-    use crate::cloud::obs::tests::s3_error;
+    use crate::cloud::obs::tests::{fixture, s3_error};
     use crate::profile::Provider;
 
     #[test]
@@ -120,16 +128,22 @@ mod tests {
         let answer = |status, code: &str| Answer::response(status, &[], &s3_error(code));
         let read = |a: Answer| checked(diagnose(&a, "ml-data", "eu-west-0", "301105", TIMESTAMP));
         assert_eq!(
-            read(Answer::response(200, &[], "")).code,
+            read(fixture("create-bucket.http")).code,
             DiagnosisCode::BucketCreated
         );
-        let taken = read(answer(409, "BucketAlreadyExists"));
+        let taken = read(fixture("create-bucket-exists.http"));
         assert_eq!(
             (taken.status, taken.params["suggestion"].clone()),
             (Status::Taken, "ml-data-301105".into())
         );
+        let elsewhere = read(fixture("create-bucket-owned-by-you.http"));
+        assert_eq!(
+            (elsewhere.status, elsewhere.code),
+            (Status::WrongRegion, DiagnosisCode::BucketOwnedElsewhere)
+        );
+        assert_ne!(elsewhere.severity, crate::cloud::Severity::Ok);
+        assert_eq!(elsewhere.params["suggestion"], "ml-data-301105".into());
         for (status, code, expected) in [
-            (409, "BucketAlreadyOwnedByYou", DiagnosisCode::BucketReused),
             (400, "TooManyBuckets", DiagnosisCode::TooManyBuckets),
             (403, "AccessDenied", DiagnosisCode::MissingPermission),
             (403, "SignatureDoesNotMatch", DiagnosisCode::BadSk),

@@ -1,19 +1,35 @@
 //! `HEAD /` on a bucket: whether it exists and is the user's, its region
 //! (`x-obs-bucket-location`, S3: `x-amz-bucket-region`), default storage class
 //! (`x-obs-storage-class`, S3-compatible: `x-default-storage-class`) and OBS generation
-//! (`x-obs-version`). Header names from esdk-obs-python `src/obs/convertor.py` (`Adapter`).
+//! (`x-obs-version`: `3.0` for a bucket of the latest version, `--` for an earlier one). OBS API
+//! reference *Obtaining Bucket Metadata*; header names from esdk-obs-python `src/obs/convertor.py`
+//! (`Adapter`, `parseGetBucketMetadata`). Asked through another region's host, OBS answers
+//! `301 PermanentRedirect` (*Error Codes*), S3 names the bucket's region.
 
-use super::{bucket_url, valid_bucket};
+use super::{bucket_request, bucket_url, valid_bucket};
 use crate::cloud::answer::Answer;
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{received, unexpected, Details, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, Status};
 use crate::cloud::key::{signed, SigningKey};
 use crate::cloud::{Request, RequestError};
 use crate::sign::Scheme;
 
-pub fn request(key: &SigningKey, obs: &Origin, bucket: &str) -> Result<Request, RequestError> {
+/// The IAM permission a HEAD on a bucket needs (OBS API reference, *Bucket actions*).
+pub const PERMISSION: &str = "obs:bucket:HeadBucket";
+
+/// `scheme`: SigV4 for the key check (AWS and OBS both take it), OBS's own for ModelArts'
+/// preparation (esdk-obs-python's `getBucketMetadata`).
+pub fn request(
+    key: &SigningKey,
+    obs: &Origin,
+    bucket: &str,
+    scheme: Scheme,
+) -> Result<Request, RequestError> {
+    if scheme == Scheme::Obs {
+        return bucket_request(key, obs, bucket, "HEAD", "", vec![], None);
+    }
     let url = bucket_url(obs, valid_bucket(bucket)?, "");
-    signed(&key.regional(Scheme::Aws4, "HEAD", url)?, None)
+    signed(&key.regional(scheme, "HEAD", url)?, None)
 }
 
 /// Storage classes ModelArts cannot train from (OBS's names and the S3-compatible ones).
@@ -72,7 +88,7 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
         return about_bucket(Status::ColdStorage, DiagnosisCode::ColdStorage, details)
             .with("storageClass", class);
     }
-    if is_old_generation(&details) {
+    if is_old_generation(details.bucket_version.as_deref()) {
         return about_bucket(Status::OldBucket, DiagnosisCode::OldBucket, details);
     }
     if class.is_empty() {
@@ -81,12 +97,10 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
     diagnosis(Status::Ok, DiagnosisCode::BucketUsable, details).with("storageClass", class)
 }
 
-/// 2nd-generation OBS buckets answer `x-obs-version: 3.0`; ModelArts needs one.
-fn is_old_generation(details: &Details) -> bool {
-    details
-        .bucket_version
-        .as_ref()
-        .is_some_and(|v| !v.starts_with('3'))
+/// 2nd-generation OBS buckets answer `x-obs-version: 3.0`, earlier ones `--`; ModelArts needs the
+/// 2nd. A server that names no version (S3) has no generations to tell apart.
+pub fn is_old_generation(version: Option<&str>) -> bool {
+    version.is_some_and(|v| !v.starts_with('3'))
 }
 
 #[cfg(test)]
@@ -95,14 +109,21 @@ mod tests {
     use crate::cloud::answer::Failure;
     use crate::cloud::diagnosis::tests::checked;
     use crate::cloud::endpoints;
-    use crate::cloud::key::tests::{aksk, endpoint, profile, TIMESTAMP};
+    use crate::cloud::key::tests::{aksk, endpoint, header, profile, AK, TIMESTAMP};
+    use crate::cloud::obs::tests::fixture;
     use crate::profile::Provider;
 
     #[test]
     fn virtual_host_on_the_catalog_path_style_on_a_custom_origin() {
         let mut p = profile(Provider::FlexibleEngine, "eu-west-0", vec![aksk()]);
         let key = SigningKey::of(&p, TIMESTAMP).unwrap();
-        let r = request(&key, &endpoints(&p).obs.unwrap(), "training-data").unwrap();
+        let r = request(
+            &key,
+            &endpoints(&p).obs.unwrap(),
+            "training-data",
+            Scheme::Aws4,
+        )
+        .unwrap();
         assert_eq!(
             (r.method, r.url.as_str()),
             (
@@ -111,13 +132,45 @@ mod tests {
             )
         );
         assert_eq!(
-            request(&key, &endpoints(&p).obs.unwrap(), "Bad_Name").unwrap_err(),
+            request(&key, &endpoints(&p).obs.unwrap(), "Bad_Name", Scheme::Obs).unwrap_err(),
             RequestError::InvalidBucket
         );
         p.endpoint = endpoint("http://127.0.0.1:5000");
         let key = SigningKey::of(&p, TIMESTAMP).unwrap();
-        let r = request(&key, &endpoints(&p).obs.unwrap(), "data").unwrap();
+        let r = request(&key, &endpoints(&p).obs.unwrap(), "data", Scheme::Aws4).unwrap();
         assert_eq!(r.url, "http://127.0.0.1:5000/data/");
+        let r = request(&key, &endpoints(&p).obs.unwrap(), "data", Scheme::Obs).unwrap();
+        assert_eq!(r.url, "http://127.0.0.1:5000/data/");
+        assert!(header(&r.headers, "authorization")
+            .unwrap()
+            .starts_with(&format!("OBS {AK}:")));
+    }
+
+    #[test]
+    fn the_documented_answers() {
+        let read = |name| checked(diagnose(&fixture(name), "examplebucket", "region"));
+        let latest = read("head-bucket.http");
+        assert_eq!(
+            (latest.code, latest.details.bucket_region.as_deref()),
+            (DiagnosisCode::BucketUsable, Some("region"))
+        );
+        assert_eq!(
+            (
+                latest.details.storage_class.as_deref(),
+                latest.details.bucket_version.as_deref()
+            ),
+            (Some("STANDARD"), Some("3.0"))
+        );
+        let earlier = read("head-bucket-earlier-version.http");
+        assert_eq!(earlier.status, Status::OldBucket);
+        assert!(is_old_generation(earlier.details.bucket_version.as_deref()));
+        let other = checked(diagnose(&fixture("head-bucket.http"), "b", "cn-north-4"));
+        assert_eq!(other.code, DiagnosisCode::BucketWrongRegion);
+        let moved = read("permanent-redirect.http");
+        assert_eq!(
+            (moved.status, moved.code),
+            (Status::WrongRegion, DiagnosisCode::BucketElsewhere)
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! `GET /` on the regional object-storage host (ListBuckets): proves AK and SK, and lists the
-//! account's buckets. OBS answers in S3's shape, adding each bucket's `<Location>` (read by
-//! esdk-obs-python's `src/obs/convertor.py` `parseListBuckets`).
+//! account's buckets in every region, whatever the host (OBS API reference *Listing Buckets*).
+//! Asked with `x-obs-location: true`, as esdk-obs-python's `listBuckets(isQueryLocation=True)`
+//! asks by default (`src/obs/convertor.py` `trans_list_buckets`), OBS names each bucket's region
+//! in `<Location>` (read by `parseListBuckets`); S3 names none.
 
 use super::denied_or_failed;
 use crate::cloud::answer::Answer;
@@ -22,12 +24,13 @@ pub fn permission(provider: Provider) -> &'static str {
 }
 
 /// `scheme`: SigV4 for the key check (AWS and OBS both take it), OBS's own for ModelArts'
-/// preparation (what esdk-obs-python sends).
+/// preparation (what esdk-obs-python sends), which also asks for each bucket's region.
 pub fn request(key: &SigningKey, obs: &Origin, scheme: Scheme) -> Result<Request, RequestError> {
-    signed(
-        &key.regional(scheme, "GET", format!("{}/", obs.base()))?,
-        None,
-    )
+    let mut request = key.regional(scheme, "GET", format!("{}/", obs.base()))?;
+    if scheme == Scheme::Obs {
+        request.headers = vec![("x-obs-location".to_owned(), "true".to_owned())];
+    }
+    signed(&request, None)
 }
 
 /// One bucket of the list; `location` only where the answer names it (OBS does, S3 does not).
@@ -91,7 +94,7 @@ mod tests {
     use crate::cloud::diagnosis::tests::checked;
     use crate::cloud::endpoints;
     use crate::cloud::key::tests::{aksk, header, profile, AK, TIMESTAMP};
-    use crate::cloud::obs::tests::s3_error;
+    use crate::cloud::obs::tests::{fixture, s3_error};
     use crate::profile::Provider;
 
     // The ListBuckets answer of the Amazon S3 API reference.
@@ -101,16 +104,6 @@ mod tests {
   <Buckets>
     <Bucket><Name>quotes</Name><CreationDate>2006-02-03T16:45:09.000Z</CreationDate></Bucket>
     <Bucket><Name>samples</Name><CreationDate>2006-02-03T16:41:58.000Z</CreationDate></Bucket>
-  </Buckets>
-</ListAllMyBucketsResult>"#;
-
-    // OBS's answer as esdk-obs-python's `parseListBuckets` reads it: each bucket with its region.
-    const OBS_LIST: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<ListAllMyBucketsResult xmlns="http://obs.myhwclouds.com/doc/2015-06-30/">
-  <Owner><ID>783fc6652cf246c096ea836694f71855</ID></Owner>
-  <Buckets>
-    <Bucket><Name>examplebucket01</Name><CreationDate>2018-06-21T09:15:01.032Z</CreationDate><Location>region</Location><BucketType>OBJECT</BucketType></Bucket>
-    <Bucket><Name>examplebucket02</Name><CreationDate>2018-06-22T03:56:33.700Z</CreationDate><Location>region</Location><BucketType>OBJECT</BucketType></Bucket>
   </Buckets>
 </ListAllMyBucketsResult>"#;
 
@@ -135,10 +128,12 @@ mod tests {
             header(&r.headers, "x-amz-content-sha256"),
             Some("UNSIGNED-PAYLOAD")
         );
+        assert_eq!(header(&r.headers, "x-obs-location"), None);
         let r = request(&key, &obs, Scheme::Obs).unwrap();
         assert!(header(&r.headers, "authorization")
             .unwrap()
             .starts_with(&format!("OBS {AK}:")));
+        assert_eq!(header(&r.headers, "x-obs-location"), Some("true"));
         assert!(r.body.is_none());
     }
 
@@ -157,7 +152,11 @@ mod tests {
                 }
             ]
         );
-        let obs = parse(OBS_LIST).unwrap();
+        let Answer::Response { body, .. } = fixture("list-buckets.http") else {
+            unreachable!()
+        };
+        let obs = parse(&body).unwrap();
+        assert_eq!(obs.len(), 2);
         assert_eq!(obs[1].name, "examplebucket02");
         assert_eq!(obs[1].location.as_deref(), Some("region"));
         assert_eq!(parse("<Error/>"), None);

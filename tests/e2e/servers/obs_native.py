@@ -1,6 +1,8 @@
 """A stand-in for OBS's own API (not its S3-compatible one, which moto plays): answers
 esdk-obs-python's signature negotiation (`HEAD /?apiversion` with `x-obs-api: 3.0`, as OBS does)
-and ListBuckets (`GET /`), whose `Authorization: OBS <AK>:<signature>` it VERIFIES by recomputing
+and ListBuckets (`GET /`, in the documented answer's shape, tests/fixtures/cloud-answers/obs/list-buckets.http:
+each bucket's `<Location>` only when asked, as the SDK asks by default), whose
+`Authorization: OBS <AK>:<signature>` it VERIFIES by recomputing
 the signature with esdk-obs-python's own code (src/obs/auth.py `Authentication`). The SDK signs
 for an IP-address server in the S3 v2 form (`AWS <AK>:<signature>`, no negotiation: client.py
 forces path style), which is verified the same way. Other paths: 404.
@@ -14,6 +16,7 @@ import re
 import secrets
 import string
 import sys
+from pathlib import Path
 
 import obs.auth
 import obs.convertor
@@ -26,7 +29,7 @@ SK = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range
 KEYS = {AK: SK, **{k["accessKeyId"]: k["secretAccessKey"] for k in json.loads(os.environ.get("HUAWEI_KEYS", "[]"))}}
 AUTH = re.compile(r"(OBS|AWS) ([^:]+):(\S+)$")
 ADAPTERS = {"OBS": "obs", "AWS": "v2"}
-XMLNS = "http://obs.myhwclouds.com/doc/2015-06-30/"
+LIST_BUCKETS = (Path(__file__).resolve().parents[2] / "fixtures" / "cloud-answers" / "obs" / "list-buckets.http")
 
 
 def error(status, code, message):
@@ -54,9 +57,13 @@ def app(request):
     scheme, access, signature = auth.groups()
     if not hmac.compare_digest(signature, expected_signature(request, scheme, access)):
         return error(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.")
-    body = (f'<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="{XMLNS}"><Owner><ID>{secrets.token_hex(16)}</ID>'
-            "</Owner><Buckets><Bucket><Name>credfill-snippets</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate>"
-            "<Location>cn-north-4</Location></Bucket></Buckets></ListAllMyBucketsResult>")
+    # `x-obs-location: true` (the SDK's `listBuckets()`; `x-amz-location` when it signs in the S3 v2 form).
+    with_location = "true" in (request.headers.get("x-obs-location"), request.headers.get("x-amz-location"))
+    bucket = ("<Bucket><Name>credfill-snippets</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate>"
+              + ("<Location>cn-north-4</Location>" if with_location else "") + "<BucketType>OBJECT</BucketType></Bucket>")
+    documented = LIST_BUCKETS.read_text(encoding="utf-8").partition("\n\n")[2]
+    body = re.sub(r"<Buckets>.*</Buckets>", f"<Buckets>{bucket}</Buckets>", documented, flags=re.S)
+    body = body.replace("783fc6652cf246c096ea836694f71855", secrets.token_hex(16))
     return Response(body, status=200, content_type="application/xml", headers={"x-obs-api": "3.0"})
 
 

@@ -615,15 +615,19 @@ fn new_provider(profile: &Profile, choice: &ProviderChoice) -> Result<NewProvide
                     _ => None,
                 })
                 .ok_or_else(missing)?;
-            let (Some(url), Some(instance)) = (&service.url, &service.instance_id) else {
+            let Some(url) = &service.url else {
                 return Err(missing());
             };
             deployment_space_id = choice.deployment_space_id.clone();
-            vec![
+            // IBM now hands WML credentials out as `{url, apikey}` (watsonx.ai's "Setup on IBM
+            // Cloud"); `WMLCredentialsCloud.to_dict` then leaves `instance_id` out, as here.
+            let mut fields = vec![
                 field("apikey", service.api_key.expose(), true),
                 field("url", url, false),
-                field("instance_id", instance, false),
-            ]
+            ];
+            fields
+                .extend((service.instance_id.as_deref()).map(|id| field("instance_id", id, false)));
+            fields
         }
         "amazon_sagemaker" => {
             let key = credentials
@@ -1121,6 +1125,21 @@ mod tests {
                 "{service_type}"
             );
         }
+    }
+
+    #[test]
+    fn wml_credentials_without_an_instance_id_make_a_provider() {
+        let mut l = add_provider("watson_machine_learning");
+        let wml: Credential = serde_json::from_value(serde_json::json!({"kind": "ibm-service",
+            "apiKey": "w".repeat(44), "url": "https://eu-de.ml.cloud.ibm.com"}))
+        .unwrap();
+        l.profile.credentials.push(wml);
+        let body: serde_json::Value =
+            serde_json::from_str(&preview(&l).unwrap().body.unwrap()).unwrap();
+        assert_eq!(
+            body["credentials"],
+            serde_json::json!({"apikey": crate::cloud::MASK, "url": "https://eu-de.ml.cloud.ibm.com"})
+        );
     }
 
     #[test]

@@ -98,6 +98,9 @@ def main():
         for service_type, credentials, extra in (
                 ("watson_machine_learning", WMLCredentialsCloud(apikey=PROVIDER["wmlApiKey"], url=PROVIDER["wmlUrl"],
                                                                 instance_id=PROVIDER["wmlInstance"]), {}),
+                # WML credentials as IBM hands them out now: {url, apikey}, no instance_id.
+                ("watson_machine_learning", WMLCredentialsCloud(apikey=PROVIDER["wmlApiKey"], url=PROVIDER["wmlUrl"],
+                                                                instance_id=None), {"without_instance_id": True}),
                 ("amazon_sagemaker", SageMakerCredentials(access_key_id=PROVIDER["awsKeyId"],
                                                           secret_access_key=PROVIDER["awsSecret"], region="us-east-1"), {}),
                 ("azure_machine_learning_service", AzureCredentials(client_id=PROVIDER["azureClient"],
@@ -105,9 +108,10 @@ def main():
                                                                     tenant=PROVIDER["azureTenant"],
                                                                     subscription_id="sub-1"), {})):
             adder.add(name=f"{service_type} provider", service_type=service_type, credentials=credentials,
-                      operational_space_id="production", **extra)
+                      operational_space_id="production")
             cases.append({"action": "add_provider", "region": "jp-tok", "instance": INSTANCE,
-                          "serviceType": service_type, "expected": last_request()})
+                          "serviceType": service_type, "withoutInstanceId": bool(extra.get("without_instance_id")),
+                          "expected": last_request()})
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"token": TOKEN, "provider": PROVIDER, "cases": cases}, indent=1))
     print(f"ibm_requests: wrote {OUT} ({len(cases)} requests; 4 fixtures read by the SDKs' models)")

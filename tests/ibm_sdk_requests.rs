@@ -30,6 +30,8 @@ struct Case {
     #[serde(default)]
     resource_id: String,
     #[serde(default)]
+    state: String,
+    #[serde(default)]
     region: String,
     #[serde(default)]
     instance: String,
@@ -87,7 +89,7 @@ fn added_provider(recorded: &Recorded, case: &Case) -> Request {
     openscale_ids::start(&lookup).request.expect("the addition")
 }
 
-fn ours(case: &Case, token: &Secret) -> Request {
+fn ours<'a>(case: &'a Case, token: &Secret) -> Request {
     let found = catalog::of(Provider::Ibm, &case.region);
     let openscale = || found.openscale.clone().expect("an OpenScale region");
     match case.action.as_str() {
@@ -96,8 +98,10 @@ fn ours(case: &Case, token: &Secret) -> Request {
                 .resource_controller
                 .clone()
                 .expect("Resource Controller");
+            let given = |value: &'a String| Some(value.as_str()).filter(|v| !v.is_empty());
             let first = Page::First {
-                resource_id: &case.resource_id,
+                resource_id: given(&case.resource_id),
+                state: given(&case.state),
             };
             resource_instances::request(&origin, token, &first).unwrap()
         }
@@ -114,7 +118,7 @@ fn ours(case: &Case, token: &Secret) -> Request {
 fn every_read_is_the_request_ibms_sdks_build() {
     let recorded = recorded();
     let token = Secret::new(recorded.token.as_str());
-    assert!(recorded.cases.len() >= 15, "{} cases", recorded.cases.len());
+    assert!(recorded.cases.len() >= 17, "{} cases", recorded.cases.len());
     for case in &recorded.cases {
         let request = match case.action.as_str() {
             "add_provider" => added_provider(&recorded, case),

@@ -22,9 +22,9 @@ function named(prefix, id, raw = id) {
   return word === key ? raw : word;
 }
 
-/** What the panel says about an instance: region, state and plan in words, resource group. */
-const facts = (i) => [['region', i.region], ['state', named('instance_state', i.state)], ['plan', named('plan', i.plan, i.planId)],
-  ['resourceGroup', i.resourceGroupId]].map(([k, v]) => `${t(`openscaleIds_${k}`)}: ${v}`).join(' · ');
+/** What the panel says about an instance: region, state, plan (its words say "plan"; an unknown one by its ID), resource group. */
+const facts = (i) => [`${t('openscaleIds_region')}: ${i.region}`, `${t('openscaleIds_state')}: ${named('instance_state', i.state)}`,
+  i.plan ? named('plan', i.plan) : `${t('openscaleIds_plan')}: ${i.planId}`, `${t('openscaleIds_resourceGroup')}: ${i.resourceGroupId}`].join(' · ');
 
 /** The host patterns a lookup needs, asked for in the click itself (browsers grant only then). */
 async function missingOrigins(profileId, goal) {

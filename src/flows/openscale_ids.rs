@@ -676,8 +676,12 @@ fn new_provider(profile: &Profile, choice: &ProviderChoice) -> Result<NewProvide
                 field("apikey", service.api_key.expose(), true),
                 field("url", url, false),
             ];
-            fields
-                .extend((service.instance_id.as_deref()).map(|id| field("instance_id", id, false)));
+            fields.extend(
+                service
+                    .instance_id
+                    .as_deref()
+                    .map(|id| field("instance_id", id, false)),
+            );
             fields
         }
         "amazon_sagemaker" => {

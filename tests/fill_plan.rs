@@ -350,6 +350,38 @@ fn the_wml_provider_form_takes_the_wml_service_credentials_not_the_openscale_gui
     assert_eq!(wml.missing, [Slot::ApiKey, Slot::InstanceId, Slot::Url]);
 }
 
+/// WML credentials as IBM hands them out now (`{url, apikey}`, no `instance_id`): the key and the
+/// URL are filled, with or without an instance field on the form, and the instance field is left
+/// to the user, never given the OpenScale instance.
+#[test]
+fn wml_credentials_without_an_instance_id_fill_the_key_and_the_url() {
+    let profile = stored(
+        "ibm",
+        json!([
+            {"kind": "ibm-api-key", "apiKey": "platform-api-key"},
+            {"kind": "ibm-service", "apiKey": "wml-api-key", "url": "https://eu-de.ml.cloud.ibm.com"},
+        ]),
+        json!({"openscaleGuid": "1a2b3c4d-0000-4000-8000-000000000000"}),
+    );
+    let key_and_url = vec![
+        field("key", json!({"labels": ["API key"], "type": "password"})),
+        field("url", json!({"labels": ["URL"], "type": "url"})),
+    ];
+    let expected = [
+        ("key", Slot::ApiKey, "wml-api-key"),
+        ("url", Slot::Url, "https://eu-de.ml.cloud.ibm.com"),
+    ];
+    assert_eq!(
+        filled(&plan(OPENSCALE, key_and_url.clone(), profile.clone())),
+        expected
+    );
+    let mut with_instance = key_and_url;
+    with_instance.push(field("guid", json!({"labels": ["Instance ID"]})));
+    let wml = plan(OPENSCALE, with_instance, profile);
+    assert_eq!(filled(&wml), expected);
+    assert_eq!(wml.missing, [Slot::InstanceId]);
+}
+
 #[test]
 fn azure_and_sagemaker_provider_forms() {
     let azure = vec![

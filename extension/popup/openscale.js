@@ -8,12 +8,23 @@ import { api } from '../lib/browser.js';
 import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
-import { errorWords, words } from '../lib/words.js';
+import { errorWords, localeKey, words } from '../lib/words.js';
 import { activeTabId } from './tab.js';
 
 const INSTANCES = { find: 'instances' };
 
 const said = (s, cls) => el('p', { class: cls, 'data-code': s.code }, words(t, 'openscale_ids', s));
+
+/** A plan or a state in words when the core names it (src/cloud/ibm/resource_instances.rs), else as IBM gives it. */
+function named(prefix, id, raw = id) {
+  const key = localeKey(prefix, id ?? '');
+  const word = id ? t(key) : key;
+  return word === key ? raw : word;
+}
+
+/** What the panel says about an instance: region, state, plan (its words say "plan"; an unknown one by its ID), resource group. */
+const facts = (i) => [`${t('openscaleIds_region')}: ${i.region}`, `${t('openscaleIds_state')}: ${named('instance_state', i.state)}`,
+  i.plan ? named('plan', i.plan) : `${t('openscaleIds_plan')}: ${i.planId}`, `${t('openscaleIds_resourceGroup')}: ${i.resourceGroupId}`].join(' · ');
 
 /** The host patterns a lookup needs, asked for in the click itself (browsers grant only then). */
 async function missingOrigins(profileId, goal) {
@@ -118,17 +129,16 @@ export function mountOpenscale(section) {
       const show = el('button', { type: 'button', class: 'openscale-read' }, t('openscaleIds_readIds'));
       missingOrigins(state.profileId, goal).then((m) => state.missing.ids.set(i.guid, m));
       show.addEventListener('click', () => lookup(goal, state.missing.ids.get(i.guid) ?? [], renderTree, show));
-      const facts = [['region', i.region], ['state', i.state], ['plan', i.plan ?? i.planId], ['resourceGroup', i.resourceGroupId]]
-        .map(([k, v]) => `${t(`openscaleIds_${k}`)}: ${v}`).join(' · ');
       return el('article', { class: 'openscale-instance', 'data-guid': i.guid, 'data-region': i.region },
-        el('b', {}, i.name), el('p', { class: 'muted' }, facts), idLine(t('openscaleIds_guid'), i.guid, 'instanceId'),
+        el('b', {}, i.name), el('p', { class: 'muted openscale-facts' }, facts(i)), idLine(t('openscaleIds_guid'), i.guid, 'instanceId'),
         ...i.notes.map((n) => said(n, 'warning openscale-note')),
         inUse === i.guid ? el('span', { class: 'ok openscale-in-use' }, t('openscaleIds_inUse')) : use, ' ', show);
     });
     const machineLearning = found.machineLearning.map((i) =>
       el('article', { class: 'openscale-wml', 'data-guid': i.guid },
-        el('b', {}, i.name), el('p', { class: 'muted' }, `${t('openscaleIds_region')}: ${i.region} · ${t('openscaleIds_state')}: ${i.state}`),
-        idLine(t('openscaleIds_guid'), i.guid, 'instanceId'), i.url ? idLine(t('openscaleIds_url'), i.url, 'url') : null));
+        el('b', {}, i.name), el('p', { class: 'muted openscale-facts' }, facts(i)),
+        idLine(t('openscaleIds_guid'), i.guid, 'instanceId'), i.url ? idLine(t('openscaleIds_url'), i.url, 'url') : null,
+        ...i.notes.map((n) => said(n, 'warning openscale-note'))));
     instancesView.replaceChildren(
       ...found.notes.map((n) => said(n, 'error openscale-note')),
       ...(openscale.length ? [el('h3', {}, t('openscaleIds_openscale')), ...openscale] : []),

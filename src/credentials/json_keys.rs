@@ -231,6 +231,30 @@ mod tests {
         assert_eq!(import.warnings[0].code, WarningCode::UnusualInstanceId);
     }
 
+    /// Watson Machine Learning credentials as IBM hands them out now: `{url, apikey}`, no
+    /// `instance_id` (https://ibm.github.io/watsonx-ai-python-sdk/setup_cloud.html; its
+    /// `Credentials` spells the key `api_key`).
+    #[test]
+    fn wml_credentials_without_an_instance_id() {
+        for key in ["apikey", "api_key"] {
+            let text =
+                format!(r#"{{"url": "https://us-south.ml.cloud.ibm.com", "{key}": "{API_KEY}"}}"#);
+            let import = parse(&text).unwrap();
+            let Credential::IbmService(service) = &import.items[0] else {
+                panic!("{key}: {:?}", import.items)
+            };
+            assert_eq!(service.api_key.expose(), API_KEY);
+            assert_eq!(
+                (service.url.as_deref(), service.instance_id.as_deref()),
+                (Some("https://us-south.ml.cloud.ibm.com"), None)
+            );
+            assert!(import.warnings.is_empty());
+            // Stored without an instanceId field at all.
+            let stored = serde_json::to_value(&import.items[0]).unwrap();
+            assert!(stored.get("instanceId").is_none(), "{stored}");
+        }
+    }
+
     #[test]
     fn refusals_with_positions() {
         let error = parse("{\n  \"apikey\": \"abc").err().unwrap();

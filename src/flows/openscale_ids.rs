@@ -3,7 +3,8 @@
 //!
 //! 1. an IAM token for the key (kept by the caller in memory for its lifetime, never stored);
 //! 2. the OpenScale and Watson Machine Learning instances the key can see (Resource Controller,
-//!    every page), each with what stands in its way (another region, not active, Lite plan);
+//!    every page, in every state worth a reason), each with what stands in its way (another
+//!    region, still provisioning, inactive, failed, Lite plan);
 //! 3. inside the instance the user picks, on its region's OpenScale host: the data mart, the
 //!    service providers (binding IDs) and the subscriptions (subscription and deployment IDs).
 //!
@@ -28,9 +29,41 @@ use serde::{Deserialize, Serialize};
 
 /// A token is not used in its last minute: a read must not fail half-way for its age.
 const TOKEN_MARGIN_SECONDS: u64 = 60;
-/// Resource Controller pages hold up to 100 instances; no account needs more pages than this,
-/// and an answer whose `next_url` never ends must not keep the lookup going.
+/// Resource Controller pages hold up to 100 instances; no account needs more pages than this in
+/// one listing, and an answer whose `next_url` never ends must not keep the lookup going.
 const MAX_PAGES: u32 = 50;
+
+/// One listing of instances: of one offering, in one state (`None`: Resource Controller's default).
+struct Listing {
+    resource_id: Option<&'static str>,
+    state: Option<&'static str>,
+}
+
+/// Every instance worth showing, in as few listings as the API allows. Without `state`, Resource
+/// Controller returns only `active` and `provisioning` instances, and it takes one `state` per
+/// listing (platform-services SDK `list_resource_instances`). So each offering is listed in those
+/// default states, then every offering once per other state that has a reason to show (sorted
+/// here): 4 listings, each paged, rather than 6, as inactive and failed instances are few in an
+/// account. `removed` and `pending_reclamation` (deleted) ones are left out: nothing here can use
+/// or mend them.
+const LISTINGS: [Listing; 4] = [
+    Listing {
+        resource_id: Some(OPENSCALE),
+        state: None,
+    },
+    Listing {
+        resource_id: Some(MACHINE_LEARNING),
+        state: None,
+    },
+    Listing {
+        resource_id: None,
+        state: Some("inactive"),
+    },
+    Listing {
+        resource_id: None,
+        state: Some("failed"),
+    },
+];
 
 message_codes! {
     /// What a lookup says; the words are `openscale_ids_<code>` in `_locales`.
@@ -39,6 +72,9 @@ message_codes! {
         NoInstance = "no-instance" [],
         OtherRegion = "other-region" [region, instanceRegion],
         NotActive = "not-active" [state],
+        InstanceProvisioning = "instance-provisioning" [],
+        InstanceInactive = "instance-inactive" [],
+        InstanceFailed = "instance-failed" [],
         LitePlan = "lite-plan" [],
         UnknownRegion = "unknown-region" [region],
         BadApiKey = "bad-api-key" [errorCode],
@@ -145,14 +181,12 @@ pub struct Lookup {
 )]
 pub enum Stage {
     Token,
-    OpenscaleInstances {
-        found: Vec<Instance>,
+    /// Reading page `pages` of [`LISTINGS`]`[listing]`.
+    Instances {
+        listing: usize,
         pages: u32,
-    },
-    MachineLearningInstances {
         openscale: Vec<Instance>,
-        found: Vec<Instance>,
-        pages: u32,
+        machine_learning: Vec<Instance>,
     },
     DataMarts,
     ServiceProviders {
@@ -174,7 +208,8 @@ pub struct OpenscaleInstance {
     pub notes: Vec<Said>,
 }
 
-/// A Watson Machine Learning instance with the service URL its provider form asks for.
+/// A Watson Machine Learning instance with the service URL its provider form asks for, and why
+/// it cannot serve yet if it cannot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MachineLearningInstance {
@@ -182,6 +217,7 @@ pub struct MachineLearningInstance {
     pub instance: Instance,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    pub notes: Vec<Said>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -278,20 +314,17 @@ pub fn advance(lookup: &Lookup, stage: Stage, answer: &Answer) -> Step {
     };
     match stage {
         Stage::Token => unreachable!("handled above"),
-        Stage::OpenscaleInstances { found, pages } => {
-            instances_answer(lookup, token, answer, (OPENSCALE, Vec::new()), found, pages)
-        }
-        Stage::MachineLearningInstances {
-            openscale,
-            found,
+        Stage::Instances {
+            listing,
             pages,
+            openscale,
+            machine_learning,
         } => instances_answer(
             lookup,
             token,
             answer,
-            (MACHINE_LEARNING, openscale),
-            found,
-            pages,
+            (listing, pages),
+            (openscale, machine_learning),
         ),
         Stage::DataMarts => match data_marts::parse_list(answer) {
             Ok(data_marts) => ids_read(lookup, token, Stage::ServiceProviders { data_marts }),
@@ -396,17 +429,7 @@ fn token_answer(lookup: &Lookup, answer: &Answer) -> Step {
 /// The goal's first read with `token`.
 fn first_read(lookup: &Lookup, token: &Secret) -> Step {
     match &lookup.goal {
-        Goal::Instances => instances_page(
-            lookup,
-            token,
-            Page::First {
-                resource_id: OPENSCALE,
-            },
-            Stage::OpenscaleInstances {
-                found: Vec::new(),
-                pages: 1,
-            },
-        ),
+        Goal::Instances => listing_start(lookup, token, 0, (Vec::new(), Vec::new())),
         Goal::Ids { .. } => ids_read(lookup, token, Stage::DataMarts),
         Goal::AddProvider { .. } => match add_provider_request(lookup, token) {
             Ok(request) => Step::send(request, Stage::AddProvider),
@@ -429,19 +452,35 @@ fn instances_page(lookup: &Lookup, token: &Secret, page: Page, stage: Stage) -> 
     }
 }
 
-/// One page of `offering`'s instances: the next page, the next offering, or the list.
+/// The first page of [`LISTINGS`]`[listing]`.
+fn listing_start(
+    lookup: &Lookup,
+    token: &Secret,
+    listing: usize,
+    (openscale, machine_learning): (Vec<Instance>, Vec<Instance>),
+) -> Step {
+    let Listing { resource_id, state } = LISTINGS[listing];
+    let stage = Stage::Instances {
+        listing,
+        pages: 1,
+        openscale,
+        machine_learning,
+    };
+    instances_page(lookup, token, Page::First { resource_id, state }, stage)
+}
+
+/// One page of a listing: the next page, the next listing, or the lists.
 fn instances_answer(
     lookup: &Lookup,
     token: &Secret,
     answer: &Answer,
-    (offering, openscale): (&str, Vec<Instance>),
-    mut found: Vec<Instance>,
-    pages: u32,
+    (listing, pages): (usize, u32),
+    (mut openscale, mut machine_learning): (Vec<Instance>, Vec<Instance>),
 ) -> Step {
     let host = resource_controller(lookup)
         .map(|o| o.host)
         .unwrap_or_default();
-    let listed = match resource_instances::parse(answer, offering) {
+    let listed = match resource_instances::parse(answer, &[OPENSCALE, MACHINE_LEARNING]) {
         Ok(listed) => listed,
         Err(ReadFailure::Unauthorized) => {
             return Step::failed(Said::new(LookupCode::ResourceControllerUnauthorized))
@@ -451,44 +490,40 @@ fn instances_answer(
         }
         Err(failure) => return Step::failed(failure_words(failure, &host)),
     };
-    found.extend(listed.instances);
+    for instance in listed.instances {
+        let list = if instance.resource_id == OPENSCALE {
+            &mut openscale
+        } else {
+            &mut machine_learning
+        };
+        // An instance whose state changed between two listings shows up once.
+        if !list.iter().any(|known| known.guid == instance.guid) {
+            list.push(instance);
+        }
+    }
     if let Some(next_url) = listed.next_url {
         if pages >= MAX_PAGES {
             return Step::failed(Said::new(LookupCode::TooManyPages));
         }
-        let stage = if offering == OPENSCALE {
-            Stage::OpenscaleInstances {
-                found,
-                pages: pages + 1,
-            }
-        } else {
-            Stage::MachineLearningInstances {
-                openscale,
-                found,
-                pages: pages + 1,
-            }
+        let stage = Stage::Instances {
+            listing,
+            pages: pages + 1,
+            openscale,
+            machine_learning,
         };
-        return instances_page(
-            lookup,
-            token,
-            Page::Next {
-                next_url: &next_url,
-            },
-            stage,
-        );
+        let next = Page::Next {
+            next_url: &next_url,
+        };
+        return instances_page(lookup, token, next, stage);
     }
-    if offering == OPENSCALE {
-        let stage = Stage::MachineLearningInstances {
-            openscale: found,
-            found: Vec::new(),
-            pages: 1,
-        };
-        let first = Page::First {
-            resource_id: MACHINE_LEARNING,
-        };
-        return instances_page(lookup, token, first, stage);
+    if listing + 1 < LISTINGS.len() {
+        return listing_start(lookup, token, listing + 1, (openscale, machine_learning));
     }
-    Step::found(instances_found(&lookup.profile, openscale, found))
+    Step::found(instances_found(
+        &lookup.profile,
+        openscale,
+        machine_learning,
+    ))
 }
 
 /// The lists, each OpenScale instance with its notes.
@@ -513,6 +548,7 @@ pub fn instances_found(
         .into_iter()
         .map(|instance| MachineLearningInstance {
             url: machine_learning_url(&instance.region),
+            notes: state_note(&instance).into_iter().collect(),
             instance,
         })
         .collect();
@@ -533,13 +569,28 @@ fn instance_notes(profile: &Profile, instance: &Instance) -> Vec<Said> {
                 .with("instanceRegion", instance.region.as_str()),
         );
     }
-    if !instance.is_active() {
-        notes.push(Said::new(LookupCode::NotActive).with("state", instance.state.as_str()));
-    }
+    notes.extend(state_note(instance));
     if instance.is_lite() {
         notes.push(Said::new(LookupCode::LitePlan));
     }
     notes
+}
+
+/// Why an instance that is not active cannot serve (yet), by its Resource Controller state.
+fn state_note(instance: &Instance) -> Option<Said> {
+    let code = match instance.state.as_str() {
+        "active" => return None,
+        "provisioning" => LookupCode::InstanceProvisioning,
+        "inactive" => LookupCode::InstanceInactive,
+        "failed" => LookupCode::InstanceFailed,
+        // Named in the user's words when it is one of IBM's documented states.
+        other if resource_instances::STATES.contains(&other) => {
+            let state = Param::term("instance_state", other);
+            return Some(Said::new(LookupCode::NotActive).with("state", state));
+        }
+        other => return Some(Said::new(LookupCode::NotActive).with("state", other)),
+    };
+    Some(Said::new(code))
 }
 
 /// The instance the IDs are read in, and its region's OpenScale origin (the profile's custom
@@ -615,15 +666,23 @@ fn new_provider(profile: &Profile, choice: &ProviderChoice) -> Result<NewProvide
                     _ => None,
                 })
                 .ok_or_else(missing)?;
-            let (Some(url), Some(instance)) = (&service.url, &service.instance_id) else {
+            let Some(url) = &service.url else {
                 return Err(missing());
             };
             deployment_space_id = choice.deployment_space_id.clone();
-            vec![
+            // IBM now hands WML credentials out as `{url, apikey}` (watsonx.ai's "Setup on IBM
+            // Cloud"); `WMLCredentialsCloud.to_dict` then leaves `instance_id` out, as here.
+            let mut fields = vec![
                 field("apikey", service.api_key.expose(), true),
                 field("url", url, false),
-                field("instance_id", instance, false),
-            ]
+            ];
+            fields.extend(
+                service
+                    .instance_id
+                    .as_deref()
+                    .map(|id| field("instance_id", id, false)),
+            );
+            fields
         }
         "amazon_sagemaker" => {
             let key = credentials
@@ -740,7 +799,7 @@ fn unexpected(answer: &Answer, host: &str) -> Said {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cloud::ibm::resource_instances::tests::page;
+    use crate::cloud::ibm::resource_instances::tests::{page, FAILED, INACTIVE};
     use crate::cloud::key::tests::{endpoint, ibm_platform_key, profile};
     use crate::cloud::openscale::{data_marts, service_providers, subscriptions};
 
@@ -822,6 +881,8 @@ mod tests {
                     None,
                 ),
                 Answer::response(200, &[], r#"{"rows_count":0,"resources":[]}"#),
+                Answer::response(200, &[], INACTIVE),
+                Answer::response(200, &[], FAILED),
             ],
         );
         assert_eq!(urls[0], "https://iam.cloud.ibm.com/identity/token");
@@ -833,10 +894,21 @@ mod tests {
         assert!(urls[3].ends_with(&format!(
             "resource_id={MACHINE_LEARNING}&type=service_instance"
         )));
+        // Then every offering's inactive and failed instances, which the default leaves out.
+        assert!(urls[4].ends_with("/v2/resource_instances?type=service_instance&state=inactive"));
+        assert!(urls[5].ends_with("/v2/resource_instances?type=service_instance&state=failed"));
         let (openscale, machine_learning, notes) = instances(&step);
-        assert!(notes.is_empty() && machine_learning.is_empty());
+        assert!(notes.is_empty());
         let names: Vec<_> = openscale.iter().map(|i| i.instance.name.as_str()).collect();
-        assert_eq!(names, ["wos-dallas", "wos-frankfurt", "wos-tokyo"]);
+        assert_eq!(
+            names,
+            [
+                "wos-dallas",
+                "wos-frankfurt",
+                "wos-tokyo",
+                "openscale-tokyo"
+            ]
+        );
         let codes = |i: usize| {
             openscale[i]
                 .notes
@@ -850,14 +922,70 @@ mod tests {
             codes(2),
             [
                 LookupCode::OtherRegion,
-                LookupCode::NotActive,
+                LookupCode::InstanceInactive,
                 LookupCode::LitePlan
             ]
+        );
+        assert_eq!(
+            codes(3),
+            [LookupCode::OtherRegion, LookupCode::InstanceInactive]
         );
         assert_eq!(
             openscale[1].notes[0].params["instanceRegion"],
             Param::from("eu-de")
         );
+        let [failed] = machine_learning else {
+            panic!("{machine_learning:?}")
+        };
+        assert_eq!(failed.instance.name, "wml-dallas");
+        assert_eq!(failed.notes[0].code, LookupCode::InstanceFailed);
+    }
+
+    #[test]
+    fn each_state_says_why_an_instance_cannot_serve() {
+        let code = |state: &str| {
+            let instance = Instance {
+                state: state.into(),
+                ..resource_instances::parse(
+                    &page(&[("a", GUID, "us-south", "active")], None),
+                    &[OPENSCALE],
+                )
+                .unwrap()
+                .instances[0]
+                    .clone()
+            };
+            state_note(&instance).map(|said| (said.code, said.params))
+        };
+        assert_eq!(code("active"), None);
+        assert_eq!(
+            code("provisioning").unwrap().0,
+            LookupCode::InstanceProvisioning
+        );
+        assert_eq!(code("inactive").unwrap().0, LookupCode::InstanceInactive);
+        assert_eq!(code("failed").unwrap().0, LookupCode::InstanceFailed);
+        let other = code("pre_provisioning").unwrap();
+        assert_eq!(other.0, LookupCode::NotActive);
+        assert_eq!(
+            other.1["state"],
+            Param::term("instance_state", "pre_provisioning")
+        );
+        assert_eq!(code("paused").unwrap().1["state"], Param::from("paused"));
+    }
+
+    #[test]
+    fn an_instance_listed_twice_shows_once() {
+        let twice = page(&[("wos", GUID, "us-south", "active")], None);
+        let (_, step) = run(
+            lookup("us-south", Goal::Instances),
+            vec![
+                token_answer_ok(),
+                twice.clone(),
+                page(&[], None),
+                twice,
+                page(&[], None),
+            ],
+        );
+        assert_eq!(instances(&step).0.len(), 1);
     }
 
     #[test]
@@ -876,7 +1004,13 @@ mod tests {
         }
         let (_, step) = run(
             lookup("", Goal::Instances),
-            vec![token_answer_ok(), page(&[], None), wml],
+            vec![
+                token_answer_ok(),
+                page(&[], None),
+                wml,
+                page(&[], None),
+                page(&[], None),
+            ],
         );
         let (openscale, machine_learning, notes) = instances(&step);
         assert!(openscale.is_empty());
@@ -1124,6 +1258,21 @@ mod tests {
     }
 
     #[test]
+    fn wml_credentials_without_an_instance_id_make_a_provider() {
+        let mut l = add_provider("watson_machine_learning");
+        let wml: Credential = serde_json::from_value(serde_json::json!({"kind": "ibm-service",
+            "apiKey": "w".repeat(44), "url": "https://eu-de.ml.cloud.ibm.com"}))
+        .unwrap();
+        l.profile.credentials.push(wml);
+        let body: serde_json::Value =
+            serde_json::from_str(&preview(&l).unwrap().body.unwrap()).unwrap();
+        assert_eq!(
+            body["credentials"],
+            serde_json::json!({"apikey": crate::cloud::MASK, "url": "https://eu-de.ml.cloud.ibm.com"})
+        );
+    }
+
+    #[test]
     fn a_next_url_that_never_ends_stops_after_the_last_allowed_page() {
         let mut l = lookup("us-south", Goal::Instances);
         l.token = Some(HeldToken {
@@ -1146,7 +1295,13 @@ mod tests {
         assert!(!preview.contains(&"k".repeat(44)) && preview.contains("apikey="));
         let (_, step) = run(
             lookup("us-south", Goal::Instances),
-            vec![token_answer_ok(), page(&[], None), page(&[], None)],
+            vec![
+                token_answer_ok(),
+                page(&[], None),
+                page(&[], None),
+                page(&[], None),
+                page(&[], None),
+            ],
         );
         assert!(!serde_json::to_string(&step).unwrap().contains("eyJ-T"));
     }

@@ -4,7 +4,7 @@
   ibm-watson-openscale (`APIClient(...).data_marts/service_providers/subscriptions.list()`, and the
   base `ServiceProviders.add` for a WML, SageMaker and Azure provider) build,
   written to tests/.cache/ibm-requests.json for tests/ibm_sdk_requests.rs to compare with the core's;
-- the answers the core's tests read (tests/fixtures/ibm/*.json), which the SDKs' own response models
+- the answers the core's tests read (tests/fixtures/cloud-answers/{ibm,openscale}/*.json), which the SDKs' own response models
   must accept (`from_dict` raises on a missing required field).
 
     .venv/bin/python tests/differential/ibm_requests.py
@@ -28,7 +28,7 @@ from ibm_watson_openscale.base_classes.watson_open_scale_v2 import (
     ServiceProviders, SubscriptionResponseCollection, WMLCredentialsCloud)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures" / "ibm"
+FIXTURES = ROOT / "tests" / "fixtures" / "cloud-answers"
 OUT = ROOT / "tests" / ".cache" / "ibm-requests.json"
 TOKEN = "eyJ-differential-token"
 INSTANCE = "0123abcd-4567-89ef-0123-456789abcdef"
@@ -43,10 +43,10 @@ PROVIDER = {"wmlApiKey": "wmlApiKey_0123456789abcdefghijklmnopqrstuvw", "wmlUrl"
             "awsSecret": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "azureClient": "c1", "azureSecret": "azure~secret",
             "azureTenant": "t1"}
 ANSWERS = {
-    "/v2/resource_instances": "resource_instances.json",
-    "/v2/data_marts": "data_marts.json",
-    "/v2/service_providers": "service_providers.json",
-    "/v2/subscriptions": "subscriptions.json",
+    "/v2/resource_instances": "ibm/resource_instances.json",
+    "/v2/data_marts": "openscale/data_marts.json",
+    "/v2/service_providers": "openscale/service_providers.json",
+    "/v2/subscriptions": "openscale/subscriptions.json",
 }
 
 sent = []
@@ -66,7 +66,11 @@ def fake_send(self, request, **_):
                  "entity": {"name": "n", "service_type": "amazon_sagemaker"}}
         return DetailedResponse(response=added, headers={}, status_code=201)
     path = next((p for p in ANSWERS if prepared.path_url.split("?")[0].endswith(p)), None)
-    answer = json.loads((FIXTURES / ANSWERS[path]).read_text()) if path else {"monitor_definitions": []}
+    fixture = ANSWERS.get(path)
+    state = (request.get("params") or {}).get("state")
+    if path == "/v2/resource_instances" and state:
+        fixture = f"ibm/resource_instances_{state}.json"  # a listing by state has its own answer
+    answer = json.loads((FIXTURES / fixture).read_text()) if fixture else {"monitor_definitions": []}
     return DetailedResponse(response=answer, headers={}, status_code=200)
 
 
@@ -79,10 +83,16 @@ def main():
     with mock.patch.object(BaseService, "send", fake_send), \
             mock.patch.object(wos_client, "check_if_cp4d", lambda url: False):
         controller = ResourceControllerV2(authenticator=BearerTokenAuthenticator(TOKEN))
-        for resource_id in (OPENSCALE, MACHINE_LEARNING):
-            listed = controller.list_resource_instances(resource_id=resource_id, type="service_instance")
-            ResourceInstancesList.from_dict(listed.get_result())
-            cases.append({"action": "resource_instances", "resourceId": resource_id, "expected": last_request()})
+        # The instance lookup's listings: each offering in the default states, then every offering
+        # in each other state worth showing (src/flows/openscale_ids.rs LISTINGS).
+        for resource_id, state in ((OPENSCALE, None), (MACHINE_LEARNING, None), (None, "inactive"), (None, "failed")):
+            listed = controller.list_resource_instances(resource_id=resource_id, type="service_instance", state=state)
+            result = listed.get_result()
+            # The model calls next_url required, yet a last page has none: the SDK's own pager reads
+            # (`ResourceInstancesPager.get_next`) reads it from the dict, so the model is given "" in its place.
+            ResourceInstancesList.from_dict({**result, "next_url": result["next_url"] or ""})
+            cases.append({"action": "resource_instances", "resourceId": resource_id or "", "state": state or "",
+                          "expected": last_request()})
         for region, service_url in REGIONS.items():
             client = APIClient(authenticator=BearerTokenAuthenticator(TOKEN), service_url=service_url,
                                service_instance_id=INSTANCE)
@@ -98,6 +108,9 @@ def main():
         for service_type, credentials, extra in (
                 ("watson_machine_learning", WMLCredentialsCloud(apikey=PROVIDER["wmlApiKey"], url=PROVIDER["wmlUrl"],
                                                                 instance_id=PROVIDER["wmlInstance"]), {}),
+                # WML credentials as IBM hands them out now: {url, apikey}, no instance_id.
+                ("watson_machine_learning", WMLCredentialsCloud(apikey=PROVIDER["wmlApiKey"], url=PROVIDER["wmlUrl"],
+                                                                instance_id=None), {"without_instance_id": True}),
                 ("amazon_sagemaker", SageMakerCredentials(access_key_id=PROVIDER["awsKeyId"],
                                                           secret_access_key=PROVIDER["awsSecret"], region="us-east-1"), {}),
                 ("azure_machine_learning_service", AzureCredentials(client_id=PROVIDER["azureClient"],
@@ -105,12 +118,13 @@ def main():
                                                                     tenant=PROVIDER["azureTenant"],
                                                                     subscription_id="sub-1"), {})):
             adder.add(name=f"{service_type} provider", service_type=service_type, credentials=credentials,
-                      operational_space_id="production", **extra)
+                      operational_space_id="production")
             cases.append({"action": "add_provider", "region": "jp-tok", "instance": INSTANCE,
-                          "serviceType": service_type, "expected": last_request()})
+                          "serviceType": service_type, "withoutInstanceId": bool(extra.get("without_instance_id")),
+                          "expected": last_request()})
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"token": TOKEN, "provider": PROVIDER, "cases": cases}, indent=1))
-    print(f"ibm_requests: wrote {OUT} ({len(cases)} requests; 4 fixtures read by the SDKs' models)")
+    print(f"ibm_requests: wrote {OUT} ({len(cases)} requests; 6 fixtures read by the SDKs' models)")
 
 
 if __name__ == "__main__":

@@ -1,14 +1,15 @@
 // "Find OpenScale IDs" end to end, in both browsers: the popup's panel, driven like a user, against the
-// local IBM stand-in (tests/e2e/servers/ibm_cloud.py: IAM, Resource Controller with paging, OpenScale),
-// which checks the bearer token of every read. Find instances → pick one → IDs tree → Copy → Fill an
-// OpenScale replica form with a chosen ID → add a provider by API (shown, then sent); and each failure
-// shows its own words.
+// local IBM stand-in (tests/e2e/servers/ibm_cloud.py: IAM, Resource Controller with paging and states as
+// documented, OpenScale), which checks the bearer token of every read. Find instances (every state worth a
+// reason, plans in words) → pick one → IDs tree → Copy → Fill an OpenScale replica form with a chosen ID →
+// add a provider by API (shown, then sent), from an AWS key and from WML credentials imported as IBM hands
+// them out ({url, apikey}); and each failure shows its own words.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { launchWithConsoles, probe, tabIdOf } from './lib/fill.mjs';
-import { listProfiles, seedProfile } from './lib/profiles.mjs';
+import { listProfiles, seedProfile, send } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 
 const FORM = `https://${HOSTS.openscale}/openscale-react.html#ids`;
@@ -20,6 +21,8 @@ for (const [name] of BROWSERS) {
     const ibmProfile = (label, apiKey, ...more) => ({ name: label, provider: 'ibm', region: 'us-south', endpoint: ibm.url, credentials: [{ kind: 'ibm-api-key', apiKey }, ...more] });
     // The AWS key a SageMaker provider is added with (AWS's documented example pair).
     const AWS = { kind: 'aksk', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+    // Watson Machine Learning credentials as IBM hands them out now: {url, apikey}, no instance_id.
+    const WML = { url: 'https://eu-gb.ml.cloud.ibm.com', apikey: `wml-${'Kq7_'.repeat(10)}`.slice(0, 44) };
 
     before(async () => {
       ibm = await startServer('ibm_cloud.py');
@@ -69,19 +72,32 @@ for (const [name] of BROWSERS) {
       inUse: Boolean(a.querySelector('.openscale-in-use')),
     })));
 
-    it('finds both OpenScale instances across Resource Controller pages, with what stands in their way, and the WML instance with its URL', async () => {
+    it('finds every OpenScale and WML instance across Resource Controller pages and states, each with what stands in its way and its plan in words', async () => {
       assert.deepEqual(await lookup(ids.main), { state: 'done', code: null, text: '' });
       assert.deepEqual(await instances(), [
         { guid: ibm.instanceId, region: 'us-south', notes: ['lite-plan'], inUse: false },
-        { guid: ibm.otherInstanceId, region: 'eu-de', notes: ['other-region', 'not-active', 'lite-plan'], inUse: false },
+        { guid: ibm.otherInstanceId, region: 'eu-de', notes: ['other-region', 'instance-provisioning', 'lite-plan'], inUse: false },
+        { guid: ibm.inactiveInstanceId, region: 'jp-tok', notes: ['other-region', 'instance-inactive'], inUse: false },
       ]);
       const notes = await popup.evaluate(() => [...document.querySelectorAll('.openscale-note')].map((n) => n.textContent));
       assert.ok(notes.every((text) => text && !text.startsWith('openscale_ids_')), notes.join(' | '));
-      const wml = await popup.evaluate(() => [...document.querySelectorAll('.openscale-wml .openscale-id')].map((l) => l.dataset.id));
-      assert.deepEqual(wml, [ibm.wmlInstanceId, 'https://eu-gb.ml.cloud.ibm.com']);
-      // Two pages of OpenScale instances, one of WML, each with the token IAM gave.
+      const wml = await popup.evaluate(() => [...document.querySelectorAll('.openscale-wml')].map((a) => ({
+        ids: [...a.querySelectorAll('.openscale-id')].map((l) => l.dataset.id),
+        notes: [...a.querySelectorAll('.openscale-note')].map((n) => n.dataset.code),
+      })));
+      assert.deepEqual(wml, [
+        { ids: [ibm.wmlInstanceId, 'https://eu-gb.ml.cloud.ibm.com'], notes: [] },
+        { ids: [ibm.failedWmlInstanceId, 'https://us-south.ml.cloud.ibm.com'], notes: ['instance-failed'] },
+      ]);
+      // Plans and states in words (English here), never a known plan's raw catalog ID.
+      const facts = await popup.evaluate(() => [...document.querySelectorAll('.openscale-facts')].map((p) => p.textContent));
+      assert.deepEqual(facts.map((f) => f.split(' · ')[2]), ['Lite plan', 'Lite plan', 'Standard v2 plan', 'v2 Standard plan', 'v2 Professional plan']);
+      assert.match(facts[1], /being created/);
+      assert.ok(facts.every((f) => !/[0-9a-f]{8}-[0-9a-f]{4}-/.test(f)), facts.join(' | '));
+      // OpenScale's two pages, WML's one, then every offering's inactive (two pages) and failed instances,
+      // each with the token IAM gave.
       const reads = ibm.requests().filter((r) => r.path === '/v2/resource_instances');
-      assert.equal(reads.length, 3);
+      assert.deepEqual(reads.map((r) => new URLSearchParams(r.query).get('state')), [null, null, null, 'inactive', 'inactive', 'failed']);
       assert.ok(reads.every((r) => /^Bearer eyJ/.test(r.headers.authorization)));
       assert.match(reads[1].query, /start=1/);
     });
@@ -147,33 +163,65 @@ for (const [name] of BROWSERS) {
       assert.deepEqual(state, { dataMart: ibm.instanceId, subscription: ibm.subscriptionId, deployment: ibm.deploymentId, binding: ibm.providerId });
     });
 
-    it('adds a SageMaker provider by API: the request is shown with its secret masked, then sent once on a click', async () => {
-      await popup.evaluate(() => (document.querySelector('.openscale-add').open = true));
-      await popup.evaluate(() => {
+    /** Fills *Add a machine-learning provider* and shows its request; resolves with the request's text. */
+    async function previewProvider(serviceType, name, extra) {
+      await popup.evaluate((value) => {
+        document.querySelector('.openscale-add').open = true;
         const type = document.getElementById('openscale-add-type');
-        type.value = 'amazon_sagemaker';
+        type.value = value;
         type.dispatchEvent(new Event('change'));
-      });
-      await popup.fill('#openscale-add-name', 'SageMaker e2e');
-      await popup.fill('#openscale-add-extra', 'us-east-1');
+      }, serviceType);
+      await popup.fill('#openscale-add-name', name);
+      await popup.fill('#openscale-add-extra', extra);
       await popup.click('#openscale-add-preview');
-      const shown = await eventually(() => popup.evaluate(() => document.getElementById('openscale-add-request').textContent), Boolean);
-      assert.match(shown, new RegExp(`^POST .*/openscale/${ibm.instanceId}/v2/service_providers`));
-      assert.ok(shown.includes(AWS.accessKeyId) && shown.includes('••••'), shown);
-      assert.ok(!shown.includes(AWS.secretAccessKey) && !/authorization|bearer/i.test(shown), shown);
-      const posts = () => ibm.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/v2/service_providers'));
-      assert.equal(posts().length, 0, 'nothing is sent before the click');
+      return eventually(() => popup.evaluate(() => document.getElementById('openscale-add-request').textContent), Boolean);
+    }
+
+    /** Sends the shown request, waits for the provider OpenScale made; resolves with the POSTs the stand-in saw. */
+    async function sendProvider() {
       await popup.evaluate(() => (document.getElementById('openscale-status').dataset.state = 'clicked'));
       await popup.click('#openscale-add-send');
       await eventually(() => popup.evaluate(() => document.querySelector('#openscale-add-outcome [data-state=added]') != null), Boolean);
+      return posts();
+    }
+
+    const posts = () => ibm.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/v2/service_providers'));
+
+    it('adds a SageMaker provider by API: the request is shown with its secret masked, then sent once on a click', async () => {
+      const shown = await previewProvider('amazon_sagemaker', 'SageMaker e2e', 'us-east-1');
+      assert.match(shown, new RegExp(`^POST .*/openscale/${ibm.instanceId}/v2/service_providers`));
+      assert.ok(shown.includes(AWS.accessKeyId) && shown.includes('••••'), shown);
+      assert.ok(!shown.includes(AWS.secretAccessKey) && !/authorization|bearer/i.test(shown), shown);
+      assert.equal(posts().length, 0, 'nothing is sent before the click');
+      const sent = await sendProvider();
       assert.equal(await popup.attr('#openscale-add-outcome .openscale-id', 'data-id'), ibm.addedProviderId);
-      const [post] = posts();
-      assert.equal(posts().length, 1);
+      const [post] = sent;
+      assert.equal(sent.length, 1);
       assert.deepEqual(JSON.parse(post.body), {
         name: 'SageMaker e2e', service_type: 'amazon_sagemaker', operational_space_id: 'production',
         credentials: { access_key_id: AWS.accessKeyId, secret_access_key: AWS.secretAccessKey, region: 'us-east-1' },
       });
       assert.match(post.headers.authorization, /^Bearer eyJ/);
+    });
+
+    it('imports WML credentials without an instance_id and adds a WML provider from them, as WMLCredentialsCloud(url, apikey) sends it', async () => {
+      const page = await browser.open('popup.html');
+      try {
+        const base64 = Buffer.from(JSON.stringify(WML)).toString('base64');
+        const { items } = await send(page, 'import.parse', { base64, fileName: 'wml-credentials.json' });
+        assert.deepEqual(items.map((i) => [i.kind, i.url, i.instanceId]), [['ibm-service', WML.url, undefined]]);
+        await send(page, 'profiles.import', { items, target: ids.main });
+      } finally {
+        await page.close();
+      }
+      const shown = await previewProvider('watson_machine_learning', 'WML e2e', '');
+      assert.ok(shown.includes(WML.url) && shown.includes('••••') && !shown.includes(WML.apikey), shown);
+      assert.ok(!shown.includes('instance_id'), shown);
+      // The stand-in answered 201: the body has the shape WMLCredentialsCloud takes.
+      assert.deepEqual(JSON.parse((await sendProvider()).at(-1).body), {
+        name: 'WML e2e', service_type: 'watson_machine_learning', operational_space_id: 'production',
+        credentials: { apikey: WML.apikey, url: WML.url },
+      });
     });
 
     it('each failure says what it means', async () => {

@@ -113,9 +113,10 @@ mod tests {
     use super::*;
     use crate::cloud::diagnosis::tests::checked;
 
-    const TOKEN: &str = r#"{"access_token":"eyJraWQiOi.secret.token","refresh_token":"not_supported","token_type":"Bearer","expires_in":3600,"expiration":1795000000,"scope":"ibm openid"}"#;
-    // IAM's documented answer to an unknown API key.
-    const UNKNOWN: &str = r#"{"errorCode":"BXNIM0415E","errorMessage":"Provided API key could not be found.","context":{"requestId":"r"}}"#;
+    /// IAM's documented answers: a token, and the refusal of an unknown API key.
+    const TOKEN: &str = include_str!("../../../tests/fixtures/cloud-answers/ibm/iam_token.json");
+    const UNKNOWN: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/ibm/iam_bxnim0415e.json");
 
     #[test]
     fn the_api_key_is_sent_but_never_shown() {
@@ -137,8 +138,11 @@ mod tests {
     #[test]
     fn token_answer_and_documented_error() {
         let token = parse(200, TOKEN).unwrap();
-        assert_eq!(token.access_token.expose(), "eyJraWQiOi.secret.token");
-        assert_eq!(token.expires_in, 3600);
+        assert_eq!(
+            token.access_token.expose(),
+            "eyJraWQiOiIyMDE3MDgwOS0wMDowMDowMCIsImFsZyI6..."
+        );
+        assert_eq!((token.expires_in, token.expiration), (3600, 1505865282));
         let err = parse(400, UNKNOWN).unwrap_err();
         assert_eq!(err.code(), "BXNIM0415E");
         assert!(err.to_string().contains("could not be found"));

@@ -1,16 +1,19 @@
-//! Resource Controller `GET /v2/resource_instances`: the service instances of one offering that
-//! a token can see, a page at a time (`next_url`).
+//! Resource Controller `GET /v2/resource_instances`: the service instances a token can see, of
+//! one offering or in one state, a page at a time (`next_url`).
 //!
 //! Sources: IBM/platform-services-python-sdk `ibm_platform_services/resource_controller_v2.py`
-//! (`list_resource_instances`: query `resource_id`, `type`, `limit`, `start`; answer
-//! `ResourceInstancesList {rows_count, next_url, resources}`) and its unit test
-//! `test/unit/test_resource_controller_v2.py` (the answer below); the offering IDs are the
-//! global catalog's, as IBM/ibm-watson-openscale-python-sdk `ibm_watson_openscale/utils/utils.py`
+//! (`list_resource_instances`: query `resource_id`, `type`, `limit`, `start`, and one `state`,
+//! without which "instances in state `active` and `provisioning` are returned"; answer
+//! `ResourceInstancesList {rows_count, next_url, resources}`), as
+//! https://cloud.ibm.com/apidocs/resource-controller/resource-controller#list-resource-instances
+//! documents it; the offering IDs are the global catalog's, as
+//! IBM/ibm-watson-openscale-python-sdk `ibm_watson_openscale/utils/utils.py`
 //! (`get_instance_guid`) matches OpenScale's.
 
 use super::{bearer_headers, read_json, ReadFailure};
 use crate::cloud::{Answer, Origin, Request};
 use crate::secret::Secret;
+use crate::words::locale_key;
 use serde::{Deserialize, Serialize};
 
 /// Watson OpenScale (now watsonx.governance) in IBM's global catalog.
@@ -18,21 +21,62 @@ pub const OPENSCALE: &str = "2ad019f3-0fd6-4c25-966d-f3952481a870";
 /// Watson Machine Learning (`pm-20`) in IBM's global catalog.
 pub const MACHINE_LEARNING: &str = "51c53b72-918f-4869-b834-2d99eb28422a";
 
-/// Plans worth naming, by their catalog ID (IBM's ai-openscale CLI and WML fast-path tool use
-/// these IDs to create Lite and Standard instances). Others are shown by ID.
-const PLANS: &[(&str, &str)] = &[
-    ("967ba182-c6e0-4adc-92ef-661a822cc1d7", "lite"),
-    ("ba0d185f-b0e3-421f-aea4-15b305136e52", "standard"),
-    ("3f6acf43-ede8-413a-ac69-f8af3bb0cbfe", "lite"),
+/// Plans shown in words (`plan_<name>` in `_locales`), by their global catalog ID: those IBM's
+/// ai-openscale CLI provisions OpenScale and WML with (`ibm-ai-openscale-cli`,
+/// `ibm_ai_openscale_cli/setup_classes/setup_ibmcloud_services_rest.py`: `WOS_PLAN_*`,
+/// `WML_PLAN_*`). Any other plan is shown by its ID.
+pub const PLANS: &[(&str, &str)] = &[
+    ("967ba182-c6e0-4adc-92ef-661a822cc1d7", "openscale-lite"),
+    ("ba0d185f-b0e3-421f-aea4-15b305136e52", "openscale-standard"),
+    (
+        "6786f153-64a7-4e47-940a-eff204d0d39b",
+        "openscale-standard-v2",
+    ),
+    ("3f6acf43-ede8-413a-ac69-f8af3bb0cbfe", "wml-lite"),
+    ("0f2a3c2c-456b-40f3-9b19-726d2740b11c", "wml-standard"),
+    ("b52ce7cf-a5c3-4da8-b368-a4ed3c61918c", "wml-professional"),
+    ("a3d2f92f-06f9-48d0-b2e6-a7ba2b4e0577", "wml-v2-standard"),
+    (
+        "d18d88b9-be7a-46ec-be1e-aff14904f1e9",
+        "wml-v2-professional",
+    ),
 ];
+
+/// Resource Controller's instance states (the SDK's `ResourceInstance.StateEnum`), shown in
+/// words (`instance_state_<state>`); any other state is shown as IBM names it.
+pub const STATES: &[&str] = &[
+    "active",
+    "inactive",
+    "failed",
+    "pending_reclamation",
+    "provisioning",
+    "pre_provisioning",
+    "removed",
+];
+
+/// The `_locales` keys of the words of the named plans and of the states.
+pub fn terms() -> impl Iterator<Item = String> {
+    let plans = PLANS.iter().map(|(_, name)| locale_key("plan", name));
+    plans.chain(
+        STATES
+            .iter()
+            .map(|state| locale_key("instance_state", state)),
+    )
+}
 
 const PATH: &str = "/v2/resource_instances";
 
-/// Which page to ask for: the first of an offering, or the one `next_url` names.
+/// Which page to ask for: the first of a listing (of one offering, in one state, or both; each
+/// `None` leaves Resource Controller's default), or the one `next_url` names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page<'a> {
-    First { resource_id: &'a str },
-    Next { next_url: &'a str },
+    First {
+        resource_id: Option<&'a str>,
+        state: Option<&'a str>,
+    },
+    Next {
+        next_url: &'a str,
+    },
 }
 
 /// One service instance, as the user needs to tell it apart and use it.
@@ -45,6 +89,7 @@ pub struct Instance {
     pub region: String,
     /// `active`, `provisioning`, `inactive`, `failed`, `removed`…
     pub state: String,
+    /// The plan's name in [`PLANS`], when it is one of those.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
     pub plan_id: String,
@@ -59,7 +104,7 @@ impl Instance {
     }
 
     pub fn is_lite(&self) -> bool {
-        self.plan.as_deref() == Some("lite")
+        self.plan.as_deref().is_some_and(|p| p.ends_with("-lite"))
     }
 }
 
@@ -74,12 +119,17 @@ pub struct Listed {
 /// path of this same list is refused: the token must not be sent anywhere an answer points to.
 pub fn request(origin: &Origin, token: &Secret, page: &Page) -> Result<Request, ReadFailure> {
     let path_and_query = match page {
-        Page::First { resource_id } => {
-            let query = url::form_urlencoded::Serializer::new(String::new())
-                .append_pair("resource_id", resource_id)
-                .append_pair("type", "service_instance")
-                .finish();
-            format!("{PATH}?{query}")
+        Page::First { resource_id, state } => {
+            // In the SDK's order: resource_id, type, state.
+            let mut query = url::form_urlencoded::Serializer::new(String::new());
+            if let Some(resource_id) = resource_id {
+                query.append_pair("resource_id", resource_id);
+            }
+            query.append_pair("type", "service_instance");
+            if let Some(state) = state {
+                query.append_pair("state", state);
+            }
+            format!("{PATH}?{}", query.finish())
         }
         Page::Next { next_url } if is_next_page(next_url) => (*next_url).to_owned(),
         Page::Next { .. } => return Err(ReadFailure::Malformed),
@@ -99,9 +149,9 @@ fn is_next_page(next_url: &str) -> bool {
         && !next_url.contains(['#', '\\', ' '])
 }
 
-/// Reads one page. Instances of other offerings (Resource Controller filters by `resource_id`,
-/// but an answer is not trusted to) and other types are left out.
-pub fn parse(answer: &Answer, resource_id: &str) -> Result<Listed, ReadFailure> {
+/// Reads one page. Instances of other `offerings` (a listing by state holds every offering's;
+/// one by `resource_id` is not trusted to hold only that one) and other types are left out.
+pub fn parse(answer: &Answer, offerings: &[&str]) -> Result<Listed, ReadFailure> {
     #[derive(Deserialize)]
     struct List {
         #[serde(default)]
@@ -136,7 +186,7 @@ pub fn parse(answer: &Answer, resource_id: &str) -> Result<Listed, ReadFailure> 
     let instances = list
         .resources
         .into_iter()
-        .filter(|r| r.resource_id == resource_id)
+        .filter(|r| offerings.contains(&r.resource_id.as_str()))
         .filter(|r| r.kind.as_deref().is_none_or(|k| k == "service_instance"))
         .map(|r| Instance {
             plan: PLANS
@@ -203,7 +253,8 @@ pub(crate) mod tests {
             &origin(),
             &token,
             &Page::First {
-                resource_id: OPENSCALE,
+                resource_id: Some(OPENSCALE),
+                state: None,
             },
         )
         .unwrap();
@@ -220,6 +271,14 @@ pub(crate) mod tests {
             ]
         );
         assert!(first.body.is_none());
+        let inactive = Page::First {
+            resource_id: None,
+            state: Some("inactive"),
+        };
+        assert_eq!(
+            request(&origin(), &token, &inactive).unwrap().url,
+            "https://resource-controller.cloud.ibm.com/v2/resource_instances?type=service_instance&state=inactive"
+        );
     }
 
     #[test]
@@ -253,15 +312,15 @@ pub(crate) mod tests {
 
     #[test]
     fn reads_the_sdk_fixture() {
-        let listed = parse(&Answer::response(200, &[], SDK_FIXTURE), "resource_id");
+        let listed = parse(&Answer::response(200, &[], SDK_FIXTURE), &["resource_id"]);
         // The fixture's next_url ("next_url") is no path: a page pointing elsewhere stops the list.
         assert_eq!(listed, Err(ReadFailure::Malformed));
         let fixed = SDK_FIXTURE.replace(r#""next_url": "next_url""#, r#""next_url": null"#);
-        let listed = parse(&Answer::response(200, &[], &fixed), "resource_id").unwrap();
+        let listed = parse(&Answer::response(200, &[], &fixed), &["resource_id"]).unwrap();
         // Its type is "type", not a service instance.
         assert!(listed.instances.is_empty());
         let typed = fixed.replace(r#""type": "type""#, r#""type": "service_instance""#);
-        let listed = parse(&Answer::response(200, &[], &typed), "resource_id").unwrap();
+        let listed = parse(&Answer::response(200, &[], &typed), &["resource_id"]).unwrap();
         let one = &listed.instances[0];
         assert_eq!((one.name.as_str(), one.guid.as_str()), ("name", "guid"));
         assert_eq!(one.resource_group_id, "resource_group_id");
@@ -273,12 +332,17 @@ pub(crate) mod tests {
     }
 
     /// A page as Resource Controller answers it (the SDK's `ResourceInstancesList` reads this
-    /// very file in tests/differential/ibm_requests.py).
-    const PAGE: &str = include_str!("../../../tests/fixtures/ibm/resource_instances.json");
+    /// very file in tests/differential/ibm_requests.py), and listings by state.
+    pub(crate) const PAGE: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/ibm/resource_instances.json");
+    pub(crate) const INACTIVE: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/ibm/resource_instances_inactive.json");
+    pub(crate) const FAILED: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/ibm/resource_instances_failed.json");
 
     #[test]
     fn reads_a_full_page_and_its_next_url() {
-        let listed = parse(&Answer::response(200, &[], PAGE), OPENSCALE).unwrap();
+        let listed = parse(&Answer::response(200, &[], PAGE), &[OPENSCALE]).unwrap();
         let summary: Vec<_> = listed
             .instances
             .iter()
@@ -294,8 +358,18 @@ pub(crate) mod tests {
         assert_eq!(
             summary,
             [
-                ("openscale-dallas", "us-south", "active", Some("lite")),
-                ("openscale-frankfurt", "eu-de", "provisioning", Some("lite"))
+                (
+                    "openscale-dallas",
+                    "us-south",
+                    "active",
+                    Some("openscale-lite")
+                ),
+                (
+                    "openscale-frankfurt",
+                    "eu-de",
+                    "provisioning",
+                    Some("openscale-lite")
+                )
             ]
         );
         assert_eq!(
@@ -307,11 +381,11 @@ pub(crate) mod tests {
 
     #[test]
     fn zero_one_and_several_instances_in_several_regions() {
-        let none = parse(&page(&[], None), OPENSCALE).unwrap();
+        let none = parse(&page(&[], None), &[OPENSCALE]).unwrap();
         assert!(none.instances.is_empty() && none.next_url.is_none());
         let one = parse(
             &page(&[("wos", "g1", "us-south", "active")], None),
-            OPENSCALE,
+            &[OPENSCALE],
         )
         .unwrap();
         assert_eq!(one.instances[0].region, "us-south");
@@ -325,7 +399,7 @@ pub(crate) mod tests {
                 ],
                 Some("/v2/resource_instances?start=abc&limit=3"),
             ),
-            OPENSCALE,
+            &[OPENSCALE],
         )
         .unwrap();
         let regions: Vec<_> = several
@@ -340,11 +414,46 @@ pub(crate) mod tests {
         );
         assert!(parse(
             &page(&[("a", "g", "us-south", "active")], None),
-            MACHINE_LEARNING
+            &[MACHINE_LEARNING]
         )
         .unwrap()
         .instances
         .is_empty());
+    }
+
+    #[test]
+    fn listings_by_state_keep_the_offerings_asked_for_with_their_plans_named() {
+        let both = [OPENSCALE, MACHINE_LEARNING];
+        let inactive = parse(&Answer::response(200, &[], INACTIVE), &both).unwrap();
+        // The Cloud Object Storage instance of the same listing is left out.
+        let [tokyo] = &inactive.instances[..] else {
+            panic!("{:?}", inactive.instances)
+        };
+        assert_eq!(
+            (
+                tokyo.name.as_str(),
+                tokyo.state.as_str(),
+                tokyo.plan.as_deref()
+            ),
+            ("openscale-tokyo", "inactive", Some("openscale-standard-v2"))
+        );
+        assert!(!tokyo.is_lite());
+        let failed = parse(&Answer::response(200, &[], FAILED), &both).unwrap();
+        assert_eq!(
+            (
+                failed.instances[0].resource_id.as_str(),
+                failed.instances[0].plan.as_deref()
+            ),
+            (MACHINE_LEARNING, Some("wml-v2-standard"))
+        );
+    }
+
+    #[test]
+    fn every_plan_and_state_has_a_term() {
+        let terms: Vec<String> = terms().collect();
+        assert_eq!(terms.len(), PLANS.len() + STATES.len());
+        assert!(terms.contains(&"plan_wml_v2_professional".to_owned()));
+        assert!(terms.contains(&"instance_state_pending_reclamation".to_owned()));
     }
 
     #[test]
@@ -354,9 +463,9 @@ pub(crate) mod tests {
             &[],
             r#"{"message":"You are not authorized","status_code":403}"#,
         );
-        assert_eq!(parse(&refused, OPENSCALE), Err(ReadFailure::Forbidden));
+        assert_eq!(parse(&refused, &[OPENSCALE]), Err(ReadFailure::Forbidden));
         assert_eq!(
-            parse(&Answer::response(200, &[], "{}"), OPENSCALE),
+            parse(&Answer::response(200, &[], "{}"), &[OPENSCALE]),
             Err(ReadFailure::Malformed)
         );
     }

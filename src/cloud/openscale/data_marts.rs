@@ -110,7 +110,8 @@ pub(crate) mod tests {
 
     /// A list as OpenScale answers it, in the SDK's `DataMartDatabaseResponse` shape (its models read this
     /// very file in tests/differential/ibm_requests.py).
-    pub(crate) const LIST: &str = include_str!("../../../tests/fixtures/ibm/data_marts.json");
+    pub(crate) const LIST: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/openscale/data_marts.json");
 
     #[test]
     fn reads_the_list() {

@@ -144,7 +144,7 @@ pub(crate) mod tests {
     /// A list as OpenScale answers it, in the SDK's `ServiceProviderResponse` shape (its models read this
     /// very file in tests/differential/ibm_requests.py).
     pub(crate) const LIST: &str =
-        include_str!("../../../tests/fixtures/ibm/service_providers.json");
+        include_str!("../../../tests/fixtures/cloud-answers/openscale/service_providers.json");
 
     #[test]
     fn the_request_is_the_sdks() {

@@ -83,7 +83,8 @@ pub(crate) mod tests {
 
     /// A list as OpenScale answers it, in the SDK's `SubscriptionResponse` shape (its models read this
     /// very file in tests/differential/ibm_requests.py).
-    pub(crate) const LIST: &str = include_str!("../../../tests/fixtures/ibm/subscriptions.json");
+    pub(crate) const LIST: &str =
+        include_str!("../../../tests/fixtures/cloud-answers/openscale/subscriptions.json");
 
     #[test]
     fn the_request_is_the_sdks() {

@@ -1,14 +1,21 @@
 """A stand-in for IBM Cloud IAM (`POST /identity/token`), Resource Controller
 (`GET /v2/resource_instances`) and Watson OpenScale (`GET /openscale/<instance>/v2/{data_marts[/<id>],
-service_providers,subscriptions}`, `POST …/v2/service_providers`), in their documented formats, each
-checking the bearer token (JWT-shaped, as the OpenScale Python client decodes it). For that client
-("Use in code" snippets) it also answers the entitlements it checks first (`GET /v1/entitlements`)
-and an empty list of monitor definitions, which it reads when it starts.
+service_providers,subscriptions}`, `POST …/v2/service_providers`), each checking the bearer token
+(JWT-shaped, as the OpenScale Python client decodes it). Its answers are the documented ones in
+tests/fixtures/cloud-answers/{ibm,openscale}/ (see their SOURCES.md), used as templates. For the
+OpenScale client ("Use in code" snippets) it also answers the entitlements it checks first
+(`GET /v1/entitlements`) and an empty list of monitor definitions, which it reads when it starts.
+
+Resource Controller behaves as documented: without `state` it lists `active` and `provisioning`
+instances only; `state=…` lists that one state; `resource_id` and `type` filter; one instance per
+page, the next reached by a relative `next_url`.
 
 Accounts, one API key each (any other key gets IAM's BXNIM0415E):
-- `apiKey`: two OpenScale instances, one per Resource Controller page (`next_url`): `instanceId` in
-  us-south (Lite, active, with a data mart, a provider and a subscription) and `otherInstanceId` in
-  eu-de (provisioning; OpenScale does not know it yet: 404); and one Watson Machine Learning instance.
+- `apiKey`: three OpenScale instances, `instanceId` in us-south (Lite, active, with a data mart, a
+  provider and a subscription), `otherInstanceId` in eu-de (provisioning; OpenScale does not know it
+  yet: 404) and `inactiveInstanceId` in jp-tok (Standard v2, inactive); two Watson Machine Learning
+  instances, `wmlInstanceId` in eu-gb (v2 Standard, active) and `failedWmlInstanceId` in us-south
+  (v2 Professional, failed); and an inactive Cloud Object Storage instance no listing of ours keeps.
   The keys in `IBM_API_KEYS` (a JSON list) open this account too.
 - `emptyApiKey`: sees no instance at all.
 - `listForbiddenApiKey`: Resource Controller refuses to list (403).
@@ -16,8 +23,10 @@ Accounts, one API key each (any other key gets IAM's BXNIM0415E):
 Usage: [IBM_API_KEYS='["…"]'] ibm_cloud.py LOG_PATH. Prints the keys and IDs above with "url" when ready."""
 
 import base64
+import copy
 import json
 import os
+import pathlib
 import secrets
 import string
 import sys
@@ -38,17 +47,38 @@ ACCOUNT_OF_KEY = {key: account for account, key in KEYS.items()}
 ACCOUNT_OF_KEY.update({key: "apiKey" for key in json.loads(os.environ.get("IBM_API_KEYS", "[]"))})
 INSTANCE = str(uuid.uuid4())
 OTHER_INSTANCE = str(uuid.uuid4())
+INACTIVE_INSTANCE = str(uuid.uuid4())
 WML_INSTANCE = str(uuid.uuid4())
+FAILED_WML_INSTANCE = str(uuid.uuid4())
 PROVIDER = str(uuid.uuid4())
 SUBSCRIPTION = str(uuid.uuid4())
 DEPLOYMENT = str(uuid.uuid4())
 ADDED_PROVIDER = str(uuid.uuid4())
 TOKENS = {}  # token -> account
 GRANT = "urn:ibm:params:oauth:grant-type:apikey"
-# Catalog IDs (ibm-watson-openscale utils.py; the global catalog's pm-20) and OpenScale's Lite plan.
+# Catalog IDs (ibm-watson-openscale utils.py; the global catalog's pm-20 and Cloud Object Storage) and the
+# plans IBM's ai-openscale CLI provisions with (src/cloud/ibm/resource_instances.rs names them).
 OPENSCALE = "2ad019f3-0fd6-4c25-966d-f3952481a870"
 MACHINE_LEARNING = "51c53b72-918f-4869-b834-2d99eb28422a"
-LITE = "967ba182-c6e0-4adc-92ef-661a822cc1d7"
+OBJECT_STORAGE = "dff97f5c-bc5e-4455-b470-411c3edbe49c"
+PLANS = {"openscale-lite": "967ba182-c6e0-4adc-92ef-661a822cc1d7", "openscale-standard-v2": "6786f153-64a7-4e47-940a-eff204d0d39b",
+         "wml-v2-standard": "a3d2f92f-06f9-48d0-b2e6-a7ba2b4e0577", "wml-v2-professional": "d18d88b9-be7a-46ec-be1e-aff14904f1e9",
+         "cos-standard": "2fdf0c08-2d32-4f46-84b5-32e0c92fffd8"}
+# Without `state`, Resource Controller lists these (platform-services SDK `list_resource_instances`).
+DEFAULT_STATES = ("active", "provisioning")
+ANSWERS = pathlib.Path(__file__).resolve().parents[2] / "fixtures" / "cloud-answers"
+
+
+def template(name):
+    return json.loads((ANSWERS / name).read_text())
+
+
+IAM_TOKEN = template("ibm/iam_token.json")
+IAM_UNKNOWN_KEY = template("ibm/iam_bxnim0415e.json")
+RESOURCE = template("ibm/resource_instances.json")["resources"][0]
+DATA_MART = template("openscale/data_marts.json")["data_marts"][0]
+SERVICE_PROVIDER = template("openscale/service_providers.json")["service_providers"][0]
+SUBSCRIPTION_TEMPLATE = template("openscale/subscriptions.json")["subscriptions"][0]
 
 
 def json_answer(status, body):
@@ -68,12 +98,13 @@ def token(request):
                                  "context": {"requestId": secrets.token_hex(8)}})
     account = ACCOUNT_OF_KEY.get(request.form.get("apikey"))
     if account is None:
-        return json_answer(400, {"errorCode": "BXNIM0415E", "errorMessage": "Provided API key could not be found.",
-                                 "context": {"requestId": secrets.token_hex(8)}})
+        refusal = copy.deepcopy(IAM_UNKNOWN_KEY)
+        refusal["context"]["requestId"] = secrets.token_hex(16)
+        return json_answer(400, refusal)
     access = jwt(int(time.time()))
     TOKENS[access] = account
-    return json_answer(200, {"access_token": access, "refresh_token": "not_supported", "token_type": "Bearer",
-                             "expires_in": 3600, "expiration": int(time.time()) + 3600, "scope": "ibm openid"})
+    return json_answer(200, {**IAM_TOKEN, "access_token": access, "refresh_token": "not_supported",
+                             "expiration": int(time.time()) + IAM_TOKEN["expires_in"]})
 
 
 def account_of(request):
@@ -86,17 +117,33 @@ def unauthorized(request):
     return None
 
 
-def instance(guid, name, region, state, resource_id, service):
+def instance(guid, name, region, state, resource_id, plan):
+    """A `ResourceInstance` as the fixture's first one, for another instance."""
+    service = {OPENSCALE: "aiopenscale", MACHINE_LEARNING: "pm-20"}.get(resource_id, "cloud-object-storage")
     crn = f"crn:v1:bluemix:public:{service}:{region}:a/0123456789abcdef:{guid}::"
-    return {"id": crn, "guid": guid, "crn": crn, "url": f"/v2/resource_instances/{guid}", "name": name,
-            "region_id": region, "account_id": "0123456789abcdef", "resource_id": resource_id,
-            "resource_plan_id": LITE if service == "aiopenscale" else "3f6acf43-ede8-413a-ac69-f8af3bb0cbfe",
-            "resource_group_id": "0be5ad401ae913d8ff665d92680664ed", "state": state, "type": "service_instance",
-            "sub_type": None, "created_at": "2026-01-01T00:00:00.000Z"}
+    plan_id = PLANS[plan]
+    return {**copy.deepcopy(RESOURCE), "id": crn, "guid": guid, "crn": crn, "url": f"/v2/resource_instances/{crn}", "name": name,
+            "region_id": region, "resource_id": resource_id, "resource_plan_id": plan_id, "state": state,
+            "target_crn": f"crn:v1:bluemix:public:globalcatalog::::deployment:{plan_id}%3A{region}",
+            "resource_aliases_url": f"/v2/resource_instances/{guid}/resource_aliases",
+            "resource_bindings_url": f"/v2/resource_instances/{guid}/resource_bindings",
+            "resource_keys_url": f"/v2/resource_instances/{guid}/resource_keys",
+            "plan_history": [{"resource_plan_id": plan_id, "start_date": RESOURCE["created_at"]}]}
+
+
+VISIBLE = {
+    "apiKey": [instance(INSTANCE, "openscale-dallas", "us-south", "active", OPENSCALE, "openscale-lite"),
+               instance(OTHER_INSTANCE, "openscale-frankfurt", "eu-de", "provisioning", OPENSCALE, "openscale-lite"),
+               instance(INACTIVE_INSTANCE, "openscale-tokyo", "jp-tok", "inactive", OPENSCALE, "openscale-standard-v2"),
+               instance(WML_INSTANCE, "wml-london", "eu-gb", "active", MACHINE_LEARNING, "wml-v2-standard"),
+               instance(FAILED_WML_INSTANCE, "wml-dallas", "us-south", "failed", MACHINE_LEARNING, "wml-v2-professional"),
+               instance(str(uuid.uuid4()), "cos-archive", "global", "inactive", OBJECT_STORAGE, "cos-standard")],
+    "readerlessApiKey": [instance(INSTANCE, "openscale-dallas", "us-south", "active", OPENSCALE, "openscale-lite")],
+}
 
 
 def resource_instances(request):
-    """Filtered by resource_id, one instance per page: the second page is reached by next_url."""
+    """Filtered by resource_id and state as documented, one instance per page, the next reached by next_url."""
     account = account_of(request)
     if account is None:
         return json_answer(401, {"message": "The token is not valid", "status_code": 401})
@@ -104,18 +151,14 @@ def resource_instances(request):
         return json_answer(403, {"message": "You are not authorized to list resource instances", "status_code": 403})
     if request.args.get("type") != "service_instance":
         return json_answer(400, {"message": "expected type=service_instance", "status_code": 400})
-    visible = {
-        "apiKey": [instance(INSTANCE, "openscale-dallas", "us-south", "active", OPENSCALE, "aiopenscale"),
-                   instance(OTHER_INSTANCE, "openscale-frankfurt", "eu-de", "provisioning", OPENSCALE, "aiopenscale"),
-                   instance(WML_INSTANCE, "wml-london", "eu-gb", "active", MACHINE_LEARNING, "pm-20")],
-        "readerlessApiKey": [instance(INSTANCE, "openscale-dallas", "us-south", "active", OPENSCALE, "aiopenscale")],
-    }.get(account, [])
-    rows = [r for r in visible if r["resource_id"] == request.args.get("resource_id")]
+    resource_id, state = request.args.get("resource_id"), request.args.get("state")
+    rows = [r for r in VISIBLE.get(account, []) if resource_id in (None, r["resource_id"])
+            and (r["state"] == state if state else r["state"] in DEFAULT_STATES)]
     start = int(request.args.get("start", "0"))
     page = rows[start:start + 1]
     more = start + 1 < len(rows)
-    next_url = (f"/v2/resource_instances?resource_id={request.args['resource_id']}&type=service_instance"
-                f"&limit=1&start={start + 1}") if more else None
+    query = "&".join(f"{k}={v}" for k, v in request.args.items(multi=True) if k not in ("start", "limit"))
+    next_url = f"/v2/resource_instances?{query}&limit=1&start={start + 1}" if more else None
     return json_answer(200, {"rows_count": len(page), "next_url": next_url, "resources": page})
 
 
@@ -133,22 +176,32 @@ def openscale(request, instance_id, rest):
     if instance_id != INSTANCE or rest not in (["data_marts"], ["data_marts", INSTANCE], ["service_providers"], ["subscriptions"]):
         return json_answer(404, {"errors": [{"code": "AIQGT0004E", "message": f"{'/'.join(rest)} not found"}],
                                  "trace": secrets.token_hex(8)})
-    mart = {"metadata": metadata(INSTANCE, "data_marts"),
-            "entity": {"name": "credfill e2e", "service_instance_crn": "", "status": {"state": "active"}}}
+    mart = {"metadata": {**DATA_MART["metadata"], **metadata(INSTANCE, "data_marts")},
+            "entity": {**DATA_MART["entity"], "name": "credfill e2e"}}
     if rest == ["data_marts", INSTANCE]:
         return json_answer(200, mart)
     if rest == ["data_marts"]:
         return json_answer(200, {"data_marts": [mart]})
     if rest == ["service_providers"]:
-        return json_answer(200, {"service_providers": [{"metadata": metadata(PROVIDER, "service_providers"), "entity": {
-            "name": "WML London", "service_type": "watson_machine_learning", "instance_id": WML_INSTANCE,
-            "credentials": {"secret_id": str(uuid.uuid4())}, "operational_space_id": "production",
-            "status": {"state": "active"}}}]})
-    return json_answer(200, {"subscriptions": [{"metadata": metadata(SUBSCRIPTION, "subscriptions"), "entity": {
-        "data_mart_id": INSTANCE, "service_provider_id": PROVIDER,
-        "asset": {"asset_id": str(uuid.uuid4()), "url": "", "asset_type": "model", "name": "credit-risk-model"},
-        "deployment": {"deployment_id": DEPLOYMENT, "name": "credit-risk-deployment", "deployment_type": "online"},
-        "status": {"state": "active"}}}]})
+        return json_answer(200, {"service_providers": [{
+            "metadata": {**SERVICE_PROVIDER["metadata"], **metadata(PROVIDER, "service_providers")},
+            "entity": {**SERVICE_PROVIDER["entity"], "name": "WML London", "service_type": "watson_machine_learning",
+                       "instance_id": WML_INSTANCE, "credentials": {"secret_id": str(uuid.uuid4())}}}]})
+    entity = copy.deepcopy(SUBSCRIPTION_TEMPLATE["entity"])
+    entity.update({"data_mart_id": INSTANCE, "service_provider_id": PROVIDER})
+    entity["asset"].update({"asset_id": str(uuid.uuid4()), "name": "credit-risk-model"})
+    entity["deployment"].update({"deployment_id": DEPLOYMENT, "name": "credit-risk-deployment"})
+    return json_answer(200, {"subscriptions": [{"metadata": {**SUBSCRIPTION_TEMPLATE["metadata"],
+                                                             **metadata(SUBSCRIPTION, "subscriptions")}, "entity": entity}]})
+
+
+def credentials_fit(service_type, credentials):
+    """A WML provider's credentials as `WMLCredentialsCloud` takes them (ibm-watson-openscale
+    base_classes/watson_open_scale_v2.py): `url`, `apikey` or `token`, `instance_id` only if given, nothing else."""
+    if service_type != "watson_machine_learning":
+        return True
+    return set(credentials) <= {"apikey", "token", "url", "instance_id"} and bool(credentials.get("url")) \
+        and bool(credentials.get("apikey") or credentials.get("token")) and credentials.get("instance_id", "x") != ""
 
 
 def add_provider(request, instance_id):
@@ -158,7 +211,8 @@ def add_provider(request, instance_id):
         return json_answer(401, {"errors": [{"code": "AIQGT0010E", "message": "Unauthorized"}]})
     body = request.get_json(silent=True) or {}
     if instance_id != INSTANCE or not request.content_type.startswith("application/json") \
-            or not all(body.get(k) for k in ("name", "service_type", "credentials")):
+            or not all(body.get(k) for k in ("name", "service_type", "credentials")) \
+            or not credentials_fit(body["service_type"], body["credentials"]):
         return json_answer(400, {"errors": [{"code": "AIQCS0001E", "message": "Bad request"}]})
     credentials = {k: ("****" if "secret" in k or k == "apikey" else v) for k, v in body["credentials"].items()}
     return json_answer(201, {"metadata": metadata(ADDED_PROVIDER, "service_providers"), "entity": {
@@ -186,6 +240,7 @@ def app(request):
 
 if __name__ == "__main__":
     serve(app, 0, sys.argv[1], {**KEYS, "instanceId": INSTANCE, "otherInstanceId": OTHER_INSTANCE,
-                                "wmlInstanceId": WML_INSTANCE, "providerId": PROVIDER,
+                                "inactiveInstanceId": INACTIVE_INSTANCE, "wmlInstanceId": WML_INSTANCE,
+                                "failedWmlInstanceId": FAILED_WML_INSTANCE, "providerId": PROVIDER,
                                 "subscriptionId": SUBSCRIPTION, "deploymentId": DEPLOYMENT,
                                 "addedProviderId": ADDED_PROVIDER})

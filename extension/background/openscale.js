@@ -1,7 +1,8 @@
 // OpenScale IDs from an IBM API key. The WASM core (flows/openscale_ids.rs) says which request comes
 // next and reads each answer; this file only sends them, each once, never retried. The IAM token it
-// gets lives in this worker's memory until it expires (or the worker stops): never stored, never
-// sent to a page, only inside the core's requests to IBM.
+// gets lives in this worker's memory until it expires, the worker stops, the vault locks or the
+// profile it was made for changes (token-cache.js): never stored, never sent to a page, only inside
+// the core's requests to IBM.
 //
 // Adding a machine-learning provider (a write) goes the same way, once the popup has shown the request
 // (openscale.preview) and the user clicked to send it.
@@ -11,20 +12,24 @@
 // secret) is kept in session storage for the popup to show the next time it opens.
 import { openscaleIdsAdvance, openscaleIdsOrigins, openscaleIdsPreview, openscaleIdsStart } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
-import { getProfile } from './profiles.js';
+import { listProfiles } from './profiles.js';
+import { tokenCache } from './token-cache.js';
 import { sendOnce } from './check-fetch.js';
 import { whenPermitted } from './when-permitted.js';
 
-/** profileId → {accessToken, expiration}: memory only, the core refuses it near its expiry. */
-const tokens = new Map();
+/** Each profile's `{accessToken, expiration}`: memory only, the core refuses it near its expiry. */
+const tokens = tokenCache();
 const RESULT_KEY = 'openscale.results';
+/** Held in session storage while the vault is unlocked (vault-lock.js). */
+const VAULT_KEY = 'vault.key';
 
 async function lookupFor({ profileId, goal }) {
-  const profile = await getProfile(profileId);
+  const profiles = await listProfiles();
+  tokens.keepOnly(profiles.map((p) => p.id));
+  const profile = profiles.find((p) => p.id === profileId);
+  if (!profile) throw { code: 'no-profile', message: 'No such profile.' };
   const now = Math.floor(Date.now() / 1000);
-  // An expired token is dropped, not kept around: a token lives only for its lifetime.
-  if (tokens.get(profileId)?.expiration <= now) tokens.delete(profileId);
-  return { profile, now, token: tokens.get(profileId), goal };
+  return { profile, now, token: await tokens.get(profile, now), goal };
 }
 
 async function origins(request) {
@@ -46,7 +51,7 @@ async function run(request) {
   let step = openscaleIdsStart(lookup);
   for (;;) {
     if (step.token) {
-      tokens.set(request.profileId, step.token);
+      await tokens.set(lookup.profile, step.token);
       lookup.token = step.token;
     }
     if (!step.request) break;
@@ -59,8 +64,16 @@ async function run(request) {
 
 const { start, register } = whenPermitted('openscale', { origins, run });
 
-/** Registered synchronously at the worker's start (a granted permission may wake it). */
-export const registerOpenscaleEvents = register;
+/**
+ * Registered synchronously at the worker's start: a granted permission may wake it, and a lock
+ * (the vault's key leaving session storage) forgets every token.
+ */
+export function registerOpenscaleEvents(ready) {
+  register(ready);
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && VAULT_KEY in changes && changes[VAULT_KEY].newValue === undefined) tokens.clear();
+  });
+}
 
 export const handlers = {
   'openscale.origins': { from: ['extension'], run: origins },

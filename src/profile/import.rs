@@ -331,7 +331,10 @@ fn note_key_facts(profile: &mut Profile, item: &Credential) {
                 .data_mart_id
                 .get_or_insert_with(|| instance.guid.clone());
             if profile.region.is_none() {
-                profile.region = instance.location.clone();
+                profile.region = instance
+                    .location
+                    .clone()
+                    .filter(|location| profile.takes_region(location));
             }
         }
         _ => {}

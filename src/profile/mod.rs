@@ -32,7 +32,7 @@ pub use import::{
 };
 pub use merge::Restored;
 pub use operation::{ConflictChoice, Edits, Operation, Outcome, UNDO_MS};
-pub use profile::{CheckLine, Colour, LastCheck, Profile};
+pub use profile::{is_region_name, CheckLine, Colour, LastCheck, Profile};
 pub use provider::{Provider, ProviderTraits};
 pub use rotation::{all_rotation_steps, rotation_steps};
 pub use timestamp::{format_ms, parse_ms};

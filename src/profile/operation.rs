@@ -11,7 +11,6 @@ use super::{
     CheckLine, Colour, Credential, Document, Endpoint, LastCheck, Profile, ProfileError, Provider,
     Saved,
 };
-use crate::cloud::catalog::region_known;
 use crate::credentials::validate::is_guid;
 
 /// How long a deleted profile can be brought back.
@@ -212,7 +211,7 @@ impl Document {
                     return Err(ProfileError::BadOperation);
                 }
                 if let Some(region) = region {
-                    if !region_known(Provider::Ibm, &region) && profile.endpoint.is_none() {
+                    if !profile.takes_region(&region) {
                         return Err(ProfileError::BadRegion);
                     }
                     profile.region = Some(region);
@@ -285,7 +284,7 @@ fn edited(profile: &Profile, edits: Edits) -> Result<Profile, ProfileError> {
     // A region outside the catalog only makes sense with the profile's own endpoints.
     let region_changed = next.region != profile.region || next.provider != profile.provider;
     if let Some(region) = next.region.as_deref() {
-        if region_changed && next.endpoint.is_none() && !region_known(next.provider, region) {
+        if region_changed && !next.takes_region(region) {
             return Err(ProfileError::BadRegion);
         }
     }

@@ -74,6 +74,13 @@ impl Profile {
         self.credentials.iter().position(|c| c.same_key(item))
     }
 
+    /// Whether `region` may be this profile's: a region of the catalog for its provider, or, on
+    /// a profile with its own endpoint, any plain region name ([`is_region_name`]).
+    pub fn takes_region(&self, region: &str) -> bool {
+        crate::cloud::catalog::region_known(self.provider, region)
+            || (self.endpoint.is_some() && is_region_name(region))
+    }
+
     /// The region, or "" when none was chosen.
     pub fn region(&self) -> &str {
         self.region.as_deref().unwrap_or("")
@@ -131,6 +138,16 @@ pub struct CheckLine {
     pub params: serde_json::Map<String, serde_json::Value>,
     #[serde(default)]
     pub details: Details,
+}
+
+/// A plain region name, `[a-z0-9-]{1,32}`, as every cloud spells its regions. A region reaches
+/// hosts, URLs and *Use in code* snippets (in code and in comments), so nothing else is ever kept:
+/// not a line break, a quote or a space from a shared backup or a rogue Resource Controller.
+pub fn is_region_name(region: &str) -> bool {
+    (1..=32).contains(&region.len())
+        && region
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// A colour for the popup's list, `#rrggbb` and nothing else: it reaches a style attribute.

@@ -2,12 +2,9 @@
 // clears it if it still holds the copied snippet (its SHA-256 is all the worker sends). An offscreen
 // document never has focus, so navigator.clipboard refuses it: execCommand, with the extension's
 // clipboardRead / clipboardWrite permissions, works (Chrome's offscreen clipboard sample does the same).
-const area = document.getElementById('clipboard');
+import { sha256Hex } from './lib/sha256.js';
 
-async function sha256(text) {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+const area = document.getElementById('clipboard');
 
 async function clearIfStill(digest) {
   area.value = '';
@@ -15,7 +12,7 @@ async function clearIfStill(digest) {
   document.execCommand('paste');
   const held = area.value;
   area.value = '';
-  if ((await sha256(held)) !== digest) return 'changed';
+  if ((await sha256Hex(held)) !== digest) return 'changed';
   // An empty selection copies nothing: the copy event sets the (empty) text itself.
   const empty = (event) => {
     event.clipboardData.setData('text/plain', '');

@@ -13,6 +13,7 @@
 // uses navigator.clipboard itself.
 import { codeOffers, renderSnippet } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
+import { sha256Hex } from '../lib/sha256.js';
 import { getProfile } from './profiles.js';
 
 export const CLEAR_ALARM = 'code-clear-clipboard';
@@ -20,11 +21,6 @@ const PENDING = 'code.clipboard';
 /** How long a secret stays on the clipboard (an e2e test fires the alarm sooner itself). */
 const CLEAR_SECONDS = 60;
 export const CLIPBOARD_PERMISSIONS = { permissions: ['clipboardRead', 'clipboardWrite'] };
-
-async function sha256(text) {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 async function offers({ profileId }) {
   return codeOffers(await getProfile(profileId));
@@ -42,7 +38,7 @@ async function download({ profileId, target }) {
 /** Copy with the secret: the text for the page to copy, and the clear planned. */
 async function copySecret({ profileId, target }) {
   const snippet = renderSnippet(await getProfile(profileId), target, true);
-  await api.storage.session.set({ [PENDING]: { digest: await sha256(snippet.text) } });
+  await api.storage.session.set({ [PENDING]: { digest: await sha256Hex(snippet.text) } });
   await api.alarms.create(CLEAR_ALARM, { when: Date.now() + CLEAR_SECONDS * 1000 });
   const clearable = await api.permissions.contains(CLIPBOARD_PERMISSIONS);
   return { ...snippet, clearSeconds: CLEAR_SECONDS, clearable };
@@ -69,7 +65,7 @@ export async function clearClipboard() {
   await api.storage.session.remove(PENDING);
   if (!(await api.permissions.contains(CLIPBOARD_PERMISSIONS))) return 'not-allowed';
   if (api.offscreen) return throughOffscreen(pending.digest);
-  if ((await sha256(await navigator.clipboard.readText())) !== pending.digest) return 'changed';
+  if ((await sha256Hex(await navigator.clipboard.readText())) !== pending.digest) return 'changed';
   await navigator.clipboard.writeText('');
   return 'cleared';
 }

@@ -10,6 +10,8 @@
 // fails (no Cache Storage, a full disk, a copy that does not compile or match) falls back to the
 // package.
 
+import { sha256Hex } from '../lib/sha256.js';
+
 export const CORE_CACHE = 'credfill-core';
 
 /**
@@ -42,11 +44,9 @@ export async function instantiateCore(init, packagedUrl, digest,
  */
 async function verifiedModule(copy, digest, compile) {
   const [module, bytes] = await Promise.all([compile(copy.clone()), copy.arrayBuffer()]);
-  if (hex(await crypto.subtle.digest('SHA-256', bytes)) !== digest) throw new Error('core-copy-mismatch');
+  if ((await sha256Hex(bytes)) !== digest) throw new Error('core-copy-mismatch');
   return module;
 }
-
-const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 
 /** The copy under `key`, and no other: an update leaves no stale core behind. */
 async function keep(cache, key, response) {

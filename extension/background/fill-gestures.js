@@ -6,7 +6,7 @@ import { t } from '../lib/i18n.js';
 import { consoleOf, lastProfiles, markPending, runFill } from './fill.js';
 import { CURRENT } from '../lib/vault-store.js';
 import { PROFILE_COUNTS, profileCount } from './vault-badge.js';
-import { noteActivity } from './vault-lock.js';
+import { VAULT_KEY, noteActivity } from './vault-lock.js';
 
 const MENU_ID = 'credfill-fill';
 const COMMAND = 'fill-page';
@@ -114,7 +114,7 @@ export function registerFillEvents(ready) {
   api.tabs.onActivated.addListener(report(async ({ tabId }) => updateBadge(tabId, (await api.tabs.get(tabId)).url, ready)));
   // Profiles change with the vault's pointer and their counts; they appear and vanish as the vault unlocks and locks.
   api.storage.onChanged.addListener(report((changes, area) =>
-    ((area === 'local' && changes[CURRENT]) || (area === 'session' && (changes['vault.key'] || changes[PROFILE_COUNTS]))) && updateActiveBadges(ready)));
+    ((area === 'local' && changes[CURRENT]) || (area === 'session' && (changes[VAULT_KEY] || changes[PROFILE_COUNTS]))) && updateActiveBadges(ready)));
   // A console host added or removed in the options: the menu's pages and the badges follow.
   api.storage.onChanged.addListener(report(async (changes, area) => {
     if (area !== 'local' || !changes[CONSOLE_HOSTS_KEY]) return;

@@ -14,14 +14,13 @@ import { openscaleIdsAdvance, openscaleIdsOrigins, openscaleIdsPreview, openscal
 import { api } from '../lib/browser.js';
 import { listProfiles } from './profiles.js';
 import { tokenCache } from './token-cache.js';
+import { onVaultLocked } from './vault-lock.js';
 import { sendOnce } from './check-fetch.js';
 import { whenPermitted } from './when-permitted.js';
 
 /** Each profile's `{accessToken, expiration}`: memory only, the core refuses it near its expiry. */
 const tokens = tokenCache();
 const RESULT_KEY = 'openscale.results';
-/** Held in session storage while the vault is unlocked (vault-lock.js). */
-const VAULT_KEY = 'vault.key';
 
 async function lookupFor({ profileId, goal }) {
   const profiles = await listProfiles();
@@ -70,9 +69,7 @@ const { start, register } = whenPermitted('openscale', { origins, run });
  */
 export function registerOpenscaleEvents(ready) {
   register(ready);
-  api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'session' && VAULT_KEY in changes && changes[VAULT_KEY].newValue === undefined) tokens.clear();
-  });
+  onVaultLocked(() => tokens.clear());
 }
 
 export const handlers = {

@@ -4,12 +4,10 @@
 // profile's key, region or endpoint changes (a token made for the old key or another IAM must
 // not answer for the new one).
 
+import { sha256Hex } from '../lib/sha256.js';
+
 /** What a token was made from: the profile's credentials, region and endpoint, hashed. */
-async function madeFrom(profile) {
-  const text = JSON.stringify([profile.credentials ?? [], profile.region ?? null, profile.endpoint ?? null]);
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+const madeFrom = (profile) => sha256Hex(JSON.stringify([profile.credentials ?? [], profile.region ?? null, profile.endpoint ?? null]));
 
 /** profileId → {token, madeFrom}. */
 export function tokenCache() {

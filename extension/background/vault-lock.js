@@ -10,7 +10,8 @@
 import { api } from '../lib/browser.js';
 import { readSettings } from '../lib/vault-settings.js';
 
-const KEY = 'vault.key';
+/** The derived key, while the vault is unlocked. */
+export const VAULT_KEY = 'vault.key';
 const LOCK_AT = 'vault.lockAt';
 export const AUTO_LOCK_ALARM = 'vault-auto-lock';
 
@@ -23,7 +24,7 @@ export async function keepSessionFromContentScripts() {
 
 /** The session's key and deadline; locks first when the deadline has passed. */
 async function unlockedSession() {
-  const { [KEY]: key, [LOCK_AT]: lockAt } = await api.storage.session.get([KEY, LOCK_AT]);
+  const { [VAULT_KEY]: key, [LOCK_AT]: lockAt } = await api.storage.session.get([VAULT_KEY, LOCK_AT]);
   if (!key) return null;
   if (!(Date.now() < lockAt)) {
     await lock();
@@ -69,7 +70,7 @@ export async function lockIfDue() {
 }
 
 export async function rememberKey(key) {
-  await api.storage.session.set({ [KEY]: key });
+  await api.storage.session.set({ [VAULT_KEY]: key });
   await scheduleLock();
 }
 
@@ -80,7 +81,17 @@ async function scheduleLock() {
   await api.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
 }
 
+/**
+ * Calls `listener` whenever the vault locks, however it locks (the button, the idle deadline, a
+ * passphrase change): the key leaving session storage is the lock. Register at the worker's start.
+ */
+export function onVaultLocked(listener) {
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'session' && VAULT_KEY in changes && changes[VAULT_KEY].newValue === undefined) listener();
+  });
+}
+
 export async function lock() {
-  await api.storage.session.remove([KEY, LOCK_AT]);
+  await api.storage.session.remove([VAULT_KEY, LOCK_AT]);
   await api.alarms.clear(AUTO_LOCK_ALARM);
 }

@@ -6,15 +6,20 @@ import { beforeEach, describe, it } from 'node:test';
 import { FakeStorage } from '../../tests/js/fake-storage.mjs';
 
 const alarms = new Map();
+const storageListeners = [];
 globalThis.browser = {
-  storage: { session: new FakeStorage(), local: new FakeStorage() },
+  storage: {
+    session: new FakeStorage(),
+    local: new FakeStorage(),
+    onChanged: { addListener: (listener) => storageListeners.push(listener) },
+  },
   alarms: {
     create: async (name, { when }) => void alarms.set(name, when),
     clear: async (name) => alarms.delete(name),
   },
 };
 const session = globalThis.browser.storage.session;
-const { asUserActions, lockDeadline, noteActivity, rememberKey, useKey } = await import('./vault-lock.js');
+const { VAULT_KEY, asUserActions, lockDeadline, noteActivity, onVaultLocked, rememberKey, useKey } = await import('./vault-lock.js');
 
 const MINUTE = 60_000;
 const KEY = 'a2V5';
@@ -81,5 +86,19 @@ describe('auto-lock activity', () => {
     assert.deepEqual(calls, [1]);
     assert.ok((await lockDeadline()) > soon);
     assert.deepEqual(handlers.page.from, ['extension']);
+  });
+});
+
+describe('onVaultLocked', () => {
+  it('calls back when the key leaves session storage, and for nothing else', () => {
+    let locks = 0;
+    onVaultLocked(() => { locks += 1; });
+    const changed = (changes, area) => storageListeners.forEach((listener) => listener(changes, area));
+    changed({ [VAULT_KEY]: { newValue: KEY } }, 'session'); // unlocked
+    changed({ [VAULT_KEY]: { oldValue: KEY } }, 'local'); // another area
+    changed({ 'vault.lockAt': { oldValue: 1 } }, 'session'); // another key
+    assert.equal(locks, 0);
+    changed({ [VAULT_KEY]: { oldValue: KEY } }, 'session'); // locked
+    assert.equal(locks, 1);
   });
 });

@@ -79,7 +79,10 @@ export function codePanel(t, profiles, backend) {
 
   function allowButton() {
     const allow = el('button', { type: 'button', class: 'code-allow-clipboard' }, t('code_allowClipboard'));
-    allow.addEventListener('click', backend.allowClearing);
+    // Says when the grant is in, so the next copy with the secret is not made before it counts.
+    allow.addEventListener('click', async () => {
+      if (await backend.allowClearing()) say('ok', t('code_clipboardAllowed'));
+    });
     return allow;
   }
 

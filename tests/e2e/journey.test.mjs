@@ -185,6 +185,8 @@ for (const [name] of BROWSERS) {
       await popup.click('.code-confirm-go');
       await popup.click('.code-allow-clipboard');
       await answerPermissionPrompt(browser, true);
+      // The panel says when the grant is in; reading the clipboard before then is refused.
+      await eventually(() => popup.attr('.code-status', 'class'), (c) => c?.split(' ').includes('ok'));
       await popup.click('.code-copy');
       const copied = await eventually(() => readClipboard(popup), (text) => text.includes(accessKeyId));
       assert.ok(copied.includes(`BasicCredentials('${accessKeyId}', os.environ['HUAWEICLOUD_SDK_SK'], '${iam.projectId}')`), copied);

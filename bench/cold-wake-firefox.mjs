@@ -5,8 +5,7 @@
 // (ExtensionParent.DebugUtils, from the browser's chrome context), checks that it is no longer
 // running, then times one `runtime.sendMessage` round trip from a page of each extension.
 // Prints JSON lines for scripts/bench-report.mjs. `CREDFILL_BENCH_ONCE=1` (make test) runs one round.
-import firefox from 'selenium-webdriver/firefox.js';
-import { FIREFOX_ADDON_ID, launchFirefox } from '../tests/e2e/lib/browsers.mjs';
+import { FIREFOX_ADDON_ID, launchFirefox, stopBackground } from '../tests/e2e/lib/browsers.mjs';
 import { ROUNDS, WAKES, printWakes, probeId, timeMessage, writeProbes } from './lib/wake-probes.mjs';
 
 const { dirs, remove } = writeProbes('dist/firefox');
@@ -14,20 +13,10 @@ const ids = Object.fromEntries(Object.keys(dirs).map((name) => [name, name === '
 const otherAddons = Object.fromEntries(Object.entries(dirs).filter(([name]) => name !== 'credfill').map(([name, dir]) => [ids[name], dir]));
 // Firefox rounds performance.now() to the millisecond unless told not to.
 const browser = await launchFirefox({ extDir: dirs.credfill, otherAddons, prefs: { 'privacy.reduceTimerPrecision': false } });
-const { driver } = browser;
 
 /** Unloads the event page of the add-on `id`; throws unless Firefox reports it stopped. */
 async function terminate(id) {
-  await driver.setContext(firefox.Context.CHROME);
-  try {
-    const state = await driver.executeAsyncScript(`const [id, done] = arguments;
-      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-      const debug = ExtensionParent.DebugUtils;
-      debug.terminateBackgroundScript(id).then(() => done({ running: debug.isBackgroundScriptRunning(id) }), (e) => done({ error: String(e) }));`, id);
-    if (state.running !== false) throw new Error(`${id}: the event page was not unloaded (${JSON.stringify(state)})`);
-  } finally {
-    await driver.setContext(firefox.Context.CONTENT);
-  }
+  if (!(await stopBackground(browser, null, id))) throw new Error(`${id}: the event page was not unloaded`);
 }
 
 try {

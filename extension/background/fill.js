@@ -39,34 +39,31 @@ export async function profilesFor(provider) {
 const summary = (profile) => ({ id: profile.id, name: profile.name });
 
 /**
- * Fields of every frame the script reached, ids made unique as `frameId:localId`, each with its
- * frame's URL (the core requires it). `frames` maps frameId to where apply() must go: the
- * document, by the `documentId` the browser gives (Chromium 106+ and Firefox 153 both do, checked
- * here; https://developer.chrome.com/docs/extensions/reference/api/scripting#type-InjectionResult),
- * and the origin it was collected at. A browser without document ids gets the frame id, and the
+ * The frames the script reached, each `{frameId, fields}` with its fields as the JSON text the
+ * script wrote: the core reads it (`planFill`), the worker never parses thousands of fields.
+ * `documents` maps frameId to where apply() must go: the document, by the `documentId` the browser
+ * gives (Chromium 106+ and Firefox 153 both do, checked here;
+ * https://developer.chrome.com/docs/extensions/reference/api/scripting#type-InjectionResult), and
+ * the origin it was collected at. A browser without document ids gets the frame id, and the
  * content script's nonce and origin check stand alone.
  */
 async function collectPage(tabId, topUrl, nonce) {
-  // As JSON text: one string crosses the process boundary far faster than thousands of small objects.
   // The script's instance is read as an own property: a page element with its id cannot stand in (see the script).
   const results = await api.scripting.executeScript({
     target: { tabId, allFrames: true },
     func: (n) => (Object.hasOwn(globalThis, '__credfillFill') ? globalThis.__credfillFill.collectJson(n) : null),
     args: [nonce],
   });
-  const frames = new Map();
-  const fields = [];
+  const documents = new Map();
+  const frames = [];
   for (const { frameId, documentId, result } of results) {
     if (!result) continue;
-    const frame = JSON.parse(result);
-    frames.set(frameId, { documentId, origin: originOf(frame.url) });
-    for (const field of frame.fields) {
-      fields.push({ ...field, id: `${frameId}:${field.id}`, frameUrl: frame.url, frameSandboxed: frame.sandboxed });
-    }
+    documents.set(frameId, { documentId, origin: originOf(result.url) });
+    frames.push({ frameId, fields: result.fields });
   }
-  const top = frames.get(0);
+  const top = documents.get(0);
   if (!top || top.origin !== new URL(topUrl).origin) throw refused('navigated', t('fill_errorNavigated'));
-  return { frames, fields };
+  return { documents, frames };
 }
 
 const originOf = (url) => {
@@ -87,12 +84,12 @@ async function collectAndPlan(tabId, topUrl, profile, { confirmedFrameOrigin, ch
   const input = { topUrl, profile, confirmedFrameOrigin, extraHosts, ...(chosen ? { chosen } : {}) };
   for (;;) {
     const nonce = crypto.randomUUID();
-    const { frames, fields } = await collectPage(tabId, topUrl, nonce);
-    const plan = await planVisible(tabId, { ...input, fields }, frames, nonce);
+    const { documents, frames } = await collectPage(tabId, topUrl, nonce);
+    const plan = await planVisible(tabId, { ...input, frames }, documents, nonce);
     const left = deadline - Date.now();
     // A form is there once the plan fills or misses something; until then the SPA may still open it.
     const formFound = plan.fills.length || plan.missing.length || plan.confirmFrame;
-    if (plan.refused || formFound || left <= 0) return { plan, frames, nonce };
+    if (plan.refused || formFound || left <= 0) return { plan, documents, nonce };
     await api.scripting.executeScript({
       target: { tabId, frameIds: [0] },
       func: (ms) => (Object.hasOwn(globalThis, '__credfillFill') ? globalThis.__credfillFill.settle(ms) : null),
@@ -108,22 +105,23 @@ async function collectAndPlan(tabId, topUrl, profile, { confirmedFrameOrigin, ch
  * without: a covered decoy then never takes a slot from the real field. Each round rules out at
  * least one field, so this ends.
  */
-async function planVisible(tabId, input, frames, nonce) {
+async function planVisible(tabId, input, documents, nonce) {
+  const hidden = [];
   for (;;) {
-    const plan = planFill(input);
+    const plan = planFill({ ...input, hidden });
     const picked = [...plan.fills, ...plan.skipped.filter((s) => s.reason === 'caption-is-page-text')]
       .map((f) => f.fieldId);
-    const hidden = await hiddenFields(tabId, picked, frames, nonce);
-    if (!hidden.size) return plan;
-    input = { ...input, fields: input.fields.map((f) => (hidden.has(f.id) ? { ...f, visible: false } : f)) };
+    const found = await hiddenFields(tabId, picked, documents, nonce);
+    if (!found.length) return plan;
+    hidden.push(...found);
   }
 }
 
 /** Which of `fieldIds` their frame's content script finds hidden, asked of the very documents collected. */
-async function hiddenFields(tabId, fieldIds, frames, nonce) {
-  const hidden = new Set();
+async function hiddenFields(tabId, fieldIds, documents, nonce) {
+  const hidden = [];
   for (const [frameId, ids] of Map.groupBy(fieldIds, frameOf)) {
-    const { documentId } = frames.get(frameId);
+    const { documentId } = documents.get(frameId);
     const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
     const [reply] = await api.scripting.executeScript({
       target,
@@ -131,7 +129,7 @@ async function hiddenFields(tabId, fieldIds, frames, nonce) {
       args: [nonce, ids.map(localId)],
     }).catch(() => []);
     // A frame gone or collected again answers null: apply() reports its fields as navigated.
-    for (const id of reply?.result ?? []) hidden.add(`${frameId}:${id}`);
+    for (const id of reply?.result ?? []) hidden.push(`${frameId}:${id}`);
   }
   return hidden;
 }
@@ -140,11 +138,11 @@ async function hiddenFields(tabId, fieldIds, frames, nonce) {
  * Types the planned values, frame by frame, into the very documents collected (see collectPage);
  * returns the fills not made, with why: the field changed meanwhile, or its frame navigated away.
  */
-async function applyPlan(tabId, fills, frames, nonce) {
+async function applyPlan(tabId, fills, documents, nonce) {
   const byFrame = Map.groupBy(fills, (f) => frameOf(f.fieldId));
   const late = [];
   for (const [frameId, frameFills] of byFrame) {
-    const { documentId, origin } = frames.get(frameId);
+    const { documentId, origin } = documents.get(frameId);
     const values = frameFills.map((f) => ({ id: localId(f.fieldId), value: f.value }));
     const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
     let reply;
@@ -196,11 +194,11 @@ async function fillTab({ tabId, profileId, confirmedFrameOrigin, chosen }) {
   }
 
   await api.scripting.executeScript({ target: { tabId, allFrames: true }, files: [CONTENT_SCRIPT] });
-  const { plan, frames, nonce } = await collectAndPlan(tabId, tab.url, profile, { confirmedFrameOrigin, chosen }, extraHosts);
+  const { plan, documents, nonce } = await collectAndPlan(tabId, tab.url, profile, { confirmedFrameOrigin, chosen }, extraHosts);
   if (plan.refused) return { status: 'refused', code: plan.refused.code, message: words(t, 'fill_refusal', plan.refused) };
 
   // The frames allowed are filled now; a cross-origin frame the plan asks about never holds them up.
-  const late = await applyPlan(tabId, plan.fills, frames, nonce);
+  const late = await applyPlan(tabId, plan.fills, documents, nonce);
   await api.storage.session.set({ [LAST_PROFILE_KEY]: { ...(await lastProfiles()), [site.provider]: profile.id } });
   const fills = plan.fills.map(({ value, ...fill }) => fill); // the report needs no value back
   const outcome = {

@@ -150,7 +150,7 @@
     return Boolean(hit) && (hit === el || el.contains(hit) || hit.closest?.('label')?.control === el);
   }
 
-  function describe(el, id) {
+  function describe(el, id, frame) {
     const attr = (name) => el.getAttribute(name);
     const preceding = precedingText(el);
     return {
@@ -167,28 +167,32 @@
       visible: isTextEntry(el) && isShown(el), // only text entries are ever filled: skip the cost for the rest
       readOnly: Boolean(el.readOnly),
       disabled: el.matches(':disabled'),
+      frameUrl: frame.url,
+      frameSandboxed: frame.sandboxed,
     };
   }
 
   /**
-   * This frame: its URL (or inherited origin), whether it is sandboxed, and its fields. `nonce` (the
-   * worker's, one per collect) is the only one a later apply() is accepted with.
+   * This frame: its URL (or inherited origin) and its fields, each naming that URL and whether the
+   * frame is sandboxed (the core judges every field by its frame). `nonce` (the worker's, one per
+   * collect) is the only one a later apply() is accepted with.
    */
   function collect(nonce) {
     collectNonce = nonce;
     elements = new Map();
     collectedTypes = new Map();
     labelIndexes = new Map();
+    const inherits = location.protocol === 'about:' || location.protocol === 'blob:';
+    // A sandboxed frame without allow-same-origin has the opaque origin "null".
+    const frame = { url: inherits ? self.origin : location.href, sandboxed: self.origin === 'null' };
     const fields = controlsIn(document).map((el, index) => {
       const id = String(index);
       elements.set(id, el);
       collectedTypes.set(id, el.getAttribute('type'));
-      return describe(el, id);
+      return describe(el, id, frame);
     });
     labelIndexes = new Map();
-    const inherits = location.protocol === 'about:' || location.protocol === 'blob:';
-    // A sandboxed frame without allow-same-origin has the opaque origin "null".
-    return { url: inherits ? self.origin : location.href, sandboxed: self.origin === 'null', fields };
+    return { url: frame.url, fields };
   }
 
   /**
@@ -266,5 +270,8 @@
     return result;
   }
 
-  globalThis.__credfillFill = Object.freeze({ collect, collectJson: (nonce) => JSON.stringify(collect(nonce)), hiddenAmong, settle, apply });
+  globalThis.__credfillFill = Object.freeze({ collect, collectJson: (nonce) => {
+    const { url, fields } = collect(nonce);
+    return { url, fields: JSON.stringify(fields) };
+  }, hiddenAmong, settle, apply });
 })();

@@ -1,8 +1,9 @@
 //! JS exports for `crate::fill`.
 
-use super::{from_js, from_js_direct, js_error, to_js};
-use crate::fill::{self, ExtraHost, PlanInput, ReportInput};
+use super::{from_js, js_error, to_js};
+use crate::fill::{self, ExtraHost, FrameFields, PlanInput, ReportInput};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// `matchConsole(url)` → `{ provider: "huawei" | "flexible-engine" | "ibm", host }` or `null`.
 #[wasm_bindgen(js_name = matchConsole)]
@@ -52,28 +53,60 @@ pub fn normalize_console_host(input: &str) -> Result<String, JsValue> {
     })
 }
 
-/// `planFill({topUrl, fields, profile, extraHosts?, confirmedFrameOrigin?})` (each field names its
-/// `frameUrl` and `frameSandboxed`) → `{console, fills: [{fieldId, slot, value, confidence}],
+/// `planFill({topUrl, frames: [{frameId, fields}], hidden?, profile, extraHosts?,
+/// confirmedFrameOrigin?, chosen?})` → `{console, fills: [{fieldId, slot, value, confidence}],
 /// skipped: [{fieldId, reason, slot}], missing: [slot], refused?: {code, message}, confirmFrame?}`
-/// (see `crate::fill::plan`).
+/// (see `crate::fill::plan`). Each frame's `fields` is the JSON text its content script wrote (the
+/// descriptors, each naming its `frameUrl` and `frameSandboxed`); the plan's field ids are
+/// `frameId:localId`, and `hidden` lists such ids to plan as not visible (`crate::fill::page_fields`).
 /// `profile` is the profile as the vault stores it (`{id, name, provider, region?, openscaleGuid?,
 /// credentials: [...]}`); the core derives each slot's value from it (`crate::fill::slot_values`).
 /// Fill values come out as plain strings: the content script has to type them.
 ///
-/// The fields (thousands on a long page) are read straight from their JSON text, the rest through
-/// `crate::json`'s tree: the fields' reader is the one worth compiling twice. A 2,000-field plan
-/// in Node (pkg/ WASM, 15 calls after 5 warm-ups) measured 19 ms through the tree, 14 ms so, for
-/// 9 KB of WASM; reading the whole input straight measured 12 ms but cost 39 KB (the profile's
-/// readers compiled twice too).
+/// The fields (thousands on a long page) are parsed straight from the text the content script
+/// sent, never made into JS objects in the worker; the rest goes through `crate::json`'s tree.
+/// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
 #[wasm_bindgen(js_name = planFill)]
 pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {
-    const EXPECTED: &str = "a fill is {url, topUrl, fields, profile, extraHosts?}";
-    let fields = js_sys::Reflect::get(&input, &"fields".into()).unwrap_or(JsValue::UNDEFINED);
+    const EXPECTED: &str =
+        "a fill is {topUrl, frames: [{frameId, fields}], hidden?, profile, extraHosts?}";
+    let refused = || js_error("invalid-input", EXPECTED, None, None);
+    let take = |name: &str| {
+        let value = js_sys::Reflect::get(&input, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        (!value.is_undefined()).then_some(value)
+    };
+    let frames = take("frames").ok_or_else(refused)?;
+    let hidden: Vec<String> = match take("hidden") {
+        Some(hidden) => from_js(hidden, "invalid-input", EXPECTED)?,
+        None => Vec::new(),
+    };
     let rest = js_sys::Object::assign(&js_sys::Object::new(), &input.clone().into());
-    js_sys::Reflect::delete_property(&rest, &"fields".into())
-        .map_err(|_| js_error("invalid-input", EXPECTED, None, None))?;
+    for name in ["frames", "hidden"] {
+        js_sys::Reflect::delete_property(&rest, &name.into()).map_err(|_| refused())?;
+    }
     let mut input: PlanInput = from_js(rest.into(), "invalid-input", EXPECTED)?;
-    input.fields = from_js_direct(fields, "invalid-input", EXPECTED)?;
+    let frames = frames
+        .dyn_into::<js_sys::Array>()
+        .map_err(|_| refused())?
+        .iter()
+        .map(|frame| {
+            let get = |name: &str| js_sys::Reflect::get(&frame, &name.into()).ok();
+            let frame_id = get("frameId")
+                .and_then(|id| id.as_f64())
+                .filter(|id| id.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(id))
+                .ok_or_else(refused)?;
+            let text = get("fields")
+                .and_then(|text| text.as_string())
+                .ok_or_else(refused)?;
+            Ok(FrameFields {
+                frame_id: frame_id as u64,
+                fields: serde_json::from_str(&text).map_err(|_| refused())?,
+            })
+        })
+        .collect::<Result<Vec<_>, JsValue>>()?;
+    input.fields = fill::page_fields(frames, &hidden);
     to_js(&fill::plan_fill(&input))
 }
 

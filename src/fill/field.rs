@@ -40,6 +40,35 @@ pub struct FieldDescriptor {
     pub frame_sandboxed: bool,
 }
 
+/// One frame's fields as its content script described them, their ids local to that frame.
+pub struct FrameFields {
+    /// The browser's frame id: 0 for the top frame; Firefox's exceed 32 bits.
+    pub frame_id: u64,
+    pub fields: Vec<FieldDescriptor>,
+}
+
+/// The page's fields, from its frames: each id becomes `frameId:localId` (the worker sends a value
+/// back to its frame by it), and the fields in `hidden` (such ids, which the content script's full
+/// visibility check found covered or off-screen after a plan picked them) are planned as not
+/// visible, so a covered decoy gives its slot up.
+pub fn page_fields(frames: Vec<FrameFields>, hidden: &[String]) -> Vec<FieldDescriptor> {
+    let mut fields = Vec::with_capacity(frames.iter().map(|f| f.fields.len()).sum());
+    for FrameFields {
+        frame_id,
+        fields: own,
+    } in frames
+    {
+        for mut field in own {
+            field.id = format!("{frame_id}:{}", field.id);
+            if hidden.contains(&field.id) {
+                field.visible = false;
+            }
+            fields.push(field);
+        }
+    }
+    fields
+}
+
 /// Longer page texts are cut in a fill report: a label is a few words, a paragraph is not one.
 const SHOWN_NAME_CHARS: usize = 40;
 
@@ -151,5 +180,37 @@ impl FieldText {
             .iter()
             .filter(|(source, _)| matches!(source, Source::Label | Source::Placeholder))
             .map(|(_, text)| text.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn field(id: &str) -> FieldDescriptor {
+        serde_json::from_value(json!({"id": id, "tag": "input", "visible": true, "readOnly": false,
+            "disabled": false, "frameUrl": "https://console.huaweicloud.com/", "frameSandboxed": false}))
+        .expect("a valid descriptor")
+    }
+
+    #[test]
+    fn a_pages_fields_carry_their_frame_in_their_id_and_the_hidden_ones_are_not_visible() {
+        let frames = vec![
+            FrameFields {
+                frame_id: 0,
+                fields: vec![field("0"), field("1")],
+            },
+            FrameFields {
+                frame_id: 8_589_934_593,
+                fields: vec![field("0")],
+            },
+        ];
+        let fields = page_fields(frames, &["8589934593:0".to_owned()]);
+        let seen: Vec<(&str, bool)> = fields.iter().map(|f| (f.id.as_str(), f.visible)).collect();
+        assert_eq!(
+            seen,
+            [("0:0", true), ("0:1", true), ("8589934593:0", false)]
+        );
     }
 }

@@ -17,7 +17,7 @@ mod slot;
 mod tab;
 mod text;
 
-pub use field::FieldDescriptor;
+pub use field::{page_fields, FieldDescriptor, FrameFields};
 pub use host::{normalize_console_host, HostError};
 pub use origin::{
     frame_decision, match_console, ConsoleMatch, ExtraHost, FrameDecision, FrameRefusal, Provider,

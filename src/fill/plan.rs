@@ -31,7 +31,7 @@ pub struct PlanInput {
     /// The tab's URL: it decides whether the page is a console at all. Each field names its own
     /// frame (`frameUrl`), checked against this.
     pub top_url: String,
-    /// Read apart by the WASM binding (`bindings::fill::plan_fill`); required there.
+    /// The WASM binding builds them from each frame's text ([`super::page_fields`]).
     #[serde(default)]
     pub fields: Vec<FieldDescriptor>,
     /// The profile as the vault stores it; its slot values come from [`slot_values`].

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { BROWSERS, eventually } from './lib/browsers.mjs';
+import { BROWSERS, eventually, stopBackground } from './lib/browsers.mjs';
 import { HOSTS } from './lib/consoles.mjs';
 import { chooseFillInContextMenu } from './lib/context-menu.mjs';
 import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, probe, runFill, skipShortcutWhileLocked, slotsOf, tabIdOf } from './lib/fill.mjs';
@@ -242,10 +242,7 @@ for (const [name] of BROWSERS) {
       const coreReady = () => worker.evaluate(() => [self.markedBeforeStop, performance.getEntriesByName('credfill-core-ready').length]);
       // Marks this instance: a new one does not have the mark.
       await worker.evaluate(() => (self.markedBeforeStop = true));
-      const cdp = await browser.context.newCDPSession(control.raw);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await new Promise((r) => setTimeout(r, 300));
+      assert.ok(await stopBackground(browser, control), 'the worker did not stop');
       const second = url(HOSTS.huawei, 'modelarts-vue.html?badge-cold');
       await open(second, 'input[type=password]');
       assert.equal(await eventually(async () => badge(await tabIdOf(control, second)), (b) => b !== ''), '•');
@@ -271,10 +268,7 @@ for (const [name] of BROWSERS) {
         }));
       });
       assert.deepEqual(await eventually(kept, (k) => k.length > 0), [[`https://credfill.invalid/core/${digest}.wasm`, digest]]);
-      const cdp = await browser.context.newCDPSession(control.raw);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await new Promise((r) => setTimeout(r, 300));
+      assert.ok(await stopBackground(browser, control), 'the worker did not stop');
       assert.equal(typeof (await version()), 'string');
       const packagedReads = () => worker.evaluate(() => [
         performance.getEntriesByName('credfill-core-ready').length,

@@ -6,7 +6,7 @@ import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { E2E_EXTENSION, ROOT, eventually, launchChromium, launchFirefox } from './lib/browsers.mjs';
+import { E2E_EXTENSION, ROOT, eventually, launchChromium, launchFirefox, stopBackground } from './lib/browsers.mjs';
 import { E2E_PASSPHRASE, listProfiles, send, unlockVault } from './lib/profiles.mjs';
 
 const SK = 'Zq8vJ3kP0rT6wY2eN5hB9mC1xL4sD7fG0aK3uV6i';
@@ -95,28 +95,6 @@ async function formatOneRecord(document, passphrase) {
   return { version: 1, kdf, nonce: Buffer.from(nonce).toString('base64'), ciphertext: Buffer.from(sealed).toString('base64') };
 }
 
-/** A DevTools session that can stop the extension's service worker (`ServiceWorker.stopAllWorkers`). */
-async function stopper(browser, page) {
-  const cdp = await browser.context.newCDPSession(page.raw);
-  await cdp.send('ServiceWorker.enable');
-  return cdp;
-}
-
-/** Stops the extension's service worker; resolves once DevTools reports it stopped (or after 5 s). */
-async function stopWorker(cdp) {
-  let listener;
-  const stopped = new Promise((resolve) => {
-    listener = ({ versions }) => {
-      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve(true);
-    };
-    cdp.on('ServiceWorker.workerVersionUpdated', listener);
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  const outcome = await Promise.race([stopped, new Promise((r) => setTimeout(() => r(false), 5000))]);
-  cdp.off('ServiceWorker.workerVersionUpdated', listener);
-  return outcome;
-}
-
 const secretsIn = (document) => document.profiles.flatMap((p) => p.credentials).map((c) => c.secretAccessKey ?? c.apiKey);
 
 describe('chromium: encrypted vault', () => {
@@ -192,7 +170,6 @@ describe('chromium: encrypted vault', () => {
   it('a worker stopped in the middle of saves leaves a vault that opens, with the old or the new content', async (t) => {
     const popup = await browser.open('popup.html');
     await unlockVault(popup);
-    const cdp = await stopper(browser, popup);
     let stops = 0;
     const outcomes = [];
     const itemsOf = (round) => Array.from({ length: 20 }, (_, i) => ({
@@ -202,7 +179,7 @@ describe('chromium: encrypted vault', () => {
     const first = (await listProfiles(popup)).length;
     const saved = await send(popup, 'profiles.import', { items: itemsOf(10) });
     assert.equal(saved.outcome.saved.length, 20, JSON.stringify(saved.outcome));
-    assert.ok(await stopWorker(cdp), 'the worker did not stop');
+    assert.ok(await stopBackground(browser, popup), 'the worker did not stop');
     const reopened = await eventually(() => listProfiles(popup).catch((e) => e), Array.isArray);
     assert.equal(reopened.length, first + 20);
     const kept = new Set(saved.outcome.saved.map((s) => s.profileId));
@@ -212,7 +189,7 @@ describe('chromium: encrypted vault', () => {
       const items = itemsOf(round);
       const saving = send(popup, 'profiles.import', { items }).then((saved) => (saved?.outcome.saved.length ? 'saved' : 'cut off'), () => 'cut off');
       await new Promise((r) => setTimeout(r, round && 5 * 2 ** round)); // 0 to 2.5 s: before, during and after the save
-      if (await stopWorker(cdp)) stops++;
+      if (await stopBackground(browser, popup)) stops++;
       const reply = await saving;
       const afterwards = await eventually(() => listProfiles(popup).catch((e) => e), Array.isArray)
         .catch((e) => assert.fail(`round ${round}: the vault does not open: ${e.message}`));
@@ -323,7 +300,7 @@ describe('chromium: encrypted vault', () => {
       return popup.evaluate(async () => (await chrome.storage.session.get('vault.lockAt'))['vault.lockAt'] < Date.now());
     }, (past) => past);
     assert.ok(pastDeadline, 'the deadline could not be put in the past');
-    assert.ok(await stopWorker(await stopper(browser, popup)), 'the worker did not stop');
+    assert.ok(await stopBackground(browser, popup), 'the worker did not stop');
     await send(popup, 'version'); // wakes the worker without touching the vault
     const session = await eventually(() => popup.evaluate(() => chrome.storage.session.get(null)), (s) => !('vault.key' in s));
     assert.equal('vault.key' in session, false);

@@ -43,32 +43,37 @@ test('frameDecision shapes', () => {
 });
 
 test('planFill round-trip on the ModelArts AK/SK dialog', () => {
-  const plan = planFill({
+  // Each frame's fields come as the JSON text its content script wrote; ids come back as frameId:localId.
+  const dialog = [
+    field('f1', { labels: ['AK'] }),
+    field('f2', { labels: ['SK'], type: 'password', placeholder: null }),
+    field('f3', { type: 'checkbox', labels: ['I have read and agree to the ModelArts Service Statement'] }),
+    field('f4', { labels: ['AK'], readOnly: true }),
+  ];
+  const input = {
     topUrl: MODELARTS,
-    fields: [
-      field('f1', { labels: ['AK'] }),
-      field('f2', { labels: ['SK'], type: 'password', placeholder: null }),
-      field('f3', { type: 'checkbox', labels: ['I have read and agree to the ModelArts Service Statement'] }),
-      field('f4', { labels: ['AK'], readOnly: true }),
-    ],
+    frames: [{ frameId: 0, fields: JSON.stringify(dialog) }],
     // The profile as the vault stores it (fields the core does not know are ignored).
     profile: {
       id: 'p1', name: 'Huawei', provider: 'huawei', region: 'cn-north-4', colour: '#cc0000',
       credentials: [{ kind: 'aksk', accessKeyId: 'QTWAOYTTINDUT2QVKYUC', secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', issuer: 'huawei' }],
     },
-  });
+  };
+  const plan = planFill(input);
   assert.deepEqual(plan, {
     console: { provider: 'huawei', host: 'console.huaweicloud.com' },
     fills: [
-      { fieldId: 'f1', slot: 'accessKeyId', label: 'AK', value: 'QTWAOYTTINDUT2QVKYUC', confidence: 0.9 },
-      { fieldId: 'f2', slot: 'secretAccessKey', label: 'SK', value: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', confidence: 0.9 },
+      { fieldId: '0:f1', slot: 'accessKeyId', label: 'AK', value: 'QTWAOYTTINDUT2QVKYUC', confidence: 0.9 },
+      { fieldId: '0:f2', slot: 'secretAccessKey', label: 'SK', value: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', confidence: 0.9 },
     ],
-    skipped: [{ fieldId: 'f4', reason: 'read-only', slot: 'accessKeyId', label: 'AK' }],
+    skipped: [{ fieldId: '0:f4', reason: 'read-only', slot: 'accessKeyId', label: 'AK' }],
     missing: [],
   });
+  // A field the content script then found covered is planned as hidden.
+  assert.deepEqual(planFill({ ...input, hidden: ['0:f2'] }).skipped.map((s) => [s.fieldId, s.reason]), [['0:f2', 'hidden'], ['0:f4', 'read-only']]);
   // What the user is told: the page's captions; the read-only twin of a filled slot is no news.
   const fills = plan.fills.map(({ value, ...fill }) => fill);
-  assert.deepEqual(fillReport({ fills, skipped: plan.skipped, missing: plan.missing, late: [{ fieldId: 'f2', reason: 'gone' }] }), {
+  assert.deepEqual(fillReport({ fills, skipped: plan.skipped, missing: plan.missing, late: [{ fieldId: '0:f2', reason: 'gone' }] }), {
     filled: [{ slot: 'accessKeyId', label: 'AK' }],
     skipped: [{ slot: 'secretAccessKey', label: 'SK', reason: 'gone' }],
     missing: [],
@@ -78,12 +83,15 @@ test('planFill round-trip on the ModelArts AK/SK dialog', () => {
 test('planFill refuses a cross-provider profile and rejects malformed input', () => {
   const plan = planFill({
     topUrl: MODELARTS,
-    fields: [field('k', { labels: ['API key'] })],
+    frames: [{ frameId: 0, fields: JSON.stringify([field('k', { labels: ['API key'] })]) }],
     profile: { id: 'p2', name: 'IBM', provider: 'ibm', credentials: [{ kind: 'ibm-api-key', apiKey: 'ibm-key' }] },
   });
   assert.equal(plan.refused.code, 'provider-mismatch');
   assert.deepEqual(plan.fills, []);
-  assert.throws(() => planFill({ topUrl: MODELARTS }), (e) => e.code === 'invalid-input' && typeof e.message === 'string');
+  const profile = { id: 'p1', name: 'Huawei', provider: 'huawei', credentials: [] };
+  for (const frames of [undefined, [{ frameId: 0, fields: '[{"id": "x"}]' }], [{ frameId: 0, fields: [] }], [{ fields: '[]' }], [{ frameId: -1, fields: '[]' }], [{ frameId: 1.5, fields: '[]' }]]) {
+    assert.throws(() => planFill({ topUrl: MODELARTS, profile, frames }), (e) => e.code === 'invalid-input' && typeof e.message === 'string', JSON.stringify(frames));
+  }
 });
 
 test('normalizeConsoleHost returns the host to store, or throws {code, message}', () => {

@@ -194,6 +194,48 @@ function firefoxPage(driver, handle) {
   };
 }
 
+const devTools = new WeakMap(); // extension page -> its DevTools session (Chromium)
+
+/**
+ * Stops the extension's background at once, as the browser does after 30 s idle: Chromium's service
+ * worker through the DevTools protocol (ServiceWorker.stopAllWorkers, from a session on `page`, an
+ * extension page), Firefox's event page as about:debugging's "Terminate background script" does
+ * (ExtensionParent.DebugUtils, from the browser's chrome context; `addonId`, credfill by default).
+ * Resolves to whether the browser reports it stopped (Chromium: within 5 s).
+ */
+export async function stopBackground(browser, page, addonId = FIREFOX_ADDON_ID) {
+  if (browser.name === 'firefox') {
+    const { driver } = browser;
+    await driver.setContext(firefox.Context.CHROME);
+    try {
+      const state = await driver.executeAsyncScript(`const [id, done] = arguments;
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const debug = ExtensionParent.DebugUtils;
+        debug.terminateBackgroundScript(id).then(() => done({ running: debug.isBackgroundScriptRunning(id) }), (e) => done({ error: String(e) }));`, addonId);
+      return state.running === false;
+    } finally {
+      await driver.setContext(firefox.Context.CONTENT);
+    }
+  }
+  let cdp = devTools.get(page);
+  if (!cdp) {
+    cdp = await browser.context.newCDPSession(page.raw);
+    await cdp.send('ServiceWorker.enable');
+    devTools.set(page, cdp);
+  }
+  let listener;
+  const stopped = new Promise((resolve) => {
+    listener = ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve(true);
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', listener);
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const outcome = await Promise.race([stopped, new Promise((r) => setTimeout(() => r(false), 5000))]);
+  cdp.off('ServiceWorker.workerVersionUpdated', listener);
+  return outcome;
+}
+
 /**
  * Answers the browser's own prompt for an optional permission (`permissions.request`, asked by a
  * click the test made), as a user would: `allow` or deny. Resolves once it was answered.

@@ -20,12 +20,13 @@ fn main() {
         rows += 1;
     }
 
-    let parsed = parse(csv.as_bytes(), Some("credentials.csv")).expect("the bench CSV parses");
+    let parsed =
+        parse(csv.as_bytes(), Some("credentials.csv"), None).expect("the bench CSV parses");
     assert_eq!(parsed.items.len() as u64, rows);
 
     let start = Instant::now();
     for _ in 0..ITERATIONS {
-        let import = parse(std::hint::black_box(csv.as_bytes()), None).unwrap();
+        let import = parse(std::hint::black_box(csv.as_bytes()), None, None).unwrap();
         std::hint::black_box(serde_json::to_string(&import).unwrap());
     }
     let seconds = start.elapsed().as_secs_f64() / f64::from(ITERATIONS);

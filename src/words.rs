@@ -195,6 +195,9 @@ pub fn catalog() -> Vec<CatalogEntry> {
         crate::code::Value::terms()
             .map(|key| CatalogEntry { key, params: &[] })
             .collect(),
+        crate::credentials::script_terms()
+            .map(|key| CatalogEntry { key, params: &[] })
+            .collect(),
         crate::cloud::ibm::resource_instances::terms()
             .map(|key| CatalogEntry { key, params: &[] })
             .collect(),

@@ -21,12 +21,20 @@ enum Expect {
         &'static [WarningCode],
     ),
     Check(fn(&Import)),
+    /// The rows as read in Chinese (`zh-CN`); in another language only their keys are checked,
+    /// as a name of a few bytes reads as the code page of that language.
+    AkSkInChinese(&'static [(&'static str, &'static str, Option<&'static str>)]),
     Error(ErrorCode, Option<u32>, Option<u32>),
 }
 
 use Expect::*;
 
 const ALICE: &[(&str, &str, Option<&str>)] = &[(AK1, SK1, Some("alice"))];
+const ZHANG_WEI: &[(&str, &str, Option<&str>)] = &[(AK1, SK1, Some("张伟"))];
+const LEGACY: &[WarningCode] = &[WarningCode::LegacyEncoding];
+/// The languages credfill speaks: the hint for a legacy code page must not change these files'
+/// reading. (A Japanese browser reads a two-character GBK name as EUC-JP, as Firefox would.)
+const LANGUAGES: [Option<&str>; 4] = [None, Some("en-US"), Some("fr"), Some("zh-CN")];
 
 fn expectations() -> Vec<(&'static str, Expect)> {
     vec![
@@ -68,8 +76,33 @@ fn expectations() -> Vec<(&'static str, Expect)> {
         ),
         (
             "huawei-windows-1252.csv",
-            AkSk(&[(AK1, SK1, Some("José"))], &[WarningCode::LegacyEncoding]),
+            AkSk(&[(AK1, SK1, Some("José"))], LEGACY),
         ),
+        (
+            "huawei-windows-1252-french.csv",
+            AkSk(&[(AK1, SK1, Some("Hélène Lefèvre"))], LEGACY),
+        ),
+        ("huawei-gbk.csv", AkSk(ZHANG_WEI, LEGACY)),
+        ("huawei-gbk-chinese-header.csv", AkSk(ZHANG_WEI, LEGACY)),
+        (
+            "huawei-gbk-two-characters.csv",
+            AkSkInChinese(&[(AK1, SK1, Some("李娜"))]),
+        ),
+        (
+            "huawei-gb18030.csv",
+            AkSk(&[(AK1, SK1, Some("欧阳𫖯"))], LEGACY),
+        ),
+        (
+            "huawei-big5.csv",
+            AkSk(&[(AK1, SK1, Some("陳志明"))], LEGACY),
+        ),
+        (
+            "huawei-shift-jis.csv",
+            AkSk(&[(AK1, SK1, Some("山田太郎"))], LEGACY),
+        ),
+        ("huawei-utf8-chinese.csv", AkSk(ZHANG_WEI, &[])),
+        ("huawei-utf8-bom-chinese.csv", AkSk(ZHANG_WEI, &[])),
+        ("huawei-full-width-commas.csv", AkSk(ZHANG_WEI, &[])),
         ("huawei-temporary.json", Check(temporary)),
         ("aws-console.csv", Check(aws)),
         ("aws-access-keys.csv", Check(aws)),
@@ -147,7 +180,11 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())
-        .filter(|path| !path.file_name().unwrap().to_string_lossy().starts_with('.'))
+        // Not the dot files, nor the script that writes the legacy-encoded ones.
+        .filter(|path| {
+            let name = path.file_name().unwrap().to_string_lossy();
+            !name.starts_with('.') && !name.ends_with(".py")
+        })
         .map(|path| {
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             (name, std::fs::read(path).unwrap())
@@ -167,31 +204,40 @@ fn every_fixture_has_its_expected_outcome() {
             "{name} has no expectation"
         );
     }
-    for (name, expect) in expectations {
+    // The outcome is the same whatever the user's language, the hint for a legacy code page.
+    for ((file_name, expect), language) in expectations
+        .iter()
+        .flat_map(|expectation| LANGUAGES.map(|language| (expectation, language)))
+    {
         let bytes = &files
             .iter()
-            .find(|(file, _)| file == name)
-            .unwrap_or_else(|| panic!("{name} is missing"))
+            .find(|(file, _)| file == file_name)
+            .unwrap_or_else(|| panic!("{file_name} is missing"))
             .1;
-        let result = parse(bytes, Some(name));
+        let result = parse(bytes, Some(file_name), language);
+        let name = format!("{file_name} in {language:?}");
         match expect {
+            AkSkInChinese(rows) => {
+                let import = result.unwrap_or_else(|e| panic!("{name}: {e}"));
+                let found: Vec<_> = import.items.iter().map(aksk_row).collect();
+                let keys = |rows: &[(&str, &str, Option<&str>)]| -> Vec<(String, String)> {
+                    rows.iter()
+                        .map(|(ak, sk, _)| (ak.to_string(), sk.to_string()))
+                        .collect()
+                };
+                assert_eq!(keys(&found), keys(rows), "{name}");
+                if language == Some("zh-CN") {
+                    assert_eq!(found, *rows, "{name}");
+                }
+                let codes: Vec<_> = import.warnings.iter().map(|w| w.code).collect();
+                assert_eq!(codes, LEGACY, "{name}");
+            }
             AkSk(rows, warnings) => {
                 let import = result.unwrap_or_else(|e| panic!("{name}: {e}"));
-                let found: Vec<_> = import
-                    .items
-                    .iter()
-                    .map(|item| match item {
-                        Credential::AkSk(k) => (
-                            k.access_key_id.as_str(),
-                            k.secret_access_key.expose(),
-                            k.user_name.as_deref(),
-                        ),
-                        other => panic!("{name}: {other:?}"),
-                    })
-                    .collect();
-                assert_eq!(found, rows, "{name}");
+                let found: Vec<_> = import.items.iter().map(aksk_row).collect();
+                assert_eq!(found, *rows, "{name}");
                 let codes: Vec<_> = import.warnings.iter().map(|w| w.code).collect();
-                assert_eq!(codes, warnings, "{name}");
+                assert_eq!(codes, *warnings, "{name}");
             }
             Check(check) => check(&result.unwrap_or_else(|e| panic!("{name}: {e}"))),
             Error(code, line, column) => {
@@ -200,11 +246,23 @@ fn every_fixture_has_its_expected_outcome() {
                     .unwrap_or_else(|| panic!("{name} was accepted"));
                 assert_eq!(
                     (error.code, error.line, error.column),
-                    (code, line, column),
+                    (*code, *line, *column),
                     "{name}: {error}"
                 );
             }
         }
+    }
+}
+
+/// An AK/SK item as (AK, SK, user name).
+fn aksk_row(item: &Credential) -> (&str, &str, Option<&str>) {
+    match item {
+        Credential::AkSk(k) => (
+            k.access_key_id.as_str(),
+            k.secret_access_key.expose(),
+            k.user_name.as_deref(),
+        ),
+        other => panic!("{other:?}"),
     }
 }
 
@@ -319,7 +377,7 @@ fn no_params_quote_a_value() {
                     && t.chars().any(|c| c.is_ascii_alphabetic())
             })
             .collect();
-        let messages: Vec<String> = match parse(&bytes, Some(&name)) {
+        let messages: Vec<String> = match parse(&bytes, Some(&name), None) {
             Ok(import) => import
                 .warnings
                 .iter()
@@ -351,6 +409,39 @@ fn no_params_quote_a_value() {
                 }
             }
         }
+    }
+}
+
+/// Each legacy-encoded fixture's warning names the code page it was read in, as a user knows it:
+/// the script's term and the code page's name.
+#[test]
+fn legacy_encodings_are_named() {
+    let files = fixtures();
+    for (name, script, encoding) in [
+        ("huawei-windows-1252.csv", "script_western", "Windows-1252"),
+        (
+            "huawei-windows-1252-french.csv",
+            "script_western",
+            "Windows-1252",
+        ),
+        ("huawei-gbk.csv", "script_simplified_chinese", "GBK"),
+        (
+            "huawei-gbk-chinese-header.csv",
+            "script_simplified_chinese",
+            "GBK",
+        ),
+        // encoding_rs's GBK decoder is GB18030's (WHATWG Encoding Standard).
+        ("huawei-gb18030.csv", "script_simplified_chinese", "GBK"),
+        ("huawei-big5.csv", "script_traditional_chinese", "Big5"),
+        ("huawei-shift-jis.csv", "script_japanese", "Shift_JIS"),
+    ] {
+        let bytes = &files.iter().find(|(file, _)| file == name).unwrap().1;
+        let warning = &parse(bytes, Some(name), None).unwrap().warnings[0];
+        assert_eq!(
+            serde_json::to_value(&warning.params).unwrap(),
+            serde_json::json!({"script": {"term": script}, "encoding": encoding}),
+            "{name}"
+        );
     }
 }
 

@@ -81,7 +81,7 @@ proptest! {
         }
         let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
 
-        let import = parse(&encode(&text, encoding), None).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let import = parse(&encode(&text, encoding), None, None).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert!(import.warnings.is_empty(), "{:?}", import.warnings);
         prop_assert_eq!(import.items.len(), rows.len());
         for (item, row) in import.items.iter().zip(&rows) {

@@ -54,7 +54,8 @@ function showCode(items) {
 function importBytes(bytes, fileName) {
   let outcome;
   try {
-    outcome = { result: parseCredentials(bytes, fileName) };
+    // The browser's language: the hint for a CSV in a legacy code page (GBK on a Chinese Windows).
+    outcome = { result: parseCredentials(bytes, fileName, navigator.language) };
   } catch (error) {
     outcome = { error };
   }

@@ -6,7 +6,7 @@ use credfill::credentials::{parse, Credential};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(import) = parse(data, None) else {
+    let Ok(import) = parse(data, None, None) else {
         return;
     };
     assert!(!import.items.is_empty());

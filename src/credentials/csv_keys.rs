@@ -1,12 +1,15 @@
 //! AK/SK CSVs: Huawei Cloud / Flexible Engine `credentials.csv` and the AWS console's access
-//! key CSVs. Columns are found by header name (case, spacing and variants tolerated), else by
-//! the shape of the values; `,` `;` and tab delimiters; blank and delimiter-only lines skipped.
+//! key CSVs. Columns are found by header name (case, spacing, variants and the Chinese and
+//! Japanese names tolerated), else by the shape of the values; `,` `;` tab and full-width `，`
+//! delimiters; blank and delimiter-only lines skipped.
 
+use super::decode::is_unreadable;
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
 use super::{normalized_name, validate, AkIssuer, AkSk, Credential, Import};
 use crate::secret::Secret;
 use crate::words::Param;
 use csv::StringRecord;
+use zeroize::Zeroizing;
 
 /// A record whose fields read without their outer whitespace. Trimmed on access rather than by
 /// the reader's `Trim::All`, which copies every record twice to trim it (8% of a 4 MiB
@@ -37,12 +40,33 @@ enum Column {
     AwsConsole,
 }
 
+/// The names a header gives each column; besides English, the words of the Chinese
+/// (simplified, traditional) and Japanese consoles of AWS and Huawei Cloud, as a user who
+/// translates the header in Excel writes them.
 fn column_named(header: &str) -> Option<Column> {
     Some(match normalized_name(header).as_str() {
-        "username" | "user" | "iamusername" | "iamuser" => Column::UserName,
-        "accesskeyid" | "accesskey" | "accessid" | "ak" | "awsaccesskeyid" => Column::AccessKey,
-        "secretaccesskey" | "secretkey" | "secret" | "sk" | "awssecretaccesskey" => Column::Secret,
-        "securitytoken" | "sessiontoken" | "awssessiontoken" => Column::SecurityToken,
+        "username" | "user" | "iamusername" | "iamuser" | "用户名" | "用户名称" | "iam用户名"
+        | "使用者名稱" | "ユーザー名" => Column::UserName,
+        "accesskeyid"
+        | "accesskey"
+        | "accessid"
+        | "ak"
+        | "awsaccesskeyid"
+        | "访问密钥id"
+        | "存取金鑰id"
+        | "アクセスキーid" => Column::AccessKey,
+        "secretaccesskey"
+        | "secretkey"
+        | "secret"
+        | "sk"
+        | "awssecretaccesskey"
+        | "秘密访问密钥"
+        | "私有访问密钥"
+        | "私密存取金鑰"
+        | "シークレットアクセスキー" => Column::Secret,
+        "securitytoken" | "sessiontoken" | "awssessiontoken" | "安全令牌" | "会话令牌" => {
+            Column::SecurityToken
+        }
         "password" | "consoleloginlink" => Column::AwsConsole,
         _ => return None,
     })
@@ -120,6 +144,8 @@ impl Layout {
 }
 
 pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
+    let ascii_commas = full_width_commas_as_ascii(text);
+    let text = ascii_commas.as_deref().map_or(text, String::as_str);
     let (delimiter, skipped_lines, body) = sniff_delimiter(text);
     let mut records = Vec::new();
     let mut lines = LineCounter::new(body, skipped_lines);
@@ -151,11 +177,19 @@ pub(crate) fn parse(text: &str) -> Result<Import, ImportError> {
             check_key_columns(&layout, first, *header_line)?;
             (layout, &records[1..])
         }
-        None => {
-            let layout = Layout::from_shapes(first).ok_or_else(unknown_format)?;
-            warnings.push(Warning::new(WarningCode::NoHeader).at(Some(*header_line)));
-            (layout, &records[..])
-        }
+        None => match Layout::from_shapes(first) {
+            Some(layout) => {
+                warnings.push(Warning::new(WarningCode::NoHeader).at(Some(*header_line)));
+                (layout, &records[..])
+            }
+            // A header in words of its own (translated in Excel, say) above key-shaped values.
+            None => {
+                let (_, second) = records.get(1).ok_or_else(unknown_format)?;
+                let layout = Layout::from_shapes(second).ok_or_else(unknown_format)?;
+                warnings.push(Warning::new(WarningCode::UnknownHeader).at(Some(*header_line)));
+                (layout, &records[1..])
+            }
+        },
     };
     if rows.is_empty() {
         return Err(ImportError::new(ErrorCode::NoKeyRows).at(Some(*header_line), None));
@@ -203,6 +237,21 @@ impl<'a> LineCounter<'a> {
         self.offset = record_start;
         self.line
     }
+}
+
+/// A file whose first line is split by full-width commas (`，`, as typed with a Chinese input
+/// method) more than by any ASCII delimiter, with those commas made ASCII for the CSV reader.
+fn full_width_commas_as_ascii(text: &str) -> Option<Zeroizing<String>> {
+    let header = text.lines().find(|line| !line.trim().is_empty())?;
+    let full_width = header.matches('，').count();
+    let ascii = [',', ';', '\t'].map(|delimiter| header.matches(delimiter).count());
+    if full_width == 0 || ascii.iter().any(|&count| count >= full_width) {
+        return None;
+    }
+    // Sized up front, as the decoded text: the copy holds the secrets too.
+    let mut out = Zeroizing::new(String::with_capacity(text.len()));
+    out.extend(text.chars().map(|c| if c == '，' { ',' } else { c }));
+    Some(out)
 }
 
 /// Excel may write a `sep=;` first line; otherwise the delimiter is the one the first line
@@ -275,10 +324,16 @@ fn read_row(
     validate::secret_key(secret.0, issuer)
         .map_err(|error| error.at(Some(line), column(secret.1)))?;
     let optional = |index: Option<usize>| Some(field(index)).filter(|value| !value.is_empty());
+    let mut user_name = optional(layout.user_name);
+    // Bytes the file's code page did not decode: a name the user could not recognise.
+    if user_name.is_some_and(|name| name.chars().any(is_unreadable)) {
+        user_name = None;
+        warnings.push(Warning::new(WarningCode::UnreadableUserName).at(Some(line)));
+    }
     Ok(AkSk {
         access_key_id: access_key.0.to_owned(),
         secret_access_key: Secret::from(secret.0),
-        user_name: optional(layout.user_name).map(str::to_owned),
+        user_name: user_name.map(str::to_owned),
         security_token: optional(layout.security_token).map(Secret::from),
         expires_at: None,
         issuer,
@@ -373,6 +428,60 @@ mod tests {
         // The secret may sit past the last header field.
         let import = parse(&format!("User Name,Access Key Id\nalice,{AK},{SK}\n")).unwrap();
         assert_eq!(keys(&import), [(AK, SK, Some("alice"))]);
+    }
+
+    #[test]
+    fn chinese_and_japanese_column_names() {
+        for header in [
+            "用户名,访问密钥ID,秘密访问密钥",
+            "使用者名稱,存取金鑰 ID,私密存取金鑰",
+            "ユーザー名,アクセスキー ID,シークレットアクセスキー",
+        ] {
+            let import = parse(&format!("{header}\n张伟,{AK},{SK}\n")).unwrap();
+            assert_eq!(keys(&import), [(AK, SK, Some("张伟"))], "{header}");
+            assert!(
+                import.warnings.is_empty(),
+                "{header}: {:?}",
+                import.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn a_header_of_unknown_names_above_key_shaped_values() {
+        let import = parse(&format!("名前,キー,秘密\n张伟,{AK},{SK}\n")).unwrap();
+        assert_eq!(keys(&import), [(AK, SK, Some("张伟"))]);
+        let warnings: Vec<_> = import.warnings.iter().map(|w| (w.code, w.line)).collect();
+        assert_eq!(warnings, [(WarningCode::UnknownHeader, Some(1))]);
+        let code = |text: &str| parse(text).err().unwrap().code;
+        assert_eq!(code("名前,キー,秘密\n张伟,x,y\n"), ErrorCode::UnknownFormat);
+        assert_eq!(code("名前,キー,秘密\n"), ErrorCode::UnknownFormat);
+    }
+
+    #[test]
+    fn full_width_commas_delimit() {
+        let import = parse(&format!(
+            "用户名，访问密钥ID，秘密访问密钥\n\"张，伟\"，{AK}，{SK}\n"
+        ))
+        .unwrap();
+        assert_eq!(keys(&import), [(AK, SK, Some("张,伟"))]);
+        // In a comma-separated file, a full-width comma is part of a name.
+        let import = parse(&format!(
+            "User Name,Access Key Id,Secret Access Key\n张，伟,{AK},{SK}\n"
+        ))
+        .unwrap();
+        assert_eq!(keys(&import), [(AK, SK, Some("张，伟"))]);
+    }
+
+    #[test]
+    fn an_undecoded_user_name_is_left_out() {
+        for name in ["张\u{FFFD}", "\u{E117}\u{E0DD}"] {
+            let text = format!("User Name,Access Key Id,Secret Access Key\n{name},{AK},{SK}\n");
+            let import = parse(&text).unwrap();
+            assert_eq!(keys(&import), [(AK, SK, None)]);
+            let warnings: Vec<_> = import.warnings.iter().map(|w| (w.code, w.line)).collect();
+            assert_eq!(warnings, [(WarningCode::UnreadableUserName, Some(2))]);
+        }
     }
 
     #[test]

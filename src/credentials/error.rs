@@ -53,7 +53,9 @@ message_codes! {
     /// | `unusual-access-key` | an access key ID of 16–64 upper-case letters/digits, but not the usual 20 |
     /// | `swapped-columns` | access key and secret sat in each other's column; they were swapped back |
     /// | `no-header` | a CSV without a recognised header; columns were chosen by the shape of the values |
-    /// | `legacy-encoding` | not UTF-8; decoded as Windows-1252 (an Excel "CSV" save) |
+    /// | `unknown-header` | a CSV header of names not known (translated); columns were chosen by the shape of the values below it |
+    /// | `unreadable-user-name` | a user name with bytes the file's code page does not decode; it was left out |
+    /// | `legacy-encoding` | not UTF-8; decoded in the legacy code page guessed (an Excel "CSV" save): its script's term and name |
     /// | `unusual-instance-id` | a service credential `instance_id` that is not a GUID |
     /// | `guid-mismatch` | a pasted GUID that differs from the instance part of its CRN |
     /// | `unreadable-crn` | a pasted instance whose CRN (ID line) is missing or elided; the GUID was kept |
@@ -61,7 +63,9 @@ message_codes! {
         UnusualAccessKey = "unusual-access-key" [length, expected],
         SwappedColumns = "swapped-columns" [],
         NoHeader = "no-header" [],
-        LegacyEncoding = "legacy-encoding" [],
+        UnknownHeader = "unknown-header" [],
+        UnreadableUserName = "unreadable-user-name" [],
+        LegacyEncoding = "legacy-encoding" [script, encoding],
         UnusualInstanceId = "unusual-instance-id" [],
         GuidMismatch = "guid-mismatch" [],
         UnreadableCrn = "unreadable-crn" [],

@@ -12,6 +12,7 @@ mod error;
 mod json_keys;
 pub(crate) mod validate;
 
+pub(crate) use decode::script_terms;
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{ErrorCode, ImportError, Warning, WarningCode};
 
@@ -27,9 +28,14 @@ pub struct Import {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads the credentials in `bytes`. `file_name` is only a hint for error messages.
-pub fn parse(bytes: &[u8], file_name: Option<&str>) -> Result<Import, ImportError> {
-    let decoded = decode::decode(bytes, file_name)?;
+/// Reads the credentials in `bytes`. `file_name` is only a hint for error messages; `language`
+/// (the user's, a BCP 47 tag such as `zh-CN`) the hint for a file in a legacy code page.
+pub fn parse(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    language: Option<&str>,
+) -> Result<Import, ImportError> {
+    let decoded = decode::decode(bytes, file_name, language)?;
     let text = decoded.text.as_str();
     let trimmed = text.trim_start();
     let mut import = if trimmed.starts_with('{') || trimmed.starts_with('[') {
@@ -44,7 +50,7 @@ pub fn parse(bytes: &[u8], file_name: Option<&str>) -> Result<Import, ImportErro
 }
 
 /// Field names compared the way people vary them: `Access Key Id`, `access_key_id` and
-/// `ACCESSKEYID` are all `accesskeyid`.
+/// `ACCESSKEYID` are all `accesskeyid`; `访问密钥 ID` is `访问密钥id`.
 fn normalized_name(name: &str) -> String {
     normalized_chars(name).collect()
 }
@@ -53,7 +59,7 @@ fn normalized_name(name: &str) -> String {
 /// pasted text is a candidate label, and a string per line was a fifth of a CSV's parse.
 fn normalized_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
-        .filter(char::is_ascii_alphanumeric)
+        .filter(|c| c.is_alphanumeric())
         .map(|c| c.to_ascii_lowercase())
 }
 
@@ -82,5 +88,6 @@ mod tests {
         assert_eq!(normalized_name(" Access Key Id "), "accesskeyid");
         assert_eq!(normalized_name("SECRET_ACCESS_KEY"), "secretaccesskey");
         assert_eq!(normalized_name("iam_apikey_name"), "iamapikeyname");
+        assert_eq!(normalized_name("访问密钥 ID"), "访问密钥id");
     }
 }

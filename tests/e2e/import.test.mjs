@@ -10,6 +10,7 @@ const FIXTURES = join(ROOT, 'tests/fixtures/credentials');
 const huawei = readFileSync(join(FIXTURES, 'huawei.csv'), 'utf8').trim().split('\n')[1].split(',');
 const [, AK, SK] = huawei;
 const IBM_KEY = JSON.parse(readFileSync(join(FIXTURES, 'ibm-apikey.json'), 'utf8')).apikey;
+const zhCN = JSON.parse(readFileSync(join(ROOT, 'extension/_locales/zh_CN/messages.json'), 'utf8'));
 
 const SURFACES = [
   // [name, page, file input, paste area, paste button, result]
@@ -57,5 +58,28 @@ for (const [browserName, launch] of BROWSERS) {
         await page.close();
       });
     }
+  });
+}
+
+// A credentials.csv saved by Excel on a Chinese Windows (GBK), in a browser in Chinese: the user's
+// language settles the four bytes of the name (李娜, not the EUC-JP 川槌), and the note says in
+// Chinese which encoding was read.
+for (const [browserName, launch] of BROWSERS) {
+  describe(`${browserName} in zh-CN: import`, () => {
+    let browser;
+    before(async () => (browser = await launch({ language: 'zh-CN' })));
+    after(async () => browser?.close());
+
+    it('popup: a GBK credentials.csv shows the Chinese user name and a Chinese encoding note', async () => {
+      const page = await browser.open('popup.html');
+      await page.setFile('#import-file', join(FIXTURES, 'huawei-gbk-two-characters.csv'));
+      await page.waitFor('#import-result .item[data-kind="aksk"]');
+      assert.equal(await page.text('#import-result [data-field="userName"] dd'), '李娜');
+      assert.equal(await page.text('#import-result [data-field="accessKeyId"] dd'), AK);
+      const note = zhCN.warning_legacy_encoding.message
+        .replace('{script}', zhCN.script_simplified_chinese.message).replace('{encoding}', 'GBK');
+      assert.equal(await page.text('#import-result .warning[data-code="legacy-encoding"]'), note);
+      await page.close();
+    });
   });
 }

@@ -5,7 +5,7 @@
 // On each console replica twice: with the worker running, and with the worker stopped just before
 // (as the browser stops it after 30 s idle: the click then also wakes it and instantiates the
 // core), plus a generated page of 2,000 inputs with the worker running. Median of RUNS runs.
-// Prints JSON lines {"bench", "target": browser[, worker stopped], "ms", "runs"}; needs `make build`
+// Prints JSON lines {"bench", "target": browser[, worker stopped], "ms", "runs", "spread"}; needs `make build`
 // (dist-e2e, replicas).
 import { BROWSERS, eventually, stopBackground } from '../tests/e2e/lib/browsers.mjs';
 import { HOSTS } from '../tests/e2e/lib/consoles.mjs';
@@ -33,8 +33,9 @@ const PROFILES = {
 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} ms`;
 const print = (bench, target, times, extra = {}) =>
-  console.log(JSON.stringify({ bench, target, ms: Number(median(times).toFixed(1)), runs: times.length, ...extra }));
+  console.log(JSON.stringify({ bench, target, ms: Number(median(times).toFixed(1)), runs: times.length, spread: spread(times), ...extra }));
 
 for (const [name, launch] of BROWSERS) {
   const { server, browser } = await launchWithConsoles(name);

@@ -92,7 +92,8 @@ export function printWakes(times, suffix = '') {
     // The bare worker is the reference of both wakes.
     const benches = name === 'bare worker' ? ['worker_cold_wake', 'worker_cold_wake_core'] : [name === 'credfill' ? 'worker_cold_wake' : 'worker_cold_wake_core'];
     for (const bench of benches) {
-      console.log(JSON.stringify({ bench: bench + suffix, target: name, ms: median(list), rounds: list.length, message: WAKES[name][1], ...(name !== 'bare worker' && { reference: 'bare worker' }) }));
+      const spread = `${Math.min(...list).toFixed(1)}–${Math.max(...list).toFixed(1)} ms`;
+      console.log(JSON.stringify({ bench: bench + suffix, target: name, ms: median(list), rounds: list.length, spread, message: WAKES[name][1], ...(name !== 'bare worker' && { reference: 'bare worker' }) }));
     }
   }
 }

@@ -20,7 +20,7 @@ use crate::profile::Profile;
 use crate::secret::Secret;
 use crate::words::{message_codes, Params};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Below this a match is a guess: the field is left empty and reported.
 pub const MIN_CONFIDENCE: f64 = 0.55;
@@ -419,15 +419,15 @@ impl FillPlan {
             .filter_map(|f| by_id.get(f.field_id.as_str()))
             .map(|f| f.frame_url.as_str())
             .collect();
-        let seen = |id: &str| {
-            self.fills.iter().any(|f| f.field_id == id)
-                || self.skipped.iter().any(|s| s.field_id == id)
-        };
+        // A set: on a page of thousands of skipped fields, scanning the plan per field is quadratic.
+        let seen: HashSet<&str> = (self.fills.iter().map(|f| f.field_id.as_str()))
+            .chain(self.skipped.iter().map(|s| s.field_id.as_str()))
+            .collect();
         let unseen: Vec<(&FieldDescriptor, Slot)> = input
             .fields
             .iter()
             .filter(|f| f.is_text_entry() && f.may_take_secret() && unavailable(f).is_none())
-            .filter(|f| frames.contains(&f.frame_url.as_str()) && !seen(&f.id))
+            .filter(|f| frames.contains(&f.frame_url.as_str()) && !seen.contains(f.id.as_str()))
             .filter_map(|f| {
                 let named = heuristics::page_text_names_secret(&FieldText::new(f))
                     .filter(|slot| lacking.contains(slot));

@@ -8,7 +8,7 @@ export async function panel(popup, id) {
     if (!root) return null;
     const all = (sel, read) => [...root.querySelectorAll(sel)].map(read);
     return {
-      busy: root.dataset.busy === 'true',
+      busy: root.getAttribute('aria-busy') === 'true',
       log: all('.modelarts-log li', (li) => ({ action: li.dataset.action, code: li.dataset.code, text: li.textContent })),
       buckets: Object.fromEntries(all('.modelarts-buckets tr[data-bucket]', (tr) => [tr.dataset.bucket, tr.dataset.fit])),
       fitWords: Object.fromEntries(all('.modelarts-buckets tr[data-bucket]', (tr) => [tr.dataset.bucket, tr.lastChild.textContent])),

@@ -108,16 +108,16 @@ function profilePanel(profile, started) {
 
   function authorizationStep(view) {
     const list = el('ul', { class: 'modelarts-authorizations' }, ...(view.authorizations ?? []).map((a) => {
-      // Enabled once the request it sends is on screen.
-      const remove = el('button', { type: 'button', class: 'modelarts-remove', disabled: true }, t('modelarts_remove'));
+      const remove = el('button', { type: 'button', class: 'modelarts-remove' }, t('modelarts_remove'));
       const calls = [{ action: 'remove-authorization', userId: a.userId }];
-      const shown = el('details', { open: true }, el('summary', {}, t('modelarts_remove')));
+      // Closed: removing is not the step the user is on. Opening it is the choice to remove: the
+      // request and the button that sends it appear together, the request first.
+      const shown = el('details', { class: 'modelarts-removal' }, el('summary', {}, t('modelarts_removeAsk')));
       ask('modelarts.preview', { profileId: profile.id, calls }).then((p) => {
-        shown.append(previews(p));
-        remove.disabled = false;
+        shown.append(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p), remove);
       }, () => {});
       remove.addEventListener('click', () => busy(remove, ask('modelarts.write', { profileId: profile.id, calls })));
-      return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${a.type} · ${a.content} `, remove, shown);
+      return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${a.type} · ${a.content} `, shown);
     }));
     const step = el('div', { class: 'modelarts-step' }, list);
     if (view.authorized) {

@@ -3,6 +3,8 @@
 import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
+import { newPassphraseNotes } from '../lib/new-passphrase.js';
+import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
 import { errorLine } from '../popup/vault-errors.js';
 
 /** A form whose submit runs `action(values)` and shows its outcome (a node, or the error) below it. */
@@ -27,7 +29,15 @@ function form(id, heading, fields, submitKey, action) {
   return { node, controls };
 }
 
-const done = (key, subs) => el('p', { class: 'ok' }, t(key, subs));
+const done = (key, subs) => el('p', { class: 'ok done' }, t(key, subs));
+
+/** The notes of a new passphrase (lib/new-passphrase.js), each under its field's label; answers them. */
+function underNewPassphrase({ newPassphrase, confirmPassphrase }) {
+  const notes = newPassphraseNotes(newPassphrase, confirmPassphrase);
+  newPassphrase.closest('label').after(notes[0]);
+  confirmPassphrase.closest('label').after(notes[1]);
+  return notes;
+}
 
 function settingsForm() {
   const { node, controls } = form('vault-settings', 'vault_settingsHeading',
@@ -45,13 +55,15 @@ function settingsForm() {
 
 function passphraseForm() {
   const password = (autocomplete) => ({ type: 'password', required: true, autocomplete });
-  return form('vault-change-passphrase', 'vault_changePassphrase',
+  const { node, controls } = form('vault-change-passphrase', 'vault_changePassphrase',
     [['currentPassphrase', password('current-password')], ['newPassphrase', password('new-password')], ['confirmPassphrase', password('new-password')]],
     'vault_changePassphrase', async (values, controls) => {
       await ask('vault.changePassphrase', { current: values.currentPassphrase, passphrase: values.newPassphrase, confirmation: values.confirmPassphrase });
       for (const c of Object.values(controls)) c.value = '';
       return done('vault_passphraseChanged');
-    }).node;
+    });
+  underNewPassphrase(controls);
+  return node;
 }
 
 function exportButton() {
@@ -77,7 +89,7 @@ function exportButton() {
  * user's own, asked here, never the backup's (whoever made the file knows that one).
  */
 function restoreForm(conflicts) {
-  const password = (autocomplete) => ({ type: 'password', autocomplete });
+  const password = (autocomplete) => ({ type: 'password', required: true, autocomplete });
   const { node, controls } = form('vault-restore', 'vault_restoreBackup',
     [['backupFile', { type: 'file', accept: '.json,application/json', required: true }], ['backupPassphrase', { type: 'password', required: true }],
       ['newPassphrase', password('new-password')], ['confirmPassphrase', password('new-password')]],
@@ -98,15 +110,14 @@ function restoreForm(conflicts) {
       return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, t('vault_endpointsDropped', [String(summary.endpointsDropped)])));
     });
   const ownPassphrase = [controls.newPassphrase, controls.confirmPassphrase];
-  const hint = el('p', { class: 'muted', id: 'vault-restore-newPassphraseHint' }, t('vault_restoreNewPassphrase'));
+  const notes = underNewPassphrase(controls);
+  const hint = el('p', { class: 'muted', id: 'vault-restore-newPassphraseHint' }, t('vault_restoreNewPassphrase', [String(MIN_PASSPHRASE_LENGTH)]));
   controls.backupPassphrase.closest('label').after(hint);
   const asksNewPassphrase = () => !hint.hidden;
   function showNewPassphrase(show) {
-    hint.hidden = !show;
-    for (const c of ownPassphrase) {
-      c.closest('label').hidden = !show;
-      c.required = show;
-    }
+    for (const node of [hint, ...notes, ...ownPassphrase.map((c) => c.closest('label'))]) node.hidden = !show;
+    // A disabled field is not checked: the rule applies only where the form asks for the passphrase.
+    for (const c of ownPassphrase) c.disabled = !show;
   }
   showNewPassphrase(false);
   ask('vault.status').then(({ state }) => showNewPassphrase(state === 'empty'));

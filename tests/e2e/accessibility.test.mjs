@@ -102,9 +102,18 @@ for (const [browserName] of BROWSERS) {
       assert.deepEqual(await violations(browser, popup), []);
     });
 
-    it('the passphrase asked at the first save', async () => {
+    it('the passphrase asked at the first save; a short one is refused under its field, with the minimum', async () => {
       await popup.click('#import-save');
       await popup.waitFor('#vault-pending');
+      assert.deepEqual(await violations(browser, popup), []);
+      await popup.fill('#vault-passphrase', 'short');
+      await popup.fill('#vault-confirm', 'short');
+      await popup.click('#vault-submit');
+      await popup.waitFor('#vault-passphrase-note.error');
+      const minimum = (await import('../../extension/lib/passphrase.js')).MIN_PASSPHRASE_LENGTH;
+      assert.equal(await popup.text('#vault-passphrase-note'), `The passphrase is too short: it needs at least ${minimum} characters.`);
+      assert.equal(await popup.evaluate(() => document.querySelector('#vault-passphrase').getAttribute('aria-invalid')), 'true');
+      assert.equal(await popup.evaluate(() => document.querySelector('#vault-section').dataset.state), 'empty', 'nothing was sent');
       assert.deepEqual(await violations(browser, popup), []);
     });
 

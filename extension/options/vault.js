@@ -1,6 +1,6 @@
 // The options page's vault settings: auto-lock minutes, key age limit, passphrase change, and the
 // encrypted backup (export the sealed record as a file; restore one by merging, conflicts shown).
-import { el } from '../lib/dom.js';
+import { el, whileBusy } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { newPassphraseNotes } from '../lib/new-passphrase.js';
@@ -11,20 +11,19 @@ import { errorLine } from '../popup/vault-errors.js';
 function form(id, heading, fields, submitKey, action) {
   const controls = Object.fromEntries(fields.map(([name, attrs]) => [name, el('input', { name, id: `${id}-${name}`, ...attrs })]));
   const outcome = el('div', { class: 'outcome', role: 'status' });
+  const submit = el('button', { type: 'submit', class: 'primary' }, t(submitKey));
   const node = el('form', { id },
     el('h3', {}, t(heading)),
     fields.map(([name]) => el('label', {}, t(`vault_field_${name}`), controls[name])),
-    el('button', { type: 'submit', class: 'primary' }, t(submitKey)),
+    submit,
     outcome);
-  node.addEventListener('submit', async (event) => {
+  node.addEventListener('submit', (event) => {
     event.preventDefault();
     outcome.replaceChildren(el('span', { class: 'muted' }, t('vault_working')));
-    try {
-      const values = Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.type === 'file' ? c.files[0] : c.value]));
-      outcome.replaceChildren(await action(values, controls));
-    } catch (e) {
-      outcome.replaceChildren(errorLine(e));
-    }
+    const values = Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.type === 'file' ? c.files[0] : c.value]));
+    // Busy until the worker answers: a second click cannot send the change twice.
+    whileBusy(submit, Promise.resolve().then(() => action(values, controls)))
+      .then((shown) => outcome.replaceChildren(shown), (e) => outcome.replaceChildren(errorLine(e)));
   });
   return { node, controls };
 }

@@ -319,6 +319,14 @@ fn edits_are_checked_and_a_refused_one_changes_nothing() {
         (json!({"provider": "ibm"}), "wrong-provider"),
         (json!({"region": "mars-1"}), "bad-region"),
         (json!({"endpoint": "http://evil.example"}), "bad-endpoint"),
+        (
+            json!({"endpoint": {"modelarts": "http://evil.example"}}),
+            "bad-endpoint",
+        ),
+        (
+            json!({"endpoint": {"s3": "https://s3.example"}}),
+            "bad-endpoint",
+        ),
         (json!({"secretAccessKey": "x"}), "bad-operation"),
     ] {
         let result =
@@ -342,6 +350,45 @@ fn edits_are_checked_and_a_refused_one_changes_nothing() {
     );
     assert_eq!(serde_json::to_value(profile).unwrap()["colour"], "#a0b1c2");
     assert_eq!(profile.note, "n");
+}
+
+/// The editor's one field per service: ModelArts elsewhere, OBS and IAM still the catalog's.
+#[test]
+fn an_edit_replaces_one_service_and_the_catalog_keeps_the_others() {
+    let mut doc = Document::default();
+    import(
+        &mut doc,
+        vec![huawei(AK, "s")],
+        json!({"provider": "flexible-engine", "region": "eu-west-0"}),
+        NOON,
+    );
+    let id = doc.profiles[0].id.clone();
+    let edit = |doc: &mut Document, endpoint: Value| {
+        apply(
+            doc,
+            json!({"op": "edit", "id": id, "edits": {"endpoint": endpoint}}),
+            NOON,
+        )
+    };
+    edit(
+        &mut doc,
+        json!({"modelarts": "https://modelarts.example:8443/"}),
+    );
+    assert_eq!(
+        serde_json::to_value(&doc.profiles[0]).unwrap()["endpoint"],
+        json!({"modelarts": "https://modelarts.example:8443"})
+    );
+    let hosts = credfill::cloud::catalog::endpoints(&doc.profiles[0]);
+    assert_eq!(
+        hosts.modelarts.unwrap().base(),
+        "https://modelarts.example:8443"
+    );
+    assert_eq!(
+        hosts.obs.unwrap().base(),
+        "https://oss.eu-west-0.prod-cloud-ocb.orange-business.com"
+    );
+    edit(&mut doc, json!(""));
+    assert!(doc.profiles[0].endpoint.is_none(), "emptied: the catalog's");
 }
 
 #[test]

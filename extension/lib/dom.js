@@ -10,3 +10,16 @@ export function el(tag, attrs = {}, ...children) {
   node.append(...children.flat().filter((c) => c != null && c !== false));
   return node;
 }
+
+/**
+ * `button` disabled and marked busy (aria-busy: ui.css turns a spinner in it) until `work` settles;
+ * answers `work`, so a page can chain what it shows next.
+ */
+export function whileBusy(button, work) {
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  return work.finally(() => {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  });
+}

@@ -1,33 +1,42 @@
 // The options page's vault settings: auto-lock minutes, key age limit, passphrase change, and the
 // encrypted backup (export the sealed record as a file; restore one by merging, conflicts shown).
-import { el } from '../lib/dom.js';
+import { el, whileBusy } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
+import { newPassphraseNotes } from '../lib/new-passphrase.js';
+import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
 import { errorLine } from '../popup/vault-errors.js';
 
 /** A form whose submit runs `action(values)` and shows its outcome (a node, or the error) below it. */
 function form(id, heading, fields, submitKey, action) {
   const controls = Object.fromEntries(fields.map(([name, attrs]) => [name, el('input', { name, id: `${id}-${name}`, ...attrs })]));
   const outcome = el('div', { class: 'outcome', role: 'status' });
+  const submit = el('button', { type: 'submit', class: 'primary' }, t(submitKey));
   const node = el('form', { id },
     el('h3', {}, t(heading)),
     fields.map(([name]) => el('label', {}, t(`vault_field_${name}`), controls[name])),
-    el('button', { type: 'submit', class: 'primary' }, t(submitKey)),
+    submit,
     outcome);
-  node.addEventListener('submit', async (event) => {
+  node.addEventListener('submit', (event) => {
     event.preventDefault();
     outcome.replaceChildren(el('span', { class: 'muted' }, t('vault_working')));
-    try {
-      const values = Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.type === 'file' ? c.files[0] : c.value]));
-      outcome.replaceChildren(await action(values, controls));
-    } catch (e) {
-      outcome.replaceChildren(errorLine(e));
-    }
+    const values = Object.fromEntries(Object.entries(controls).map(([name, c]) => [name, c.type === 'file' ? c.files[0] : c.value]));
+    // Busy until the worker answers: a second click cannot send the change twice.
+    whileBusy(submit, Promise.resolve().then(() => action(values, controls)))
+      .then((shown) => outcome.replaceChildren(shown), (e) => outcome.replaceChildren(errorLine(e)));
   });
   return { node, controls };
 }
 
-const done = (key, subs) => el('p', { class: 'ok' }, t(key, subs));
+const done = (key, subs) => el('p', { class: 'ok done' }, t(key, subs));
+
+/** The notes of a new passphrase (lib/new-passphrase.js), each under its field's label; answers them. */
+function underNewPassphrase({ newPassphrase, confirmPassphrase }) {
+  const notes = newPassphraseNotes(newPassphrase, confirmPassphrase);
+  newPassphrase.closest('label').after(notes[0]);
+  confirmPassphrase.closest('label').after(notes[1]);
+  return notes;
+}
 
 function settingsForm() {
   const { node, controls } = form('vault-settings', 'vault_settingsHeading',
@@ -45,13 +54,15 @@ function settingsForm() {
 
 function passphraseForm() {
   const password = (autocomplete) => ({ type: 'password', required: true, autocomplete });
-  return form('vault-change-passphrase', 'vault_changePassphrase',
+  const { node, controls } = form('vault-change-passphrase', 'vault_changePassphrase',
     [['currentPassphrase', password('current-password')], ['newPassphrase', password('new-password')], ['confirmPassphrase', password('new-password')]],
     'vault_changePassphrase', async (values, controls) => {
       await ask('vault.changePassphrase', { current: values.currentPassphrase, passphrase: values.newPassphrase, confirmation: values.confirmPassphrase });
       for (const c of Object.values(controls)) c.value = '';
       return done('vault_passphraseChanged');
-    }).node;
+    });
+  underNewPassphrase(controls);
+  return node;
 }
 
 function exportButton() {
@@ -77,7 +88,7 @@ function exportButton() {
  * user's own, asked here, never the backup's (whoever made the file knows that one).
  */
 function restoreForm(conflicts) {
-  const password = (autocomplete) => ({ type: 'password', autocomplete });
+  const password = (autocomplete) => ({ type: 'password', required: true, autocomplete });
   const { node, controls } = form('vault-restore', 'vault_restoreBackup',
     [['backupFile', { type: 'file', accept: '.json,application/json', required: true }], ['backupPassphrase', { type: 'password', required: true }],
       ['newPassphrase', password('new-password')], ['confirmPassphrase', password('new-password')]],
@@ -98,15 +109,14 @@ function restoreForm(conflicts) {
       return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, t('vault_endpointsDropped', [String(summary.endpointsDropped)])));
     });
   const ownPassphrase = [controls.newPassphrase, controls.confirmPassphrase];
-  const hint = el('p', { class: 'muted', id: 'vault-restore-newPassphraseHint' }, t('vault_restoreNewPassphrase'));
+  const notes = underNewPassphrase(controls);
+  const hint = el('p', { class: 'muted', id: 'vault-restore-newPassphraseHint' }, t('vault_restoreNewPassphrase', [String(MIN_PASSPHRASE_LENGTH)]));
   controls.backupPassphrase.closest('label').after(hint);
   const asksNewPassphrase = () => !hint.hidden;
   function showNewPassphrase(show) {
-    hint.hidden = !show;
-    for (const c of ownPassphrase) {
-      c.closest('label').hidden = !show;
-      c.required = show;
-    }
+    for (const node of [hint, ...notes, ...ownPassphrase.map((c) => c.closest('label'))]) node.hidden = !show;
+    // A disabled field is not checked: the rule applies only where the form asks for the passphrase.
+    for (const c of ownPassphrase) c.disabled = !show;
   }
   showNewPassphrase(false);
   ask('vault.status').then(({ state }) => showNewPassphrase(state === 'empty'));

@@ -6,6 +6,7 @@
 import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
+import { whileBusy } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { errorWords, localeKey, words } from '../lib/words.js';
 
@@ -75,16 +76,14 @@ function profileRow(profile, objectStorage) {
     // Both in the click itself: the check must be started before a prompt can close this popup.
     const started = ask('check.start', { profileId: profile.id, bucket: bucket?.value.trim() || undefined });
     const refused = askPermission();
-    button.disabled = true;
     results.replaceChildren(el('li', { class: 'muted', 'data-state': 'running' }, t('check_running')));
-    Promise.all([started, refused])
+    whileBusy(button, Promise.all([started, refused])
       .then(async ([outcome, hosts]) => {
         // Words of the popup's own (the core's host-permission words say "allow it", not "you refused").
         if (hosts.length) throw { code: 'permission-refused', message: t('check_permissionRefused', [hosts.join(t('listSeparator'))]) };
         renderResults(results, outcome.waiting ? await recordedAfter(profile.id, profile.lastCheck?.at) : outcome);
       })
-      .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, errorWords(t, 'check_error', e))))
-      .finally(() => (button.disabled = false));
+      .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, errorWords(t, 'check_error', e)))));
   });
   if (profile.lastCheck) renderResults(results, profile.lastCheck);
   return el('article', { class: 'check-profile', 'data-profile-id': profile.id },

@@ -1,5 +1,6 @@
 // The popup section for fill: "Fill this page" for the tab the popup belongs to, a profile chooser
 // when several fit, the confirmation a cross-origin frame needs, and what was filled, skipped, missing.
+import { whileBusy } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
 import { activeTabId } from './tab.js';
@@ -55,16 +56,9 @@ export function mountFill(section) {
   const showError = (e) =>
     show('error', el('p', { className: 'error', role: 'alert', 'data-code': e.code ?? 'internal' }, errorWords(t, 'vault_error', e)));
 
-  async function run(options) {
-    runButton.disabled = true;
+  function run(options) {
     show('running');
-    try {
-      render(await ask('fill.run', { tabId, ...options }));
-    } catch (e) {
-      showError(e);
-    } finally {
-      runButton.disabled = false;
-    }
+    return whileBusy(runButton, ask('fill.run', { tabId, ...options }).then(render).catch(showError));
   }
 
   function render(result) {

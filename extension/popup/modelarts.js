@@ -4,7 +4,7 @@
 // folders*; 3. *Authorize with this key*. Each write's request is shown (no signature, the SK as ••••)
 // before the click that sends it. The worker sends; this page only shows (src/flows/prepare_modelarts.rs).
 import { api } from '../lib/browser.js';
-import { el } from '../lib/dom.js';
+import { el, whileBusy } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
@@ -57,16 +57,12 @@ function profilePanel(profile, started) {
   missingOrigins(profile.id).then((list) => (missing = list));
 
   const busy = (button, promise) => {
-    button.disabled = true;
-    article.dataset.busy = 'true';
+    article.setAttribute('aria-busy', 'true');
     error.textContent = '';
-    return promise
+    return whileBusy(button, promise
       .then((view) => view && !view.waiting && render(view))
-      .catch((e) => (error.textContent = errorWords(t, 'check_error', e)))
-      .finally(() => {
-        button.disabled = false;
-        delete article.dataset.busy;
-      });
+      .catch((e) => (error.textContent = errorWords(t, 'check_error', e))))
+      .finally(() => article.removeAttribute('aria-busy'));
   };
 
   overviewButton.addEventListener('click', () => busy(overviewButton, startOverview(profile.id, missing)));
@@ -94,7 +90,7 @@ function profilePanel(profile, started) {
         if (mine !== asked) return;
         planned = latest;
         create.disabled = !planned.length;
-        plan.replaceChildren(planned.length ? el('p', { class: 'muted' }, t('modelarts_willSend')) : el('p', { class: 'ok modelarts-ready' }, t('modelarts_ready')), ...(planned.length ? [previews(planned)] : []));
+        plan.replaceChildren(planned.length ? el('p', { class: 'muted' }, t('modelarts_willSend')) : el('p', { class: 'ok done modelarts-ready' }, t('modelarts_ready')), ...(planned.length ? [previews(planned)] : []));
       } catch (e) {
         if (mine !== asked) return;
         planned = [];
@@ -112,20 +108,20 @@ function profilePanel(profile, started) {
 
   function authorizationStep(view) {
     const list = el('ul', { class: 'modelarts-authorizations' }, ...(view.authorizations ?? []).map((a) => {
-      // Enabled once the request it sends is on screen.
-      const remove = el('button', { type: 'button', class: 'modelarts-remove', disabled: true }, t('modelarts_remove'));
+      const remove = el('button', { type: 'button', class: 'modelarts-remove' }, t('modelarts_remove'));
       const calls = [{ action: 'remove-authorization', userId: a.userId }];
-      const shown = el('details', { open: true }, el('summary', {}, t('modelarts_remove')));
+      // Closed: removing is not the step the user is on. Opening it is the choice to remove: the
+      // request and the button that sends it appear together, the request first.
+      const shown = el('details', { class: 'modelarts-removal' }, el('summary', {}, t('modelarts_removeAsk')));
       ask('modelarts.preview', { profileId: profile.id, calls }).then((p) => {
-        shown.append(previews(p));
-        remove.disabled = false;
+        shown.append(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p), remove);
       }, () => {});
       remove.addEventListener('click', () => busy(remove, ask('modelarts.write', { profileId: profile.id, calls })));
-      return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${a.type} · ${a.content} `, remove, shown);
+      return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${a.type} · ${a.content} `, shown);
     }));
     const step = el('div', { class: 'modelarts-step' }, list);
     if (view.authorized) {
-      step.append(el('p', { class: 'ok modelarts-authorized' }, t('modelarts_authorized')));
+      step.append(el('p', { class: 'ok done modelarts-authorized' }, t('modelarts_authorized')));
       return step;
     }
     const calls = [{ action: 'authorize' }];

@@ -5,7 +5,7 @@
 // Like Test keys, a click starts the lookup in the worker and asks for the hosts it needs in the same
 // gesture; when the prompt closes the popup, the result shows the next time it opens.
 import { api } from '../lib/browser.js';
-import { el } from '../lib/dom.js';
+import { el, whileBusy } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { errorWords, localeKey, words } from '../lib/words.js';
@@ -69,16 +69,14 @@ export function mountOpenscale(section) {
     const since = Date.now();
     const started = ask('openscale.start', { profileId: state.profileId, goal });
     const granted = missing.length ? api.permissions.request({ origins: missing }) : Promise.resolve(true);
-    button.disabled = true;
     showStatus(el('p', { class: 'muted' }, t('openscaleIds_running')), 'running');
-    Promise.all([started, granted])
+    whileBusy(button, Promise.all([started, granted])
       .then(async ([outcome, ok]) => {
         if (!ok) throw { code: 'host-permission', message: t('openscaleIds_permissionRefused') };
         const result = outcome.waiting ? await resultAfter(state.profileId, goal, since) : outcome;
         showResult(result, render);
       })
-      .catch((e) => showStatus(el('p', { class: 'error', 'data-code': e.code ?? 'internal', role: 'alert' }, errorWords(t, 'check_error', e)), 'error'))
-      .finally(() => (button.disabled = false));
+      .catch((e) => showStatus(el('p', { class: 'error', 'data-code': e.code ?? 'internal', role: 'alert' }, errorWords(t, 'check_error', e)), 'error')));
   }
 
   function showResult(result, render) {

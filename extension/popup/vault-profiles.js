@@ -97,6 +97,28 @@ export function mountProfiles(section) {
     return el('p', { class: 'undo-bar', role: 'status' }, t('vault_deleted', [name]), ' ', undo);
   }
 
+  /**
+   * One custom endpoint field per service the chosen provider reaches (the core's `services`), each
+   * showing the stored one: a single origin for all (older profiles), or that service's own.
+   */
+  function endpointFields(profile, providerId) {
+    const stored = profile.endpoint;
+    const services = choices.providers.find((p) => p.id === providerId)?.services ?? [];
+    return services.map((service) => {
+      const value = (typeof stored === 'string' ? stored : stored?.[service]) ?? '';
+      return el('label', {}, t(`service_${service}`),
+        el('input', { name: `endpoint-${service}`, value, type: 'url', placeholder: 'https://', spellcheck: false, 'data-service': service, 'data-initial': value }));
+    });
+  }
+
+  /** The endpoint edit: `{service: origin}` of the filled fields, '' for none; undefined if none changed. */
+  function endpointEdit(box) {
+    const inputs = [...box.querySelectorAll('input')];
+    if (inputs.every((input) => input.value === input.dataset.initial)) return undefined;
+    const filled = inputs.filter((input) => input.value.trim()).map((input) => [input.dataset.service, input.value.trim()]);
+    return filled.length ? Object.fromEntries(filled) : '';
+  }
+
   /** Sends only what the user changed: an untouched colour or endpoint stays as stored. */
   function editForm(profile) {
     const input = (field, value, attrs = {}) => el('input', { name: field, value: value ?? '', ...attrs });
@@ -105,28 +127,37 @@ export function mountProfiles(section) {
     // The catalog's regions to choose from; another region needs the profile's own endpoint.
     const regions = el('datalist', { id: `regions-${profile.id}` },
       (choices.regions[profile.provider] ?? []).map((r) => el('option', { value: r })));
-    const endpoint = typeof profile.endpoint === 'string' ? profile.endpoint : '';
     const fields = {
       name: input('name', profile.name, { required: true }),
       region: input('region', profile.region, { list: regions.id, autocomplete: 'off' }),
       provider,
       note: el('textarea', { name: 'note', rows: 2, value: profile.note ?? '' }),
       colour: input('colour', profile.colour ?? '#0a6cbd', { type: 'color' }),
-      endpoint: input('endpoint', endpoint, { type: 'url', placeholder: 'https://', spellcheck: false }),
     };
+    const endpointInputs = el('div');
+    const endpoints = el('fieldset', { class: 'profile-endpoints' }, el('legend', {}, t('vault_field_endpoint')),
+      el('p', { class: 'muted' }, t('vault_endpointHelp')), endpointInputs);
+    const showEndpoints = () => {
+      endpointInputs.replaceChildren(...endpointFields(profile, provider.value));
+      endpoints.hidden = !endpointInputs.childElementCount; // a provider without services of its own (Azure)
+    };
+    showEndpoints();
+    provider.addEventListener('change', showEndpoints);
     const initial = Object.fromEntries(Object.entries(fields).map(([field, control]) => [field, control.value]));
     const cancel = el('button', { type: 'button' }, t('vault_cancel'));
     cancel.addEventListener('click', () => run(() => tell('profiles.view')));
     const form = el('form', { class: 'profile-edit' },
       Object.entries(fields).map(([field, control]) => el('label', {}, t(`vault_field_${field}`), control)),
       regions,
-      el('p', { class: 'muted' }, t('vault_endpointHelp')),
+      endpoints,
       el('div', { class: 'buttons' }, el('button', { type: 'submit', class: 'primary' }, t('vault_save')), cancel));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       const edits = Object.fromEntries(Object.entries(fields)
         .filter(([field, control]) => control.value !== initial[field])
         .map(([field, control]) => [field, control.value]));
+      const endpoint = endpointEdit(endpoints);
+      if (endpoint !== undefined) edits.endpoint = endpoint;
       run(() => tell('profiles.edit', { id: profile.id, edits }));
     });
     queueMicrotask(() => fields.name.focus());

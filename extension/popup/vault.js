@@ -5,6 +5,7 @@
 import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
+import { newPassphraseNotes } from '../lib/new-passphrase.js';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
 import { errorLine } from './vault-errors.js';
 import { mountProfiles } from './vault-profiles.js';
@@ -58,12 +59,12 @@ export function mountVault(vaultSection, profilesSection) {
     const form = FORMS[state];
     const passphrase = el('input', { type: 'password', id: 'vault-passphrase', autocomplete: form.confirm ? 'new-password' : 'current-password', required: true });
     const confirmation = form.confirm && el('input', { type: 'password', id: 'vault-confirm', autocomplete: 'new-password', required: true });
-    if (form.confirm) passphrase.minLength = MIN_PASSPHRASE_LENGTH;
+    const [passphraseNote, confirmationNote] = form.confirm ? newPassphraseNotes(passphrase, confirmation) : [];
     const submit = el('button', { type: 'submit', class: 'primary', id: 'vault-submit' }, t(form.button));
     const formEl = el('form', { class: 'vault-form', id: `vault-${state === 'empty' ? 'setup' : 'unlock'}` },
       el('p', { class: 'muted' }, t(form.intro, [String(MIN_PASSPHRASE_LENGTH)])),
-      el('label', {}, t('vault_passphrase'), passphrase),
-      confirmation && el('label', {}, t('vault_confirmPassphrase'), confirmation),
+      el('label', {}, t('vault_passphrase'), passphrase), passphraseNote,
+      confirmation && el('label', {}, t('vault_confirmPassphrase'), confirmation), confirmationNote,
       submit);
     formEl.addEventListener('submit', async (event) => {
       event.preventDefault();

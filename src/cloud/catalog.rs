@@ -305,6 +305,36 @@ mod tests {
         );
     }
 
+    /// The editor's endpoint fields (`Provider::services`) are the services the catalog gives
+    /// each provider: every one it answers somewhere, and no other.
+    #[test]
+    fn a_providers_services_are_those_the_catalog_gives_it() {
+        use crate::profile::Service;
+        for provider in Provider::ALL {
+            let regions = match provider {
+                Provider::Aws => vec!["us-east-1", "eu-west-3"],
+                _ => regions(provider),
+            };
+            let mut answered = Vec::new();
+            for region in regions {
+                let e = of(provider, region);
+                for (service, origin) in [
+                    (Service::Obs, e.obs),
+                    (Service::Iam, e.iam),
+                    (Service::Modelarts, e.modelarts),
+                    (Service::IbmIam, e.ibm_iam),
+                    (Service::ResourceController, e.resource_controller),
+                    (Service::Openscale, e.openscale),
+                ] {
+                    if origin.is_some() && !answered.contains(&service) {
+                        answered.push(service);
+                    }
+                }
+            }
+            assert_eq!(answered, provider.services(), "{provider:?}");
+        }
+    }
+
     #[test]
     fn huawei_cloud_hosts_are_its_sdks_own_exceptions_included() {
         let huawei = |region| hosts_of(Provider::Huawei, region);

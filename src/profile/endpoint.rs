@@ -64,6 +64,18 @@ impl From<CustomOrigin> for String {
     }
 }
 
+/// A service whose origin a profile may replace, named as [`PerService`]'s fields are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Service {
+    Obs,
+    Iam,
+    Modelarts,
+    IbmIam,
+    ResourceController,
+    Openscale,
+}
+
 /// One origin for every service, or one per service (the others keep the catalog's).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]

@@ -26,7 +26,7 @@ pub use credential::{
     AkIssuer, AkSk, AzureServicePrincipal, Credential, IbmApiKey, IbmInstance, IbmService,
 };
 pub use document::{Conflict, Deleted, Document, DOCUMENT_VERSION};
-pub use endpoint::{CustomOrigin, Endpoint, PerService};
+pub use endpoint::{CustomOrigin, Endpoint, PerService, Service};
 pub use import::{
     preview_import, DefaultName, DefaultNameCode, ImportAction, ImportPreview, Saved,
 };

@@ -1,5 +1,6 @@
 //! The clouds whose keys credfill keeps: one enum for import, vault, checks and fill.
 
+use super::Service;
 use crate::words::Param;
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +65,23 @@ impl Provider {
             Provider::Huawei | Provider::FlexibleEngine | Provider::Aws
         )
     }
+
+    /// The services a profile of this provider reaches, each of which the profile's own endpoint
+    /// may replace (the catalog's hosts, `cloud::catalog::of`; AWS's S3 takes the `obs` place).
+    pub fn services(self) -> &'static [Service] {
+        match self {
+            Provider::Huawei | Provider::FlexibleEngine => {
+                &[Service::Obs, Service::Iam, Service::Modelarts]
+            }
+            Provider::Ibm => &[
+                Service::IbmIam,
+                Service::ResourceController,
+                Service::Openscale,
+            ],
+            Provider::Aws => &[Service::Obs],
+            Provider::Azure => &[],
+        }
+    }
 }
 
 /// What pages need to know of each provider to offer the right choices, from the rules above.
@@ -74,6 +92,8 @@ pub struct ProviderTraits {
     pub has_console: bool,
     pub takes_huawei_keys: bool,
     pub has_object_storage: bool,
+    /// The editor offers one custom endpoint field for each.
+    pub services: &'static [Service],
 }
 
 impl From<Provider> for ProviderTraits {
@@ -83,6 +103,7 @@ impl From<Provider> for ProviderTraits {
             has_console: id.has_console(),
             takes_huawei_keys: id.takes_huawei_keys(),
             has_object_storage: id.has_object_storage(),
+            services: id.services(),
         }
     }
 }

@@ -50,6 +50,30 @@ async function violations(browser, page) {
   return found;
 }
 
+/**
+ * How a button of `selector` looks enabled, disabled and busy (copies of it, made and removed in
+ * the page): the states must differ to the eye, not only to assistive technology.
+ */
+function buttonLooks(page, selector) {
+  return page.evaluate((sel) => {
+    const original = document.querySelector(sel);
+    const look = (setup) => {
+      const copy = original.cloneNode(true);
+      setup(copy);
+      original.after(copy);
+      const { opacity, cursor, color, backgroundColor } = getComputedStyle(copy);
+      const spinner = getComputedStyle(copy, '::after').content;
+      copy.remove();
+      return { opacity, cursor, color, backgroundColor, spinner };
+    };
+    return {
+      enabled: look((b) => { b.disabled = false; b.removeAttribute('aria-busy'); }),
+      disabled: look((b) => { b.disabled = true; }),
+      busy: look((b) => { b.disabled = true; b.setAttribute('aria-busy', 'true'); }),
+    };
+  }, selector);
+}
+
 for (const [browserName] of BROWSERS) {
   describe(`${browserName}: accessibility of every state`, () => {
     let browser, consoles, popup, moto, dir;
@@ -78,9 +102,18 @@ for (const [browserName] of BROWSERS) {
       assert.deepEqual(await violations(browser, popup), []);
     });
 
-    it('the passphrase asked at the first save', async () => {
+    it('the passphrase asked at the first save; a short one is refused under its field, with the minimum', async () => {
       await popup.click('#import-save');
       await popup.waitFor('#vault-pending');
+      assert.deepEqual(await violations(browser, popup), []);
+      await popup.fill('#vault-passphrase', 'short');
+      await popup.fill('#vault-confirm', 'short');
+      await popup.click('#vault-submit');
+      await popup.waitFor('#vault-passphrase-note.error');
+      const minimum = (await import('../../extension/lib/passphrase.js')).MIN_PASSPHRASE_LENGTH;
+      assert.equal(await popup.text('#vault-passphrase-note'), `The passphrase is too short: it needs at least ${minimum} characters.`);
+      assert.equal(await popup.evaluate(() => document.querySelector('#vault-passphrase').getAttribute('aria-invalid')), 'true');
+      assert.equal(await popup.evaluate(() => document.querySelector('#vault-section').dataset.state), 'empty', 'nothing was sent');
       assert.deepEqual(await violations(browser, popup), []);
     });
 
@@ -135,6 +168,17 @@ for (const [browserName] of BROWSERS) {
       assert.deepEqual(await violations(browser, popup), []);
     });
 
+    it('a disabled button looks unavailable and a busy one looks at work, unlike an enabled one', async () => {
+      for (const selector of ['#openscale-find', '.modelarts-overview.primary']) {
+        const { enabled, disabled, busy } = await buttonLooks(popup, selector);
+        assert.ok(Number(disabled.opacity) <= 0.5 && disabled.cursor === 'not-allowed', `${selector} disabled: ${JSON.stringify(disabled)}`);
+        assert.equal(enabled.opacity, '1', selector);
+        assert.equal(enabled.cursor, 'pointer', selector);
+        assert.equal(busy.cursor, 'progress', selector);
+        assert.notEqual(busy.spinner, enabled.spinner, `${selector}: a spinner while busy`);
+      }
+    });
+
     it('a fill report: what was filled, and what the page asks that the profile lacks', async () => {
       // The IBM profile of the panels' state on an OpenScale custom-provider form: the API key is
       // filled, the provider's URL, user name and password are listed as missing.
@@ -146,9 +190,14 @@ for (const [browserName] of BROWSERS) {
       await page.close();
     });
 
-    it('the options page, unlocked', async () => {
+    it('the options page, unlocked: the restore form asks no new passphrase of a vault that has one', async () => {
       const options = await browser.open('options.html');
       await options.waitFor('#vault-options h2');
+      await options.waitFor('#vault-restore-backupPassphrase');
+      // Its own passphrase is asked only where there is no vault yet: hidden here, and not rendered.
+      const rendered = await options.evaluate(() => ['#vault-restore-newPassphrase', '#vault-restore-confirmPassphrase', '#vault-restore-newPassphraseHint']
+        .map((sel) => document.querySelector(sel).getClientRects().length));
+      assert.deepEqual(rendered, [0, 0, 0]);
       assert.deepEqual(await violations(browser, options), []);
       await options.close();
     });

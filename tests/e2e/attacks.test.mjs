@@ -302,6 +302,12 @@ for (const [name] of BROWSERS) {
       await options.waitFor('#vault-restore-newPassphrase', { state: 'visible' });
       await options.setFile('#vault-restore-backupFile', file);
       await options.fill('#vault-restore-backupPassphrase', BACKUP_PASSPHRASE);
+      // A short one is refused under its field, with the minimum, before anything is sent.
+      await options.fill('#vault-restore-newPassphrase', 'short');
+      await options.click('#vault-restore button[type="submit"]');
+      await options.waitFor('#vault-restore-newPassphrase-note.error');
+      assert.match(await options.text('#vault-restore-newPassphrase-note'), /at least 12 characters/);
+      assert.equal((await send(control, 'vault.status')).state, 'empty');
       await options.fill('#vault-restore-newPassphrase', OWN_PASSPHRASE);
       await options.fill('#vault-restore-confirmPassphrase', OWN_PASSPHRASE);
       await options.click('#vault-restore button[type="submit"]');

@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, E2E_EXTENSION } from './lib/browsers.mjs';
 import { seedProfile } from './lib/profiles.mjs';
-import { click, settled } from './lib/modelarts.mjs';
+import { click, openRemoval, settled } from './lib/modelarts.mjs';
 import { startServer } from './servers/launch.mjs';
 
 const TIMEOUT = 30_000;
@@ -121,8 +121,9 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         assert.match(authorizePreview, /"secret_key":"••••"/);
         assert.ok(authorizePreview.includes(obs.accessKeyId) && !authorizePreview.includes(obs.secretAccessKey));
         p = await click(popup, id, `.modelarts-profile[data-profile-id="${id}"] .modelarts-authorize`, clicks);
-        p = await settled(popup, id, (q) => q.authorized);
+        p = await settled(popup, id, (q) => q.authorized && q.previews.some((text) => text.startsWith('DELETE ')));
         assert.ok(p.authorizations.some((a) => a.includes(obs.accessKeyId)), 'the list shows the new authorization');
+        assert.deepEqual(p.shownPreviews.filter((text) => /^(DELETE|POST) /.test(text)), [], 'no request on screen for a step the user is not on');
         assert.equal(clicks.length, 3, `clicks: ${clicks}`);
         // The stand-ins hold what was made, each write sent once.
         const puts = obs.requests().filter((r) => r.method === 'PUT').map((r) => r.path);
@@ -169,6 +170,8 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         const id = ids.ready;
         const row = `.modelarts-profile[data-profile-id="${id}"]`;
         await settled(popup, id, (q) => q.previews.some((text) => text.startsWith('DELETE ')));
+        await openRemoval(popup, row);
+        assert.ok((await settled(popup, id, () => true)).shownPreviews.some((text) => text.startsWith('DELETE ')), 'the request is on screen before its click');
         const p = await click(popup, id, `${row} .modelarts-authorizations .modelarts-remove`, []);
         assert.ok(p.log.some((l) => l.code === 'authorization-removed'));
         assert.equal((await settled(popup, id, (q) => !q.authorized)).authorizations.length, 0);
@@ -209,6 +212,7 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         p = await click(popup, id, `${row} .modelarts-authorize`, []);
         await settled(popup, id, (q) => q.authorized && q.previews.some((text) => text.startsWith('DELETE ')));
         // Removed again, so the other browser starts from the same state.
+        await openRemoval(popup, row);
         await click(popup, id, `${row} .modelarts-authorizations .modelarts-remove`, []);
         await settled(popup, id, (q) => !q.authorized);
         const paths = subUser.requests().map((r) => r.path);

@@ -154,6 +154,14 @@ describe('chromium: encrypted vault', () => {
     await eventually(names, (n) => n[0] === 'Prod (Paris)');
     const [edited] = await listProfiles(popup);
     assert.deepEqual([edited.name, edited.region, edited.provider], ['Prod (Paris)', 'eu-west-0', 'flexible-engine']);
+    // One endpoint field per service of the provider: ModelArts alone moves, OBS and IAM stay the catalog's.
+    await popup.click(`.profile[data-id="${edited.id}"] .edit`);
+    assert.deepEqual(await popup.evaluate(() => [...document.querySelectorAll('.profile-edit .profile-endpoints input')].map((i) => i.name)),
+      ['endpoint-obs', 'endpoint-iam', 'endpoint-modelarts']);
+    await popup.fill('.profile-edit [name="endpoint-modelarts"]', 'https://modelarts.private.example');
+    await popup.click('.profile-edit button[type="submit"]');
+    await eventually(async () => (await listProfiles(popup)).find((p) => p.id === edited.id).endpoint,
+      (endpoint) => JSON.stringify(endpoint) === JSON.stringify({ modelarts: 'https://modelarts.private.example' }));
 
     await popup.click('.profile .moveDown');
     assert.deepEqual((await eventually(names, (n) => n[0] === second)).slice(0, 2), [second, 'Prod (Paris)']);

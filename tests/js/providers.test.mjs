@@ -30,3 +30,15 @@ test('the choices pages offer follow the core: consoles, Huawei-format keys, obj
   assert.deepEqual(having('takesHuaweiKeys'), ['huawei', 'flexible-engine']);
   assert.deepEqual(having('hasObjectStorage'), ['huawei', 'flexible-engine', 'aws']);
 });
+
+test('the profile editor offers one endpoint field per service the provider reaches, each named in every language', () => {
+  const services = Object.fromEntries(providerTraits().map((p) => [p.id, p.services]));
+  assert.deepEqual(services, {
+    huawei: ['obs', 'iam', 'modelarts'], 'flexible-engine': ['obs', 'iam', 'modelarts'],
+    ibm: ['ibmIam', 'resourceController', 'openscale'], aws: ['obs'], azure: [],
+  });
+  for (const locale of LOCALES) {
+    const messages = catalog(locale);
+    for (const service of new Set(Object.values(services).flat())) assert.ok(messages[`service_${service}`]?.message, `${locale}: ${service}`);
+  }
+});

@@ -8,13 +8,15 @@ export async function panel(popup, id) {
     if (!root) return null;
     const all = (sel, read) => [...root.querySelectorAll(sel)].map(read);
     return {
-      busy: root.dataset.busy === 'true',
+      busy: root.getAttribute('aria-busy') === 'true',
       log: all('.modelarts-log li', (li) => ({ action: li.dataset.action, code: li.dataset.code, text: li.textContent })),
       buckets: Object.fromEntries(all('.modelarts-buckets tr[data-bucket]', (tr) => [tr.dataset.bucket, tr.dataset.fit])),
       fitWords: Object.fromEntries(all('.modelarts-buckets tr[data-bucket]', (tr) => [tr.dataset.bucket, tr.lastChild.textContent])),
       bucketInput: root.querySelector('.modelarts-bucket')?.value,
       plan: all('.modelarts-step:first-of-type .modelarts-previews li', (li) => li.dataset.action),
       previews: all('.modelarts-preview', (p) => p.textContent),
+      // The requests on screen: a closed <details> holds its preview unrendered.
+      shownPreviews: all('.modelarts-preview', (p) => (p.checkVisibility() ? p.textContent : null)).filter(Boolean),
       authorizations: all('.modelarts-authorizations li', (li) => li.textContent),
       authorized: !!root.querySelector('.modelarts-authorized'),
       error: root.querySelector('.modelarts-error')?.textContent ?? '',
@@ -33,6 +35,12 @@ export async function settled(popup, id, accept) {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`panel ${id} did not settle: ${JSON.stringify(last)}`);
+}
+
+/** Opens the removal of the authorization of `row`'s panel: its request, then its button, come in view. */
+export async function openRemoval(popup, row) {
+  await popup.click(`${row} .modelarts-authorizations .modelarts-removal summary`);
+  await popup.waitFor(`${row} .modelarts-authorizations .modelarts-removal .modelarts-remove`);
 }
 
 /** A click that the user makes (counted), then the panel once the log grew. */

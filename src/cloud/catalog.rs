@@ -127,6 +127,8 @@ impl Origin {
 /// The services of one profile; `None` where the provider has no such service in that region.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Endpoints {
+    /// The profile names no region nor endpoint of its own (so none of these is known).
+    pub no_region: bool,
     pub obs: Option<Origin>,
     pub iam: Option<Origin>,
     pub modelarts: Option<Origin>,
@@ -148,8 +150,30 @@ impl Endpoints {
         self.need(&self.modelarts, "ModelArts")
     }
 
-    /// `origin`, or why there is none: the whole region is unknown, or only `service` is
-    /// missing there.
+    fn is_empty(&self) -> bool {
+        [
+            &self.obs,
+            &self.iam,
+            &self.modelarts,
+            &self.ibm_iam,
+            &self.resource_controller,
+            &self.openscale,
+        ]
+        .iter()
+        .all(|origin| origin.is_none())
+    }
+
+    /// Why no service is known at all: the profile names no region, or one the catalog lacks.
+    pub fn region_error(&self) -> RequestError {
+        if self.no_region {
+            RequestError::NoRegion
+        } else {
+            RequestError::UnknownRegion
+        }
+    }
+
+    /// `origin`, or why there is none: the profile has no region, the whole region is unknown,
+    /// or only `service` is missing there.
     fn need<'a>(
         &self,
         origin: &'a Option<Origin>,
@@ -157,7 +181,7 @@ impl Endpoints {
     ) -> Result<&'a Origin, RequestError> {
         match origin {
             Some(origin) => Ok(origin),
-            None if *self == Endpoints::default() => Err(RequestError::UnknownRegion),
+            None if self.is_empty() => Err(self.region_error()),
             None => Err(RequestError::NotInRegion(service)),
         }
     }
@@ -167,6 +191,7 @@ impl Endpoints {
 pub fn endpoints(profile: &Profile) -> Endpoints {
     let mut found = of(profile.provider, profile.region());
     let Some(endpoint) = &profile.endpoint else {
+        found.no_region = profile.region.is_none();
         return found;
     };
     let custom = endpoint.per_service();

@@ -12,6 +12,8 @@ pub enum RequestError {
     /// The AK has the shape of a secret key and the SK that of an AK: sending it would put the
     /// secret in the clear in the request's credential scope.
     SwappedKey,
+    /// The profile names no region (nor an endpoint of its own): the user has to choose one.
+    NoRegion,
     UnknownRegion,
     /// The region is in the catalog, but this service (`OBS`, `IAM`, `ModelArts`) is not offered there.
     NotInRegion(&'static str),
@@ -33,6 +35,8 @@ message_codes! {
     pub enum RequestErrorCode {
         NoCredential = "no-credential" [credential],
         SwappedKey = "swapped-key" [],
+        /// The profile names no region yet (nor an endpoint of its own).
+        NoRegion = "no-region" [],
         UnknownRegion = "unknown-region" [],
         NotInRegion = "not-in-region" [service],
         UnsupportedProvider = "unsupported-provider" [provider],
@@ -51,6 +55,7 @@ impl RequestError {
         match self {
             RequestError::NoCredential(_) => RequestErrorCode::NoCredential,
             RequestError::SwappedKey => RequestErrorCode::SwappedKey,
+            RequestError::NoRegion => RequestErrorCode::NoRegion,
             RequestError::UnknownRegion => RequestErrorCode::UnknownRegion,
             RequestError::NotInRegion(_) => RequestErrorCode::NotInRegion,
             RequestError::Unsupported(_) => RequestErrorCode::UnsupportedProvider,

@@ -65,7 +65,7 @@ impl<'a> SigningKey<'a> {
         url: String,
     ) -> Result<SignRequest, RequestError> {
         if self.region.is_empty() {
-            return Err(RequestError::UnknownRegion);
+            return Err(RequestError::NoRegion);
         }
         Ok(self.request(scheme, method, url))
     }

@@ -85,7 +85,7 @@ pub fn plan(check: &KeyCheck) -> Result<Vec<StepRequest>, RequestError> {
             let key = SigningKey::of(profile, &check.timestamp)?;
             // Each service the region has (an IAM-only or an OBS-only region checks what it can).
             if found.obs.is_none() && found.iam.is_none() {
-                return Err(RequestError::UnknownRegion);
+                return Err(found.region_error());
             }
             let mut requests = vec![];
             if let Some(obs) = &found.obs {
@@ -128,7 +128,7 @@ pub fn origins(check: &KeyCheck) -> Result<Vec<String>, RequestError> {
                 .map(Origin::match_pattern)
                 .collect();
             if list.is_empty() {
-                return Err(RequestError::UnknownRegion);
+                return Err(found.region_error());
             }
             if let Some(bucket) = &check.bucket {
                 let obs = found.need_obs()?;
@@ -204,7 +204,7 @@ fn openscale_request(
     let origin = found
         .openscale
         .as_ref()
-        .ok_or(RequestError::UnknownRegion)?;
+        .ok_or_else(|| found.region_error())?;
     // The instance GUID is also its data mart's ID.
     let request = data_marts::request(token, origin, guid, Some(guid))
         .map_err(|e| RequestError::Ibm(e.to_string()))?;
@@ -348,6 +348,11 @@ mod tests {
         assert_eq!(
             refused(check(Provider::Huawei, "xx-none-1", vec![aksk()])),
             RequestError::UnknownRegion
+        );
+        // A profile imported without a region is told to choose one, not that its region is unknown.
+        assert_eq!(
+            refused(check(Provider::Huawei, "", vec![aksk()])),
+            RequestError::NoRegion
         );
         assert_eq!(
             refused(check(Provider::Azure, "", vec![])),

@@ -10,6 +10,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { median, spread } from './stats.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 export const ROUNDS = process.env.CREDFILL_BENCH_ONCE ? 1 : 21;
@@ -78,10 +79,8 @@ export function writeProbes(built) {
   return { work, dirs, remove: () => rmSync(work, { recursive: true, force: true }) };
 }
 
-export const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return Number(sorted[Math.floor(sorted.length / 2)].toFixed(2));
-};
+/** The median of `list`, in ms to two places. */
+export const medianMs = (list) => Number(median(list).toFixed(2));
 
 /**
  * Prints the JSON lines of `times` ({wake: [ms]}) for scripts/bench-report.mjs, under the benches
@@ -92,8 +91,7 @@ export function printWakes(times, suffix = '') {
     // The bare worker is the reference of both wakes.
     const benches = name === 'bare worker' ? ['worker_cold_wake', 'worker_cold_wake_core'] : [name === 'credfill' ? 'worker_cold_wake' : 'worker_cold_wake_core'];
     for (const bench of benches) {
-      const spread = `${Math.min(...list).toFixed(1)}–${Math.max(...list).toFixed(1)} ms`;
-      console.log(JSON.stringify({ bench: bench + suffix, target: name, ms: median(list), rounds: list.length, spread, message: WAKES[name][1], ...(name !== 'bare worker' && { reference: 'bare worker' }) }));
+      console.log(JSON.stringify({ bench: bench + suffix, target: name, ms: medianMs(list), rounds: list.length, spread: spread(list), message: WAKES[name][1], ...(name !== 'bare worker' && { reference: 'bare worker' }) }));
     }
   }
 }

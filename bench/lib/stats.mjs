@@ -1,0 +1,8 @@
+// How the benches sum up repeated runs: the median, and the spread of the runs next to it.
+
+/** The middle of `xs` (the upper one of an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** The range of `xs`, "min–max unit", `digits` after the point. */
+export const spread = (xs, unit = 'ms', digits = 1) =>
+  `${Math.min(...xs).toLocaleString('en', { maximumFractionDigits: digits })}–${Math.max(...xs).toLocaleString('en', { maximumFractionDigits: digits })} ${unit}`;

@@ -3,6 +3,5 @@
 /** The middle of `xs` (the upper one of an even count). */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** The range of `xs`, "min–max unit", `digits` after the point. */
-export const spread = (xs, unit = 'ms', digits = 1) =>
-  `${Math.min(...xs).toLocaleString('en', { maximumFractionDigits: digits })}–${Math.max(...xs).toLocaleString('en', { maximumFractionDigits: digits })} ${unit}`;
+/** The range of `xs`, "min–max unit", `digits` after the point (as benches/common/mod.rs writes it). */
+export const spread = (xs, unit = 'ms', digits = 1) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)} ${unit}`;

@@ -33,7 +33,8 @@ pkg/credfill_bg.wasm: $(RUST_SOURCES)
 	wasm-bindgen --target web --no-typescript --out-dir pkg $(WASM)
 	$(WASM_OPT) --strip-debug --strip-producers -o pkg/credfill_bg.wasm pkg/credfill_bg.wasm
 
-# The same WASM with its function names kept, never shipped: bench/size.mjs reads what its bytes are.
+# The same WASM with its function names kept, never shipped: bench/size.mjs reads what its bytes are,
+# bench/profile-wasm.mjs where its calls spend their time.
 .run/credfill-named.wasm: pkg/credfill_bg.wasm
 	wasm-bindgen --target web --no-typescript --keep-debug --out-dir .run/named $(WASM)
 	$(WASM_OPT) -g -o $@ .run/named/credfill_bg.wasm

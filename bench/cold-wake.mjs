@@ -9,7 +9,8 @@
 // Prints JSON lines for scripts/bench-report.mjs. `CREDFILL_BENCH_ONCE=1` (make test) runs one round.
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { PAGE, ROUNDS, WAKES, median, printWakes, timeMessage, writeProbes } from './lib/wake-probes.mjs';
+import { PAGE, ROUNDS, WAKES, medianMs, printWakes, timeMessage, writeProbes } from './lib/wake-probes.mjs';
+import { spread } from './lib/stats.mjs';
 
 const { work, dirs, remove } = writeProbes('dist/chrome');
 const context = await chromium.launchPersistentContext(join(work, 'profile'), {
@@ -54,7 +55,7 @@ try {
   }
   printWakes(times);
   for (const [name, list] of Object.entries(warm)) {
-    console.log(JSON.stringify({ bench: 'worker_warm_round_trip', target: name, ms: median(list), rounds: ROUNDS, ...(name !== 'bare worker' && { reference: 'bare worker' }) }));
+    console.log(JSON.stringify({ bench: 'worker_warm_round_trip', target: name, ms: medianMs(list), rounds: ROUNDS, spread: spread(list), ...(name !== 'bare worker' && { reference: 'bare worker' }) }));
   }
 
   // A wake by a tab event (the badge): does it instantiate the WASM? The first visit of a page asks

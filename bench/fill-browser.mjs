@@ -11,6 +11,7 @@ import { BROWSERS, eventually, stopBackground } from '../tests/e2e/lib/browsers.
 import { HOSTS } from '../tests/e2e/lib/consoles.mjs';
 import { launchWithConsoles, probe, tabIdOf } from '../tests/e2e/lib/fill.mjs';
 import { seedProfile } from '../tests/e2e/lib/profiles.mjs';
+import { median, spread } from './lib/stats.mjs';
 
 const RUNS = process.env.CREDFILL_BENCH_ONCE ? 1 : 7;
 const PAGE_2000 = ['fill_2000_inputs', HOSTS.huawei, 'generated.html?n=2000', 'huawei', 'input'];
@@ -32,8 +33,6 @@ const PROFILES = {
   },
 };
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const spread = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)} ms`;
 const print = (bench, target, times, extra = {}) =>
   console.log(JSON.stringify({ bench, target, ms: Number(median(times).toFixed(1)), runs: times.length, spread: spread(times), ...extra }));
 

@@ -3,8 +3,9 @@
 // - the default parameters, against `cargo bench --bench vault` (native), measured in the same run;
 // - the OWASP floor, 64 MiB × 3 passes and the most a stored record may ask for (the ceiling a
 //   hostile backup can make unlock pay), each against the floor.
-// Needs `make build` (dist/chrome).
+// Each figure is the median of RUNS runs, their spread next to it. Needs `make build` (dist/chrome).
 import { launchChromium } from '../tests/e2e/lib/browsers.mjs';
+import { median, spread } from './lib/stats.mjs';
 
 const RUNS = process.env.CREDFILL_BENCH_ONCE ? 1 : 5;
 const FLOOR = { mKib: 19_456, t: 2, p: 1 };
@@ -20,21 +21,23 @@ try {
     const passphrase = 'correct horse battery staple';
     const time = (kdf) => {
       core.vaultDeriveKey(passphrase, kdf); // warm-up: compilation and first allocation
-      const started = performance.now();
-      for (let i = 0; i < runs; i++) core.vaultDeriveKey(passphrase, kdf);
-      return (performance.now() - started) / runs;
+      return Array.from({ length: runs }, () => {
+        const started = performance.now();
+        core.vaultDeriveKey(passphrase, kdf);
+        return performance.now() - started;
+      });
     };
     // A stored record's parameters, as vaultDeriveKey reads them (the ceiling is above what vaultNewKdf makes by default).
     const stored = (cost) => ({ ...core.vaultNewKdf(), ...cost });
     const kdf = core.vaultNewKdf();
-    return { defaultMs: time(kdf), kdf, costs: costs.map((cost) => ({ cost, ms: time(stored(cost)) })) };
+    return { defaultTimes: time(kdf), kdf, costs: costs.map((cost) => ({ cost, times: time(stored(cost)) })) };
   }, { runs: RUNS, costs: COSTS });
   const { mKib, t, p } = results.kdf;
-  const ms = (x) => Number(x.toFixed(1));
-  console.log(JSON.stringify({ bench: 'unlock_default_kdf', target: 'wasm-chromium', ms: ms(results.defaultMs), reference: 'native', mKib, t, p }));
-  for (const { cost, ms: took } of results.costs) {
+  const figure = (times) => ({ ms: Number(median(times).toFixed(1)), runs: times.length, spread: spread(times) });
+  console.log(JSON.stringify({ bench: 'unlock_default_kdf', target: 'wasm-chromium', ...figure(results.defaultTimes), reference: 'native', mKib, t, p }));
+  for (const { cost, times } of results.costs) {
     const reference = cost === results.costs[0].cost ? {} : { reference: label(FLOOR) };
-    console.log(JSON.stringify({ bench: 'unlock_kdf_cost_wasm_chromium', target: label(cost), ms: ms(took), ...reference, p: cost.p }));
+    console.log(JSON.stringify({ bench: 'unlock_kdf_cost_wasm_chromium', target: label(cost), ...figure(times), ...reference, p: cost.p }));
   }
 } finally {
   await browser.close();

@@ -1,12 +1,14 @@
 //! Plan time on a generated page of 2,000 field descriptors (the goal: collect + plan +
-//! fill ≤ 50 ms in Chromium). Prints one JSON line for `make bench`.
+//! fill ≤ 50 ms in Chromium). Prints one JSON line for `make bench`: the median of the runs, their
+//! spread next to it.
+
+mod common;
 
 use credfill::fill::{plan_fill, PlanInput};
 use serde_json::json;
 use std::time::Instant;
 
 const FIELDS: usize = 2_000;
-const RUNS: usize = 15;
 const URL: &str = "https://console.huaweicloud.com/modelarts/?region=cn-north-4#/settings";
 
 /// A page of unrelated inputs in various languages, with the AK/SK dialog's two fields last.
@@ -44,7 +46,8 @@ fn page() -> PlanInput {
 
 fn main() {
     let input = page();
-    let mut times: Vec<f64> = (0..RUNS)
+    let runs = common::runs(15);
+    let times: Vec<f64> = (0..runs)
         .map(|_| {
             let start = Instant::now();
             let plan = plan_fill(&input);
@@ -57,10 +60,9 @@ fn main() {
             elapsed
         })
         .collect();
-    times.sort_by(f64::total_cmp);
-    let median = times[RUNS / 2];
+    let (median, spread) = common::median_spread(&times, "ms", 2);
     println!(
         "{}",
-        json!({"bench": "plan_2000_fields", "target": "native", "ms": (median * 1000.0).round() / 1000.0})
+        json!({"bench": "plan_2000_fields", "target": "native", "ms": (median * 1000.0).round() / 1000.0, "runs": runs, "spread": spread})
     );
 }

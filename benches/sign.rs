@@ -1,5 +1,8 @@
-//! Native signing throughput: `cargo bench --bench sign`. One JSON line per figure, e.g.
-//! `{"bench":"aws4_sign","target":"native","n":10000,"per_s":123456}`.
+//! Native signing throughput: `cargo bench --bench sign`. One JSON line per figure, the median of
+//! ROUNDS timed passes over the N requests with their spread, e.g.
+//! `{"bench":"aws4_sign","target":"native","n":10000,"rounds":5,"per_s":123456,"spread":"…"}`.
+
+mod common;
 
 use credfill::secret::Secret;
 use credfill::sign::aws4::Aws4Signer;
@@ -44,12 +47,20 @@ fn report(bench: &str, mut run: impl FnMut(u32)) {
     for i in 0..N {
         run(i);
     }
-    let start = Instant::now();
-    for i in 0..N {
-        run(i);
-    }
-    let per_s = f64::from(N) / start.elapsed().as_secs_f64();
-    println!(r#"{{"bench":"{bench}","target":{TARGET},"n":{N},"per_s":{per_s:.0}}}"#);
+    let rounds = common::runs(5);
+    let rates: Vec<f64> = (0..rounds)
+        .map(|_| {
+            let start = Instant::now();
+            for i in 0..N {
+                run(i);
+            }
+            f64::from(N) / start.elapsed().as_secs_f64()
+        })
+        .collect();
+    let (per_s, spread) = common::median_spread(&rates, "ops/s", 0);
+    println!(
+        r#"{{"bench":"{bench}","target":{TARGET},"n":{N},"rounds":{rounds},"per_s":{per_s:.0},"spread":"{spread}"}}"#
+    );
 }
 
 fn main() {

@@ -2,14 +2,19 @@
 // Chromium's service worker, bench/cold-wake-firefox.mjs for Firefox's event page):
 // - "credfill": the built extension, as shipped;
 // - "wasm only": a background that only instantiates credfill's WASM and answers `version()`;
+// - "wasm kept": the same, but reading the WASM as credfill does, from the copy it keeps in Cache
+//   Storage (extension/background/core-bytes.js): against "wasm only", what that copy buys;
 // - "wasm compiled" and "wasm fetched": backgrounds that only compile, or only fetch, that WASM
 //   (where the core's wake goes);
 // - "bare worker": a background that answers without any WASM (the reference).
 // Each probe has one manifest for both browsers, as credfill has: Chromium runs `service_worker`,
 // Firefox `scripts` as an event page.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { median, spread } from './stats.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 export const ROUNDS = process.env.CREDFILL_BENCH_ONCE ? 1 : 21;
@@ -27,10 +32,22 @@ const manifest = (name) => JSON.stringify({
 export const PAGE = '<!doctype html><meta charset="utf-8"><title>bench</title>';
 
 const wasmUrl = "chrome.runtime.getURL('pkg/credfill_bg.wasm')";
+const answerVersion = "chrome.runtime.onMessage.addListener((message, sender, reply) => { ready.then(() => reply({ ok: version() }), (e) => reply({ error: String(e) })); return true; });";
+/** The worker of "wasm kept": credfill's own core-bytes.js in one file with it, as credfill's build bundles it. */
+const keptWorker = () => {
+  const digest = createHash('sha256').update(readFileSync(join(ROOT, 'pkg/credfill_bg.wasm'))).digest('hex');
+  const contents = `import init, { version } from './pkg/credfill.js';
+import { instantiateCore } from './background/core-bytes.js';
+const ready = instantiateCore(init, ${wasmUrl}, '${digest}');
+${answerVersion}`;
+  const built = buildSync({ stdin: { contents, resolveDir: join(ROOT, 'extension') }, bundle: true, format: 'esm', write: false, external: ['./pkg/credfill.js'], logLevel: 'warning' });
+  return built.outputFiles[0].text;
+};
 const SOURCES = {
   'wasm only': `import init, { version } from './pkg/credfill.js';
 const ready = init({ module_or_path: ${wasmUrl} });
-chrome.runtime.onMessage.addListener((message, sender, reply) => { ready.then(() => reply({ ok: version() }), (e) => reply({ error: String(e) })); return true; });`,
+${answerVersion}`,
+  'wasm kept': keptWorker(),
   'wasm compiled': `const compiled = WebAssembly.compileStreaming(fetch(${wasmUrl}));
 chrome.runtime.onMessage.addListener((message, sender, reply) => { compiled.then((m) => reply({ ok: WebAssembly.Module.exports(m).length }), (e) => reply({ error: String(e) })); return true; });`,
   'wasm fetched': `const fetched = fetch(${wasmUrl}).then((r) => r.arrayBuffer());
@@ -41,6 +58,7 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => { fetched.then(
 /** [extension, message] of each timed wake: the popup's first question, then one the core must answer. */
 export const WAKES = {
   credfill: ['credfill', 'vault.status'], 'credfill, core': ['credfill', 'version'], 'wasm only': ['wasm only', 'version'],
+  'wasm kept': ['wasm kept', 'version'],
   'wasm compiled': ['wasm compiled', 'version'], 'wasm fetched': ['wasm fetched', 'version'], 'bare worker': ['bare worker', 'version'],
 };
 
@@ -78,10 +96,8 @@ export function writeProbes(built) {
   return { work, dirs, remove: () => rmSync(work, { recursive: true, force: true }) };
 }
 
-export const median = (list) => {
-  const sorted = [...list].sort((a, b) => a - b);
-  return Number(sorted[Math.floor(sorted.length / 2)].toFixed(2));
-};
+/** The median of `list`, in ms to two places. */
+export const medianMs = (list) => Number(median(list).toFixed(2));
 
 /**
  * Prints the JSON lines of `times` ({wake: [ms]}) for scripts/bench-report.mjs, under the benches
@@ -92,8 +108,7 @@ export function printWakes(times, suffix = '') {
     // The bare worker is the reference of both wakes.
     const benches = name === 'bare worker' ? ['worker_cold_wake', 'worker_cold_wake_core'] : [name === 'credfill' ? 'worker_cold_wake' : 'worker_cold_wake_core'];
     for (const bench of benches) {
-      const spread = `${Math.min(...list).toFixed(1)}–${Math.max(...list).toFixed(1)} ms`;
-      console.log(JSON.stringify({ bench: bench + suffix, target: name, ms: median(list), rounds: list.length, spread, message: WAKES[name][1], ...(name !== 'bare worker' && { reference: 'bare worker' }) }));
+      console.log(JSON.stringify({ bench: bench + suffix, target: name, ms: medianMs(list), rounds: list.length, spread: spread(list), message: WAKES[name][1], ...(name !== 'bare worker' && { reference: 'bare worker' }) }));
     }
   }
 }

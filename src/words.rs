@@ -87,12 +87,33 @@ macro_rules! message_codes {
 }
 pub(crate) use message_codes;
 
-/// One code of the catalog as JS sees it: the `_locales` key its words live under, and the
-/// parameter names those words must use (written `{name}` in a message).
+/// The parameters that count something. Their words choose a plural form by the language's rules,
+/// written `{count, plural, one {# folder} other {# folders}}` (extension/lib/words.js).
+pub const COUNTS: &[&str] = &["count", "length", "others", "expected", "size", "limit"];
+
+/// One code of the catalog as JS sees it: the `_locales` key its words live under, the
+/// parameter names those words must use (written `{name}` in a message), and which of them are
+/// counts (a plural form is chosen for each).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CatalogEntry {
     pub key: String,
     pub params: &'static [&'static str],
+    pub counts: Vec<&'static str>,
+}
+
+impl CatalogEntry {
+    fn new(key: String, params: &'static [&'static str]) -> Self {
+        let counts = params
+            .iter()
+            .copied()
+            .filter(|p| COUNTS.contains(p))
+            .collect();
+        CatalogEntry {
+            key,
+            params,
+            counts,
+        }
+    }
 }
 
 /// The `_locales` key of a code: `<prefix>_<code>` with `-` as `_` (the only separator
@@ -118,10 +139,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
         params: fn(C) -> &'static [&'static str],
     ) -> Vec<CatalogEntry> {
         all.iter()
-            .map(|&c| CatalogEntry {
-                key: locale_key(prefix, code(c)),
-                params: params(c),
-            })
+            .map(|&c| CatalogEntry::new(locale_key(prefix, code(c)), params(c)))
             .collect()
     }
     [
@@ -187,23 +205,17 @@ pub fn catalog() -> Vec<CatalogEntry> {
         ),
         VaultError::CODES
             .iter()
-            .map(|code| CatalogEntry {
-                key: locale_key("vault_error", code),
-                params: &[],
-            })
+            .map(|code| CatalogEntry::new(locale_key("vault_error", code), &[]))
             .collect(),
         crate::code::Value::terms()
-            .map(|key| CatalogEntry { key, params: &[] })
+            .map(|key| CatalogEntry::new(key, &[]))
             .collect(),
         crate::cloud::ibm::resource_instances::terms()
-            .map(|key| CatalogEntry { key, params: &[] })
+            .map(|key| CatalogEntry::new(key, &[]))
             .collect(),
         crate::profile::all_rotation_steps()
             .into_iter()
-            .map(|code| CatalogEntry {
-                key: locale_key("rotation", &code),
-                params: &[],
-            })
+            .map(|code| CatalogEntry::new(locale_key("rotation", &code), &[]))
             .collect(),
     ]
     .concat()

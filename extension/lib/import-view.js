@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 import { SECRET_FIELDS } from './secret-fields.js';
-import { errorWords, words } from './words.js';
+import { errorWords, phrase, words } from './words.js';
 const FIELD_ORDER = [
   'issuer', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
   'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',
@@ -64,7 +64,7 @@ export function showImport(container, t, outcome) {
     return;
   }
   const { items, warnings } = outcome.result;
-  container.append(el('p', { class: 'summary ok' }, t('foundItems', [String(items.length)])),
+  container.append(el('p', { class: 'summary ok' }, phrase(t, 'foundItems', { count: items.length })),
     ...renderItems(t, items), ...renderWarnings(t, warnings));
 }
 

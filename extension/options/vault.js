@@ -3,6 +3,7 @@
 import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
+import { phrase } from '../lib/words.js';
 import { errorLine } from '../popup/vault-errors.js';
 
 /** A form whose submit runs `action(values)` and shows its outcome (a node, or the error) below it. */
@@ -27,7 +28,7 @@ function form(id, heading, fields, submitKey, action) {
   return { node, controls };
 }
 
-const done = (key, subs) => el('p', { class: 'ok' }, t(key, subs));
+const done = (key, params) => el('p', { class: 'ok' }, phrase(t, key, params));
 
 function settingsForm() {
   const { node, controls } = form('vault-settings', 'vault_settingsHeading',
@@ -93,9 +94,9 @@ function restoreForm(conflicts) {
       for (const c of [controls.backupPassphrase, controls.newPassphrase, controls.confirmPassphrase]) c.value = '';
       showNewPassphrase((await ask('vault.status')).state === 'empty');
       await conflicts.refresh();
-      const restored = done('vault_restored', [String(summary.added.length), String(summary.unchanged.length), String(summary.conflicts)]);
+      const restored = done('vault_restored', { added: summary.added.length, unchanged: summary.unchanged.length, conflicts: summary.conflicts });
       if (!summary.endpointsDropped) return restored;
-      return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, t('vault_endpointsDropped', [String(summary.endpointsDropped)])));
+      return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, phrase(t, 'vault_endpointsDropped', { count: summary.endpointsDropped })));
     });
   const ownPassphrase = [controls.newPassphrase, controls.confirmPassphrase];
   const hint = el('p', { class: 'muted', id: 'vault-restore-newPassphraseHint' }, t('vault_restoreNewPassphrase'));

@@ -8,7 +8,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { errorLine } from './vault-errors.js';
 import { activeTabId } from './tab.js';
-import { words } from '../lib/words.js';
+import { phrase, words } from '../lib/words.js';
 
 /** The view's profiles, best fit for the tab first; equal scores keep the user's order. */
 const byTabFit = (profiles) =>
@@ -145,7 +145,7 @@ function ageLines(age) {
   if (age.ageDays == null) return [];
   const since = t(age.since === 'created' ? 'vault_sinceCreated' : 'vault_sinceImported');
   const line = el('p', { class: age.stale ? 'key-age warning' : 'key-age muted', 'data-stale': String(age.stale) },
-    age.stale ? '⚠ ' : '', t('vault_keyAge', [String(age.ageDays), since]));
+    age.stale ? '⚠ ' : '', phrase(t, 'vault_keyAge', { count: age.ageDays, since }));
   if (!age.stale) return [line];
   return [line, el('details', { class: 'rotation' }, el('summary', {}, t('vault_rotate')),
     el('ol', {}, age.rotationSteps.map((code) => el('li', {}, words(t, 'rotation', { code })))))];

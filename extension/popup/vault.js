@@ -6,6 +6,7 @@ import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
+import { phrase } from '../lib/words.js';
 import { errorLine } from './vault-errors.js';
 import { mountProfiles } from './vault-profiles.js';
 
@@ -33,7 +34,7 @@ export function mountVault(vaultSection, profilesSection) {
         : passphraseForm(status.state)));
     if (message) vaultSection.append(message);
     if (pending && status.state !== 'unlocked') {
-      vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, t('vault_saveNeedsVault', [String(pending.items.length)])));
+      vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, phrase(t, 'vault_saveNeedsVault', { count: pending.items.length })));
     }
     if (status.state === 'unlocked' && pending) await savePending();
     await profiles.refresh(status.state);
@@ -61,7 +62,7 @@ export function mountVault(vaultSection, profilesSection) {
     if (form.confirm) passphrase.minLength = MIN_PASSPHRASE_LENGTH;
     const submit = el('button', { type: 'submit', class: 'primary', id: 'vault-submit' }, t(form.button));
     const formEl = el('form', { class: 'vault-form', id: `vault-${state === 'empty' ? 'setup' : 'unlock'}` },
-      el('p', { class: 'muted' }, t(form.intro, [String(MIN_PASSPHRASE_LENGTH)])),
+      el('p', { class: 'muted' }, phrase(t, form.intro, { count: MIN_PASSPHRASE_LENGTH })),
       el('label', {}, t('vault_passphrase'), passphrase),
       confirmation && el('label', {}, t('vault_confirmPassphrase'), confirmation),
       submit);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { allMessageCodes, initSync, parseCredentials } from '../../pkg/credfill.js';
-import { words } from '../../extension/lib/words.js';
+import { phrase, words } from '../../extension/lib/words.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -13,7 +13,12 @@ const LANGUAGES = ['en', 'fr', 'zh_CN'];
 const catalogs = Object.fromEntries(LANGUAGES.map((lang) => [lang,
   JSON.parse(readFileSync(new URL(`../../extension/_locales/${lang}/messages.json`, import.meta.url), 'utf8'))]));
 const translator = (lang) => (key) => catalogs[lang][key]?.message ?? key;
-const placeholders = (message) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// A param is written `{name}`, or `{name, plural, one {…} other {…}}` when it counts something.
+const placeholders = (message) => [...message.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();
+const PLURAL = /\{(\w+), plural,((?:\s*\S+\s*\{[^{}]*\})+)\s*\}/g;
+/** The plural blocks of a message: `[{name, forms: {one: '# dossier', other: '# dossiers'}}]`. */
+const pluralBlocks = (message) => [...message.matchAll(PLURAL)].map(([, name, forms]) =>
+  ({ name, forms: Object.fromEntries([...forms.matchAll(/(\S+)\s*\{([^{}]*)\}/g)].map(([, c, text]) => [c, text])) }));
 const codes = allMessageCodes();
 
 test('the core names a few dozen codes, each with its _locales key and params', () => {
@@ -40,6 +45,52 @@ for (const lang of ['fr', 'zh_CN']) {
     assert.deepEqual(copies, []);
   });
 }
+
+// Each language's plural rule, written out here (not asked of Intl) so a renderer that ignores
+// the language is caught: French says "0 dossier", English "0 folders", Chinese has one form.
+const CATEGORY = { en: (n) => (n === 1 ? 'one' : 'other'), fr: (n) => (n < 2 ? 'one' : 'other'), zh_CN: () => 'other' };
+const counted = Object.keys(catalogs.en).filter((key) => LANGUAGES.some((lang) => pluralBlocks(catalogs[lang][key]?.message ?? '').length));
+
+test('every count the core sends is a plural in English and French; no message hedges with "(s)"', () => {
+  const unpluralized = codes.flatMap(({ key, counts }) => ['en', 'fr'].flatMap((lang) => {
+    const plurals = pluralBlocks(catalogs[lang][key].message).map((b) => b.name);
+    return counts.filter((name) => !plurals.includes(name)).map((name) => `${lang} ${key}: {${name}}`);
+  }));
+  assert.deepEqual(unpluralized, []);
+  assert.ok(counted.includes('check_folders_listed') && counted.includes('foundItems') && counted.length > 15, counted.join());
+  for (const lang of LANGUAGES) {
+    assert.deepEqual(Object.keys(catalogs[lang]).filter((key) => /\w\((s|e|es)\)/.test(catalogs[lang][key].message.replaceAll('http(s)', ''))), [], lang);
+  }
+});
+
+for (const lang of LANGUAGES) {
+  test(`every counted message in ${lang} says 0, 1, 2 and 5 in the form its language uses`, () => {
+    const t = translator(lang);
+    for (const key of counted) {
+      const message = catalogs[lang][key].message;
+      const blocks = pluralBlocks(message);
+      for (const n of [0, 1, 2, 5]) {
+        const params = Object.fromEntries(placeholders(message).map((name) => [name, n]));
+        const text = phrase(t, key, params);
+        assert.doesNotMatch(text, /[{}#]/, `${lang} ${key} ${n}: ${text}`);
+        for (const { name, forms } of blocks) {
+          const form = forms[CATEGORY[lang](n)];
+          assert.ok(form != null, `${lang} ${key} {${name}} has no ${CATEGORY[lang](n)} form`);
+          assert.ok(text.includes(form.replaceAll('#', String(n))), `${lang} ${key} ${n}: "${text}" lacks "${form}"`);
+        }
+        if (!blocks.length) assert.ok(text.includes(String(n)), `${lang} ${key} ${n}: ${text}`);
+      }
+    }
+  });
+}
+
+test('the folders a bucket holds, counted in each language', () => {
+  const folders = (lang, count) => words(translator(lang), 'check', { code: 'folders-listed', params: { bucket: 'b', count } });
+  assert.deepEqual([0, 1, 2, 5].map((n) => folders('fr', n)),
+    [0, 1, 2, 5].map((n) => `Le bucket b contient ${n} ${n < 2 ? 'dossier' : 'dossiers'}.`));
+  assert.deepEqual([0, 1, 2].map((n) => folders('en', n)), ['Bucket b holds 0 folders.', 'Bucket b holds 1 folder.', 'Bucket b holds 2 folders.']);
+  assert.equal(folders('zh_CN', 1), '桶 b 中有 1 个文件夹。');
+});
 
 test('Chinese says "credential" one way (凭证), and lists with 、', () => {
   const zh = JSON.stringify(catalogs.zh_CN);

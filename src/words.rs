@@ -7,14 +7,16 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One parameter value. `Term` is the `_locales` key of a word the renderer shows in the user's
-/// language (a field's label, a provider's name); `Quantity` is a number with a unit (`hour`,
-/// `minute`…) that it spells with the browser's own `Intl.NumberFormat`.
+/// language (a field's label, a provider's name); `Coded` is a code the user may need as it is (a
+/// region, a storage class) shown with its words beside it; `Quantity` is a number with a unit
+/// (`hour`, `minute`…) that it spells with the browser's own `Intl.NumberFormat`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Param {
     Number(i64),
     Text(String),
     List(Vec<String>),
+    Coded { term: String, code: String },
     Term { term: String },
     Quantity { amount: u64, unit: &'static str },
 }
@@ -25,6 +27,32 @@ impl Param {
         Param::Term {
             term: locale_key(prefix, id),
         }
+    }
+
+    /// `code` with the words of `<prefix>_<code>` beside it when `known`, else the code alone.
+    fn coded(prefix: &str, code: &str, known: bool) -> Param {
+        match known {
+            true => Param::Coded {
+                term: locale_key(prefix, code),
+                code: code.to_owned(),
+            },
+            false => Param::from(code),
+        }
+    }
+
+    /// A region ID with its console's name (`cn-north-4`: "华北-北京四"), when the catalog has one.
+    pub fn region(region: &str) -> Param {
+        Param::coded(
+            "region",
+            region,
+            crate::cloud::catalog::region_name(region).is_some(),
+        )
+    }
+
+    /// A storage class as the service names it (`WARM`), with its words when it is a known one.
+    pub fn storage_class(class: &str) -> Param {
+        let known = crate::cloud::obs::head_bucket::STORAGE_CLASSES.contains(&class);
+        Param::coded("storage_class", class, known)
     }
 }
 
@@ -117,9 +145,9 @@ impl CatalogEntry {
 }
 
 /// The `_locales` key of a code: `<prefix>_<code>` with `-` as `_` (the only separator
-/// `_locales` keys allow besides letters and digits).
+/// `_locales` keys allow besides letters and digits), in lower case (keys ignore case).
 pub fn locale_key(prefix: &str, code: &str) -> String {
-    format!("{prefix}_{}", code.replace('-', "_"))
+    format!("{prefix}_{}", code.replace('-', "_").to_lowercase())
 }
 
 /// Every code the core can emit, with the key its words live under.
@@ -211,6 +239,18 @@ pub fn catalog() -> Vec<CatalogEntry> {
             .map(|key| CatalogEntry::new(key, &[]))
             .collect(),
         crate::cloud::ibm::resource_instances::terms()
+            .map(|key| CatalogEntry::new(key, &[]))
+            .collect(),
+        crate::cloud::openscale::service_providers::terms()
+            .map(|key| CatalogEntry::new(key, &[]))
+            .collect(),
+        crate::cloud::obs::head_bucket::terms()
+            .map(|key| CatalogEntry::new(key, &[]))
+            .collect(),
+        crate::cloud::catalog::region_terms()
+            .map(|key| CatalogEntry::new(key, &[]))
+            .collect(),
+        crate::cloud::modelarts::authorizations::terms()
             .map(|key| CatalogEntry::new(key, &[]))
             .collect(),
         crate::profile::all_rotation_steps()

@@ -5,6 +5,7 @@ import wasmBytes from '../pkg/credfill_bg.wasm';
 import { showImport, wireImportInputs } from '../extension/lib/import-view.js';
 import { codePanel } from '../extension/lib/code-panel.js';
 import { el } from '../extension/lib/dom.js';
+import { coded } from '../extension/lib/words.js';
 import { localize, t } from './i18n.js';
 
 initSync({ module: wasmBytes });
@@ -42,7 +43,7 @@ function showCode(items) {
     copySecret: async ({ target }) => ({ ...renderSnippet(profile(), target, true), clearable: false }),
     download: async ({ target }) => renderSnippet(profile(), target, true),
   };
-  const regions = () => region.replaceChildren(...regionsOf(cloud.value).map((r) => el('option', { value: r }, r)));
+  const regions = () => region.replaceChildren(...regionsOf(cloud.value).map((r) => el('option', { value: r }, coded(t, 'region', r))));
   const render = () => panel.replaceChildren(...codePanel(t, [profile()], backend));
   cloud.addEventListener('change', () => (regions(), render()));
   region.addEventListener('change', render);

@@ -12,9 +12,11 @@ const FIELD_ORDER = [
 ];
 const MASK = '••••••••••••';
 
-function lineSuffix(t, { line, column }) {
-  if (line == null) return '';
-  return ' ' + (column == null ? t('atLine', [String(line)]) : t('atLineColumn', [String(line), String(column)]));
+/** What was said, then where, joined as the language joins two sentences (no space after "。"). */
+function placed(t, text, { line, column }) {
+  if (line == null) return text;
+  const where = column == null ? t('atLine', [String(line)]) : t('atLineColumn', [String(line), String(column)]);
+  return phrase(t, 'twoSentences', { first: text, second: where });
 }
 
 function secretValue(t, value) {
@@ -48,12 +50,12 @@ export function renderItems(t, items) {
 export function renderWarnings(t, warnings) {
   if (!warnings.length) return [];
   return [el('ul', { class: 'warnings' },
-    ...warnings.map((w) => el('li', { class: 'warning', 'data-code': w.code }, words(t, 'warning', w) + lineSuffix(t, w))))];
+    ...warnings.map((w) => el('li', { class: 'warning', 'data-code': w.code }, placed(t, words(t, 'warning', w), w))))];
 }
 
 export function renderError(t, error) {
   return el('p', { class: 'error', 'data-code': error.code ?? 'internal', role: 'alert' },
-    t('importFailed') + ' ' + errorWords(t, 'error', error) + lineSuffix(t, error));
+    placed(t, phrase(t, 'twoSentences', { first: t('importFailed'), second: errorWords(t, 'error', error) }), error));
 }
 
 /** Replaces `container`'s content with the result of one import: `{items, warnings}` or an error. */

@@ -9,7 +9,7 @@
 // answers the key itself when a language lacks it (tests/js/words.test.mjs checks none does).
 
 /** The _locales key of a code (src/words.rs `locale_key`). */
-export const localeKey = (prefix, code) => `${prefix}_${code.replaceAll('-', '_')}`;
+export const localeKey = (prefix, code) => `${prefix}_${code.replaceAll('-', '_').toLowerCase()}`;
 
 /** The language the words of `t` are written in (each catalog's `locale`), for numbers, plurals and dates. */
 export const wordsLanguage = (t) => {
@@ -56,10 +56,21 @@ export function errorWords(t, prefix, error) {
   return text === localeKey(prefix, code) ? (error?.message ?? String(error)) : text;
 }
 
-/** A param as src/words.rs `Param` serializes it: number, text, list, `{term}` or `{amount, unit}`. */
+/**
+ * A code the user may need as it is (a region, a storage class, an authorization type) with the
+ * words of `<prefix>_<code>` beside it, "华北-北京四（cn-north-4）"; the code alone when it has none.
+ */
+export function coded(t, prefix, code) {
+  const key = localeKey(prefix, code ?? '');
+  const word = code ? t(key) : key;
+  return word === key ? String(code ?? '') : phrase(t, 'wordWithCode', { word, code });
+}
+
+/** A param as src/words.rs `Param` serializes it: number, text, list, `{term, code}`, `{term}` or `{amount, unit}`. */
 function shown(t, language, value) {
   if (typeof value === 'number') return new Intl.NumberFormat(language).format(value);
   if (Array.isArray(value)) return value.join(t('listSeparator'));
+  if (value?.term && value.code) return phrase(t, 'wordWithCode', { word: t(value.term), code: value.code });
   if (value?.term) return t(value.term);
   if (value?.unit) {
     return new Intl.NumberFormat(language, { style: 'unit', unit: value.unit, unitDisplay: 'long' }).format(value.amount);

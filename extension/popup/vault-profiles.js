@@ -8,7 +8,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { errorLine } from './vault-errors.js';
 import { activeTabId } from './tab.js';
-import { phrase, words } from '../lib/words.js';
+import { coded, phrase, words } from '../lib/words.js';
 
 /** The view's profiles, best fit for the tab first; equal scores keep the user's order. */
 const byTabFit = (profiles) =>
@@ -59,7 +59,7 @@ export function mountProfiles(section) {
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('span', { class: 'profile-title' },
           el('strong', { class: 'profile-name' }, profile.name),
-          el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region].filter(Boolean).join(' · '))),
+          el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))),
         actions(profile, li)),
       ...ageLines(profile.keyAge),
       profile.note && el('p', { class: 'profile-note muted' }, profile.note),
@@ -104,7 +104,7 @@ export function mountProfiles(section) {
       choices.providers.map(({ id }) => el('option', { value: id, selected: id === profile.provider }, providerLabel(t, id))));
     // The catalog's regions to choose from; another region needs the profile's own endpoint.
     const regions = el('datalist', { id: `regions-${profile.id}` },
-      (choices.regions[profile.provider] ?? []).map((r) => el('option', { value: r })));
+      (choices.regions[profile.provider] ?? []).map((r) => el('option', { value: r, label: coded(t, 'region', r) })));
     const endpoint = typeof profile.endpoint === 'string' ? profile.endpoint : '';
     const fields = {
       name: input('name', profile.name, { required: true }),

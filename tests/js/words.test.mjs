@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { allMessageCodes, initSync, parseCredentials } from '../../pkg/credfill.js';
-import { phrase, words } from '../../extension/lib/words.js';
+import { coded, phrase, words } from '../../extension/lib/words.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -39,9 +39,15 @@ for (const lang of LANGUAGES) {
   });
 }
 
+// Names of products, the same in every language.
+const PRODUCT_NAMES = new Set(['Watson Machine Learning', 'Amazon SageMaker', 'IBM SPSS Collaboration and Deployment Services']);
+
 for (const lang of ['fr', 'zh_CN']) {
   test(`${lang} words are translations, not the English fallback`, () => {
-    const copies = codes.map(({ key }) => key).filter((key) => catalogs[lang][key]?.message === catalogs.en[key].message);
+    const copies = codes.map(({ key }) => key)
+      .filter((key) => catalogs[lang][key]?.message === catalogs.en[key].message && !PRODUCT_NAMES.has(catalogs.en[key].message))
+      // A region's name is its console's own; the consoles have no French (src/cloud/catalog.rs REGION_NAMES).
+      .filter((key) => !(lang === 'fr' && key.startsWith('region_')));
     assert.deepEqual(copies, []);
   });
 }
@@ -92,6 +98,28 @@ test('the folders a bucket holds, counted in each language', () => {
   assert.equal(folders('zh_CN', 1), '桶 b 中有 1 个文件夹。');
 });
 
+test('French puts a no-break space before : ; ? ! and inside « »; Chinese uses full-width colons with no space after ：。', () => {
+  const badFrench = Object.entries(catalogs.fr).filter(([, { message }]) =>
+    /(?<![\u00a0\u202f])[:;?!](\s|$)/u.test(message) || /« | »/.test(message)).map(([key, { message }]) => `${key}: ${message}`);
+  assert.deepEqual(badFrench, []);
+  const badChinese = Object.entries(catalogs.zh_CN).filter(([, { message }]) =>
+    /[\u4e00-\u9fff）][:;,?!]|[：。；，] /u.test(message)).map(([key, { message }]) => `${key}: ${message}`);
+  assert.deepEqual(badChinese, []);
+  assert.equal(phrase(translator('fr'), 'labelValue', { label: 'Région', value: 'x' }), 'Région\u00a0: x');
+  assert.equal(phrase(translator('zh_CN'), 'labelValue', { label: '区域', value: 'x' }), '区域：x');
+  assert.equal(phrase(translator('zh_CN'), 'twoSentences', { first: '导入失败。', second: '（第 2 行）' }), '导入失败。（第 2 行）');
+});
+
+test('a region, a storage class and an authorization type: the code with its words beside it', () => {
+  const region = { code: 'bucket-created', params: { bucket: 'b', region: { term: 'region_cn_north_4', code: 'cn-north-4' } } };
+  assert.equal(words(translator('zh_CN'), 'check', region), '已在 华北-北京四（cn-north-4） 创建桶 b：标准存储（STANDARD），私有。');
+  assert.equal(words(translator('fr'), 'check', region), 'Bucket b créé dans la région CN North-Beijing4 (cn-north-4)\u00a0: stockage standard (STANDARD), privé.');
+  assert.equal(coded(translator('zh_CN'), 'region', 'eu-west-0'), '欧洲-巴黎（eu-west-0）');
+  assert.equal(coded(translator('en'), 'storage_class', 'WARM'), 'Infrequent Access storage (WARM)');
+  assert.equal(coded(translator('zh_CN'), 'authorization_type', 'credential'), '访问密钥 AK/SK（credential）');
+  assert.equal(coded(translator('fr'), 'region', 'us-east-1'), 'us-east-1', 'a region without a name is its ID');
+});
+
 test('Chinese says "credential" one way (凭证), and lists with 、', () => {
   const zh = JSON.stringify(catalogs.zh_CN);
   assert.ok(!zh.includes('凭据'));
@@ -103,7 +131,7 @@ test('the renderer fills params: numbers, lists, field labels and durations in t
   assert.equal(words(translator('zh_CN'), 'error', missingColumn), '表头缺少 Access Key Id、Secret Access Key 列（已找到：）。');
   const guid = { code: 'bad-guid', params: { field: { term: 'field_tenantId' }, length: 3 } };
   assert.equal(words(translator('fr'), 'error', guid),
-    "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux) ; il a 3 caractères.");
+    "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux)\u202f; il a 3 caractères.");
   const skew = { code: 'clock-behind', params: { duration: { amount: 2, unit: 'hour' } } };
   assert.match(words(translator('en'), 'check', skew), /^This computer's clock is about 2 hours behind/);
 });

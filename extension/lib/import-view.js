@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 import { SECRET_FIELDS } from './secret-fields.js';
-import { errorWords, phrase, words } from './words.js';
+import { dateWords, errorWords, phrase, words } from './words.js';
 const FIELD_ORDER = [
   'issuer', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
   'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',
@@ -31,17 +31,20 @@ function secretValue(t, value) {
   return [shown, toggle];
 }
 
-function shownValue(t, field, value) {
-  return field === 'issuer' ? el('span', {}, t(`issuer_${value}`)) : el('code', {}, String(value));
+/** A field's value: an issuer by its name, a date the core read (`instant`, ms) in the user's language, else as written. */
+function shownValue(t, field, value, instant) {
+  if (field === 'issuer') return el('span', {}, t(`issuer_${value}`));
+  if (instant != null) return el('time', { dateTime: new Date(instant).toISOString(), title: String(value) }, dateWords(t, instant));
+  return el('code', {}, String(value));
 }
 
-/** One card per item; `t(key, subs)` is the page's translator. */
-export function renderItems(t, items) {
+/** One card per item; `t(key, subs)` is the page's translator, `dates[i]` the instants of item i's dates. */
+export function renderItems(t, items, dates = []) {
   return items.map((item, index) => {
     const rows = FIELD_ORDER.filter((f) => item[f] != null && item[f] !== '').map((field) =>
       el('div', { class: 'field', 'data-field': field },
         el('dt', {}, t(`field_${field}`)),
-        el('dd', {}, ...(SECRET_FIELDS.has(field) ? secretValue(t, item[field]) : [shownValue(t, field, item[field])]))));
+        el('dd', {}, ...(SECRET_FIELDS.has(field) ? secretValue(t, item[field]) : [shownValue(t, field, item[field], dates[index]?.[field])]))));
     return el('article', { class: 'item', 'data-kind': item.kind, 'data-index': String(index) },
       el('h3', {}, t(`kind_${item.kind.replaceAll('-', '_')}`)), el('dl', {}, ...rows));
   });
@@ -65,9 +68,9 @@ export function showImport(container, t, outcome) {
     container.append(renderError(t, outcome.error));
     return;
   }
-  const { items, warnings } = outcome.result;
+  const { items, warnings, dates } = outcome.result;
   container.append(el('p', { class: 'summary ok' }, phrase(t, 'foundItems', { count: items.length })),
-    ...renderItems(t, items), ...renderWarnings(t, warnings));
+    ...renderItems(t, items, dates), ...renderWarnings(t, warnings));
 }
 
 /**

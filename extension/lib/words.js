@@ -56,6 +56,13 @@ export function errorWords(t, prefix, error) {
   return text === localeKey(prefix, code) ? (error?.message ?? String(error)) : text;
 }
 
+/** An instant (ms since the epoch, or a date text the browser reads) as the words' language writes it; the text itself otherwise. */
+export function dateWords(t, when) {
+  const date = new Date(when);
+  if (when == null || Number.isNaN(date.getTime())) return String(when ?? '');
+  return new Intl.DateTimeFormat(wordsLanguage(t), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 /**
  * A code the user may need as it is (a region, a storage class, an authorization type) with the
  * words of `<prefix>_<code>` beside it, "华北-北京四（cn-north-4）"; the code alone when it has none.

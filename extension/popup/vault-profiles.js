@@ -8,13 +8,12 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { errorLine } from './vault-errors.js';
 import { activeTabId } from './tab.js';
-import { coded, phrase, words } from '../lib/words.js';
+import { coded, dateWords, phrase, words } from '../lib/words.js';
 
 /** The view's profiles, best fit for the tab first; equal scores keep the user's order. */
 const byTabFit = (profiles) =>
   profiles.map((p, index) => ({ p, index })).sort((a, b) => b.p.matchesTab - a.p.matchesTab || a.index - b.index).map(({ p }) => p);
 
-const formatDate = (text) => (Number.isNaN(Date.parse(text)) ? text : new Date(text).toLocaleString());
 
 export function mountProfiles(section) {
   let userOrder = [];
@@ -140,7 +139,7 @@ function ageLines(age) {
   if (!age) return [];
   if (age.temporary) {
     return [el('p', { class: age.expired ? 'expiry error' : 'expiry muted', 'data-expired': String(age.expired) },
-      t(age.expired ? 'vault_expired' : 'vault_expires', [formatDate(age.expiresAt)]))];
+      t(age.expired ? 'vault_expired' : 'vault_expires', [dateWords(t, age.expiresAtMs ?? age.expiresAt)]))];
   }
   if (age.ageDays == null) return [];
   const since = t(age.since === 'created' ? 'vault_sinceCreated' : 'vault_sinceImported');

@@ -6,7 +6,7 @@ import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
-import { phrase } from '../lib/words.js';
+import { phrase, wordsLanguage } from '../lib/words.js';
 import { errorLine } from './vault-errors.js';
 import { mountProfiles } from './vault-profiles.js';
 
@@ -117,4 +117,4 @@ export function mountVault(vaultSection, profilesSection) {
 }
 
 const lockTimeText = (lockAt) =>
-  t('vault_unlockedUntil', [new Date(lockAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })]);
+  t('vault_unlockedUntil', [new Intl.DateTimeFormat(wordsLanguage(t), { timeStyle: 'short' }).format(lockAt)]);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { allMessageCodes, initSync, parseCredentials } from '../../pkg/credfill.js';
-import { coded, phrase, words } from '../../extension/lib/words.js';
+import { coded, dateWords, phrase, words } from '../../extension/lib/words.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -118,6 +118,17 @@ test('a region, a storage class and an authorization type: the code with its wor
   assert.equal(coded(translator('en'), 'storage_class', 'WARM'), 'Infrequent Access storage (WARM)');
   assert.equal(coded(translator('zh_CN'), 'authorization_type', 'credential'), '访问密钥 AK/SK（credential）');
   assert.equal(coded(translator('fr'), 'region', 'us-east-1'), 'us-east-1', 'a region without a name is its ID');
+});
+
+test('an IBM key\'s creation time, read by the core, in the words\' language', () => {
+  const bytes = readFileSync(new URL('../fixtures/credentials/ibm-apikey.json', import.meta.url));
+  const { items, dates } = parseCredentials(new Uint8Array(bytes), 'apikey.json');
+  assert.equal(items[0].createdAt, '2026-11-23T10:00+0000');
+  assert.equal(dates[0].createdAt, Date.UTC(2026, 10, 23, 10, 0));
+  assert.match(dateWords(translator('fr'), dates[0].createdAt), /^2[34] nov\. 2026/);
+  assert.match(dateWords(translator('zh_CN'), dates[0].createdAt), /^2026年11月2[34]日/);
+  assert.match(dateWords(translator('en'), dates[0].createdAt), /^Nov 2[34], 2026/);
+  assert.equal(dateWords(translator('en'), 'not a date'), 'not a date');
 });
 
 test('Chinese says "credential" one way (凭证), and lists with 、', () => {

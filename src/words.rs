@@ -153,7 +153,7 @@ pub fn locale_key(prefix: &str, code: &str) -> String {
 /// Every code the core can emit, with the key its words live under.
 pub fn catalog() -> Vec<CatalogEntry> {
     use crate::cloud::{DiagnosisCode, RequestErrorCode};
-    use crate::code::CodeError;
+    use crate::code::{CodeError, Comment};
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
     use crate::flows::openscale_ids::LookupCode;
@@ -212,6 +212,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             CodeError::ALL,
             CodeError::as_str,
             CodeError::params,
+        ),
+        entries(
+            "code_comment",
+            Comment::ALL,
+            Comment::as_str,
+            Comment::params,
         ),
         entries(
             "fill_refusal",

@@ -30,6 +30,9 @@ function pluralForm(language, forms, count) {
   return text.replaceAll('#', new Intl.NumberFormat(language).format(number));
 }
 
+/** `{key: words}` for each of `keys`, as the core takes the words it writes into text (a snippet's comments). */
+export const wordsOf = (t, keys) => Object.fromEntries(keys.map((key) => [key, t(key)]));
+
 /** The message `key` with its `{name}` params and plurals filled, in the words' language. */
 export function phrase(t, key, params = {}) {
   const language = wordsLanguage(t);

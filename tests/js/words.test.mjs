@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { allMessageCodes, initSync, parseCredentials } from '../../pkg/credfill.js';
-import { coded, dateWords, phrase, words } from '../../extension/lib/words.js';
+import { allMessageCodes, codeCommentKeys, initSync, parseCredentials, renderSnippet } from '../../pkg/credfill.js';
+import { coded, dateWords, phrase, words, wordsOf } from '../../extension/lib/words.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -129,6 +129,18 @@ test('an IBM key\'s creation time, read by the core, in the words\' language', (
   assert.match(dateWords(translator('zh_CN'), dates[0].createdAt), /^2026年11月2[34]日/);
   assert.match(dateWords(translator('en'), dates[0].createdAt), /^Nov 2[34], 2026/);
   assert.equal(dateWords(translator('en'), 'not a date'), 'not a date');
+});
+
+test('a snippet explains itself in the user\'s language; its code stays the same', () => {
+  const profile = { id: 'p', name: 'p', provider: 'ibm', region: 'eu-de', credentials: [{ kind: 'ibm-api-key', apiKey: 'k'.repeat(44) }] };
+  const snippet = (lang) => renderSnippet(profile, 'ibmcloud-login', false, wordsOf(translator(lang), codeCommentKeys())).text;
+  const [en, fr, zh] = ['en', 'fr', 'zh_CN'].map(snippet);
+  assert.match(fr, /^# Lit la clé d'API dans la variable d'environnement IBMCLOUD_API_KEY\.$/m);
+  assert.match(zh, /^# 从环境变量 IBMCLOUD_API_KEY 读取 API 密钥。$/m);
+  assert.doesNotMatch(fr + zh, /Reads the|gave you/);
+  const code = (text) => text.split('\n').filter((line) => !line.startsWith('#'));
+  assert.deepEqual(code(fr), code(en));
+  assert.deepEqual(code(zh), code(en));
 });
 
 test('Chinese says "credential" one way (凭证), and lists with 、', () => {

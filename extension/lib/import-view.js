@@ -34,7 +34,7 @@ function secretValue(t, value) {
 /** A field's value: an issuer by its name, a date the core read (`instant`, ms) in the user's language, else as written. */
 function shownValue(t, field, value, instant) {
   if (field === 'issuer') return el('span', {}, t(`issuer_${value}`));
-  if (instant != null) return el('time', { dateTime: new Date(instant).toISOString(), title: String(value) }, dateWords(t, instant));
+  if (instant != null) return el('time', { dateTime: new Date(instant).toISOString() }, dateWords(t, instant));
   return el('code', {}, String(value));
 }
 

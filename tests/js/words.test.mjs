@@ -101,7 +101,7 @@ test('the folders a bucket holds, counted in each language', () => {
 test('French puts a no-break space before : ; ? ! and inside « »; Chinese uses full-width colons with no space after ：。', () => {
   const badFrench = Object.entries(catalogs.fr).filter(([, { message }]) =>
     /(?<![\u00a0\u202f])[:;?!](\s|$)/u.test(message) || /« | »/.test(message)).map(([key, { message }]) => `${key}: ${message}`);
-  assert.deepEqual(badFrench, []);
+  assert.deepEqual(badFrench, [], 'node scripts/french-spaces.mjs sets them');
   const badChinese = Object.entries(catalogs.zh_CN).filter(([, { message }]) =>
     /[\u4e00-\u9fff）][:;,?!]|[：。；，] /u.test(message)).map(([key, { message }]) => `${key}: ${message}`);
   assert.deepEqual(badChinese, []);

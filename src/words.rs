@@ -7,14 +7,16 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One parameter value. `Term` is the `_locales` key of a word the renderer shows in the user's
-/// language (a field's label, a provider's name); `Quantity` is a number with a unit (`hour`,
-/// `minute`…) that it spells with the browser's own `Intl.NumberFormat`.
+/// language (a field's label, a provider's name); `Coded` is a code the user may need as it is (a
+/// region, a storage class) shown with its words beside it; `Quantity` is a number with a unit
+/// (`hour`, `minute`…) that it spells with the browser's own `Intl.NumberFormat`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Param {
     Number(i64),
     Text(String),
     List(Vec<String>),
+    Coded { term: String, code: String },
     Term { term: String },
     Quantity { amount: u64, unit: &'static str },
 }
@@ -25,6 +27,32 @@ impl Param {
         Param::Term {
             term: locale_key(prefix, id),
         }
+    }
+
+    /// `code` with the words of `<prefix>_<code>` beside it when `known`, else the code alone.
+    fn coded(prefix: &str, code: &str, known: bool) -> Param {
+        match known {
+            true => Param::Coded {
+                term: locale_key(prefix, code),
+                code: code.to_owned(),
+            },
+            false => Param::from(code),
+        }
+    }
+
+    /// A region ID with its console's name (`cn-north-4`: "华北-北京四"), when the catalog has one.
+    pub fn region(region: &str) -> Param {
+        Param::coded(
+            "region",
+            region,
+            crate::cloud::catalog::region_name(region).is_some(),
+        )
+    }
+
+    /// A storage class as the service names it (`WARM`), with its words when it is a known one.
+    pub fn storage_class(class: &str) -> Param {
+        let known = crate::cloud::obs::head_bucket::STORAGE_CLASSES.contains(&class);
+        Param::coded("storage_class", class, known)
     }
 }
 
@@ -87,24 +115,45 @@ macro_rules! message_codes {
 }
 pub(crate) use message_codes;
 
-/// One code of the catalog as JS sees it: the `_locales` key its words live under, and the
-/// parameter names those words must use (written `{name}` in a message).
+/// The parameters that count something. Their words choose a plural form by the language's rules,
+/// written `{count, plural, one {# folder} other {# folders}}` (extension/lib/words.js).
+pub const COUNTS: &[&str] = &["count", "length", "others", "expected", "size", "limit"];
+
+/// One code of the catalog as JS sees it: the `_locales` key its words live under, the
+/// parameter names those words must use (written `{name}` in a message), and which of them are
+/// counts (a plural form is chosen for each).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CatalogEntry {
     pub key: String,
     pub params: &'static [&'static str],
+    pub counts: Vec<&'static str>,
+}
+
+impl CatalogEntry {
+    fn new(key: String, params: &'static [&'static str]) -> Self {
+        let counts = params
+            .iter()
+            .copied()
+            .filter(|p| COUNTS.contains(p))
+            .collect();
+        CatalogEntry {
+            key,
+            params,
+            counts,
+        }
+    }
 }
 
 /// The `_locales` key of a code: `<prefix>_<code>` with `-` as `_` (the only separator
-/// `_locales` keys allow besides letters and digits).
+/// `_locales` keys allow besides letters and digits), in lower case (keys ignore case).
 pub fn locale_key(prefix: &str, code: &str) -> String {
-    format!("{prefix}_{}", code.replace('-', "_"))
+    format!("{prefix}_{}", code.replace('-', "_").to_lowercase())
 }
 
 /// Every code the core can emit, with the key its words live under.
 pub fn catalog() -> Vec<CatalogEntry> {
     use crate::cloud::{DiagnosisCode, RequestErrorCode};
-    use crate::code::CodeError;
+    use crate::code::{CodeError, Comment};
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
     use crate::flows::openscale_ids::LookupCode;
@@ -118,10 +167,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
         params: fn(C) -> &'static [&'static str],
     ) -> Vec<CatalogEntry> {
         all.iter()
-            .map(|&c| CatalogEntry {
-                key: locale_key(prefix, code(c)),
-                params: params(c),
-            })
+            .map(|&c| CatalogEntry::new(locale_key(prefix, code(c)), params(c)))
             .collect()
     }
     [
@@ -168,6 +214,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             CodeError::params,
         ),
         entries(
+            "code_comment",
+            Comment::ALL,
+            Comment::as_str,
+            Comment::params,
+        ),
+        entries(
             "fill_refusal",
             RefusalCode::ALL,
             RefusalCode::as_str,
@@ -187,26 +239,32 @@ pub fn catalog() -> Vec<CatalogEntry> {
         ),
         VaultError::CODES
             .iter()
-            .map(|code| CatalogEntry {
-                key: locale_key("vault_error", code),
-                params: &[],
-            })
+            .map(|code| CatalogEntry::new(locale_key("vault_error", code), &[]))
             .collect(),
         crate::code::Value::terms()
-            .map(|key| CatalogEntry { key, params: &[] })
+            .map(|key| CatalogEntry::new(key, &[]))
             .collect(),
         crate::credentials::script_terms()
-            .map(|key| CatalogEntry { key, params: &[] })
+            .map(|key| CatalogEntry::new(key, &[]))
             .collect(),
         crate::cloud::ibm::resource_instances::terms()
-            .map(|key| CatalogEntry { key, params: &[] })
+            .map(|key| CatalogEntry::new(key, &[]))
+            .collect(),
+        crate::cloud::openscale::service_providers::terms()
+            .map(|key| CatalogEntry::new(key, &[]))
+            .collect(),
+        crate::cloud::obs::head_bucket::terms()
+            .map(|key| CatalogEntry::new(key, &[]))
+            .collect(),
+        crate::cloud::catalog::region_terms()
+            .map(|key| CatalogEntry::new(key, &[]))
+            .collect(),
+        crate::cloud::modelarts::authorizations::terms()
+            .map(|key| CatalogEntry::new(key, &[]))
             .collect(),
         crate::profile::all_rotation_steps()
             .into_iter()
-            .map(|code| CatalogEntry {
-                key: locale_key("rotation", &code),
-                params: &[],
-            })
+            .map(|code| CatalogEntry::new(locale_key("rotation", &code), &[]))
             .collect(),
     ]
     .concat()

@@ -1,10 +1,11 @@
 // The standalone page: the same WASM core as the extension, bundled inline so the page also works
 // opened from disk (file://), where fetching a .wasm file is not allowed. Nothing leaves the page.
-import { codeOffers, importLimitBytes, initSync, parseCredentials, providerTraits, regionsOf, renderSnippet, version } from '../pkg/credfill.js';
+import { codeCommentKeys, codeOffers, importLimitBytes, initSync, parseCredentials, providerTraits, regionsOf, renderSnippet, version } from '../pkg/credfill.js';
 import wasmBytes from '../pkg/credfill_bg.wasm';
 import { showImport, wireImportInputs } from '../extension/lib/import-view.js';
 import { codePanel } from '../extension/lib/code-panel.js';
 import { el } from '../extension/lib/dom.js';
+import { coded, wordsOf } from '../extension/lib/words.js';
 import { localize, t } from './i18n.js';
 
 initSync({ module: wasmBytes });
@@ -36,13 +37,14 @@ function showCode(items) {
   const region = el('select', { id: 'code-region', 'aria-label': t('code_region') });
   const panel = el('div', { class: 'code-body' });
   const profile = () => ({ id: 'page', name: t('code_title'), provider: cloud.value, region: region.value, credentials: [key] });
+  const snippet = (target, withSecret) => renderSnippet(profile(), target, withSecret, wordsOf(t, codeCommentKeys()));
   const backend = {
     offers: async () => codeOffers(profile()),
-    render: async ({ target }) => renderSnippet(profile(), target, false),
-    copySecret: async ({ target }) => ({ ...renderSnippet(profile(), target, true), clearable: false }),
-    download: async ({ target }) => renderSnippet(profile(), target, true),
+    render: async ({ target }) => snippet(target, false),
+    copySecret: async ({ target }) => ({ ...snippet(target, true), clearable: false }),
+    download: async ({ target }) => snippet(target, true),
   };
-  const regions = () => region.replaceChildren(...regionsOf(cloud.value).map((r) => el('option', { value: r }, r)));
+  const regions = () => region.replaceChildren(...regionsOf(cloud.value).map((r) => el('option', { value: r }, coded(t, 'region', r))));
   const render = () => panel.replaceChildren(...codePanel(t, [profile()], backend));
   cloud.addEventListener('change', () => (regions(), render()));
   region.addEventListener('change', render);

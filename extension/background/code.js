@@ -11,9 +11,10 @@
 // it reads and clears through an offscreen document (reason CLIPBOARD,
 // https://developer.chrome.com/docs/extensions/reference/api/offscreen); Firefox's background page
 // uses navigator.clipboard itself.
-import { codeOffers, renderSnippet } from '../pkg/credfill.js';
+import { codeCommentKeys, codeOffers, renderSnippet } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { sha256Hex } from '../lib/sha256.js';
+import { wordsOf } from '../lib/words.js';
 import { getProfile } from './profiles.js';
 
 export const CLEAR_ALARM = 'code-clear-clipboard';
@@ -26,18 +27,24 @@ async function offers({ profileId }) {
   return codeOffers(await getProfile(profileId));
 }
 
+/** A snippet of the stored profile, its comments in the user's language. */
+async function snippetOf(profileId, target, withSecret) {
+  const comments = wordsOf((key) => api.i18n.getMessage(key), codeCommentKeys());
+  return renderSnippet(await getProfile(profileId), target, withSecret, comments);
+}
+
 async function render({ profileId, target }) {
-  return renderSnippet(await getProfile(profileId), target, false);
+  return snippetOf(profileId, target, false);
 }
 
 /** Download: the file with the secret, after the page's confirmation. */
 async function download({ profileId, target }) {
-  return renderSnippet(await getProfile(profileId), target, true);
+  return snippetOf(profileId, target, true);
 }
 
 /** Copy with the secret: the text for the page to copy, and the clear planned. */
 async function copySecret({ profileId, target }) {
-  const snippet = renderSnippet(await getProfile(profileId), target, true);
+  const snippet = await snippetOf(profileId, target, true);
   await api.storage.session.set({ [PENDING]: { digest: await sha256Hex(snippet.text) } });
   await api.alarms.create(CLEAR_ALARM, { when: Date.now() + CLEAR_SECONDS * 1000 });
   const clearable = await api.permissions.contains(CLIPBOARD_PERMISSIONS);

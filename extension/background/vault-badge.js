@@ -7,6 +7,7 @@
 import { api } from '../lib/browser.js';
 import { KEY_DATES, badgeText, keyDates, profileCounts, staleCount } from '../lib/key-age-badge.js';
 import { readSettings } from '../lib/vault-settings.js';
+import { phrase } from '../lib/words.js';
 import { documentView } from '../pkg/credfill.js';
 import { lockDeadline } from './vault-lock.js';
 
@@ -37,7 +38,7 @@ export async function refreshBadge() {
   const count = staleCount(dates, Date.now(), maxKeyAgeDays);
   await api.action.setBadgeBackgroundColor({ color: '#c62828' });
   await api.action.setBadgeText({ text: badgeText(count) });
-  await api.action.setTitle({ title: api.i18n.getMessage(count ? 'vault_badgeTitle' : 'extName', [String(count)]) });
+  await api.action.setTitle({ title: phrase((key) => api.i18n.getMessage(key), count ? 'vault_badgeTitle' : 'extName', { count }) });
 }
 
 /** Keys age while nobody uses the extension: look again twice a day. */

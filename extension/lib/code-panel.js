@@ -3,7 +3,7 @@
 // second click. `backend` renders: `{offers, render, copySecret, download, allowClearing?}` — the
 // worker's messages in the extension, the page's own WASM core in www/ (which stores nothing).
 import { el } from './dom.js';
-import { errorWords } from './words.js';
+import { errorWords, phrase } from './words.js';
 
 const targetLabel = (t, target) => t(`code_target_${target.replaceAll('-', '_')}`);
 
@@ -90,10 +90,10 @@ export function codePanel(t, profiles, backend) {
     await navigator.clipboard.writeText(text.textContent);
     say('ok', t('code_copied'));
   });
-  copySecret.addEventListener('click', () => confirmFirst(t(backend.allowClearing ? 'code_secretWarning' : 'code_secretWarningPage', ['60']), t('code_confirmCopy'), async () => {
+  copySecret.addEventListener('click', () => confirmFirst(phrase(t, backend.allowClearing ? 'code_secretWarning' : 'code_secretWarningPage', { count: 60 }), t('code_confirmCopy'), async () => {
     const snippet = await backend.copySecret(chosen());
     await navigator.clipboard.writeText(snippet.text);
-    if (snippet.clearable) say('warning', t('code_copiedSecret', [String(snippet.clearSeconds)]));
+    if (snippet.clearable) say('warning', phrase(t, 'code_copiedSecret', { count: snippet.clearSeconds }));
     else say('warning', t('code_clipboardNotCleared'), ...(backend.allowClearing ? [' ', allowButton()] : []));
   }));
   download.addEventListener('click', () => confirmFirst(t('code_downloadWarning', [offer()?.fileName ?? '']), t('code_confirmDownload'), async () => {

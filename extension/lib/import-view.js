@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 import { SECRET_FIELDS } from './secret-fields.js';
-import { errorWords, words } from './words.js';
+import { dateWords, errorWords, phrase, words } from './words.js';
 const FIELD_ORDER = [
   'issuer', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
   'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',
@@ -12,9 +12,11 @@ const FIELD_ORDER = [
 ];
 const MASK = '••••••••••••';
 
-function lineSuffix(t, { line, column }) {
-  if (line == null) return '';
-  return ' ' + (column == null ? t('atLine', [String(line)]) : t('atLineColumn', [String(line), String(column)]));
+/** What was said, then where, joined as the language joins two sentences (no space after "。"). */
+function placed(t, text, { line, column }) {
+  if (line == null) return text;
+  const where = column == null ? t('atLine', [String(line)]) : t('atLineColumn', [String(line), String(column)]);
+  return phrase(t, 'twoSentences', { first: text, second: where });
 }
 
 function secretValue(t, value) {
@@ -29,17 +31,20 @@ function secretValue(t, value) {
   return [shown, toggle];
 }
 
-function shownValue(t, field, value) {
-  return field === 'issuer' ? el('span', {}, t(`issuer_${value}`)) : el('code', {}, String(value));
+/** A field's value: an issuer by its name, a date the core read (`instant`, ms) in the user's language, else as written. */
+function shownValue(t, field, value, instant) {
+  if (field === 'issuer') return el('span', {}, t(`issuer_${value}`));
+  if (instant != null) return el('time', { dateTime: new Date(instant).toISOString() }, dateWords(t, instant));
+  return el('code', {}, String(value));
 }
 
-/** One card per item; `t(key, subs)` is the page's translator. */
-export function renderItems(t, items) {
+/** One card per item; `t(key, subs)` is the page's translator, `dates[i]` the instants of item i's dates. */
+export function renderItems(t, items, dates = []) {
   return items.map((item, index) => {
     const rows = FIELD_ORDER.filter((f) => item[f] != null && item[f] !== '').map((field) =>
       el('div', { class: 'field', 'data-field': field },
         el('dt', {}, t(`field_${field}`)),
-        el('dd', {}, ...(SECRET_FIELDS.has(field) ? secretValue(t, item[field]) : [shownValue(t, field, item[field])]))));
+        el('dd', {}, ...(SECRET_FIELDS.has(field) ? secretValue(t, item[field]) : [shownValue(t, field, item[field], dates[index]?.[field])]))));
     return el('article', { class: 'item', 'data-kind': item.kind, 'data-index': String(index) },
       el('h3', {}, t(`kind_${item.kind.replaceAll('-', '_')}`)), el('dl', {}, ...rows));
   });
@@ -48,12 +53,12 @@ export function renderItems(t, items) {
 export function renderWarnings(t, warnings) {
   if (!warnings.length) return [];
   return [el('ul', { class: 'warnings' },
-    ...warnings.map((w) => el('li', { class: 'warning', 'data-code': w.code }, words(t, 'warning', w) + lineSuffix(t, w))))];
+    ...warnings.map((w) => el('li', { class: 'warning', 'data-code': w.code }, placed(t, words(t, 'warning', w), w))))];
 }
 
 export function renderError(t, error) {
   return el('p', { class: 'error', 'data-code': error.code ?? 'internal', role: 'alert' },
-    t('importFailed') + ' ' + errorWords(t, 'error', error) + lineSuffix(t, error));
+    placed(t, phrase(t, 'twoSentences', { first: t('importFailed'), second: errorWords(t, 'error', error) }), error));
 }
 
 /** Replaces `container`'s content with the result of one import: `{items, warnings}` or an error. */
@@ -63,9 +68,9 @@ export function showImport(container, t, outcome) {
     container.append(renderError(t, outcome.error));
     return;
   }
-  const { items, warnings } = outcome.result;
-  container.append(el('p', { class: 'summary ok' }, t('foundItems', [String(items.length)])),
-    ...renderItems(t, items), ...renderWarnings(t, warnings));
+  const { items, warnings, dates } = outcome.result;
+  container.append(el('p', { class: 'summary ok' }, phrase(t, 'foundItems', { count: items.length })),
+    ...renderItems(t, items, dates), ...renderWarnings(t, warnings));
 }
 
 /**

@@ -5,6 +5,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { newPassphraseNotes } from '../lib/new-passphrase.js';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
+import { phrase } from '../lib/words.js';
 import { errorLine } from '../popup/vault-errors.js';
 
 /** A form whose submit runs `action(values)` and shows its outcome (a node, or the error) below it. */
@@ -28,7 +29,7 @@ function form(id, heading, fields, submitKey, action) {
   return { node, controls };
 }
 
-const done = (key, subs) => el('p', { class: 'ok done' }, t(key, subs));
+const done = (key, params) => el('p', { class: 'ok done' }, phrase(t, key, params));
 
 /** The notes of a new passphrase (lib/new-passphrase.js), each under its field's label; answers them. */
 function underNewPassphrase({ newPassphrase, confirmPassphrase }) {
@@ -104,9 +105,9 @@ function restoreForm(conflicts) {
       for (const c of [controls.backupPassphrase, controls.newPassphrase, controls.confirmPassphrase]) c.value = '';
       showNewPassphrase((await ask('vault.status')).state === 'empty');
       await conflicts.refresh();
-      const restored = done('vault_restored', [String(summary.added.length), String(summary.unchanged.length), String(summary.conflicts)]);
+      const restored = done('vault_restored', { added: summary.added.length, unchanged: summary.unchanged.length, conflicts: summary.conflicts });
       if (!summary.endpointsDropped) return restored;
-      return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, t('vault_endpointsDropped', [String(summary.endpointsDropped)])));
+      return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, phrase(t, 'vault_endpointsDropped', { count: summary.endpointsDropped })));
     });
   const ownPassphrase = [controls.newPassphrase, controls.confirmPassphrase];
   const notes = underNewPassphrase(controls);

@@ -8,7 +8,7 @@ import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { whileBusy } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
-import { errorWords, localeKey, words } from '../lib/words.js';
+import { coded, errorWords, localeKey, words } from '../lib/words.js';
 
 const EXPIRIES = [[900, 'check_expiry15m'], [3600, 'check_expiry1h'], [86400, 'check_expiry1d'], [604800, 'check_expiry7d']];
 
@@ -87,7 +87,7 @@ function profileRow(profile, objectStorage) {
   });
   if (profile.lastCheck) renderResults(results, profile.lastCheck);
   return el('article', { class: 'check-profile', 'data-profile-id': profile.id },
-    el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ', el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region].filter(Boolean).join(' · '))),
+    el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ', el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))),
     ...(bucket ? [bucket] : []), button, results);
 }
 

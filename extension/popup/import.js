@@ -7,7 +7,7 @@ import { el } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
-import { words } from '../lib/words.js';
+import { coded, words } from '../lib/words.js';
 import { showImport, wireImportInputs } from '../lib/import-view.js';
 import { activeTabId } from './tab.js';
 
@@ -74,7 +74,7 @@ export function mountImport(section) {
       cloud = choice('import-cloud', t('import_cloud'), clouds.map((p) => [p, providerLabel(t, p)]), chosenCloud ?? tabCloud ?? clouds[0]);
       const regions = preview.regions[cloud.select.value] ?? [];
       const preset = regions.includes(preview.tab?.region) ? preview.tab.region : regions.length === 1 ? regions[0] : '';
-      region = choice('import-region', t('import_region'), [['', t('import_regionLater')], ...regions.map((r) => [r, r])], preset);
+      region = choice('import-region', t('import_region'), [['', t('import_regionLater')], ...regions.map((r) => [r, coded(t, 'region', r)])], preset);
       // Another cloud: other regions, and other profiles whose key this one may replace.
       cloud.select.addEventListener('change', () => showOptions(target, cloud.select.value));
       controls.push(cloud.node, region.node);

@@ -8,7 +8,7 @@ import { el, whileBusy } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
-import { errorWords, words } from '../lib/words.js';
+import { coded, errorWords, localeKey, words } from '../lib/words.js';
 
 /** A request as the user reads it before sending: method, URL, headers, body. */
 function previewText({ method, url, headers, body }) {
@@ -67,11 +67,19 @@ function profilePanel(profile, started) {
 
   overviewButton.addEventListener('click', () => busy(overviewButton, startOverview(profile.id, missing)));
 
+  /** A table cell's code, kept on one line (no break at its hyphens), with its words under it. */
+  function codeWithWords(prefix, code) {
+    if (!code) return ['?'];
+    const key = localeKey(prefix, code);
+    const word = t(key);
+    return [el('span', { class: 'code' }, code), ...(word === key ? [] : [el('br'), el('small', { class: 'muted' }, word)])];
+  }
+
   function bucketTable(view) {
     return el('table', { class: 'modelarts-buckets' },
       el('tr', {}, ...['modelarts_colBucket', 'modelarts_colRegion', 'modelarts_colClass', 'modelarts_colFit'].map((k) => el('th', {}, t(k)))),
       ...view.buckets.map((b) => el('tr', { 'data-bucket': b.name, 'data-fit': b.fit },
-        el('td', {}, b.name), el('td', {}, b.region ?? '?'), el('td', {}, b.storageClass ?? '?'),
+        el('td', {}, b.name), el('td', {}, ...codeWithWords('region', b.region)), el('td', {}, ...codeWithWords('storage_class', b.storageClass)),
         el('td', {}, words(t, 'modelarts_fit', { code: b.fit, params: b.fitParams })))));
   }
 
@@ -117,7 +125,7 @@ function profilePanel(profile, started) {
         shown.append(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p), remove);
       }, () => {});
       remove.addEventListener('click', () => busy(remove, ask('modelarts.write', { profileId: profile.id, calls })));
-      return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${a.type} · ${a.content} `, shown);
+      return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${coded(t, 'authorization_type', a.type)} · ${a.content} `, shown);
     }));
     const step = el('div', { class: 'modelarts-step' }, list);
     if (view.authorized) {
@@ -147,7 +155,7 @@ function profilePanel(profile, started) {
   if (started) busy(overviewButton, started);
   else ask('modelarts.view', { profileId: profile.id }).then(render, () => {});
   article.append(el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ',
-    el('span', { class: 'muted' }, [providerLabel(t, profile.provider), profile.region].filter(Boolean).join(' · '))), overviewButton, error, body);
+    el('span', { class: 'muted' }, [providerLabel(t, profile.provider), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))), overviewButton, error, body);
   return article;
 }
 

@@ -8,14 +8,17 @@ import { api } from '../lib/browser.js';
 import { el, whileBusy } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
-import { errorWords, localeKey, words } from '../lib/words.js';
+import { coded, errorWords, localeKey, phrase, words } from '../lib/words.js';
 import { activeTabId } from './tab.js';
 
 const INSTANCES = { find: 'instances' };
 
 const said = (s, cls) => el('p', { class: cls, 'data-code': s.code }, words(t, 'openscale_ids', s));
 
-/** A plan or a state in words when the core names it (src/cloud/ibm/resource_instances.rs), else as IBM gives it. */
+/**
+ * A plan, a state or a provider's service type in words when the core names it
+ * (src/cloud/ibm/resource_instances.rs, src/cloud/openscale/service_providers.rs), else as IBM gives it.
+ */
 function named(prefix, id, raw = id) {
   const key = localeKey(prefix, id ?? '');
   const word = id ? t(key) : key;
@@ -23,8 +26,9 @@ function named(prefix, id, raw = id) {
 }
 
 /** What the panel says about an instance: region, state, plan (its words say "plan"; an unknown one by its ID), resource group. */
-const facts = (i) => [`${t('openscaleIds_region')}: ${i.region}`, `${t('openscaleIds_state')}: ${named('instance_state', i.state)}`,
-  i.plan ? named('plan', i.plan) : `${t('openscaleIds_plan')}: ${i.planId}`, `${t('openscaleIds_resourceGroup')}: ${i.resourceGroupId}`].join(' · ');
+const labelled = (labelKey, value) => phrase(t, 'labelValue', { label: t(labelKey), value });
+const facts = (i) => [labelled('openscaleIds_region', coded(t, 'region', i.region)), labelled('openscaleIds_state', named('instance_state', i.state)),
+  i.plan ? named('plan', i.plan) : labelled('openscaleIds_plan', i.planId), labelled('openscaleIds_resourceGroup', i.resourceGroupId)].join(' · ');
 
 /** The host patterns a lookup needs, asked for in the click itself (browsers grant only then). */
 async function missingOrigins(profileId, goal) {
@@ -112,7 +116,7 @@ export function mountOpenscale(section) {
 
   const idLine = (label, value, slot) =>
     el('div', { class: 'openscale-id', 'data-id': value },
-      el('span', { class: 'muted' }, `${label}: `), el('code', {}, value), ' ', copyButton(value), slot ? fillButton(slot, value) : null);
+      el('span', { class: 'muted' }, phrase(t, 'labelValue', { label, value: '' })), el('code', {}, value), ' ', copyButton(value), slot ? fillButton(slot, value) : null);
 
   function renderInstances(found) {
     const inUse = profile()?.openscaleGuid;
@@ -151,7 +155,7 @@ export function mountOpenscale(section) {
           idLine(t('openscaleIds_subscription'), s.id, 'openscaleSubscriptionId'),
           s.deploymentId ? idLine(t('openscaleIds_deployment'), s.deploymentId, 'deploymentId') : null));
       return el('li', { class: 'openscale-provider', 'data-id': p.id },
-        el('b', {}, p.name), ` (${p.serviceType})`, idLine(t('openscaleIds_serviceProvider'), p.id, 'bindingId'),
+        el('b', {}, p.name), ` (${named('service_type', p.serviceType)})`, idLine(t('openscaleIds_serviceProvider'), p.id, 'bindingId'),
         subscriptions.length ? el('ul', {}, ...subscriptions) : el('p', { class: 'muted' }, t('openscaleIds_noSubscriptions')));
     });
     const branch = (dataMartId) => {
@@ -168,9 +172,9 @@ export function mountOpenscale(section) {
   /** POST /v2/service_providers from the profile's credentials: the request is shown, then sent on a click. */
   function addProviderForm(found) {
     const TYPES = ['watson_machine_learning', 'amazon_sagemaker', 'azure_machine_learning', 'azure_machine_learning_service'];
-    const type = el('select', { id: 'openscale-add-type', 'aria-label': t('openscaleIds_addType') }, ...TYPES.map((v) => el('option', { value: v }, v)));
+    const type = el('select', { id: 'openscale-add-type', 'aria-label': t('openscaleIds_addType') }, ...TYPES.map((v) => el('option', { value: v }, named('service_type', v))));
     const name = el('input', { type: 'text', id: 'openscale-add-name', placeholder: t('openscaleIds_addName'), 'aria-label': t('openscaleIds_addName') });
-    const extra = el('input', { type: 'text', id: 'openscale-add-extra', placeholder: t('openscaleIds_addExtra'), 'aria-label': t('openscaleIds_addExtra') });
+    const extra = el('input', { type: 'text', id: 'openscale-add-extra' });
     const show = el('button', { type: 'button', id: 'openscale-add-preview' }, t('openscaleIds_addPreview'));
     const send = el('button', { type: 'button', id: 'openscale-add-send', disabled: true }, t('openscaleIds_addSend'));
     const shown = el('pre', { id: 'openscale-add-request' });
@@ -178,14 +182,20 @@ export function mountOpenscale(section) {
     const secretNote = el('p', { class: 'muted', id: 'openscale-add-secret-note' });
     const hidePreview = () => ((send.disabled = true), shown.replaceChildren(), secretNote.replaceChildren());
     const outcome = el('div', { id: 'openscale-add-outcome', 'aria-live': 'polite' });
+    const extraField = () => ({ amazon_sagemaker: 'region', watson_machine_learning: 'deploymentSpaceId' }[type.value] ?? 'subscriptionId');
+    // The one extra field the chosen type takes, named for that type (a list of all three did not fit the popup).
+    const nameExtra = () => {
+      extra.placeholder = t(`openscaleIds_addExtra_${extraField()}`);
+      extra.setAttribute('aria-label', extra.placeholder);
+    };
+    nameExtra();
     const goal = () => {
-      const extraField = { amazon_sagemaker: 'region', watson_machine_learning: 'deploymentSpaceId' }[type.value] ?? 'subscriptionId';
-      const provider = { serviceType: type.value, name: name.value.trim() || type.value, [extraField]: extra.value.trim() || undefined };
+      const provider = { serviceType: type.value, name: name.value.trim() || type.value, [extraField()]: extra.value.trim() || undefined };
       return { find: 'add-provider', guid: found.guid, region: found.region, provider };
     };
     // Any change after the preview hides it: only the request the user saw can be sent.
     for (const input of [type, name, extra]) input.addEventListener('input', hidePreview);
-    type.addEventListener('change', hidePreview);
+    type.addEventListener('change', () => (hidePreview(), nameExtra()));
     show.addEventListener('click', async () => {
       outcome.replaceChildren();
       try {

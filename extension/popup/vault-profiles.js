@@ -8,13 +8,12 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { errorLine } from './vault-errors.js';
 import { activeTabId } from './tab.js';
-import { words } from '../lib/words.js';
+import { coded, dateWords, phrase, words } from '../lib/words.js';
 
 /** The view's profiles, best fit for the tab first; equal scores keep the user's order. */
 const byTabFit = (profiles) =>
   profiles.map((p, index) => ({ p, index })).sort((a, b) => b.p.matchesTab - a.p.matchesTab || a.index - b.index).map(({ p }) => p);
 
-const formatDate = (text) => (Number.isNaN(Date.parse(text)) ? text : new Date(text).toLocaleString());
 
 export function mountProfiles(section) {
   let userOrder = [];
@@ -59,7 +58,7 @@ export function mountProfiles(section) {
         el('span', { class: 'swatch', 'aria-hidden': 'true' }),
         el('span', { class: 'profile-title' },
           el('strong', { class: 'profile-name' }, profile.name),
-          el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region].filter(Boolean).join(' · '))),
+          el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))),
         actions(profile, li)),
       ...ageLines(profile.keyAge),
       profile.note && el('p', { class: 'profile-note muted' }, profile.note),
@@ -126,7 +125,7 @@ export function mountProfiles(section) {
       choices.providers.map(({ id }) => el('option', { value: id, selected: id === profile.provider }, providerLabel(t, id))));
     // The catalog's regions to choose from; another region needs the profile's own endpoint.
     const regions = el('datalist', { id: `regions-${profile.id}` },
-      (choices.regions[profile.provider] ?? []).map((r) => el('option', { value: r })));
+      (choices.regions[profile.provider] ?? []).map((r) => el('option', { value: r, label: coded(t, 'region', r) })));
     const fields = {
       name: input('name', profile.name, { required: true }),
       region: input('region', profile.region, { list: regions.id, autocomplete: 'off' }),
@@ -171,12 +170,12 @@ function ageLines(age) {
   if (!age) return [];
   if (age.temporary) {
     return [el('p', { class: age.expired ? 'expiry error' : 'expiry muted', 'data-expired': String(age.expired) },
-      t(age.expired ? 'vault_expired' : 'vault_expires', [formatDate(age.expiresAt)]))];
+      t(age.expired ? 'vault_expired' : 'vault_expires', [dateWords(t, age.expiresAtMs ?? age.expiresAt)]))];
   }
   if (age.ageDays == null) return [];
   const since = t(age.since === 'created' ? 'vault_sinceCreated' : 'vault_sinceImported');
   const line = el('p', { class: age.stale ? 'key-age warning' : 'key-age muted', 'data-stale': String(age.stale) },
-    age.stale ? '⚠ ' : '', t('vault_keyAge', [String(age.ageDays), since]));
+    age.stale ? '⚠ ' : '', phrase(t, 'vault_keyAge', { count: age.ageDays, since }));
   if (!age.stale) return [line];
   return [line, el('details', { class: 'rotation' }, el('summary', {}, t('vault_rotate')),
     el('ol', {}, age.rotationSteps.map((code) => el('li', {}, words(t, 'rotation', { code })))))];

@@ -7,6 +7,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { newPassphraseNotes } from '../lib/new-passphrase.js';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
+import { phrase, wordsLanguage } from '../lib/words.js';
 import { errorLine } from './vault-errors.js';
 import { mountProfiles } from './vault-profiles.js';
 
@@ -34,7 +35,7 @@ export function mountVault(vaultSection, profilesSection) {
         : passphraseForm(status.state)));
     if (message) vaultSection.append(message);
     if (pending && status.state !== 'unlocked') {
-      vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, t('vault_saveNeedsVault', [String(pending.items.length)])));
+      vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, phrase(t, 'vault_saveNeedsVault', { count: pending.items.length })));
     }
     if (status.state === 'unlocked' && pending) await savePending();
     await profiles.refresh(status.state);
@@ -62,7 +63,7 @@ export function mountVault(vaultSection, profilesSection) {
     const [passphraseNote, confirmationNote] = form.confirm ? newPassphraseNotes(passphrase, confirmation) : [];
     const submit = el('button', { type: 'submit', class: 'primary', id: 'vault-submit' }, t(form.button));
     const formEl = el('form', { class: 'vault-form', id: `vault-${state === 'empty' ? 'setup' : 'unlock'}` },
-      el('p', { class: 'muted' }, t(form.intro, [String(MIN_PASSPHRASE_LENGTH)])),
+      el('p', { class: 'muted' }, phrase(t, form.intro, { count: MIN_PASSPHRASE_LENGTH })),
       el('label', {}, t('vault_passphrase'), passphrase), passphraseNote,
       confirmation && el('label', {}, t('vault_confirmPassphrase'), confirmation), confirmationNote,
       submit);
@@ -117,4 +118,4 @@ export function mountVault(vaultSection, profilesSection) {
 }
 
 const lockTimeText = (lockAt) =>
-  t('vault_unlockedUntil', [new Date(lockAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })]);
+  t('vault_unlockedUntil', [new Intl.DateTimeFormat(wordsLanguage(t), { timeStyle: 'short' }).format(lockAt)]);

@@ -1,9 +1,10 @@
-//! JS exports for `crate::code`: `codeOffers(profile)` and `renderSnippet(profile, target, withSecret)`.
+//! JS exports for `crate::code`: `codeOffers(profile)`, `renderSnippet(profile, target, withSecret,
+//! comments)` and `codeCommentKeys()`.
 //! The worker calls them with a stored profile; a snippet's text crosses as a plain string only
 //! here, on its way to the page that copies or downloads it.
 
 use super::{from_js, to_js};
-use crate::code::{self, Refused, Target};
+use crate::code::{self, Comment, CommentWords, Refused, Target};
 use crate::profile::Profile;
 use wasm_bindgen::prelude::*;
 
@@ -22,14 +23,32 @@ pub fn code_offers(profile_value: JsValue) -> Result<JsValue, JsValue> {
     to_js(&code::offers(&profile(profile_value)?))
 }
 
-/// `renderSnippet(profile, target, withSecret)` → `{target, language, fileName?, secretEnv?,
-/// withSecret, text}`; throws `{code, params}` (`wrong-provider`, `missing-value`, `needs-secret`…).
+/// `codeCommentKeys()` → the `_locales` keys of the snippets' comments, whose words in the user's
+/// language `renderSnippet` takes.
+#[wasm_bindgen(js_name = codeCommentKeys)]
+pub fn code_comment_keys() -> Vec<String> {
+    Comment::ALL
+        .iter()
+        .map(|c| crate::words::locale_key("code_comment", c.as_str()))
+        .collect()
+}
+
+/// `renderSnippet(profile, target, withSecret, comments?)` → `{target, language, fileName?,
+/// secretEnv?, withSecret, text}`, `comments` being `{key: words}` for `codeCommentKeys()`; throws
+/// `{code, params}` (`wrong-provider`, `missing-value`, `needs-secret`…).
 #[wasm_bindgen(js_name = renderSnippet)]
 pub fn render_snippet(
     profile_value: JsValue,
     target: JsValue,
     with_secret: bool,
+    comments: JsValue,
 ) -> Result<JsValue, JsValue> {
     let target: Target = from_js(target, "bad-target", "not a snippet target")?;
-    to_js(&code::render(&profile(profile_value)?, target, with_secret).map_err(refused)?)
+    let comments: CommentWords = if comments.is_undefined() {
+        CommentWords::new()
+    } else {
+        from_js(comments, "bad-comments", "not the comments' words")?
+    };
+    let snippet = code::render(&profile(profile_value)?, target, with_secret, &comments);
+    to_js(&snippet.map_err(refused)?)
 }

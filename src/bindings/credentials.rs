@@ -1,10 +1,42 @@
 //! JS exports for `crate::credentials`.
 
 use super::to_js;
-use crate::credentials;
+use crate::credentials::{self, Import};
+use serde::Serialize;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
-/// `parseCredentials(bytes, fileName?, language?)` → `{ items, warnings }`, or throws
+/// The fields of an item that hold a date, as the files write it (`2026-10-02T09:14+0000`).
+const DATE_FIELDS: [&str; 2] = ["createdAt", "expiresAt"];
+
+/// An import as pages show it: its items and warnings, and for each item the instant of each date
+/// the core reads (ms since the epoch), so a page writes it in the user's language.
+#[derive(Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    import: &'a Import,
+    dates: Vec<BTreeMap<&'static str, i64>>,
+}
+
+fn item_dates(import: &Import) -> Vec<BTreeMap<&'static str, i64>> {
+    let instant = |item: &serde_json::Value, field: &'static str| {
+        let ms = crate::date::parse_rfc3339_ms(item.get(field)?.as_str()?)?;
+        Some((field, ms))
+    };
+    import
+        .items
+        .iter()
+        .map(|item| serde_json::to_value(item).unwrap_or_default())
+        .map(|item| {
+            DATE_FIELDS
+                .iter()
+                .filter_map(|f| instant(&item, f))
+                .collect()
+        })
+        .collect()
+}
+
+/// `parseCredentials(bytes, fileName?, language?)` → `{ items, warnings, dates }`, or throws
 /// `{ code, params, line?, column? }`. `language` is the user's (`zh-CN`): the hint for a file
 /// in a legacy code page.
 #[wasm_bindgen(js_name = parseCredentials)]
@@ -18,11 +50,38 @@ pub fn parse_credentials(
             // Its own `{code, params, line?, column?}`; a failed conversion throws `internal`.
             to_js(&error).unwrap_or_else(|internal| internal)
         })?;
-    to_js(&import)
+    let dates = item_dates(&import);
+    to_js(&Shown {
+        import: &import,
+        dates,
+    })
 }
 
 /// The largest input `parseCredentials` accepts, so pages read no more of a file than that (plus one byte).
 #[wasm_bindgen(js_name = importLimitBytes)]
 pub fn import_limit_bytes() -> u32 {
     credentials::MAX_INPUT_BYTES as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ibm_keys_creation_time_is_read_as_an_instant() {
+        let file = include_bytes!("../../tests/fixtures/credentials/ibm-apikey.json");
+        let import = credentials::parse(file, Some("apikey.json"), None).unwrap();
+        // 2026-11-23T10:00+0000, as IBM's console writes it.
+        assert_eq!(
+            item_dates(&import),
+            [BTreeMap::from([("createdAt", 1_795_428_000_000)])]
+        );
+        let shown = serde_json::to_value(Shown {
+            import: &import,
+            dates: item_dates(&import),
+        })
+        .unwrap();
+        assert_eq!(shown["items"][0]["createdAt"], "2026-11-23T10:00+0000");
+        assert_eq!(shown["dates"][0]["createdAt"], 1_795_428_000_000_i64);
+    }
 }

@@ -150,8 +150,9 @@ pub fn version() -> String {
     crate::version().to_owned()
 }
 
-/// `allMessageCodes()` → `[{ key, params }]`: every code the core can emit, by the `_locales` key
-/// its words live under and the `{name}` parameters they use (for the locale tests).
+/// `allMessageCodes()` → `[{ key, params, counts }]`: every code the core can emit, by the `_locales`
+/// key its words live under, the `{name}` parameters they use and which of them are counts (for the
+/// locale tests).
 #[wasm_bindgen(js_name = allMessageCodes)]
 pub fn all_message_codes() -> Result<JsValue, JsValue> {
     to_js(&crate::words::catalog())

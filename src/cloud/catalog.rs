@@ -64,6 +64,85 @@ fn hosts(provider: Provider, region: &str) -> Option<RegionHosts> {
     })
 }
 
+/// A region's name as its cloud's console shows it, in English and in Chinese (the consoles have
+/// no French: French users see the English name, as in the console).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionName {
+    pub region: &'static str,
+    pub english: &'static str,
+    pub chinese: &'static str,
+}
+
+const fn named(region: &'static str, english: &'static str, chinese: &'static str) -> RegionName {
+    RegionName {
+        region,
+        english,
+        chinese,
+    }
+}
+
+/// The regions' names, one per region ID (a name the source does not print is left out: the ID
+/// is then shown alone). Sources:
+/// - Huawei Cloud: "Regions and Endpoints", https://developer.huaweicloud.com/intl/en-us/endpoint
+///   (English) and https://developer.huaweicloud.com/endpoint (Chinese), the names IAM's
+///   `GET /v3/regions` answers in `locales.en-us` / `locales.zh-cn`
+///   (https://support.huaweicloud.com/intl/en-us/api-iam/iam_05_0001.html).
+/// - Flexible Engine: "Regions and Endpoints",
+///   https://docs.prod-cloud-ocb.orange-business.com/en-us/endpoint/index.html.
+/// - IBM Cloud: "Region and data center locations for resource deployment",
+///   https://cloud.ibm.com/docs/overview?topic=overview-locations (and its `locale=zh-CN` page).
+#[rustfmt::skip]
+pub const REGION_NAMES: &[RegionName] = &[
+    named("af-north-1", "AF-Cairo", "非洲-开罗"),
+    named("af-south-1", "AF-Johannesburg", "非洲-约翰内斯堡"),
+    named("ap-southeast-1", "CN-Hong Kong", "中国-香港"),
+    named("ap-southeast-2", "AP-Bangkok", "亚太-曼谷"),
+    named("ap-southeast-3", "AP-Singapore", "亚太-新加坡"),
+    named("ap-southeast-4", "AP-Jakarta", "亚太-雅加达"),
+    named("ap-southeast-5", "AP-Manila", "亚太-马尼拉"),
+    named("cn-east-2", "CN East-Shanghai2", "华东-上海二"),
+    named("cn-east-3", "CN East-Shanghai1", "华东-上海一"),
+    named("cn-east-5", "CN East-Qingdao", "华东-青岛"),
+    named("cn-north-1", "CN North-Beijing1", "华北-北京一"),
+    named("cn-north-2", "CN North-Beijing2", "华北-北京二"),
+    named("cn-north-4", "CN North-Beijing4", "华北-北京四"),
+    named("cn-north-9", "CN North-Ulanqab1", "华北-乌兰察布一"),
+    named("cn-south-1", "CN South-Guangzhou", "华南-广州"),
+    named("cn-south-2", "CN South-Shenzhen", "华南-深圳"),
+    named("cn-southwest-2", "CN Southwest-Guiyang1", "西南-贵阳一"),
+    named("eu-west-101", "EU-Dublin", "欧洲-都柏林"),
+    named("la-north-2", "LA-Mexico City2", "拉美-墨西哥城二"),
+    named("la-south-2", "LA-Santiago", "拉美-圣地亚哥"),
+    named("me-east-1", "ME-Riyadh", "中东-利雅得"),
+    named("na-mexico-1", "LA-Mexico City1", "拉美-墨西哥城一"),
+    named("ru-northwest-2", "RU-Moscow2", "俄罗斯-莫斯科二"),
+    named("sa-brazil-1", "LA-Sao Paulo1", "拉美-圣保罗一"),
+    named("sa-peru-1", "LA-Lima1", "拉美-利马一"),
+    named("tr-west-1", "TR-Istanbul", "土耳其-伊斯坦布尔"),
+    // Flexible Engine (Huawei Cloud's own eu-west-0 is in Paris too).
+    named("eu-west-0", "Europe-Paris", "欧洲-巴黎"),
+    // IBM Cloud.
+    named("us-south", "Dallas", "达拉斯"),
+    named("eu-de", "Frankfurt", "法兰克福"),
+    named("eu-gb", "London", "伦敦"),
+    named("au-syd", "Sydney", "悉尼"),
+    named("ca-tor", "Toronto", "多伦多"),
+    named("jp-tok", "Tokyo", "东京"),
+];
+
+/// `region`'s name in the consoles, when [`REGION_NAMES`] has one.
+pub fn region_name(region: &str) -> Option<&'static RegionName> {
+    REGION_NAMES.iter().find(|n| n.region == region)
+}
+
+/// The `_locales` keys of the regions' names (`region_cn_north_4`), which the extension's words
+/// copy from [`REGION_NAMES`] (checked in the tests below).
+pub fn region_terms() -> impl Iterator<Item = String> {
+    REGION_NAMES
+        .iter()
+        .map(|n| crate::words::locale_key("region", n.region))
+}
+
 const IBM_IAM_HOST: &str = "iam.cloud.ibm.com";
 /// OpenScale's regions; `us-south` is served by the host without a region prefix.
 pub const OPENSCALE_REGIONS: &[&str] =
@@ -515,5 +594,43 @@ mod tests {
             e.obs.unwrap().sub_base("data"),
             "https://data.obs.cn-north-4.myhuaweicloud.com"
         );
+    }
+
+    #[test]
+    fn one_name_per_region_and_only_regions_the_catalog_knows() {
+        let mut ids: Vec<&str> = REGION_NAMES.iter().map(|n| n.region).collect();
+        ids.sort_unstable();
+        let count = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "a region named twice");
+        let known = |r| {
+            [Provider::Huawei, Provider::FlexibleEngine, Provider::Ibm]
+                .into_iter()
+                .any(|p| region_known(p, r))
+        };
+        assert!(ids.iter().all(|r| known(r)), "{ids:?}");
+        assert_eq!(region_name("cn-north-4").unwrap().chinese, "华北-北京四");
+        assert!(region_name("us-east-1").is_none());
+    }
+
+    /// The extension's words hold the table's names: English in `en` and `fr` (the consoles'
+    /// own), Chinese in `zh_CN`, under `region_<id>`.
+    #[test]
+    fn the_words_copy_the_region_names() {
+        let words = |lang: &str| -> serde_json::Value {
+            let path = format!(
+                "{}/extension/_locales/{lang}/messages.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+        };
+        let (en, fr, zh) = (words("en"), words("fr"), words("zh_CN"));
+        for name in REGION_NAMES {
+            let key = crate::words::locale_key("region", name.region);
+            let said = |w: &serde_json::Value| w[&key]["message"].as_str().map(str::to_owned);
+            assert_eq!(said(&en).as_deref(), Some(name.english), "{key}");
+            assert_eq!(said(&fr).as_deref(), Some(name.english), "{key}");
+            assert_eq!(said(&zh).as_deref(), Some(name.chinese), "{key}");
+        }
     }
 }

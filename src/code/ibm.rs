@@ -25,7 +25,7 @@ pub(super) const TEMPLATES: &[Template] = &[
         &[Value::OpenscaleUrl],
         "\
 # Watson OpenScale (pip install ibm-watson-openscale)
-{!secret}# Reads the API key from the environment variable IBMCLOUD_API_KEY.
+{!secret}# {~reads-api-key}
 {!secret}import os
 from ibm_cloud_sdk_core.authenticators import IAMAuthenticator
 from ibm_watson_openscale import APIClient
@@ -50,8 +50,9 @@ print(client.data_marts.list().result)
         &[Value::Region],
         "\
 # IBM Cloud CLI
-{!secret}# Reads the API key from the environment variable IBMCLOUD_API_KEY,
-{!secret}# or from the apiKey.json IBM gave you: ibmcloud login --apikey @apiKey.json -r {region}
+{!secret}# {~reads-api-key}
+{!secret}# {~or-key-file}
+{!secret}# ibmcloud login --apikey @apiKey.json -r {region}
 {?secret}export IBMCLOUD_API_KEY={secret}
 ibmcloud login -r {region}
 ",
@@ -66,8 +67,8 @@ ibmcloud login -r {region}
         "IBMCLOUD_API_KEY",
         &[Value::Region],
         "\
-# Terraform, IBM provider
-{!secret}# The provider reads the API key from the environment variable IBMCLOUD_API_KEY.
+# Terraform — {~ibm-provider}
+{!secret}# {~provider-reads-api-key}
 provider \"ibm\" {
 {?secret}  ibmcloud_api_key = {secret}
   region = {region}

@@ -6,7 +6,10 @@
 //! not. `{secret}` is the key's secret: by default a program reads it from the environment variable
 //! the template names ([`Template::secret_env`]); only [`render`] with `with_secret` writes the
 //! secret itself, and config files (which have no way to read the environment) exist only so.
-//! Every value is escaped for the target's language ([`Language::literal`]).
+//! Every value is escaped for the target's language ([`Language::literal`]). A comment that explains
+//! the snippet says so in the user's language: `{~code}` is replaced by the words of a [`Comment`]
+//! the caller passes in (`_locales`' `code_comment_<code>`), after the values, so those words are
+//! never read as a template.
 
 mod escape;
 mod ibm;
@@ -210,6 +213,37 @@ fn template(target: Target) -> &'static Template {
 }
 
 message_codes! {
+    /// What a snippet's comments explain (`{~code}` in a template); words are
+    /// `code_comment_<code>` in `_locales`, `{variable}` being the template's [`Template::secret_env`].
+    pub enum Comment {
+        ReadsSk = "reads-sk" [variable],
+        ReadsApiKey = "reads-api-key" [variable],
+        ProviderReadsApiKey = "provider-reads-api-key" [variable],
+        OrKeyFile = "or-key-file" [],
+        ObsutilSteps = "obsutil-steps" [],
+        S3Compatible = "s3-compatible" [],
+        NotebookSdk = "notebook-sdk" [],
+        IbmProvider = "ibm-provider" [],
+    }
+}
+
+/// The words of each [`Comment`] by its `_locales` key, in the user's language.
+pub type CommentWords = BTreeMap<String, String>;
+
+/// The words of `{~code}` for `template`: the caller's, on one line, `{variable}` filled; the
+/// code itself when the caller has none (a test, or a language without them).
+fn comment_words(code: &str, template: &Template, words: &CommentWords) -> String {
+    let key = crate::words::locale_key("code_comment", code);
+    let said = words.get(&key).map_or(code, String::as_str);
+    // A line break in the words would end the comment and start code (see `one_line`).
+    let on_one_line: String = said
+        .chars()
+        .map(|c| if LINE_BREAKS.contains(&c) { ' ' } else { c })
+        .collect();
+    on_one_line.replace("{variable}", template.secret_env.unwrap_or_default())
+}
+
+message_codes! {
     /// Why a snippet was not made: words are `code_error_<code>` in `_locales`.
     pub enum CodeError {
         /// The target is for another provider's keys.
@@ -300,8 +334,14 @@ pub fn offers(profile: &Profile) -> Vec<Offer> {
         .collect()
 }
 
-/// The snippet of `target` for `profile`; with the secret only when `with_secret`.
-pub fn render(profile: &Profile, target: Target, with_secret: bool) -> Result<Snippet, Refused> {
+/// The snippet of `target` for `profile`; with the secret only when `with_secret`; its comments in
+/// `comments`' words.
+pub fn render(
+    profile: &Profile,
+    target: Target,
+    with_secret: bool,
+    comments: &CommentWords,
+) -> Result<Snippet, Refused> {
     let template = template(target);
     if !template.providers.contains(&profile.provider) {
         return Err(CodeError::WrongProvider.into());
@@ -340,8 +380,25 @@ pub fn render(profile: &Profile, target: Target, with_secret: bool) -> Result<Sn
         if !comment && !line.is_empty() {
             text.push_str(template.line_prefix);
         }
+        // The template's own text gets the values; a comment's words are written as they are.
+        let mut rest = line;
+        while let Some((before, code, after)) = rest
+            .split_once("{~")
+            .and_then(|(before, tail)| Some((before, tail.split_once('}')?)))
+            .map(|(before, (code, after))| (before, code, after))
+        {
+            fill(
+                before,
+                template.language,
+                &values,
+                secret_text.as_ref(),
+                &mut text,
+            )?;
+            text.push_str(&comment_words(code, template, comments));
+            rest = after;
+        }
         fill(
-            line,
+            rest,
             template.language,
             &values,
             secret_text.as_ref(),
@@ -425,10 +482,11 @@ fn fill(
 /// a `#` comment line (the region in the IBM CLI snippet) would end the comment there: a region
 /// from a shared backup could then put a command of its own on the next line, pushed out of view.
 /// So no value may add a line, in code or in comments, whatever its language allows.
+const LINE_BREAKS: [char; 7] = [
+    '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
 fn one_line(value: Value, written: &str) -> Result<&str, Refused> {
-    const LINE_BREAKS: [char; 7] = [
-        '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
-    ];
     if written.contains(LINE_BREAKS) {
         return Err(CodeError::Unrepresentable.about(value).into());
     }

@@ -28,7 +28,7 @@ pub(super) const TEMPLATES: &[Template] = &[
         &[Value::Ak, Value::ModelartsUrl, Value::ProjectId],
         "\
 # huaweicloudsdkcore + ModelArts (pip install huaweicloudsdkmodelarts)
-{!secret}# Reads the SK from the environment variable HUAWEICLOUD_SDK_SK.
+{!secret}# {~reads-sk}
 {!secret}import os
 from huaweicloudsdkcore.auth.credentials import BasicCredentials
 from huaweicloudsdkmodelarts.v1 import GetAuthorizationsRequest, ModelArtsClient
@@ -54,8 +54,8 @@ print(client.get_authorizations(GetAuthorizationsRequest(limit=1)))
         "HUAWEICLOUD_SDK_SK",
         &[Value::Ak, Value::ProjectId, Value::Region],
         "\
-# ModelArts notebook SDK (the modelarts package of ModelArts notebooks)
-{!secret}# Reads the SK from the environment variable HUAWEICLOUD_SDK_SK.
+# {~notebook-sdk}
+{!secret}# {~reads-sk}
 {!secret}import os
 from modelarts.session import Session
 

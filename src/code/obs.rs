@@ -17,7 +17,7 @@ pub(super) const TEMPLATES: &[Template] = &[
         &[Value::Ak, Value::ObsUrl],
         "\
 # esdk-obs-python (pip install esdk-obs-python)
-{!secret}# Reads the SK from the environment variable OBS_SECRET_ACCESS_KEY.
+{!secret}# {~reads-sk}
 {!secret}import os
 from obs import ObsClient
 
@@ -41,8 +41,8 @@ print([bucket.name for bucket in answer.body.buckets])
         "OBS_SECRET_ACCESS_KEY",
         &[Value::Ak, Value::ObsUrl],
         "\
-# obsutil: writes ~/.obsutilconfig, then lists the buckets
-{!secret}# Reads the SK from the environment variable OBS_SECRET_ACCESS_KEY.
+# {~obsutil-steps}
+{!secret}# {~reads-sk}
 obsutil config -i={ak} -k={secret} -e={obs_url}
 obsutil ls -s
 ",
@@ -70,7 +70,7 @@ sk={secret}
         ".s3cfg",
         &[Value::ObsHost, Value::Region],
         "\
-# s3cmd against OBS's S3-compatible API (s3cmd --config .s3cfg ls)
+# s3cmd — {~s3-compatible} (s3cmd --config .s3cfg ls)
 [default]
 access_key = {ak}
 secret_key = {secret}
@@ -90,8 +90,8 @@ signature_v2 = False
         "AWS_SECRET_ACCESS_KEY",
         &[Value::Ak, Value::ObsUrl, Value::Region],
         "\
-# AWS CLI against OBS's S3-compatible API
-{!secret}# Reads the SK from the environment variable AWS_SECRET_ACCESS_KEY.
+# AWS CLI — {~s3-compatible}
+{!secret}# {~reads-sk}
 export AWS_ACCESS_KEY_ID={ak}
 {?secret}export AWS_SECRET_ACCESS_KEY={secret}
 aws s3 ls --endpoint-url {obs_url} --region {region}

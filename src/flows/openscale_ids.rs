@@ -16,7 +16,7 @@ use crate::cloud::ibm::resource_instances::{self, Instance, Page, MACHINE_LEARNI
 use crate::cloud::ibm::{iam_token, IbmError, ReadFailure};
 use crate::cloud::openscale::data_marts::{self, DataMart};
 use crate::cloud::openscale::service_providers::{
-    self, CredentialField, NewProvider, ServiceProvider,
+    self, service_type_param, CredentialField, NewProvider, ServiceProvider,
 };
 use crate::cloud::openscale::subscriptions::{self, Subscription};
 use crate::cloud::{Answer, Origin, Preview, Request};
@@ -565,8 +565,8 @@ fn instance_notes(profile: &Profile, instance: &Instance) -> Vec<Said> {
     if !region.is_empty() && region != instance.region {
         notes.push(
             Said::new(LookupCode::OtherRegion)
-                .with("region", region)
-                .with("instanceRegion", instance.region.as_str()),
+                .with("region", Param::region(region))
+                .with("instanceRegion", Param::region(&instance.region)),
         );
     }
     notes.extend(state_note(instance));
@@ -605,7 +605,7 @@ fn ids_target(lookup: &Lookup) -> Result<(&str, &str, Origin), Said> {
     };
     match endpoints(&in_region).openscale {
         Some(origin) if is_guid(guid) => Ok((guid, region, origin)),
-        _ => Err(Said::new(LookupCode::UnknownRegion).with("region", region.as_str())),
+        _ => Err(Said::new(LookupCode::UnknownRegion).with("region", Param::region(region))),
     }
 }
 
@@ -653,7 +653,7 @@ fn new_provider(profile: &Profile, choice: &ProviderChoice) -> Result<NewProvide
     };
     let missing = || {
         Said::new(LookupCode::NoProviderCredential)
-            .with("serviceType", choice.service_type.as_str())
+            .with("serviceType", service_type_param(&choice.service_type))
     };
     let credentials = &profile.credentials;
     let mut deployment_space_id = None;
@@ -755,7 +755,7 @@ fn openscale_failure(lookup: &Lookup, failure: ReadFailure) -> Step {
         ReadFailure::NotFound => Said::new(LookupCode::OpenscaleNotFound),
         other => return Step::failed(failure_words(other, &origin.host)),
     };
-    Step::failed(said.with("region", region))
+    Step::failed(said.with("region", Param::region(region)))
 }
 
 fn failure_words(failure: ReadFailure, host: &str) -> Said {
@@ -932,7 +932,10 @@ mod tests {
         );
         assert_eq!(
             openscale[1].notes[0].params["instanceRegion"],
-            Param::from("eu-de")
+            Param::Coded {
+                term: "region_eu_de".into(),
+                code: "eu-de".into()
+            }
         );
         let [failed] = machine_learning else {
             panic!("{machine_learning:?}")
@@ -1172,7 +1175,7 @@ mod tests {
             );
             assert_eq!(
                 (said.code, &said.params["region"]),
-                (code, &Param::from("eu-gb"))
+                (code, &Param::region("eu-gb"))
             );
         }
         let mut no_key = instances();
@@ -1254,7 +1257,14 @@ mod tests {
                 LookupCode::NoProviderCredential,
                 "{service_type}"
             );
+            // The type in the user's words, not OpenScale's identifier.
+            assert_eq!(
+                said.params["serviceType"],
+                Param::term("service_type", service_type)
+            );
         }
+        let unknown = preview(&add_provider("my_engine")).unwrap_err();
+        assert_eq!(unknown.params["serviceType"], Param::from("my_engine"));
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::cloud::obs::{create_bucket, list_buckets, list_folders, put_folder, v
 use crate::cloud::{Answer, Request, RequestError};
 use crate::profile::{Profile, Provider};
 use crate::sign::Scheme;
-use crate::words::{message_codes, Params};
+use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
 
 /// The folders ModelArts' guides have the user create (training data, output, models, logs).
@@ -514,16 +514,16 @@ fn fit(bucket: &BucketFacts, region: &str) -> (FitCode, Params) {
     let class = bucket.storage_class.as_deref().unwrap_or_default();
     let code = match &bucket.region {
         Some(r) if r != region => {
-            params.insert("bucketRegion", r.as_str().into());
-            params.insert("region", region.into());
+            params.insert("bucketRegion", Param::region(r));
+            params.insert("region", Param::region(region));
             FitCode::OtherRegion
         }
         _ if bucket.elsewhere => {
-            params.insert("region", region.into());
+            params.insert("region", Param::region(region));
             FitCode::Elsewhere
         }
         _ if COLD_CLASSES.contains(&class) => {
-            params.insert("storageClass", class.into());
+            params.insert("storageClass", Param::storage_class(class));
             FitCode::Cold
         }
         _ if is_old_generation(bucket.version.as_deref()) => FitCode::OldGeneration,
@@ -533,7 +533,7 @@ fn fit(bucket: &BucketFacts, region: &str) -> (FitCode, Params) {
                 FitCode::Unread
             }
             None if bucket.metadata_read => {
-                params.insert("region", region.into());
+                params.insert("region", Param::region(region));
                 FitCode::Fit
             }
             None => FitCode::Unknown,
@@ -720,7 +720,14 @@ mod tests {
             v.buckets[4].fit_params["permission"],
             "obs:bucket:HeadBucket".into()
         );
-        assert_eq!(v.buckets[3].fit_params["bucketRegion"], "cn-north-4".into());
+        // A region the catalog names is shown with its console name beside its ID.
+        assert_eq!(
+            v.buckets[3].fit_params["bucketRegion"],
+            Param::Coded {
+                term: "region_cn_north_4".into(),
+                code: "cn-north-4".into()
+            }
+        );
         assert_eq!(v.chosen_bucket.as_deref(), Some("fit"));
         assert_eq!(v.suggested_bucket, "modelarts-01234567");
         // Step 2 on the fit bucket: no creation, only the folders it lacks.

@@ -31,6 +31,8 @@ pub struct KeyAge {
     pub temporary: bool,
     /// The earliest expiry of its temporary credentials, as stored.
     pub expires_at: Option<String>,
+    /// That expiry as an instant (ms since the epoch), when readable: pages write it in the user's language.
+    pub expires_at_ms: Option<i64>,
     pub expired: bool,
     /// Codes of the provider's rotation steps (`rotation_<code>` in `_locales`).
     pub rotation_steps: Vec<String>,
@@ -61,7 +63,31 @@ pub fn key_age(profile: &Profile, now_ms: i64, max_age_days: u32) -> KeyAge {
             && age_ms.is_some_and(|ms| ms > i64::from(max_age_days).saturating_mul(DAY_MS)),
         temporary,
         expires_at: expiry.map(|(_, text)| text.to_owned()),
+        expires_at_ms: expiry.and_then(|(ms, _)| ms),
         expired: expiry.is_some_and(|(ms, _)| ms.is_some_and(|at| at <= now_ms)),
         rotation_steps: rotation_steps(profile.provider, temporary),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_expiry_is_given_as_stored_and_as_an_instant() {
+        let profile: Profile = serde_json::from_value(serde_json::json!({
+            "id": "p", "name": "p", "provider": "huawei", "region": "cn-north-4",
+            "credentials": [{"kind": "aksk", "issuer": "huawei", "accessKeyId": "HPUAL2JOQF8TCAVK0042",
+                "secretAccessKey": "s".repeat(40), "securityToken": "t",
+                "expiresAt": "2026-01-01T12:00:00.000000Z"}],
+        }))
+        .unwrap();
+        let age = key_age(&profile, 0, 90);
+        assert!(age.temporary && !age.expired);
+        assert_eq!(
+            age.expires_at.as_deref(),
+            Some("2026-01-01T12:00:00.000000Z")
+        );
+        assert_eq!(age.expires_at_ms, Some(1_767_268_800_000));
     }
 }

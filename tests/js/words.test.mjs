@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { allMessageCodes, initSync, parseCredentials } from '../../pkg/credfill.js';
-import { words } from '../../extension/lib/words.js';
+import { allMessageCodes, codeCommentKeys, initSync, parseCredentials, renderSnippet } from '../../pkg/credfill.js';
+import { coded, dateWords, phrase, words, wordsOf } from '../../extension/lib/words.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -13,7 +13,12 @@ const LANGUAGES = ['en', 'fr', 'zh_CN'];
 const catalogs = Object.fromEntries(LANGUAGES.map((lang) => [lang,
   JSON.parse(readFileSync(new URL(`../../extension/_locales/${lang}/messages.json`, import.meta.url), 'utf8'))]));
 const translator = (lang) => (key) => catalogs[lang][key]?.message ?? key;
-const placeholders = (message) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// A param is written `{name}`, or `{name, plural, one {…} other {…}}` when it counts something.
+const placeholders = (message) => [...message.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]).sort();
+const PLURAL = /\{(\w+), plural,((?:\s*\S+\s*\{[^{}]*\})+)\s*\}/g;
+/** The plural blocks of a message: `[{name, forms: {one: '# dossier', other: '# dossiers'}}]`. */
+const pluralBlocks = (message) => [...message.matchAll(PLURAL)].map(([, name, forms]) =>
+  ({ name, forms: Object.fromEntries([...forms.matchAll(/(\S+)\s*\{([^{}]*)\}/g)].map(([, c, text]) => [c, text])) }));
 const codes = allMessageCodes();
 
 test('the core names a few dozen codes, each with its _locales key and params', () => {
@@ -34,12 +39,109 @@ for (const lang of LANGUAGES) {
   });
 }
 
+// Names of products, the same in every language.
+const PRODUCT_NAMES = new Set(['Watson Machine Learning', 'Amazon SageMaker', 'IBM SPSS Collaboration and Deployment Services']);
+
 for (const lang of ['fr', 'zh_CN']) {
   test(`${lang} words are translations, not the English fallback`, () => {
-    const copies = codes.map(({ key }) => key).filter((key) => catalogs[lang][key]?.message === catalogs.en[key].message);
+    const copies = codes.map(({ key }) => key)
+      .filter((key) => catalogs[lang][key]?.message === catalogs.en[key].message && !PRODUCT_NAMES.has(catalogs.en[key].message))
+      // A region's name is its console's own; the consoles have no French (src/cloud/catalog.rs REGION_NAMES).
+      .filter((key) => !(lang === 'fr' && key.startsWith('region_')));
     assert.deepEqual(copies, []);
   });
 }
+
+// Each language's plural rule, written out here (not asked of Intl) so a renderer that ignores
+// the language is caught: French says "0 dossier", English "0 folders", Chinese has one form.
+const CATEGORY = { en: (n) => (n === 1 ? 'one' : 'other'), fr: (n) => (n < 2 ? 'one' : 'other'), zh_CN: () => 'other' };
+const counted = Object.keys(catalogs.en).filter((key) => LANGUAGES.some((lang) => pluralBlocks(catalogs[lang][key]?.message ?? '').length));
+
+test('every count the core sends is a plural in English and French; no message hedges with "(s)"', () => {
+  const unpluralized = codes.flatMap(({ key, counts }) => ['en', 'fr'].flatMap((lang) => {
+    const plurals = pluralBlocks(catalogs[lang][key].message).map((b) => b.name);
+    return counts.filter((name) => !plurals.includes(name)).map((name) => `${lang} ${key}: {${name}}`);
+  }));
+  assert.deepEqual(unpluralized, []);
+  assert.ok(counted.includes('check_folders_listed') && counted.includes('foundItems') && counted.length > 15, counted.join());
+  for (const lang of LANGUAGES) {
+    assert.deepEqual(Object.keys(catalogs[lang]).filter((key) => /\w\((s|e|es)\)/.test(catalogs[lang][key].message.replaceAll('http(s)', ''))), [], lang);
+  }
+});
+
+for (const lang of LANGUAGES) {
+  test(`every counted message in ${lang} says 0, 1, 2 and 5 in the form its language uses`, () => {
+    const t = translator(lang);
+    for (const key of counted) {
+      const message = catalogs[lang][key].message;
+      const blocks = pluralBlocks(message);
+      for (const n of [0, 1, 2, 5]) {
+        const params = Object.fromEntries(placeholders(message).map((name) => [name, n]));
+        const text = phrase(t, key, params);
+        assert.doesNotMatch(text, /[{}#]/, `${lang} ${key} ${n}: ${text}`);
+        for (const { name, forms } of blocks) {
+          const form = forms[CATEGORY[lang](n)];
+          assert.ok(form != null, `${lang} ${key} {${name}} has no ${CATEGORY[lang](n)} form`);
+          assert.ok(text.includes(form.replaceAll('#', String(n))), `${lang} ${key} ${n}: "${text}" lacks "${form}"`);
+        }
+        if (!blocks.length) assert.ok(text.includes(String(n)), `${lang} ${key} ${n}: ${text}`);
+      }
+    }
+  });
+}
+
+test('the folders a bucket holds, counted in each language', () => {
+  const folders = (lang, count) => words(translator(lang), 'check', { code: 'folders-listed', params: { bucket: 'b', count } });
+  assert.deepEqual([0, 1, 2, 5].map((n) => folders('fr', n)),
+    [0, 1, 2, 5].map((n) => `Le bucket b contient ${n} ${n < 2 ? 'dossier' : 'dossiers'}.`));
+  assert.deepEqual([0, 1, 2].map((n) => folders('en', n)), ['Bucket b holds 0 folders.', 'Bucket b holds 1 folder.', 'Bucket b holds 2 folders.']);
+  assert.equal(folders('zh_CN', 1), '桶 b 中有 1 个文件夹。');
+});
+
+test('French puts a no-break space before : ; ? ! and inside « »; Chinese uses full-width colons with no space after ：。', () => {
+  const badFrench = Object.entries(catalogs.fr).filter(([, { message }]) =>
+    /(?<![\u00a0\u202f])[:;?!](\s|$)/u.test(message) || /« | »/.test(message)).map(([key, { message }]) => `${key}: ${message}`);
+  assert.deepEqual(badFrench, [], 'node scripts/french-spaces.mjs sets them');
+  const badChinese = Object.entries(catalogs.zh_CN).filter(([, { message }]) =>
+    /[\u4e00-\u9fff）][:;,?!]|[：。；，] /u.test(message)).map(([key, { message }]) => `${key}: ${message}`);
+  assert.deepEqual(badChinese, []);
+  assert.equal(phrase(translator('fr'), 'labelValue', { label: 'Région', value: 'x' }), 'Région\u00a0: x');
+  assert.equal(phrase(translator('zh_CN'), 'labelValue', { label: '区域', value: 'x' }), '区域：x');
+  assert.equal(phrase(translator('zh_CN'), 'twoSentences', { first: '导入失败。', second: '（第 2 行）' }), '导入失败。（第 2 行）');
+});
+
+test('a region, a storage class and an authorization type: the code with its words beside it', () => {
+  const region = { code: 'bucket-created', params: { bucket: 'b', region: { term: 'region_cn_north_4', code: 'cn-north-4' } } };
+  assert.equal(words(translator('zh_CN'), 'check', region), '已在 华北-北京四（cn-north-4） 创建桶 b：标准存储（STANDARD），私有。');
+  assert.equal(words(translator('fr'), 'check', region), 'Bucket b créé dans la région CN North-Beijing4 (cn-north-4)\u00a0: stockage standard (STANDARD), privé.');
+  assert.equal(coded(translator('zh_CN'), 'region', 'eu-west-0'), '欧洲-巴黎（eu-west-0）');
+  assert.equal(coded(translator('en'), 'storage_class', 'WARM'), 'Infrequent Access storage (WARM)');
+  assert.equal(coded(translator('zh_CN'), 'authorization_type', 'credential'), '访问密钥 AK/SK（credential）');
+  assert.equal(coded(translator('fr'), 'region', 'us-east-1'), 'us-east-1', 'a region without a name is its ID');
+});
+
+test('an IBM key\'s creation time, read by the core, in the words\' language', () => {
+  const bytes = readFileSync(new URL('../fixtures/credentials/ibm-apikey.json', import.meta.url));
+  const { items, dates } = parseCredentials(new Uint8Array(bytes), 'apikey.json');
+  assert.equal(items[0].createdAt, '2026-11-23T10:00+0000');
+  assert.equal(dates[0].createdAt, Date.UTC(2026, 10, 23, 10, 0));
+  assert.match(dateWords(translator('fr'), dates[0].createdAt), /^2[34] nov\. 2026/);
+  assert.match(dateWords(translator('zh_CN'), dates[0].createdAt), /^2026年11月2[34]日/);
+  assert.match(dateWords(translator('en'), dates[0].createdAt), /^Nov 2[34], 2026/);
+  assert.equal(dateWords(translator('en'), 'not a date'), 'not a date');
+});
+
+test('a snippet explains itself in the user\'s language; its code stays the same', () => {
+  const profile = { id: 'p', name: 'p', provider: 'ibm', region: 'eu-de', credentials: [{ kind: 'ibm-api-key', apiKey: 'k'.repeat(44) }] };
+  const snippet = (lang) => renderSnippet(profile, 'ibmcloud-login', false, wordsOf(translator(lang), codeCommentKeys())).text;
+  const [en, fr, zh] = ['en', 'fr', 'zh_CN'].map(snippet);
+  assert.match(fr, /^# Lit la clé d'API dans la variable d'environnement IBMCLOUD_API_KEY\.$/m);
+  assert.match(zh, /^# 从环境变量 IBMCLOUD_API_KEY 读取 API 密钥。$/m);
+  assert.doesNotMatch(fr + zh, /Reads the|gave you/);
+  const code = (text) => text.split('\n').filter((line) => !line.startsWith('#'));
+  assert.deepEqual(code(fr), code(en));
+  assert.deepEqual(code(zh), code(en));
+});
 
 test('Chinese says "credential" one way (凭证), and lists with 、', () => {
   const zh = JSON.stringify(catalogs.zh_CN);
@@ -52,7 +154,7 @@ test('the renderer fills params: numbers, lists, field labels and durations in t
   assert.equal(words(translator('zh_CN'), 'error', missingColumn), '表头缺少 Access Key Id、Secret Access Key 列（已找到：）。');
   const guid = { code: 'bad-guid', params: { field: { term: 'field_tenantId' }, length: 3 } };
   assert.equal(words(translator('fr'), 'error', guid),
-    "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux) ; il a 3 caractères.");
+    "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux)\u202f; il a 3 caractères.");
   const skew = { code: 'clock-behind', params: { duration: { amount: 2, unit: 'hour' } } };
   assert.match(words(translator('en'), 'check', skew), /^This computer's clock is about 2 hours behind/);
 });

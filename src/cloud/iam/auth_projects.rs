@@ -12,6 +12,7 @@ use crate::cloud::catalog::Origin;
 use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, Status};
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError};
+use crate::words::Param;
 use serde::Deserialize;
 
 /// The request huaweicloudsdkiam's `IamClient.keystone_list_auth_projects` builds, APIG-signed.
@@ -60,8 +61,10 @@ pub fn diagnose(answer: &Answer, region: &str, sent_at: &str) -> Diagnosis {
         None => unexpected(details),
         Some(Some(id)) => {
             details.project_id = Some(id);
-            Diagnosis::new(Status::Ok, DiagnosisCode::ProjectFound, details).with("region", region)
+            Diagnosis::new(Status::Ok, DiagnosisCode::ProjectFound, details)
+                .with("region", Param::region(region))
         }
+        // The project is named by the region's ID itself: that is what the user looks for.
         Some(None) => Diagnosis::new(Status::NoProject, DiagnosisCode::NoProject, details)
             .with("region", region),
     }

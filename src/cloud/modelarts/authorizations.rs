@@ -76,6 +76,19 @@ pub fn delete(
     apig::request(key, "DELETE", url, Some(project_id), None)
 }
 
+/// The kinds of authorization ModelArts lists (`type`), shown with their words
+/// (`authorization_type_<type>` in `_locales`): an AK/SK pair, or an agency (huaweicloud-sdk-python-v3
+/// `huaweicloudsdkmodelarts/v1/model/authorization_request.py`, `type`: "agency：委托 -
+/// credential：访问密钥（AK/SK）").
+pub const AUTHORIZATION_TYPES: &[&str] = &["credential", "agency"];
+
+/// The `_locales` keys of the authorization types' words.
+pub fn terms() -> impl Iterator<Item = String> {
+    AUTHORIZATION_TYPES
+        .iter()
+        .map(|kind| crate::words::locale_key("authorization_type", kind))
+}
+
 /// One configured authorization; `content` is an agency name or an AK (never an SK).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -12,6 +12,7 @@ use crate::cloud::catalog::Origin;
 use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, Status};
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError};
+use crate::words::Param;
 
 pub const PERMISSION: &str = "obs:bucket:CreateBucket";
 
@@ -52,7 +53,7 @@ pub fn diagnose(
     if (200..300).contains(&status) {
         return Diagnosis::ok(DiagnosisCode::BucketCreated, details)
             .with("bucket", bucket)
-            .with("region", region);
+            .with("region", Param::region(region));
     }
     let code = xml_error(body).map(|e| e.code).unwrap_or_default();
     match (status, code.as_str()) {
@@ -63,7 +64,7 @@ pub fn diagnose(
             details,
         )
         .with("bucket", bucket)
-        .with("region", region)
+        .with("region", Param::region(region))
         .with("suggestion", suggest(bucket, suffix)),
         (409, _) => Diagnosis::new(Status::Taken, DiagnosisCode::BucketTaken, details)
             .with("bucket", bucket)

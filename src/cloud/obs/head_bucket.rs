@@ -13,6 +13,7 @@ use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, St
 use crate::cloud::key::{signed, SigningKey};
 use crate::cloud::{Request, RequestError};
 use crate::sign::Scheme;
+use crate::words::Param;
 
 /// The IAM permission a HEAD on a bucket needs (OBS API reference, *Bucket actions*).
 pub const PERMISSION: &str = "obs:bucket:HeadBucket";
@@ -32,6 +33,26 @@ pub fn request(
     signed(&key.regional(scheme, "HEAD", url)?, None)
 }
 
+/// The storage classes a bucket may report, shown with their words (`storage_class_<class>` in
+/// `_locales`): OBS's names and the S3-compatible ones, as esdk-obs-python lists them
+/// (`obs/convertor.py`: `OBS_ALLOWED_STORAGE_CLASS`, `V2_ALLOWED_STORAGE_CLASS`).
+pub const STORAGE_CLASSES: &[&str] = &[
+    "STANDARD",
+    "WARM",
+    "COLD",
+    "DEEP_ARCHIVE",
+    "INTELLIGENT_TIERING",
+    "STANDARD_IA",
+    "GLACIER",
+];
+
+/// The `_locales` keys of the storage classes' words.
+pub fn terms() -> impl Iterator<Item = String> {
+    STORAGE_CLASSES
+        .iter()
+        .map(|class| crate::words::locale_key("storage_class", class))
+}
+
 /// Storage classes ModelArts cannot train from (OBS's names and the S3-compatible ones).
 pub const COLD_CLASSES: &[&str] = &["WARM", "COLD", "STANDARD_IA", "GLACIER", "DEEP_ARCHIVE"];
 
@@ -47,7 +68,7 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
     let diagnosis = |status, code, details| {
         Diagnosis::new(status, code, details)
             .with("bucket", bucket)
-            .with("region", region)
+            .with("region", Param::region(region))
     };
     let in_other_region = details.bucket_region.as_ref().is_some_and(|r| r != region);
     if (300..400).contains(&status) || status == 0 || in_other_region {
@@ -57,7 +78,7 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
                 DiagnosisCode::BucketWrongRegion,
                 details,
             )
-            .with("bucketRegion", bucket_region),
+            .with("bucketRegion", Param::region(&bucket_region)),
             None => diagnosis(Status::WrongRegion, DiagnosisCode::BucketElsewhere, details),
         };
     }
@@ -86,7 +107,7 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
     let class = details.storage_class.clone().unwrap_or_default();
     if COLD_CLASSES.contains(&class.as_str()) {
         return about_bucket(Status::ColdStorage, DiagnosisCode::ColdStorage, details)
-            .with("storageClass", class);
+            .with("storageClass", Param::storage_class(&class));
     }
     if is_old_generation(details.bucket_version.as_deref()) {
         return about_bucket(Status::OldBucket, DiagnosisCode::OldBucket, details);
@@ -94,7 +115,8 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
     if class.is_empty() {
         return diagnosis(Status::Ok, DiagnosisCode::BucketUsableUnknownClass, details);
     }
-    diagnosis(Status::Ok, DiagnosisCode::BucketUsable, details).with("storageClass", class)
+    diagnosis(Status::Ok, DiagnosisCode::BucketUsable, details)
+        .with("storageClass", Param::storage_class(&class))
 }
 
 /// 2nd-generation OBS buckets answer `x-obs-version: 3.0`, earlier ones `--`; ModelArts needs the

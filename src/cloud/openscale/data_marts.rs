@@ -10,6 +10,7 @@ use crate::cloud::openscale::{read_request, Resource};
 use crate::cloud::Request;
 use crate::credentials::validate::is_guid;
 use crate::secret::Secret;
+use crate::words::Param;
 use serde::{Deserialize, Serialize};
 
 /// `GET` one data mart (`data_mart_id`), or the list of data marts when it is `None`.
@@ -70,7 +71,7 @@ pub fn diagnose(answer: &Answer, region: &str) -> Diagnosis {
         401 | 403 => (Status::NoPermission, DiagnosisCode::OpenScaleNoPermission),
         _ => return unexpected(details),
     };
-    Diagnosis::new(status, code, details).with("region", region)
+    Diagnosis::new(status, code, details).with("region", Param::region(region))
 }
 
 #[cfg(test)]

@@ -14,7 +14,37 @@ use super::{read_request, Resource};
 use crate::cloud::ibm::{read_json, ReadFailure};
 use crate::cloud::{Answer, Body, Origin, Request, MASK};
 use crate::secret::Secret;
+use crate::words::{locale_key, Param};
 use serde::{Deserialize, Serialize};
+
+/// The kinds of provider OpenScale binds, shown in words (`service_type_<type>` in `_locales`):
+/// the SDK's `ServiceProviderResponseEntity.ServiceTypeEnum`, and `azure_machine_learning_service`,
+/// which IBM Docs' "Supported machine learning providers" sample sends for Azure ML Service
+/// (https://dataplatform.cloud.ibm.com/docs/content/wsj/model/wos-frameworks-ovr.html).
+pub const SERVICE_TYPES: &[&str] = &[
+    "watson_machine_learning",
+    "amazon_sagemaker",
+    "azure_machine_learning",
+    "azure_machine_learning_service",
+    "custom_machine_learning",
+    "spss_collaboration_and_deployment_services",
+];
+
+/// The `_locales` keys of the service types' words.
+pub fn terms() -> impl Iterator<Item = String> {
+    SERVICE_TYPES
+        .iter()
+        .map(|service_type| locale_key("service_type", service_type))
+}
+
+/// A service type as a param: its words when OpenScale documents it, else as the user typed it.
+pub fn service_type_param(service_type: &str) -> Param {
+    if SERVICE_TYPES.contains(&service_type) {
+        Param::term("service_type", service_type)
+    } else {
+        Param::from(service_type)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -2,12 +2,10 @@
 
 use super::to_js;
 use crate::credentials::{self, Import};
+use crate::profile::Credential;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
-
-/// The fields of an item that hold a date, as the files write it (`2026-10-02T09:14+0000`).
-const DATE_FIELDS: [&str; 2] = ["createdAt", "expiresAt"];
 
 /// An import as pages show it: its items and warnings, and for each item the instant of each date
 /// the core reads (ms since the epoch), so a page writes it in the user's language.
@@ -18,22 +16,18 @@ struct Shown<'a> {
     dates: Vec<BTreeMap<&'static str, i64>>,
 }
 
+/// Each item's dates (`createdAt`, `expiresAt`) as instants, read from the text the file wrote.
 fn item_dates(import: &Import) -> Vec<BTreeMap<&'static str, i64>> {
-    let instant = |item: &serde_json::Value, field: &'static str| {
-        let ms = crate::date::parse_rfc3339_ms(item.get(field)?.as_str()?)?;
-        Some((field, ms))
-    };
-    import
-        .items
-        .iter()
-        .map(|item| serde_json::to_value(item).unwrap_or_default())
-        .map(|item| {
-            DATE_FIELDS
-                .iter()
-                .filter_map(|f| instant(&item, f))
-                .collect()
-        })
+    let instants = |item: &Credential| {
+        [
+            ("createdAt", item.created_at()),
+            ("expiresAt", item.expires_at()),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| Some((field, crate::date::parse_rfc3339_ms(text?)?)))
         .collect()
+    };
+    import.items.iter().map(instants).collect()
 }
 
 /// `parseCredentials(bytes, fileName?, language?)` → `{ items, warnings, dates }`, or throws

@@ -151,6 +151,14 @@ impl Credential {
         }
     }
 
+    /// When the credential was made, as its file states it (an IBM API key's `created_at`).
+    pub fn created_at(&self) -> Option<&str> {
+        match self {
+            Credential::IbmApiKey(key) => key.created_at.as_deref(),
+            _ => None,
+        }
+    }
+
     /// When the credential stops working on its own (temporary credentials).
     pub fn expires_at(&self) -> Option<&str> {
         match self {

@@ -6,18 +6,12 @@
 import { el } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
-import { providerLabel } from '../lib/providers.js';
 import { words } from '../lib/words.js';
 import { showImport, wireImportInputs } from '../lib/import-view.js';
+import { choice, cloudQuestion } from '../lib/cloud-question.js';
 import { activeTabId } from './tab.js';
 
 const NEW_PROFILE = '';
-
-/** A labelled <select> of `options` ([value, text]), `selected` preselected. */
-function choice(id, label, options, selected) {
-  const select = el('select', { id }, options.map(([value, text]) => el('option', { value, selected: value === selected }, text)));
-  return { select, node: el('label', { class: 'choice' }, label, select) };
-}
 
 export function mountImport(section) {
   const file = el('input', { type: 'file', id: 'import-file', accept: '.csv,.json,.txt,text/csv,application/json,text/plain' });
@@ -68,13 +62,13 @@ export function mountImport(section) {
     let cloud = null;
     let region = null;
     if (!target && items.some((i) => i.asksCloud)) {
-      // The clouds a Huawei-format key may be for, as the core says (Huawei Cloud first: its default).
+      // Preset from the console tab, else Huawei Cloud (the core's default for such a key).
       const clouds = preview.providers.filter((p) => p.takesHuaweiKeys).map((p) => p.id);
       const tabCloud = clouds.includes(preview.tab?.provider) ? preview.tab.provider : null;
-      cloud = choice('import-cloud', t('import_cloud'), clouds.map((p) => [p, providerLabel(t, p)]), chosenCloud ?? tabCloud ?? clouds[0]);
-      const regions = preview.regions[cloud.select.value] ?? [];
-      const preset = regions.includes(preview.tab?.region) ? preview.tab.region : regions.length === 1 ? regions[0] : '';
-      region = choice('import-region', t('import_region'), [['', t('import_regionLater')], ...regions.map((r) => [r, r])], preset);
+      ({ cloud, region } = cloudQuestion(t, {
+        clouds, regions: preview.regions, cloud: chosenCloud ?? tabCloud ?? clouds[0], region: preview.tab?.region,
+        regionUnset: 'import_regionLater', idPrefix: 'import',
+      }));
       // Another cloud: other regions, and other profiles whose key this one may replace.
       cloud.select.addEventListener('change', () => showOptions(target, cloud.select.value));
       controls.push(cloud.node, region.node);

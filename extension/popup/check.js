@@ -57,7 +57,10 @@ function profileRow(profile, objectStorage) {
     const started = access.start(() => ask('check.start', { profileId: profile.id, bucket: bucket?.value.trim() || undefined }));
     results.replaceChildren(el('li', { class: 'muted', 'data-state': 'running' }, t('check_running')));
     started
-      .then(async (outcome) => renderResults(results, outcome.waiting ? await recordedAfter(profile.id, profile.lastCheck?.at) : outcome))
+      .then(async (outcome) => {
+        renderResults(results, outcome.waiting ? await recordedAfter(profile.id, profile.lastCheck?.at) : outcome);
+        document.dispatchEvent(new CustomEvent('credfill:check-recorded'));
+      })
       .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, errorWords(t, 'check_error', e))));
   });
   if (profile.lastCheck) renderResults(results, profile.lastCheck);

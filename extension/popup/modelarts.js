@@ -103,7 +103,10 @@ function profilePanel(profile, started) {
         remove.disabled = false;
       }, () => {});
       remove.addEventListener('click', () => busy(remove, ask('modelarts.write', { profileId: profile.id, calls })));
-      return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${a.type} · ${a.content} `, remove, shown);
+      // Whose key an AK/SK authorization holds: after a rotation, the old key's stays until removed.
+      const whose = a.key && el('span', { class: `modelarts-authorization-key ${a.key === 'this' ? 'ok' : 'warning'}` }, t(`modelarts_authorizationKey_${a.key}`));
+      return el('li', { 'data-user-id': a.userId, 'data-type': a.type, 'data-key': a.key }, `${a.userName || a.userId} · ${a.type} · ${a.content} `,
+        whose, whose && ' ', remove, shown);
     }));
     const step = el('div', { class: 'modelarts-step' }, list);
     if (view.authorized) {

@@ -161,6 +161,29 @@ fn one_ibm_profile_holds_what_the_openscale_forms_need() {
     );
     let azure =
         item(json!({"kind": "azure-sp", "clientId": "c", "clientSecret": "s", "tenantId": "t"}));
+    // What an OpenScale form asks for is preset into the one IBM profile: the instance anywhere,
+    // an AWS key or an Azure principal on IBM's console (elsewhere they may be for their own cloud).
+    let into = |credential: &Credential, cloud| {
+        let preview =
+            credfill::profile::preview_import(&doc, std::slice::from_ref(credential), None, cloud);
+        serde_json::to_value(&preview[0]).unwrap()["into"]["id"]
+            .as_str()
+            .map(str::to_owned)
+    };
+    assert_eq!(into(&instance, None).as_deref(), Some(id.as_str()));
+    for other in [&aws, &azure] {
+        assert_eq!(
+            into(other, Some(Provider::Ibm)).as_deref(),
+            Some(id.as_str())
+        );
+        assert_eq!(into(other, None), None, "not on IBM's console");
+    }
+    let second_key = item(json!({"kind": "ibm-api-key", "apiKey": "m".repeat(44)}));
+    assert_eq!(
+        into(&second_key, Some(Provider::Ibm)),
+        None,
+        "another API key is another account"
+    );
     for credential in [instance, aws, azure] {
         let outcome = import(&mut doc, vec![credential], json!({"target": id}), NOON + 1);
         assert_eq!(
@@ -300,6 +323,44 @@ fn a_new_key_replaces_the_old_one_which_stays_until_the_new_one_passes() {
         "replaced",
         "same user alice: rotates"
     );
+}
+
+#[test]
+fn a_rotation_moves_a_default_name_to_the_new_key_and_leaves_a_typed_one() {
+    let mut doc = Document::default();
+    let name = "Clé Flexible Engine de alice …WXYZ";
+    for (n, provider) in ["flexible-engine", "huawei"].into_iter().enumerate() {
+        import(
+            &mut doc,
+            vec![huawei(AK, "old")],
+            json!({"provider": provider, "names": [name], "newProfile": true}),
+            NOON + n as i64,
+        );
+    }
+    let (rotated, typed) = (doc.profiles[0].id.clone(), doc.profiles[1].id.clone());
+    apply(
+        &mut doc,
+        json!({"op": "edit", "id": typed, "edits": {"name": "Orange prod …WXYZ"}}),
+        NOON,
+    );
+    for (id, new_ak) in [
+        (&rotated, "HPUANEWNEWNEWNEWNEW1"),
+        (&typed, "HPUANEWNEWNEWNEWNEW2"),
+    ] {
+        import(
+            &mut doc,
+            vec![huawei(new_ak, "new")],
+            json!({"target": id, "replace": true}),
+            NOON + DAY_MS,
+        );
+    }
+    let names: Vec<&str> = doc.profiles.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Clé Flexible Engine de alice …NEW1", "Orange prod …WXYZ"],
+        "the name credfill made follows the key; the one the user typed is never changed"
+    );
+    assert_eq!(Document::from_json(&doc.to_json()).unwrap(), doc);
 }
 
 #[test]

@@ -4,8 +4,9 @@ import { codeCommentKeys, codeOffers, importLimitBytes, initSync, parseCredentia
 import wasmBytes from '../pkg/credfill_bg.wasm';
 import { showImport, wireImportInputs } from '../extension/lib/import-view.js';
 import { codePanel } from '../extension/lib/code-panel.js';
+import { cloudQuestion } from '../extension/lib/cloud-question.js';
 import { el } from '../extension/lib/dom.js';
-import { coded, wordsOf } from '../extension/lib/words.js';
+import { wordsOf } from '../extension/lib/words.js';
 import { localize, t } from './i18n.js';
 
 initSync({ module: wasmBytes });
@@ -25,32 +26,38 @@ function cloudsOf(item) {
 
 /**
  * "Use in code" for the imported key, as in the extension, rendered by this page's own core from a
- * profile that lives only in this function: nothing is stored. No "Allow clearing": a page cannot
- * read the clipboard to clear it, and the warning says so.
+ * profile that lives only in this function: nothing is stored. The cloud and the region are asked as
+ * the popup's import asks them (a Huawei-format key may be Huawei Cloud's or Flexible Engine's), and
+ * nothing is rendered until they are answered. No "Allow clearing": a page cannot read the clipboard
+ * to clear it, and the warning says so.
  */
 function showCode(items) {
   const key = items.find((item) => cloudsOf(item).length);
   code.replaceChildren();
   if (!key) return;
-  const cloud = el('select', { id: 'code-cloud', 'aria-label': t('code_cloud') },
-    cloudsOf(key).map((id) => el('option', { value: id }, t(`provider_${id.replaceAll('-', '_')}`))));
-  const region = el('select', { id: 'code-region', 'aria-label': t('code_region') });
+  const clouds = cloudsOf(key);
+  const regions = Object.fromEntries(clouds.map((id) => [id, regionsOf(id)]));
+  const question = el('div', { class: 'code-question' });
   const panel = el('div', { class: 'code-body' });
-  const profile = () => ({ id: 'page', name: t('code_title'), provider: cloud.value, region: region.value, credentials: [key] });
-  const snippet = (target, withSecret) => renderSnippet(profile(), target, withSecret, wordsOf(t, codeCommentKeys()));
-  const backend = {
-    offers: async () => codeOffers(profile()),
-    render: async ({ target }) => snippet(target, false),
-    copySecret: async ({ target }) => ({ ...snippet(target, true), clearable: false }),
-    download: async ({ target }) => snippet(target, true),
+  const ask = (chosen) => {
+    const { cloud, region } = cloudQuestion(t, { clouds, regions, cloud: chosen, regionUnset: 'import_choose', idPrefix: 'code' });
+    const profile = () => ({ id: 'page', name: t('code_title'), provider: cloud.select.value, region: region.select.value, credentials: [key] });
+    const snippet = (target, withSecret) => renderSnippet(profile(), target, withSecret, wordsOf(t, codeCommentKeys()));
+    const backend = {
+      offers: async () => codeOffers(profile()),
+      render: async ({ target }) => snippet(target, false),
+      copySecret: async ({ target }) => ({ ...snippet(target, true), clearable: false }),
+      download: async ({ target }) => snippet(target, true),
+    };
+    const render = () => panel.replaceChildren(...(cloud.select.value && region.select.value ? codePanel(t, [profile()], backend) : []));
+    // Another cloud: its own regions.
+    cloud.select.addEventListener('change', () => ask(cloud.select.value));
+    region.select.addEventListener('change', render);
+    question.replaceChildren(cloud.node, region.node);
+    render();
   };
-  const regions = () => region.replaceChildren(...regionsOf(cloud.value).map((r) => el('option', { value: r }, coded(t, 'region', r))));
-  const render = () => panel.replaceChildren(...codePanel(t, [profile()], backend));
-  cloud.addEventListener('change', () => (regions(), render()));
-  region.addEventListener('change', render);
-  regions();
-  render();
-  code.append(el('h2', {}, t('code_title')), cloud, region, panel);
+  ask();
+  code.append(el('h2', {}, t('code_title')), question, panel);
 }
 
 function importBytes(bytes, fileName) {

@@ -221,13 +221,17 @@ export async function markPending(tab) {
   await api.storage.session.set({ [PENDING_KEY]: pendingFor(tab, Date.now()) });
 }
 
+/** Whether a gesture on `tab` left its fill for the popup (see fill-pending.js). */
+async function pendingOn(tab) {
+  return pendingMatches((await api.storage.session.get(PENDING_KEY))[PENDING_KEY], tab, Date.now());
+}
+
 /**
  * Whether the popup for `tab` resumes a gesture's fill; a matching marker is used once. A popup for
  * another tab leaves it (it expires on its own): the shortcut's own popup may have asked first.
  */
 async function takePending(tab) {
-  const pending = (await api.storage.session.get(PENDING_KEY))[PENDING_KEY];
-  if (!pendingMatches(pending, tab, Date.now())) return false;
+  if (!(await pendingOn(tab))) return false;
   await api.storage.session.remove(PENDING_KEY);
   return true;
 }
@@ -238,7 +242,14 @@ export const handlers = {
     from: ['extension'],
     run: async ({ tabId }) => {
       const { tab, console: site } = await consoleOfTab(tabId);
-      const profiles = site ? (await profilesFor(site.provider)).map(summary) : [];
+      let profiles;
+      try {
+        profiles = site ? (await profilesFor(site.provider)).map(summary) : [];
+      } catch (e) {
+        if (e?.code !== 'locked' && e?.code !== 'no-vault') throw e;
+        // The marker stays for the popup that unlocks: it says the gesture's fill waits for that.
+        return { console: site, locked: e.code, waiting: await pendingOn(tab) };
+      }
       return { console: site, profiles, resume: await takePending(tab) };
     },
   },

@@ -3,12 +3,11 @@
 // check in the worker and asks for the host permissions it needs (browsers grant them only in answer
 // to a gesture). The toolbar popup closes behind the browser's prompt; the worker runs the check once
 // the permission is granted and records it on the profile, shown here the next time.
-import { api } from '../lib/browser.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
-import { whileBusy } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { coded, errorWords, localeKey, words } from '../lib/words.js';
+import { hostAccess } from './host-access.js';
 
 const EXPIRIES = [[900, 'check_expiry15m'], [3600, 'check_expiry1h'], [86400, 'check_expiry1d'], [604800, 'check_expiry7d']];
 
@@ -21,26 +20,6 @@ function el(tag, attrs = {}, ...children) {
   }
   node.append(...children);
   return node;
-}
-
-/** Origins a check needs and which of them are not granted yet, known before the click. */
-function permissionTracker(profileId, bucketInput) {
-  let missing = [];
-  const update = async () => {
-    try {
-      const origins = await ask('check.origins', { profileId, bucket: bucketInput?.value.trim() });
-      missing = (await api.permissions.contains({ origins })) ? [] : origins;
-    } catch {
-      missing = []; // the worker will explain when the check runs
-    }
-  };
-  bucketInput?.addEventListener('input', update);
-  update();
-  // Called synchronously from the click: resolves to the origins the user refused (none when nothing needs asking).
-  return () => {
-    const asked = missing;
-    return asked.length ? api.permissions.request({ origins: asked }).then((granted) => (granted ? [] : asked)) : Promise.resolve([]);
-  };
 }
 
 /** Which service a line is about: two lines may say the same thing of two services. */
@@ -71,19 +50,18 @@ function profileRow(profile, objectStorage) {
     : null;
   const button = el('button', { type: 'button', class: 'check-run primary', 'aria-label': t('actionFor', [t('check_testKeys'), profile.name]) }, t('check_testKeys'));
   const results = el('ul', { class: 'check-results', 'aria-live': 'polite' });
-  const askPermission = permissionTracker(profile.id, bucket);
+  const access = hostAccess(button, () => ask('check.origins', { profileId: profile.id, bucket: bucket?.value.trim() }));
+  bucket?.addEventListener('input', access.learn);
   button.addEventListener('click', () => {
-    // Both in the click itself: the check must be started before a prompt can close this popup.
-    const started = ask('check.start', { profileId: profile.id, bucket: bucket?.value.trim() || undefined });
-    const refused = askPermission();
+    // Started in the click itself: the check must be started before a prompt can close this popup.
+    const started = access.start(() => ask('check.start', { profileId: profile.id, bucket: bucket?.value.trim() || undefined }));
     results.replaceChildren(el('li', { class: 'muted', 'data-state': 'running' }, t('check_running')));
-    whileBusy(button, Promise.all([started, refused])
-      .then(async ([outcome, hosts]) => {
-        // Words of the popup's own (the core's host-permission words say "allow it", not "you refused").
-        if (hosts.length) throw { code: 'permission-refused', message: t('check_permissionRefused', [hosts.join(t('listSeparator'))]) };
+    started
+      .then(async (outcome) => {
         renderResults(results, outcome.waiting ? await recordedAfter(profile.id, profile.lastCheck?.at) : outcome);
+        document.dispatchEvent(new CustomEvent('credfill:check-recorded'));
       })
-      .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, errorWords(t, 'check_error', e)))));
+      .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, errorWords(t, 'check_error', e))));
   });
   if (profile.lastCheck) renderResults(results, profile.lastCheck);
   return el('article', { class: 'check-profile', 'data-profile-id': profile.id },

@@ -83,20 +83,15 @@ export function mountFill(section) {
   /** Reads the tab's console and profiles anew: at start, and after every lock, unlock or save. */
   async function load() {
     tabId ??= await activeTabId();
-    let answer;
-    try {
-      answer = await ask('fill.status', { tabId });
-    } catch (e) {
-      if (e.code !== 'locked' && e.code !== 'no-vault') throw e;
-      // The vault section says so and asks for the passphrase: nothing here to press until then.
-      status.textContent = '';
-      runButton.hidden = true;
-      return show('locked');
-    }
-    const { console: site, profiles, resume } = answer;
+    const { console: site, profiles, resume, locked, waiting } = await ask('fill.status', { tabId });
     status.textContent = site ? t('fill_console', [site.host]) : t('fill_notConsole');
     section.dataset.console = site?.provider ?? 'none';
-    runButton.hidden = !site;
+    runButton.hidden = !site || Boolean(locked);
+    if (locked) {
+      // The vault section asks for the passphrase: nothing here to press until then, but a fill the
+      // shortcut or the menu started runs once the vault is open.
+      return show('locked', ...(waiting ? [el('p', { id: 'fill-waiting' }, t('fill_afterUnlock', [site?.host ?? '']))] : []));
+    }
     if (site && !profiles.length) show('no-profile', el('p', {}, t('fill_noProfile')));
     else if (['locked', 'no-profile', 'error'].includes(output.dataset.state)) show('idle');
     if (resume) await run({}); // the keyboard command or the context menu started this fill

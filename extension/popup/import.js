@@ -6,18 +6,12 @@
 import { el } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
-import { providerLabel } from '../lib/providers.js';
-import { coded, words } from '../lib/words.js';
+import { words } from '../lib/words.js';
 import { showImport, wireImportInputs } from '../lib/import-view.js';
+import { choice, cloudQuestion } from '../lib/cloud-question.js';
 import { activeTabId } from './tab.js';
 
 const NEW_PROFILE = '';
-
-/** A labelled <select> of `options` ([value, text]), `selected` preselected. */
-function choice(id, label, options, selected) {
-  const select = el('select', { id }, options.map(([value, text]) => el('option', { value, selected: value === selected }, text)));
-  return { select, node: el('label', { class: 'choice' }, label, select) };
-}
 
 export function mountImport(section) {
   const file = el('input', { type: 'file', id: 'import-file', accept: '.csv,.json,.txt,text/csv,application/json,text/plain' });
@@ -50,17 +44,28 @@ export function mountImport(section) {
     save.hidden = false;
   }
 
-  /** Asks what saving cannot decide alone; `readChoice` then reads the answers. */
-  async function showOptions(target = NEW_PROFILE, chosenCloud = undefined) {
+  /**
+   * Asks what saving cannot decide alone; `readChoice` then reads the answers. `target`: the profile
+   * the user chose to save into (NEW_PROFILE: a new one); undefined at first, when the core presets it.
+   */
+  async function showOptions(target = undefined, chosenCloud = undefined) {
     const preview = await ask('profiles.previewImport', { items: found, target: target || undefined, cloud: chosenCloud, tabId: await activeTabId() });
     const items = preview.items ?? [];
+    if (target === undefined) {
+      // The profile the tab's console and the credentials' use point to (the core's `into`), when all agree.
+      const preset = items[0]?.into?.id;
+      if (preset && items.every((i) => i.into?.id === preset)) return showOptions(preset, chosenCloud);
+      target = NEW_PROFILE;
+    }
     const stored = items.filter((i) => i.storedIn);
     const fits = items.length ? items.map((i) => i.fits).reduce((a, b) => a.filter((p) => b.some((q) => q.id === p.id))) : [];
+    // A newer key of a user a profile holds: one question, whose answers are where it may go.
+    const rotating = items.find((i) => i.replacesIn);
     const controls = [];
 
     const into = choice('import-target', t('import_saveInto'),
       [[NEW_PROFILE, t('import_newProfile')], ...fits.map((p) => [p.id, p.name])], target);
-    if (fits.length && stored.length < items.length) {
+    if (!rotating && fits.length && stored.length < items.length) {
       into.select.addEventListener('change', () => showOptions(into.select.value));
       controls.push(into.node);
     }
@@ -68,24 +73,29 @@ export function mountImport(section) {
     let cloud = null;
     let region = null;
     if (!target && items.some((i) => i.asksCloud)) {
-      // The clouds a Huawei-format key may be for, as the core says (Huawei Cloud first: its default).
+      // Preset from the console tab, else Huawei Cloud (the core's default for such a key).
       const clouds = preview.providers.filter((p) => p.takesHuaweiKeys).map((p) => p.id);
       const tabCloud = clouds.includes(preview.tab?.provider) ? preview.tab.provider : null;
-      cloud = choice('import-cloud', t('import_cloud'), clouds.map((p) => [p, providerLabel(t, p)]), chosenCloud ?? tabCloud ?? clouds[0]);
-      const regions = preview.regions[cloud.select.value] ?? [];
-      const preset = regions.includes(preview.tab?.region) ? preview.tab.region : regions.length === 1 ? regions[0] : '';
-      region = choice('import-region', t('import_region'), [['', t('import_regionLater')], ...regions.map((r) => [r, coded(t, 'region', r)])], preset);
+      ({ cloud, region } = cloudQuestion(t, {
+        clouds, regions: preview.regions, cloud: chosenCloud ?? tabCloud ?? clouds[0], region: preview.tab?.region,
+        regionUnset: 'import_regionLater', idPrefix: 'import',
+      }));
       // Another cloud: other regions, and other profiles whose key this one may replace.
       cloud.select.addEventListener('change', () => showOptions(target, cloud.select.value));
       controls.push(cloud.node, region.node);
     }
 
-    const rotating = items.find((i) => i.replacesIn);
-    let replace = null;
+    let whereTo = null;
     if (rotating) {
-      replace = choice('import-replace', t('import_rotation', [rotating.replacesIn.name]),
-        [['replace', t('import_replaceKey', [rotating.replacesIn.name])], ['add', t('import_addAsNew')]], 'replace');
-      controls.push(replace.node);
+      const { name } = rotating.replacesIn;
+      whereTo = choice('import-replace', t('import_rotation', [name]),
+        [['replace', t('import_replaceKey', [name])], ['add', t('import_addBeside', [name])], [NEW_PROFILE, t('import_newProfile')]], 'replace');
+      // A region is a new profile's only: the profile that holds the user has its own.
+      const regionNode = region?.node;
+      const askRegion = () => regionNode && (whereTo.select.value === NEW_PROFILE ? whereTo.node.before(regionNode) : regionNode.remove());
+      whereTo.select.addEventListener('change', askRegion);
+      if (regionNode) controls.splice(controls.indexOf(regionNode), 1); // asked once "a new profile" is the answer
+      controls.push(whereTo.node);
     }
     let again = null;
     if (stored.length) {
@@ -99,15 +109,14 @@ export function mountImport(section) {
     // screen (choosing another cloud previews again).
     const names = items.map((i) => (i.defaultName ? words(t, 'profile_name', i.defaultName) : null));
     readChoice = () => {
-      const replacing = replace?.select.value === 'replace';
-      if (again?.select.value === 'another') return { newProfile: true, provider: cloud?.select.value, region: region?.select.value || undefined, names };
-      return {
-        target: replacing ? rotating.replacesIn.id : into.select.value || undefined,
-        replace: replacing,
-        provider: cloud?.select.value,
-        region: region?.select.value || undefined,
-        names,
-      };
+      const provider = cloud?.select.value;
+      const newProfile = { provider, region: region?.select.value || undefined, names };
+      if (again?.select.value === 'another') return { newProfile: true, ...newProfile };
+      if (whereTo) {
+        const answer = whereTo.select.value;
+        return answer === NEW_PROFILE ? newProfile : { target: rotating.replacesIn.id, replace: answer === 'replace', provider, names };
+      }
+      return { target: into.select.value || undefined, replace: false, ...newProfile };
     };
   }
 

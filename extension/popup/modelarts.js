@@ -3,12 +3,12 @@
 // bucket with its region, storage class and fit, and the authorizations); 2. *Create bucket and
 // folders*; 3. *Authorize with this key*. Each write's request is shown (no signature, the SK as ••••)
 // before the click that sends it. The worker sends; this page only shows (src/flows/prepare_modelarts.rs).
-import { api } from '../lib/browser.js';
 import { el, whileBusy } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
 import { coded, errorWords, localeKey, words } from '../lib/words.js';
+import { hostAccess } from './host-access.js';
 
 /** A request as the user reads it before sending: method, URL, headers, body. */
 function previewText({ method, url, headers, body }) {
@@ -23,29 +23,11 @@ function previews(planned) {
 
 const folderList = (text) => text.split(',').map((f) => f.trim()).filter(Boolean);
 
-/**
- * Step 1 for `profileId` from a click: asks for the hosts not yet granted (`missing`) and starts the
- * reads in the worker, both in the click itself (the prompt may close this popup; the worker then runs
- * the reads and keeps what they found).
- */
-function startOverview(profileId, missing) {
-  const started = ask('modelarts.overview', { profileId });
-  const asked = missing.length ? api.permissions.request({ origins: missing }) : Promise.resolve(true);
-  return Promise.all([started, asked]).then(([view, ok]) => {
-    if (!ok) throw { code: 'permission-refused', message: t('check_permissionRefused', [missing.join(t('listSeparator'))]) };
-    return view;
-  });
-}
+/** The host patterns the preparation of `profileId` reaches. */
+const originsOf = (profileId) => ask('modelarts.origins', { profileId });
 
-/** The origins of `profileId` not granted yet, known before any click. */
-async function missingOrigins(profileId) {
-  try {
-    const origins = await ask('modelarts.origins', { profileId });
-    return (await api.permissions.contains({ origins })) ? [] : origins;
-  } catch {
-    return []; // the worker explains when the preparation runs
-  }
-}
+/** Step 1 for `profileId`, from a click: starts the reads in the worker (see host-access.js). */
+const startOverview = (profileId, access) => access.start(() => ask('modelarts.overview', { profileId }));
 
 /** `started`: the overview the section's opening click began for this profile, if it did. */
 function profilePanel(profile, started) {
@@ -53,19 +35,19 @@ function profilePanel(profile, started) {
   const error = el('p', { class: 'modelarts-error error', 'aria-live': 'polite' });
   const overviewButton = el('button', { type: 'button', class: 'modelarts-overview primary' }, t('modelarts_overview'));
   const body = el('div', { class: 'modelarts-body' });
-  let missing = [];
-  missingOrigins(profile.id).then((list) => (missing = list));
+  const access = hostAccess(overviewButton, () => originsOf(profile.id));
 
+  /** `button`: disabled and marked busy meanwhile (the overview's own button is host-access.js's). */
   const busy = (button, promise) => {
     article.setAttribute('aria-busy', 'true');
     error.textContent = '';
-    return whileBusy(button, promise
+    const work = promise
       .then((view) => view && !view.waiting && render(view))
-      .catch((e) => (error.textContent = errorWords(t, 'check_error', e))))
-      .finally(() => article.removeAttribute('aria-busy'));
+      .catch((e) => (error.textContent = errorWords(t, 'check_error', e)));
+    return (button ? whileBusy(button, work) : work).finally(() => article.removeAttribute('aria-busy'));
   };
 
-  overviewButton.addEventListener('click', () => busy(overviewButton, startOverview(profile.id, missing)));
+  overviewButton.addEventListener('click', () => busy(null, startOverview(profile.id, access)));
 
   /** A table cell's code, kept on one line (no break at its hyphens), with its words under it. */
   function codeWithWords(prefix, code) {
@@ -125,7 +107,10 @@ function profilePanel(profile, started) {
         shown.append(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p), remove);
       }, () => {});
       remove.addEventListener('click', () => busy(remove, ask('modelarts.write', { profileId: profile.id, calls })));
-      return el('li', { 'data-user-id': a.userId, 'data-type': a.type }, `${a.userName || a.userId} · ${coded(t, 'authorization_type', a.type)} · ${a.content} `, shown);
+      // Whose key an AK/SK authorization holds: after a rotation, the old key's stays until removed.
+      const whose = a.key && el('span', { class: `modelarts-authorization-key ${a.key === 'this' ? 'ok' : 'warning'}` }, t(`modelarts_authorizationKey_${a.key}`));
+      return el('li', { 'data-user-id': a.userId, 'data-type': a.type, 'data-key': a.key }, `${a.userName || a.userId} · ${coded(t, 'authorization_type', a.type)} · ${a.content} `,
+        whose, whose && ' ', shown);
     }));
     const step = el('div', { class: 'modelarts-step' }, list);
     if (view.authorized) {
@@ -152,7 +137,7 @@ function profilePanel(profile, started) {
       ...(view.projectId ? [authorizationStep(view)] : []), log);
   }
 
-  if (started) busy(overviewButton, started);
+  if (started) busy(null, started);
   else ask('modelarts.view', { profileId: profile.id }).then(render, () => {});
   article.append(el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ',
     el('span', { class: 'muted' }, [providerLabel(t, profile.provider), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))), overviewButton, error, body);
@@ -179,15 +164,16 @@ export function mountModelArts(section) {
   const body = el('div', { class: 'modelarts-body' });
   const summary = el('summary', { class: 'modelarts-title' }, t('modelarts_title'));
   const details = el('details', { class: 'modelarts' }, summary, body);
-  let first = null; // {id, missing}, known before the click
+  let first = null; // {id, access}: its hosts are learned before the click
   const learnFirst = async () => {
     const [profile] = await huaweiProfiles();
-    first = profile ? { id: profile.id, missing: await missingOrigins(profile.id) } : null;
+    first = profile ? { id: profile.id, access: hostAccess(null, () => originsOf(profile.id)) } : null;
+    await first?.access.learned;
     summary.dataset.ready = 'true';
   };
   let started = null;
   summary.addEventListener('click', () => {
-    if (!details.open && first) started = { id: first.id, view: startOverview(first.id, first.missing) };
+    if (!details.open && first?.access.known()) started = { id: first.id, view: startOverview(first.id, first.access) };
   });
   async function render() {
     const profiles = await huaweiProfiles();

@@ -4,11 +4,11 @@
 // deployments), each with Copy and Fill (into the form of the tab the popup belongs to).
 // Like Test keys, a click starts the lookup in the worker and asks for the hosts it needs in the same
 // gesture; when the prompt closes the popup, the result shows the next time it opens.
-import { api } from '../lib/browser.js';
-import { el, whileBusy } from '../lib/dom.js';
+import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { coded, errorWords, localeKey, phrase, words } from '../lib/words.js';
+import { hostAccess } from './host-access.js';
 import { activeTabId } from './tab.js';
 
 const INSTANCES = { find: 'instances' };
@@ -30,16 +30,6 @@ const labelled = (labelKey, value) => phrase(t, 'labelValue', { label: t(labelKe
 const facts = (i) => [labelled('openscaleIds_region', coded(t, 'region', i.region)), labelled('openscaleIds_state', named('instance_state', i.state)),
   i.plan ? named('plan', i.plan) : labelled('openscaleIds_plan', i.planId), labelled('openscaleIds_resourceGroup', i.resourceGroupId)].join(' · ');
 
-/** The host patterns a lookup needs, asked for in the click itself (browsers grant only then). */
-async function missingOrigins(profileId, goal) {
-  try {
-    const origins = await ask('openscale.origins', { profileId, goal });
-    return (await api.permissions.contains({ origins })) ? [] : origins;
-  } catch {
-    return []; // the worker explains when the lookup runs
-  }
-}
-
 /** The result the worker kept for this goal, once it is newer than `since`. */
 async function resultAfter(profileId, goal, since) {
   for (let tries = 0; tries < 60; tries++) {
@@ -55,7 +45,7 @@ export function mountOpenscale(section) {
   const details = el('details', { class: 'openscale-ids', id: 'openscale-ids' },
     el('summary', { class: 'openscale-title' }, t('openscaleIds_title')), body);
   section.replaceChildren(details);
-  const state = { profiles: [], profileId: null, missing: { instances: [], ids: new Map() } };
+  const state = { profiles: [], profileId: null };
 
   const status = el('div', { id: 'openscale-status', 'aria-live': 'polite' });
   const instancesView = el('div', { id: 'openscale-instances' });
@@ -68,19 +58,17 @@ export function mountOpenscale(section) {
     status.replaceChildren(...(node ? [node] : []));
   };
 
-  /** Starts `goal`: asks for the hosts and the lookup in one click, then shows what came. */
-  function lookup(goal, missing, render, button) {
+  /** `goal`'s hosts (see host-access.js), for `button`. */
+  const accessFor = (goal, button) => hostAccess(button, () => ask('openscale.origins', { profileId: state.profileId, goal: typeof goal === 'function' ? goal() : goal }));
+
+  /** Starts `goal` from a click: the lookup and the hosts' prompt in one gesture, then shows what came. */
+  function lookup(goal, access, render) {
     const since = Date.now();
-    const started = ask('openscale.start', { profileId: state.profileId, goal });
-    const granted = missing.length ? api.permissions.request({ origins: missing }) : Promise.resolve(true);
+    const started = access.start(() => ask('openscale.start', { profileId: state.profileId, goal }));
     showStatus(el('p', { class: 'muted' }, t('openscaleIds_running')), 'running');
-    whileBusy(button, Promise.all([started, granted])
-      .then(async ([outcome, ok]) => {
-        if (!ok) throw { code: 'host-permission', message: t('openscaleIds_permissionRefused') };
-        const result = outcome.waiting ? await resultAfter(state.profileId, goal, since) : outcome;
-        showResult(result, render);
-      })
-      .catch((e) => showStatus(el('p', { class: 'error', 'data-code': e.code ?? 'internal', role: 'alert' }, errorWords(t, 'check_error', e)), 'error')));
+    started
+      .then(async (outcome) => showResult(outcome.waiting ? await resultAfter(state.profileId, goal, since) : outcome, render))
+      .catch((e) => showStatus(el('p', { class: 'error', 'data-code': e.code ?? 'internal', role: 'alert' }, errorWords(t, 'check_error', e)), 'error'));
   }
 
   function showResult(result, render) {
@@ -129,8 +117,8 @@ export function mountOpenscale(section) {
       });
       const goal = { find: 'ids', guid: i.guid, region: i.region };
       const show = el('button', { type: 'button', class: 'openscale-read' }, t('openscaleIds_readIds'));
-      missingOrigins(state.profileId, goal).then((m) => state.missing.ids.set(i.guid, m));
-      show.addEventListener('click', () => lookup(goal, state.missing.ids.get(i.guid) ?? [], renderTree, show));
+      const access = accessFor(goal, show);
+      show.addEventListener('click', () => lookup(goal, access, renderTree));
       return el('article', { class: 'openscale-instance', 'data-guid': i.guid, 'data-region': i.region },
         el('b', {}, i.name), el('p', { class: 'muted openscale-facts' }, facts(i)), idLine(t('openscaleIds_guid'), i.guid, 'instanceId'),
         ...i.notes.map((n) => said(n, 'warning openscale-note')),
@@ -208,11 +196,14 @@ export function mountOpenscale(section) {
         outcome.replaceChildren(e.code ? said(e, 'error') : el('p', { class: 'error' }, errorWords(t, 'check_error', e)));
       }
     });
+    // Learned long before the click: Send is enabled only by a preview, shown after a click and a reply.
+    const access = accessFor(goal, null);
     send.addEventListener('click', () => {
+      if (!access.known()) return;
       send.disabled = true;
-      lookup(goal(), state.missing.ids.get(found.guid) ?? [], (added) =>
+      lookup(goal(), access, (added) =>
         outcome.replaceChildren(el('p', { class: 'ok', 'data-state': 'added' }, t('openscaleIds_added')),
-          idLine(t('openscaleIds_serviceProvider'), added.provider.id, 'bindingId')), show);
+          idLine(t('openscaleIds_serviceProvider'), added.provider.id, 'bindingId')));
     });
     return el('details', { class: 'openscale-add' }, el('summary', {}, t('openscaleIds_addTitle')), type, name, extra, show, send, secretNote, shown, outcome);
   }
@@ -245,15 +236,14 @@ export function mountOpenscale(section) {
     const select = el('select', { id: 'openscale-profile', 'aria-label': t('openscaleIds_profile') },
       ...state.profiles.map((p) => el('option', { value: p.id, selected: p.id === state.profileId }, p.name ?? p.id)));
     const find = el('button', { type: 'button', id: 'openscale-find', class: 'primary' }, t('openscaleIds_find'));
-    const track = async () => (state.missing.instances = await missingOrigins(state.profileId, INSTANCES));
+    const access = accessFor(INSTANCES, find);
     select.addEventListener('change', () => {
       state.profileId = select.value;
-      track();
+      access.learn();
       showKept();
     });
-    find.addEventListener('click', () => lookup(INSTANCES, state.missing.instances, renderInstances, find));
+    find.addEventListener('click', () => lookup(INSTANCES, access, renderInstances));
     body.replaceChildren(el('p', { class: 'muted' }, t('openscaleIds_intro')), select, find, status, instancesView, tree, feedback);
-    track();
     await showKept();
   }
 

@@ -29,6 +29,8 @@ export function mountProfiles(section) {
     tabId = await activeTabId();
     await run(() => tell('profiles.view'));
   }
+  // A check recorded in this popup may have dropped a retired key: the list shows the profiles as they are now.
+  document.addEventListener('credfill:check-recorded', () => section.querySelector('#profile-list') && run(() => tell('profiles.view')));
 
   /** Runs a worker call that answers with the new list, and shows it (or the error). */
   async function run(call, notice) {
@@ -61,6 +63,7 @@ export function mountProfiles(section) {
           el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))),
         actions(profile, li)),
       ...ageLines(profile.keyAge),
+      ...retiredLines(profile.retired),
       profile.note && el('p', { class: 'profile-note muted' }, profile.note),
     ];
     li.append(...view.filter(Boolean));
@@ -164,6 +167,13 @@ export function mountProfiles(section) {
   }
 
   return { refresh };
+}
+
+/** The keys a rotation replaced, still kept (src/profile/import.rs) until the new one passes Test keys. */
+function retiredLines(retired = []) {
+  if (!retired.length) return [];
+  const keys = retired.map((c) => c.accessKeyId ?? t(`kind_${c.kind.replaceAll('-', '_')}`));
+  return [el('p', { class: 'retired-key muted' }, t('vault_retiredKey', [keys.join(t('listSeparator'))]))];
 }
 
 function ageLines(age) {

@@ -24,7 +24,7 @@ use crate::cloud::obs::head_bucket::{self, is_old_generation, COLD_CLASSES};
 use crate::cloud::obs::put_folder::folder_key;
 use crate::cloud::obs::{create_bucket, list_buckets, list_folders, put_folder, valid_bucket};
 use crate::cloud::{Answer, Request, RequestError};
-use crate::profile::{Profile, Provider};
+use crate::profile::{Credential, Profile, Provider};
 use crate::sign::Scheme;
 use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
@@ -553,10 +553,58 @@ pub struct View {
     pub suggested_bucket: String,
     pub default_folders: Vec<&'static str>,
     pub project_id: Option<String>,
-    pub authorizations: Option<Vec<Authorization>>,
+    pub authorizations: Option<Vec<AuthorizationView>>,
     /// This key is configured as a ModelArts authorization.
     pub authorized: bool,
     pub log: Vec<Logged>,
+}
+
+/// An authorization as the panel lists it: which key an AK/SK one was made with.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthorizationView {
+    #[serde(flatten)]
+    pub authorization: Authorization,
+    /// Absent for an agency (no key of the profile's to compare).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<AuthorizationKey>,
+}
+
+/// Whose AK an AK/SK authorization holds, compared with the profile's keys: after a rotation the
+/// old key's authorization stays configured in ModelArts until the user removes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AuthorizationKey {
+    /// The profile's key in use.
+    This,
+    /// A key this profile replaced, still kept until the new one passes Test keys.
+    Retired,
+    /// Any other key (after a passed check the profile forgets the one it replaced).
+    Other,
+}
+
+/// Which of `profile`'s keys the AK/SK `authorization` names.
+fn authorization_key(
+    profile: &Profile,
+    key_id: Option<&str>,
+    authorization: &Authorization,
+) -> Option<AuthorizationKey> {
+    if authorization.kind != "credential" {
+        return None;
+    }
+    let content = authorization.content.as_str();
+    let retired = profile
+        .retired
+        .iter()
+        .filter_map(Credential::aksk)
+        .any(|key| key.access_key_id == content);
+    Some(if key_id == Some(content) {
+        AuthorizationKey::This
+    } else if retired {
+        AuthorizationKey::Retired
+    } else {
+        AuthorizationKey::Other
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -603,7 +651,14 @@ pub fn view(prepare: &Prepare) -> View {
             .flatten()
             .any(|a| a.kind == "credential" && Some(&a.content) == key_id.as_ref()),
         project_id,
-        authorizations: state.authorizations.clone(),
+        authorizations: state.authorizations.as_ref().map(|list| {
+            list.iter()
+                .map(|a| AuthorizationView {
+                    key: authorization_key(&prepare.profile, key_id.as_deref(), a),
+                    authorization: a.clone(),
+                })
+                .collect()
+        }),
         log: state.log.clone(),
     }
 }
@@ -900,6 +955,42 @@ mod tests {
             ),
         );
         assert!(view(&p).authorized);
+    }
+
+    #[test]
+    fn each_key_authorization_says_whose_key_it_holds() {
+        let mut p = prepare();
+        let old = "HPUAOLDOLDOLDOLDNV3E";
+        p.profile.retired = vec![serde_json::from_value(serde_json::json!({
+            "kind": "aksk", "accessKeyId": old, "secretAccessKey": "s".repeat(40), "issuer": "huawei"}))
+        .unwrap()];
+        let listed = format!(
+            r#"{{"total_count":4,"auth":[{{"user_id":"u1","type":"credential","content":"{AK}"}},
+            {{"user_id":"u2","type":"credential","content":"{old}"}},
+            {{"user_id":"u3","type":"credential","content":"HPUASOMEONEELSE00001"}},
+            {{"user_id":"u4","type":"agency","content":"modelarts_agency"}}]}}"#
+        );
+        answer(&mut p, Call::ListAuthorizations, 200, &listed);
+        let keys = serde_json::to_value(view(&p).authorizations).unwrap();
+        let keys: Vec<_> = keys
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.get("key").cloned())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                Some("this".into()),
+                Some("retired".into()),
+                Some("other".into()),
+                None
+            ]
+        );
+        p.profile.retired.clear(); // the new key passed Test keys: the old one is forgotten
+        let after = serde_json::to_value(view(&p).authorizations).unwrap();
+        assert_eq!(after[1]["key"], "other");
+        assert_eq!(after[1]["content"], old);
     }
 
     #[test]

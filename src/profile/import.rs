@@ -54,6 +54,9 @@ pub struct ImportPreview {
     pub asks_cloud: bool,
     /// The profiles this credential may be saved into.
     pub fits: Vec<ProfileRef>,
+    /// The profile saving it into is preset to, rather than a new profile ([`companion_of`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub into: Option<ProfileRef>,
     /// How a new profile for it would be named, in words of the user's language, when the file
     /// names nothing (`profile_name_<code>`); the popup sends the words back with the save.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,7 +142,10 @@ pub fn preview_import(
                     .filter(rotating),
                 None => document.profiles.iter().find(rotating),
             };
+            let into = companion_of(document, item, cloud)
+                .filter(|_| stored_in.is_none() && replaces_in.is_none());
             ImportPreview {
+                into: into.map(reference),
                 stored_in: stored_in.map(reference),
                 replaces_in: replaces_in.filter(|_| stored_in.is_none()).map(reference),
                 asks_cloud: target.is_none()
@@ -156,6 +162,32 @@ pub fn preview_import(
             }
         })
         .collect()
+}
+
+/// The IBM profile a credential that an OpenScale form asks for joins, when there is one IBM
+/// profile: WML service credentials and an IBM service instance always (their use is IBM's), an
+/// AWS key or an Azure service principal when the tab shows IBM's console (elsewhere such a key is
+/// more likely for its own cloud). Several IBM profiles: the user says which.
+fn companion_of<'d>(
+    document: &'d Document,
+    item: &Credential,
+    cloud: Option<Provider>,
+) -> Option<&'d Profile> {
+    let on_ibm_tab = cloud == Some(Provider::Ibm);
+    let for_openscale = match item {
+        Credential::IbmService(_) | Credential::IbmInstance(_) => true,
+        Credential::AkSk(key) => key.issuer == AkIssuer::Aws && on_ibm_tab,
+        Credential::AzureSp(_) => on_ibm_tab,
+        Credential::IbmApiKey(_) => false,
+    };
+    let mut ibm = document
+        .profiles
+        .iter()
+        .filter(|p| p.provider == Provider::Ibm);
+    match (for_openscale, ibm.next(), ibm.next()) {
+        (true, Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 /// The user's choices for one import.
@@ -278,6 +310,11 @@ fn save_one(
             .iter()
             .position(|c| c.is_rotated_by(&item))
             .ok_or(ProfileError::NothingToReplace)?;
+        if profile.name_from_key {
+            if let Some(name) = renamed_for_key(&profile.name, &profile.credentials[old], &item) {
+                profile.name = name;
+            }
+        }
         let retired = std::mem::replace(&mut profile.credentials[old], item);
         profile.retired.push(retired);
         // The key's age now runs from the new key.
@@ -349,12 +386,40 @@ fn new_profile(
     words: Option<String>,
 ) -> Profile {
     let words = words.filter(|w| !w.trim().is_empty());
-    let name =
-        name_of(item, provider).unwrap_or_else(|default| words.unwrap_or(default.in_english));
+    let (name, name_from_key) = match name_of(item, provider) {
+        Ok(given) => (given, false),
+        Err(default) => (
+            words.unwrap_or(default.in_english),
+            default.params.contains_key(KEY_TAIL),
+        ),
+    };
     Profile {
         imported_at,
+        name_from_key,
         ..Profile::new(id, name, provider)
     }
+}
+
+/// The param of a default name that holds the key's last characters.
+const KEY_TAIL: &str = "keyTail";
+
+/// The last four characters of an access key ID, which default names end with (after `…`).
+fn key_tail(access_key_id: &str) -> &str {
+    access_key_id
+        .char_indices()
+        .rev()
+        .nth(3)
+        .map_or(access_key_id, |(at, _)| &access_key_id[at..])
+}
+
+/// A name credfill made from `old`'s tail, moved to `new`'s; `None` when it does not end with it
+/// (the words of every language end `…{keyTail}`).
+fn renamed_for_key(name: &str, old: &Credential, new: &Credential) -> Option<String> {
+    let (Credential::AkSk(old), Credential::AkSk(new)) = (old, new) else {
+        return None;
+    };
+    let stem = name.strip_suffix(&format!("…{}", key_tail(&old.access_key_id)))?;
+    Some(format!("{stem}…{}", key_tail(&new.access_key_id)))
 }
 
 /// The name the file gives the credential, or the [`DefaultName`] to put into words.
@@ -367,14 +432,8 @@ fn name_of(item: &Credential, provider: Provider) -> Result<String, DefaultName>
     };
     match item {
         Credential::AkSk(key) => {
-            let ak = &key.access_key_id;
-            let tail = ak
-                .char_indices()
-                .rev()
-                .nth(3)
-                .map_or(ak.as_str(), |(at, _)| &ak[at..]);
-            let mut params =
-                Params::from([("provider", provider.term()), ("keyTail", tail.into())]);
+            let tail = key_tail(&key.access_key_id);
+            let mut params = Params::from([("provider", provider.term()), (KEY_TAIL, tail.into())]);
             let label = provider.name();
             Err(match &key.user_name {
                 Some(user) => {

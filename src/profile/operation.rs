@@ -257,6 +257,8 @@ fn edited(profile: &Profile, edits: Edits) -> Result<Profile, ProfileError> {
     let optional = |text: String| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
     if let Some(name) = edits.name {
         next.name = optional(name).ok_or(ProfileError::BadName)?;
+        // From now on the name is the user's: a rotation leaves it alone.
+        next.name_from_key &= next.name == profile.name;
     }
     if let Some(provider) = edits.provider {
         if !next.credentials.iter().all(|c| accepts(provider, c)) {

@@ -13,6 +13,10 @@ use crate::flows::key_check::Step;
 pub struct Profile {
     pub id: String,
     pub name: String,
+    /// The name is the one credfill made from the key (ending `…` and the key's last characters),
+    /// not one the user typed: replacing that key moves the name to the new key's tail.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub name_from_key: bool,
     pub provider: Provider,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
@@ -53,6 +57,7 @@ impl Profile {
         Profile {
             id,
             name,
+            name_from_key: false,
             provider,
             region: None,
             credentials: Vec::new(),

@@ -332,6 +332,9 @@ for (const [name] of BROWSERS) {
       assert.ok((await eventually(pending, (p) => p['fill.pending']))['fill.pending'], 'the shortcut handed the fill to the popup');
       const popup = await keyboard.open(`popup.html?tab=${await tabIdOf(watcher, target)}`);
       await popup.waitFor('#fill-result[data-state=locked]'); // the popup has drawn its state
+      // The fill section stays, and says the fill the shortcut asked for runs once the vault is open.
+      assert.deepEqual(await popup.evaluate(() => [document.querySelector('#fill-console').textContent, document.querySelector('#fill-waiting')?.textContent]),
+        [`Console: ${HOSTS.huawei}`, `Your fill of ${HOSTS.huawei} runs as soon as the vault is unlocked.`]);
       await popup.fill('#vault-passphrase', E2E_PASSPHRASE);
       await popup.click('#vault-submit');
       // Deriving the key (Argon2id, 64 MiB) takes seconds on a busy machine; the fill follows it.
@@ -362,7 +365,8 @@ for (const [name] of BROWSERS) {
       const popup = await browser.open(`popup.html?tab=${await tabIdOf(control, target)}`);
       await popup.waitFor('#vault-unlock');
       await popup.waitFor('#fill-result[data-state=locked]');
-      assert.deepEqual(await popup.evaluate(() => [document.querySelector('#fill-run').hidden, document.querySelector('#fill-section .error')]), [true, null]);
+      assert.deepEqual(await popup.evaluate(() => [document.querySelector('#fill-run').hidden, document.querySelector('#fill-section .error'),
+        document.querySelector('#fill-waiting')]), [true, null, null], 'no gesture left a fill waiting');
       await popup.fill('#vault-passphrase', E2E_PASSPHRASE);
       await popup.click('#vault-submit');
       await popup.waitFor('#fill-run:not([hidden])');

@@ -134,7 +134,10 @@ for (const [name] of BROWSERS) {
 
     before(async () => {
       [moto, ibm] = await Promise.all([startServer('moto_s3.py'), startServer('ibm_cloud.py')]);
-      iam = await startServer('huawei_iam.py', [], { env: { HUAWEI_KEYS: JSON.stringify(moto.huaweiKeys), IAM_SUB_USER: '1' } });
+      // The first key was authorized for ModelArts before it was rotated (that authorization stays).
+      iam = await startServer('huawei_iam.py', [], {
+        env: { HUAWEI_KEYS: JSON.stringify(moto.huaweiKeys), IAM_SUB_USER: '1', MODELARTS_AUTHORIZED: moto.huaweiKeys[0].accessKeyId },
+      });
       files = downloads(moto.huaweiKeys, ibm);
       ({ server: consoles, browser } = await launchWithConsoles(name, null, { prompts: true }));
       control = await browser.open('popup.html');
@@ -206,13 +209,25 @@ for (const [name] of BROWSERS) {
       assert.equal(await save(popup), 'updated');
       assert.equal((await listProfiles(popup)).length, 1, 'no twin');
 
+      const [old, rotated] = moto.huaweiKeys;
+      const tail = (key) => `…${key.accessKeyId.slice(-4)}`;
       await importFile(popup, files.rotated);
-      assert.equal(await valueOf(popup, '#import-replace'), 'replace');
+      // One question, whose answers are where the new key may go (the cloud, from the tab, is asked
+      // beside it; a region is a new profile's only).
+      const questions = await popup.evaluate(() => [...document.querySelectorAll('#import-options select')]
+        .map((s) => ({ id: s.id, options: [...s.options].map((o) => o.value), value: s.value })));
+      assert.deepEqual(questions.filter((q) => q.id !== 'import-cloud'),
+        [{ id: 'import-replace', options: ['replace', 'add', ''], value: 'replace' }], JSON.stringify(questions));
       assert.equal(await save(popup), 'replaced');
       let profile = (await listProfiles(popup)).find((p) => p.id === orange);
       assert.deepEqual([profile.credentials.length, profile.retired.length], [1, 1]);
-      assert.equal(profile.credentials[0].accessKeyId, moto.huaweiKeys[1].accessKeyId);
+      assert.equal(profile.credentials[0].accessKeyId, rotated.accessKeyId);
       assert.equal(profile.keyAge.ageDays, 0, 'the age runs from the new key');
+      assert.ok(profile.name.endsWith(tail(rotated)), `the name credfill made follows the key: ${profile.name}`);
+      const row = `#profile-list .profile[data-id="${orange}"]`;
+      assert.equal(await eventually(() => popup.text(`${row} .retired-key`), (text) => text?.includes(old.accessKeyId)),
+        `Old key ${old.accessKeyId} kept until the new one passes Test keys.`);
+      assert.doesNotMatch(await popup.text('#vault-saved'), /old key/i, 'the saved line says nothing that turns stale');
       await popup.close();
 
       const check = await testKeysAndClose(browser, control, orange);
@@ -222,7 +237,6 @@ for (const [name] of BROWSERS) {
 
       const filled = await fill(modelarts);
       assert.equal(filled.status, 'filled');
-      const [, rotated] = moto.huaweiKeys;
       assert.deepEqual(await state(modelarts, '#agree'), { ak: rotated.accessKeyId, sk: rotated.secretAccessKey, agreed: false });
     });
 
@@ -246,6 +260,13 @@ for (const [name] of BROWSERS) {
         p = await settled(popup, orange, (q) => q.authorized);
         assert.equal(clicks.length, 3, `${clicks}`);
         assert.ok(p.authorizations.some((a) => a.includes(key.accessKeyId)));
+        // The authorization made with the key before its rotation is still there, and says so.
+        assert.equal(await popup.evaluate(() => document.querySelector('#profile-list .retired-key')), null, 'no retired key left');
+        const whose = await popup.evaluate((row) => Object.fromEntries([...document.querySelectorAll(`${row} .modelarts-authorizations > li`)]
+          .map((li) => [li.dataset.key, li.querySelector('.modelarts-authorization-key').textContent])), row);
+        assert.deepEqual(Object.keys(whose).sort(), ['other', 'this']);
+        assert.match(whose.other, /^made with another key than this profile's \(an old key, if you replaced it\)/);
+        assert.ok(p.authorizations.some((a) => a.includes(moto.huaweiKeys[0].accessKeyId) && a.includes(whose.other)));
         await popup.close();
       } finally {
         await send(control, 'profiles.edit', { id: orange, edits: { endpoint: { obs: moto.url, iam: iam.url } } });
@@ -291,6 +312,14 @@ for (const [name] of BROWSERS) {
       assert.deepEqual([huawei.region, huawei.matchesTab], ['ap-southeast-3', 2], 'its console and region');
       // The profile that fits this tab comes first in the popup's list.
       assert.equal(await eventually(() => popup.attr('#profile-list .profile', 'data-id'), (id) => id === huawei.id), huawei.id);
+      // Test keys asks for Huawei Cloud's hosts; refused, the popup names them and nothing is sent.
+      const check = `.check-profile[data-profile-id="${huawei.id}"]`;
+      await popup.click('#check-section summary.check-title');
+      await popup.click(`${check} .check-run`);
+      await answerPermissionPrompt(browser, false);
+      await popup.waitFor(`${check} .check-result[data-status="permission-refused"]`);
+      assert.match(await popup.text(`${check} .check-result`),
+        /^Access to https:\/\/[a-z0-9.*-]+\.ap-southeast-3\.myhuaweicloud\.com\/\*.* was not allowed, so nothing was sent\.$/);
       await popup.close();
       const filled = await fill(target);
       assert.equal(filled.status, 'filled', JSON.stringify(filled));
@@ -305,10 +334,10 @@ for (const [name] of BROWSERS) {
       await importFile(popup, files.apiKey);
       assert.equal(await save(popup), 'created');
       ibmId = (await listProfiles(popup)).find((p) => p.provider === 'ibm').id;
+      // On the OpenScale tab, with one IBM profile, each goes into it without being asked.
       for (const file of [files.instance, files.wml, files.aws, files.azure]) {
         await importFile(popup, file);
-        await choose(popup, '#import-target', ibmId);
-        await eventually(() => valueOf(popup, '#import-target'), (v) => v === ibmId);
+        assert.equal(await valueOf(popup, '#import-target'), ibmId, file);
         assert.equal(await save(popup), 'added', file);
       }
       const profile = (await listProfiles(popup)).find((p) => p.id === ibmId);

@@ -184,6 +184,7 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
           const locked = await keyboard.open(`popup.html?tab=${await tabIdOf(watcher, target)}`);
           await locked.waitFor('#fill-result[data-state=locked]');
           assert.equal(await locked.text('#vault-unlock p'), t('vault_lockedIntro', ['12']));
+          assert.equal(await locked.text('#fill-waiting'), t('fill_afterUnlock', [HOSTS.huawei]), 'the fill runs once unlocked');
           assert.deepEqual((await ownTexts(locked, 'body')).filter((text) => englishOnly.has(text)), []);
           await locked.fill('#vault-passphrase', E2E_PASSPHRASE);
           await locked.click('#vault-submit');

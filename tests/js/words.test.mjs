@@ -143,6 +143,12 @@ test('a snippet explains itself in the user\'s language; its code stays the same
   assert.deepEqual(code(zh), code(en));
 });
 
+test('a default name made from a key ends with its tail in every language (a rotation moves it: src/profile/import.rs)', () => {
+  for (const lang of LANGUAGES) {
+    for (const key of ['profile_name_key', 'profile_name_key_of_user']) assert.match(catalogs[lang][key].message, /…\{keyTail\}$/, `${lang} ${key}`);
+  }
+});
+
 test('Chinese says "credential" one way (凭证), and lists with 、', () => {
   const zh = JSON.stringify(catalogs.zh_CN);
   assert.ok(!zh.includes('凭据'));

@@ -165,7 +165,11 @@ function firefoxPage(driver, handle) {
     },
     text: (sel) => withElement(sel, (el) => el.getAttribute('textContent')),
     attr: (sel, name) => withElement(sel, (el) => el.getAttribute(name)),
-    click: (sel) => withElement(sel, (el) => el.click()),
+    // As Playwright's click does: a disabled button is waited for until it is enabled.
+    click: (sel) => withElement(sel, async (el) => {
+      await driver.wait(until.elementIsEnabled(el), TIMEOUT);
+      await el.click();
+    }),
     fill: (sel, value) => withElement(sel, async (el) => {
       await el.clear();
       await el.sendKeys(value);

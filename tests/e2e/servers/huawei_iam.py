@@ -8,6 +8,8 @@ With IAM_SUB_USER=1 every key is an IAM user of the account without IAM read per
 answers Keystone's 403, `/v3/auth/projects` (which needs no permission) still lists the projects.
 With MODELARTS_AGENCY_ONLY=1 the POST refuses AK/SK authorizations with a documented ModelArts error
 (`ModelArts.0104` "Parameter error."): no document says how a region that takes agencies only words it.
+With MODELARTS_AUTHORIZED=<AK> the list starts with that key's authorization, as one made before the key
+was rotated stays configured.
 It VERIFIES the `SDK-HMAC-SHA256` signature by recomputing it with huaweicloudsdkcore's own Signer
 over the headers the request says it signed, and rejects a date more than 15 minutes from its clock.
 Errors use API Gateway's documented shape ({"error_code": "APIGW.0301", "error_msg": ...}); the
@@ -53,7 +55,16 @@ def documented(name):
     return json.loads((ANSWERS / name).read_text())
 
 
-AUTHORIZATIONS = []  # ModelArts' configured authorizations: {user_id, user_name, type, content, create_time}
+
+
+def authorization_of(access):
+    """A configured AK/SK authorization of `access`, in the documented list's shape."""
+    entry = documented("modelarts/authorizations-list.json")["auth"][0]
+    return dict(entry, user_id="e2e" + access[:8].lower(), user_name="e2e-user", type="credential", content=access)
+
+
+# ModelArts' configured authorizations: {user_id, user_name, type, content, create_time}
+AUTHORIZATIONS = [authorization_of(ak) for ak in [os.environ.get("MODELARTS_AUTHORIZED")] if ak]
 MODELARTS_PATH = re.compile(r"^/v2/([^/]+)/authorizations/?$")
 MAX_SKEW = timedelta(minutes=15)
 AUTH = re.compile(r"SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)")
@@ -115,9 +126,7 @@ def modelarts(request, access):
     if body.get("type") != "credential" or body.get("content") != access or KEYS.get(access) != body.get("secret_key"):
         return answer(400, {"error_code": "ModelArts.6002", "error_msg": "The access key pair is invalid."})
     AUTHORIZATIONS[:] = [a for a in AUTHORIZATIONS if a["content"] != access]
-    entry = documented("modelarts/authorizations-list.json")["auth"][0]
-    AUTHORIZATIONS.append(dict(entry, user_id="e2e" + access[:8].lower(), user_name="e2e-user", type="credential",
-                               content=access))
+    AUTHORIZATIONS.append(authorization_of(access))
     return answer(200, documented("modelarts/authorization-result.json"))
 
 

@@ -17,6 +17,17 @@ globalThis.browser = {
 };
 const { hostAccess } = await import('./host-access.js');
 
+/** A stand-in for a <button>: its `disabled` flag and its attributes. */
+function fakeButton() {
+  const attributes = new Map();
+  return {
+    disabled: false,
+    attributes,
+    setAttribute: (name, value) => attributes.set(name, value),
+    removeAttribute: (name) => attributes.delete(name),
+  };
+}
+
 /** A promise resolved from outside: the worker's answer, when the test says. */
 function later() {
   let resolve;
@@ -30,7 +41,7 @@ describe('hostAccess', () => {
   });
 
   it('keeps the button disabled until the hosts are known, then enables it', async () => {
-    const button = { disabled: false };
+    const button = fakeButton();
     const origins = later();
     const access = hostAccess(button, () => origins.promise);
     assert.equal(button.disabled, true, 'a click now could not ask for the hosts');
@@ -41,19 +52,21 @@ describe('hostAccess', () => {
   });
 
   it('asks for the missing hosts in the click and says which were refused', async () => {
-    const button = { disabled: false };
+    const button = fakeButton();
     const access = hostAccess(button, async () => HOSTS);
     await access.learned;
     const started = access.start(async () => ({ waiting: true }));
     assert.deepEqual(permissions.asked, [HOSTS], 'asked synchronously, within the click');
+    assert.deepEqual([button.disabled, button.attributes.get('aria-busy')], [true, 'true'], 'busy while it starts');
     await assert.rejects(started, { code: 'permission-refused', params: { hosts: HOSTS } });
+    assert.equal(button.attributes.has('aria-busy'), false, 'no longer busy once answered');
   });
 
   it('a prompt the browser will not open is said in our words, with the hosts', async () => {
     permissions.answer = async () => {
       throw new Error('Only permissions specified in the manifest may be requested.');
     };
-    const access = hostAccess({ disabled: false }, async () => HOSTS);
+    const access = hostAccess(fakeButton(), async () => HOSTS);
     await access.learned;
     const error = await access.start(async () => ({ waiting: true })).catch((e) => e);
     assert.deepEqual(error, { code: 'permission-unavailable', params: { hosts: HOSTS } });

@@ -27,7 +27,7 @@ fn version_crosses_the_boundary() {
 #[wasm_bindgen_test]
 fn parse_credentials_gives_plain_objects() {
     let csv = b"User Name,Access Key Id,Secret Access Key\nbob,AKFAKE0000EXAMPLE002,fakeSecretAccessKey0000000000000Example2\n";
-    let result = credentials::parse_credentials(csv, Some("credentials.csv".into())).unwrap();
+    let result = credentials::parse_credentials(csv, Some("credentials.csv".into()), None).unwrap();
     let item = get(&result, "items.0");
     assert!(item.is_instance_of::<Object>() && !item.is_instance_of::<js_sys::Map>());
     assert_eq!(get(&item, "kind"), "aksk");
@@ -37,7 +37,7 @@ fn parse_credentials_gives_plain_objects() {
 
 #[wasm_bindgen_test]
 fn parse_errors_are_thrown_as_code_and_params() {
-    let error = credentials::parse_credentials(b"\x89PNG\r\n\x1a\n\0\0\0", None).unwrap_err();
+    let error = credentials::parse_credentials(b"\x89PNG\r\n\x1a\n\0\0\0", None, None).unwrap_err();
     assert_eq!(get(&error, "code"), "not-text");
     assert!(get(&error, "params").is_instance_of::<Object>());
 }

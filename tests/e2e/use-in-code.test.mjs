@@ -19,7 +19,7 @@ const SK = `Mf'y"f$vK4%1\\ba2giqM7Uio6PznpdUKGpownRZl`;
 
 // The SK as the Python snippet writes it: a str literal, with its quote and backslash escaped.
 const SK_IN_PYTHON = `secret_access_key='Mf\\'y"f$vK4%1\\\\ba2giqM7Uio6PznpdUKGpownRZl',`;
-const holdsSecret = (text) => text.includes(SK_IN_PYTHON);
+const holdsSecret = (text) => Boolean(text?.includes(SK_IN_PYTHON));
 
 for (const [name, launch] of BROWSERS) {
   describe(`${name}: use the key in code`, () => {
@@ -47,7 +47,7 @@ for (const [name, launch] of BROWSERS) {
     it('copies the snippet without the secret, which it reads from OBS_SECRET_ACCESS_KEY', async () => {
       assert.ok(!(await popup.text('.code-text')).includes(SK));
       await popup.click('.code-copy');
-      const copied = await eventually(() => readClipboard(popup), (text) => text.includes(AK));
+      const copied = await eventually(() => readClipboard(popup), (text) => text?.includes(AK));
       assert.match(copied, /secret_access_key=os\.environ\['OBS_SECRET_ACCESS_KEY'\]/);
       assert.ok(!copied.includes('secret_access_key=\'') && !copied.includes('ba2giqM7'), 'no SK on the clipboard');
       assert.match(await popup.text('.code-about'), /OBS_SECRET_ACCESS_KEY/);

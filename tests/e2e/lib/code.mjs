@@ -1,8 +1,15 @@
 // The popup's "Use in code" panel, driven as a user would (tests/e2e/use-in-code.test.mjs, journey).
 import assert from 'node:assert/strict';
 
-/** The clipboard's text, read from an extension page (once the test granted clipboardRead). */
-export const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+/**
+ * The clipboard's text, read from an extension page (once the test granted clipboardRead), or null
+ * while the page may not read it yet: Firefox resolves `permissions.request` before the page's
+ * process learns of the grant, so a read right after it can still be refused (poll with `eventually`).
+ */
+export const readClipboard = (page) => page.evaluate(() => navigator.clipboard.readText().catch((e) => {
+  if (e.name === 'NotAllowedError' || /not allowed/i.test(e.message)) return null;
+  throw e;
+}));
 
 /** Opens the panel (if closed) and picks the profile and the tool, as the selects' change events would. */
 export async function chooseSnippet(popup, profileId, target) {

@@ -34,7 +34,7 @@ const GOALS = [
       if (!serde || !raw || !gzipped) return 'not measured';
       // At the module's own compression ratio, without one byte of serde.
       const withoutSerde = Math.round((gzipped.bytes * (raw.bytes - serde.bytes)) / raw.bytes);
-      return `functions named after serde are ${serde.share} of the code (each type crossing the boundary as JSON has its own reader and writer); without any of them the module would still be about ${withoutSerde.toLocaleString('en')} bytes gzipped, so the goal asks for more than a smaller dependency (README, "Start fast, stay small")`;
+      return `functions named after serde are ${serde.share} of the code (each type crossing the boundary as JSON has its own reader and writer); without any of them the module would still be about ${withoutSerde.toLocaleString('en')} bytes gzipped, so the goal asks for more than a smaller dependency (docs/development.md, "Start fast, stay small")`;
     },
   },
   { goal: 'signRequest per call (aws4), Chromium', bench: 'aws4_sign', target: 'wasm-chromium', reference: 'native', at_most: 2, why: () => signingWhy('aws4_sign') },

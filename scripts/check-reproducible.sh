@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # An addons.mozilla.org reviewer rebuilds the WASM on their machine and compares its SHA-256 with the
-# store zip's (README, "Install the extension"). This builds the committed source again as another
+# store zip's (docs/development.md, "Installing, and the reproducible WASM"). This builds the committed source again as another
 # machine would: a fresh clone at another path, another cargo home (the same crates, reached through
 # another directory) and its own target directory, then compares the WASM with this checkout's
 # `pkg/credfill_bg.wasm` byte for byte. Needs `make pkg` first, and a clean work tree (the clone has

@@ -30,7 +30,7 @@ export function mountVault(vaultSection, profilesSection) {
     }
     vaultSection.dataset.state = status.state;
     vaultSection.replaceChildren(...(status.state === 'unlocked' ? unlockedView(status)
-      // First run: import first; the passphrase is asked at the first save (as the README says).
+      // First run: import first; the passphrase is asked at the first save (as docs/features.md says).
       : status.state === 'empty' && !pending ? [el('p', { class: 'muted', id: 'vault-first-run' }, t('vault_firstRun'))]
         : passphraseForm(status.state)));
     if (message) vaultSection.append(message);

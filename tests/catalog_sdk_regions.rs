@@ -5,7 +5,7 @@
 //! `src/cloud/regions.rs` again with `huawei_regions.py --write`.
 
 use credfill::cloud::catalog::{self, Origin};
-use credfill::profile::Provider;
+use credfill::profile::{region, Provider};
 use std::collections::{BTreeMap, BTreeSet};
 
 type Table = BTreeMap<String, String>;
@@ -57,7 +57,7 @@ fn every_huawei_cloud_host_is_the_one_its_sdk_lists() {
         .into_iter()
         .flat_map(BTreeMap::keys)
         .collect();
-    let offered: BTreeSet<String> = catalog::regions(Provider::Huawei)
+    let offered: BTreeSet<String> = region::regions(Provider::Huawei)
         .into_iter()
         .map(str::to_owned)
         .collect();
@@ -80,6 +80,6 @@ fn every_huawei_cloud_host_is_the_one_its_sdk_lists() {
         );
         let iam = sdks.iam.get(region).unwrap_or(&sdks.iam_default);
         assert_eq!(host(found.iam).as_ref(), Some(iam), "IAM in {region}");
-        assert!(catalog::region_known(Provider::Huawei, region));
+        assert!(region::region_known(Provider::Huawei, region));
     }
 }

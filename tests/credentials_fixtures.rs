@@ -1,7 +1,9 @@
 //! Every file in tests/fixtures/credentials/ through `credentials::parse`, with the outcome
 //! each one must have; and no message of any of them may quote a secret.
 
-use credfill::credentials::{parse, AkIssuer, Credential, ErrorCode, Import, WarningCode};
+use credfill::credentials::{parse, ErrorCode, Import, WarningCode};
+
+use credfill::profile::{AkIssuer, Credential};
 use std::path::Path;
 
 const AK1: &str = "AKFAKE0000EXAMPLE001";

@@ -1,7 +1,9 @@
 //! Property: any AK/SK rows written by the `csv` crate — any delimiter, column order, header
 //! spelling, line ending and encoding a spreadsheet might produce — parse back to the same keys.
 
-use credfill::credentials::{parse, Credential};
+use credfill::credentials::parse;
+
+use credfill::profile::Credential;
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]

@@ -1,8 +1,7 @@
 //! The console origin policy, case by case.
 
-use credfill::fill::{
-    frame_decision, match_console, ExtraHost, FrameDecision, FrameRefusal, Provider,
-};
+use credfill::fill::{frame_decision, match_console, ExtraHost, FrameDecision, FrameRefusal};
+use credfill::profile::Provider;
 
 use Provider::{FlexibleEngine, Huawei, Ibm};
 

@@ -6,7 +6,7 @@
 
 use credfill::cloud::catalog;
 use credfill::fill::match_console;
-use credfill::profile::Provider;
+use credfill::profile::{region, Provider};
 use proptest::prelude::*;
 
 /// The hosts of the manifest's `key` list, each written `https://HOST/*`; the plain-http loopback
@@ -56,7 +56,7 @@ fn every_catalog_host_is_an_optional_host_permission() {
     };
     let mut checked = 0;
     for provider in Provider::ALL {
-        let mut regions = catalog::regions(provider);
+        let mut regions = region::regions(provider);
         if provider == Provider::Aws {
             regions.push("us-east-1");
         }

@@ -2,7 +2,9 @@
 //! quotes a secret it parsed (secrets shorter than 8 characters could match by chance).
 #![no_main]
 
-use credfill::credentials::{parse, Credential};
+use credfill::credentials::parse;
+
+use credfill::profile::Credential;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

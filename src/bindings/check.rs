@@ -4,7 +4,8 @@
 
 use super::{request_error, to_js, JsRequest};
 use crate::cloud::obs::presign_object::{presign_object, PresignObject};
-use crate::flows::key_check::{self, KeyCheck, Step, StepDiagnosis, StepRequest};
+use crate::flows::key_check::{self, KeyCheck, StepDiagnosis, StepRequest};
+use crate::profile::Step;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

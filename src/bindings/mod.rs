@@ -16,6 +16,7 @@ pub mod openscale_ids;
 pub mod profile;
 pub mod sign;
 pub mod vault;
+pub mod words;
 
 /// In the WASM build every heap block is wiped when freed: the parsers and converters (csv,
 /// serde_json, url) copy secrets into buffers no `Zeroizing` reaches.
@@ -155,5 +156,5 @@ pub fn version() -> String {
 /// locale tests).
 #[wasm_bindgen(js_name = allMessageCodes)]
 pub fn all_message_codes() -> Result<JsValue, JsValue> {
-    to_js(&crate::words::catalog())
+    to_js(&words::catalog())
 }

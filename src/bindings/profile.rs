@@ -6,7 +6,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{from_js, js_error, to_js};
-use crate::cloud::catalog;
+use crate::profile::region;
 use crate::profile::{
     document_view, preview_import, Credential, Document, Operation, Outcome, ProfileError,
     Provider, ProviderTraits, Tab,
@@ -100,7 +100,7 @@ pub fn import_preview(
 #[wasm_bindgen(js_name = regionsOf)]
 pub fn regions_of(provider: JsValue) -> Result<JsValue, JsValue> {
     let provider: Provider = from_js(provider, "bad-provider", "not a provider")?;
-    to_js(&catalog::regions(provider))
+    to_js(&region::regions(provider))
 }
 
 /// `providerTraits()` → every provider the core knows, each as `{id, hasConsole, takesHuaweiKeys,

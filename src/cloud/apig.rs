@@ -2,9 +2,10 @@
 //! `SDK-HMAC-SHA256` as huaweicloudsdkcore sends them, and the gateway's error answers.
 
 use super::answer::{server_clock_offset, Answer};
-use super::diagnosis::{key_failure, unexpected, Details, Diagnosis, Status};
+use super::diagnosis::{key_failure, unexpected, Diagnosis};
 use super::key::{signed, SigningKey};
 use super::{Request, RequestError};
+use crate::profile::{Details, Status};
 use crate::sign::Scheme;
 use serde::Deserialize;
 

@@ -24,14 +24,13 @@ pub mod key;
 pub mod modelarts;
 pub mod obs;
 pub mod openscale;
-mod regions;
 
 use crate::secret::Secret;
 use serde::Serialize;
 
 pub use answer::{Answer, Failure};
 pub use catalog::{endpoints, Endpoints, Origin};
-pub use diagnosis::{Details, Diagnosis, DiagnosisCode, Severity, Status};
+pub use diagnosis::Diagnosis;
 pub use error::{RequestError, RequestErrorCode};
 
 /// One request to send as is, once.

@@ -4,7 +4,8 @@
 //! A label seen twice starts the next block, so several pastes in one text give several items.
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use super::{normalized_chars, validate, Credential, IbmApiKey, IbmInstance, Import};
+use super::{normalized_chars, validate, Import};
+use crate::profile::{Credential, IbmApiKey, IbmInstance};
 use crate::secret::Secret;
 
 /// The labels read, normalised; any other label (State, Locked, Type…) is skipped.

@@ -5,7 +5,8 @@
 
 use super::decode::is_unreadable;
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use super::{normalized_name, validate, AkIssuer, AkSk, Credential, Import};
+use super::{normalized_name, validate, Import};
+use crate::profile::{AkIssuer, AkSk, Credential};
 use crate::secret::Secret;
 use crate::words::Param;
 use csv::StringRecord;

@@ -4,10 +4,8 @@
 //! depth work; recognised objects become items in document order.
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use super::{
-    normalized_name, validate, AkIssuer, AkSk, AzureServicePrincipal, Credential, IbmApiKey,
-    IbmService, Import,
-};
+use super::{normalized_name, validate, Import};
+use crate::profile::{AkIssuer, AkSk, AzureServicePrincipal, Credential, IbmApiKey, IbmService};
 use crate::secret::Secret;
 use serde_json::{Map, Value};
 
@@ -132,7 +130,7 @@ impl<'a> Fields<'a> {
             })));
         }
         let instance_id = self.get(&["instanceid"]);
-        if let Some(id) = instance_id.filter(|id| !validate::is_guid(id)) {
+        if let Some(id) = instance_id.filter(|id| !crate::profile::is_guid(id)) {
             warnings.push(Warning::new(WarningCode::UnusualInstanceId).at(self.line_of(id)));
         }
         let crn = |names: &[&str]| -> Result<Option<String>, ImportError> {

@@ -16,9 +16,7 @@ pub(crate) use decode::script_terms;
 pub use decode::MAX_INPUT_BYTES;
 pub use error::{ErrorCode, ImportError, Warning, WarningCode};
 
-pub use crate::profile::{
-    AkIssuer, AkSk, AzureServicePrincipal, Credential, IbmApiKey, IbmInstance, IbmService,
-};
+use crate::profile::Credential;
 use serde::Serialize;
 
 /// What a file held: at least one item (an import without any is an error).

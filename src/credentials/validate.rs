@@ -4,7 +4,8 @@
 //! Messages describe lengths and character classes, never the value.
 
 use super::error::{ErrorCode, ImportError, Warning, WarningCode};
-use super::AkIssuer;
+use crate::profile::is_guid;
+use crate::profile::AkIssuer;
 use crate::words::Param;
 
 const USUAL_ACCESS_KEY_LENGTH: usize = 20;
@@ -78,14 +79,6 @@ pub(crate) fn ibm_api_key(value: &str) -> Result<(), ImportError> {
             .with("expected", IBM_API_KEY_LENGTH));
     }
     Ok(())
-}
-
-pub(crate) fn is_guid(value: &str) -> bool {
-    let groups: Vec<&str> = value.split('-').collect();
-    groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(group, length)| {
-            group.len() == length && group.chars().all(|c| c.is_ascii_hexdigit())
-        })
 }
 
 /// `field` names the field by its item key (`guid`, `clientId`, `tenantId`).

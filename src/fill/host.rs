@@ -180,7 +180,8 @@ mod tests {
 
     #[test]
     fn a_normalised_host_matches_its_console_pages() {
-        use crate::fill::{match_console, ExtraHost, Provider};
+        use crate::fill::{match_console, ExtraHost};
+        use crate::profile::Provider;
         let host = normalize("Console.HCS.Example.com.").unwrap();
         let extra = [ExtraHost {
             host,

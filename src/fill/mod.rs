@@ -20,7 +20,7 @@ mod text;
 pub use field::{page_fields, FieldDescriptor, FrameFields};
 pub use host::{normalize_console_host, HostError};
 pub use origin::{
-    frame_decision, match_console, ConsoleMatch, ExtraHost, FrameDecision, FrameRefusal, Provider,
+    frame_decision, match_console, ConsoleMatch, ExtraHost, FrameDecision, FrameRefusal,
 };
 pub use plan::{
     plan_fill, FillPlan, PlanInput, PlannedFill, Refusal, RefusalCode, SkipReason, Skipped,

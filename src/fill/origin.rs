@@ -24,7 +24,7 @@ use url::{Origin, Url};
 
 /// The console families credfill fills are the providers whose profiles they take (Huawei Cloud,
 /// Flexible Engine, IBM Cloud): one enum with the vault and the checks.
-pub use crate::profile::Provider;
+use crate::profile::Provider;
 
 /// Built-in allow-list (see `FACTS.md`, "Consoles and their forms").
 const CONSOLE_HOSTS: &[(&str, Provider)] = &[

@@ -2,9 +2,9 @@
 //! code when a console changes its DOM.
 
 use super::field::FieldText;
-use super::origin::Provider;
 use super::slot::{AnsweredBy, Slot};
 use super::text::normalize;
+use crate::profile::Provider;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

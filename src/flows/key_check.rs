@@ -16,7 +16,7 @@ use crate::cloud::key::SigningKey;
 use crate::cloud::obs::{head_bucket, list_buckets, valid_bucket};
 use crate::cloud::openscale::data_marts;
 use crate::cloud::{Answer, Request, RequestError};
-use crate::profile::{Credential, Profile, Provider};
+use crate::profile::{Credential, Profile, Provider, Step};
 use crate::secret::Secret;
 use crate::sign::Scheme;
 use serde::{Deserialize, Serialize};
@@ -32,27 +32,6 @@ pub struct KeyCheck {
     pub timestamp: String,
     #[serde(default)]
     pub bucket: Option<String>,
-}
-
-/// Which request of a check an answer belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Step {
-    /// OBS / S3 `GET /` (ListBuckets): proves AK and SK.
-    #[serde(rename = "obs.list-buckets")]
-    ListBuckets,
-    /// Huawei IAM `GET /v3/auth/projects` (APIG signature): yields the project ID. (Stored
-    /// checks name it so since it read `GET /v3/projects`.)
-    #[serde(rename = "iam.projects")]
-    IamProjects,
-    /// `HEAD /<bucket>`: existence, region and storage class of the ModelArts bucket.
-    #[serde(rename = "obs.bucket")]
-    Bucket,
-    /// IBM IAM token exchange for an API key.
-    #[serde(rename = "ibm.token")]
-    IbmToken,
-    /// Watson OpenScale data mart, read with the token.
-    #[serde(rename = "openscale.data-mart")]
-    OpenScaleDataMart,
 }
 
 /// A request of the check, named by its step.
@@ -246,8 +225,8 @@ mod tests {
     use crate::cloud::key::tests::{
         aksk, endpoint, header, ibm_platform_key, key, profile, AK, SK, TIMESTAMP,
     };
-    use crate::cloud::{Details, Status};
     use crate::profile::{AkIssuer, AkSk, IbmInstance};
+    use crate::profile::{Details, Status};
 
     const GUID: &str = "0123abcd-4567-89ef-0123-456789abcdef";
 

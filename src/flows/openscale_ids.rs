@@ -20,8 +20,9 @@ use crate::cloud::openscale::service_providers::{
 };
 use crate::cloud::openscale::subscriptions::{self, Subscription};
 use crate::cloud::{Answer, Origin, Preview, Request};
-use crate::credentials::validate::is_guid;
 use crate::flows::key_check::ibm_api_key;
+use crate::profile::is_guid;
+use crate::profile::region::region_param;
 use crate::profile::{AkIssuer, Credential, Profile, Provider};
 use crate::secret::Secret;
 use crate::words::{message_codes, Param, Params};
@@ -565,8 +566,8 @@ fn instance_notes(profile: &Profile, instance: &Instance) -> Vec<Said> {
     if !region.is_empty() && region != instance.region {
         notes.push(
             Said::new(LookupCode::OtherRegion)
-                .with("region", Param::region(region))
-                .with("instanceRegion", Param::region(&instance.region)),
+                .with("region", region_param(region))
+                .with("instanceRegion", region_param(&instance.region)),
         );
     }
     notes.extend(state_note(instance));
@@ -605,7 +606,7 @@ fn ids_target(lookup: &Lookup) -> Result<(&str, &str, Origin), Said> {
     };
     match endpoints(&in_region).openscale {
         Some(origin) if is_guid(guid) => Ok((guid, region, origin)),
-        _ => Err(Said::new(LookupCode::UnknownRegion).with("region", Param::region(region))),
+        _ => Err(Said::new(LookupCode::UnknownRegion).with("region", region_param(region))),
     }
 }
 
@@ -755,7 +756,7 @@ fn openscale_failure(lookup: &Lookup, failure: ReadFailure) -> Step {
         ReadFailure::NotFound => Said::new(LookupCode::OpenscaleNotFound),
         other => return Step::failed(failure_words(other, &origin.host)),
     };
-    Step::failed(said.with("region", Param::region(region)))
+    Step::failed(said.with("region", region_param(region)))
 }
 
 fn failure_words(failure: ReadFailure, host: &str) -> Said {
@@ -1175,7 +1176,7 @@ mod tests {
             );
             assert_eq!(
                 (said.code, &said.params["region"]),
-                (code, &Param::region("eu-gb"))
+                (code, &region_param("eu-gb"))
             );
         }
         let mut no_key = instances();

@@ -16,7 +16,7 @@
 //! a half-done preparation is reported step by step and resumed from where it stopped.
 
 use crate::cloud::catalog::{endpoints, Endpoints, Origin};
-use crate::cloud::diagnosis::{Diagnosis, DiagnosisCode, Severity, Status};
+use crate::cloud::diagnosis::Diagnosis;
 use crate::cloud::iam::auth_projects;
 use crate::cloud::key::SigningKey;
 use crate::cloud::modelarts::authorizations::{self, Authorization};
@@ -24,9 +24,11 @@ use crate::cloud::obs::head_bucket::{self, is_old_generation, COLD_CLASSES};
 use crate::cloud::obs::put_folder::folder_key;
 use crate::cloud::obs::{create_bucket, list_buckets, list_folders, put_folder, valid_bucket};
 use crate::cloud::{Answer, Request, RequestError};
+use crate::profile::region::region_param;
 use crate::profile::{Credential, Profile, Provider};
+use crate::profile::{DiagnosisCode, Severity, Status};
 use crate::sign::Scheme;
-use crate::words::{message_codes, Param, Params};
+use crate::words::{message_codes, Params};
 use serde::{Deserialize, Serialize};
 
 /// The folders ModelArts' guides have the user create (training data, output, models, logs).
@@ -514,16 +516,16 @@ fn fit(bucket: &BucketFacts, region: &str) -> (FitCode, Params) {
     let class = bucket.storage_class.as_deref().unwrap_or_default();
     let code = match &bucket.region {
         Some(r) if r != region => {
-            params.insert("bucketRegion", Param::region(r));
-            params.insert("region", Param::region(region));
+            params.insert("bucketRegion", region_param(r));
+            params.insert("region", region_param(region));
             FitCode::OtherRegion
         }
         _ if bucket.elsewhere => {
-            params.insert("region", Param::region(region));
+            params.insert("region", region_param(region));
             FitCode::Elsewhere
         }
         _ if COLD_CLASSES.contains(&class) => {
-            params.insert("storageClass", Param::storage_class(class));
+            params.insert("storageClass", head_bucket::storage_class_param(class));
             FitCode::Cold
         }
         _ if is_old_generation(bucket.version.as_deref()) => FitCode::OldGeneration,
@@ -533,7 +535,7 @@ fn fit(bucket: &BucketFacts, region: &str) -> (FitCode, Params) {
                 FitCode::Unread
             }
             None if bucket.metadata_read => {
-                params.insert("region", Param::region(region));
+                params.insert("region", region_param(region));
                 FitCode::Fit
             }
             None => FitCode::Unknown,
@@ -778,7 +780,7 @@ mod tests {
         // A region the catalog names is shown with its console name beside its ID.
         assert_eq!(
             v.buckets[3].fit_params["bucketRegion"],
-            Param::Coded {
+            crate::words::Param::Coded {
                 term: "region_cn_north_4".into(),
                 code: "cn-north-4".into()
             }

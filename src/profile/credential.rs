@@ -176,6 +176,15 @@ impl Credential {
     }
 }
 
+/// Whether `value` is a GUID as IBM Cloud writes an instance's or a principal's (8-4-4-4-12 hex digits).
+pub fn is_guid(value: &str) -> bool {
+    let groups: Vec<&str> = value.split('-').collect();
+    groups.len() == 5
+        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(group, length)| {
+            group.len() == length && group.chars().all(|c| c.is_ascii_hexdigit())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

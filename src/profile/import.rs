@@ -283,7 +283,7 @@ fn save_one(
         }
         let provider = new_provider(&item, choice.provider)?;
         let region = match choice.region.map(str::trim).filter(|r| !r.is_empty()) {
-            Some(region) if crate::cloud::catalog::region_known(provider, region) => {
+            Some(region) if crate::profile::region::region_known(provider, region) => {
                 Some(region.to_owned())
             }
             Some(_) => return Err(ProfileError::BadRegion),

@@ -8,6 +8,7 @@
 use crate::words::message_codes;
 
 mod age;
+mod check;
 mod credential;
 mod document;
 mod endpoint;
@@ -17,13 +18,16 @@ mod operation;
 #[allow(clippy::module_inception)]
 mod profile;
 mod provider;
+pub mod region;
+mod regions;
 mod rotation;
 mod timestamp;
 mod view;
 
 pub use age::{key_age, KeyAge, KeyAgeSince, DEFAULT_MAX_KEY_AGE_DAYS};
+pub use check::{Details, DiagnosisCode, Severity, Status, Step};
 pub use credential::{
-    AkIssuer, AkSk, AzureServicePrincipal, Credential, IbmApiKey, IbmInstance, IbmService,
+    is_guid, AkIssuer, AkSk, AzureServicePrincipal, Credential, IbmApiKey, IbmInstance, IbmService,
 };
 pub use document::{Conflict, Deleted, Document, DOCUMENT_VERSION};
 pub use endpoint::{CustomOrigin, Endpoint, PerService, Service};

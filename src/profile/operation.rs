@@ -5,13 +5,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::import::{accepts, save_import, ImportChoice};
+use super::is_guid;
 use super::merge::{merge_backup, Restored};
 use super::timestamp::format_ms;
 use super::{
     CheckLine, Colour, Credential, Document, Endpoint, LastCheck, Profile, ProfileError, Provider,
     Saved,
 };
-use crate::credentials::validate::is_guid;
 
 /// How long a deleted profile can be brought back.
 pub const UNDO_MS: i64 = 5 * 60 * 1000;

@@ -3,10 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Credential, Endpoint, ProfileError, Provider};
-use crate::cloud::diagnosis::DiagnosisCode;
-use crate::cloud::{Details, Severity, Status};
-use crate::flows::key_check::Step;
+use super::{
+    Credential, Details, DiagnosisCode, Endpoint, ProfileError, Provider, Severity, Status, Step,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -82,7 +81,7 @@ impl Profile {
     /// Whether `region` may be this profile's: a region of the catalog for its provider, or, on
     /// a profile with its own endpoint, any plain region name ([`is_region_name`]).
     pub fn takes_region(&self, region: &str) -> bool {
-        crate::cloud::catalog::region_known(self.provider, region)
+        crate::profile::region::region_known(self.provider, region)
             || (self.endpoint.is_some() && is_region_name(region))
     }
 

@@ -9,10 +9,11 @@
 use crate::cloud::answer::Answer;
 use crate::cloud::apig;
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::diagnosis::{received, unexpected, Diagnosis};
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError};
-use crate::words::Param;
+use crate::profile::region::region_param;
+use crate::profile::{DiagnosisCode, Status};
 use serde::Deserialize;
 
 /// The request huaweicloudsdkiam's `IamClient.keystone_list_auth_projects` builds, APIG-signed.
@@ -62,7 +63,7 @@ pub fn diagnose(answer: &Answer, region: &str, sent_at: &str) -> Diagnosis {
         Some(Some(id)) => {
             details.project_id = Some(id);
             Diagnosis::new(Status::Ok, DiagnosisCode::ProjectFound, details)
-                .with("region", Param::region(region))
+                .with("region", region_param(region))
         }
         // The project is named by the region's ID itself: that is what the user looks for.
         Some(None) => Diagnosis::new(Status::NoProject, DiagnosisCode::NoProject, details)
@@ -73,10 +74,11 @@ pub fn diagnose(answer: &Answer, region: &str, sent_at: &str) -> Diagnosis {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::cloud::diagnosis::{tests::checked, Severity};
+    use crate::cloud::diagnosis::tests::checked;
     use crate::cloud::endpoints;
     use crate::cloud::key::tests::{aksk, header, key, profile, AK, SK, TIMESTAMP};
     use crate::profile::Provider;
+    use crate::profile::Severity;
 
     /// The IAM API reference's example answer (tests/fixtures/cloud-answers/iam/SOURCES.md).
     pub(crate) const HUAWEI: &str =

@@ -6,8 +6,9 @@
 use super::IbmError;
 use crate::cloud::answer::Answer;
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::diagnosis::{received, unexpected, Diagnosis};
 use crate::cloud::{Body, Request, MASK};
+use crate::profile::{DiagnosisCode, Status};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 

@@ -97,7 +97,7 @@ impl fmt::Display for IbmError {
             IbmError::UnknownRegion => write!(
                 f,
                 "OpenScale has no region of that name (known: {})",
-                crate::cloud::catalog::OPENSCALE_REGIONS.join(", ")
+                crate::profile::region::OPENSCALE_REGIONS.join(", ")
             ),
             IbmError::InvalidId(field) => write!(f, "`{field}` is not a GUID"),
         }

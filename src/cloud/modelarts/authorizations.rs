@@ -9,9 +9,10 @@
 use crate::cloud::answer::Answer;
 use crate::cloud::apig::{self, gateway_failure, service_error};
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::diagnosis::{received, unexpected, Diagnosis};
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError, MASK};
+use crate::profile::{DiagnosisCode, Status};
 use crate::sign::encode::encode_component;
 use serde::{Deserialize, Serialize};
 
@@ -120,7 +121,7 @@ fn failure(
     status: u16,
     body: &str,
     sent_at: &str,
-    details: crate::cloud::Details,
+    details: crate::profile::Details,
 ) -> Diagnosis {
     let error = service_error(body).filter(|e| !e.code.starts_with("APIG"));
     let Some(error) = error else {

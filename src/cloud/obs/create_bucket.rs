@@ -9,10 +9,11 @@
 use super::{bucket_request, denied_or_failed, key_error};
 use crate::cloud::answer::{xml_error, Answer};
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::diagnosis::{received, unexpected, Diagnosis};
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError};
-use crate::words::Param;
+use crate::profile::region::region_param;
+use crate::profile::{DiagnosisCode, Status};
 
 pub const PERMISSION: &str = "obs:bucket:CreateBucket";
 
@@ -53,7 +54,7 @@ pub fn diagnose(
     if (200..300).contains(&status) {
         return Diagnosis::ok(DiagnosisCode::BucketCreated, details)
             .with("bucket", bucket)
-            .with("region", Param::region(region));
+            .with("region", region_param(region));
     }
     let code = xml_error(body).map(|e| e.code).unwrap_or_default();
     match (status, code.as_str()) {
@@ -64,7 +65,7 @@ pub fn diagnose(
             details,
         )
         .with("bucket", bucket)
-        .with("region", Param::region(region))
+        .with("region", region_param(region))
         .with("suggestion", suggest(bucket, suffix)),
         (409, _) => Diagnosis::new(Status::Taken, DiagnosisCode::BucketTaken, details)
             .with("bucket", bucket)
@@ -142,7 +143,7 @@ mod tests {
             (elsewhere.status, elsewhere.code),
             (Status::WrongRegion, DiagnosisCode::BucketOwnedElsewhere)
         );
-        assert_ne!(elsewhere.severity, crate::cloud::Severity::Ok);
+        assert_ne!(elsewhere.severity, crate::profile::Severity::Ok);
         assert_eq!(elsewhere.params["suggestion"], "ml-data-301105".into());
         for (status, code, expected) in [
             (400, "TooManyBuckets", DiagnosisCode::TooManyBuckets),

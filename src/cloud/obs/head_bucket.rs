@@ -9,9 +9,11 @@
 use super::{bucket_request, bucket_url, valid_bucket};
 use crate::cloud::answer::Answer;
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::diagnosis::{received, unexpected, Diagnosis};
 use crate::cloud::key::{signed, SigningKey};
 use crate::cloud::{Request, RequestError};
+use crate::profile::region::region_param;
+use crate::profile::{DiagnosisCode, Status};
 use crate::sign::Scheme;
 use crate::words::Param;
 
@@ -46,6 +48,11 @@ pub const STORAGE_CLASSES: &[&str] = &[
     "GLACIER",
 ];
 
+/// A storage class as the service names it (`WARM`), with its words when it is a known one.
+pub fn storage_class_param(class: &str) -> Param {
+    Param::coded("storage_class", class, STORAGE_CLASSES.contains(&class))
+}
+
 /// The `_locales` keys of the storage classes' words.
 pub fn terms() -> impl Iterator<Item = String> {
     STORAGE_CLASSES
@@ -68,7 +75,7 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
     let diagnosis = |status, code, details| {
         Diagnosis::new(status, code, details)
             .with("bucket", bucket)
-            .with("region", Param::region(region))
+            .with("region", region_param(region))
     };
     let in_other_region = details.bucket_region.as_ref().is_some_and(|r| r != region);
     if (300..400).contains(&status) || status == 0 || in_other_region {
@@ -78,7 +85,7 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
                 DiagnosisCode::BucketWrongRegion,
                 details,
             )
-            .with("bucketRegion", Param::region(&bucket_region)),
+            .with("bucketRegion", region_param(&bucket_region)),
             None => diagnosis(Status::WrongRegion, DiagnosisCode::BucketElsewhere, details),
         };
     }
@@ -107,7 +114,7 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
     let class = details.storage_class.clone().unwrap_or_default();
     if COLD_CLASSES.contains(&class.as_str()) {
         return about_bucket(Status::ColdStorage, DiagnosisCode::ColdStorage, details)
-            .with("storageClass", Param::storage_class(&class));
+            .with("storageClass", storage_class_param(&class));
     }
     if is_old_generation(details.bucket_version.as_deref()) {
         return about_bucket(Status::OldBucket, DiagnosisCode::OldBucket, details);
@@ -116,7 +123,7 @@ pub fn diagnose(answer: &Answer, bucket: &str, region: &str) -> Diagnosis {
         return diagnosis(Status::Ok, DiagnosisCode::BucketUsableUnknownClass, details);
     }
     diagnosis(Status::Ok, DiagnosisCode::BucketUsable, details)
-        .with("storageClass", Param::storage_class(&class))
+        .with("storageClass", storage_class_param(&class))
 }
 
 /// 2nd-generation OBS buckets answer `x-obs-version: 3.0`, earlier ones `--`; ModelArts needs the

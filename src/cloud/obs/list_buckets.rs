@@ -7,10 +7,11 @@
 use super::denied_or_failed;
 use crate::cloud::answer::Answer;
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{received, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::diagnosis::{received, Diagnosis};
 use crate::cloud::key::{signed, SigningKey};
 use crate::cloud::{Request, RequestError};
 use crate::profile::Provider;
+use crate::profile::{DiagnosisCode, Status};
 use crate::sign::Scheme;
 use serde::Serialize;
 

@@ -7,9 +7,10 @@
 use super::{bucket_request, read};
 use crate::cloud::answer::Answer;
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{Diagnosis, DiagnosisCode};
+use crate::cloud::diagnosis::Diagnosis;
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError};
+use crate::profile::DiagnosisCode;
 use crate::sign::encode::encode_component;
 
 pub const PERMISSION: &str = "obs:bucket:ListBucket";

@@ -11,11 +11,10 @@ pub mod put_folder;
 
 use super::answer::{server_clock_offset, xml_error, Answer};
 use super::catalog::Origin;
-use super::diagnosis::{
-    key_failure, received, unexpected, Details, Diagnosis, DiagnosisCode, Status,
-};
+use super::diagnosis::{key_failure, received, unexpected, Diagnosis};
 use super::key::{signed, SigningKey};
 use super::{Request, RequestError};
+use crate::profile::{Details, DiagnosisCode, Status};
 use crate::sign::Scheme;
 
 pub use bucket_name::valid_bucket;
@@ -206,6 +205,6 @@ pub(crate) mod tests {
             "20261123T110000Z",
             Details::default(),
         ));
-        assert_eq!(d.code, crate::cloud::DiagnosisCode::ClockSkew);
+        assert_eq!(d.code, crate::profile::DiagnosisCode::ClockSkew);
     }
 }

@@ -4,9 +4,10 @@
 use super::{bucket_request, denied_or_failed};
 use crate::cloud::answer::Answer;
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{received, Diagnosis, DiagnosisCode};
+use crate::cloud::diagnosis::{received, Diagnosis};
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError};
+use crate::profile::DiagnosisCode;
 use crate::sign::encode::encode_path;
 
 pub const PERMISSION: &str = "obs:object:PutObject";

@@ -4,13 +4,14 @@
 
 use crate::cloud::answer::Answer;
 use crate::cloud::catalog::Origin;
-use crate::cloud::diagnosis::{received, unexpected, Diagnosis, DiagnosisCode, Status};
+use crate::cloud::diagnosis::{received, unexpected, Diagnosis};
 use crate::cloud::ibm::{read_json, IbmError, ReadFailure};
 use crate::cloud::openscale::{read_request, Resource};
 use crate::cloud::Request;
-use crate::credentials::validate::is_guid;
+use crate::profile::is_guid;
+use crate::profile::region::region_param;
+use crate::profile::{DiagnosisCode, Status};
 use crate::secret::Secret;
-use crate::words::Param;
 use serde::{Deserialize, Serialize};
 
 /// `GET` one data mart (`data_mart_id`), or the list of data marts when it is `None`.
@@ -71,7 +72,7 @@ pub fn diagnose(answer: &Answer, region: &str) -> Diagnosis {
         401 | 403 => (Status::NoPermission, DiagnosisCode::OpenScaleNoPermission),
         _ => return unexpected(details),
     };
-    Diagnosis::new(status, code, details).with("region", Param::region(region))
+    Diagnosis::new(status, code, details).with("region", region_param(region))
 }
 
 #[cfg(test)]

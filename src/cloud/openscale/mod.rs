@@ -13,7 +13,7 @@ pub mod subscriptions;
 
 use crate::cloud::ibm::{bearer_headers, ReadFailure};
 use crate::cloud::{Origin, Request};
-use crate::credentials::validate::is_guid;
+use crate::profile::is_guid;
 use crate::secret::Secret;
 use serde::Deserialize;
 

@@ -13,6 +13,7 @@
 // uses navigator.clipboard itself.
 import { codeCommentKeys, codeOffers, renderSnippet } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
+import { CLIPBOARD_PERMISSIONS } from '../lib/clipboard.js';
 import { sha256Hex } from '../lib/sha256.js';
 import { wordsOf } from '../lib/words.js';
 import { getProfile } from './profiles.js';
@@ -21,7 +22,6 @@ export const CLEAR_ALARM = 'code-clear-clipboard';
 const PENDING = 'code.clipboard';
 /** How long a secret stays on the clipboard (an e2e test fires the alarm sooner itself). */
 const CLEAR_SECONDS = 60;
-export const CLIPBOARD_PERMISSIONS = { permissions: ['clipboardRead', 'clipboardWrite'] };
 
 async function offers({ profileId }) {
   return codeOffers(await getProfile(profileId));

@@ -3,9 +3,9 @@
 // second click. `backend` renders: `{offers, render, copySecret, download, allowClearing?}` — the
 // worker's messages in the extension, the page's own WASM core in www/ (which stores nothing).
 import { el } from './dom.js';
-import { errorWords, phrase } from './words.js';
+import { errorWords, localeKey, phrase } from './words.js';
 
-const targetLabel = (t, target) => t(`code_target_${target.replaceAll('-', '_')}`);
+const targetLabel = (t, target) => t(localeKey('code_target', target));
 
 /** Saves `text` as `fileName` through the page's own download (no `downloads` permission). Both browsers drop
  * a leading dot (no hidden files from the web), and Chrome adds `.txt` to a `text/plain` file: an octet stream keeps the name. */

@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 import { SECRET_FIELDS } from './secret-fields.js';
-import { dateWords, errorWords, phrase, words } from './words.js';
+import { dateWords, errorWords, localeKey, phrase, words } from './words.js';
 const FIELD_ORDER = [
   'issuer', 'userName', 'name', 'displayName', 'accessKeyId', 'secretAccessKey', 'securityToken', 'expiresAt',
   'apiKey', 'description', 'createdAt', 'id', 'instanceId', 'guid', 'crn', 'location', 'serviceName', 'accountId',
@@ -46,7 +46,7 @@ export function renderItems(t, items, dates = []) {
         el('dt', {}, t(`field_${field}`)),
         el('dd', {}, ...(SECRET_FIELDS.has(field) ? secretValue(t, item[field]) : [shownValue(t, field, item[field], dates[index]?.[field])]))));
     return el('article', { class: 'item', 'data-kind': item.kind, 'data-index': String(index) },
-      el('h3', {}, t(`kind_${item.kind.replaceAll('-', '_')}`)), el('dl', {}, ...rows));
+      el('h3', {}, t(localeKey('kind', item.kind))), el('dl', {}, ...rows));
   });
 }
 

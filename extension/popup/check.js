@@ -8,19 +8,9 @@ import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
 import { coded, errorWords, localeKey, words } from '../lib/words.js';
 import { hostAccess } from './host-access.js';
+import { el } from '../lib/dom.js';
 
 const EXPIRIES = [[900, 'check_expiry15m'], [3600, 'check_expiry1h'], [86400, 'check_expiry1d'], [604800, 'check_expiry7d']];
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v;
-    else if (k.startsWith('data-') || k.startsWith('aria-')) node.setAttribute(k, v);
-    else node[k] = v;
-  }
-  node.append(...children);
-  return node;
-}
 
 /** Which service a line is about: two lines may say the same thing of two services. */
 const serviceOf = (step, bucket) => t(localeKey('check_step', step.replace('.', '_')), [bucket ?? '']);
@@ -29,7 +19,7 @@ function renderResults(list, outcome) {
   list.replaceChildren(...outcome.results.map((r) =>
     el('li', { class: `check-result ${r.severity}`, 'data-step': r.step, 'data-status': r.status, 'data-severity': r.severity },
       el('span', { class: 'check-service' }, serviceOf(r.step, outcome.bucket)), ' ',
-      el('strong', {}, t(`check_status_${r.status.replaceAll('-', '_')}`)), ' ', r.code ? words(t, 'check', r) : '')));
+      el('strong', {}, t(localeKey('check_status', r.status))), ' ', r.code ? words(t, 'check', r) : '')));
 }
 
 /** The check the worker records after a granted prompt (this popup survived it, as in Firefox). */

@@ -8,8 +8,8 @@ import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { codePanel } from '../lib/code-panel.js';
+import { CLIPBOARD_PERMISSIONS } from '../lib/clipboard.js';
 
-const CLIPBOARD_PERMISSIONS = { permissions: ['clipboardRead', 'clipboardWrite'] };
 
 /** The worker renders: it alone holds the unlocked vault. */
 const backend = {

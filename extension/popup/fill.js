@@ -1,20 +1,10 @@
 // The popup section for fill: "Fill this page" for the tab the popup belongs to, a profile chooser
 // when several fit, the confirmation a cross-origin frame needs, and what was filled, skipped, missing.
-import { whileBusy } from '../lib/dom.js';
+import { el, whileBusy } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
 import { activeTabId } from './tab.js';
-import { errorWords } from '../lib/words.js';
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k.startsWith('data-')) node.setAttribute(k, v);
-    else node[k] = v;
-  }
-  node.append(...children);
-  return node;
-}
+import { errorWords, localeKey } from '../lib/words.js';
 
 const button = (id, text, onClick) => {
   const b = el('button', { type: 'button', id }, text);
@@ -23,7 +13,7 @@ const button = (id, text, onClick) => {
 };
 
 const slotName = (slot) => t(`fill_slot_${slot}`);
-const reasonName = (reason) => t(`fill_reason_${reason.replaceAll('-', '_')}`);
+const reasonName = (reason) => t(localeKey('fill_reason', reason));
 
 /** A field as the report names it: the slot, and the page's own label for it when it has one. */
 const fieldName = ({ slot, label }) => (label ? t('fill_field', [slotName(slot), label]) : slotName(slot));

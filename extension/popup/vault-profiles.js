@@ -8,7 +8,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { errorLine } from './vault-errors.js';
 import { activeTabId } from './tab.js';
-import { coded, dateWords, phrase, words } from '../lib/words.js';
+import { coded, dateWords, localeKey, phrase, words } from '../lib/words.js';
 
 /** The view's profiles, best fit for the tab first; equal scores keep the user's order. */
 const byTabFit = (profiles) =>
@@ -172,7 +172,7 @@ export function mountProfiles(section) {
 /** The keys a rotation replaced, still kept (src/profile/import.rs) until the new one passes Test keys. */
 function retiredLines(retired = []) {
   if (!retired.length) return [];
-  const keys = retired.map((c) => c.accessKeyId ?? t(`kind_${c.kind.replaceAll('-', '_')}`));
+  const keys = retired.map((c) => c.accessKeyId ?? t(localeKey('kind', c.kind)));
   return [el('p', { class: 'retired-key muted' }, t('vault_retiredKey', [keys.join(t('listSeparator'))]))];
 }
 

@@ -8,8 +8,8 @@
 // Prints JSON lines {"bench", "target": browser[, worker stopped], "ms", "runs", "spread"}; needs `make build`
 // (dist-e2e, replicas).
 import { BROWSERS, eventually, stopBackground } from '../tests/e2e/lib/browsers.mjs';
-import { HOSTS } from '../tests/e2e/lib/consoles.mjs';
-import { launchWithConsoles, probe, tabIdOf } from '../tests/e2e/lib/fill.mjs';
+import { HOSTS, launchWithConsoles } from '../tests/e2e/lib/consoles.mjs';
+import { probe, tabIdOf } from '../tests/e2e/lib/tabs.mjs';
 import { seedProfile } from '../tests/e2e/lib/profiles.mjs';
 import { median, spread } from './lib/stats.mjs';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { E2E_EXTENSION, ROOT, launchChromium } from '../tests/e2e/lib/browsers.mjs';
 import { HOSTS, chromiumConsoleArgs, startConsoles } from '../tests/e2e/lib/consoles.mjs';
 import { E2E_PASSPHRASE, seedProfile } from '../tests/e2e/lib/profiles.mjs';
-import { tabIdOf } from '../tests/e2e/lib/fill.mjs';
+import { tabIdOf } from '../tests/e2e/lib/tabs.mjs';
 import { click, settled } from '../tests/e2e/lib/modelarts.mjs';
 import { startServer } from '../tests/e2e/servers/launch.mjs';
 

@@ -16,8 +16,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, ROOT, eventually, grantByPrompt } from './lib/browsers.mjs';
-import { HOSTS } from './lib/consoles.mjs';
-import { launchWithConsoles, probe, runFill, slotsOf, tabIdOf } from './lib/fill.mjs';
+import { HOSTS, launchWithConsoles } from './lib/consoles.mjs';
+import { runFill, slotsOf } from './lib/fill.mjs';
+import { probe, tabIdOf } from './lib/tabs.mjs';
 import { seedProfile, send } from './lib/profiles.mjs';
 
 const HUAWEI = {

@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually, stopBackground } from './lib/browsers.mjs';
-import { HOSTS } from './lib/consoles.mjs';
+import { HOSTS, launchHeadfulChromium, launchWithConsoles } from './lib/consoles.mjs';
 import { chooseFillInContextMenu } from './lib/context-menu.mjs';
-import { launchHeadfulChromium, launchWithConsoles, pressFillShortcut, probe, runFill, skipShortcutWhileLocked, slotsOf, tabIdOf } from './lib/fill.mjs';
+import { pressFillShortcut, runFill, skipShortcutWhileLocked, slotsOf } from './lib/fill.mjs';
+import { probe, tabIdOf } from './lib/tabs.mjs';
 import { E2E_PASSPHRASE, seedProfile, send } from './lib/profiles.mjs';
 
 const HUAWEI = {

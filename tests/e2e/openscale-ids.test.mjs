@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually } from './lib/browsers.mjs';
-import { HOSTS } from './lib/consoles.mjs';
-import { launchWithConsoles, probe, tabIdOf } from './lib/fill.mjs';
+import { HOSTS, launchWithConsoles } from './lib/consoles.mjs';
+import { probe, tabIdOf } from './lib/tabs.mjs';
 import { listProfiles, seedProfile, send } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, ROOT, answerPermissionPrompt, eventually, launchChromium, launchFirefox } from './lib/browsers.mjs';
 import { HOSTS, chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './lib/consoles.mjs';
-import { probe } from './lib/fill.mjs';
+import { probe } from './lib/tabs.mjs';
 import { seedProfile } from './lib/profiles.mjs';
 import { startXvfb } from './lib/xvfb.mjs';
 import { startServer } from './servers/launch.mjs';

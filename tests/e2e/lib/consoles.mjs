@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { ROOT } from './browsers.mjs';
+import { E2E_EXTENSION, ROOT, launchChromium, launchFirefox } from './browsers.mjs';
+import { startXvfb } from './xvfb.mjs';
 
 export const HOSTS = {
   huawei: 'console.huaweicloud.com',
@@ -85,3 +86,34 @@ export function chromiumConsoleArgs(port) {
 
 /** Firefox: every name resolved to 127.0.0.1 (the server must then listen on 443). */
 export const FIREFOX_CONSOLE_PREFS = { 'network.dns.forceResolve': '127.0.0.1' };
+
+/**
+ * The replica server (a new one, or `server`) and a browser, with a profile of its own, that resolves
+ * the console hosts to it; `language` is the browser's UI language (see launchChromium). `prompts`:
+ * the test answers permission prompts (answerPermissionPrompt), so Chromium runs headful on Xvfb.
+ */
+export async function launchWithConsoles(name, server = null, { language, prompts = false } = {}) {
+  server ??= await startConsoles(name === 'firefox' ? 443 : 0);
+  let browser;
+  if (name === 'firefox') browser = await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true, language });
+  else if (prompts) browser = await launchHeadfulChromium(server, { language });
+  else browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), language });
+  return { server, browser };
+}
+
+/**
+ * A headful Chromium on a private Xvfb display, for what only real key presses reach (headless
+ * Chromium routes none to extension commands), resolving the console hosts to `server`.
+ * Resolves to the browser; its close() also stops the display.
+ */
+export async function launchHeadfulChromium(server, { language } = {}) {
+  const xvfb = await startXvfb();
+  try {
+    const browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), display: xvfb.display, language });
+    const close = browser.close;
+    return { ...browser, close: () => close().finally(xvfb.stop) };
+  } catch (e) {
+    xvfb.stop();
+    throw e;
+  }
+}

@@ -1,22 +1,7 @@
-// Drives autofill from an extension page the way the popup does (`fill.run` for a tab), and reads
-// what a replica's framework holds by clicking its submit button inside the tab (any frame).
-import { launchChromium, launchFirefox, E2E_EXTENSION } from './browsers.mjs';
-import { chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './consoles.mjs';
-import { pressKeys, startXvfb } from './xvfb.mjs';
-
-/**
- * The replica server (a new one, or `server`) and a browser, with a profile of its own, that resolves
- * the console hosts to it; `language` is the browser's UI language (see launchChromium). `prompts`:
- * the test answers permission prompts (answerPermissionPrompt), so Chromium runs headful on Xvfb.
- */
-export async function launchWithConsoles(name, server = null, { language, prompts = false } = {}) {
-  server ??= await startConsoles(name === 'firefox' ? 443 : 0);
-  let browser;
-  if (name === 'firefox') browser = await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true, language });
-  else if (prompts) browser = await launchHeadfulChromium(server, { language });
-  else browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), language });
-  return { server, browser };
-}
+// Drives autofill the way a user does: from an extension page as the popup does (`fill.run` for a
+// tab), through the popup itself, or by the keyboard shortcut.
+import { tabIdOf } from './tabs.mjs';
+import { pressKeys } from './xvfb.mjs';
 
 /**
  * Why a test of the fill shortcut while locked is skipped in `browserName`, or false. Headful Chromium:
@@ -26,32 +11,6 @@ export async function launchWithConsoles(name, server = null, { language, prompt
  */
 export const skipShortcutWhileLocked = (browserName) =>
   browserName === 'chromium' && 'unlock from a second popup page may hang in headful Chromium';
-
-/**
- * A headful Chromium on a private Xvfb display, for what only real key presses reach (headless
- * Chromium routes none to extension commands), resolving the console hosts to `server`.
- * Resolves to the browser; its close() also stops the display.
- */
-export async function launchHeadfulChromium(server, { language } = {}) {
-  const xvfb = await startXvfb();
-  try {
-    const browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(server.port), display: xvfb.display, language });
-    const close = browser.close;
-    return { ...browser, close: () => close().finally(xvfb.stop) };
-  } catch (e) {
-    xvfb.stop();
-    throw e;
-  }
-}
-
-/** Id of the newest tab showing `url` (fragment ignored), or null when the extension may not see it. */
-export function tabIdOf(control, url) {
-  const pattern = url.replace(/#.*$/, '') + '*';
-  return control.evaluate(async (p) => {
-    const tabs = await (globalThis.browser ?? globalThis.chrome).tabs.query({ url: p });
-    return tabs.length ? Math.max(...tabs.map((t) => t.id)) : null;
-  }, pattern);
-}
 
 /** Sends `fill.run` for the tab showing `url`; resolves to the worker's whole reply ({ok} or {error}). */
 export async function runFill(control, url, options = {}) {
@@ -77,40 +36,6 @@ export async function fillWithPopup(browser, control, target, ready, { timeout }
   return { page, popup };
 }
 
-/**
- * Runs one of a few probes in every frame of the tab showing `url`, through the extension's scripting
- * API (so cross-origin frames too; content-script CSP forbids shipping arbitrary code); resolves to
- * the frames' non-null answers.
- * - `submit` (selector): clicks the replica's submit button and returns the state its framework printed.
- * - `values`: the values of the frame's light-DOM text inputs.
- * - `injected`: whether the fill content script is present.
- * - `time-collect`: milliseconds one collect() takes in the frame (after a fill injected the script).
- */
-export async function probe(control, url, name, arg = null) {
-  const tabId = await tabIdOf(control, url);
-  return control.evaluate(async ({ tabId: id, name: n, arg: a }) => {
-    const probes = {
-      submit: (sel) => {
-        const button = document.querySelector(sel);
-        if (!button) return null;
-        button.click();
-        return JSON.parse(document.getElementById('state')?.textContent || 'null');
-      },
-      values: () => [...document.querySelectorAll('input:not([type=checkbox])')].map((i) => i.value),
-      injected: () => Boolean(globalThis.__credfillFill),
-      'time-collect': () => {
-        if (!globalThis.__credfillFill) return null;
-        const start = performance.now();
-        globalThis.__credfillFill.collect();
-        return performance.now() - start;
-      },
-    };
-    const results = await (globalThis.browser ?? globalThis.chrome).scripting.executeScript({
-      target: { tabId: id, allFrames: true }, func: probes[n], args: [a],
-    });
-    return results.map((r) => r.result).filter((r) => r != null);
-  }, { tabId, name, arg });
-}
 
 /**
  * Presses the extension's keyboard shortcut (Alt+Shift+F) with `page` (showing `url`) as the current tab.

@@ -36,7 +36,7 @@ const PROFILES = {
 const print = (bench, target, times, extra = {}) =>
   console.log(JSON.stringify({ bench, target, ms: Number(median(times).toFixed(1)), runs: times.length, spread: spread(times), ...extra }));
 
-for (const [name, launch] of BROWSERS) {
+for (const [name] of BROWSERS) {
   const { server, browser } = await launchWithConsoles(name);
   try {
     const ids = {};

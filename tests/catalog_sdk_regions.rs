@@ -2,7 +2,7 @@
 //! huaweicloudsdkiam and huaweicloudsdkmodelarts list, with the host each prints, recorded by
 //! `tests/differential/huawei_regions.py` into `tests/.cache/huawei-regions.json` (`make test`
 //! runs it first). A host that differs, a region or service one side lacks, fails here: generate
-//! `src/cloud/regions.rs` again with `huawei_regions.py --write`.
+//! `src/profile/regions.rs` again with `huawei_regions.py --write`.
 
 use credfill::cloud::catalog::{self, Origin};
 use credfill::profile::{region, Provider};

@@ -53,6 +53,9 @@ pub fn normalize_console_host(input: &str) -> Result<String, JsValue> {
     })
 }
 
+/// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
 /// `planFill({topUrl, frames: [{frameId, fields}], hidden?, profile, extraHosts?,
 /// confirmedFrameOrigin?, chosen?})` → `{console, fills: [{fieldId, slot, value, confidence}],
 /// skipped: [{fieldId, reason, slot}], missing: [slot], refused?: {code, message}, confirmFrame?}`
@@ -65,9 +68,6 @@ pub fn normalize_console_host(input: &str) -> Result<String, JsValue> {
 ///
 /// The fields (thousands on a long page) are parsed straight from the text the content script
 /// sent, never made into JS objects in the worker; the rest goes through `crate::json`'s tree.
-/// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-
 #[wasm_bindgen(js_name = planFill)]
 pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {
     const EXPECTED: &str =

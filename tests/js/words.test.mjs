@@ -46,7 +46,7 @@ for (const lang of ['fr', 'zh_CN']) {
   test(`${lang} words are translations, not the English fallback`, () => {
     const copies = codes.map(({ key }) => key)
       .filter((key) => catalogs[lang][key]?.message === catalogs.en[key].message && !PRODUCT_NAMES.has(catalogs.en[key].message))
-      // A region's name is its console's own; the consoles have no French (src/cloud/catalog.rs REGION_NAMES).
+      // A region's name is its console's own; the consoles have no French (src/profile/region.rs REGION_NAMES).
       .filter((key) => !(lang === 'fr' && key.startsWith('region_')));
     assert.deepEqual(copies, []);
   });

@@ -10,8 +10,7 @@ use crate::cloud::catalog::Origin;
 use crate::cloud::diagnosis::{received, Diagnosis};
 use crate::cloud::key::{signed, SigningKey};
 use crate::cloud::{Request, RequestError};
-use crate::profile::Provider;
-use crate::profile::{DiagnosisCode, Status};
+use crate::profile::{DiagnosisCode, Provider, Status};
 use crate::sign::Scheme;
 use serde::Serialize;
 

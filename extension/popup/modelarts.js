@@ -126,7 +126,7 @@ function profilePanel(profile, started) {
     }, (e) => plan.replaceChildren(el('p', { class: 'error' }, errorWords(t, 'check_error', e))));
     authorize.addEventListener('click', () => busy(authorize, ask('modelarts.write', { profileId: profile.id, calls })));
     step.append(plan, authorize);
-    if (profile.provider === 'flexible-engine') step.append(el('p', { class: 'muted modelarts-endpoint-note' }, t('modelarts_endpointNote')));
+    if (view.modelartsHostDerived) step.append(el('p', { class: 'muted modelarts-endpoint-note' }, t('modelarts_endpointNote')));
     return step;
   }
 

@@ -24,9 +24,8 @@ use crate::cloud::obs::head_bucket::{self, is_old_generation, COLD_CLASSES};
 use crate::cloud::obs::put_folder::folder_key;
 use crate::cloud::obs::{create_bucket, list_buckets, list_folders, put_folder, valid_bucket};
 use crate::cloud::{Answer, Request, RequestError};
-use crate::profile::region::region_param;
-use crate::profile::{Credential, Profile, Provider};
-use crate::profile::{DiagnosisCode, Severity, Status};
+use crate::profile::region::{modelarts_host_derived, region_param};
+use crate::profile::{Credential, DiagnosisCode, Profile, Provider, Severity, Status};
 use crate::sign::Scheme;
 use crate::words::{message_codes, Params};
 use serde::{Deserialize, Serialize};
@@ -558,6 +557,9 @@ pub struct View {
     pub authorizations: Option<Vec<AuthorizationView>>,
     /// This key is configured as a ModelArts authorization.
     pub authorized: bool,
+    /// The catalog's ModelArts host for this profile is derived, not documented (a custom endpoint
+    /// may be needed).
+    pub modelarts_host_derived: bool,
     pub log: Vec<Logged>,
 }
 
@@ -661,6 +663,7 @@ pub fn view(prepare: &Prepare) -> View {
                 })
                 .collect()
         }),
+        modelarts_host_derived: modelarts_host_derived(prepare.profile.provider),
         log: state.log.clone(),
     }
 }
@@ -1034,8 +1037,11 @@ mod tests {
                 "https://modelarts.eu-west-0.prod-cloud-ocb.orange-business.com/*",
             ]
         );
+        // Flexible Engine's ModelArts host is derived, Huawei Cloud's printed by its SDK.
+        assert!(view(&p).modelarts_host_derived);
         // A region with OBS but no ModelArts says so before anything is asked or read.
         p.profile.provider = Provider::Huawei;
+        assert!(!view(&p).modelarts_host_derived);
         p.profile.region = Some("cn-east-2".into());
         assert_eq!(
             origins(&p.profile).unwrap_err(),

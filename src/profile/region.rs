@@ -38,6 +38,12 @@ const FLEXIBLE_ENGINE: &[RegionHosts] = &[
     },
 ];
 
+/// Whether the table's ModelArts host for `provider` is derived, printed by no public page (see
+/// [`FLEXIBLE_ENGINE`]): the user is told they may need a custom endpoint for it.
+pub fn modelarts_host_derived(provider: Provider) -> bool {
+    provider == Provider::FlexibleEngine
+}
+
 /// The Huawei Cloud region offered first where nothing else chooses (the standalone page): the
 /// one huaweicloud-sdk-python-v3's examples use (`with_region(VpcRegion.value_of("cn-north-4"))`).
 const HUAWEI_CLOUD_FIRST: &str = "cn-north-4";

@@ -120,6 +120,8 @@ describe('Prepare ModelArts against stand-ins that verify the signatures', () =>
         assert.match(authorizePreview, /\/v2\/[0-9a-f]{32}\/authorizations/);
         assert.match(authorizePreview, /"secret_key":"••••"/);
         assert.ok(authorizePreview.includes(obs.accessKeyId) && !authorizePreview.includes(obs.secretAccessKey));
+        // Flexible Engine's ModelArts host is derived (the core says so): the step says a custom endpoint may be needed.
+        assert.ok(await popup.evaluate((sel) => Boolean(document.querySelector(sel)), `.modelarts-profile[data-profile-id="${id}"] .modelarts-endpoint-note`));
         p = await click(popup, id, `.modelarts-profile[data-profile-id="${id}"] .modelarts-authorize`, clicks);
         p = await settled(popup, id, (q) => q.authorized && q.previews.some((text) => text.startsWith('DELETE ')));
         assert.ok(p.authorizations.some((a) => a.includes(obs.accessKeyId)), 'the list shows the new authorization');

@@ -2,7 +2,7 @@
 
 use super::to_js;
 use crate::credentials::{self, Import};
-use crate::profile::Credential;
+use crate::profile::{parse_ms, Credential};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -16,7 +16,7 @@ struct Shown<'a> {
     dates: Vec<BTreeMap<&'static str, i64>>,
 }
 
-/// Each item's dates (`createdAt`, `expiresAt`) as instants, read from the text the file wrote.
+/// Each item's dates (`createdAt`, `expiresAt`) as instants, read as the key age reads them (`parse_ms`).
 fn item_dates(import: &Import) -> Vec<BTreeMap<&'static str, i64>> {
     let instants = |item: &Credential| {
         [
@@ -24,7 +24,7 @@ fn item_dates(import: &Import) -> Vec<BTreeMap<&'static str, i64>> {
             ("expiresAt", item.expires_at()),
         ]
         .into_iter()
-        .filter_map(|(field, text)| Some((field, crate::date::parse_rfc3339_ms(text?)?)))
+        .filter_map(|(field, text)| Some((field, parse_ms(text?)?)))
         .collect()
     };
     import.items.iter().map(instants).collect()

@@ -4,7 +4,6 @@
 import init from './pkg/credfill.js';
 import { api } from './lib/browser.js';
 import { createListener } from './lib/router.js';
-import { instantiateCore } from './background/core-bytes.js';
 import { handlers as coreHandlers } from './background/core.js';
 import { handlers as profileHandlers } from './background/profiles.js';
 import { handlers as importHandlers } from './background/import.js';
@@ -20,10 +19,8 @@ import { asUserActions } from './background/vault-lock.js';
 // Instantiated at the first need, not on every wake: a tab event whose badge is known already
 // never compiles the WASM. Awaited inside handlers: a top-level await would let the worker close.
 // A performance mark tells when (and whether) a wake instantiated it (bench/cold-wake.mjs, tests).
-// The build replaces CREDFILL_CORE_DIGEST with the WASM's SHA-256 (scripts/build-extension.mjs).
-const coreDigest = typeof CREDFILL_CORE_DIGEST === 'string' ? CREDFILL_CORE_DIGEST : null;
 let instantiating = null;
-const ready = () => (instantiating ??= instantiateCore(init, api.runtime.getURL('pkg/credfill_bg.wasm'), coreDigest)
+const ready = () => (instantiating ??= init({ module_or_path: api.runtime.getURL('pkg/credfill_bg.wasm') })
   .then(() => performance.mark('credfill-core-ready')));
 
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.

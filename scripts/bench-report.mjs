@@ -20,7 +20,7 @@ const wakeGoals = (browser, suffix) => [
     goal: `cold wake → first answer from the core, ${browser}`, bench: `worker_cold_wake_core${suffix}`, target: 'credfill, core', reference: 'bare worker', at_most: 2,
     why: () => {
       const core = (probe) => times(`worker_cold_wake_core${suffix}`, probe, 'bare worker');
-      return `only fetching the packaged WASM is ${core('wasm fetched')} the bare wake, fetching and compiling it ${core('wasm compiled')}, instantiating it ${core('wasm only')} from the package and ${core('wasm kept')} from the copy kept in Cache Storage: the wake is the WASM's bytes`;
+      return `only fetching the packaged WASM is ${core('wasm fetched')} the bare wake, fetching and compiling it ${core('wasm compiled')}, instantiating it ${core('wasm only')}: the wake is the WASM's bytes`;
     },
   },
 ];

@@ -2,7 +2,6 @@
 // One manifest serves both (scripts/manifest.mjs derives each copy).
 // Usage: node scripts/build-extension.mjs [--overlay tests/e2e/manifest-overlay.json --out DIR]
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
@@ -14,7 +13,6 @@ const { values: args } = parseArgs({ options: { overlay: { type: 'string' }, out
 // Cargo.toml is the single source of the version.
 const cargoVersion = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
-const coreDigest = createHash('sha256').update(readFileSync(join(root, 'pkg/credfill_bg.wasm'))).digest('hex');
 const overlay = args.overlay ? JSON.parse(readFileSync(join(root, args.overlay), 'utf8')) : {};
 // Refused before anything is built (scripts/manifest.mjs says why).
 const problem = overlayProblem(overlay);
@@ -32,10 +30,8 @@ for (const browser of BROWSERS) {
   // The worker as one file: on each cold wake the browser would otherwise fetch and link its ~20
   // modules before the first message is answered (bench/cold-wake.mjs measures the difference).
   // Not minified, so that a store reviewer reads it as written.
-  // The WASM's digest names the copy the worker keeps of it (extension/background/core-bytes.js).
   buildSync({
     entryPoints: [join(dir, 'background.js')], bundle: true, format: 'esm', outfile: join(dir, 'background.js'), allowOverwrite: true, logLevel: 'warning',
-    define: { CREDFILL_CORE_DIGEST: JSON.stringify(coreDigest) },
   });
   rmSync(join(dir, 'background'), { recursive: true });
   const manifest = manifestFor(browser, base, { version: cargoVersion, overlay });

@@ -2,18 +2,14 @@
 // Chromium's service worker, bench/cold-wake-firefox.mjs for Firefox's event page):
 // - "credfill": the built extension, as shipped;
 // - "wasm only": a background that only instantiates credfill's WASM and answers `version()`;
-// - "wasm kept": the same, but reading the WASM as credfill does, from the copy it keeps in Cache
-//   Storage (extension/background/core-bytes.js): against "wasm only", what that copy buys;
 // - "wasm compiled" and "wasm fetched": backgrounds that only compile, or only fetch, that WASM
 //   (where the core's wake goes);
 // - "bare worker": a background that answers without any WASM (the reference).
 // Each probe has one manifest for both browsers, as credfill has: Chromium runs `service_worker`,
 // Firefox `scripts` as an event page.
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { median, spread } from './stats.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -33,21 +29,10 @@ export const PAGE = '<!doctype html><meta charset="utf-8"><title>bench</title>';
 
 const wasmUrl = "chrome.runtime.getURL('pkg/credfill_bg.wasm')";
 const answerVersion = "chrome.runtime.onMessage.addListener((message, sender, reply) => { ready.then(() => reply({ ok: version() }), (e) => reply({ error: String(e) })); return true; });";
-/** The worker of "wasm kept": credfill's own core-bytes.js in one file with it, as credfill's build bundles it. */
-const keptWorker = () => {
-  const digest = createHash('sha256').update(readFileSync(join(ROOT, 'pkg/credfill_bg.wasm'))).digest('hex');
-  const contents = `import init, { version } from './pkg/credfill.js';
-import { instantiateCore } from './background/core-bytes.js';
-const ready = instantiateCore(init, ${wasmUrl}, '${digest}');
-${answerVersion}`;
-  const built = buildSync({ stdin: { contents, resolveDir: join(ROOT, 'extension') }, bundle: true, format: 'esm', write: false, external: ['./pkg/credfill.js'], logLevel: 'warning' });
-  return built.outputFiles[0].text;
-};
 const SOURCES = {
   'wasm only': `import init, { version } from './pkg/credfill.js';
 const ready = init({ module_or_path: ${wasmUrl} });
 ${answerVersion}`,
-  'wasm kept': keptWorker(),
   'wasm compiled': `const compiled = WebAssembly.compileStreaming(fetch(${wasmUrl}));
 chrome.runtime.onMessage.addListener((message, sender, reply) => { compiled.then((m) => reply({ ok: WebAssembly.Module.exports(m).length }), (e) => reply({ error: String(e) })); return true; });`,
   'wasm fetched': `const fetched = fetch(${wasmUrl}).then((r) => r.arrayBuffer());
@@ -58,7 +43,6 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => { fetched.then(
 /** [extension, message] of each timed wake: the popup's first question, then one the core must answer. */
 export const WAKES = {
   credfill: ['credfill', 'vault.status'], 'credfill, core': ['credfill', 'version'], 'wasm only': ['wasm only', 'version'],
-  'wasm kept': ['wasm kept', 'version'],
   'wasm compiled': ['wasm compiled', 'version'], 'wasm fetched': ['wasm fetched', 'version'], 'bare worker': ['bare worker', 'version'],
 };
 

@@ -1,5 +1,5 @@
-// SHA-256 in lower-case hex, of a text (as UTF-8) or of bytes: the name of the core's kept copy,
-// the clipboard clean-up's comparison, what an IAM token was made from.
+// SHA-256 in lower-case hex, of a text (as UTF-8) or of bytes: the clipboard clean-up's comparison,
+// what an IAM token was made from.
 
 export async function sha256Hex(data) {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;

@@ -2,8 +2,6 @@
 // components and the consoles' own libraries (OpenTiny, Carbon) are served under the consoles' real host names; a fill must land in each framework's
 // state, and never happen on a look-alike host, with the wrong provider's profile, or without a gesture.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, eventually, stopBackground } from './lib/browsers.mjs';
 import { HOSTS, launchHeadfulChromium, launchWithConsoles } from './lib/consoles.mjs';
@@ -252,30 +250,6 @@ for (const [name] of BROWSERS) {
       // The next message that needs the core instantiates it, once.
       assert.equal(typeof (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'version' }))).ok, 'string');
       assert.deepEqual(await coreReady(), [undefined, 1]);
-    });
-
-    it('a woken worker reads the core from its kept copy of the packaged WASM, not from the package', { skip: name !== 'chromium' && 'stopping a worker on demand needs the DevTools protocol' }, async () => {
-      const digest = createHash('sha256').update(readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url))).digest('hex');
-      const [worker] = browser.context.serviceWorkers().filter((w) => w.url().startsWith(browser.base));
-      const version = async () => (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'version' }))).ok;
-      assert.equal(typeof (await version()), 'string');
-      // The copy is written after the instantiation it came with; its bytes are the package's.
-      const kept = () => worker.evaluate(async () => {
-        const cache = await caches.open('credfill-core');
-        return Promise.all((await cache.keys()).map(async (request) => {
-          const bytes = await (await cache.match(request)).arrayBuffer();
-          const hash = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
-          return [request.url, hash];
-        }));
-      });
-      assert.deepEqual(await eventually(kept, (k) => k.length > 0), [[`https://credfill.invalid/core/${digest}.wasm`, digest]]);
-      assert.ok(await stopBackground(browser, control), 'the worker did not stop');
-      assert.equal(typeof (await version()), 'string');
-      const packagedReads = () => worker.evaluate(() => [
-        performance.getEntriesByName('credfill-core-ready').length,
-        performance.getEntriesByName(chrome.runtime.getURL('pkg/credfill_bg.wasm')).length,
-      ]);
-      assert.deepEqual(await packagedReads(), [1, 0], 'instantiated once, without reading the packaged file');
     });
 
     it('the options page refuses a host that is not a console host, with the core reason', async () => {

@@ -6,6 +6,28 @@ cd "$(dirname "$0")/.."
 
 say() { printf '[bootstrap] %s\n' "$*"; }
 
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+# Fuzzing needs the nightly toolchain (the machine image has one) and cargo-fuzz.
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+
+# The cargo tools build for minutes on a fresh machine: they build side by side, in the background,
+# while apt, npm and pip download (each `cargo install` has its own target directory).
+installs=()
+cargo_install() {
+  local log; log=$(mktemp)
+  say "cargo install $* (minutes, once)"
+  { cargo install -q "$@" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }; rm -f "$log"; } &
+  installs+=($!)
+}
+# The CLI must match the crate exactly; Cargo.toml pins it with '='. It brings wasm-bindgen-test-runner.
+WBG=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WBG" || ! command -v wasm-bindgen-test-runner >/dev/null; then
+  cargo_install wasm-bindgen-cli --version "$WBG" --force
+fi
+command -v geckodriver >/dev/null || cargo_install geckodriver --locked
+command -v cargo-fuzz >/dev/null || cargo_install cargo-fuzz --locked
+
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
@@ -25,27 +47,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
-
-# The CLI must match the crate exactly; Cargo.toml pins it with '='.
-WBG=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
-if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WBG"; then
-  say "cargo install wasm-bindgen-cli $WBG (about 4 minutes, once)"
-  cargo install -q wasm-bindgen-cli --version "$WBG"
-fi
-if ! command -v wasm-bindgen-test-runner >/dev/null; then
-  cargo install -q wasm-bindgen-cli --version "$WBG" --force
-fi
-if ! command -v geckodriver >/dev/null; then
-  say "cargo install geckodriver (about 4 minutes, once)"
-  cargo install -q geckodriver --locked
-fi
-
-# Fuzzing needs the nightly toolchain (the machine image has one) and cargo-fuzz.
-rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-command -v cargo-fuzz >/dev/null || cargo install -q cargo-fuzz --locked
-
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm ci"
   # Carbon's packages carry an IBM telemetry postinstall; the test fixtures send nothing anywhere.
@@ -59,4 +60,5 @@ if [ -f requirements-test.txt ] && { [ ! -x .venv/bin/python ] || [ requirements
   .venv/bin/pip install -q -r requirements-test.txt
   touch .venv/.stamp
 fi
+for pid in "${installs[@]}"; do wait "$pid"; done
 say "ready"

@@ -15,7 +15,7 @@ import { api } from '../lib/browser.js';
 import { listProfiles } from './profiles.js';
 import { tokenCache } from './token-cache.js';
 import { onVaultLocked } from './vault-lock.js';
-import { sendOnce } from './check-fetch.js';
+import { sendOnce } from './send-once.js';
 import { whenPermitted } from './when-permitted.js';
 
 /** Each profile's `{accessToken, expiration}`: memory only, the core refuses it near its expiry. */

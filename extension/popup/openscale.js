@@ -30,14 +30,10 @@ const labelled = (labelKey, value) => phrase(t, 'labelValue', { label: t(labelKe
 const facts = (i) => [labelled('openscaleIds_region', coded(t, 'region', i.region)), labelled('openscaleIds_state', named('instance_state', i.state)),
   i.plan ? named('plan', i.plan) : labelled('openscaleIds_plan', i.planId), labelled('openscaleIds_resourceGroup', i.resourceGroupId)].join(' · ');
 
-/** The result the worker kept for this goal, once it is newer than `since`. */
+/** The result the worker kept for this goal, if it is newer than `since` (see host-access.js `start`). */
 async function resultAfter(profileId, goal, since) {
-  for (let tries = 0; tries < 60; tries++) {
-    const result = await ask('openscale.result', { profileId, goal });
-    if (result && result.at > since) return result;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw { code: 'timeout', message: t('check_notFinished') };
+  const result = await ask('openscale.result', { profileId, goal });
+  return result && result.at > since ? result : null;
 }
 
 export function mountOpenscale(section) {
@@ -64,10 +60,11 @@ export function mountOpenscale(section) {
   /** Starts `goal` from a click: the lookup and the hosts' prompt in one gesture, then shows what came. */
   function lookup(goal, access, render) {
     const since = Date.now();
-    const started = access.start(() => ask('openscale.start', { profileId: state.profileId, goal }));
+    const profileId = state.profileId;
+    const started = access.start(() => ask('openscale.start', { profileId, goal }), () => resultAfter(profileId, goal, since));
     showStatus(el('p', { class: 'muted' }, t('openscaleIds_running')), 'running');
     started
-      .then(async (outcome) => showResult(outcome.waiting ? await resultAfter(state.profileId, goal, since) : outcome, render))
+      .then((outcome) => showResult(outcome, render))
       .catch((e) => showStatus(el('p', { class: 'error', 'data-code': e.code ?? 'internal', role: 'alert' }, errorWords(t, 'check_error', e)), 'error'));
   }
 

@@ -12,7 +12,6 @@ import { handlers as vaultHandlers } from './background/vault.js';
 import { handlers as flowHandlers, registerFlowEvents } from './background/flows.js';
 import { handlers as presignHandlers } from './background/presign.js';
 import { handlers as fillHandlers } from './background/fill.js';
-import { handlers as openscaleHandlers, registerOpenscaleEvents } from './background/openscale.js';
 import { registerFillEvents } from './background/fill-gestures.js';
 import { handlers as codeHandlers, registerCodeEvents } from './background/code.js';
 import { asUserActions } from './background/vault-lock.js';
@@ -29,11 +28,10 @@ const ready = () => (instantiating ??= instantiateCore(init, api.runtime.getURL(
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
 const handlers = asUserActions({
   ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...flowHandlers, ...presignHandlers,
-  ...fillHandlers, ...codeHandlers, ...openscaleHandlers,
+  ...fillHandlers, ...codeHandlers,
 });
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);
 registerFlowEvents(ready);
 registerCodeEvents();
-registerOpenscaleEvents(ready);

@@ -1,5 +1,5 @@
 // fetch() for the WASM core's requests: each sent once, as planned, and its answer as the core reads it.
-// Kept apart so Node tests reach them. Every flow's requests go through it (flows.js, openscale.js).
+// Kept apart so Node tests reach them. Every flow's requests go through it (flows.js).
 
 /** `Date` → `YYYYMMDDTHHMMSSZ` (UTC), the timestamp every signer takes. */
 export function utcTimestamp(date) {

@@ -13,6 +13,15 @@ import { activeTabId } from './tab.js';
 
 const INSTANCES = { find: 'instances' };
 
+/** Each goal's flow in the worker (src/flows/openscale/). */
+const KINDS = { instances: 'openscale-instances', ids: 'openscale-ids', 'add-provider': 'openscale-add-provider' };
+
+/** The message that names `goal`'s flow for `profileId`, with its fields. */
+const flowMessage = (profileId, { find, guid, region, provider }) => ({ kind: KINDS[find], profileId, guid, region, provider });
+
+/** A provider's addition is a write: sent by the click, with the one call it previewed. */
+const ADD_PROVIDER = [{ call: 'add-provider' }];
+
 const said = (s, cls) => el('p', { class: cls, 'data-code': s.code }, words(t, 'openscale_ids', s));
 
 /**
@@ -32,7 +41,7 @@ const facts = (i) => [labelled('openscaleIds_region', coded(t, 'region', i.regio
 
 /** The result the worker kept for this goal, if it is newer than `since` (see host-access.js `start`). */
 async function resultAfter(profileId, goal, since) {
-  const result = await ask('openscale.result', { profileId, goal });
+  const result = await ask('flow.result', flowMessage(profileId, goal));
   return result && result.at > since ? result : null;
 }
 
@@ -55,13 +64,16 @@ export function mountOpenscale(section) {
   };
 
   /** `goal`'s hosts (see host-access.js), for `button`. */
-  const accessFor = (goal, button) => hostAccess(button, () => ask('openscale.origins', { profileId: state.profileId, goal: typeof goal === 'function' ? goal() : goal }));
+  const accessFor = (goal, button) => hostAccess(button, () => ask('flow.origins', flowMessage(state.profileId, typeof goal === 'function' ? goal() : goal)));
 
   /** Starts `goal` from a click: the lookup and the hosts' prompt in one gesture, then shows what came. */
   function lookup(goal, access, render) {
     const since = Date.now();
     const profileId = state.profileId;
-    const started = access.start(() => ask('openscale.start', { profileId, goal }), () => resultAfter(profileId, goal, since));
+    const task = goal.find === 'add-provider'
+      ? () => ask('flow.write', { ...flowMessage(profileId, goal), calls: ADD_PROVIDER })
+      : () => ask('flow.start', flowMessage(profileId, goal));
+    const started = access.start(task, () => resultAfter(profileId, goal, since));
     showStatus(el('p', { class: 'muted' }, t('openscaleIds_running')), 'running');
     started
       .then((outcome) => showResult(outcome, render))
@@ -184,7 +196,7 @@ export function mountOpenscale(section) {
     show.addEventListener('click', async () => {
       outcome.replaceChildren();
       try {
-        const request = await ask('openscale.preview', { profileId: state.profileId, goal: goal() });
+        const [{ preview: request }] = await ask('flow.preview', flowMessage(state.profileId, goal()));
         const headers = Object.entries(Object.fromEntries(request.headers)).map(([k, v]) => `${k}: ${v}`);
         shown.textContent = [`${request.method} ${request.url}`, ...headers, '', request.body ?? ''].join('\n');
         secretNote.textContent = t('openscaleIds_addSecretNote', [new URL(request.url).host]);
@@ -216,8 +228,8 @@ export function mountOpenscale(section) {
 
   async function showKept() {
     const [instances, ids] = await Promise.all([
-      ask('openscale.result', { profileId: state.profileId, goal: INSTANCES }),
-      ask('openscale.result', { profileId: state.profileId, goal: { find: 'ids' } }),
+      ask('flow.result', flowMessage(state.profileId, INSTANCES)),
+      ask('flow.result', flowMessage(state.profileId, { find: 'ids' })),
     ]);
     instancesView.replaceChildren();
     tree.replaceChildren();

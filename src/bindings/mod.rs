@@ -11,7 +11,6 @@ pub mod code;
 pub mod credentials;
 pub mod fill;
 pub mod flow;
-pub mod openscale_ids;
 pub mod presign;
 pub mod profile;
 pub mod sign;

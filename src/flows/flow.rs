@@ -3,18 +3,29 @@
 //! [`Turn`] says which requests to send next, what the answer meant ([`Flow::Line`]: kebab-case
 //! codes with params) and whether to stop.
 //!
-//! Reads are sent by the worker as they come. A write is sent only after the click that previewed
-//! it: [`start`] and [`read`] refuse a turn that would send one, and only [`write`], given the
-//! calls the click names, puts writes in a turn. The worker sends each request once, in order.
+//! Reads are sent by the worker as they come. A write is sent only from the click that previewed
+//! it: [`write`] starts from the calls the click names, and [`start`] and [`read`] refuse a turn
+//! that would send any other write. The worker sends each request once, in order.
 
+use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::{Answer, Preview, Request, RequestError};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+/// A write no click previewed was about to be sent: nothing of the turn is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteNotPreviewed;
+
+impl From<WriteNotPreviewed> for RequestError {
+    fn from(_: WriteNotPreviewed) -> Self {
+        RequestError::WriteNotPreviewed
+    }
+}
+
 /// A flow: its types and its steps. Inputs and states arrive by value (the bindings read them
 /// fresh for each call), so a flow moves them into its next state without copying.
 pub trait Flow {
-    /// What the caller gives every step: the profile, its clock.
+    /// What the caller gives every step: the profile, its clock, a token it holds.
     type Input: DeserializeOwned;
     /// What the flow has found so far, kept by the caller between steps (no secret).
     type State: Serialize + DeserializeOwned + Default;
@@ -22,28 +33,30 @@ pub trait Flow {
     type Call: Serialize + DeserializeOwned + Clone + PartialEq;
     /// What one answer meant.
     type Line: Serialize;
-    /// What a preview is asked for (the writes a click would send).
-    type Ask: DeserializeOwned;
+    /// What a preview is asked for (the writes a click would send); by default, the flow's own.
+    type Ask: DeserializeOwned + Default;
     /// What the panel shows of a state.
     type View: Serialize;
+    /// Why a request cannot be made, in the flow's own codes.
+    type Error: From<WriteNotPreviewed>;
 
     /// The host-permission match patterns the flow reaches (asked for at the click).
-    fn origins(input: &Self::Input) -> Result<Vec<String>, RequestError>;
+    fn origins(input: &Self::Input) -> Result<Vec<String>, Self::Error>;
     /// The first turn: its reads.
-    fn start(input: Self::Input, state: Self::State) -> Result<Turn<Self>, RequestError>;
+    fn start(input: Self::Input, state: Self::State) -> Result<Turn<Self>, Self::Error>;
     /// The answer to `call`, read into the next turn.
     fn read(
         input: Self::Input,
         state: Self::State,
         call: &Self::Call,
         answer: &Answer,
-    ) -> Result<Turn<Self>, RequestError>;
+    ) -> Result<Turn<Self>, Self::Error>;
     /// The request `call` sends with this input and state.
     fn request(
         input: &Self::Input,
         state: &Self::State,
         call: &Self::Call,
-    ) -> Result<Request, RequestError>;
+    ) -> Result<Request, Self::Error>;
     /// Writes change the user's cloud: shown first, sent only from a click.
     fn is_write(call: &Self::Call) -> bool;
     /// The calls a click would send for `ask` (checked first: a refusal sends nothing).
@@ -51,7 +64,16 @@ pub trait Flow {
         input: &Self::Input,
         state: &Self::State,
         ask: Self::Ask,
-    ) -> Result<Vec<Self::Call>, RequestError>;
+    ) -> Result<Vec<Self::Call>, Self::Error>;
+    /// The turn a click starts with its previewed `calls`: by default, exactly them. A flow whose
+    /// write needs a read first (a token) sends that read, and the write after its answer.
+    fn write(
+        input: Self::Input,
+        state: Self::State,
+        calls: Vec<Self::Call>,
+    ) -> Result<Turn<Self>, Self::Error> {
+        Turn::sending(&input, state, calls, vec![])
+    }
     fn view(input: &Self::Input, state: &Self::State) -> Self::View;
 }
 
@@ -64,12 +86,14 @@ pub struct Send<C> {
 }
 
 /// What a step of a flow says: the state now, the requests to send next, what the answer meant,
-/// and whether to send nothing more (the key itself is wrong, or a write failed).
+/// whether to send nothing more (the key itself is wrong, or a write failed), and a token for the
+/// caller to hold in memory (and give back in the input) until it expires.
 pub struct Turn<F: Flow + ?Sized> {
     pub state: F::State,
     pub send: Vec<Send<F::Call>>,
     pub lines: Vec<F::Line>,
     pub stop: bool,
+    pub token: Option<HeldToken>,
 }
 
 impl<F: Flow + ?Sized> Turn<F> {
@@ -79,7 +103,7 @@ impl<F: Flow + ?Sized> Turn<F> {
         state: F::State,
         calls: Vec<F::Call>,
         lines: Vec<F::Line>,
-    ) -> Result<Self, RequestError> {
+    ) -> Result<Self, F::Error> {
         let send = calls
             .into_iter()
             .map(|call| {
@@ -89,12 +113,13 @@ impl<F: Flow + ?Sized> Turn<F> {
                     call,
                 })
             })
-            .collect::<Result<_, RequestError>>()?;
+            .collect::<Result<_, F::Error>>()?;
         Ok(Turn {
             state,
             send,
             lines,
             stop: false,
+            token: None,
         })
     }
 
@@ -105,31 +130,35 @@ impl<F: Flow + ?Sized> Turn<F> {
             send: vec![],
             lines,
             stop: true,
+            token: None,
         }
     }
 
-    /// A write among the requests sent without a click is a bug: nothing of the turn is sent.
-    fn reads_only(self) -> Result<Self, RequestError> {
-        match self.send.iter().any(|s| s.write) {
-            true => Err(RequestError::WriteNotPreviewed),
+    /// Every write of the turn is one of `approved` (the click's calls; none without a click).
+    fn writes_within(self, approved: &[F::Call]) -> Result<Self, F::Error> {
+        let unasked = |s: &Send<F::Call>| s.write && !approved.contains(&s.call);
+        match self.send.iter().any(unasked) {
+            true => Err(WriteNotPreviewed.into()),
             false => Ok(self),
         }
     }
 }
 
 /// The flow's first turn (reads only).
-pub fn start<F: Flow>(input: F::Input, state: F::State) -> Result<Turn<F>, RequestError> {
-    F::start(input, state)?.reads_only()
+pub fn start<F: Flow>(input: F::Input, state: F::State) -> Result<Turn<F>, F::Error> {
+    F::start(input, state)?.writes_within(&[])
 }
 
-/// The turn after the answer to `call` (reads only).
+/// The turn after the answer to `call`: reads, and writes only among `approved`, the calls of
+/// the click this run comes from (none for a run of reads).
 pub fn read<F: Flow>(
     input: F::Input,
     state: F::State,
     call: &F::Call,
     answer: &Answer,
-) -> Result<Turn<F>, RequestError> {
-    F::read(input, state, call, answer)?.reads_only()
+    approved: &[F::Call],
+) -> Result<Turn<F>, F::Error> {
+    F::read(input, state, call, answer)?.writes_within(approved)
 }
 
 /// A call with what the user is shown of it before the click that sends it (no signature, a
@@ -145,7 +174,7 @@ pub fn preview<F: Flow>(
     input: &F::Input,
     state: &F::State,
     ask: F::Ask,
-) -> Result<Vec<Previewed<F::Call>>, RequestError> {
+) -> Result<Vec<Previewed<F::Call>>, F::Error> {
     F::writes(input, state, ask)?
         .into_iter()
         .map(|call| {
@@ -157,16 +186,16 @@ pub fn preview<F: Flow>(
         .collect()
 }
 
-/// The turn a click sends: exactly `calls`, each a write (they were previewed).
+/// The turn a click starts: `calls` are writes (they were previewed), and only they are written.
 pub fn write<F: Flow>(
     input: F::Input,
     state: F::State,
     calls: Vec<F::Call>,
-) -> Result<Turn<F>, RequestError> {
+) -> Result<Turn<F>, F::Error> {
     if calls.is_empty() || !calls.iter().all(F::is_write) {
-        return Err(RequestError::WriteNotPreviewed);
+        return Err(WriteNotPreviewed.into());
     }
-    Turn::sending(&input, state, calls, vec![])
+    F::write(input, state, calls.clone())?.writes_within(&calls)
 }
 
 #[cfg(test)]
@@ -199,7 +228,7 @@ mod tests {
         assert!(turn.send.iter().all(|s| !s.write));
         let denied = crate::cloud::obs::tests::s3_error("SignatureDoesNotMatch");
         let answer = Answer::response(403, &[], &denied);
-        let turn = read::<KeyCheckFlow>(key_check(), (), &Step::ListBuckets, &answer).unwrap();
+        let turn = read::<KeyCheckFlow>(key_check(), (), &Step::ListBuckets, &answer, &[]).unwrap();
         assert!(turn.stop, "a wrong key sends nothing more");
         assert_eq!(turn.lines[0].diagnosis.status, Status::BadSk);
     }
@@ -216,8 +245,9 @@ mod tests {
             vec![Call::ListBuckets, Call::Authorize],
             vec![],
         );
+        let unasked = unasked.unwrap();
         assert_eq!(
-            unasked.unwrap().reads_only().err(),
+            unasked.writes_within(&[]).err(),
             Some(RequestError::WriteNotPreviewed)
         );
         // The click's own calls: writes only, each previewed as it is sent (the SK as ••••).
@@ -257,7 +287,8 @@ mod tests {
         let bucket = Call::CreateBucket {
             bucket: "ml-data".into(),
         };
-        let turn = read::<PrepareModelArts>(prepare(), Preparation::default(), &bucket, &failed);
+        let turn =
+            read::<PrepareModelArts>(prepare(), Preparation::default(), &bucket, &failed, &[]);
         let turn = turn.unwrap();
         assert!(turn.stop && turn.send.is_empty());
     }

@@ -77,6 +77,7 @@ impl Flow for KeyCheckFlow {
     type Line = StepDiagnosis;
     type Ask = ();
     type View = ();
+    type Error = RequestError;
 
     fn origins(check: &KeyCheck) -> Result<Vec<String>, RequestError> {
         origins(check)
@@ -88,6 +89,7 @@ impl Flow for KeyCheckFlow {
             send: plan(&check)?.into_iter().map(Send::from).collect(),
             lines: vec![],
             stop: false,
+            token: None,
         })
     }
 
@@ -104,6 +106,7 @@ impl Flow for KeyCheckFlow {
             send: next.into_iter().map(Send::from).collect(),
             stop: diagnosis.stop,
             lines: vec![diagnosis],
+            token: None,
         })
     }
 

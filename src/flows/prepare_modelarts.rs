@@ -474,6 +474,7 @@ impl Flow for PrepareModelArts {
     type Line = Diagnosis;
     type Ask = WritesAsked;
     type View = View;
+    type Error = RequestError;
 
     fn origins(prepare: &Prepare) -> Result<Vec<String>, RequestError> {
         origins(&prepare.profile)

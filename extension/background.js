@@ -8,10 +8,9 @@ import { handlers as coreHandlers } from './background/core.js';
 import { handlers as profileHandlers } from './background/profiles.js';
 import { handlers as importHandlers } from './background/import.js';
 import { handlers as vaultHandlers } from './background/vault.js';
-import { handlers as checkHandlers, registerCheckEvents } from './background/check.js';
+import { handlers as flowHandlers, registerFlowEvents } from './background/flows.js';
+import { handlers as presignHandlers } from './background/presign.js';
 import { handlers as fillHandlers } from './background/fill.js';
-import { handlers as modelartsHandlers, registerModelArtsEvents } from './background/modelarts.js';
-import { handlers as openscaleHandlers, registerOpenscaleEvents } from './background/openscale.js';
 import { registerFillEvents } from './background/fill-gestures.js';
 import { handlers as codeHandlers, registerCodeEvents } from './background/code.js';
 import { asUserActions } from './background/vault-lock.js';
@@ -25,13 +24,11 @@ const ready = () => (instantiating ??= init({ module_or_path: api.runtime.getURL
 
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
 const handlers = asUserActions({
-  ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers,
-  ...modelartsHandlers, ...codeHandlers, ...openscaleHandlers,
+  ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...flowHandlers, ...presignHandlers,
+  ...fillHandlers, ...codeHandlers,
 });
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);
-registerCheckEvents(ready);
-registerModelArtsEvents(ready);
+registerFlowEvents(ready);
 registerCodeEvents();
-registerOpenscaleEvents(ready);

@@ -9,7 +9,8 @@ use credfill::cloud::catalog;
 use credfill::cloud::ibm::resource_instances::{self, Page};
 use credfill::cloud::openscale::{data_marts, service_providers, subscriptions};
 use credfill::cloud::Request;
-use credfill::flows::openscale_ids::{self, Lookup};
+use credfill::flows::flow;
+use credfill::flows::openscale::add_provider::{AddCall, AddLookup, AddProvider, Added};
 use credfill::profile::Provider;
 use credfill::secret::Secret;
 use serde::Deserialize;
@@ -78,15 +79,19 @@ fn added_provider(recorded: &Recorded, case: &Case) -> Request {
         wml,
         {"kind": "aksk", "issuer": "aws", "accessKeyId": p("awsKeyId"), "secretAccessKey": p("awsSecret")},
         {"kind": "azure-sp", "clientId": p("azureClient"), "clientSecret": p("azureSecret"), "tenantId": p("azureTenant")}]});
-    let lookup: Lookup = serde_json::from_value(serde_json::json!({
+    let lookup: AddLookup = serde_json::from_value(serde_json::json!({
         "profile": profile, "now": 0,
         "token": {"accessToken": recorded.token, "expiration": 3600},
-        "goal": {"find": "add-provider", "guid": case.instance, "region": case.region, "provider": {
+        "guid": case.instance, "region": case.region, "provider": {
             "serviceType": case.service_type, "name": format!("{} provider", case.service_type),
-            "region": "us-east-1", "subscriptionId": "sub-1"}},
+            "region": "us-east-1", "subscriptionId": "sub-1"},
     }))
     .expect("a lookup");
-    openscale_ids::start(&lookup).request.expect("the addition")
+    // The click's turn, with a held token: the addition itself.
+    let click = vec![AddCall::AddProvider];
+    let turn = flow::write::<AddProvider>(lookup, Added::default(), click).expect("a turn");
+    let [sent] = <[_; 1]>::try_from(turn.send).unwrap_or_else(|_| panic!("the addition alone"));
+    sent.request
 }
 
 fn ours<'a>(case: &'a Case, token: &Secret) -> Request {

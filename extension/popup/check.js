@@ -22,15 +22,11 @@ function renderResults(list, outcome) {
       el('strong', {}, t(localeKey('check_status', r.status))), ' ', r.code ? words(t, 'check', r) : '')));
 }
 
-/** The check the worker records after a granted prompt (this popup survived it, as in Firefox). */
+/** The check the worker recorded since `previousAt`, if it has (see host-access.js `start`). */
 async function recordedAfter(profileId, previousAt) {
-  for (let tries = 0; tries < 60; tries++) {
-    const { profiles } = await ask('profiles.view');
-    const check = profiles.find((p) => p.id === profileId)?.lastCheck;
-    if (check && check.at !== previousAt) return check;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw { code: 'check-timeout', message: t('check_notFinished') };
+  const { profiles } = await ask('profiles.view');
+  const check = profiles.find((p) => p.id === profileId)?.lastCheck;
+  return check && check.at !== previousAt ? check : null;
 }
 
 /** `objectStorage`: the providers whose keys reach OBS or S3 (the core's `providerTraits`). */
@@ -40,15 +36,16 @@ function profileRow(profile, objectStorage) {
     : null;
   const button = el('button', { type: 'button', class: 'check-run primary', 'aria-label': t('actionFor', [t('check_testKeys'), profile.name]) }, t('check_testKeys'));
   const results = el('ul', { class: 'check-results', 'aria-live': 'polite' });
-  const access = hostAccess(button, () => ask('check.origins', { profileId: profile.id, bucket: bucket?.value.trim() }));
+  const access = hostAccess(button, () => ask('flow.origins', { kind: 'key-check', profileId: profile.id, bucket: bucket?.value.trim() }));
   bucket?.addEventListener('input', access.learn);
   button.addEventListener('click', () => {
     // Started in the click itself: the check must be started before a prompt can close this popup.
-    const started = access.start(() => ask('check.start', { profileId: profile.id, bucket: bucket?.value.trim() || undefined }));
+    const started = access.start(() => ask('flow.start', { kind: 'key-check', profileId: profile.id, bucket: bucket?.value.trim() || undefined }),
+      () => recordedAfter(profile.id, profile.lastCheck?.at));
     results.replaceChildren(el('li', { class: 'muted', 'data-state': 'running' }, t('check_running')));
     started
-      .then(async (outcome) => {
-        renderResults(results, outcome.waiting ? await recordedAfter(profile.id, profile.lastCheck?.at) : outcome);
+      .then((outcome) => {
+        renderResults(results, outcome);
         document.dispatchEvent(new CustomEvent('credfill:check-recorded'));
       })
       .catch((e) => results.replaceChildren(el('li', { class: 'check-result error', 'data-status': e.code ?? 'internal', 'data-severity': 'error' }, errorWords(t, 'check_error', e))));

@@ -1,9 +1,22 @@
-// The host permissions a button's task needs, for the three popup flows that start a task in the
-// worker (Test keys, Prepare ModelArts, OpenScale IDs). Browsers let a page ask for a permission
-// only inside the click itself, so the hosts a task lacks are learned before any click, and the
-// button stays disabled until they are known: a click before that would open no prompt, and the
-// worker would wait for a grant that never comes.
+// The popup's one way to start a flow in the worker from a click and show its result when it comes
+// (Test keys, Prepare ModelArts, OpenScale IDs). Browsers let a page ask for a permission only inside
+// the click itself, so the hosts a task lacks are learned before any click, and the button stays
+// disabled until they are known: a click before that would open no prompt, and the worker would
+// wait for a grant that never comes.
 import { api } from '../lib/browser.js';
+
+const POLLS = 60;
+const POLL_MS = 500;
+
+/** What `later()` answers once it answers something: the worker's result of a granted task. */
+async function resultOf(later) {
+  for (let tries = 0; tries < POLLS; tries++) {
+    const result = await later();
+    if (result) return result;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  throw { code: 'timeout' };
+}
 
 /**
  * `originsOf()` → a promise of the host match patterns `button`'s task reaches (`button` may be
@@ -14,6 +27,10 @@ import { api } from '../lib/browser.js';
  * to, or rejects with `{code, params: {hosts}}` when the hosts were refused (`permission-refused`)
  * or the browser would not even ask for them (`permission-unavailable`): either way nothing was sent.
  * The browser's own error words never reach the user.
+ *
+ * When the worker waits for the prompt (`{waiting: true}`: this popup survived it, as in Firefox),
+ * `start(task, later)` asks `later()` every half second until it answers the result, for half a
+ * minute at most (then `{code: 'timeout'}`); without `later` it resolves to `{waiting: true}`.
  */
 export function hostAccess(button, originsOf) {
   let missing = null; // the hosts not granted yet; null while not known
@@ -43,7 +60,7 @@ export function hostAccess(button, originsOf) {
     sync();
   }
 
-  function start(task) {
+  function start(task, later) {
     const hosts = missing ?? [];
     busy = true;
     sync();
@@ -62,7 +79,8 @@ export function hostAccess(button, originsOf) {
       .finally(() => {
         busy = false;
         learn();
-      });
+      })
+      .then((outcome) => (outcome?.waiting && later ? resultOf(later) : outcome));
   }
 
   const learned = learn();

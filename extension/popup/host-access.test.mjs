@@ -72,6 +72,16 @@ describe('hostAccess', () => {
     assert.deepEqual(error, { code: 'permission-unavailable', params: { hosts: HOSTS } });
   });
 
+  it('a task that waits for the prompt shows its result once the worker has it', async () => {
+    permissions.answer = async () => true;
+    const access = hostAccess(fakeButton(), async () => HOSTS);
+    await access.learned;
+    const answers = [null, null, 'result'];
+    assert.equal(await access.start(async () => ({ waiting: true }), async () => answers.shift()), 'result');
+    assert.deepEqual(answers, [], 'asked until it came');
+    assert.deepEqual(await access.start(async () => ({ waiting: true })), { waiting: true }, 'without later(), the waiting itself');
+  });
+
   it('granted hosts are not asked for again, and the task answers', async () => {
     permissions.granted = true;
     const access = hostAccess(null, async () => HOSTS);

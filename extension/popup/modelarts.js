@@ -23,11 +23,13 @@ function previews(planned) {
 
 const folderList = (text) => text.split(',').map((f) => f.trim()).filter(Boolean);
 
+const KIND = 'prepare-modelarts';
+
 /** The host patterns the preparation of `profileId` reaches. */
-const originsOf = (profileId) => ask('modelarts.origins', { profileId });
+const originsOf = (profileId) => ask('flow.origins', { kind: KIND, profileId });
 
 /** Step 1 for `profileId`, from a click: starts the reads in the worker (see host-access.js). */
-const startOverview = (profileId, access) => access.start(() => ask('modelarts.overview', { profileId }));
+const startOverview = (profileId, access) => access.start(() => ask('flow.start', { kind: KIND, profileId }));
 
 /** `started`: the overview the section's opening click began for this profile, if it did. */
 function profilePanel(profile, started) {
@@ -76,7 +78,7 @@ function profilePanel(profile, started) {
       const mine = ++asked;
       create.disabled = true;
       try {
-        const latest = await ask('modelarts.preview', { profileId: profile.id, bucket: bucket.value.trim(), folders: folderList(folders.value) });
+        const latest = await ask('flow.preview', { kind: KIND, profileId: profile.id, ask: { bucket: bucket.value.trim(), folders: folderList(folders.value) } });
         if (mine !== asked) return;
         planned = latest;
         create.disabled = !planned.length;
@@ -90,7 +92,7 @@ function profilePanel(profile, started) {
     };
     bucket.addEventListener('input', refresh);
     folders.addEventListener('input', refresh);
-    create.addEventListener('click', () => busy(create, ask('modelarts.write', { profileId: profile.id, calls: planned.map((p) => p.call) })));
+    create.addEventListener('click', () => busy(create, ask('flow.write', { kind: KIND, profileId: profile.id, calls: planned.map((p) => p.call) })));
     refresh();
     return el('div', { class: 'modelarts-step' },
       el('label', {}, t('modelarts_bucketLabel'), ' ', bucket), el('label', {}, t('modelarts_foldersLabel'), ' ', folders), plan, create);
@@ -103,10 +105,10 @@ function profilePanel(profile, started) {
       // Closed: removing is not the step the user is on. Opening it is the choice to remove: the
       // request and the button that sends it appear together, the request first.
       const shown = el('details', { class: 'modelarts-removal' }, el('summary', {}, t('modelarts_removeAsk')));
-      ask('modelarts.preview', { profileId: profile.id, calls }).then((p) => {
+      ask('flow.preview', { kind: KIND, profileId: profile.id, ask: { calls } }).then((p) => {
         shown.append(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p), remove);
       }, () => {});
-      remove.addEventListener('click', () => busy(remove, ask('modelarts.write', { profileId: profile.id, calls })));
+      remove.addEventListener('click', () => busy(remove, ask('flow.write', { kind: KIND, profileId: profile.id, calls })));
       // Whose key an AK/SK authorization holds: after a rotation, the old key's stays until removed.
       const whose = a.key && el('span', { class: `modelarts-authorization-key ${a.key === 'this' ? 'ok' : 'warning'}` }, t(`modelarts_authorizationKey_${a.key}`));
       return el('li', { 'data-user-id': a.userId, 'data-type': a.type, 'data-key': a.key }, `${a.userName || a.userId} · ${coded(t, 'authorization_type', a.type)} · ${a.content} `,
@@ -120,11 +122,11 @@ function profilePanel(profile, started) {
     const calls = [{ action: 'authorize' }];
     const authorize = el('button', { type: 'button', class: 'modelarts-authorize primary', disabled: true }, t('modelarts_authorize'));
     const plan = el('div', { class: 'modelarts-plan' });
-    ask('modelarts.preview', { profileId: profile.id, calls }).then((p) => {
+    ask('flow.preview', { kind: KIND, profileId: profile.id, ask: { calls } }).then((p) => {
       plan.replaceChildren(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p));
       authorize.disabled = false; // once the request it sends is on screen
     }, (e) => plan.replaceChildren(el('p', { class: 'error' }, errorWords(t, 'check_error', e))));
-    authorize.addEventListener('click', () => busy(authorize, ask('modelarts.write', { profileId: profile.id, calls })));
+    authorize.addEventListener('click', () => busy(authorize, ask('flow.write', { kind: KIND, profileId: profile.id, calls })));
     step.append(plan, authorize);
     if (view.modelartsHostDerived) step.append(el('p', { class: 'muted modelarts-endpoint-note' }, t('modelarts_endpointNote')));
     return step;
@@ -138,7 +140,7 @@ function profilePanel(profile, started) {
   }
 
   if (started) busy(null, started);
-  else ask('modelarts.view', { profileId: profile.id }).then(render, () => {});
+  else ask('flow.view', { kind: KIND, profileId: profile.id }).then(render, () => {});
   article.append(el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ',
     el('span', { class: 'muted' }, [providerLabel(t, profile.provider), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))), overviewButton, error, body);
   return article;

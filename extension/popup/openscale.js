@@ -13,6 +13,15 @@ import { activeTabId } from './tab.js';
 
 const INSTANCES = { find: 'instances' };
 
+/** Each goal's flow in the worker (src/flows/openscale/). */
+const KINDS = { instances: 'openscale-instances', ids: 'openscale-ids', 'add-provider': 'openscale-add-provider' };
+
+/** The message that names `goal`'s flow for `profileId`, with its fields. */
+const flowMessage = (profileId, { find, guid, region, provider }) => ({ kind: KINDS[find], profileId, guid, region, provider });
+
+/** A provider's addition is a write: sent by the click, with the one call it previewed. */
+const ADD_PROVIDER = [{ call: 'add-provider' }];
+
 const said = (s, cls) => el('p', { class: cls, 'data-code': s.code }, words(t, 'openscale_ids', s));
 
 /**
@@ -30,14 +39,10 @@ const labelled = (labelKey, value) => phrase(t, 'labelValue', { label: t(labelKe
 const facts = (i) => [labelled('openscaleIds_region', coded(t, 'region', i.region)), labelled('openscaleIds_state', named('instance_state', i.state)),
   i.plan ? named('plan', i.plan) : labelled('openscaleIds_plan', i.planId), labelled('openscaleIds_resourceGroup', i.resourceGroupId)].join(' · ');
 
-/** The result the worker kept for this goal, once it is newer than `since`. */
+/** The result the worker kept for this goal, if it is newer than `since` (see host-access.js `start`). */
 async function resultAfter(profileId, goal, since) {
-  for (let tries = 0; tries < 60; tries++) {
-    const result = await ask('openscale.result', { profileId, goal });
-    if (result && result.at > since) return result;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw { code: 'timeout', message: t('check_notFinished') };
+  const result = await ask('flow.result', flowMessage(profileId, goal));
+  return result && result.at > since ? result : null;
 }
 
 export function mountOpenscale(section) {
@@ -59,15 +64,19 @@ export function mountOpenscale(section) {
   };
 
   /** `goal`'s hosts (see host-access.js), for `button`. */
-  const accessFor = (goal, button) => hostAccess(button, () => ask('openscale.origins', { profileId: state.profileId, goal: typeof goal === 'function' ? goal() : goal }));
+  const accessFor = (goal, button) => hostAccess(button, () => ask('flow.origins', flowMessage(state.profileId, typeof goal === 'function' ? goal() : goal)));
 
   /** Starts `goal` from a click: the lookup and the hosts' prompt in one gesture, then shows what came. */
   function lookup(goal, access, render) {
     const since = Date.now();
-    const started = access.start(() => ask('openscale.start', { profileId: state.profileId, goal }));
+    const profileId = state.profileId;
+    const task = goal.find === 'add-provider'
+      ? () => ask('flow.write', { ...flowMessage(profileId, goal), calls: ADD_PROVIDER })
+      : () => ask('flow.start', flowMessage(profileId, goal));
+    const started = access.start(task, () => resultAfter(profileId, goal, since));
     showStatus(el('p', { class: 'muted' }, t('openscaleIds_running')), 'running');
     started
-      .then(async (outcome) => showResult(outcome.waiting ? await resultAfter(state.profileId, goal, since) : outcome, render))
+      .then((outcome) => showResult(outcome, render))
       .catch((e) => showStatus(el('p', { class: 'error', 'data-code': e.code ?? 'internal', role: 'alert' }, errorWords(t, 'check_error', e)), 'error'));
   }
 
@@ -187,7 +196,7 @@ export function mountOpenscale(section) {
     show.addEventListener('click', async () => {
       outcome.replaceChildren();
       try {
-        const request = await ask('openscale.preview', { profileId: state.profileId, goal: goal() });
+        const [{ preview: request }] = await ask('flow.preview', flowMessage(state.profileId, goal()));
         const headers = Object.entries(Object.fromEntries(request.headers)).map(([k, v]) => `${k}: ${v}`);
         shown.textContent = [`${request.method} ${request.url}`, ...headers, '', request.body ?? ''].join('\n');
         secretNote.textContent = t('openscaleIds_addSecretNote', [new URL(request.url).host]);
@@ -219,8 +228,8 @@ export function mountOpenscale(section) {
 
   async function showKept() {
     const [instances, ids] = await Promise.all([
-      ask('openscale.result', { profileId: state.profileId, goal: INSTANCES }),
-      ask('openscale.result', { profileId: state.profileId, goal: { find: 'ids' } }),
+      ask('flow.result', flowMessage(state.profileId, INSTANCES)),
+      ask('flow.result', flowMessage(state.profileId, { find: 'ids' })),
     ]);
     instancesView.replaceChildren();
     tree.replaceChildren();

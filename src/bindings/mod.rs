@@ -7,12 +7,11 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
-pub mod check;
 pub mod code;
 pub mod credentials;
 pub mod fill;
-pub mod modelarts;
-pub mod openscale_ids;
+pub mod flow;
+pub mod presign;
 pub mod profile;
 pub mod sign;
 pub mod vault;

@@ -36,7 +36,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
     use crate::code::{CodeError, Comment};
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
-    use crate::flows::openscale_ids::LookupCode;
+    use crate::flows::openscale::LookupCode;
     use crate::flows::prepare_modelarts::FitCode;
     use crate::profile::DiagnosisCode;
     use crate::profile::{DefaultNameCode, ProfileError};

@@ -28,6 +28,11 @@ pub enum RequestError {
     NoProjectId,
     Sign(crate::sign::SignError),
     Ibm(String),
+    /// A flow was asked for a request it does not make from its input alone (the key check's
+    /// OpenScale read needs the token of the answer before it).
+    NotPlanned,
+    /// A write asked for outside the click that previewed it (`crate::flows::flow`).
+    WriteNotPreviewed,
 }
 
 message_codes! {
@@ -47,6 +52,8 @@ message_codes! {
         NoProjectId = "no-project-id" [],
         /// A request the catalog built could not be signed or formed: a bug, not the user's doing.
         InvalidRequest = "invalid-request" [],
+        /// A write that no click previewed: nothing is sent.
+        WriteNotPreviewed = "write-not-previewed" [],
     }
 }
 
@@ -64,7 +71,10 @@ impl RequestError {
             RequestError::UnfitBucket => RequestErrorCode::UnfitBucket,
             RequestError::InvalidFolder => RequestErrorCode::InvalidFolder,
             RequestError::NoProjectId => RequestErrorCode::NoProjectId,
-            RequestError::Sign(_) | RequestError::Ibm(_) => RequestErrorCode::InvalidRequest,
+            RequestError::Sign(_) | RequestError::Ibm(_) | RequestError::NotPlanned => {
+                RequestErrorCode::InvalidRequest
+            }
+            RequestError::WriteNotPreviewed => RequestErrorCode::WriteNotPreviewed,
         }
     }
 

@@ -5,8 +5,9 @@
 //! - Any of them, given a bucket: `HEAD` it (existence, region, storage class).
 //! - IBM API key: the IAM token exchange, then, with the token, the OpenScale data mart.
 //!
-//! The caller sends each request once (five failed AK/SK checks in a row lock a Huawei key for
-//! five minutes, so nothing here ever asks for a retry) and stops when a diagnosis says `stop`.
+//! A [`Flow`]: the caller sends each request once (five failed AK/SK checks in a row lock a Huawei
+//! key for five minutes, so nothing here ever asks for a retry) and stops when a turn says `stop`.
+//! It keeps no state between checks: the caller records the lines on the profile.
 
 use crate::cloud::catalog::{endpoints, Origin};
 use crate::cloud::diagnosis::Diagnosis;
@@ -16,13 +17,14 @@ use crate::cloud::key::SigningKey;
 use crate::cloud::obs::{head_bucket, list_buckets, valid_bucket};
 use crate::cloud::openscale::data_marts;
 use crate::cloud::{Answer, Request, RequestError};
+use crate::flows::flow::{Flow, Send, Turn};
 use crate::profile::{Credential, Profile, Provider, Step};
 use crate::secret::Secret;
 use crate::sign::Scheme;
 use serde::{Deserialize, Serialize};
 
 /// One check: the profile, the caller's clock (`YYYYMMDDTHHMMSSZ`, UTC) and, optionally, the
-/// bucket ModelArts will use. The same value is given to [`plan`] and to [`diagnose`].
+/// bucket ModelArts will use. The same value is given to every step of the check.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyCheck {
@@ -41,7 +43,7 @@ pub struct StepRequest {
     pub request: Request,
 }
 
-/// What one answer of the check says.
+/// What one answer of the check says: a line of the check's record (`profile::CheckLine`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StepDiagnosis {
@@ -53,6 +55,81 @@ pub struct StepDiagnosis {
     /// Requests this answer made possible (the OpenScale read after an IBM token).
     #[serde(skip)]
     pub next: Vec<StepRequest>,
+}
+
+/// *Test keys* as a flow: the requests of [`plan`], then what [`diagnose`] makes possible.
+pub struct KeyCheckFlow;
+
+impl From<StepRequest> for Send<Step> {
+    fn from(r: StepRequest) -> Self {
+        Send {
+            call: r.id,
+            request: r.request,
+            write: false,
+        }
+    }
+}
+
+impl Flow for KeyCheckFlow {
+    type Input = KeyCheck;
+    type State = ();
+    type Call = Step;
+    type Line = StepDiagnosis;
+    type Ask = ();
+    type View = ();
+    type Error = RequestError;
+
+    fn origins(check: &KeyCheck) -> Result<Vec<String>, RequestError> {
+        origins(check)
+    }
+
+    fn start(check: KeyCheck, (): ()) -> Result<Turn<Self>, RequestError> {
+        Ok(Turn {
+            state: (),
+            send: plan(&check)?.into_iter().map(Send::from).collect(),
+            lines: vec![],
+            stop: false,
+            token: None,
+        })
+    }
+
+    fn read(
+        check: KeyCheck,
+        (): (),
+        step: &Step,
+        answer: &Answer,
+    ) -> Result<Turn<Self>, RequestError> {
+        let mut diagnosis = diagnose(&check, *step, answer)?;
+        let next = std::mem::take(&mut diagnosis.next);
+        Ok(Turn {
+            state: (),
+            send: next.into_iter().map(Send::from).collect(),
+            stop: diagnosis.stop,
+            lines: vec![diagnosis],
+            token: None,
+        })
+    }
+
+    /// A planned request; the OpenScale read exists only in the turn after a fresh token.
+    fn request(check: &KeyCheck, (): &(), step: &Step) -> Result<Request, RequestError> {
+        plan(check)?
+            .into_iter()
+            .find(|r| r.id == *step)
+            .map(|r| r.request)
+            .ok_or(RequestError::NotPlanned)
+    }
+
+    /// Every request of a check is a read.
+    fn is_write(_: &Step) -> bool {
+        false
+    }
+
+    fn writes(_: &KeyCheck, (): &(), (): ()) -> Result<Vec<Step>, RequestError> {
+        Ok(vec![])
+    }
+
+    /// The check's record is the profile's: the caller stores the lines (`recordCheck`).
+    fn view(_: &KeyCheck, (): &()) {}
 }
 
 pub fn plan(check: &KeyCheck) -> Result<Vec<StepRequest>, RequestError> {

@@ -2,10 +2,15 @@
 //! as the user's steps. Sans-IO like the actions: a flow plans requests and reads their answers;
 //! the worker sends each request once.
 //!
-//! - [`key_check`]: the harmless requests that prove a key works.
-//! - [`openscale_ids`]: every OpenScale ID an IBM API key can find.
-//! - [`prepare_modelarts`]: a fit bucket, its folders and the ModelArts authorization, from the key.
+//! - [`flow`]: the one shape of a flow (start, read each answer into the next turn, writes only
+//!   from the click that previewed them), served by one runner in the worker.
+//! - [`key_check`]: the harmless requests that prove a key works (a [`flow::Flow`]).
+//! - [`openscale`]: every OpenScale ID an IBM API key can find: the instances, the IDs inside one,
+//!   and a provider added to it (three flows).
+//! - [`prepare_modelarts`]: a fit bucket, its folders and the ModelArts authorization, from the key
+//!   (a [`flow::Flow`]).
 
+pub mod flow;
 pub mod key_check;
-pub mod openscale_ids;
+pub mod openscale;
 pub mod prepare_modelarts;

@@ -12,8 +12,9 @@
 //!    another region is said so, and nothing is put into it.
 //! 3. **Authorization** (a write, one click): `POST` this key to ModelArts; *Remove* deletes one.
 //!
-//! The worker keeps a [`Preparation`] (facts only, no secret) and passes it back with each answer:
-//! a half-done preparation is reported step by step and resumed from where it stopped.
+//! A [`Flow`]: the worker keeps its state, a [`Preparation`] (facts only, no secret), and passes it
+//! back with each answer: a half-done preparation is reported step by step and resumed from where
+//! it stopped.
 
 use crate::cloud::catalog::{endpoints, Endpoints, Origin};
 use crate::cloud::diagnosis::Diagnosis;
@@ -24,6 +25,7 @@ use crate::cloud::obs::head_bucket::{self, is_old_generation, COLD_CLASSES};
 use crate::cloud::obs::put_folder::folder_key;
 use crate::cloud::obs::{create_bucket, list_buckets, list_folders, put_folder, valid_bucket};
 use crate::cloud::{Answer, Request, RequestError};
+use crate::flows::flow::{Flow, Turn};
 use crate::profile::region::{modelarts_host_derived, region_param};
 use crate::profile::{Credential, DiagnosisCode, Profile, Provider, Severity, Status};
 use crate::sign::Scheme;
@@ -33,15 +35,13 @@ use serde::{Deserialize, Serialize};
 /// The folders ModelArts' guides have the user create (training data, output, models, logs).
 pub const DEFAULT_FOLDERS: &[&str] = &["data/", "output/", "models/", "logs/"];
 
-/// The profile, the caller's clock (`YYYYMMDDTHHMMSSZ`) and what the preparation found so far.
+/// The profile and the caller's clock (`YYYYMMDDTHHMMSSZ`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Prepare {
     pub profile: Profile,
     #[serde(default)]
     pub timestamp: String,
-    #[serde(default)]
-    pub state: Preparation,
 }
 
 /// One request of the preparation, by what it does.
@@ -162,13 +162,12 @@ message_codes! {
 }
 
 /// What one answer changed, and what to send next (reads only; writes wait for a click).
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Read {
     pub state: Preparation,
     pub diagnosis: Diagnosis,
     pub next: Vec<Call>,
-    /// The key itself is wrong: send nothing more.
+    /// The key itself is wrong, or a write failed: send nothing more.
     pub stop: bool,
 }
 
@@ -186,8 +185,8 @@ impl Prepare {
         ))
     }
 
-    fn project_id(&self) -> Option<&str> {
-        self.state
+    fn project_id<'a>(&'a self, state: &'a Preparation) -> Option<&'a str> {
+        state
             .project_id
             .as_deref()
             .or(self.profile.project_id.as_deref())
@@ -195,8 +194,8 @@ impl Prepare {
 }
 
 /// Step 1's first requests.
-pub fn overview(prepare: &Prepare) -> Vec<Call> {
-    let authorizations = match prepare.project_id() {
+pub fn overview(prepare: &Prepare, state: &Preparation) -> Vec<Call> {
+    let authorizations = match prepare.project_id(state) {
         Some(_) => Call::ListAuthorizations,
         None => Call::IamProjects,
     };
@@ -220,11 +219,15 @@ pub fn origins(profile: &Profile) -> Result<Vec<String>, RequestError> {
     Ok(patterns)
 }
 
-pub fn request(prepare: &Prepare, call: &Call) -> Result<Request, RequestError> {
+pub fn request(
+    prepare: &Prepare,
+    state: &Preparation,
+    call: &Call,
+) -> Result<Request, RequestError> {
     let (key, found) = prepare.services()?;
     let obs = || found.need_obs();
     let modelarts = || found.need_modelarts();
-    let project = || prepare.project_id().ok_or(RequestError::NoProjectId);
+    let project = || prepare.project_id(state).ok_or(RequestError::NoProjectId);
     match call {
         Call::ListBuckets => list_buckets::request(&key, obs()?, Scheme::Obs),
         Call::IamProjects => auth_projects::request(&key, found.need_iam()?),
@@ -247,6 +250,7 @@ pub fn request(prepare: &Prepare, call: &Call) -> Result<Request, RequestError> 
 /// folders it lacks are put.
 pub fn plan_writes(
     prepare: &Prepare,
+    state: &Preparation,
     bucket: &str,
     folders: &[String],
 ) -> Result<Vec<Call>, RequestError> {
@@ -256,7 +260,7 @@ pub fn plan_writes(
         .filter(|f| !f.trim().is_empty())
         .map(|f| folder_key(f).ok_or(RequestError::InvalidFolder))
         .collect::<Result<Vec<_>, _>>()?;
-    let listed = prepare.state.bucket(&bucket);
+    let listed = state.bucket(&bucket);
     let unfit = |b: &BucketFacts| {
         let (code, _) = fit(b, prepare.profile.region());
         matches!(
@@ -288,8 +292,12 @@ pub fn plan_writes(
 }
 
 /// Reads the answer to `call`.
-pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, RequestError> {
-    let mut state = prepare.state.clone();
+pub fn read(
+    prepare: &Prepare,
+    mut state: Preparation,
+    call: &Call,
+    answer: &Answer,
+) -> Result<Read, RequestError> {
     let region = prepare.profile.region();
     let sent_at = prepare.timestamp.as_str();
     let mut next = vec![];
@@ -429,7 +437,9 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
     });
     let excess = state.log.len().saturating_sub(LOG_LIMIT);
     state.log.drain(..excess);
-    let stop = diagnosis.status.key_is_wrong();
+    // A failed write ends the click's writes: nothing half-done goes unreported.
+    let stop =
+        diagnosis.status.key_is_wrong() || (call.is_write() && diagnosis.status != Status::Ok);
     if stop {
         next.clear();
     }
@@ -439,6 +449,82 @@ pub fn read(prepare: &Prepare, call: &Call, answer: &Answer) -> Result<Read, Req
         next,
         stop,
     })
+}
+
+/// *Prepare ModelArts* as a flow: [`overview`]'s reads, then each answer's next reads; the
+/// writes of step 2 and 3 from the click that previewed them.
+pub struct PrepareModelArts;
+
+/// What a preview is asked for: these `calls` (the authorization's), else step 2's writes for
+/// `bucket` and `folders` ([`plan_writes`]).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct WritesAsked {
+    #[serde(default)]
+    pub calls: Option<Vec<Call>>,
+    #[serde(default)]
+    pub bucket: String,
+    #[serde(default)]
+    pub folders: Vec<String>,
+}
+
+impl Flow for PrepareModelArts {
+    type Input = Prepare;
+    type State = Preparation;
+    type Call = Call;
+    type Line = Diagnosis;
+    type Ask = WritesAsked;
+    type View = View;
+    type Error = RequestError;
+
+    fn origins(prepare: &Prepare) -> Result<Vec<String>, RequestError> {
+        origins(&prepare.profile)
+    }
+
+    fn start(prepare: Prepare, state: Preparation) -> Result<Turn<Self>, RequestError> {
+        let calls = overview(&prepare, &state);
+        Turn::sending(&prepare, state, calls, vec![])
+    }
+
+    fn read(
+        prepare: Prepare,
+        state: Preparation,
+        call: &Call,
+        answer: &Answer,
+    ) -> Result<Turn<Self>, RequestError> {
+        let read = read(&prepare, state, call, answer)?;
+        let lines = vec![read.diagnosis];
+        match read.stop {
+            true => Ok(Turn::stopped(read.state, lines)),
+            false => Turn::sending(&prepare, read.state, read.next, lines),
+        }
+    }
+
+    fn request(
+        prepare: &Prepare,
+        state: &Preparation,
+        call: &Call,
+    ) -> Result<Request, RequestError> {
+        request(prepare, state, call)
+    }
+
+    fn is_write(call: &Call) -> bool {
+        call.is_write()
+    }
+
+    fn writes(
+        prepare: &Prepare,
+        state: &Preparation,
+        asked: WritesAsked,
+    ) -> Result<Vec<Call>, RequestError> {
+        match asked.calls {
+            Some(calls) => Ok(calls),
+            None => plan_writes(prepare, state, &asked.bucket, &asked.folders),
+        }
+    }
+
+    fn view(prepare: &Prepare, state: &Preparation) -> View {
+        view(prepare, state)
+    }
 }
 
 /// What a bucket's `HEAD` says about it. A refusal names the permission (the listing just
@@ -620,13 +706,12 @@ pub struct BucketView {
     pub fit_params: Params,
 }
 
-pub fn view(prepare: &Prepare) -> View {
-    let state = &prepare.state;
+pub fn view(prepare: &Prepare, state: &Preparation) -> View {
     let region = prepare.profile.region();
     let key_id = SigningKey::of(&prepare.profile, "")
         .map(|k| k.id.to_owned())
         .ok();
-    let project_id = prepare.project_id().map(str::to_owned);
+    let project_id = prepare.project_id(state).map(str::to_owned);
     let stem = project_id
         .as_deref()
         .map(|p| p.chars().take(8).collect::<String>().to_ascii_lowercase())
@@ -674,23 +759,44 @@ mod tests {
     use crate::cloud::key::tests::{aksk, endpoint, profile, AK, TIMESTAMP};
     use crate::cloud::obs::tests::fixture;
 
-    fn prepare() -> Prepare {
+    /// A preparation under way: its input and what it found so far.
+    struct Under {
+        input: Prepare,
+        state: Preparation,
+    }
+
+    impl std::ops::Deref for Under {
+        type Target = Prepare;
+        fn deref(&self) -> &Prepare {
+            &self.input
+        }
+    }
+
+    impl std::ops::DerefMut for Under {
+        fn deref_mut(&mut self) -> &mut Prepare {
+            &mut self.input
+        }
+    }
+
+    fn prepare() -> Under {
         let mut p = profile(Provider::FlexibleEngine, "eu-west-0", vec![aksk()]);
         p.project_id = Some("0123456789abcdef0123456789abcdef".into());
-        Prepare {
-            profile: p,
-            timestamp: TIMESTAMP.into(),
+        Under {
+            input: Prepare {
+                profile: p,
+                timestamp: TIMESTAMP.into(),
+            },
             state: Preparation::default(),
         }
     }
 
-    fn answered(prepare: &mut Prepare, call: Call, answer: &Answer) -> Read {
-        let read = read(prepare, &call, answer).unwrap();
+    fn answered(prepare: &mut Under, call: Call, answer: &Answer) -> Read {
+        let read = read(&prepare.input, prepare.state.clone(), &call, answer).unwrap();
         prepare.state = read.state.clone();
         read
     }
 
-    fn answer(prepare: &mut Prepare, call: Call, status: u16, body: &str) -> Read {
+    fn answer(prepare: &mut Under, call: Call, status: u16, body: &str) -> Read {
         answered(prepare, call, &Answer::response(status, &[], body))
     }
 
@@ -713,7 +819,7 @@ mod tests {
 
     /// The documented HEAD answer (`tests/fixtures/cloud-answers/obs/head-bucket.http`) with
     /// this bucket's region, class and version.
-    fn metadata(p: &mut Prepare, bucket: &str, class: &str, version: &str) -> Read {
+    fn metadata(p: &mut Under, bucket: &str, class: &str, version: &str) -> Read {
         let Answer::Response { mut headers, .. } = fixture("head-bucket.http") else {
             unreachable!()
         };
@@ -736,7 +842,10 @@ mod tests {
     #[test]
     fn one_listing_then_one_head_per_bucket_of_the_region() {
         let mut p = prepare();
-        assert_eq!(overview(&p), [Call::ListBuckets, Call::ListAuthorizations]);
+        assert_eq!(
+            overview(&p.input, &p.state),
+            [Call::ListBuckets, Call::ListAuthorizations]
+        );
         let listed = answer(&mut p, Call::ListBuckets, 200, LIST);
         // None for `far`: the listing says it is in cn-north-4.
         assert_eq!(
@@ -759,7 +868,7 @@ mod tests {
         answered(&mut p, head("moved"), &fixture("permanent-redirect.http"));
         answer(&mut p, Call::ListFolders { bucket: "fit".into(), marker: None }, 200,
             "<ListBucketResult><CommonPrefixes><Prefix>data/</Prefix></CommonPrefixes></ListBucketResult>");
-        let v = view(&p);
+        let v = view(&p.input, &p.state);
         let fits: Vec<(&str, FitCode)> = v
             .buckets
             .iter()
@@ -792,22 +901,22 @@ mod tests {
         assert_eq!(v.suggested_bucket, "modelarts-01234567");
         // Step 2 on the fit bucket: no creation, only the folders it lacks.
         let folders: Vec<String> = DEFAULT_FOLDERS.iter().map(|f| f.to_string()).collect();
-        let writes = plan_writes(&p, "fit", &folders).unwrap();
+        let writes = plan_writes(&p.input, &p.state, "fit", &folders).unwrap();
         assert_eq!(writes.len(), 3);
         assert!(writes
             .iter()
             .all(|c| c.is_write() && matches!(c, Call::PutFolder { .. })));
         assert_eq!(
-            plan_writes(&p, "Bad_Name", &folders).unwrap_err(),
+            plan_writes(&p.input, &p.state, "Bad_Name", &folders).unwrap_err(),
             RequestError::InvalidBucket
         );
         assert_eq!(
-            plan_writes(&p, "fit", &["../x".into()]).unwrap_err(),
+            plan_writes(&p.input, &p.state, "fit", &["../x".into()]).unwrap_err(),
             RequestError::InvalidFolder
         );
         for unfit in ["cold", "old", "far", "moved"] {
             assert_eq!(
-                plan_writes(&p, unfit, &folders).unwrap_err(),
+                plan_writes(&p.input, &p.state, unfit, &folders).unwrap_err(),
                 RequestError::UnfitBucket,
                 "{unfit}"
             );
@@ -830,7 +939,7 @@ mod tests {
             marker: Some("logs/".into()),
         };
         assert_eq!(read1.next, std::slice::from_ref(&second));
-        let url = request(&p, &second).unwrap().url;
+        let url = request(&p.input, &p.state, &second).unwrap().url;
         assert!(url.ends_with("/?delimiter=%2F&marker=logs%2F"), "{url}");
         let last = answer(&mut p, second.clone(), 200,
             "<ListBucketResult><IsTruncated>false</IsTruncated><CommonPrefixes><Prefix>models/</Prefix></CommonPrefixes></ListBucketResult>");
@@ -845,7 +954,7 @@ mod tests {
         assert!(stuck.next.is_empty());
         let folders: Vec<String> = DEFAULT_FOLDERS.iter().map(|f| f.to_string()).collect();
         assert_eq!(
-            plan_writes(&p, "fit", &folders).unwrap(),
+            plan_writes(&p.input, &p.state, "fit", &folders).unwrap(),
             [Call::PutFolder {
                 bucket: "fit".into(),
                 folder: "output/".into()
@@ -854,7 +963,7 @@ mod tests {
     }
 
     /// Listed: no bucket yet.
-    fn without_buckets() -> Prepare {
+    fn without_buckets() -> Under {
         let mut p = prepare();
         answer(
             &mut p,
@@ -880,11 +989,11 @@ mod tests {
         );
         assert_eq!(read.diagnosis.params["suggestion"], "ml-data-231100".into());
         assert!(read.next.is_empty());
-        let v = view(&p);
+        let v = view(&p.input, &p.state);
         assert_eq!(v.buckets[0].fit, FitCode::Elsewhere);
         assert_eq!(v.chosen_bucket, None);
         assert_eq!(
-            plan_writes(&p, "ml-data", &["data/".into()]).unwrap_err(),
+            plan_writes(&p.input, &p.state, "ml-data", &["data/".into()]).unwrap_err(),
             RequestError::UnfitBucket
         );
     }
@@ -892,7 +1001,13 @@ mod tests {
     #[test]
     fn a_new_bucket_then_folders_then_the_authorization() {
         let mut p = without_buckets();
-        let writes = plan_writes(&p, "ml-data", &["data".into(), "data/".into()]).unwrap();
+        let writes = plan_writes(
+            &p.input,
+            &p.state,
+            "ml-data",
+            &["data".into(), "data/".into()],
+        )
+        .unwrap();
         assert_eq!(
             writes,
             [
@@ -906,7 +1021,7 @@ mod tests {
             ]
         );
         for call in &writes {
-            let r = request(&p, call).unwrap();
+            let r = request(&p.input, &p.state, call).unwrap();
             assert!(
                 r.url.starts_with("https://ml-data.oss.eu-west-0."),
                 "{}",
@@ -924,7 +1039,7 @@ mod tests {
             "ml-data-231100".into()
         );
         assert!(
-            view(&p).buckets.is_empty(),
+            view(&p.input, &p.state).buckets.is_empty(),
             "someone else's name is no bucket of yours"
         );
         answer(
@@ -944,9 +1059,12 @@ mod tests {
             200,
             "",
         );
-        assert_eq!(view(&p).chosen_bucket.as_deref(), Some("ml-data-231100"));
         assert_eq!(
-            plan_writes(&p, "ml-data-231100", &["data/".into()]).unwrap(),
+            view(&p.input, &p.state).chosen_bucket.as_deref(),
+            Some("ml-data-231100")
+        );
+        assert_eq!(
+            plan_writes(&p.input, &p.state, "ml-data-231100", &["data/".into()]).unwrap(),
             []
         );
         let authorized = answer(&mut p, Call::Authorize, 200, r#"{"result":"true"}"#);
@@ -959,7 +1077,7 @@ mod tests {
                 r#"{{"total_count":1,"auth":[{{"user_id":"u1","user_name":"me","type":"credential","content":"{AK}"}}]}}"#
             ),
         );
-        assert!(view(&p).authorized);
+        assert!(view(&p.input, &p.state).authorized);
     }
 
     #[test]
@@ -976,7 +1094,7 @@ mod tests {
             {{"user_id":"u4","type":"agency","content":"modelarts_agency"}}]}}"#
         );
         answer(&mut p, Call::ListAuthorizations, 200, &listed);
-        let keys = serde_json::to_value(view(&p).authorizations).unwrap();
+        let keys = serde_json::to_value(view(&p.input, &p.state).authorizations).unwrap();
         let keys: Vec<_> = keys
             .as_array()
             .unwrap()
@@ -993,7 +1111,7 @@ mod tests {
             ]
         );
         p.profile.retired.clear(); // the new key passed Test keys: the old one is forgotten
-        let after = serde_json::to_value(view(&p).authorizations).unwrap();
+        let after = serde_json::to_value(view(&p.input, &p.state).authorizations).unwrap();
         assert_eq!(after[1]["key"], "other");
         assert_eq!(after[1]["content"], old);
     }
@@ -1002,9 +1120,12 @@ mod tests {
     fn a_wrong_key_stops_and_a_missing_project_is_found_first() {
         let mut p = prepare();
         p.profile.project_id = None;
-        assert_eq!(overview(&p), [Call::ListBuckets, Call::IamProjects]);
         assert_eq!(
-            request(&p, &Call::Authorize).unwrap_err(),
+            overview(&p.input, &p.state),
+            [Call::ListBuckets, Call::IamProjects]
+        );
+        assert_eq!(
+            request(&p.input, &p.state, &Call::Authorize).unwrap_err(),
             RequestError::NoProjectId
         );
         let wrong = answer(
@@ -1014,7 +1135,7 @@ mod tests {
             "<Error><Code>SignatureDoesNotMatch</Code></Error>",
         );
         assert!(wrong.stop && wrong.next.is_empty());
-        assert_eq!(view(&p).log[0].code, "bad-sk");
+        assert_eq!(view(&p.input, &p.state).log[0].code, "bad-sk");
         let found = answer(
             &mut p,
             Call::IamProjects,
@@ -1038,17 +1159,17 @@ mod tests {
             ]
         );
         // Flexible Engine's ModelArts host is derived, Huawei Cloud's printed by its SDK.
-        assert!(view(&p).modelarts_host_derived);
+        assert!(view(&p.input, &p.state).modelarts_host_derived);
         // A region with OBS but no ModelArts says so before anything is asked or read.
         p.profile.provider = Provider::Huawei;
-        assert!(!view(&p).modelarts_host_derived);
+        assert!(!view(&p.input, &p.state).modelarts_host_derived);
         p.profile.region = Some("cn-east-2".into());
         assert_eq!(
             origins(&p.profile).unwrap_err(),
             RequestError::NotInRegion("ModelArts")
         );
         assert_eq!(
-            request(&p, &Call::ListAuthorizations).unwrap_err(),
+            request(&p.input, &p.state, &Call::ListAuthorizations).unwrap_err(),
             RequestError::NotInRegion("ModelArts")
         );
         p.profile.endpoint = endpoint("http://127.0.0.1:9000");
@@ -1062,7 +1183,7 @@ mod tests {
         );
         p.profile.provider = Provider::Aws;
         assert_eq!(
-            request(&p, &calls[0]).unwrap_err(),
+            request(&p.input, &p.state, &calls[0]).unwrap_err(),
             RequestError::Unsupported(Provider::Aws)
         );
     }

@@ -5,7 +5,7 @@ tests/js/sign-differential.test.mjs.
 
 Writes tests/.cache/vectors.json. The oracles: botocore (SigV4 header and presigned), esdk-obs-python
 (OBS header and presigned), huaweicloudsdkcore (SDK-HMAC-SHA256), ibm-cloud-sdk-core (IAM token
-request); and Prepare ModelArts' requests built by credfill's flow (`modelartsRequest`) against what
+request); and Prepare ModelArts' requests built by credfill's flow (`flowRequest`) against what
 esdk-obs-python (its convertor and `Authentication`) and huaweicloudsdkmodelarts (its client's request
 builders, signed by huaweicloudsdkcore's `BasicCredentials`) and huaweicloudsdkiam (the project list,
 `keystone_list_auth_projects`) send for the same inputs. Nothing is sent:

@@ -84,7 +84,7 @@ def main():
             mock.patch.object(wos_client, "check_if_cp4d", lambda url: False):
         controller = ResourceControllerV2(authenticator=BearerTokenAuthenticator(TOKEN))
         # The instance lookup's listings: each offering in the default states, then every offering
-        # in each other state worth showing (src/flows/openscale_ids.rs LISTINGS).
+        # in each other state worth showing (src/flows/openscale/instances.rs LISTINGS).
         for resource_id, state in ((OPENSCALE, None), (MACHINE_LEARNING, None), (None, "inactive"), (None, "failed")):
             listed = controller.list_resource_instances(resource_id=resource_id, type="service_instance", state=state)
             result = listed.get_result()

@@ -362,7 +362,7 @@ for (const [name] of BROWSERS) {
       assert.equal(restored.added.length, 1);
       const [profile] = (await send(control, 'profiles.view')).profiles;
       assert.deepEqual([profile.name, profile.endpoint, profile.colour, profile.extra], [PROFILE.name, undefined, undefined, undefined]);
-      const origins = await send(control, 'check.origins', { profileId: profile.id });
+      const origins = await send(control, 'flow.origins', { kind: 'key-check', profileId: profile.id });
       assert.ok(origins.every((o) => o.endsWith('.myhuaweicloud.com/*')), `the check goes to the catalog only: ${origins}`);
       const stored = await currentRecord(control);
       const text = core.vaultOpen(core.vaultDeriveKey(OWN_PASSPHRASE, stored.kdf), stored);

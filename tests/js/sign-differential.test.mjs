@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import {
-  initSync, signRequest, presignUrl, ibmTokenRequest, modelartsRequest,
+  initSync, signRequest, presignUrl, ibmTokenRequest, flowRequest,
 } from '../../pkg/credfill.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
@@ -78,7 +78,7 @@ test('ibmTokenRequest sends what ibm-cloud-sdk-core\'s IAMTokenManager sends', (
 test('Prepare ModelArts requests equal esdk-obs-python\'s and huaweicloudsdkmodelarts\'s', () => {
   assert.ok(vectors.prepare?.length >= MIN_CASES, `prepare: ${vectors.prepare?.length ?? 0} cases`);
   replay('prepare', ({ prepare, call, expected, secretAccessKey }) => {
-    const { request, preview, write } = modelartsRequest(prepare, call);
+    const { request, preview, write } = flowRequest('prepare-modelarts', prepare, prepare.state, call);
     const url = new URL(request.url);
     assert.equal(request.method, expected.method);
     assert.equal(url.host, expected.host);

@@ -44,6 +44,15 @@ pub fn request(api_key: &Secret, iam: &Origin) -> Request {
     }
 }
 
+/// An IAM token as the worker holds it between flows (in memory only, never stored).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeldToken {
+    pub access_token: Secret,
+    /// Unix seconds.
+    pub expiration: u64,
+}
+
 /// IAM's answer to a good key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "camelCase"))]

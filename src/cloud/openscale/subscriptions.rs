@@ -13,7 +13,7 @@ use crate::cloud::{Answer, Origin, Request};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Subscription {
     pub id: String,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { test } from 'node:test';
-import { sendOnce, toAnswer, utcTimestamp } from './check-fetch.js';
+import { sendOnce, toAnswer, utcTimestamp } from './send-once.js';
 
 /** A signed request as the core plans one (the signature is made up). */
 const signed = (url) => ({

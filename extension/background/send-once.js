@@ -1,5 +1,5 @@
 // fetch() for the WASM core's requests: each sent once, as planned, and its answer as the core reads it.
-// Kept apart so Node tests reach them. Shared by the key check, Prepare ModelArts and the OpenScale IDs.
+// Kept apart so Node tests reach them. Every flow's requests go through it (flows.js).
 
 /** `Date` → `YYYYMMDDTHHMMSSZ` (UTC), the timestamp every signer takes. */
 export function utcTimestamp(date) {
@@ -10,7 +10,7 @@ export function utcTimestamp(date) {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
- * A fetch Response (and its body text) → the answer `diagnoseKeyCheck` reads. A browser hides a
+ * A fetch Response (and its body text) → the answer a flow reads (`flowRead`). A browser hides a
  * redirect it did not follow behind an opaque answer; Node's fetch shows it as it came.
  */
 export function toAnswer(response, body) {

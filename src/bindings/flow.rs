@@ -1,0 +1,262 @@
+//! JS exports for every flow (`crate::flows::flow`), the same for each, named by `kind`
+//! (`key-check`, `prepare-modelarts`, `openscale-instances`, `openscale-ids`,
+//! `openscale-add-provider`). `input` is the flow's own (`{ profile, timestamp, bucket? }` for a key
+//! check, `{ profile, timestamp }` for Prepare ModelArts, `{ profile, now, token?, guid?, region?,
+//! provider? }` for OpenScale, `now` in Unix seconds), `state` what the last turn returned
+//! (`undefined` at first). A turn is `{ state, send: [{ call, write, request }], lines, stop,
+//! token? }`: send each request once, in order, and read its answer with `flowRead`; hold `token`
+//! in memory only, and give it back in the input. A refusal is thrown as `{ code, params }`.
+
+use super::{from_js, request_error, to_js, JsRequest};
+use crate::cloud::ibm::iam_token::HeldToken;
+use crate::cloud::{Preview, RequestError};
+use crate::flows::flow::{self, Flow, Turn};
+use crate::flows::key_check::KeyCheckFlow;
+use crate::flows::openscale::add_provider::AddProvider;
+use crate::flows::openscale::ids::OpenscaleIds;
+use crate::flows::openscale::instances::OpenscaleInstances;
+use crate::flows::openscale::Said;
+use crate::flows::prepare_modelarts::PrepareModelArts;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// Which flow a call is for.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum FlowKind {
+    KeyCheck,
+    PrepareModelarts,
+    OpenscaleInstances,
+    OpenscaleIds,
+    OpenscaleAddProvider,
+}
+
+/// Calls the generic `$run` with the flow `$kind` names.
+macro_rules! by_kind {
+    ($kind:expr, $run:ident($($arg:expr),*)) => {
+        match read::<FlowKind>($kind, "a flow kind")? {
+            FlowKind::KeyCheck => $run::<KeyCheckFlow>($($arg),*),
+            FlowKind::PrepareModelarts => $run::<PrepareModelArts>($($arg),*),
+            FlowKind::OpenscaleInstances => $run::<OpenscaleInstances>($($arg),*),
+            FlowKind::OpenscaleIds => $run::<OpenscaleIds>($($arg),*),
+            FlowKind::OpenscaleAddProvider => $run::<AddProvider>($($arg),*),
+        }
+    };
+}
+
+fn read<T: DeserializeOwned>(value: JsValue, expected: &str) -> Result<T, JsValue> {
+    from_js(value, "bad-flow", expected)
+}
+
+/// A flow's state, or another value that may be left out (`undefined`: its default, where a
+/// flow starts).
+fn or_default<T: DeserializeOwned + Default>(value: JsValue, expected: &str) -> Result<T, JsValue> {
+    match value.is_undefined() || value.is_null() {
+        true => Ok(T::default()),
+        false => read(value, expected),
+    }
+}
+
+fn state_from<S: DeserializeOwned + Default>(value: JsValue) -> Result<S, JsValue> {
+    or_default(value, "a flow state")
+}
+
+const INPUT: &str = "the flow's input, with a stored profile";
+
+/// What a flow throws: `{ code, params }`, the words under the flow's own prefix.
+trait Thrown {
+    fn thrown(self) -> JsValue;
+}
+
+/// `check_error_<code>`.
+impl Thrown for RequestError {
+    fn thrown(self) -> JsValue {
+        request_error(self)
+    }
+}
+
+/// `openscale_ids_<code>`.
+impl Thrown for Said {
+    fn thrown(self) -> JsValue {
+        to_js(&self).unwrap_or_else(|internal| internal)
+    }
+}
+
+/// `{ call, write, request: { method, url, headers, body? } }`, as the worker sends it.
+#[derive(Serialize)]
+struct JsSend<'a, C> {
+    call: &'a C,
+    write: bool,
+    request: JsRequest<'a>,
+}
+
+fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct JsTurn<'a, S, C, L> {
+        state: &'a S,
+        send: Vec<JsSend<'a, C>>,
+        lines: &'a [L],
+        stop: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        token: &'a Option<HeldToken>,
+    }
+    to_js(&JsTurn {
+        state: &turn.state,
+        send: turn
+            .send
+            .iter()
+            .map(|s| JsSend {
+                call: &s.call,
+                write: s.write,
+                request: JsRequest::from(&s.request),
+            })
+            .collect(),
+        lines: &turn.lines,
+        stop: turn.stop,
+        token: &turn.token,
+    })
+}
+
+/// `flowOrigins(kind, input)` → the host match patterns the flow reaches (asked for at the click).
+#[wasm_bindgen(js_name = flowOrigins)]
+pub fn flow_origins(kind: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+    by_kind!(kind, origins(input))
+}
+
+fn origins<F: Flow<Error: Thrown>>(input: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&F::origins(&read(input, INPUT)?).map_err(Thrown::thrown)?)
+}
+
+/// `flowStart(kind, input, state)` → the first turn (reads only).
+#[wasm_bindgen(js_name = flowStart)]
+pub fn flow_start(kind: JsValue, input: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+    by_kind!(kind, start(input, state))
+}
+
+fn start<F: Flow<Error: Thrown>>(input: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+    let turn = flow::start::<F>(read(input, INPUT)?, state_from(state)?);
+    turn_to_js(&turn.map_err(Thrown::thrown)?)
+}
+
+/// `flowRead(kind, input, state, call, answer, approved)` with `answer = { status, headers, body }`
+/// or `{ error: 'network' | 'redirect' }` → the next turn: reads, and writes only among `approved`,
+/// the calls of the click the run comes from (`undefined` for a run of reads).
+#[wasm_bindgen(js_name = flowRead)]
+pub fn flow_read(
+    kind: JsValue,
+    input: JsValue,
+    state: JsValue,
+    call: JsValue,
+    answer: JsValue,
+    approved: JsValue,
+) -> Result<JsValue, JsValue> {
+    by_kind!(kind, read_answer(input, state, call, answer, approved))
+}
+
+fn read_answer<F: Flow<Error: Thrown>>(
+    input: JsValue,
+    state: JsValue,
+    call: JsValue,
+    answer: JsValue,
+    approved: JsValue,
+) -> Result<JsValue, JsValue> {
+    let answer = read(answer, "an answer is {status, headers, body} or {error}")?;
+    let call = read(call, "a call of the flow")?;
+    let approved: Vec<F::Call> = or_default(approved, "the click's calls")?;
+    let turn = flow::read::<F>(
+        read(input, INPUT)?,
+        state_from(state)?,
+        &call,
+        &answer,
+        &approved,
+    );
+    turn_to_js(&turn.map_err(Thrown::thrown)?)
+}
+
+/// `flowPreview(kind, input, state, ask)` → `[{ call, preview: { method, url, headers, body? } }]`:
+/// the writes a click would send, as the user sees them (no signature, a secret as `••••`).
+#[wasm_bindgen(js_name = flowPreview)]
+pub fn flow_preview(
+    kind: JsValue,
+    input: JsValue,
+    state: JsValue,
+    ask: JsValue,
+) -> Result<JsValue, JsValue> {
+    by_kind!(kind, preview(input, state, ask))
+}
+
+fn preview<F: Flow<Error: Thrown>>(
+    input: JsValue,
+    state: JsValue,
+    ask: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (input, state) = (read(input, INPUT)?, state_from(state)?);
+    let previews = flow::preview::<F>(&input, &state, or_default(ask, "what to preview")?);
+    to_js(&previews.map_err(Thrown::thrown)?)
+}
+
+/// `flowWrite(kind, input, state, calls)` → the turn that sends `calls` (each a write, as the click
+/// that previewed them names them); throws `write-not-previewed` otherwise.
+#[wasm_bindgen(js_name = flowWrite)]
+pub fn flow_write(
+    kind: JsValue,
+    input: JsValue,
+    state: JsValue,
+    calls: JsValue,
+) -> Result<JsValue, JsValue> {
+    by_kind!(kind, write(input, state, calls))
+}
+
+fn write<F: Flow<Error: Thrown>>(
+    input: JsValue,
+    state: JsValue,
+    calls: JsValue,
+) -> Result<JsValue, JsValue> {
+    let calls = read(calls, "calls of the flow")?;
+    let turn = flow::write::<F>(read(input, INPUT)?, state_from(state)?, calls);
+    turn_to_js(&turn.map_err(Thrown::thrown)?)
+}
+
+/// `flowView(kind, input, state)` → what the flow's panel shows of `state`.
+#[wasm_bindgen(js_name = flowView)]
+pub fn flow_view(kind: JsValue, input: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+    by_kind!(kind, view(input, state))
+}
+
+fn view<F: Flow<Error: Thrown>>(input: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&F::view(&read(input, INPUT)?, &state_from(state)?))
+}
+
+/// `flowRequest(kind, input, state, call)` → `{ request, preview, write }`: one call as it would be
+/// sent and as it is shown (the SDK differential tests compare it with the clouds' SDKs).
+#[wasm_bindgen(js_name = flowRequest)]
+pub fn flow_request(
+    kind: JsValue,
+    input: JsValue,
+    state: JsValue,
+    call: JsValue,
+) -> Result<JsValue, JsValue> {
+    by_kind!(kind, request(input, state, call))
+}
+
+fn request<F: Flow<Error: Thrown>>(
+    input: JsValue,
+    state: JsValue,
+    call: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Built<'a> {
+        request: JsRequest<'a>,
+        preview: Preview,
+        write: bool,
+    }
+    let call = read(call, "a call of the flow")?;
+    let request = F::request(&read(input, INPUT)?, &state_from(state)?, &call);
+    let request = request.map_err(Thrown::thrown)?;
+    to_js(&Built {
+        request: JsRequest::from(&request),
+        preview: request.preview(),
+        write: F::is_write(&call),
+    })
+}

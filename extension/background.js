@@ -14,6 +14,7 @@ import { handlers as modelartsHandlers, registerModelArtsEvents } from './backgr
 import { handlers as openscaleHandlers, registerOpenscaleEvents } from './background/openscale.js';
 import { registerFillEvents } from './background/fill-gestures.js';
 import { handlers as codeHandlers, registerCodeEvents } from './background/code.js';
+import { handlers as downloadHandlers, registerDownloadEvents } from './background/downloads.js';
 import { asUserActions } from './background/vault-lock.js';
 
 // Instantiated at the first need, not on every wake: a tab event whose badge is known already
@@ -26,7 +27,7 @@ const ready = () => (instantiating ??= init({ module_or_path: api.runtime.getURL
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
 const handlers = asUserActions({
   ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...checkHandlers, ...fillHandlers,
-  ...modelartsHandlers, ...codeHandlers, ...openscaleHandlers,
+  ...modelartsHandlers, ...codeHandlers, ...openscaleHandlers, ...downloadHandlers,
 });
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
@@ -35,3 +36,4 @@ registerCheckEvents(ready);
 registerModelArtsEvents(ready);
 registerCodeEvents();
 registerOpenscaleEvents(ready);
+registerDownloadEvents(ready);

@@ -1,0 +1,114 @@
+// No plaintext key left behind, in both browsers: a replica of IAM's last "Create Access Key" step
+// downloads credentials.csv for real (into a folder of the test's); the popup imports that file and
+// saves its key; then *Delete the downloaded file* asks for the optional `downloads` permission
+// through the browser's own prompt (Chromium headful on Xvfb, as in permissions.test.mjs) and the
+// file is gone from disk and from the download history. A file of the same name but another size is
+// not offered, and its namesake download is left alone.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { BROWSERS, E2E_EXTENSION, ROOT, answerPermissionPrompt, eventually, launchChromium, launchFirefox } from './lib/browsers.mjs';
+import { HOSTS, chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './lib/consoles.mjs';
+import { unlockVault } from './lib/profiles.mjs';
+import { startXvfb } from './lib/xvfb.mjs';
+
+const en = JSON.parse(readFileSync(join(ROOT, 'extension/_locales/en/messages.json'), 'utf8'));
+const TIMEOUT = 30_000;
+
+for (const [name] of BROWSERS) {
+  describe(`${name}: the downloaded key file, deleted once its key is saved`, () => {
+    let consoles, xvfb, browser, control, downloads, elsewhere;
+    /** The history's entries for `credentials*.csv`, read from an extension page once the permission is granted. */
+    const history = () => control.evaluate(() => (globalThis.browser ?? chrome).downloads.search({ filenameRegex: 'credentials' })
+      .then((items) => items.map(({ id, filename, exists, state }) => ({ id, filename, exists, state }))));
+
+    before(async () => {
+      downloads = mkdtempSync(join(tmpdir(), 'credfill-downloads-'));
+      elsewhere = mkdtempSync(join(tmpdir(), 'credfill-elsewhere-'));
+      consoles = await startConsoles(name === 'firefox' ? 443 : 0);
+      if (name === 'chromium') {
+        xvfb = await startXvfb();
+        browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(consoles.port), display: xvfb.display });
+      } else {
+        browser = await launchFirefox({
+          extDir: E2E_EXTENSION.firefox, acceptInsecureCerts: true,
+          prefs: { ...FIREFOX_CONSOLE_PREFS, 'browser.download.dir': downloads, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false },
+        });
+      }
+      control = await browser.open('popup.html');
+      await unlockVault(control);
+    });
+    after(async () => {
+      await browser?.close();
+      xvfb?.stop();
+      await consoles?.close();
+      for (const dir of [downloads, elsewhere]) rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** Downloads credentials.csv from the replica page as a user does; resolves to its path once complete. */
+    async function downloadKeyFile() {
+      const page = await browser.open(`https://${HOSTS.huaweiIntl}/access-keys.html`);
+      // Playwright names downloads by GUID in a folder of its own; the browser's own behaviour is wanted.
+      if (name === 'chromium') await (await browser.context.newCDPSession(page.raw)).send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await page.click('#download-keys');
+      // Both browsers write beside the final name (`.part`, `.crdownload`) and rename when done.
+      const path = join(downloads, 'credentials.csv');
+      await eventually(() => readdirSync(downloads), (files) => files.includes('credentials.csv') && statSync(path).size > 0 &&
+        !files.some((f) => f.endsWith('.part') || f.endsWith('.crdownload')), TIMEOUT);
+      await page.close();
+      return path;
+    }
+
+    /** Imports `file` in a popup and saves its key; resolves to the popup. */
+    async function importAndSave(file) {
+      const popup = await browser.open('popup.html');
+      await popup.setFile('#import-file', file);
+      await popup.waitFor('#import-result > .summary.ok', { timeout: TIMEOUT });
+      await eventually(() => popup.evaluate(() => !document.querySelector('#import-save').hidden), (shown) => shown);
+      await popup.click('#import-save');
+      await popup.waitFor('#vault-saved li', { timeout: TIMEOUT });
+      return popup;
+    }
+
+    it('the imported download is offered, and the click deletes the file and its history entry', async () => {
+      const path = await downloadKeyFile();
+      const popup = await importAndSave(path);
+      // Not granted yet: the history is not read, and the offer says the file may be there.
+      await popup.waitFor('#import-download[data-code="unasked"] #download-delete', { timeout: TIMEOUT });
+      assert.equal(await popup.text('#import-download p'), en.import_download_unasked.message.replace('{fileName}', 'credentials.csv'));
+      await popup.click('#download-delete');
+      await answerPermissionPrompt(browser, true);
+      await popup.waitFor('#import-download p[data-code="deleted"]', { timeout: TIMEOUT });
+      assert.equal(existsSync(path), false, 'the file is gone from disk');
+      assert.deepEqual(await history(), [], 'the history entry is erased');
+      await popup.close();
+    });
+
+    it('a file of another size is not offered and its namesake stays; the same file is then offered as found', async () => {
+      const path = await downloadKeyFile();
+      const other = join(elsewhere, 'credentials.csv');
+      mkdirSync(elsewhere, { recursive: true });
+      writeFileSync(other, readFileSync(join(ROOT, 'tests/fixtures/credentials/huawei.csv')));
+      assert.notEqual(statSync(other).size, statSync(path).size);
+      let popup = await importAndSave(other);
+      await popup.waitFor('#import-download[data-code="not-found"]', { timeout: TIMEOUT });
+      assert.equal(await popup.evaluate(() => document.querySelector('#import-download').childElementCount), 0, 'nothing offered');
+      assert.ok(existsSync(path), 'the download is left alone');
+      const [entry, ...more] = await history();
+      assert.deepEqual([entry?.exists, entry?.state, more.length], [true, 'complete', 0], JSON.stringify(entry));
+      await popup.close();
+
+      // The permission granted, the offer names the file as found, and deletes it without asking again.
+      popup = await importAndSave(path);
+      await popup.waitFor('#import-download[data-code="found"] #download-delete', { timeout: TIMEOUT });
+      assert.equal(await popup.text('#import-download p'), en.import_download_found.message.replace('{fileName}', 'credentials.csv'));
+      await popup.click('#download-delete');
+      await popup.waitFor('#import-download p[data-code="deleted"]', { timeout: TIMEOUT });
+      assert.equal(existsSync(path), false);
+      assert.deepEqual(await history(), []);
+      await popup.close();
+    });
+  });
+}

@@ -130,13 +130,20 @@ fn match_download_reads_the_browsers_items_and_names_the_entry() {
         {"id": 4, "filename": "/dl/credentials(1).csv", "fileSize": 118, "totalBytes": 118, "state": "complete",
          "exists": true, "mime": "text/csv", "startTime": "2026-12-06T09:54:59.700Z", "endTime": "2026-12-06T09:55:00.000Z"}
     ]"#);
-    let found = credentials::match_download(file.clone(), history, 1_796_551_200_000.0).unwrap();
+    let now = 1_796_551_200_000.0;
+    let found = credentials::match_download(file.clone(), history.clone(), now, None).unwrap();
     assert_eq!(get(&found, "code"), "found");
     assert_eq!(get(&found, "id"), 4);
     assert_eq!(get(&found, "params.fileName"), "credentials.csv");
-    let none = credentials::match_download(file.clone(), js("[]"), 1_796_551_200_000.0).unwrap();
+    let still = credentials::match_download(file.clone(), history.clone(), now, Some(4)).unwrap();
+    assert_eq!(get(&still, "id"), 4);
+    let other = credentials::match_download(file.clone(), history, now, Some(3)).unwrap();
+    assert_eq!(get(&other, "code"), "changed");
+    assert!(get(&other, "id").is_undefined());
+    let none = credentials::match_download(file.clone(), js("[]"), now, None).unwrap();
     assert_eq!(get(&none, "code"), "not-found");
     assert!(get(&none, "id").is_undefined());
-    let refused = credentials::match_download(file, js(r#"[{"filename": 3}]"#), 0.0).unwrap_err();
+    let refused =
+        credentials::match_download(file, js(r#"[{"filename": 3}]"#), 0.0, None).unwrap_err();
     assert_eq!(get(&refused, "code"), "bad-download");
 }

@@ -14,29 +14,26 @@ const importedFile = ({ name, size, lastModified } = {}) => ({ name: String(name
 
 const said = (code, file) => ({ code, params: { fileName: file.name } });
 
-/** The core's answer for `file` over the whole history: a narrower query could hide a second candidate. */
-async function matchIn(file) {
-  return matchDownload(file, await api.downloads.search({}), Date.now());
+/** The core's answer for `file` over the whole history (a narrower query could hide a second candidate); with `offered`, its re-check of that entry. */
+async function matchIn(file, offered = undefined) {
+  return matchDownload(file, await api.downloads.search({}), Date.now(), offered);
 }
 
 /**
  * Deletes the file the user confirmed: the match is read again right before deleting (the history
- * may have changed since the offer), and must be the entry offered (`id`) when one was. The file is
- * removed first: `erase` forgets the entry only, and `removeFile` needs it.
+ * may have changed since the offer), and must still be the entry offered (`id`) when one was. The
+ * file is removed first: `erase` forgets the entry only, and `removeFile` needs it.
  */
 async function deleteDownload({ file: seen, id }) {
   const file = importedFile(seen);
-  const match = await matchIn(file);
-  let outcome;
-  if (match.code !== 'found') outcome = id == null ? match : said('changed', file);
-  else if (id != null && match.id !== id) outcome = said('changed', file);
-  else {
+  let outcome = await matchIn(file, id ?? undefined);
+  if (outcome.code === 'found') {
     try {
-      await api.downloads.removeFile(match.id);
-      await api.downloads.erase({ id: match.id });
+      await api.downloads.removeFile(outcome.id);
+      await api.downloads.erase({ id: outcome.id });
       outcome = said('deleted', file);
     } catch {
-      // Both browsers refuse `removeFile` when the file is no longer on disk.
+      // Firefox refuses `removeFile` for a file no longer on disk (Chromium, which checks lazily, does not).
       outcome = said('gone', file);
     }
   }

@@ -36,7 +36,11 @@ export async function offerDownloadDeletion(line, file) {
         if (!allowed) return { code: 'refused', params: { fileName: file.name } };
         return outcome.waiting ? resultAfter(since, file) : outcome;
       })
-      .then((outcome) => line.replaceChildren(said(outcome)),
+      .then((outcome) => {
+        // Refused, the button stays: a second click asks again.
+        button.disabled = false;
+        line.replaceChildren(said(outcome), ...(outcome.code === 'refused' ? [button] : []));
+      },
         (e) => line.replaceChildren(el('p', { class: 'error', role: 'alert', 'data-code': e.code ?? 'internal' }, errorWords(t, 'import_download', e))));
   });
   line.replaceChildren(said(answer), button);

@@ -128,6 +128,30 @@ pub fn find(file: &ImportedFile, history: &[Download], now_ms: i64) -> DownloadM
     }
 }
 
+/// [`find`] again right before deleting the entry `offered` (the id the offer named, shown to the
+/// user): `found` only if it is still that entry; `gone` when that entry says its file is no longer
+/// on disk; `changed` for any other change (the entry erased, another one matching, none).
+pub fn recheck(
+    file: &ImportedFile,
+    history: &[Download],
+    now_ms: i64,
+    offered: u32,
+) -> DownloadMatch {
+    let mut answer = find(file, history, now_ms);
+    if answer.id == Some(offered) {
+        return answer;
+    }
+    let gone = history.iter().any(|d| d.id == offered && !d.exists);
+    answer.code = if gone {
+        DownloadCode::Gone
+    } else {
+        DownloadCode::Changed
+    };
+    answer.params.remove("count");
+    answer.id = None;
+    answer
+}
+
 fn is_candidate(file: &ImportedFile, download: &Download, now_ms: i64) -> bool {
     let size = if download.file_size >= 0 {
         download.file_size
@@ -364,6 +388,34 @@ mod tests {
             found(&file("credentials.csv"), &twice),
             (DownloadCode::Several, None)
         );
+    }
+
+    #[test]
+    fn the_offered_entry_is_deleted_only_if_it_is_still_the_match() {
+        let name = file("credentials.csv");
+        let history = [download(7, "/dl/credentials.csv")];
+        assert_eq!(recheck(&name, &history, NOW, 7), find(&name, &history, NOW));
+        let changed = |history: &[Download]| {
+            let answer = recheck(&name, history, NOW, 7);
+            (answer.code, answer.id, answer.params.len())
+        };
+        // Another entry is now the file, or the offered one was erased, or a second one came.
+        assert_eq!(
+            changed(&[download(8, "/dl/credentials.csv")]),
+            (DownloadCode::Changed, None, 1)
+        );
+        assert_eq!(changed(&[]), (DownloadCode::Changed, None, 1));
+        assert_eq!(
+            changed(&[
+                download(7, "/dl/credentials.csv"),
+                download(8, "/other/credentials.csv")
+            ]),
+            (DownloadCode::Changed, None, 1)
+        );
+        // The browser saw the file gone from disk.
+        let mut removed = download(7, "/dl/credentials.csv");
+        removed.exists = false;
+        assert_eq!(changed(&[removed]), (DownloadCode::Gone, None, 1));
     }
 
     #[test]

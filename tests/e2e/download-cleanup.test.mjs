@@ -1,9 +1,10 @@
 // No plaintext key left behind, in both browsers: a replica of IAM's last "Create Access Key" step
 // downloads credentials.csv for real (into a folder of the test's); the popup imports that file and
 // saves its key; then *Delete the downloaded file* asks for the optional `downloads` permission
-// through the browser's own prompt (Chromium headful on Xvfb, as in permissions.test.mjs) and the
-// file is gone from disk and from the download history. A file of the same name but another size is
-// not offered, and its namesake download is left alone.
+// through the browser's own prompt (Chromium headful on Xvfb, as in permissions.test.mjs): refused,
+// nothing is deleted; allowed, the file is gone from disk and from the download history. A file of
+// the same name but another size is not offered, and its namesake download is left alone; a file
+// removed from disk after the offer is said gone (Firefox).
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,11 @@ for (const [name] of BROWSERS) {
       // Not granted yet: the history is not read, and the offer says the file may be there.
       await popup.waitFor('#import-download[data-code="unasked"] #download-delete', { timeout: TIMEOUT });
       assert.equal(await popup.text('#import-download p'), en.import_download_unasked.message.replace('{fileName}', 'credentials.csv'));
+      // Refused: nothing is deleted, and the button asks again.
+      await popup.click('#download-delete');
+      await answerPermissionPrompt(browser, false);
+      await popup.waitFor('#import-download p[data-code="refused"]', { timeout: TIMEOUT });
+      assert.ok(existsSync(path), 'not deleted when refused');
       await popup.click('#download-delete');
       await answerPermissionPrompt(browser, true);
       await popup.waitFor('#import-download p[data-code="deleted"]', { timeout: TIMEOUT });
@@ -108,6 +114,21 @@ for (const [name] of BROWSERS) {
       await popup.waitFor('#import-download p[data-code="deleted"]', { timeout: TIMEOUT });
       assert.equal(existsSync(path), false);
       assert.deepEqual(await history(), []);
+      await popup.close();
+    });
+
+    it('a file removed from disk after the offer: Firefox says it is gone, Chromium deletes what is left', async () => {
+      const path = await downloadKeyFile();
+      const popup = await importAndSave(path);
+      await popup.waitFor('#import-download[data-code="found"] #download-delete', { timeout: TIMEOUT });
+      rmSync(path);
+      await popup.click('#download-delete');
+      // Firefox's removeFile refuses a file no longer on disk; Chromium's succeeds (its `exists` is
+      // checked lazily), and the entry is then erased as for a file it removed.
+      const said = name === 'firefox' ? 'gone' : 'deleted';
+      await popup.waitFor(`#import-download p[data-code="${said}"]`, { timeout: TIMEOUT });
+      if (name === 'chromium') assert.deepEqual(await history(), []);
+      await control.evaluate(() => (globalThis.browser ?? chrome).downloads.erase({}));
       await popup.close();
     });
   });

@@ -6,12 +6,13 @@
 // the same name but another size is not offered, and its namesake download is left alone; a file
 // removed from disk after the offer is said gone (Firefox).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, E2E_EXTENSION, ROOT, answerPermissionPrompt, eventually, launchChromium, launchFirefox } from './lib/browsers.mjs';
-import { HOSTS, chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './lib/consoles.mjs';
+import { chromiumConsoleArgs, FIREFOX_CONSOLE_PREFS, startConsoles } from './lib/consoles.mjs';
+import { downloadKeyFile } from './lib/downloads.mjs';
 import { unlockVault } from './lib/profiles.mjs';
 import { startXvfb } from './lib/xvfb.mjs';
 
@@ -33,10 +34,7 @@ for (const [name] of BROWSERS) {
         xvfb = await startXvfb();
         browser = await launchChromium({ extDir: E2E_EXTENSION.chromium, args: chromiumConsoleArgs(consoles.port), display: xvfb.display });
       } else {
-        browser = await launchFirefox({
-          extDir: E2E_EXTENSION.firefox, acceptInsecureCerts: true,
-          prefs: { ...FIREFOX_CONSOLE_PREFS, 'browser.download.dir': downloads, 'browser.download.folderList': 2, 'browser.download.useDownloadDir': true, 'browser.download.always_ask_before_handling_new_types': false },
-        });
+        browser = await launchFirefox({ extDir: E2E_EXTENSION.firefox, prefs: FIREFOX_CONSOLE_PREFS, acceptInsecureCerts: true });
       }
       control = await browser.open('popup.html');
       await unlockVault(control);
@@ -47,20 +45,6 @@ for (const [name] of BROWSERS) {
       await consoles?.close();
       for (const dir of [downloads, elsewhere]) rmSync(dir, { recursive: true, force: true });
     });
-
-    /** Downloads credentials.csv from the replica page as a user does; resolves to its path once complete. */
-    async function downloadKeyFile() {
-      const page = await browser.open(`https://${HOSTS.huaweiIntl}/access-keys.html`);
-      // Playwright names downloads by GUID in a folder of its own; the browser's own behaviour is wanted.
-      if (name === 'chromium') await (await browser.context.newCDPSession(page.raw)).send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
-      await page.click('#download-keys');
-      // Both browsers write beside the final name (`.part`, `.crdownload`) and rename when done.
-      const path = join(downloads, 'credentials.csv');
-      await eventually(() => readdirSync(downloads), (files) => files.includes('credentials.csv') && statSync(path).size > 0 &&
-        !files.some((f) => f.endsWith('.part') || f.endsWith('.crdownload')), TIMEOUT);
-      await page.close();
-      return path;
-    }
 
     /** Imports `file` in a popup and saves its key; resolves to the popup. */
     async function importAndSave(file) {
@@ -74,7 +58,7 @@ for (const [name] of BROWSERS) {
     }
 
     it('the imported download is offered, and the click deletes the file and its history entry', async () => {
-      const path = await downloadKeyFile();
+      const path = await downloadKeyFile(browser, downloads);
       const popup = await importAndSave(path);
       // Not granted yet: the history is not read, and the offer says the file may be there.
       await popup.waitFor('#import-download[data-code="unasked"] #download-delete', { timeout: TIMEOUT });
@@ -93,7 +77,7 @@ for (const [name] of BROWSERS) {
     });
 
     it('a file of another size is not offered and its namesake stays; the same file is then offered as found', async () => {
-      const path = await downloadKeyFile();
+      const path = await downloadKeyFile(browser, downloads);
       const other = join(elsewhere, 'credentials.csv');
       mkdirSync(elsewhere, { recursive: true });
       writeFileSync(other, readFileSync(join(ROOT, 'tests/fixtures/credentials/huawei.csv')));
@@ -118,7 +102,7 @@ for (const [name] of BROWSERS) {
     });
 
     it('a file removed from disk after the offer: Firefox says it is gone, Chromium deletes what is left', async () => {
-      const path = await downloadKeyFile();
+      const path = await downloadKeyFile(browser, downloads);
       const popup = await importAndSave(path);
       await popup.waitFor('#import-download[data-code="found"] #download-delete', { timeout: TIMEOUT });
       rmSync(path);

@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 pub const RECENT_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 
 /// How much earlier than the download's start the imported file may say it was last modified:
-/// clocks and file systems round (FAT keeps two-second times).
+/// clocks and file systems round (FAT keeps two-second times), and Firefox ESR 140 stamped a
+/// download's file 3 ms before the `startTime` it reports.
 const CLOCK_SLACK_MS: i64 = 2_000;
 
 /// What the popup saw of the imported file (a DOM `File`).
@@ -95,8 +96,8 @@ pub struct DownloadMatch {
 
 /// The entry of `history` that is `file`, if exactly one is: same name (up to the suffix a browser
 /// adds to tell two downloads of one name apart), same size, complete, still on disk, ended (else
-/// started) within [`RECENT_MS`] of `now_ms`, and started no later than the file was last written. When several are,
-/// the one with the file's very name wins if it is alone; otherwise none is.
+/// started) within [`RECENT_MS`] of `now_ms`, and started no later than the file was last written.
+/// When several are, the one with the file's very name wins if it is alone; otherwise none is.
 pub fn find(file: &ImportedFile, history: &[Download], now_ms: i64) -> DownloadMatch {
     let candidates: Vec<&Download> = history
         .iter()

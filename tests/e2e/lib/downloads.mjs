@@ -32,16 +32,21 @@ async function downloadInto(browser, page, dir) {
 
 /**
  * Downloads credentials.csv from the replica of IAM's last "Create Access Key" step (served by
- * startConsoles) into `dir`; resolves to its path once complete.
+ * startConsoles) into `dir`; resolves to the path of the new file (named as the browser names a
+ * taken name) once complete.
  */
 export async function downloadKeyFile(browser, dir) {
+  const before = new Set(readdirSync(dir));
   const page = await browser.open(`https://${HOSTS.huaweiIntl}/access-keys.html`);
   await downloadInto(browser, page, dir);
   await page.click('#download-keys');
-  // Both browsers write beside the final name (`.part`, `.crdownload`) and rename when done.
-  const path = join(dir, 'credentials.csv');
-  await eventually(() => readdirSync(dir), (files) => files.includes('credentials.csv') && statSync(path).size > 0 &&
-    !files.some((f) => f.endsWith('.part') || f.endsWith('.crdownload')), TIMEOUT);
+  // Both browsers write beside the final name (`.part`, `.crdownload`) and rename when done; Firefox
+  // first holds the final name with an empty file.
+  const [added] = await eventually(() => {
+    const files = readdirSync(dir);
+    if (files.some((f) => f.endsWith('.part') || f.endsWith('.crdownload'))) return [];
+    return files.filter((f) => !before.has(f) && statSync(join(dir, f)).size > 0);
+  }, (added) => added.length === 1, TIMEOUT);
   await page.close();
-  return path;
+  return join(dir, added);
 }

@@ -13,6 +13,7 @@ import { handlers as presignHandlers } from './background/presign.js';
 import { handlers as fillHandlers } from './background/fill.js';
 import { registerFillEvents } from './background/fill-gestures.js';
 import { handlers as codeHandlers, registerCodeEvents } from './background/code.js';
+import { handlers as downloadHandlers, registerDownloadEvents } from './background/downloads.js';
 import { asUserActions } from './background/vault-lock.js';
 
 // Instantiated at the first need, not on every wake: a tab event whose badge is known already
@@ -25,10 +26,11 @@ const ready = () => (instantiating ??= init({ module_or_path: api.runtime.getURL
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
 const handlers = asUserActions({
   ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...flowHandlers, ...presignHandlers,
-  ...fillHandlers, ...codeHandlers,
+  ...fillHandlers, ...codeHandlers, ...downloadHandlers,
 });
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
 registerFillEvents(ready);
 registerFlowEvents(ready);
 registerCodeEvents();
+registerDownloadEvents(ready);

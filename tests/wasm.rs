@@ -120,3 +120,30 @@ fn freed_heap_memory_is_wiped() {
         .count();
     assert_eq!(left, 0, "{left} bytes of a freed block survived");
 }
+
+#[wasm_bindgen_test]
+fn match_download_reads_the_browsers_items_and_names_the_entry() {
+    let file = js(r#"{"name": "credentials.csv", "size": 118, "lastModified": 1796550900000}"#);
+    let history = js(r#"[
+        {"id": 3, "filename": "/dl/credentials.csv", "fileSize": 119, "state": "complete", "exists": true,
+         "startTime": "2026-12-06T09:54:59.700Z", "endTime": "2026-12-06T09:55:00.000Z"},
+        {"id": 4, "filename": "/dl/credentials(1).csv", "fileSize": 118, "totalBytes": 118, "state": "complete",
+         "exists": true, "mime": "text/csv", "startTime": "2026-12-06T09:54:59.700Z", "endTime": "2026-12-06T09:55:00.000Z"}
+    ]"#);
+    let now = 1_796_551_200_000.0;
+    let found = credentials::match_download(file.clone(), history.clone(), now, None).unwrap();
+    assert_eq!(get(&found, "code"), "found");
+    assert_eq!(get(&found, "id"), 4);
+    assert_eq!(get(&found, "params.fileName"), "credentials.csv");
+    let still = credentials::match_download(file.clone(), history.clone(), now, Some(4)).unwrap();
+    assert_eq!(get(&still, "id"), 4);
+    let other = credentials::match_download(file.clone(), history, now, Some(3)).unwrap();
+    assert_eq!(get(&other, "code"), "changed");
+    assert!(get(&other, "id").is_undefined());
+    let none = credentials::match_download(file.clone(), js("[]"), now, None).unwrap();
+    assert_eq!(get(&none, "code"), "not-found");
+    assert!(get(&none, "id").is_undefined());
+    let refused =
+        credentials::match_download(file, js(r#"[{"filename": 3}]"#), 0.0, None).unwrap_err();
+    assert_eq!(get(&refused, "code"), "bad-download");
+}

@@ -1,4 +1,4 @@
-// A task that needs host permissions, started by a click in the popup that also opens the browser's
+// A task that needs host (or API) permissions, started by a click in the popup that also opens the browser's
 // permission prompt. Asking closes the toolbar popup behind the prompt, so the worker runs the task:
 // at once when the hosts are granted, else when the grant arrives (if it comes within two minutes).
 import { api } from '../lib/browser.js';
@@ -7,13 +7,13 @@ import { api } from '../lib/browser.js';
 const PENDING_MS = 2 * 60 * 1000;
 
 /**
- * `origins(request)` → the host patterns `run(request)` needs. Returns `start(request)` (resolves to
+ * `origins(request)` → the host patterns `run(request)` needs, `permissions` the API permissions. Returns `start(request)` (resolves to
  * what `run` does, or `{waiting: true}` while the prompt is open) and `register(ready)`, to call
  * synchronously at the worker's start (a granted permission may wake it; `ready()` instantiates the WASM).
  */
-export function whenPermitted(name, { origins, run }) {
+export function whenPermitted(name, { origins = async () => [], permissions = [], run }) {
   const pendingKey = `${name}.pending`;
-  const granted = async (request) => api.permissions.contains({ origins: await origins(request) });
+  const granted = async (request) => api.permissions.contains({ origins: await origins(request), permissions });
 
   async function start(request) {
     if (await granted(request)) return run(request);

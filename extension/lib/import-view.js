@@ -83,12 +83,14 @@ export async function readLimited(file, limit) {
 
 /**
  * Wires a file input, its drop zone and a paste area to one import function:
- * `importBytes(bytes, fileName?)`. Files are read up to `limit()` + 1 bytes (see readLimited).
+ * `importBytes(bytes, fileName?, seen?)`, `seen` being what the page saw of a file
+ * (`{name, size, lastModified}`: what finds its download). Files are read up to `limit()` + 1 bytes
+ * (see readLimited).
  */
 export function wireImportInputs({ file, drop, paste, readPaste }, { limit, importBytes }) {
   const importFile = async (f) => {
     const { bytes, fileName } = await readLimited(f, await limit());
-    await importBytes(bytes, fileName);
+    await importBytes(bytes, fileName, { name: f.name, size: f.size, lastModified: f.lastModified });
   };
   file.addEventListener('change', () => file.files[0] && importFile(file.files[0]));
   drop.addEventListener('dragover', (e) => {

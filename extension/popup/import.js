@@ -2,7 +2,8 @@
 // what it found is shown for review (secrets masked). Before saving, the core says what saving would
 // do, and only what it cannot know is asked: which cloud a Huawei-format key is for (preset from the
 // console tab), its region (from the endpoint catalog), the profile to save into, and whether a new
-// key replaces the one it rotates. The vault section does the saving.
+// key replaces the one it rotates. The vault section does the saving; once it saved a file's keys, the
+// file's download is offered for deletion (popup/downloads.js).
 import { el } from '../lib/dom.js';
 import { ask } from '../lib/messages.js';
 import { t } from '../lib/i18n.js';
@@ -10,6 +11,7 @@ import { words } from '../lib/words.js';
 import { showImport, wireImportInputs } from '../lib/import-view.js';
 import { choice, cloudQuestion } from '../lib/cloud-question.js';
 import { activeTabId } from './tab.js';
+import { offerDownloadDeletion } from './downloads.js';
 
 const NEW_PROFILE = '';
 
@@ -21,12 +23,17 @@ export function mountImport(section) {
   const result = el('div', { id: 'import-result', ariaLive: 'polite' });
   const options = el('div', { id: 'import-options' });
   const save = el('button', { type: 'button', id: 'import-save', className: 'primary', hidden: true }, t('importSaveProfile'));
-  section.append(el('h2', {}, t('importTitle')), drop, el('details', {}, el('summary', {}, t('pasteInstead')), paste, readPaste), result, options, save);
+  const download = el('div', { id: 'import-download', ariaLive: 'polite' });
+  section.append(el('h2', {}, t('importTitle')), drop, el('details', {}, el('summary', {}, t('pasteInstead')), paste, readPaste), result, options, save, download);
 
   let found = [];
   let readChoice = () => ({});
+  let seenFile = null; // what was seen of the file the items came from (none when pasted)
 
-  async function importBytes(bytes, fileName) {
+  async function importBytes(bytes, fileName, seen = null) {
+    seenFile = seen;
+    download.replaceChildren();
+    delete download.dataset.code;
     let outcome;
     try {
       outcome = { result: await ask('import.parse', { base64: bytes.toBase64(), fileName }) };
@@ -132,5 +139,7 @@ export function mountImport(section) {
     save.hidden = true;
     paste.value = '';
     file.value = '';
+    // Offered only now: deleting the file before its keys are saved could lose them.
+    if (seenFile) offerDownloadDeletion(download, seenFile).catch(() => download.replaceChildren());
   });
 }

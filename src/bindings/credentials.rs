@@ -1,6 +1,7 @@
 //! JS exports for `crate::credentials`.
 
-use super::to_js;
+use super::{from_js, to_js};
+use crate::credentials::download::{self, Download, ImportedFile};
 use crate::credentials::{self, Import};
 use crate::profile::{parse_ms, Credential};
 use serde::Serialize;
@@ -55,6 +56,31 @@ pub fn parse_credentials(
 #[wasm_bindgen(js_name = importLimitBytes)]
 pub fn import_limit_bytes() -> u32 {
     credentials::MAX_INPUT_BYTES as u32
+}
+
+/// `matchDownload(file, history, nowMs, offeredId?)` → `{ code, params, id? }`: which entry of the
+/// download history (`downloads.search`'s items) is the imported `file` (`{name, size, lastModified}`),
+/// if exactly one is (`code` `found`, with its `id`); else `several` or `not-found`. With `offeredId`
+/// (the entry an offer named), `found` only if it is still that one, else `gone` or `changed`. Throws
+/// `{ code: 'bad-download' }` for values of another shape.
+#[wasm_bindgen(js_name = matchDownload)]
+pub fn match_download(
+    file: JsValue,
+    history: JsValue,
+    now_ms: f64,
+    offered_id: Option<u32>,
+) -> Result<JsValue, JsValue> {
+    let file: ImportedFile = from_js(file, "bad-download", "a file is {name, size, lastModified}")?;
+    let history: Vec<Download> = from_js(
+        history,
+        "bad-download",
+        "a history is [{id, filename, state, exists, fileSize, startTime, endTime?}]",
+    )?;
+    let now_ms = now_ms as i64;
+    to_js(&match offered_id {
+        Some(offered) => download::recheck(&file, &history, now_ms, offered),
+        None => download::find(&file, &history, now_ms),
+    })
 }
 
 #[cfg(test)]

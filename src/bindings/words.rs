@@ -34,6 +34,7 @@ impl CatalogEntry {
 pub fn catalog() -> Vec<CatalogEntry> {
     use crate::cloud::RequestErrorCode;
     use crate::code::{CodeError, Comment};
+    use crate::credentials::download::DownloadCode;
     use crate::credentials::{ErrorCode, WarningCode};
     use crate::fill::RefusalCode;
     use crate::flows::openscale::LookupCode;
@@ -63,6 +64,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             WarningCode::ALL,
             WarningCode::as_str,
             WarningCode::params,
+        ),
+        entries(
+            "import_download",
+            DownloadCode::ALL,
+            DownloadCode::as_str,
+            DownloadCode::params,
         ),
         entries(
             "check",

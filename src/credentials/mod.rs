@@ -8,6 +8,7 @@
 mod cli_text;
 mod csv_keys;
 mod decode;
+pub mod download;
 mod error;
 mod json_keys;
 pub(crate) mod validate;

@@ -8,13 +8,14 @@
 // form; its OpenScale IDs found from the API key and one filled in; backup → restore into a fresh
 // browser → fill.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, answerPermissionPrompt, eventually } from './lib/browsers.mjs';
 import { chooseSnippet, fireClearAlarm, readClipboard } from './lib/code.mjs';
 import { HOSTS, launchWithConsoles } from './lib/consoles.mjs';
+import { downloadKeyFile } from './lib/downloads.mjs';
 import { runFill, slotsOf } from './lib/fill.mjs';
 import { probe, tabIdOf } from './lib/tabs.mjs';
 import { E2E_PASSPHRASE, listProfiles, send } from './lib/profiles.mjs';
@@ -421,6 +422,21 @@ for (const [name] of BROWSERS) {
       assert.equal(reply.ok?.status, 'filled', JSON.stringify(reply));
       const [filled] = await probe(freshControl, modelarts, 'submit', '#agree');
       assert.equal(filled.ak, moto.huaweiKeys[1].accessKeyId);
+    });
+
+    it('the key file downloaded from the console is deleted from disk once its key is saved', async (t) => {
+      const dir = mkdtempSync(join(tmpdir(), 'credfill-journey-downloads-'));
+      t.after(() => rmSync(dir, { recursive: true, force: true }));
+      const path = await downloadKeyFile(browser, dir);
+      const popup = await browser.open('popup.html');
+      await importFile(popup, path);
+      await save(popup);
+      await popup.waitFor('#import-download #download-delete', { timeout: TIMEOUT });
+      await popup.click('#download-delete');
+      await answerPermissionPrompt(browser, true);
+      await popup.waitFor('#import-download p[data-code="deleted"]', { timeout: TIMEOUT });
+      assert.equal(existsSync(path), false, 'no credentials.csv left on disk');
+      await popup.close();
     });
   });
 }

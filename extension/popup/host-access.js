@@ -1,11 +1,13 @@
-// The popup's one way to start a flow in the worker from a click and show its result when it comes
-// (Test keys, Prepare ModelArts, OpenScale IDs). Browsers let a page ask for a permission only inside
-// the click itself, so the hosts a task lacks are learned before any click, and the button stays
+// The popup's one way to start a task in the worker from a click and show its result when it comes
+// (Test keys, Prepare ModelArts, OpenScale IDs, deleting a downloaded key file). Browsers let a page
+// ask for a permission only inside the click itself, so the hosts (and API permissions) a task lacks
+// are learned before any click, and the button stays
 // disabled until they are known: a click before that would open no prompt, and the worker would
 // wait for a grant that never comes.
 import { api } from '../lib/browser.js';
 
 const POLLS = 60;
+const NOTHING = { origins: [], permissions: [] };
 const POLL_MS = 500;
 
 /** What `later()` answers once it answers something: the worker's result of a granted task. */
@@ -20,7 +22,7 @@ async function resultOf(later) {
 
 /**
  * `originsOf()` → a promise of the host match patterns `button`'s task reaches (`button` may be
- * null: the caller then asks `known()` before starting). Returns `learn()`, to learn them again when
+ * null: the caller then asks `known()` before starting); `permissions`, the API permissions it needs. Returns `learn()`, to learn them again when
  * an input they depend on changes (resolves once they are known), and `start(task)`, to call
  * synchronously from the click: it starts `task()` (the message that starts it in the worker) and
  * asks for the hosts not granted yet, both within the gesture. It resolves to what the task resolves
@@ -32,8 +34,8 @@ async function resultOf(later) {
  * `start(task, later)` asks `later()` every half second until it answers the result, for half a
  * minute at most (then `{code: 'timeout'}`); without `later` it resolves to `{waiting: true}`.
  */
-export function hostAccess(button, originsOf) {
-  let missing = null; // the hosts not granted yet; null while not known
+export function hostAccess(button, originsOf, { permissions = [] } = {}) {
+  let missing = null; // {origins, permissions} not granted yet; null while not known
   let busy = false;
   let learning = 0; // only the latest learning counts
   // Disabled while busy or learning; `aria-busy` while its task starts (the popup's busy look).
@@ -48,10 +50,10 @@ export function hostAccess(button, originsOf) {
     const mine = ++learning;
     missing = null;
     sync();
-    let lacking = [];
+    let lacking = NOTHING;
     try {
-      const origins = await originsOf();
-      lacking = (await api.permissions.contains({ origins })) ? [] : origins;
+      const wanted = { origins: await originsOf(), permissions };
+      if (!(await api.permissions.contains(wanted))) lacking = wanted;
     } catch {
       // the worker explains when the task runs
     }
@@ -61,12 +63,13 @@ export function hostAccess(button, originsOf) {
   }
 
   function start(task, later) {
-    const hosts = missing ?? [];
+    const lacking = missing ?? NOTHING;
+    const hosts = lacking.origins;
     busy = true;
     sync();
     const started = task();
-    const asked = hosts.length
-      ? api.permissions.request({ origins: hosts }).then(
+    const asked = hosts.length || lacking.permissions.length
+      ? api.permissions.request(lacking).then(
         (granted) => {
           if (!granted) throw { code: 'permission-refused', params: { hosts } };
         },

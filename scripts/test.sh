@@ -58,7 +58,7 @@ suite rust cargo cargo test -q
 suite benches check 'cargo test -q --benches'
 # The browser benchmarks run once too (one round each, figures not kept): a bench that no longer runs fails here.
 suite benches-browser check 'set -e; for f in bench/*.mjs; do CREDFILL_BENCH_ONCE=1 node "$f" > /dev/null; done'
-suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test wasm
+suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --features test-exports --test wasm
 suite js node 'node --test $(find tests/js extension -name "*.test.mjs" | sort)'
 # "Use in code": every generated snippet run with the real SDKs and tools against the stand-ins.
 suite snippets node node --test tests/snippets/

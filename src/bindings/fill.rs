@@ -5,7 +5,9 @@ use crate::fill::{self, ExtraHost, FrameFields, PlanInput, ReportInput};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// `matchConsole(url)` → `{ provider: "huawei" | "flexible-engine" | "ibm", host }` or `null`.
+/// `matchConsole(url)` → `{ provider: "huawei" | "flexible-engine" | "ibm", host }` or `null`
+/// (tests only: the extension always passes the user's hosts, to `matchConsoleWith`).
+#[cfg(any(test, feature = "test-exports"))]
 #[wasm_bindgen(js_name = matchConsole)]
 pub fn match_console(url: &str) -> Result<JsValue, JsValue> {
     to_js(&fill::match_console(url, &[]))

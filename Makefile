@@ -21,6 +21,7 @@ bootstrap:
 build: pkg pkg-test extension zips www extension-e2e consoles
 
 # One WASM artefact: pkg/credfill.js + pkg/credfill_bg.wasm (--target web), loaded by the extension, www/, Node tests and benchmarks.
+# pkg/credfill.d.ts declares its exports and the Rust types they carry (derive(Tsify)): `tsc` checks the extension against it.
 pkg: pkg/credfill_bg.wasm
 # No path of the machine that built it ships in the WASM (panic locations name source files): the
 # cargo home and this checkout are remapped, so a reviewer's `npm run build-for-amo` elsewhere gives
@@ -30,7 +31,7 @@ pkg/credfill_bg.wasm: export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = --c
 WASM_OPT := node_modules/.bin/wasm-opt -Oz --enable-multivalue --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types
 pkg/credfill_bg.wasm: $(RUST_SOURCES)
 	cargo build --release --target wasm32-unknown-unknown --lib
-	wasm-bindgen --target web --no-typescript --out-dir pkg $(WASM)
+	wasm-bindgen --target web --out-dir pkg $(WASM)
 	$(WASM_OPT) --strip-debug --strip-producers -o pkg/credfill_bg.wasm pkg/credfill_bg.wasm
 
 # The same core with the exports only tests and benchmarks call (Cargo.toml's `test-exports`), never

@@ -55,6 +55,7 @@ async function presign({ profileId, bucket, key, expiresIn }) {
   return presignObjectUrl({ profile, timestamp: utcTimestamp(new Date()), bucket, key, expiresIn: Number(expiresIn) });
 }
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
   'check.origins': { from: ['extension'], run: origins },
   'check.start': { from: ['extension'], run: start },

@@ -59,7 +59,7 @@ async function throughOffscreen(digest) {
     await api.offscreen.createDocument({ url, reasons: ['CLIPBOARD'], justification: 'Clear a copied secret from the clipboard' });
   }
   try {
-    return await api.runtime.sendMessage({ type: 'offscreen.clear-clipboard', digest });
+    return await api.runtime.sendMessage({ type: 'offscreen.clearClipboard', digest });
   } finally {
     await api.offscreen.closeDocument().catch(() => {});
   }
@@ -86,6 +86,7 @@ export function registerCodeEvents() {
   });
 }
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
   'code.offers': { from: ['extension'], run: offers },
   'code.render': { from: ['extension'], run: render },

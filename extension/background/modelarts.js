@@ -84,6 +84,7 @@ async function write({ profileId, calls }) {
   return run(profileId, calls, { writes: true });
 }
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
   'modelarts.origins': { from: ['extension'], run: origins },
   'modelarts.view': { from: ['extension'], run: view },

@@ -72,6 +72,7 @@ export function registerOpenscaleEvents(ready) {
   onVaultLocked(() => tokens.clear());
 }
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
   'openscale.origins': { from: ['extension'], run: origins },
   'openscale.start': { from: ['extension'], run: start },

@@ -19,6 +19,7 @@ export function mountProfiles(section) {
   let userOrder = [];
   let tabId;
   let choices = { providers: [], regions: {} };
+  /** @type {typeof ask} */
   const tell = (type, payload = {}) => ask(type, { ...payload, tabId });
 
   async function refresh(state) {

@@ -78,7 +78,9 @@ pub fn key_check_origins(check: JsValue) -> Result<JsValue, JsValue> {
 
 /// `presignObjectUrl({ profile, timestamp, bucket, key, expiresIn })` → URL string.
 #[wasm_bindgen(js_name = presignObjectUrl)]
-pub fn presign_object_url(request: JsValue) -> Result<String, JsValue> {
+pub fn presign_object_url(
+    #[wasm_bindgen(unchecked_param_type = "PresignObject")] request: JsValue,
+) -> Result<String, JsValue> {
     let request: PresignObject = from_js(request)?;
     presign_object(&request).map_err(request_error)
 }

@@ -5,11 +5,12 @@ use crate::credentials::{self, Import};
 use crate::profile::{parse_ms, Credential};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use tsify_next::Tsify;
 use wasm_bindgen::prelude::*;
 
 /// An import as pages show it: its items and warnings, and for each item the instant of each date
 /// the core reads (ms since the epoch), so a page writes it in the user's language.
-#[derive(Serialize)]
+#[derive(Serialize, Tsify)]
 struct Shown<'a> {
     #[serde(flatten)]
     import: &'a Import,
@@ -33,7 +34,7 @@ fn item_dates(import: &Import) -> Vec<BTreeMap<&'static str, i64>> {
 /// `parseCredentials(bytes, fileName?, language?)` → `{ items, warnings, dates }`, or throws
 /// `{ code, params, line?, column? }`. `language` is the user's (`zh-CN`): the hint for a file
 /// in a legacy code page.
-#[wasm_bindgen(js_name = parseCredentials)]
+#[wasm_bindgen(js_name = parseCredentials, unchecked_return_type = "Shown")]
 pub fn parse_credentials(
     bytes: &[u8],
     file_name: Option<String>,

@@ -250,14 +250,14 @@ for (const [name] of BROWSERS) {
       // A new instance (nothing set on it yet) that has not instantiated the core.
       assert.deepEqual(await coreReady(), [undefined, 0]);
       // The next message that needs the core instantiates it, once.
-      assert.equal(typeof (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'version' }))).ok, 'string');
+      assert.equal(typeof (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'core.version' }))).ok, 'string');
       assert.deepEqual(await coreReady(), [undefined, 1]);
     });
 
     it('a woken worker reads the core from its kept copy of the packaged WASM, not from the package', { skip: name !== 'chromium' && 'stopping a worker on demand needs the DevTools protocol' }, async () => {
       const digest = createHash('sha256').update(readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url))).digest('hex');
       const [worker] = browser.context.serviceWorkers().filter((w) => w.url().startsWith(browser.base));
-      const version = async () => (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'version' }))).ok;
+      const version = async () => (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'core.version' }))).ok;
       assert.equal(typeof (await version()), 'string');
       // The copy is written after the instantiation it came with; its bytes are the package's.
       const kept = () => worker.evaluate(async () => {

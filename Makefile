@@ -10,7 +10,7 @@ EXT_SOURCES := manifest.json $(shell find extension -type f)
 
 help:
 	@echo "make run    build, serve www/ and the demo consoles, open Chromium with the extension"
-	@echo "make test   every check: fmt, clippy, Rust, WASM, JS, web-ext lint, browser end-to-end"
+	@echo "make test   every check: fmt, clippy, Rust, WASM, JS types, JS, web-ext lint, browser end-to-end"
 	@echo "make bench  benchmarks, written to BENCHMARKS.md"
 	@echo "make build  pkg/ (WASM + glue), dist/chrome, dist/firefox and the store zips"
 	@echo "make screenshots  the README's screenshots, from the built extension (docs/screenshots/)"

@@ -23,7 +23,7 @@ async function clearIfStill(digest) {
   return 'cleared';
 }
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+chrome.runtime.onMessage.addListener((/** @type {import('./lib/message-types').OffscreenMessage} */ message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id || message?.type !== 'offscreen.clearClipboard') return false;
   clearIfStill(message.digest).then(sendResponse, () => sendResponse('failed'));
   return true;

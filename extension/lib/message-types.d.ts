@@ -104,7 +104,5 @@ export type Answer<T extends MessageType> = T extends keyof AllHandlers
   ? AllHandlers[T] extends { run: (...args: any[]) => infer R } ? Awaited<R> : never
   : never;
 
-/** The worker's one message to the offscreen document (Chromium: extension/offscreen.js). */
-export interface OffscreenRequests {
-  'offscreen.clearClipboard': { digest: string };
-}
+/** The worker's one message to the offscreen document (Chromium: background/code.js to offscreen.js). */
+export type OffscreenMessage = { type: 'offscreen.clearClipboard'; digest: string };

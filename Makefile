@@ -6,11 +6,11 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs' -o -name '*.json' -o -name '*.txt')
 EXT_SOURCES := manifest.json $(shell find extension -type f)
 
-.PHONY: help bootstrap build pkg extension extension-e2e zips www consoles test run bench screenshots clean
+.PHONY: help bootstrap build pkg pkg-test extension extension-e2e zips www consoles test run bench screenshots clean
 
 help:
 	@echo "make run    build, serve www/ and the demo consoles, open Chromium with the extension"
-	@echo "make test   every check: fmt, clippy, Rust, WASM, JS, web-ext lint, browser end-to-end"
+	@echo "make test   every check: fmt, clippy, Rust, WASM, JS types, JS, web-ext lint, browser end-to-end"
 	@echo "make bench  benchmarks, written to BENCHMARKS.md"
 	@echo "make build  pkg/ (WASM + glue), dist/chrome, dist/firefox and the store zips"
 	@echo "make screenshots  the README's screenshots, from the built extension (docs/screenshots/)"
@@ -18,9 +18,10 @@ help:
 bootstrap:
 	@bash scripts/bootstrap.sh
 
-build: pkg extension zips www extension-e2e consoles
+build: pkg pkg-test extension zips www extension-e2e consoles
 
 # One WASM artefact: pkg/credfill.js + pkg/credfill_bg.wasm (--target web), loaded by the extension, www/, Node tests and benchmarks.
+# pkg/credfill.d.ts declares its exports and the Rust types they carry (derive(Tsify)): `tsc` checks the extension against it.
 pkg: pkg/credfill_bg.wasm
 # No path of the machine that built it ships in the WASM (panic locations name source files): the
 # cargo home and this checkout are remapped, so a reviewer's `npm run build-for-amo` elsewhere gives
@@ -30,14 +31,28 @@ pkg/credfill_bg.wasm: export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = --c
 WASM_OPT := node_modules/.bin/wasm-opt -Oz --enable-multivalue --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types
 pkg/credfill_bg.wasm: $(RUST_SOURCES)
 	cargo build --release --target wasm32-unknown-unknown --lib
-	wasm-bindgen --target web --no-typescript --out-dir pkg $(WASM)
+	wasm-bindgen --target web --out-dir pkg $(WASM)
 	$(WASM_OPT) --strip-debug --strip-producers -o pkg/credfill_bg.wasm pkg/credfill_bg.wasm
 
-# The same WASM with its function names kept, never shipped: bench/size.mjs reads what its bytes are,
-# bench/profile-wasm.mjs where its calls spend their time.
+# The same core with the exports only tests and benchmarks call (Cargo.toml's `test-exports`), never
+# shipped: the Node tests and benchmarks that sign, ask IBM for tokens or list message codes load it.
+# Its own target directory, so the two feature sets do not rebuild each other.
+TEST_TARGET := $(or $(CARGO_TARGET_DIR),target)/test-exports
+pkg-test: pkg-test/credfill_bg.wasm
+pkg-test/credfill_bg.wasm: export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS = --cfg getrandom_backend="wasm_js" --remap-path-prefix=$(CARGO_HOME_DIR)=/cargo --remap-path-prefix=$(CURDIR)=/credfill
+pkg-test/credfill_bg.wasm: $(RUST_SOURCES)
+	cargo build --release --target wasm32-unknown-unknown --lib --features test-exports --target-dir $(TEST_TARGET)
+	wasm-bindgen --target web --no-typescript --out-dir pkg-test $(TEST_TARGET)/wasm32-unknown-unknown/release/credfill.wasm
+	$(WASM_OPT) --strip-debug --strip-producers -o pkg-test/credfill_bg.wasm pkg-test/credfill_bg.wasm
+
+# The same WASMs with their function names kept, never shipped: bench/size.mjs reads what the shipped
+# one's bytes are, bench/profile-wasm.mjs where the test build's calls (signRequest) spend their time.
 .run/credfill-named.wasm: pkg/credfill_bg.wasm
 	wasm-bindgen --target web --no-typescript --keep-debug --out-dir .run/named $(WASM)
 	$(WASM_OPT) -g -o $@ .run/named/credfill_bg.wasm
+.run/credfill-test-named.wasm: pkg-test/credfill_bg.wasm
+	wasm-bindgen --target web --no-typescript --keep-debug --out-dir .run/test-named $(TEST_TARGET)/wasm32-unknown-unknown/release/credfill.wasm
+	$(WASM_OPT) -g -o $@ .run/test-named/credfill_bg.wasm
 
 extension: pkg/credfill_bg.wasm
 	node scripts/build-extension.mjs
@@ -76,4 +91,4 @@ screenshots: bootstrap build
 	node scripts/screenshots.mjs
 
 clean:
-	rm -rf pkg dist dist-e2e target .run
+	rm -rf pkg pkg-test dist dist-e2e target .run

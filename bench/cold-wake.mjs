@@ -37,7 +37,7 @@ try {
   }
   const cdp = await context.newCDPSession(pages['bare worker']);
   await cdp.send('ServiceWorker.enable');
-  const roundTrip = (page, type = 'version') => page.evaluate(timeMessage, type);
+  const roundTrip = (page, type = 'core.version') => page.evaluate(timeMessage, type);
 
   const times = Object.fromEntries(Object.keys(WAKES).map((name) => [name, []]));
   const warm = { credfill: [], 'bare worker': [] };

@@ -1,7 +1,7 @@
 // Where a WASM call's time goes, measured: the signing loop (aws4 and API Gateway, each its own) and
-// the 4 MiB credentials parse run in Node on the named build (`make .run/credfill-named.wasm`: the
-// shipped WASM with its function names) under V8's CPU profiler. Each sample is put in the first
-// class its stack names, leaf first: the JSON crossing in (`in_js`: the value's JSON.stringify and
+// the 4 MiB credentials parse run in Node on the named test build (`make .run/credfill-test-named.wasm`:
+// the WASM with the test-only exports, its function names kept) under V8's CPU profiler. Each sample is
+// put in the first class its stack names, leaf first: the JSON crossing in (`in_js`: the value's JSON.stringify and
 // its text copied into WASM; `in_wasm`: serde reading it), the crossing out (`out_wasm`: serde_json
 // writing the answer's text; `out_js`: that text decoded and JSON.parse'd), the work itself (the
 // signer and its hashes, the CSV parse), or other (the glue's own code, GC). Prints JSON lines
@@ -11,13 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
-import { importLimitBytes, initSync, parseCredentials, signRequest } from '../pkg/credfill.js';
+import { importLimitBytes, initSync, parseCredentials, signRequest } from '../pkg-test/credfill.js';
 import { credentialsCsv, signRequests } from './lib/bench-inputs.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const ONCE = Boolean(process.env.CREDFILL_BENCH_ONCE);
-execFileSync('make', ['-s', '.run/credfill-named.wasm'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-initSync({ module: readFileSync(join(ROOT, '.run/credfill-named.wasm')) });
+execFileSync('make', ['-s', '.run/credfill-test-named.wasm'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+initSync({ module: readFileSync(join(ROOT, '.run/credfill-test-named.wasm')) });
 
 // Leaf first, the first frame that matches a class decides the sample's class, so a hash under the
 // signer is the work even when a serde frame is further up. wasm-opt inlines the parse and the signer

@@ -4,7 +4,7 @@
 // "native-soft-sha" (SHA-256 in portable code, as WASM runs it). Each figure is the median of
 // ROUNDS timed passes over the N requests, their spread next to it. Prints JSON lines for
 // scripts/bench-report.mjs.
-// Usage: node bench/sign-browser.mjs   (after `make build`: needs pkg/)
+// Usage: node bench/sign-browser.mjs   (after `make build`: needs pkg-test/, the build with the test-only exports)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -13,8 +13,8 @@ import { median, spread } from './lib/stats.mjs';
 const ROOT = new URL('..', import.meta.url).pathname;
 const ORIGIN = 'https://bench.credfill.invalid';
 const FILES = {
-  '/credfill.js': [join(ROOT, 'pkg/credfill.js'), 'text/javascript'],
-  '/credfill_bg.wasm': [join(ROOT, 'pkg/credfill_bg.wasm'), 'application/wasm'],
+  '/credfill.js': [join(ROOT, 'pkg-test/credfill.js'), 'text/javascript'],
+  '/credfill_bg.wasm': [join(ROOT, 'pkg-test/credfill_bg.wasm'), 'application/wasm'],
   '/aws4fetch.js': [join(ROOT, 'node_modules/aws4fetch/dist/aws4fetch.esm.mjs'), 'text/javascript'],
   '/bench-inputs.js': [join(ROOT, 'bench/lib/bench-inputs.mjs'), 'text/javascript'],
   '/index.html': [null, 'text/html'],

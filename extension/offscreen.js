@@ -4,7 +4,7 @@
 // clipboardRead / clipboardWrite permissions, works (Chrome's offscreen clipboard sample does the same).
 import { sha256Hex } from './lib/sha256.js';
 
-const area = document.getElementById('clipboard');
+const area = /** @type {HTMLTextAreaElement} */ (document.getElementById('clipboard'));
 
 async function clearIfStill(digest) {
   area.value = '';
@@ -23,8 +23,8 @@ async function clearIfStill(digest) {
   return 'cleared';
 }
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id || message?.type !== 'offscreen.clear-clipboard') return false;
+chrome.runtime.onMessage.addListener((/** @type {import('./lib/message-types').OffscreenMessage} */ message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id || message?.type !== 'offscreen.clearClipboard') return false;
   clearIfStill(message.digest).then(sendResponse, () => sendResponse('failed'));
   return true;
 });

@@ -11,7 +11,7 @@ import { mountOpenscale } from './popup/openscale.js';
 localize();
 
 const versionEl = document.getElementById('version');
-ask('version').then(
+ask('core.version').then(
   (v) => {
     versionEl.textContent = t('versionLabel', [v]);
     versionEl.dataset.state = 'ready';

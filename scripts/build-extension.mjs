@@ -25,7 +25,7 @@ for (const browser of BROWSERS) {
   const dir = join(root, args.out, browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'pkg'), { recursive: true });
-  cpSync(join(root, 'extension'), dir, { recursive: true, filter: (src) => !src.endsWith('.test.mjs') });
+  cpSync(join(root, 'extension'), dir, { recursive: true, filter: (src) => !src.endsWith('.test.mjs') && !src.endsWith('.d.ts') });
   for (const f of ['credfill.js', 'credfill_bg.wasm']) cpSync(join(root, 'pkg', f), join(dir, 'pkg', f));
   // The worker as one file: on each cold wake the browser would otherwise fetch and link its ~20
   // modules before the first message is answered (bench/cold-wake.mjs measures the difference).

@@ -58,7 +58,11 @@ suite rust cargo cargo test -q
 suite benches check 'cargo test -q --benches'
 # The browser benchmarks run once too (one round each, figures not kept): a bench that no longer runs fails here.
 suite benches-browser check 'set -e; for f in bench/*.mjs; do CREDFILL_BENCH_ONCE=1 node "$f" > /dev/null; done'
-suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --test wasm
+suite wasm cargo CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner cargo test --target wasm32-unknown-unknown --features test-exports --test wasm
+# The extension's JS against the core's declarations (pkg/credfill.d.ts, generated from the Rust types by
+# the build) and the one list of messages (extension/lib/message-types.d.ts); the declarations alone,
+# without the DOM's types, so none of their names can mean the DOM's.
+suite types check 'node_modules/.bin/tsc -p tsconfig.json && node_modules/.bin/tsc -p tests/types/tsconfig.json'
 suite js node 'node --test $(find tests/js extension -name "*.test.mjs" | sort)'
 # "Use in code": every generated snippet run with the real SDKs and tools against the stand-ins.
 suite snippets node node --test tests/snippets/

@@ -3,7 +3,7 @@
 //! once per type; read through `Value`, the parser is compiled once and each type keeps only its
 //! own small walk over the tree. Moving the bindings' inputs here took 51 KB off the WASM
 //! (`make bench`'s wasm_core_size); strings are moved out of the tree, not copied. Two reads skip
-//! the tree: the signer's request, on its per-call path (`bindings::from_js_direct`), and a page's
+//! the tree: the signer's request, on its per-call path (`bindings::sign::from_js_direct`), and a page's
 //! fields, thousands at a time (`bindings::fill::plan_fill`).
 
 use serde::de::DeserializeOwned;

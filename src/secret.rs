@@ -3,11 +3,12 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use subtle::ConstantTimeEq;
+use tsify_next::Tsify;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 /// A secret string: never printed by `Debug`/`Display`, wiped from memory when dropped.
 /// Read it with [`Secret::expose`] only where the bytes are really needed (signing, export).
-#[derive(Clone, Default, Eq, Zeroize, ZeroizeOnDrop, Serialize, Deserialize)]
+#[derive(Clone, Default, Eq, Zeroize, ZeroizeOnDrop, Serialize, Deserialize, Tsify)]
 #[serde(transparent)]
 pub struct Secret(String);
 

@@ -5,12 +5,13 @@
 
 use serde::Serialize;
 use std::collections::BTreeMap;
+use tsify_next::Tsify;
 
 /// One parameter value. `Term` is the `_locales` key of a word the renderer shows in the user's
 /// language (a field's label, a provider's name); `Coded` is a code the user may need as it is (a
 /// region, a storage class) shown with its words beside it; `Quantity` is a number with a unit
 /// (`hour`, `minute`…) that it spells with the browser's own `Intl.NumberFormat`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[serde(untagged)]
 pub enum Param {
     Number(i64),
@@ -60,6 +61,7 @@ impl From<String> for Param {
 }
 
 /// A code's parameters by name; serialized as a plain JSON object.
+#[tsify_next::declare]
 pub type Params = BTreeMap<&'static str, Param>;
 
 /// Declares a code enum: each variant's kebab-case name and the parameter names its words use.
@@ -84,6 +86,14 @@ macro_rules! message_codes {
                 match self { $($name::$variant => &[$(stringify!($param)),*],)* }
             }
         }
+
+        // Its TypeScript type, the union of its codes, in pkg/credfill.d.ts.
+        const _: () = {
+            #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TS_APPEND_CONTENT: &'static str = concat!(
+                "export type ", stringify!($name), " = ", $("\"", $code, "\" | ",)* "never;"
+            );
+        };
 
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -42,8 +42,8 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => { fetched.then(
 
 /** [extension, message] of each timed wake: the popup's first question, then one the core must answer. */
 export const WAKES = {
-  credfill: ['credfill', 'vault.status'], 'credfill, core': ['credfill', 'version'], 'wasm only': ['wasm only', 'version'],
-  'wasm compiled': ['wasm compiled', 'version'], 'wasm fetched': ['wasm fetched', 'version'], 'bare worker': ['bare worker', 'version'],
+  credfill: ['credfill', 'vault.status'], 'credfill, core': ['credfill', 'core.version'], 'wasm only': ['wasm only', 'core.version'],
+  'wasm compiled': ['wasm compiled', 'core.version'], 'wasm fetched': ['wasm fetched', 'core.version'], 'bare worker': ['bare worker', 'core.version'],
 };
 
 /** Run in an extension page: one `runtime.sendMessage` round trip of `type`, in ms. */

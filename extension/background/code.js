@@ -59,7 +59,9 @@ async function throughOffscreen(digest) {
     await api.offscreen.createDocument({ url, reasons: ['CLIPBOARD'], justification: 'Clear a copied secret from the clipboard' });
   }
   try {
-    return await api.runtime.sendMessage({ type: 'offscreen.clear-clipboard', digest });
+    /** @type {import('../lib/message-types').OffscreenMessage} */
+    const message = { type: 'offscreen.clearClipboard', digest };
+    return await api.runtime.sendMessage(message);
   } finally {
     await api.offscreen.closeDocument().catch(() => {});
   }
@@ -86,6 +88,7 @@ export function registerCodeEvents() {
   });
 }
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
   'code.offers': { from: ['extension'], run: offers },
   'code.render': { from: ['extension'], run: render },

@@ -1,6 +1,7 @@
 // Messages about the core itself.
 import { version } from '../pkg/credfill.js';
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
-  version: { from: ['extension'], run: () => version() },
+  'core.version': { from: ['extension'], run: () => version() },
 };

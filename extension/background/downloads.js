@@ -9,9 +9,18 @@ import { whenPermitted } from './when-permitted.js';
 const PERMISSIONS = ['downloads'];
 const RESULT_KEY = 'downloads.result';
 
-/** What the popup saw of the imported file: `{name, size, lastModified}`. */
+/**
+ * What the popup saw of the imported file: `{name, size, lastModified}`.
+ * @param {Partial<import('../pkg/credfill.js').ImportedFile>} [seen]
+ * @returns {import('../pkg/credfill.js').ImportedFile}
+ */
 const importedFile = ({ name, size, lastModified } = {}) => ({ name: String(name ?? ''), size: Number(size), lastModified: Number(lastModified) });
 
+/**
+ * @param {import('../pkg/credfill.js').DownloadCode} code
+ * @param {import('../pkg/credfill.js').ImportedFile} file
+ * @returns {import('../pkg/credfill.js').DownloadMatch}
+ */
 const said = (code, file) => ({ code, params: { fileName: file.name } });
 
 /** The core's answer for `file` over the whole history (a narrower query could hide a second candidate); with `offered`, its re-check of that entry. */

@@ -170,6 +170,13 @@ async function applyPlan(tabId, fills, documents, nonce) {
  * {code, message}, or 'filled' {console, profile, filled, skipped, missing} (the core's fill report:
  * slots with the page's labels, reasons); 'confirm-frame' {origin, profileId} carries the same as
  * 'filled' (what was filled meanwhile) plus the frame to ask about. Never carries a secret.
+ * @typedef {{ tabId: number, profileId?: string, confirmedFrameOrigin?: string, chosen?: Record<string, string> }} FillRequest
+ * @typedef {{ status: 'filled' | 'confirm-frame' | 'refused' | 'no-profile' | 'choose-profile',
+ *   console?: import('../pkg/credfill.js').ConsoleMatch, profile?: ReturnType<typeof summary>,
+ *   profiles?: ReturnType<typeof summary>[], code?: string, message?: string, origin?: string, profileId?: string,
+ * } & Partial<import('../pkg/credfill.js').FillReport>} FillOutcome
+ * @param {FillRequest} request
+ * @returns {Promise<FillOutcome>}
  */
 export async function runFill({ tabId, profileId, confirmedFrameOrigin, chosen }) {
   if (fillingTabs.has(tabId)) return { status: 'refused', ...refused('fill-busy', t('fill_busy')) };
@@ -181,6 +188,10 @@ export async function runFill({ tabId, profileId, confirmedFrameOrigin, chosen }
   }
 }
 
+/**
+ * @param {FillRequest} request
+ * @returns {Promise<FillOutcome>}
+ */
 async function fillTab({ tabId, profileId, confirmedFrameOrigin, chosen }) {
   const { tab, extraHosts, console: site } = await consoleOfTab(tabId);
   if (!site) return { status: 'refused', ...refused('not-a-console', t('fill_notConsole')) };
@@ -201,6 +212,7 @@ async function fillTab({ tabId, profileId, confirmedFrameOrigin, chosen }) {
   const late = await applyPlan(tabId, plan.fills, documents, nonce);
   await api.storage.session.set({ [LAST_PROFILE_KEY]: { ...(await lastProfiles()), [site.provider]: profile.id } });
   const fills = plan.fills.map(({ value, ...fill }) => fill); // the report needs no value back
+  /** @type {FillOutcome} */
   const outcome = {
     status: 'filled',
     console: site,
@@ -236,6 +248,7 @@ async function takePending(tab) {
   return true;
 }
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
   /** What the popup shows before the user acts: the console (if any) and the profiles that fit it. */
   'fill.status': {

@@ -133,7 +133,8 @@ async function origins({ kind, ...request }) {
 }
 
 /** Per flow: its reads start at once when the hosts are granted, else once the prompt grants them. */
-const started = Object.fromEntries(Object.keys(FLOWS).map((kind) => [kind, whenPermitted(kind, {
+const KINDS = /** @type {import('../pkg/credfill.js').FlowKind[]} */ (Object.keys(FLOWS));
+const started = Object.fromEntries(KINDS.map((kind) => [kind, whenPermitted(kind, {
   origins: (request) => origins({ ...request, kind }),
   run: (request) => run(kind, request, (input, state) => flowStart(kind, input, state)),
 })]));

@@ -3,6 +3,7 @@
 import { importLimitBytes, parseCredentials } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
   'import.limit': { from: ['extension'], run: () => importLimitBytes() },
   'import.parse': {

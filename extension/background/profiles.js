@@ -51,6 +51,7 @@ async function change(operation, tabId) {
  * the cloud must be asked), and the choices to preset: the tab's console and region, and the
  * regions of each cloud from the endpoint catalog. Reading the tab is no use of the vault.
  */
+/** @param {import('../lib/message-types').Request<'profiles.previewImport'>} request */
 async function previewImport({ items, target, cloud, tabId }) {
   // Locked or no vault yet: the questions about the file itself are still asked.
   const document = (await vaultState()) === 'unlocked' ? await readDocument() : documentEmpty();
@@ -64,6 +65,7 @@ async function previewImport({ items, target, cloud, tabId }) {
 
 const operation = (op, fields) => ({ op, ...fields });
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
   'profiles.view': { from: ['extension'], run: ({ tabId }) => view(tabId) },
   'profiles.previewImport': { from: ['extension'], run: previewImport },

@@ -13,8 +13,14 @@ import { lockDeadline, rememberKey, useKey } from './vault-lock.js';
 const storage = () => api.storage.local;
 const noVault = () => ({ code: 'no-vault', message: 'No vault yet: set a passphrase first.' });
 
+/** @type {Promise<unknown>} */
 let queue = Promise.resolve();
-/** Messages interleave at every await: read-modify-write sequences run one after the other. */
+/**
+ * Messages interleave at every await: read-modify-write sequences run one after the other.
+ * @template T
+ * @param {() => Promise<T>} task
+ * @returns {Promise<T>}
+ */
 function oneAtATime(task) {
   const run = queue.then(task, task);
   queue = run.catch(() => {});
@@ -129,6 +135,11 @@ export async function exportEnvelope() {
  * under the vault's key. With no vault yet, the vault gets `newPassphrase` (checked as any new one)
  * and fresh default parameters: never the backup's passphrase, which whoever sent the file knows,
  * nor its parameters, which they chose. Resolves to the core's summary.
+ */
+/**
+ * @param {import('../pkg/credfill.js').Envelope | import('../pkg/credfill.js').EnvelopeV1} envelope
+ * @param {string} passphrase
+ * @param {{ newPassphrase?: string, confirmation?: string }} [newVault]
  */
 export function restoreEnvelope(envelope, passphrase, { newPassphrase, confirmation } = {}) {
   return oneAtATime(async () => {

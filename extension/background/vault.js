@@ -24,6 +24,7 @@ async function status() {
   return { state, lockAt, settings };
 }
 
+/** @satisfies {import('../lib/message-types').Handlers} */
 export const handlers = {
   // Storage only, no WASM: the popup opens on this answer (extension/lib/router.js).
   'vault.status': { from: ['extension'], core: false, run: status },

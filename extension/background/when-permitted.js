@@ -10,6 +10,8 @@ const PENDING_MS = 2 * 60 * 1000;
  * `origins(request)` → the host patterns `run(request)` needs, `permissions` the API permissions. Returns `start(request)` (resolves to
  * what `run` does, or `{waiting: true}` while the prompt is open) and `register(ready)`, to call
  * synchronously at the worker's start (a granted permission may wake it; `ready()` instantiates the WASM).
+ * @param {string} name
+ * @param {{ origins?: (request: any) => Promise<string[]>, permissions?: string[], run: (request: any) => Promise<any> }} task
  */
 export function whenPermitted(name, { origins = async () => [], permissions = [], run }) {
   const pendingKey = `${name}.pending`;

@@ -32,7 +32,7 @@
   function controlsIn(root, out = []) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     for (let el = walker.nextNode(); el; el = walker.nextNode()) {
-      const tag = el.tagName;
+      const tag = /** @type {Element} */ (el).tagName;
       if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') out.push(el);
       else if (tag.includes('-') || SHADOW_HOSTS.has(tag)) {
         const shadow = shadowOf(el);

@@ -32,6 +32,7 @@ function form(id, heading, fields, submitKey, action) {
 const done = (key, params) => el('p', { class: 'ok done' }, phrase(t, key, params));
 
 /** The notes of a new passphrase (lib/new-passphrase.js), each under its field's label; answers them. */
+/** @param {{ [name: string]: HTMLInputElement }} controls */
 function underNewPassphrase({ newPassphrase, confirmPassphrase }) {
   const notes = newPassphraseNotes(newPassphrase, confirmPassphrase);
   newPassphrase.closest('label').after(notes[0]);

@@ -13,10 +13,15 @@ import { activeTabId } from './tab.js';
 
 const INSTANCES = { find: 'instances' };
 
-/** Each goal's flow in the worker (src/flows/openscale/). */
+/** @type {Record<string, import('../pkg/credfill.js').FlowKind>} Each goal's flow in the worker (src/flows/openscale/). */
 const KINDS = { instances: 'openscale-instances', ids: 'openscale-ids', 'add-provider': 'openscale-add-provider' };
 
 /** The message that names `goal`'s flow for `profileId`, with its fields. */
+/**
+ * @param {string} profileId
+ * @param {{ find: string, guid?: string, region?: string, provider?: unknown }} goal
+ * @returns {import('../lib/message-types').Request<'flow.start'>}
+ */
 const flowMessage = (profileId, { find, guid, region, provider }) => ({ kind: KINDS[find], profileId, guid, region, provider });
 
 /** A provider's addition is a write: sent by the click, with the one call it previewed. */

@@ -19,7 +19,8 @@ export function mountProfiles(section) {
   let userOrder = [];
   let tabId;
   let choices = { providers: [], regions: {} };
-  const tell = (type, payload = {}) => ask(type, { ...payload, tabId });
+  /** @type {typeof ask} */
+  const tell = (type, payload) => ask(type, { ...payload, tabId });
 
   async function refresh(state) {
     if (state !== 'unlocked') {

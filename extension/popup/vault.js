@@ -110,7 +110,7 @@ export function mountVault(vaultSection, profilesSection) {
   }
 
   document.addEventListener('credfill:save-import', (event) => {
-    pending = { items: [], ...event.detail };
+    pending = { items: [], .../** @type {CustomEvent} */ (event).detail };
     refresh();
   });
 

@@ -18,8 +18,10 @@ fn refused(e: Refused) -> JsValue {
 }
 
 /// `codeOffers(profile)` → `[{target, language, fileName?, secretEnv?}]`, the targets that fit it.
-#[wasm_bindgen(js_name = codeOffers)]
-pub fn code_offers(profile_value: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = codeOffers, unchecked_return_type = "Offer[]")]
+pub fn code_offers(
+    #[wasm_bindgen(unchecked_param_type = "Profile")] profile_value: JsValue,
+) -> Result<JsValue, JsValue> {
     to_js(&code::offers(&profile(profile_value)?))
 }
 
@@ -36,12 +38,12 @@ pub fn code_comment_keys() -> Vec<String> {
 /// `renderSnippet(profile, target, withSecret, comments?)` → `{target, language, fileName?,
 /// secretEnv?, withSecret, text}`, `comments` being `{key: words}` for `codeCommentKeys()`; throws
 /// `{code, params}` (`wrong-provider`, `missing-value`, `needs-secret`…).
-#[wasm_bindgen(js_name = renderSnippet)]
+#[wasm_bindgen(js_name = renderSnippet, unchecked_return_type = "Snippet")]
 pub fn render_snippet(
-    profile_value: JsValue,
-    target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Profile")] profile_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Target")] target: JsValue,
     with_secret: bool,
-    comments: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")] comments: JsValue,
 ) -> Result<JsValue, JsValue> {
     let target: Target = from_js(target, "bad-target", "not a snippet target")?;
     let comments: CommentWords = if comments.is_undefined() {

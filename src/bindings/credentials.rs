@@ -6,11 +6,12 @@ use crate::credentials::{self, Import};
 use crate::profile::{parse_ms, Credential};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use tsify_next::Tsify;
 use wasm_bindgen::prelude::*;
 
 /// An import as pages show it: its items and warnings, and for each item the instant of each date
 /// the core reads (ms since the epoch), so a page writes it in the user's language.
-#[derive(Serialize)]
+#[derive(Serialize, Tsify)]
 struct Shown<'a> {
     #[serde(flatten)]
     import: &'a Import,
@@ -34,7 +35,7 @@ fn item_dates(import: &Import) -> Vec<BTreeMap<&'static str, i64>> {
 /// `parseCredentials(bytes, fileName?, language?)` → `{ items, warnings, dates }`, or throws
 /// `{ code, params, line?, column? }`. `language` is the user's (`zh-CN`): the hint for a file
 /// in a legacy code page.
-#[wasm_bindgen(js_name = parseCredentials)]
+#[wasm_bindgen(js_name = parseCredentials, unchecked_return_type = "Shown")]
 pub fn parse_credentials(
     bytes: &[u8],
     file_name: Option<String>,
@@ -63,10 +64,10 @@ pub fn import_limit_bytes() -> u32 {
 /// if exactly one is (`code` `found`, with its `id`); else `several` or `not-found`. With `offeredId`
 /// (the entry an offer named), `found` only if it is still that one, else `gone` or `changed`. Throws
 /// `{ code: 'bad-download' }` for values of another shape.
-#[wasm_bindgen(js_name = matchDownload)]
+#[wasm_bindgen(js_name = matchDownload, unchecked_return_type = "DownloadMatch")]
 pub fn match_download(
-    file: JsValue,
-    history: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ImportedFile")] file: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Download[]")] history: JsValue,
     now_ms: f64,
     offered_id: Option<u32>,
 ) -> Result<JsValue, JsValue> {

@@ -5,33 +5,41 @@ use crate::fill::{self, ExtraHost, FrameFields, PlanInput, ReportInput};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// `matchConsole(url)` → `{ provider: "huawei" | "flexible-engine" | "ibm", host }` or `null`.
-#[wasm_bindgen(js_name = matchConsole)]
+/// `matchConsole(url)` → `{ provider: "huawei" | "flexible-engine" | "ibm", host }` or `null`
+/// (tests only: the extension always passes the user's hosts, to `matchConsoleWith`).
+#[cfg(any(test, feature = "test-exports"))]
+#[wasm_bindgen(js_name = matchConsole, unchecked_return_type = "ConsoleMatch | null")]
 pub fn match_console(url: &str) -> Result<JsValue, JsValue> {
     to_js(&fill::match_console(url, &[]))
 }
 
 /// `matchConsoleWith(url, extraHosts: [{host, provider}])`, with the hosts the user added.
-#[wasm_bindgen(js_name = matchConsoleWith)]
-pub fn match_console_with(url: &str, extra_hosts: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = matchConsoleWith, unchecked_return_type = "ConsoleMatch | null")]
+pub fn match_console_with(
+    url: &str,
+    #[wasm_bindgen(unchecked_param_type = "ExtraHost[]")] extra_hosts: JsValue,
+) -> Result<JsValue, JsValue> {
     to_js(&fill::match_console(url, &extra_hosts_from(extra_hosts)?))
 }
 
 /// `tabConsole(url, extraHosts?)` → `{provider, host, region?}` or `null`: the console the popup's
 /// tab shows and the region its URL names (to preset an import's cloud and region).
-#[wasm_bindgen(js_name = tabConsole)]
-pub fn tab_console(url: &str, extra_hosts: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = tabConsole, unchecked_return_type = "TabConsole | null")]
+pub fn tab_console(
+    url: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExtraHost[] | null")] extra_hosts: JsValue,
+) -> Result<JsValue, JsValue> {
     to_js(&fill::tab_console(url, &extra_hosts_from(extra_hosts)?))
 }
 
 /// `frameDecision(topUrl, frameUrl, sandboxed, extraHosts?)` →
 /// `{decision: "allow"}` | `{decision: "confirm", origin}` | `{decision: "refuse", reason}`.
-#[wasm_bindgen(js_name = frameDecision)]
+#[wasm_bindgen(js_name = frameDecision, unchecked_return_type = "FrameDecision")]
 pub fn frame_decision(
     top_url: &str,
     frame_url: &str,
     sandboxed: bool,
-    extra_hosts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ExtraHost[] | null")] extra_hosts: JsValue,
 ) -> Result<JsValue, JsValue> {
     let extra_hosts = extra_hosts_from(extra_hosts)?;
     to_js(&fill::frame_decision(
@@ -68,8 +76,13 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 ///
 /// The fields (thousands on a long page) are parsed straight from the text the content script
 /// sent, never made into JS objects in the worker; the rest goes through `crate::json`'s tree.
-#[wasm_bindgen(js_name = planFill)]
-pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = planFill, unchecked_return_type = "FillPlan")]
+pub fn plan_fill(
+    #[wasm_bindgen(
+        unchecked_param_type = "PlanInput & { frames: { frameId: number, fields: string }[], hidden?: string[] }"
+    )]
+    input: JsValue,
+) -> Result<JsValue, JsValue> {
     const EXPECTED: &str =
         "a fill is {topUrl, frames: [{frameId, fields}], hidden?, profile, extraHosts?}";
     let refused = || js_error("invalid-input", EXPECTED, None, None);
@@ -113,8 +126,10 @@ pub fn plan_fill(input: JsValue) -> Result<JsValue, JsValue> {
 /// `fillReport({fills, skipped, missing, late: [{fieldId, reason}]})` → `{filled: [{slot,
 /// label?}], skipped: [{slot, label?, reason}], missing: [slot]}`: what to tell the user after
 /// a fill (`crate::fill::report`). Give the plan's fills without their `value`.
-#[wasm_bindgen(js_name = fillReport)]
-pub fn fill_report(input: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = fillReport, unchecked_return_type = "FillReport")]
+pub fn fill_report(
+    #[wasm_bindgen(unchecked_param_type = "ReportInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
     let input: ReportInput = from_js(
         input,
         "invalid-input",

@@ -9,7 +9,7 @@
 
 use super::{from_js, request_error, to_js, JsRequest};
 use crate::cloud::ibm::iam_token::HeldToken;
-use crate::cloud::{Preview, RequestError};
+use crate::cloud::RequestError;
 use crate::flows::flow::{self, Flow, Turn};
 use crate::flows::key_check::KeyCheckFlow;
 use crate::flows::openscale::add_provider::AddProvider;
@@ -19,10 +19,11 @@ use crate::flows::openscale::Said;
 use crate::flows::prepare_modelarts::PrepareModelArts;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use tsify_next::Tsify;
 use wasm_bindgen::prelude::*;
 
 /// Which flow a call is for.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Tsify)]
 #[serde(rename_all = "kebab-case")]
 enum FlowKind {
     KeyCheck,
@@ -120,7 +121,10 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
 
 /// `flowOrigins(kind, input)` → the host match patterns the flow reaches (asked for at the click).
 #[wasm_bindgen(js_name = flowOrigins)]
-pub fn flow_origins(kind: JsValue, input: JsValue) -> Result<JsValue, JsValue> {
+pub fn flow_origins(
+    #[wasm_bindgen(unchecked_param_type = "FlowKind")] kind: JsValue,
+    input: JsValue,
+) -> Result<JsValue, JsValue> {
     by_kind!(kind, origins(input))
 }
 
@@ -130,7 +134,11 @@ fn origins<F: Flow<Error: Thrown>>(input: JsValue) -> Result<JsValue, JsValue> {
 
 /// `flowStart(kind, input, state)` → the first turn (reads only).
 #[wasm_bindgen(js_name = flowStart)]
-pub fn flow_start(kind: JsValue, input: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+pub fn flow_start(
+    #[wasm_bindgen(unchecked_param_type = "FlowKind")] kind: JsValue,
+    input: JsValue,
+    state: JsValue,
+) -> Result<JsValue, JsValue> {
     by_kind!(kind, start(input, state))
 }
 
@@ -144,7 +152,7 @@ fn start<F: Flow<Error: Thrown>>(input: JsValue, state: JsValue) -> Result<JsVal
 /// the calls of the click the run comes from (`undefined` for a run of reads).
 #[wasm_bindgen(js_name = flowRead)]
 pub fn flow_read(
-    kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FlowKind")] kind: JsValue,
     input: JsValue,
     state: JsValue,
     call: JsValue,
@@ -178,7 +186,7 @@ fn read_answer<F: Flow<Error: Thrown>>(
 /// the writes a click would send, as the user sees them (no signature, a secret as `••••`).
 #[wasm_bindgen(js_name = flowPreview)]
 pub fn flow_preview(
-    kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FlowKind")] kind: JsValue,
     input: JsValue,
     state: JsValue,
     ask: JsValue,
@@ -200,7 +208,7 @@ fn preview<F: Flow<Error: Thrown>>(
 /// that previewed them names them); throws `write-not-previewed` otherwise.
 #[wasm_bindgen(js_name = flowWrite)]
 pub fn flow_write(
-    kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FlowKind")] kind: JsValue,
     input: JsValue,
     state: JsValue,
     calls: JsValue,
@@ -220,7 +228,11 @@ fn write<F: Flow<Error: Thrown>>(
 
 /// `flowView(kind, input, state)` → what the flow's panel shows of `state`.
 #[wasm_bindgen(js_name = flowView)]
-pub fn flow_view(kind: JsValue, input: JsValue, state: JsValue) -> Result<JsValue, JsValue> {
+pub fn flow_view(
+    #[wasm_bindgen(unchecked_param_type = "FlowKind")] kind: JsValue,
+    input: JsValue,
+    state: JsValue,
+) -> Result<JsValue, JsValue> {
     by_kind!(kind, view(input, state))
 }
 
@@ -229,10 +241,12 @@ fn view<F: Flow<Error: Thrown>>(input: JsValue, state: JsValue) -> Result<JsValu
 }
 
 /// `flowRequest(kind, input, state, call)` → `{ request, preview, write }`: one call as it would be
-/// sent and as it is shown (the SDK differential tests compare it with the clouds' SDKs).
+/// sent and as it is shown (the SDK differential tests compare it with the clouds' SDKs; tests only,
+/// `--features test-exports`).
+#[cfg(any(test, feature = "test-exports"))]
 #[wasm_bindgen(js_name = flowRequest)]
 pub fn flow_request(
-    kind: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FlowKind")] kind: JsValue,
     input: JsValue,
     state: JsValue,
     call: JsValue,
@@ -240,6 +254,7 @@ pub fn flow_request(
     by_kind!(kind, request(input, state, call))
 }
 
+#[cfg(any(test, feature = "test-exports"))]
 fn request<F: Flow<Error: Thrown>>(
     input: JsValue,
     state: JsValue,
@@ -248,7 +263,7 @@ fn request<F: Flow<Error: Thrown>>(
     #[derive(Serialize)]
     struct Built<'a> {
         request: JsRequest<'a>,
-        preview: Preview,
+        preview: crate::cloud::Preview,
         write: bool,
     }
     let call = read(call, "a call of the flow")?;

@@ -13,6 +13,9 @@ pub mod fill;
 pub mod flow;
 pub mod presign;
 pub mod profile;
+/// Exports only the tests and benchmarks call (`--features test-exports`, built into `pkg-test/`):
+/// the shipped WASM signs and asks IBM for tokens only inside the core's flows.
+#[cfg(any(test, feature = "test-exports"))]
 pub mod sign;
 pub mod vault;
 pub mod words;
@@ -48,18 +51,7 @@ pub(crate) fn from_js<T: serde::de::DeserializeOwned>(
     read_js(value, code, expected, crate::json::from_str)
 }
 
-/// [`from_js`] for a per-call path (signing): the text is parsed straight into `T`, not through
-/// `crate::json`'s tree. That compiles serde_json's parser once more, for `T` (2.5 KB of WASM), and
-/// measured 15–20% more signatures per second in Chromium (bench/sign-browser.mjs).
-pub(crate) fn from_js_direct<T: serde::de::DeserializeOwned>(
-    value: JsValue,
-    code: &str,
-    expected: &str,
-) -> Result<T, JsValue> {
-    read_js(value, code, expected, |text| serde_json::from_str(text))
-}
-
-fn read_js<T>(
+pub(crate) fn read_js<T>(
     value: JsValue,
     code: &str,
     expected: &str,
@@ -148,12 +140,4 @@ pub(crate) fn js_error(
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::version().to_owned()
-}
-
-/// `allMessageCodes()` → `[{ key, params, counts }]`: every code the core can emit, by the `_locales`
-/// key its words live under, the `{name}` parameters they use and which of them are counts (for the
-/// locale tests).
-#[wasm_bindgen(js_name = allMessageCodes)]
-pub fn all_message_codes() -> Result<JsValue, JsValue> {
-    to_js(&words::catalog())
 }

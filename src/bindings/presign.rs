@@ -6,7 +6,9 @@ use wasm_bindgen::prelude::*;
 
 /// `presignObjectUrl({ profile, timestamp, bucket, key, expiresIn })` → URL string.
 #[wasm_bindgen(js_name = presignObjectUrl)]
-pub fn presign_object_url(request: JsValue) -> Result<String, JsValue> {
+pub fn presign_object_url(
+    #[wasm_bindgen(unchecked_param_type = "PresignObject")] request: JsValue,
+) -> Result<String, JsValue> {
     let request: PresignObject = from_js(
         request,
         "bad-presign",

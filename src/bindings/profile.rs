@@ -3,6 +3,7 @@
 //! and seals the document it gets back; pages see `documentView`, which holds no secret.
 
 use serde::Serialize;
+use tsify_next::Tsify;
 use wasm_bindgen::prelude::*;
 
 use super::{from_js, js_error, to_js};
@@ -23,23 +24,23 @@ fn document(value: JsValue) -> Result<Document, JsValue> {
 
 /// `documentOpen(text)` → the document, converted from older versions; throws `bad-document`,
 /// `newer-document`.
-#[wasm_bindgen(js_name = documentOpen)]
+#[wasm_bindgen(js_name = documentOpen, unchecked_return_type = "Document")]
 pub fn document_open(text: &str) -> Result<JsValue, JsValue> {
     to_js(&Document::from_json(text).map_err(profile_error)?)
 }
 
 /// `documentEmpty()` → the document of a new vault.
-#[wasm_bindgen(js_name = documentEmpty)]
+#[wasm_bindgen(js_name = documentEmpty, unchecked_return_type = "Document")]
 pub fn document_empty() -> Result<JsValue, JsValue> {
     to_js(&Document::default())
 }
 
 /// `documentApply(document, operation, nowMs)` → `{document, outcome}`; throws `{code, message}`
 /// and changes nothing when the operation is refused.
-#[wasm_bindgen(js_name = documentApply)]
+#[wasm_bindgen(js_name = documentApply, unchecked_return_type = "Applied")]
 pub fn document_apply(
-    document_value: JsValue,
-    operation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Document")] document_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Operation")] operation: JsValue,
     now_ms: f64,
 ) -> Result<JsValue, JsValue> {
     let mut document = document(document_value)?;
@@ -47,7 +48,7 @@ pub fn document_apply(
     let outcome = document
         .apply(operation, now_ms as i64)
         .map_err(profile_error)?;
-    #[derive(Serialize)]
+    #[derive(Serialize, Tsify)]
     struct Applied {
         document: Document,
         outcome: Outcome,
@@ -58,12 +59,12 @@ pub fn document_apply(
 /// `documentView(document, nowMs, maxKeyAgeDays, tab?)` → `{profiles, conflicts, canUndo}`
 /// without any secret, each profile with its `keyAge` and `matchesTab` (0–2) for `tab`
 /// (`tabConsole`'s answer).
-#[wasm_bindgen(js_name = documentView)]
+#[wasm_bindgen(js_name = documentView, unchecked_return_type = "DocumentView")]
 pub fn document_view_js(
-    document_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Document")] document_value: JsValue,
     now_ms: f64,
     max_key_age_days: u32,
-    tab: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Tab | null")] tab: JsValue,
 ) -> Result<JsValue, JsValue> {
     let tab: Option<Tab> = from_js(tab, "bad-tab", "a tab is {provider, region?}")?;
     to_js(&document_view(
@@ -77,12 +78,12 @@ pub fn document_view_js(
 /// `importPreview(document, items, targetId?, cloud?)` → one `{storedIn?, replacesIn?, asksCloud,
 /// fits}` per item: what saving would do, so the popup asks only what it must. `cloud` is the
 /// cloud chosen for a Huawei-format key.
-#[wasm_bindgen(js_name = importPreview)]
+#[wasm_bindgen(js_name = importPreview, unchecked_return_type = "ImportPreview[]")]
 pub fn import_preview(
-    document_value: JsValue,
-    items: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Document")] document_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Credential[]")] items: JsValue,
     target_id: Option<String>,
-    cloud: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Provider | null")] cloud: JsValue,
 ) -> Result<JsValue, JsValue> {
     let items: Vec<Credential> =
         from_js(items, "bad-item", "not credentials from parseCredentials")?;
@@ -97,15 +98,17 @@ pub fn import_preview(
 
 /// `regionsOf(provider)` → the regions the endpoint catalog has for it (empty for AWS, whose
 /// region names are checked by shape).
-#[wasm_bindgen(js_name = regionsOf)]
-pub fn regions_of(provider: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = regionsOf, unchecked_return_type = "string[]")]
+pub fn regions_of(
+    #[wasm_bindgen(unchecked_param_type = "Provider")] provider: JsValue,
+) -> Result<JsValue, JsValue> {
     let provider: Provider = from_js(provider, "bad-provider", "not a provider")?;
     to_js(&region::regions(provider))
 }
 
 /// `providerTraits()` → every provider the core knows, each as `{id, hasConsole, takesHuaweiKeys,
 /// hasObjectStorage}`: the pages' choices (console hosts, a key's cloud, bucket checks) follow them.
-#[wasm_bindgen(js_name = providerTraits)]
+#[wasm_bindgen(js_name = providerTraits, unchecked_return_type = "ProviderTraits[]")]
 pub fn provider_traits() -> Result<JsValue, JsValue> {
     let traits: Vec<ProviderTraits> = Provider::ALL.into_iter().map(Into::into).collect();
     to_js(&traits)

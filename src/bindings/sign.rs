@@ -1,7 +1,7 @@
 //! JS exports for `crate::sign`: `signRequest`, `presignUrl`, `ibmTokenRequest`, `ibmParseToken`,
 //! `openscaleDataMartRequest`.
 
-use super::{from_js, from_js_direct, js_error, to_js, JsRequest};
+use super::{from_js, js_error, read_js, to_js, JsRequest};
 use crate::cloud::catalog;
 use crate::cloud::ibm::{iam_token, IbmError};
 use crate::cloud::openscale::data_marts;
@@ -90,6 +90,17 @@ fn now() -> String {
         .filter(|c| !matches!(c, '-' | ':'))
         .collect();
     format!("{digits}Z")
+}
+
+/// [`from_js`] for a per-call path (signing): the text is parsed straight into `T`, not through
+/// `crate::json`'s tree. That compiles serde_json's parser once more, for `T` (2.5 KB of WASM), and
+/// measured 15–20% more signatures per second in Chromium (bench/sign-browser.mjs).
+fn from_js_direct<T: serde::de::DeserializeOwned>(
+    value: JsValue,
+    code: &str,
+    expected: &str,
+) -> Result<T, JsValue> {
+    read_js(value, code, expected, |text| serde_json::from_str(text))
 }
 
 fn parse_request(req: JsValue) -> Result<JsSignRequest, JsValue> {

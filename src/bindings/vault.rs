@@ -31,8 +31,10 @@ fn key(key_b64: &str) -> Result<VaultKey, JsValue> {
 /// `vaultNewKdf(cost?: {mKib, t, p})` → `{alg, mKib, t, p, salt}` with a fresh salt; defaults
 /// when `cost` is omitted; throws `weak-kdf` below the OWASP floor, `kdf-too-costly` above the
 /// ceiling a stored record may ask for.
-#[wasm_bindgen(js_name = vaultNewKdf)]
-pub fn vault_new_kdf(cost: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = vaultNewKdf, unchecked_return_type = "KdfParams")]
+pub fn vault_new_kdf(
+    #[wasm_bindgen(unchecked_optional_param_type = "KdfCost")] cost: JsValue,
+) -> Result<JsValue, JsValue> {
     let cost: Option<KdfCost> = from_js(cost, "weak-kdf", "cost must be {mKib, t, p}")?;
     let params =
         KdfParams::create(cost.unwrap_or(crate::vault::DEFAULT_COST)).map_err(vault_error)?;
@@ -42,7 +44,10 @@ pub fn vault_new_kdf(cost: JsValue) -> Result<JsValue, JsValue> {
 /// `vaultDeriveKey(passphrase, kdf)` → the key in base64 (the slow step of unlocking); throws
 /// `kdf-too-costly`, before deriving anything, when `kdf` asks for more than the ceiling.
 #[wasm_bindgen(js_name = vaultDeriveKey)]
-pub fn vault_derive_key(passphrase: String, kdf: JsValue) -> Result<String, JsValue> {
+pub fn vault_derive_key(
+    passphrase: String,
+    #[wasm_bindgen(unchecked_param_type = "KdfParams")] kdf: JsValue,
+) -> Result<String, JsValue> {
     let passphrase = Secret::from(passphrase);
     let kdf = kdf_params(kdf)?;
     let key = derive_key(&passphrase, &kdf).map_err(vault_error)?;
@@ -52,15 +57,17 @@ pub fn vault_derive_key(passphrase: String, kdf: JsValue) -> Result<String, JsVa
 /// `vaultKdfBelowFloor(kdf)` → true when a stored record's parameters are below the OWASP floor:
 /// once its passphrase has opened it, the record is sealed again under fresh default parameters.
 #[wasm_bindgen(js_name = vaultKdfBelowFloor)]
-pub fn vault_kdf_below_floor(kdf: JsValue) -> Result<bool, JsValue> {
+pub fn vault_kdf_below_floor(
+    #[wasm_bindgen(unchecked_param_type = "KdfParams")] kdf: JsValue,
+) -> Result<bool, JsValue> {
     Ok(kdf_params(kdf)?.is_below_floor())
 }
 
 /// `vaultSeal(keyB64, kdf, id, plaintext)` → a format-2 record.
-#[wasm_bindgen(js_name = vaultSeal)]
+#[wasm_bindgen(js_name = vaultSeal, unchecked_return_type = "Envelope")]
 pub fn vault_seal(
     key_b64: String,
-    kdf: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "KdfParams")] kdf: JsValue,
     id: String,
     plaintext: String,
 ) -> Result<JsValue, JsValue> {
@@ -78,7 +85,10 @@ pub fn vault_seal(
 
 /// `vaultOpen(keyB64, record)` → the plaintext; throws `wrong-passphrase`, `tampered`, …
 #[wasm_bindgen(js_name = vaultOpen)]
-pub fn vault_open(key_b64: String, envelope: JsValue) -> Result<String, JsValue> {
+pub fn vault_open(
+    key_b64: String,
+    #[wasm_bindgen(unchecked_param_type = "Envelope | EnvelopeV1")] envelope: JsValue,
+) -> Result<String, JsValue> {
     let key_b64 = Secret::from(key_b64);
     let plaintext = record(envelope)?
         .open_text(&key(key_b64.expose())?)
@@ -88,8 +98,11 @@ pub fn vault_open(key_b64: String, envelope: JsValue) -> Result<String, JsValue>
 
 /// `vaultMigrate(keyB64, record)` → the same content as a format-2 record (the record
 /// itself when it is format 2 already and opens).
-#[wasm_bindgen(js_name = vaultMigrate)]
-pub fn vault_migrate(key_b64: String, envelope: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = vaultMigrate, unchecked_return_type = "Envelope")]
+pub fn vault_migrate(
+    key_b64: String,
+    #[wasm_bindgen(unchecked_param_type = "Envelope | EnvelopeV1")] envelope: JsValue,
+) -> Result<JsValue, JsValue> {
     let key_b64 = Secret::from(key_b64);
     let migrated = record(envelope)?
         .migrate(&key(key_b64.expose())?)

@@ -158,6 +158,15 @@ pub fn catalog() -> Vec<CatalogEntry> {
     .concat()
 }
 
+/// `allMessageCodes()` → `[{ key, params, counts }]`: every code the core can emit, by the `_locales`
+/// key its words live under, the `{name}` parameters they use and which of them are counts (for the
+/// locale tests; tests only, `--features test-exports`).
+#[cfg(any(test, feature = "test-exports"))]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = allMessageCodes)]
+pub fn all_message_codes() -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    super::to_js(&catalog())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

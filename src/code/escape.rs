@@ -3,9 +3,10 @@
 //! how a snippet reads a secret from the environment instead.
 
 use serde::Serialize;
+use tsify_next::Tsify;
 
 /// The languages snippets are written in, each with its own quoting rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum Language {
     /// A Python 3 string literal.

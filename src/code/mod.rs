@@ -24,9 +24,10 @@ use crate::secret::Secret;
 use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use tsify_next::Tsify;
 
 /// What a snippet configures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum Target {
     ObsPython,
@@ -292,7 +293,7 @@ impl From<(CodeError, Params)> for Refused {
 
 /// A rendered snippet. Its text is a [`Secret`] whether or not it holds the secret: it names the
 /// key and the account's IDs, and with `with_secret` it is the secret's own carrier.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Snippet {
     /// What was rendered; its `secret_env` is `None` when the text holds the secret.
@@ -303,7 +304,7 @@ pub struct Snippet {
 }
 
 /// What the "Use in code" panel offers for a profile: the targets of its provider.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Offer {
     pub target: Target,

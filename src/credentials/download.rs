@@ -6,6 +6,7 @@
 use crate::date::parse_rfc3339_ms;
 use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
+use tsify_next::Tsify;
 
 /// How long ago a download may have ended and still be offered: a key is imported soon after it
 /// is downloaded, and an older file of the same name and size is more likely another key's.
@@ -17,7 +18,7 @@ pub const RECENT_MS: i64 = 7 * 24 * 60 * 60 * 1000;
 const CLOCK_SLACK_MS: i64 = 2_000;
 
 /// What the popup saw of the imported file (a DOM `File`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportedFile {
     /// The file's name without its folder, as it is on disk.
@@ -29,7 +30,7 @@ pub struct ImportedFile {
 
 /// The fields of a `downloads.DownloadItem` the rule reads; both browsers give them (MDN
 /// `downloads.DownloadItem`, https://developer.chrome.com/docs/extensions/reference/api/downloads).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Download {
     pub id: u32,
@@ -86,7 +87,7 @@ message_codes! {
 }
 
 /// The answer: a code and its words' parameters, with the entry's `id` when it is `found`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
 pub struct DownloadMatch {
     pub code: DownloadCode,
     pub params: Params,

@@ -4,6 +4,7 @@
 use crate::words::{message_codes, Param, Params};
 use serde::Serialize;
 use std::fmt;
+use tsify_next::Tsify;
 
 message_codes! {
     /// Why an import failed. The kebab-case codes are stable (the popup, `www/` and tests match on
@@ -121,7 +122,7 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Something the import worked around; the items are still usable.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct Warning {
     pub code: WarningCode,
     pub params: Params,

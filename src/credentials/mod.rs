@@ -19,9 +19,10 @@ pub use error::{ErrorCode, ImportError, Warning, WarningCode};
 
 use crate::profile::Credential;
 use serde::Serialize;
+use tsify_next::Tsify;
 
 /// What a file held: at least one item (an import without any is an error).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Tsify)]
 pub struct Import {
     pub items: Vec<Credential>,
     pub warnings: Vec<Warning>,

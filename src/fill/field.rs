@@ -2,11 +2,12 @@
 
 use super::text::normalize;
 use serde::Deserialize;
+use tsify_next::Tsify;
 
 /// One form control as the content script saw it. Every string is as found in the page; missing
 /// ones may be absent or `null`. `visible`, `readOnly`, `disabled`, `frameUrl` and
 /// `frameSandboxed` are required so that a forgotten flag never makes a field fillable.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldDescriptor {
     /// Opaque handle assigned by the content script; echoed back in the plan.

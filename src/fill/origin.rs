@@ -25,6 +25,7 @@ use url::{Origin, Url};
 /// The console families credfill fills are the providers whose profiles they take (Huawei Cloud,
 /// Flexible Engine, IBM Cloud): one enum with the vault and the checks.
 use crate::profile::Provider;
+use tsify_next::Tsify;
 
 /// Built-in allow-list (see `FACTS.md`, "Consoles and their forms").
 const CONSOLE_HOSTS: &[(&str, Provider)] = &[
@@ -99,14 +100,14 @@ fn site_of(host: &str) -> &str {
 }
 
 /// A console host the user added in the options, with the provider whose keys it takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 pub struct ExtraHost {
     pub host: String,
     pub provider: Provider,
 }
 
 /// The page is this provider's console, at this (lower-case ASCII) host.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 pub struct ConsoleMatch {
     pub provider: Provider,
     pub host: String,
@@ -150,7 +151,7 @@ fn has_userinfo(url: &Url) -> bool {
 }
 
 /// What to do with a frame the fields were found in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[serde(tag = "decision", rename_all = "lowercase")]
 pub enum FrameDecision {
     Allow,
@@ -163,7 +164,7 @@ pub enum FrameDecision {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum FrameRefusal {
     /// The tab itself is not a console: nothing in it is filled.

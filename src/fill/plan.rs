@@ -21,11 +21,12 @@ use crate::secret::Secret;
 use crate::words::{message_codes, Params};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use tsify_next::Tsify;
 
 /// Below this a match is a guess: the field is left empty and reported.
 pub const MIN_CONFIDENCE: f64 = 0.55;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PlanInput {
     /// The tab's URL: it decides whether the page is a console at all. Each field names its own
@@ -48,7 +49,7 @@ pub struct PlanInput {
     pub chosen: BTreeMap<Slot, String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct FillPlan {
     pub console: Option<ConsoleMatch>,
@@ -67,8 +68,12 @@ pub struct FillPlan {
     pub confirm_frame: Option<String>,
 }
 
+// tsify leaves out a field that is not read back (`skip_deserializing`): a plan's fills have it.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_PLANNED_FILL_VALUE: &str = "export interface PlannedFill { value?: Secret; }";
+
 /// Read back (without its value) by [`super::report`].
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PlannedFill {
     pub field_id: String,
@@ -82,7 +87,7 @@ pub struct PlannedFill {
     pub confidence: f64,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Skipped {
     pub field_id: String,
@@ -93,7 +98,7 @@ pub struct Skipped {
     pub label: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum SkipReason {
     Disabled,
@@ -120,7 +125,7 @@ pub enum SkipReason {
     Navigated,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Refusal {
     pub code: RefusalCode,

@@ -5,9 +5,10 @@
 use super::plan::{PlannedFill, SkipReason, Skipped};
 use super::slot::Slot;
 use serde::{Deserialize, Serialize};
+use tsify_next::Tsify;
 
 /// The plan's outcome as the worker saw it, without the values.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ReportInput {
     pub fills: Vec<PlannedFill>,
@@ -18,14 +19,14 @@ pub struct ReportInput {
     pub late: Vec<Late>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Late {
     pub field_id: String,
     pub reason: SkipReason,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct FillReport {
     pub filled: Vec<Reported>,
@@ -35,7 +36,7 @@ pub struct FillReport {
     pub missing: Vec<Slot>,
 }
 
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Reported {
     pub slot: Slot,

@@ -4,8 +4,11 @@ use crate::profile::{AkIssuer, Credential, Profile, Provider};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use tsify_next::Tsify;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Tsify,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Slot {
     AccessKeyId,

@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::origin::{match_console, ExtraHost};
 use crate::profile::Provider;
+use tsify_next::Tsify;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct TabConsole {
     pub provider: Provider,
     pub host: String,

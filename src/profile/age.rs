@@ -6,11 +6,12 @@ use serde::Serialize;
 use super::rotation::rotation_steps;
 use super::timestamp::parse_ms;
 use super::Profile;
+use tsify_next::Tsify;
 
 pub const DEFAULT_MAX_KEY_AGE_DAYS: u32 = 90;
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum KeyAgeSince {
     /// The cloud's creation date of the key.
@@ -19,7 +20,7 @@ pub enum KeyAgeSince {
     Imported,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct KeyAge {
     /// Whole days; `None` when the profile has no readable date.

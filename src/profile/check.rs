@@ -5,6 +5,7 @@
 
 use crate::words::message_codes;
 use serde::{Deserialize, Serialize};
+use tsify_next::Tsify;
 
 message_codes! {
     /// What a diagnosis says, in words that are `check_<code>` in `_locales`.
@@ -53,7 +54,7 @@ message_codes! {
 }
 
 /// What one answer says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Ok,
@@ -92,7 +93,7 @@ pub enum Status {
     Unexpected,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Ok,
@@ -127,7 +128,7 @@ impl Status {
 }
 
 /// Facts read from the answer, for the UI to show or store; never a secret.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Details {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -150,7 +151,7 @@ pub struct Details {
 }
 
 /// Which request of a check an answer belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 pub enum Step {
     /// OBS / S3 `GET /` (ListBuckets): proves AK and SK.
     #[serde(rename = "obs.list-buckets")]

@@ -4,12 +4,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::secret::Secret;
+use tsify_next::Tsify;
 
 /// Whose IAM issued an AK/SK pair. Huawei Cloud and Orange Flexible Engine issue keys of the same
 /// format from two separate IAMs, so a file cannot tell them apart: the profile's provider (asked
 /// at import) does. AWS keys start `AKIA` (long-term) or `ASIA` (temporary), or come in the AWS
 /// console's CSV.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum AkIssuer {
     /// Huawei Cloud or Flexible Engine.
@@ -28,7 +29,7 @@ impl AkIssuer {
 }
 
 /// An access key ID and its secret (Huawei Cloud, Flexible Engine or AWS), maybe temporary.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct AkSk {
     pub access_key_id: String,
@@ -44,7 +45,7 @@ pub struct AkSk {
 }
 
 /// An IBM Cloud platform API key (`apiKey.json` or `ibmcloud iam api-key-create` output).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct IbmApiKey {
     pub api_key: Secret,
@@ -59,7 +60,7 @@ pub struct IbmApiKey {
 }
 
 /// IBM Cloud service credentials (a resource key), e.g. Watson Machine Learning's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct IbmService {
     pub api_key: Secret,
@@ -78,7 +79,7 @@ pub struct IbmService {
 /// An IBM Cloud service instance (`ibmcloud resource service-instance` output). Its GUID is the
 /// OpenScale instance and data mart ID. The CRN is absent when the pasted text elided it (IBM's
 /// own documentation prints `crn:v1:…:a/c2f2xxxxxxxxxxxx867::`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct IbmInstance {
     pub guid: String,
@@ -95,7 +96,7 @@ pub struct IbmInstance {
 }
 
 /// An Azure service principal (`az ad sp create-for-rbac` output).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct AzureServicePrincipal {
     pub client_id: String,
@@ -106,7 +107,7 @@ pub struct AzureServicePrincipal {
 }
 
 /// One credential; `kind` tells which.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(tag = "kind")]
 pub enum Credential {
     #[serde(rename = "aksk")]

@@ -6,13 +6,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{AkIssuer, CheckLine, Endpoint, LastCheck, Profile, ProfileError};
+use tsify_next::Tsify;
 
 /// Version 1 (no `version` field) was the JavaScript document of credfill 0.1: AK/SK credentials
 /// carried `provider` instead of `issuer`, and a check stored either `{ok, summary, at}` or
 /// `{at, bucket, results}` as `lastCheck`.
 pub const DOCUMENT_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Document {
     pub version: u32,
@@ -24,7 +25,7 @@ pub struct Document {
     pub conflicts: Vec<Conflict>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Deleted {
     pub profile: Profile,
@@ -35,7 +36,7 @@ pub struct Deleted {
 }
 
 /// A backup profile that holds a key an existing profile holds too, with other details.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Conflict {
     pub existing_id: String,

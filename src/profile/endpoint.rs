@@ -10,6 +10,11 @@ use serde::{Deserialize, Serialize};
 use url::Host;
 
 use super::ProfileError;
+use tsify_next::Tsify;
+
+// Crosses as the string of `into = "String"`, which tsify does not follow.
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_CUSTOM_ORIGIN: &str = "export type CustomOrigin = string;";
 
 /// `scheme://host[:port]`, nothing else.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,7 +70,7 @@ impl From<CustomOrigin> for String {
 }
 
 /// A service whose origin a profile may replace, named as [`PerService`]'s fields are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub enum Service {
     Obs,
@@ -77,14 +82,14 @@ pub enum Service {
 }
 
 /// One origin for every service, or one per service (the others keep the catalog's).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(untagged)]
 pub enum Endpoint {
     All(CustomOrigin),
     PerService(Box<PerService>),
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PerService {
     #[serde(default, skip_serializing_if = "Option::is_none")]

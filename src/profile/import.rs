@@ -8,9 +8,10 @@ use crate::words::{message_codes, Params};
 
 use super::timestamp::format_ms;
 use super::{AkIssuer, Credential, Document, Profile, ProfileError, Provider};
+use tsify_next::Tsify;
 
 /// What saving did with one credential.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum ImportAction {
     /// The same key was stored already: its profile's copy was refreshed.
@@ -23,7 +24,7 @@ pub enum ImportAction {
     Created,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Saved {
     pub profile_id: String,
@@ -32,7 +33,7 @@ pub struct Saved {
 }
 
 /// A profile named to the user before they save.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileRef {
     pub id: String,
@@ -40,7 +41,7 @@ pub struct ProfileRef {
 }
 
 /// What saving one credential would do, for the popup to ask what it must before saving.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     /// The profile that holds this very key already (saving refreshes it there).
@@ -75,7 +76,7 @@ message_codes! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 pub struct DefaultName {
     pub code: DefaultNameCode,
     pub params: Params,

@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::document::without_endpoints;
 use super::import::unique_id;
 use super::{Conflict, Document, Profile};
+use tsify_next::Tsify;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Restored {
     /// Ids of the profiles taken from the backup.

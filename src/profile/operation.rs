@@ -12,11 +12,12 @@ use super::{
     CheckLine, Colour, Credential, Document, Endpoint, LastCheck, Profile, ProfileError, Provider,
     Saved,
 };
+use tsify_next::Tsify;
 
 /// How long a deleted profile can be brought back.
 pub const UNDO_MS: i64 = 5 * 60 * 1000;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Tsify)]
 #[serde(
     tag = "op",
     rename_all = "camelCase",
@@ -74,24 +75,31 @@ pub enum Operation {
     },
     /// Merge an opened backup document (of any version this build reads).
     Restore {
+        #[tsify(type = "unknown")]
         backup: Value,
     },
 }
 
 /// What the user may edit; absent fields stay as they are, an empty text removes an optional one.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Edits {
+    #[tsify(optional)]
     pub name: Option<String>,
+    #[tsify(optional)]
     pub provider: Option<Provider>,
+    #[tsify(optional)]
     pub region: Option<String>,
+    #[tsify(optional)]
     pub note: Option<String>,
+    #[tsify(optional)]
     pub colour: Option<String>,
     /// An origin, `{service: origin}`, or "" to go back to the catalog.
+    #[tsify(optional, type = "string | Partial<Record<Service, string>>")]
     pub endpoint: Option<Value>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Tsify)]
 #[serde(rename_all = "kebab-case")]
 pub enum ConflictChoice {
     /// Keep the stored profile.
@@ -101,7 +109,7 @@ pub enum ConflictChoice {
 }
 
 /// What an operation has to tell besides the new document.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome {
     #[serde(skip_serializing_if = "Option::is_none")]

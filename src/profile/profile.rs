@@ -2,12 +2,13 @@
 //! credfill learned about it (project ID, OpenScale instance, the last key check).
 
 use serde::{Deserialize, Serialize};
+use tsify_next::Tsify;
 
 use super::{
     Credential, Details, DiagnosisCode, Endpoint, ProfileError, Provider, Severity, Status, Step,
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
     pub id: String,
@@ -92,7 +93,7 @@ impl Profile {
 }
 
 /// The last "Test keys" run, as the check recorded it: one line per request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct LastCheck {
     /// RFC 3339.
@@ -128,7 +129,7 @@ impl LastCheck {
 }
 
 /// What one request of a check found (a key-check diagnosis, without the follow-up requests).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckLine {
     pub step: Step,
@@ -139,6 +140,7 @@ pub struct CheckLine {
     #[serde(default)]
     pub code: String,
     #[serde(default)]
+    #[tsify(type = "Record<string, unknown>")]
     pub params: serde_json::Map<String, serde_json::Value>,
     #[serde(default)]
     pub details: Details,
@@ -155,7 +157,7 @@ pub fn is_region_name(region: &str) -> bool {
 }
 
 /// A colour for the popup's list, `#rrggbb` and nothing else: it reaches a style attribute.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(try_from = "String", into = "String")]
 pub struct Colour(String);
 

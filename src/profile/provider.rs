@@ -3,10 +3,13 @@
 use super::Service;
 use crate::words::Param;
 use serde::{Deserialize, Serialize};
+use tsify_next::Tsify;
 
 /// Huawei Cloud and Orange Flexible Engine share the AK/SK key format, but their IAMs are separate
 /// operators: a key of one never works in the other, so they are distinct providers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Tsify,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Provider {
     Huawei,
@@ -85,7 +88,7 @@ impl Provider {
 }
 
 /// What pages need to know of each provider to offer the right choices, from the rules above.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ProviderTraits {
     pub id: Provider,

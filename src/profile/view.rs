@@ -5,12 +5,15 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{key_age, Credential, Document, KeyAge, Profile};
+use tsify_next::Tsify;
 
 /// A profile as pages see it: its stored fields with secret values left out, and its key age.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileView {
+    /// Typed as the stored profile (`crate::profile::Profile`), its secret values left out.
     #[serde(flatten)]
+    #[tsify(type = "Profile")]
     pub profile: Value,
     pub key_age: KeyAge,
     /// How well it fits the tab the page was opened on: 0 another console (or none), 1 this
@@ -19,18 +22,19 @@ pub struct ProfileView {
 }
 
 /// The console the popup's tab shows, as `fill::tab_console` reads it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, Tsify)]
 pub struct Tab {
     pub provider: super::Provider,
     #[serde(default)]
     pub region: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct DocumentView {
     pub profiles: Vec<ProfileView>,
     /// Backup conflicts: `{existingId, incoming, fields}` with the incoming profile's secrets left out.
+    #[tsify(type = "Conflict[]")]
     pub conflicts: Vec<Value>,
     /// A deletion can still be undone.
     pub can_undo: bool,

@@ -18,13 +18,14 @@ use super::kdf::KdfParams;
 use super::key::VaultKey;
 use super::seal::{self, NONCE_LEN, TAG_LEN};
 use super::VaultError;
+use tsify_next::Tsify;
 
 pub const FORMAT_V2: u32 = 2;
 const KEY_CHECK_LABEL: &[u8] = b"credfill vault key check";
 const ENCRYPTION_KEY_LABEL: &[u8] = b"credfill vault v2 encryption key";
 const AAD_DOMAIN: &[u8] = b"credfill vault record";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct Envelope {
     pub format: u32,

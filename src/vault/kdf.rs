@@ -10,6 +10,7 @@ use super::key::{VaultKey, KEY_LEN};
 use super::random::random_bytes;
 use super::VaultError;
 use crate::secret::Secret;
+use tsify_next::Tsify;
 
 pub const ALG_ARGON2ID: &str = "argon2id";
 pub(crate) const ALGORITHM: Algorithm = Algorithm::Argon2id;
@@ -47,7 +48,7 @@ const CEILING: KdfCost = KdfCost {
 const MAX_WORK_KIB_PASSES: u64 = 1024 * 1024;
 
 /// Argon2id's cost knobs: memory in KiB, passes, lanes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct KdfCost {
     pub m_kib: u32,
@@ -73,7 +74,7 @@ impl KdfCost {
 }
 
 /// The KDF description stored in every envelope.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct KdfParams {
     pub alg: String,

@@ -10,11 +10,12 @@ use super::kdf::KdfParams;
 use super::key::VaultKey;
 use super::seal;
 use super::VaultError;
+use tsify_next::Tsify;
 
 pub const FORMAT_V1: u32 = 1;
 pub const V1_ASSOCIATED_DATA: &[u8] = b"credfill-vault-v1";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct EnvelopeV1 {
     pub version: u32,

@@ -248,7 +248,7 @@ for (const [name] of BROWSERS) {
       // A new instance (nothing set on it yet) that has not instantiated the core.
       assert.deepEqual(await coreReady(), [undefined, 0]);
       // The next message that needs the core instantiates it, once.
-      assert.equal(typeof (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'version' }))).ok, 'string');
+      assert.equal(typeof (await control.evaluate(() => chrome.runtime.sendMessage({ type: 'core.version' }))).ok, 'string');
       assert.deepEqual(await coreReady(), [undefined, 1]);
     });
 

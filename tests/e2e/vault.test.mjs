@@ -309,7 +309,7 @@ describe('chromium: encrypted vault', () => {
     }, (past) => past);
     assert.ok(pastDeadline, 'the deadline could not be put in the past');
     assert.ok(await stopBackground(browser, popup), 'the worker did not stop');
-    await send(popup, 'version'); // wakes the worker without touching the vault
+    await send(popup, 'core.version'); // wakes the worker without touching the vault
     const session = await eventually(() => popup.evaluate(() => chrome.storage.session.get(null)), (s) => !('vault.key' in s));
     assert.equal('vault.key' in session, false);
     assert.equal((await send(popup, 'vault.status')).state, 'locked');

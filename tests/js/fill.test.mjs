@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, matchConsole, matchConsoleWith, frameDecision, normalizeConsoleHost, planFill, fillReport } from '../../pkg/credfill.js';
+import { initSync, matchConsole, matchConsoleWith, frameDecision, normalizeConsoleHost, planFill, fillReport } from '../../pkg-test/credfill.js';
 
-initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
+initSync({ module: readFileSync(new URL('../../pkg-test/credfill_bg.wasm', import.meta.url)) });
 
 const MODELARTS = 'https://console.huaweicloud.com/modelarts/?region=cn-north-4#/dashboard/settings';
 

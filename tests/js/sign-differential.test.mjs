@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import {
   initSync, signRequest, presignUrl, ibmTokenRequest, flowRequest,
-} from '../../pkg/credfill.js';
+} from '../../pkg-test/credfill.js';
 
-initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
+initSync({ module: readFileSync(new URL('../../pkg-test/credfill_bg.wasm', import.meta.url)) });
 
 const VECTORS = new URL('../.cache/vectors.json', import.meta.url);
 const MIN_CASES = 1000;

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   initSync, signRequest, presignUrl, ibmParseToken, openscaleDataMartRequest,
-} from '../../pkg/credfill.js';
+} from '../../pkg-test/credfill.js';
 
-initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
+initSync({ module: readFileSync(new URL('../../pkg-test/credfill_bg.wasm', import.meta.url)) });
 
 const SK = 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc';
 const base = {

@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { allMessageCodes, codeCommentKeys, initSync, parseCredentials, renderSnippet } from '../../pkg/credfill.js';
+import { allMessageCodes, codeCommentKeys, initSync, parseCredentials, renderSnippet } from '../../pkg-test/credfill.js';
 import { coded, dateWords, phrase, words, wordsOf } from '../../extension/lib/words.js';
 
-initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
+initSync({ module: readFileSync(new URL('../../pkg-test/credfill_bg.wasm', import.meta.url)) });
 
 const LANGUAGES = ['en', 'fr', 'zh_CN'];
 const catalogs = Object.fromEntries(LANGUAGES.map((lang) => [lang,

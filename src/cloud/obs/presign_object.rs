@@ -9,8 +9,9 @@ use crate::cloud::RequestError;
 use crate::profile::{Profile, Provider};
 use crate::sign::{self, encode::encode_path, Scheme, SignRequest};
 use serde::Deserialize;
+use tsify_next::Tsify;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PresignObject {
     pub profile: Profile,

@@ -63,7 +63,7 @@ test('every count the core sends is a plural in English and French; no message h
     return counts.filter((name) => !plurals.includes(name)).map((name) => `${lang} ${key}: {${name}}`);
   }));
   assert.deepEqual(unpluralized, []);
-  assert.ok(counted.includes('check_folders_listed') && counted.includes('foundItems') && counted.length > 15, counted.join());
+  assert.ok(counted.includes('check_folders_listed') && counted.includes('found_items') && counted.length > 15, counted.join());
   for (const lang of LANGUAGES) {
     assert.deepEqual(Object.keys(catalogs[lang]).filter((key) => /\w\((s|e|es)\)/.test(catalogs[lang][key].message.replaceAll('http(s)', ''))), [], lang);
   }
@@ -105,9 +105,9 @@ test('French puts a no-break space before : ; ? ! and inside « »; Chinese uses
   const badChinese = Object.entries(catalogs.zh_CN).filter(([, { message }]) =>
     /[\u4e00-\u9fff）][:;,?!]|[：。；，] /u.test(message)).map(([key, { message }]) => `${key}: ${message}`);
   assert.deepEqual(badChinese, []);
-  assert.equal(phrase(translator('fr'), 'labelValue', { label: 'Région', value: 'x' }), 'Région\u00a0: x');
-  assert.equal(phrase(translator('zh_CN'), 'labelValue', { label: '区域', value: 'x' }), '区域：x');
-  assert.equal(phrase(translator('zh_CN'), 'twoSentences', { first: '导入失败。', second: '（第 2 行）' }), '导入失败。（第 2 行）');
+  assert.equal(phrase(translator('fr'), 'label_value', { label: 'Région', value: 'x' }), 'Région\u00a0: x');
+  assert.equal(phrase(translator('zh_CN'), 'label_value', { label: '区域', value: 'x' }), '区域：x');
+  assert.equal(phrase(translator('zh_CN'), 'two_sentences', { first: '导入失败。', second: '（第 2 行）' }), '导入失败。（第 2 行）');
 });
 
 test('a region, a storage class and an authorization type: the code with its words beside it', () => {
@@ -152,13 +152,13 @@ test('a default name made from a key ends with its tail in every language (a rot
 test('Chinese says "credential" one way (凭证), and lists with 、', () => {
   const zh = JSON.stringify(catalogs.zh_CN);
   assert.ok(!zh.includes('凭据'));
-  assert.equal(catalogs.zh_CN.listSeparator.message, '、');
+  assert.equal(catalogs.zh_CN.list_separator.message, '、');
 });
 
 test('the renderer fills params: numbers, lists, field labels and durations in the language', () => {
   const missingColumn = { code: 'missing-column', params: { missing: ['Access Key Id', 'Secret Access Key'], found: [] } };
   assert.equal(words(translator('zh_CN'), 'error', missingColumn), '表头缺少 Access Key Id、Secret Access Key 列（已找到：）。');
-  const guid = { code: 'bad-guid', params: { field: { term: 'field_tenantId' }, length: 3 } };
+  const guid = { code: 'bad-guid', params: { field: { term: 'field_tenant_id' }, length: 3 } };
   assert.equal(words(translator('fr'), 'error', guid),
     "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux)\u202f; il a 3 caractères.");
   const skew = { code: 'clock-behind', params: { duration: { amount: 2, unit: 'hour' } } };

@@ -3,9 +3,9 @@
 // French and Chinese ones are translations, not the English fallback. Needs pkg/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { allMessageCodes, codeCommentKeys, initSync, parseCredentials, renderSnippet } from '../../pkg/credfill.js';
-import { coded, dateWords, phrase, words, wordsOf } from '../../extension/lib/words.js';
+import { coded, dateWords, localeKey, phrase, words, wordsOf } from '../../extension/lib/words.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -38,6 +38,35 @@ for (const lang of LANGUAGES) {
     assert.deepEqual(problems, []);
   });
 }
+
+// A key is letters, digits and `_`, and Chrome ignores its case
+// (https://developer.chrome.com/docs/extensions/reference/api/i18n); www/ does not. So every key is
+// written one way, the way localeKey writes a code: lower-case words joined by `_`.
+const KEY_STYLE = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
+const LOCALES = new URL('../../extension/_locales/', import.meta.url);
+
+test('every key in every _locales file is lower-case words joined by _', () => {
+  const off = readdirSync(LOCALES).flatMap((lang) =>
+    Object.keys(JSON.parse(readFileSync(new URL(`${lang}/messages.json`, LOCALES), 'utf8')))
+      .filter((key) => !KEY_STYLE.test(key)).map((key) => `${lang}: ${key}`));
+  assert.deepEqual(off, []);
+});
+
+test('localeKey writes a code as the keys are written: each - and each camelCase hump as _', () => {
+  assert.equal(localeKey('error', 'bad-json'), 'error_bad_json');
+  assert.equal(localeKey('field', 'accessKeyId'), 'field_access_key_id');
+  assert.equal(localeKey('field', 'iamServiceIdCrn'), 'field_iam_service_id_crn');
+  assert.equal(localeKey('storage_class', 'DEEP_ARCHIVE'), 'storage_class_deep_archive');
+  assert.equal(localeKey('region', 'cn-north-4'), 'region_cn_north_4');
+});
+
+test('every key the pages (data-i18n*) and the manifest (__MSG_…__) name has words', () => {
+  const pages = ['extension/popup.html', 'extension/options.html', 'extension/offscreen.html', 'www/index.html', 'manifest.json'];
+  const named = pages.flatMap((page) => [...readFileSync(new URL(`../../${page}`, import.meta.url), 'utf8')
+    .matchAll(/data-i18n(?:-[a-z-]+)?="([^"]*)"|__MSG_(\w+)__/g)].map((m) => [page, m[1] ?? m[2]]));
+  assert.ok(named.length > 15, `${named.length} keys named`);
+  assert.deepEqual(named.filter(([, key]) => !(key in catalogs.en)).map(([page, key]) => `${page}: ${key}`), []);
+});
 
 // Names of products, the same in every language.
 const PRODUCT_NAMES = new Set(['Watson Machine Learning', 'Amazon SageMaker', 'IBM SPSS Collaboration and Deployment Services']);
@@ -158,9 +187,15 @@ test('Chinese says "credential" one way (凭证), and lists with 、', () => {
 test('the renderer fills params: numbers, lists, field labels and durations in the language', () => {
   const missingColumn = { code: 'missing-column', params: { missing: ['Access Key Id', 'Secret Access Key'], found: [] } };
   assert.equal(words(translator('zh_CN'), 'error', missingColumn), '表头缺少 Access Key Id、Secret Access Key 列（已找到：）。');
-  const guid = { code: 'bad-guid', params: { field: { term: 'field_tenant_id' }, length: 3 } };
-  assert.equal(words(translator('fr'), 'error', guid),
-    "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux)\u202f; il a 3 caractères.");
+  // The core names the field by its camelCase name (`tenantId`); its term is a key as written, for
+  // www/'s lookup minds case.
+  const tenant = readFileSync(new URL('../fixtures/credentials/bad-azure-tenant.json', import.meta.url));
+  assert.throws(() => parseCredentials(new Uint8Array(tenant), 'azure.json'), (guid) => {
+    assert.deepEqual(guid.params.field, { term: 'field_tenant_id' });
+    assert.equal(words(translator('fr'), 'error', guid),
+      "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux)\u202f; il a 7 caractères.");
+    return true;
+  });
   const skew = { code: 'clock-behind', params: { duration: { amount: 2, unit: 'hour' } } };
   assert.match(words(translator('en'), 'check', skew), /^This computer's clock is about 2 hours behind/);
 });

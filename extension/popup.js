@@ -13,11 +13,11 @@ localize();
 const versionEl = document.getElementById('version');
 ask('core.version').then(
   (v) => {
-    versionEl.textContent = t('versionLabel', [v]);
+    versionEl.textContent = t('version_label', [v]);
     versionEl.dataset.state = 'ready';
   },
   (e) => {
-    versionEl.textContent = t('coreFailed', [e.message ?? String(e)]);
+    versionEl.textContent = t('core_failed', [e.message ?? String(e)]);
     versionEl.dataset.state = 'error';
   },
 );

@@ -114,15 +114,40 @@ pub(crate) use message_codes;
 /// written `{count, plural, one {# folder} other {# folders}}` (extension/lib/words.js).
 pub const COUNTS: &[&str] = &["count", "length", "others", "expected", "size", "limit"];
 
-/// The `_locales` key of a code: `<prefix>_<code>` with `-` as `_` (the only separator
-/// `_locales` keys allow besides letters and digits), in lower case (keys ignore case).
+/// The `_locales` key of a code: `<prefix>_<code>` with each `-` and each lower-to-upper step of
+/// a camelCase code (a field's name) as `_` (the only separator `_locales` keys allow besides
+/// letters and digits), in lower case: every key is written so (extension/lib/words.js `localeKey`).
 pub fn locale_key(prefix: &str, code: &str) -> String {
-    format!("{prefix}_{}", code.replace('-', "_").to_lowercase())
+    let mut key = format!("{prefix}_");
+    let mut after_lower = false;
+    for c in code.chars() {
+        if c.is_ascii_uppercase() && after_lower {
+            key.push('_');
+        }
+        after_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        key.extend(if c == '-' { '_' } else { c }.to_lowercase());
+    }
+    key
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_lower_case_words_joined_by_underscores() {
+        assert_eq!(locale_key("error", "bad-json"), "error_bad_json");
+        assert_eq!(locale_key("field", "accessKeyId"), "field_access_key_id");
+        assert_eq!(
+            locale_key("field", "iamServiceIdCrn"),
+            "field_iam_service_id_crn"
+        );
+        assert_eq!(
+            locale_key("storage_class", "DEEP_ARCHIVE"),
+            "storage_class_deep_archive"
+        );
+        assert_eq!(locale_key("region", "cn-north-4"), "region_cn_north_4");
+    }
 
     #[test]
     fn params_serialize_as_plain_json() {

@@ -82,5 +82,5 @@ wireImportInputs(
   { limit: importLimitBytes, importBytes },
 );
 
-document.getElementById('version').textContent = t('versionLabel', [version()]);
+document.getElementById('version').textContent = t('version_label', [version()]);
 document.body.dataset.ready = 'true';

@@ -80,7 +80,7 @@ async function updateBadge(tabId, url, ready) {
   const site = await cachedConsoleOf(url, ready);
   const fits = site && (await profileCount(site.provider)) > 0;
   await api.action.setBadgeText({ tabId, text: fits ? t('fill_badge') : '' });
-  await api.action.setTitle({ tabId, title: fits ? t('fill_badgeTitle', [site.host]) : t('extName') });
+  await api.action.setTitle({ tabId, title: fits ? t('fill_badge_title', [site.host]) : t('ext_name') });
 }
 
 async function updateActiveBadges(ready) {

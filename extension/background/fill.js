@@ -62,7 +62,7 @@ async function collectPage(tabId, topUrl, nonce) {
     frames.push({ frameId, fields: result.fields });
   }
   const top = documents.get(0);
-  if (!top || top.origin !== new URL(topUrl).origin) throw refused('navigated', t('fill_errorNavigated'));
+  if (!top || top.origin !== new URL(topUrl).origin) throw refused('navigated', t('fill_error_navigated'));
   return { documents, frames };
 }
 
@@ -194,7 +194,7 @@ export async function runFill({ tabId, profileId, confirmedFrameOrigin, chosen }
  */
 async function fillTab({ tabId, profileId, confirmedFrameOrigin, chosen }) {
   const { tab, extraHosts, console: site } = await consoleOfTab(tabId);
-  if (!site) return { status: 'refused', ...refused('not-a-console', t('fill_notConsole')) };
+  if (!site) return { status: 'refused', ...refused('not-a-console', t('fill_not_console')) };
   let profile;
   if (profileId) profile = await getProfile(profileId);
   else {

@@ -38,7 +38,7 @@ export async function refreshBadge() {
   const count = staleCount(dates, Date.now(), maxKeyAgeDays);
   await api.action.setBadgeBackgroundColor({ color: '#c62828' });
   await api.action.setBadgeText({ text: badgeText(count) });
-  await api.action.setTitle({ title: phrase((key) => api.i18n.getMessage(key), count ? 'vault_badgeTitle' : 'extName', { count }) });
+  await api.action.setTitle({ title: phrase((key) => api.i18n.getMessage(key), count ? 'vault_badge_title' : 'ext_name', { count }) });
 }
 
 /** Keys age while nobody uses the extension: look again twice a day. */

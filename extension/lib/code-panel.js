@@ -23,7 +23,7 @@ export function codePanel(t, profiles, backend) {
   const about = el('p', { class: 'code-about muted' });
   const text = el('pre', { class: 'code-text', tabIndex: 0 });
   const copy = el('button', { type: 'button', class: 'code-copy' }, t('code_copy'));
-  const copySecret = el('button', { type: 'button', class: 'code-copy-secret' }, t('code_copyWithSecret'));
+  const copySecret = el('button', { type: 'button', class: 'code-copy-secret' }, t('code_copy_with_secret'));
   const download = el('button', { type: 'button', class: 'code-download' });
   const confirm = el('div', { class: 'code-confirm', hidden: true });
   const status = el('p', { class: 'code-status', 'aria-live': 'polite' });
@@ -44,13 +44,13 @@ export function codePanel(t, profiles, backend) {
     copy.hidden = !secretEnv;
     if (!secretEnv) {
       text.textContent = '';
-      about.textContent = t('code_onlyWithSecret');
+      about.textContent = t('code_only_with_secret');
       return;
     }
     try {
       const snippet = await backend.render(chosen());
       text.textContent = snippet.text;
-      about.textContent = t('code_readsSecret', [snippet.secretEnv]);
+      about.textContent = t('code_reads_secret', [snippet.secretEnv]);
     } catch (e) {
       text.textContent = '';
       about.textContent = '';
@@ -78,10 +78,10 @@ export function codePanel(t, profiles, backend) {
   }
 
   function allowButton() {
-    const allow = el('button', { type: 'button', class: 'code-allow-clipboard' }, t('code_allowClipboard'));
+    const allow = el('button', { type: 'button', class: 'code-allow-clipboard' }, t('code_allow_clipboard'));
     // Says when the grant is in, so the next copy with the secret is not made before it counts.
     allow.addEventListener('click', async () => {
-      if (await backend.allowClearing()) say('ok', t('code_clipboardAllowed'));
+      if (await backend.allowClearing()) say('ok', t('code_clipboard_allowed'));
     });
     return allow;
   }
@@ -90,13 +90,13 @@ export function codePanel(t, profiles, backend) {
     await navigator.clipboard.writeText(text.textContent);
     say('ok', t('code_copied'));
   });
-  copySecret.addEventListener('click', () => confirmFirst(phrase(t, backend.allowClearing ? 'code_secretWarning' : 'code_secretWarningPage', { count: 60 }), t('code_confirmCopy'), async () => {
+  copySecret.addEventListener('click', () => confirmFirst(phrase(t, backend.allowClearing ? 'code_secret_warning' : 'code_secret_warning_page', { count: 60 }), t('code_confirm_copy'), async () => {
     const snippet = await backend.copySecret(chosen());
     await navigator.clipboard.writeText(snippet.text);
-    if (snippet.clearable) say('warning', phrase(t, 'code_copiedSecret', { count: snippet.clearSeconds }));
-    else say('warning', t('code_clipboardNotCleared'), ...(backend.allowClearing ? [' ', allowButton()] : []));
+    if (snippet.clearable) say('warning', phrase(t, 'code_copied_secret', { count: snippet.clearSeconds }));
+    else say('warning', t('code_clipboard_not_cleared'), ...(backend.allowClearing ? [' ', allowButton()] : []));
   }));
-  download.addEventListener('click', () => confirmFirst(t('code_downloadWarning', [offer()?.fileName ?? '']), t('code_confirmDownload'), async () => {
+  download.addEventListener('click', () => confirmFirst(t('code_download_warning', [offer()?.fileName ?? '']), t('code_confirm_download'), async () => {
     const snippet = await backend.download(chosen());
     saveAs(snippet.fileName, snippet.text);
   }));

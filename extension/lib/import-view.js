@@ -15,8 +15,8 @@ const MASK = '••••••••••••';
 /** What was said, then where, joined as the language joins two sentences (no space after "。"). */
 function placed(t, text, { line, column }) {
   if (line == null) return text;
-  const where = column == null ? t('atLine', [String(line)]) : t('atLineColumn', [String(line), String(column)]);
-  return phrase(t, 'twoSentences', { first: text, second: where });
+  const where = column == null ? t('at_line', [String(line)]) : t('at_line_column', [String(line), String(column)]);
+  return phrase(t, 'two_sentences', { first: text, second: where });
 }
 
 function secretValue(t, value) {
@@ -33,7 +33,7 @@ function secretValue(t, value) {
 
 /** A field's value: an issuer by its name, a date the core read (`instant`, ms) in the user's language, else as written. */
 function shownValue(t, field, value, instant) {
-  if (field === 'issuer') return el('span', {}, t(`issuer_${value}`));
+  if (field === 'issuer') return el('span', {}, t(localeKey('issuer', value)));
   if (instant != null) return el('time', { dateTime: new Date(instant).toISOString() }, dateWords(t, instant));
   return el('code', {}, String(value));
 }
@@ -43,7 +43,7 @@ export function renderItems(t, items, dates = []) {
   return items.map((item, index) => {
     const rows = FIELD_ORDER.filter((f) => item[f] != null && item[f] !== '').map((field) =>
       el('div', { class: 'field', 'data-field': field },
-        el('dt', {}, t(`field_${field}`)),
+        el('dt', {}, t(localeKey('field', field))),
         el('dd', {}, ...(SECRET_FIELDS.has(field) ? secretValue(t, item[field]) : [shownValue(t, field, item[field], dates[index]?.[field])]))));
     return el('article', { class: 'item', 'data-kind': item.kind, 'data-index': String(index) },
       el('h3', {}, t(localeKey('kind', item.kind))), el('dl', {}, ...rows));
@@ -58,7 +58,7 @@ export function renderWarnings(t, warnings) {
 
 export function renderError(t, error) {
   return el('p', { class: 'error', 'data-code': error.code ?? 'internal', role: 'alert' },
-    placed(t, phrase(t, 'twoSentences', { first: t('importFailed'), second: errorWords(t, 'error', error) }), error));
+    placed(t, phrase(t, 'two_sentences', { first: t('import_failed'), second: errorWords(t, 'error', error) }), error));
 }
 
 /** Replaces `container`'s content with the result of one import: `{items, warnings}` or an error. */
@@ -69,7 +69,7 @@ export function showImport(container, t, outcome) {
     return;
   }
   const { items, warnings, dates } = outcome.result;
-  container.append(el('p', { class: 'summary ok' }, phrase(t, 'foundItems', { count: items.length })),
+  container.append(el('p', { class: 'summary ok' }, phrase(t, 'found_items', { count: items.length })),
     ...renderItems(t, items, dates), ...renderWarnings(t, warnings));
 }
 

@@ -11,7 +11,7 @@ import { api } from './browser.js';
  */
 export async function ask(type, payload = /** @type {import('./message-types').Request<T>} */ ({})) {
   const reply = await api.runtime.sendMessage({ type, ...payload });
-  if (!reply) throw { code: 'no-reply', message: api.i18n.getMessage('errorNoReply') };
+  if (!reply) throw { code: 'no-reply', message: api.i18n.getMessage('error_no_reply') };
   if (reply.error) throw reply.error;
   return reply.ok;
 }

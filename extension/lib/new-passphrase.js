@@ -9,7 +9,7 @@ import { errorWords } from './words.js';
 
 /** Wires `passphrase` and `confirmation` (inputs with ids) to the rule; answers the note to put under each. */
 export function newPassphraseNotes(passphrase, confirmation) {
-  const minimum = t('vault_passphraseMinimum', [String(MIN_PASSPHRASE_LENGTH)]);
+  const minimum = t('vault_passphrase_minimum', [String(MIN_PASSPHRASE_LENGTH)]);
   const note = (input) => el('p', { class: 'field-note', id: `${input.id}-note`, 'aria-live': 'polite' });
   const [under, underConfirmation] = [note(passphrase), note(confirmation)];
   passphrase.setAttribute('aria-describedby', under.id);

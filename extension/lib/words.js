@@ -1,5 +1,5 @@
 // The one renderer of words with values in them. The Rust core speaks in `{code, params}` (src/words.rs);
-// the words live in _locales under `<prefix>_<code>` (`-` written `_`), with each param written
+// the words live in _locales under `localeKey(prefix, code)`, with each param written
 // `{name}`: getMessage leaves braces alone, only `$` is special to it
 // (https://developer.chrome.com/docs/extensions/reference/api/i18n). A count is written as an ICU
 // plural, `{count, plural, one {# folder} other {# folders}}`
@@ -8,8 +8,11 @@
 // Used by the popup, the options page, the worker and www/, each passing its own `t(key)`, which
 // answers the key itself when a language lacks it (tests/js/words.test.mjs checks none does).
 
-/** The _locales key of a code (src/words.rs `locale_key`). */
-export const localeKey = (prefix, code) => `${prefix}_${code.replaceAll('-', '_').toLowerCase()}`;
+/**
+ * The _locales key of a code (src/words.rs `locale_key`): `<prefix>_<code>` with each `-` and each
+ * lower-to-upper step of a camelCase code (a field's name) written `_`, in lower case, the one style of every key.
+ */
+export const localeKey = (prefix, code) => `${prefix}_${code.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replaceAll('-', '_').toLowerCase()}`;
 
 /** The language the words of `t` are written in (each catalog's `locale`), for numbers, plurals and dates. */
 export const wordsLanguage = (t) => {
@@ -73,14 +76,14 @@ export function dateWords(t, when) {
 export function coded(t, prefix, code) {
   const key = localeKey(prefix, code ?? '');
   const word = code ? t(key) : key;
-  return word === key ? String(code ?? '') : phrase(t, 'wordWithCode', { word, code });
+  return word === key ? String(code ?? '') : phrase(t, 'word_with_code', { word, code });
 }
 
 /** A param as src/words.rs `Param` serializes it: number, text, list, `{term, code}`, `{term}` or `{amount, unit}`. */
 function shown(t, language, value) {
   if (typeof value === 'number') return new Intl.NumberFormat(language).format(value);
-  if (Array.isArray(value)) return value.join(t('listSeparator'));
-  if (value?.term && value.code) return phrase(t, 'wordWithCode', { word: t(value.term), code: value.code });
+  if (Array.isArray(value)) return value.join(t('list_separator'));
+  if (value?.term && value.code) return phrase(t, 'word_with_code', { word: t(value.term), code: value.code });
   if (value?.term) return t(value.term);
   if (value?.unit) {
     return new Intl.NumberFormat(language, { style: 'unit', unit: value.unit, unitDisplay: 'long' }).format(value.amount);

@@ -5,7 +5,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { newPassphraseNotes } from '../lib/new-passphrase.js';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
-import { phrase } from '../lib/words.js';
+import { localeKey, phrase } from '../lib/words.js';
 import { errorLine } from '../popup/vault-errors.js';
 
 /** A form whose submit runs `action(values)` and shows its outcome (a node, or the error) below it. */
@@ -15,7 +15,7 @@ function form(id, heading, fields, submitKey, action) {
   const submit = el('button', { type: 'submit', class: 'primary' }, t(submitKey));
   const node = el('form', { id },
     el('h3', {}, t(heading)),
-    fields.map(([name]) => el('label', {}, t(`vault_field_${name}`), controls[name])),
+    fields.map(([name]) => el('label', {}, t(localeKey('vault_field', name)), controls[name])),
     submit,
     outcome);
   node.addEventListener('submit', (event) => {
@@ -41,11 +41,11 @@ function underNewPassphrase({ newPassphrase, confirmPassphrase }) {
 }
 
 function settingsForm() {
-  const { node, controls } = form('vault-settings', 'vault_settingsHeading',
+  const { node, controls } = form('vault-settings', 'vault_settings_heading',
     [['autoLockMinutes', { type: 'number', min: 1, max: 1440, required: true }], ['maxKeyAgeDays', { type: 'number', min: 1, max: 3650, required: true }]],
     'vault_save', async (settings) => {
       await ask('vault.setSettings', { settings });
-      return done('vault_settingsSaved');
+      return done('vault_settings_saved');
     });
   ask('vault.status').then(({ settings }) => {
     controls.autoLockMinutes.value = settings.autoLockMinutes;
@@ -56,12 +56,12 @@ function settingsForm() {
 
 function passphraseForm() {
   const password = (autocomplete) => ({ type: 'password', required: true, autocomplete });
-  const { node, controls } = form('vault-change-passphrase', 'vault_changePassphrase',
+  const { node, controls } = form('vault-change-passphrase', 'vault_change_passphrase',
     [['currentPassphrase', password('current-password')], ['newPassphrase', password('new-password')], ['confirmPassphrase', password('new-password')]],
-    'vault_changePassphrase', async (values, controls) => {
+    'vault_change_passphrase', async (values, controls) => {
       await ask('vault.changePassphrase', { current: values.currentPassphrase, passphrase: values.newPassphrase, confirmation: values.confirmPassphrase });
       for (const c of Object.values(controls)) c.value = '';
-      return done('vault_passphraseChanged');
+      return done('vault_passphrase_changed');
     });
   underNewPassphrase(controls);
   return node;
@@ -69,7 +69,7 @@ function passphraseForm() {
 
 function exportButton() {
   const outcome = el('div', { role: 'status' });
-  const button = el('button', { type: 'button', id: 'vault-export' }, t('vault_exportBackup'));
+  const button = el('button', { type: 'button', id: 'vault-export' }, t('vault_export_backup'));
   button.addEventListener('click', async () => {
     try {
       const envelope = await ask('vault.export');
@@ -82,7 +82,7 @@ function exportButton() {
       outcome.replaceChildren(errorLine(e));
     }
   });
-  return el('div', {}, el('h3', {}, t('vault_backupHeading')), el('p', { class: 'muted' }, t('vault_backupIntro')), button, outcome);
+  return el('div', {}, el('h3', {}, t('vault_backup_heading')), el('p', { class: 'muted' }, t('vault_backup_intro')), button, outcome);
 }
 
 /**
@@ -91,10 +91,10 @@ function exportButton() {
  */
 function restoreForm(conflicts) {
   const password = (autocomplete) => ({ type: 'password', required: true, autocomplete });
-  const { node, controls } = form('vault-restore', 'vault_restoreBackup',
+  const { node, controls } = form('vault-restore', 'vault_restore_backup',
     [['backupFile', { type: 'file', accept: '.json,application/json', required: true }], ['backupPassphrase', { type: 'password', required: true }],
       ['newPassphrase', password('new-password')], ['confirmPassphrase', password('new-password')]],
-    'vault_restoreBackup', async ({ backupFile, backupPassphrase, newPassphrase, confirmPassphrase }) => {
+    'vault_restore_backup', async ({ backupFile, backupPassphrase, newPassphrase, confirmPassphrase }) => {
       let envelope;
       try {
         envelope = JSON.parse(await backupFile.text());
@@ -108,11 +108,11 @@ function restoreForm(conflicts) {
       await conflicts.refresh();
       const restored = done('vault_restored', { added: summary.added.length, unchanged: summary.unchanged.length, conflicts: summary.conflicts });
       if (!summary.endpointsDropped) return restored;
-      return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, phrase(t, 'vault_endpointsDropped', { count: summary.endpointsDropped })));
+      return el('div', {}, restored, el('p', { class: 'warning', id: 'vault-endpoints-dropped' }, phrase(t, 'vault_endpoints_dropped', { count: summary.endpointsDropped })));
     });
   const ownPassphrase = [controls.newPassphrase, controls.confirmPassphrase];
   const notes = underNewPassphrase(controls);
-  const hint = el('p', { class: 'muted', id: 'vault-restore-newPassphraseHint' }, t('vault_restoreNewPassphrase', [String(MIN_PASSPHRASE_LENGTH)]));
+  const hint = el('p', { class: 'muted', id: 'vault-restore-newPassphraseHint' }, t('vault_restore_new_passphrase', [String(MIN_PASSPHRASE_LENGTH)]));
   controls.backupPassphrase.closest('label').after(hint);
   const asksNewPassphrase = () => !hint.hidden;
   function showNewPassphrase(show) {
@@ -130,7 +130,7 @@ function conflictList() {
   const node = el('div', { id: 'vault-conflicts' });
   async function refresh() {
     const conflicts = await ask('profiles.view').then((view) => view.conflicts, () => []);
-    node.replaceChildren(...(conflicts.length ? [el('h3', {}, t('vault_conflictsHeading')),
+    node.replaceChildren(...(conflicts.length ? [el('h3', {}, t('vault_conflicts_heading')),
       el('ul', {}, conflicts.map((c, index) => {
         const choose = (choice, key) => {
           const b = el('button', { type: 'button', 'data-choice': choice }, t(key));
@@ -138,7 +138,7 @@ function conflictList() {
           return b;
         };
         return el('li', { class: 'conflict' }, t('vault_conflict', [c.incoming.name, c.fields.join(', ')]), ' ',
-          choose('mine', 'vault_keepMine'), choose('theirs', 'vault_takeBackup'));
+          choose('mine', 'vault_keep_mine'), choose('theirs', 'vault_take_backup'));
       }))] : []));
   }
   refresh();
@@ -147,6 +147,6 @@ function conflictList() {
 
 export function mountVaultOptions(section) {
   const conflicts = conflictList();
-  section.replaceChildren(el('h2', {}, t('vault_optionsHeading')),
+  section.replaceChildren(el('h2', {}, t('vault_options_heading')),
     settingsForm(), passphraseForm(), exportButton(), restoreForm(conflicts), conflicts.node);
 }

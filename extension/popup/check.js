@@ -32,9 +32,9 @@ async function recordedAfter(profileId, previousAt) {
 /** `objectStorage`: the providers whose keys reach OBS or S3 (the core's `providerTraits`). */
 function profileRow(profile, objectStorage) {
   const bucket = objectStorage.has(profile.provider)
-    ? el('input', { type: 'text', class: 'check-bucket', placeholder: t('check_bucketPlaceholder'), 'aria-label': t('check_bucketLabel') })
+    ? el('input', { type: 'text', class: 'check-bucket', placeholder: t('check_bucket_placeholder'), 'aria-label': t('check_bucket_label') })
     : null;
-  const button = el('button', { type: 'button', class: 'check-run primary', 'aria-label': t('actionFor', [t('check_testKeys'), profile.name]) }, t('check_testKeys'));
+  const button = el('button', { type: 'button', class: 'check-run primary', 'aria-label': t('action_for', [t('check_test_keys'), profile.name]) }, t('check_test_keys'));
   const results = el('ul', { class: 'check-results', 'aria-live': 'polite' });
   const access = hostAccess(button, () => ask('flow.origins', { kind: 'key-check', profileId: profile.id, bucket: bucket?.value.trim() }));
   bucket?.addEventListener('input', access.learn);
@@ -59,13 +59,13 @@ function profileRow(profile, objectStorage) {
 function presignForm(profiles, objectStorage) {
   const usable = profiles.filter((p) => objectStorage.has(p.provider));
   if (!usable.length) return [];
-  const profile = el('select', { class: 'presign-profile', 'aria-label': t('check_presignProfile') },
+  const profile = el('select', { class: 'presign-profile', 'aria-label': t('check_presign_profile') },
     ...usable.map((p) => el('option', { value: p.id }, p.name ?? p.id)));
-  const bucket = el('input', { type: 'text', class: 'presign-bucket', placeholder: t('check_bucketPlaceholder'), 'aria-label': t('check_bucketLabel') });
-  const key = el('input', { type: 'text', class: 'presign-key', placeholder: t('check_objectKey'), 'aria-label': t('check_objectKey') });
+  const bucket = el('input', { type: 'text', class: 'presign-bucket', placeholder: t('check_bucket_placeholder'), 'aria-label': t('check_bucket_label') });
+  const key = el('input', { type: 'text', class: 'presign-key', placeholder: t('check_object_key'), 'aria-label': t('check_object_key') });
   const expiry = el('select', { class: 'presign-expiry', 'aria-label': t('check_expiry') },
     ...EXPIRIES.map(([seconds, label]) => el('option', { value: String(seconds), selected: seconds === 3600 }, t(label))));
-  const create = el('button', { type: 'button', class: 'presign-create' }, t('check_createLink'));
+  const create = el('button', { type: 'button', class: 'presign-create' }, t('check_create_link'));
   const output = el('input', { type: 'text', class: 'presign-url', readOnly: true, 'aria-label': t('check_link') });
   const copy = el('button', { type: 'button', class: 'presign-copy', disabled: true }, t('check_copy'));
   const status = el('p', { class: 'presign-status muted', 'aria-live': 'polite' });
@@ -86,7 +86,7 @@ function presignForm(profiles, objectStorage) {
     status.className = 'presign-status ok';
     status.textContent = t('check_copied');
   });
-  return [el('details', { class: 'presign' }, el('summary', {}, t('check_presignTitle')),
+  return [el('details', { class: 'presign' }, el('summary', {}, t('check_presign_title')),
     profile, bucket, key, expiry, create, output, copy, status)];
 }
 
@@ -104,7 +104,7 @@ export function mountCheck(section) {
     const { profiles } = view;
     const objectStorage = new Set(view.choices.providers.filter((p) => p.hasObjectStorage).map((p) => p.id));
     body.replaceChildren(
-      ...(profiles.length ? profiles.map((p) => profileRow(p, objectStorage)) : [el('p', { class: 'muted check-empty' }, t('check_noProfiles'))]),
+      ...(profiles.length ? profiles.map((p) => profileRow(p, objectStorage)) : [el('p', { class: 'muted check-empty' }, t('check_no_profiles'))]),
       ...presignForm(profiles, objectStorage));
   }
   details.addEventListener('toggle', () => details.open && render());

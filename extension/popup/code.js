@@ -26,7 +26,7 @@ export function mountCode(section) {
   const details = el('details', { class: 'code' }, el('summary', { class: 'code-title' }, t('code_title')), body);
   async function render() {
     const profiles = await ask('profiles.view').then((view) => view.profiles, () => []);
-    body.replaceChildren(...(profiles.length ? codePanel(t, profiles, backend) : [el('p', { class: 'muted code-empty' }, t('code_noProfiles'))]));
+    body.replaceChildren(...(profiles.length ? codePanel(t, profiles, backend) : [el('p', { class: 'muted code-empty' }, t('code_no_profiles'))]));
   }
   details.addEventListener('toggle', () => details.open && render());
   document.addEventListener('credfill:vault-state', () => details.open && render());

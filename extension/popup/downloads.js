@@ -15,7 +15,7 @@ export async function offerDownloadDeletion(line, file) {
   line.dataset.code = answer.code;
   if (answer.code === 'not-found') return line.replaceChildren();
   if (answer.code === 'several') return line.replaceChildren(said(answer));
-  const button = el('button', { type: 'button', id: 'download-delete' }, t('import_deleteDownload'));
+  const button = el('button', { type: 'button', id: 'download-delete' }, t('import_delete_download'));
   const access = hostAccess(button, async () => [], { permissions: ['downloads'] });
   button.addEventListener('click', () => {
     const since = Date.now();

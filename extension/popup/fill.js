@@ -12,18 +12,18 @@ const button = (id, text, onClick) => {
   return b;
 };
 
-const slotName = (slot) => t(`fill_slot_${slot}`);
+const slotName = (slot) => t(localeKey('fill_slot', slot));
 const reasonName = (reason) => t(localeKey('fill_reason', reason));
 
 /** A field as the report names it: the slot, and the page's own label for it when it has one. */
 const fieldName = ({ slot, label }) => (label ? t('fill_field', [slotName(slot), label]) : slotName(slot));
-const list = (items) => items.join(t('listSeparator'));
+const list = (items) => items.join(t('list_separator'));
 
 function resultLines(result) {
   const lines = [];
   const line = (kind, text) => lines.push(el('p', { className: `fill-${kind}`, 'data-kind': kind }, text));
   if (result.filled.length) line('filled', t('fill_filled', [result.profile.name, list(result.filled.map(fieldName))]));
-  if (result.skipped.length) line('skipped', t('fill_skipped', [list(result.skipped.map((s) => t('fill_skippedItem', [fieldName(s), reasonName(s.reason)])))]));
+  if (result.skipped.length) line('skipped', t('fill_skipped', [list(result.skipped.map((s) => t('fill_skipped_item', [fieldName(s), reasonName(s.reason)])))]));
   if (result.missing.length) line('missing', t('fill_missing', [list(result.missing.map(slotName))]));
   if (!lines.length) lines.push(el('p', { className: 'muted' }, t('fill_nothing')));
   return lines;
@@ -54,15 +54,15 @@ export function mountFill(section) {
   function render(result) {
     switch (result.status) {
       case 'choose-profile':
-        return show('choose-profile', el('p', {}, t('fill_chooseProfile')),
+        return show('choose-profile', el('p', {}, t('fill_choose_profile')),
           ...result.profiles.map((p) => button(`fill-profile-${p.id}`, p.name ?? p.id, () => run({ profileId: p.id }))));
       case 'confirm-frame': // the page's own frames are filled already: show that, then ask
         return show('confirm-frame', ...(result.filled.length ? resultLines(result) : []),
-          el('p', { id: 'fill-confirm-text' }, t('fill_confirmFrame', [result.origin])),
+          el('p', { id: 'fill-confirm-text' }, t('fill_confirm_frame', [result.origin])),
           button('fill-confirm', t('fill_confirm'), () => run({ profileId: result.profileId, confirmedFrameOrigin: result.origin })),
           button('fill-cancel', t('fill_cancel'), () => show('idle')));
       case 'no-profile':
-        return show('no-profile', el('p', {}, t('fill_noProfile')));
+        return show('no-profile', el('p', {}, t('fill_no_profile')));
       case 'refused':
         return show('refused', el('p', { className: 'error', 'data-code': result.code }, t('fill_refused', [result.message])));
       default:
@@ -74,15 +74,15 @@ export function mountFill(section) {
   async function load() {
     tabId ??= await activeTabId();
     const { console: site, profiles, resume, locked, waiting } = await ask('fill.status', { tabId });
-    status.textContent = site ? t('fill_console', [site.host]) : t('fill_notConsole');
+    status.textContent = site ? t('fill_console', [site.host]) : t('fill_not_console');
     section.dataset.console = site?.provider ?? 'none';
     runButton.hidden = !site || Boolean(locked);
     if (locked) {
       // The vault section asks for the passphrase: nothing here to press until then, but a fill the
       // shortcut or the menu started runs once the vault is open.
-      return show('locked', ...(waiting ? [el('p', { id: 'fill-waiting' }, t('fill_afterUnlock', [site?.host ?? '']))] : []));
+      return show('locked', ...(waiting ? [el('p', { id: 'fill-waiting' }, t('fill_after_unlock', [site?.host ?? '']))] : []));
     }
-    if (site && !profiles.length) show('no-profile', el('p', {}, t('fill_noProfile')));
+    if (site && !profiles.length) show('no-profile', el('p', {}, t('fill_no_profile')));
     else if (['locked', 'no-profile', 'error'].includes(output.dataset.state)) show('idle');
     if (resume) await run({}); // the keyboard command or the context menu started this fill
   }

@@ -17,14 +17,14 @@ const NEW_PROFILE = '';
 
 export function mountImport(section) {
   const file = el('input', { type: 'file', id: 'import-file', accept: '.csv,.json,.txt,text/csv,application/json,text/plain' });
-  const drop = el('label', { className: 'drop', id: 'import-drop', htmlFor: 'import-file' }, t('importDrop'), file);
-  const paste = el('textarea', { id: 'import-paste', rows: 3, spellcheck: false, autocomplete: 'off', placeholder: t('pastePlaceholder') });
-  const readPaste = el('button', { type: 'button', id: 'import-paste-read' }, t('readPasted'));
+  const drop = el('label', { className: 'drop', id: 'import-drop', htmlFor: 'import-file' }, t('import_drop'), file);
+  const paste = el('textarea', { id: 'import-paste', rows: 3, spellcheck: false, autocomplete: 'off', placeholder: t('paste_placeholder') });
+  const readPaste = el('button', { type: 'button', id: 'import-paste-read' }, t('read_pasted'));
   const result = el('div', { id: 'import-result', ariaLive: 'polite' });
   const options = el('div', { id: 'import-options' });
-  const save = el('button', { type: 'button', id: 'import-save', className: 'primary', hidden: true }, t('importSaveProfile'));
+  const save = el('button', { type: 'button', id: 'import-save', className: 'primary', hidden: true }, t('import_save_profile'));
   const download = el('div', { id: 'import-download', ariaLive: 'polite' });
-  section.append(el('h2', {}, t('importTitle')), drop, el('details', {}, el('summary', {}, t('pasteInstead')), paste, readPaste), result, options, save, download);
+  section.append(el('h2', {}, t('import_title')), drop, el('details', {}, el('summary', {}, t('paste_instead')), paste, readPaste), result, options, save, download);
 
   let found = [];
   let readChoice = () => ({});
@@ -70,8 +70,8 @@ export function mountImport(section) {
     const rotating = items.find((i) => i.replacesIn);
     const controls = [];
 
-    const into = choice('import-target', t('import_saveInto'),
-      [[NEW_PROFILE, t('import_newProfile')], ...fits.map((p) => [p.id, p.name])], target);
+    const into = choice('import-target', t('import_save_into'),
+      [[NEW_PROFILE, t('import_new_profile')], ...fits.map((p) => [p.id, p.name])], target);
     if (!rotating && fits.length && stored.length < items.length) {
       into.select.addEventListener('change', () => showOptions(into.select.value));
       controls.push(into.node);
@@ -85,7 +85,7 @@ export function mountImport(section) {
       const tabCloud = clouds.includes(preview.tab?.provider) ? preview.tab.provider : null;
       ({ cloud, region } = cloudQuestion(t, {
         clouds, regions: preview.regions, cloud: chosenCloud ?? tabCloud ?? clouds[0], region: preview.tab?.region,
-        regionUnset: 'import_regionLater', idPrefix: 'import',
+        regionUnset: 'import_region_later', idPrefix: 'import',
       }));
       // Another cloud: other regions, and other profiles whose key this one may replace.
       cloud.select.addEventListener('change', () => showOptions(target, cloud.select.value));
@@ -96,7 +96,7 @@ export function mountImport(section) {
     if (rotating) {
       const { name } = rotating.replacesIn;
       whereTo = choice('import-replace', t('import_rotation', [name]),
-        [['replace', t('import_replaceKey', [name])], ['add', t('import_addBeside', [name])], [NEW_PROFILE, t('import_newProfile')]], 'replace');
+        [['replace', t('import_replace_key', [name])], ['add', t('import_add_beside', [name])], [NEW_PROFILE, t('import_new_profile')]], 'replace');
       // A region is a new profile's only: the profile that holds the user has its own.
       const regionNode = region?.node;
       const askRegion = () => regionNode && (whereTo.select.value === NEW_PROFILE ? whereTo.node.before(regionNode) : regionNode.remove());
@@ -107,8 +107,8 @@ export function mountImport(section) {
     let again = null;
     if (stored.length) {
       // The same key may serve a second profile (a Huawei Cloud key works in every region).
-      again = choice('import-stored', t('import_alreadyStored', [stored.map((i) => i.storedIn.name).join(t('listSeparator'))]),
-        [['update', t('import_updateStored')], ['another', t('import_anotherProfile')]], 'update');
+      again = choice('import-stored', t('import_already_stored', [stored.map((i) => i.storedIn.name).join(t('list_separator'))]),
+        [['update', t('import_update_stored')], ['another', t('import_another_profile')]], 'update');
       controls.push(again.node);
     }
     options.replaceChildren(...controls);

@@ -61,15 +61,15 @@ function profilePanel(profile, started) {
 
   function bucketTable(view) {
     return el('table', { class: 'modelarts-buckets' },
-      el('tr', {}, ...['modelarts_colBucket', 'modelarts_colRegion', 'modelarts_colClass', 'modelarts_colFit'].map((k) => el('th', {}, t(k)))),
+      el('tr', {}, ...['modelarts_col_bucket', 'modelarts_col_region', 'modelarts_col_class', 'modelarts_col_fit'].map((k) => el('th', {}, t(k)))),
       ...view.buckets.map((b) => el('tr', { 'data-bucket': b.name, 'data-fit': b.fit },
         el('td', {}, b.name), el('td', {}, ...codeWithWords('region', b.region)), el('td', {}, ...codeWithWords('storage_class', b.storageClass)),
         el('td', {}, words(t, 'modelarts_fit', { code: b.fit, params: b.fitParams })))));
   }
 
   function storageStep(view) {
-    const bucket = el('input', { type: 'text', class: 'modelarts-bucket', value: view.chosenBucket ?? view.suggestedBucket, 'aria-label': t('modelarts_bucketLabel') });
-    const folders = el('input', { type: 'text', class: 'modelarts-folders', value: view.defaultFolders.join(', '), 'aria-label': t('modelarts_foldersLabel') });
+    const bucket = el('input', { type: 'text', class: 'modelarts-bucket', value: view.chosenBucket ?? view.suggestedBucket, 'aria-label': t('modelarts_bucket_label') });
+    const folders = el('input', { type: 'text', class: 'modelarts-folders', value: view.defaultFolders.join(', '), 'aria-label': t('modelarts_folders_label') });
     const plan = el('div', { class: 'modelarts-plan' });
     const create = el('button', { type: 'button', class: 'modelarts-create primary' }, t('modelarts_create'));
     let planned = [];
@@ -82,7 +82,7 @@ function profilePanel(profile, started) {
         if (mine !== asked) return;
         planned = latest;
         create.disabled = !planned.length;
-        plan.replaceChildren(planned.length ? el('p', { class: 'muted' }, t('modelarts_willSend')) : el('p', { class: 'ok done modelarts-ready' }, t('modelarts_ready')), ...(planned.length ? [previews(planned)] : []));
+        plan.replaceChildren(planned.length ? el('p', { class: 'muted' }, t('modelarts_will_send')) : el('p', { class: 'ok done modelarts-ready' }, t('modelarts_ready')), ...(planned.length ? [previews(planned)] : []));
       } catch (e) {
         if (mine !== asked) return;
         planned = [];
@@ -95,7 +95,7 @@ function profilePanel(profile, started) {
     create.addEventListener('click', () => busy(create, ask('flow.write', { kind: KIND, profileId: profile.id, calls: planned.map((p) => p.call) })));
     refresh();
     return el('div', { class: 'modelarts-step' },
-      el('label', {}, t('modelarts_bucketLabel'), ' ', bucket), el('label', {}, t('modelarts_foldersLabel'), ' ', folders), plan, create);
+      el('label', {}, t('modelarts_bucket_label'), ' ', bucket), el('label', {}, t('modelarts_folders_label'), ' ', folders), plan, create);
   }
 
   function authorizationStep(view) {
@@ -104,13 +104,13 @@ function profilePanel(profile, started) {
       const calls = [{ action: 'remove-authorization', userId: a.userId }];
       // Closed: removing is not the step the user is on. Opening it is the choice to remove: the
       // request and the button that sends it appear together, the request first.
-      const shown = el('details', { class: 'modelarts-removal' }, el('summary', {}, t('modelarts_removeAsk')));
+      const shown = el('details', { class: 'modelarts-removal' }, el('summary', {}, t('modelarts_remove_ask')));
       ask('flow.preview', { kind: KIND, profileId: profile.id, ask: { calls } }).then((p) => {
-        shown.append(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p), remove);
+        shown.append(el('p', { class: 'muted' }, t('modelarts_will_send')), previews(p), remove);
       }, () => {});
       remove.addEventListener('click', () => busy(remove, ask('flow.write', { kind: KIND, profileId: profile.id, calls })));
       // Whose key an AK/SK authorization holds: after a rotation, the old key's stays until removed.
-      const whose = a.key && el('span', { class: `modelarts-authorization-key ${a.key === 'this' ? 'ok' : 'warning'}` }, t(`modelarts_authorizationKey_${a.key}`));
+      const whose = a.key && el('span', { class: `modelarts-authorization-key ${a.key === 'this' ? 'ok' : 'warning'}` }, t(localeKey('modelarts_authorization_key', a.key)));
       return el('li', { 'data-user-id': a.userId, 'data-type': a.type, 'data-key': a.key }, `${a.userName || a.userId} · ${coded(t, 'authorization_type', a.type)} · ${a.content} `,
         whose, whose && ' ', shown);
     }));
@@ -123,12 +123,12 @@ function profilePanel(profile, started) {
     const authorize = el('button', { type: 'button', class: 'modelarts-authorize primary', disabled: true }, t('modelarts_authorize'));
     const plan = el('div', { class: 'modelarts-plan' });
     ask('flow.preview', { kind: KIND, profileId: profile.id, ask: { calls } }).then((p) => {
-      plan.replaceChildren(el('p', { class: 'muted' }, t('modelarts_willSend')), previews(p));
+      plan.replaceChildren(el('p', { class: 'muted' }, t('modelarts_will_send')), previews(p));
       authorize.disabled = false; // once the request it sends is on screen
     }, (e) => plan.replaceChildren(el('p', { class: 'error' }, errorWords(t, 'check_error', e))));
     authorize.addEventListener('click', () => busy(authorize, ask('flow.write', { kind: KIND, profileId: profile.id, calls })));
     step.append(plan, authorize);
-    if (view.modelartsHostDerived) step.append(el('p', { class: 'muted modelarts-endpoint-note' }, t('modelarts_endpointNote')));
+    if (view.modelartsHostDerived) step.append(el('p', { class: 'muted modelarts-endpoint-note' }, t('modelarts_endpoint_note')));
     return step;
   }
 
@@ -183,7 +183,7 @@ export function mountModelArts(section) {
     started = null;
     body.replaceChildren(...(profiles.length
       ? profiles.map((p) => profilePanel(p, opening?.id === p.id ? opening.view : null))
-      : [el('p', { class: 'muted' }, t('modelarts_noProfiles'))]));
+      : [el('p', { class: 'muted' }, t('modelarts_no_profiles'))]));
   }
   learnFirst();
   details.addEventListener('toggle', () => details.open && render());

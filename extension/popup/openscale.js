@@ -40,9 +40,9 @@ function named(prefix, id, raw = id) {
 }
 
 /** What the panel says about an instance: region, state, plan (its words say "plan"; an unknown one by its ID), resource group. */
-const labelled = (labelKey, value) => phrase(t, 'labelValue', { label: t(labelKey), value });
-const facts = (i) => [labelled('openscaleIds_region', coded(t, 'region', i.region)), labelled('openscaleIds_state', named('instance_state', i.state)),
-  i.plan ? named('plan', i.plan) : labelled('openscaleIds_plan', i.planId), labelled('openscaleIds_resourceGroup', i.resourceGroupId)].join(' · ');
+const labelled = (labelKey, value) => phrase(t, 'label_value', { label: t(labelKey), value });
+const facts = (i) => [labelled('openscale_ids_region', coded(t, 'region', i.region)), labelled('openscale_ids_state', named('instance_state', i.state)),
+  i.plan ? named('plan', i.plan) : labelled('openscale_ids_plan', i.planId), labelled('openscale_ids_resource_group', i.resourceGroupId)].join(' · ');
 
 /** The result the worker kept for this goal, if it is newer than `since` (see host-access.js `start`). */
 async function resultAfter(profileId, goal, since) {
@@ -53,7 +53,7 @@ async function resultAfter(profileId, goal, since) {
 export function mountOpenscale(section) {
   const body = el('div', { class: 'openscale-body' });
   const details = el('details', { class: 'openscale-ids', id: 'openscale-ids' },
-    el('summary', { class: 'openscale-title' }, t('openscaleIds_title')), body);
+    el('summary', { class: 'openscale-title' }, t('openscale_ids_title')), body);
   section.replaceChildren(details);
   const state = { profiles: [], profileId: null };
 
@@ -79,7 +79,7 @@ export function mountOpenscale(section) {
       ? () => ask('flow.write', { ...flowMessage(profileId, goal), calls: ADD_PROVIDER })
       : () => ask('flow.start', flowMessage(profileId, goal));
     const started = access.start(task, () => resultAfter(profileId, goal, since));
-    showStatus(el('p', { class: 'muted' }, t('openscaleIds_running')), 'running');
+    showStatus(el('p', { class: 'muted' }, t('openscale_ids_running')), 'running');
     started
       .then((outcome) => showResult(outcome, render))
       .catch((e) => showStatus(el('p', { class: 'error', 'data-code': e.code ?? 'internal', role: 'alert' }, errorWords(t, 'check_error', e)), 'error'));
@@ -92,22 +92,22 @@ export function mountOpenscale(section) {
   }
 
   function copyButton(value) {
-    const b = el('button', { type: 'button', class: 'openscale-copy', 'data-value': value }, t('openscaleIds_copy'));
+    const b = el('button', { type: 'button', class: 'openscale-copy', 'data-value': value }, t('openscale_ids_copy'));
     b.addEventListener('click', async () => {
       await navigator.clipboard.writeText(value);
-      feedback.textContent = t('openscaleIds_copied');
+      feedback.textContent = t('openscale_ids_copied');
     });
     return b;
   }
 
   /** Sends one ID to the fill of the page in front of the user, as the value of `slot`. */
   function fillButton(slot, value) {
-    const b = el('button', { type: 'button', class: 'openscale-fill', 'data-slot': slot, 'data-value': value }, t('openscaleIds_fill'));
+    const b = el('button', { type: 'button', class: 'openscale-fill', 'data-slot': slot, 'data-value': value }, t('openscale_ids_fill'));
     b.addEventListener('click', async () => {
       try {
         const result = await ask('fill.run', { tabId: await activeTabId(), profileId: state.profileId, chosen: { [slot]: value } });
         const done = result.status === 'filled' && result.filled.some((line) => line.slot === slot);
-        feedback.textContent = done ? t('openscaleIds_filled') : result.message ?? t('openscaleIds_notFilled');
+        feedback.textContent = done ? t('openscale_ids_filled') : result.message ?? t('openscale_ids_not_filled');
         feedback.dataset.filled = String(done);
       } catch (e) {
         feedback.textContent = errorWords(t, 'vault_error', e);
@@ -118,35 +118,35 @@ export function mountOpenscale(section) {
 
   const idLine = (label, value, slot) =>
     el('div', { class: 'openscale-id', 'data-id': value },
-      el('span', { class: 'muted' }, phrase(t, 'labelValue', { label, value: '' })), el('code', {}, value), ' ', copyButton(value), slot ? fillButton(slot, value) : null);
+      el('span', { class: 'muted' }, phrase(t, 'label_value', { label, value: '' })), el('code', {}, value), ' ', copyButton(value), slot ? fillButton(slot, value) : null);
 
   function renderInstances(found) {
     const inUse = profile()?.openscaleGuid;
     const openscale = found.openscale.map((i) => {
-      const use = el('button', { type: 'button', class: 'openscale-use' }, t('openscaleIds_use'));
+      const use = el('button', { type: 'button', class: 'openscale-use' }, t('openscale_ids_use'));
       use.addEventListener('click', async () => {
         await ask('profiles.setOpenscaleInstance', { id: state.profileId, guid: i.guid, region: i.region });
         await reloadProfiles();
         renderInstances(found);
       });
       const goal = { find: 'ids', guid: i.guid, region: i.region };
-      const show = el('button', { type: 'button', class: 'openscale-read' }, t('openscaleIds_readIds'));
+      const show = el('button', { type: 'button', class: 'openscale-read' }, t('openscale_ids_read_ids'));
       const access = accessFor(goal, show);
       show.addEventListener('click', () => lookup(goal, access, renderTree));
       return el('article', { class: 'openscale-instance', 'data-guid': i.guid, 'data-region': i.region },
-        el('b', {}, i.name), el('p', { class: 'muted openscale-facts' }, facts(i)), idLine(t('openscaleIds_guid'), i.guid, 'instanceId'),
+        el('b', {}, i.name), el('p', { class: 'muted openscale-facts' }, facts(i)), idLine(t('openscale_ids_guid'), i.guid, 'instanceId'),
         ...i.notes.map((n) => said(n, 'warning openscale-note')),
-        inUse === i.guid ? el('span', { class: 'ok openscale-in-use' }, t('openscaleIds_inUse')) : use, ' ', show);
+        inUse === i.guid ? el('span', { class: 'ok openscale-in-use' }, t('openscale_ids_in_use')) : use, ' ', show);
     });
     const machineLearning = found.machineLearning.map((i) =>
       el('article', { class: 'openscale-wml', 'data-guid': i.guid },
         el('b', {}, i.name), el('p', { class: 'muted openscale-facts' }, facts(i)),
-        idLine(t('openscaleIds_guid'), i.guid, 'instanceId'), i.url ? idLine(t('openscaleIds_url'), i.url, 'url') : null,
+        idLine(t('openscale_ids_guid'), i.guid, 'instanceId'), i.url ? idLine(t('openscale_ids_url'), i.url, 'url') : null,
         ...i.notes.map((n) => said(n, 'warning openscale-note'))));
     instancesView.replaceChildren(
       ...found.notes.map((n) => said(n, 'error openscale-note')),
-      ...(openscale.length ? [el('h3', {}, t('openscaleIds_openscale')), ...openscale] : []),
-      ...(machineLearning.length ? [el('h3', {}, t('openscaleIds_machineLearning')), ...machineLearning] : []));
+      ...(openscale.length ? [el('h3', {}, t('openscale_ids_openscale')), ...openscale] : []),
+      ...(machineLearning.length ? [el('h3', {}, t('openscale_ids_machine_learning')), ...machineLearning] : []));
   }
 
   /** Data mart → service providers (bindings) → their subscriptions and deployments. */
@@ -154,19 +154,19 @@ export function mountOpenscale(section) {
     const providersOf = (dataMartId) => found.serviceProviders.map((p) => {
       const subscriptions = found.subscriptions.filter((s) => s.bindingId === p.id && (!dataMartId || s.dataMartId === dataMartId)).map((s) =>
         el('li', { class: 'openscale-subscription', 'data-id': s.id }, el('b', {}, s.name || s.assetId),
-          idLine(t('openscaleIds_subscription'), s.id, 'openscaleSubscriptionId'),
-          s.deploymentId ? idLine(t('openscaleIds_deployment'), s.deploymentId, 'deploymentId') : null));
+          idLine(t('openscale_ids_subscription'), s.id, 'openscaleSubscriptionId'),
+          s.deploymentId ? idLine(t('openscale_ids_deployment'), s.deploymentId, 'deploymentId') : null));
       return el('li', { class: 'openscale-provider', 'data-id': p.id },
-        el('b', {}, p.name), ` (${named('service_type', p.serviceType)})`, idLine(t('openscaleIds_serviceProvider'), p.id, 'bindingId'),
-        subscriptions.length ? el('ul', {}, ...subscriptions) : el('p', { class: 'muted' }, t('openscaleIds_noSubscriptions')));
+        el('b', {}, p.name), ` (${named('service_type', p.serviceType)})`, idLine(t('openscale_ids_service_provider'), p.id, 'bindingId'),
+        subscriptions.length ? el('ul', {}, ...subscriptions) : el('p', { class: 'muted' }, t('openscale_ids_no_subscriptions')));
     });
     const branch = (dataMartId) => {
       const providers = providersOf(dataMartId);
-      return providers.length ? el('ul', {}, ...providers) : el('p', { class: 'muted' }, t('openscaleIds_noProviders'));
+      return providers.length ? el('ul', {}, ...providers) : el('p', { class: 'muted' }, t('openscale_ids_no_providers'));
     };
     const roots = found.dataMarts.length
       ? found.dataMarts.map((m) => el('li', { class: 'openscale-data-mart', 'data-id': m.id },
-        m.name ? el('b', {}, m.name) : null, idLine(t('openscaleIds_dataMart'), m.id, 'instanceId'), branch(m.id)))
+        m.name ? el('b', {}, m.name) : null, idLine(t('openscale_ids_data_mart'), m.id, 'instanceId'), branch(m.id)))
       : [el('li', {}, branch(null))];
     tree.replaceChildren(el('ul', { class: 'openscale-tree', 'data-guid': found.guid }, ...roots), addProviderForm(found));
   }
@@ -174,11 +174,11 @@ export function mountOpenscale(section) {
   /** POST /v2/service_providers from the profile's credentials: the request is shown, then sent on a click. */
   function addProviderForm(found) {
     const TYPES = ['watson_machine_learning', 'amazon_sagemaker', 'azure_machine_learning', 'azure_machine_learning_service'];
-    const type = el('select', { id: 'openscale-add-type', 'aria-label': t('openscaleIds_addType') }, ...TYPES.map((v) => el('option', { value: v }, named('service_type', v))));
-    const name = el('input', { type: 'text', id: 'openscale-add-name', placeholder: t('openscaleIds_addName'), 'aria-label': t('openscaleIds_addName') });
+    const type = el('select', { id: 'openscale-add-type', 'aria-label': t('openscale_ids_add_type') }, ...TYPES.map((v) => el('option', { value: v }, named('service_type', v))));
+    const name = el('input', { type: 'text', id: 'openscale-add-name', placeholder: t('openscale_ids_add_name'), 'aria-label': t('openscale_ids_add_name') });
     const extra = el('input', { type: 'text', id: 'openscale-add-extra' });
-    const show = el('button', { type: 'button', id: 'openscale-add-preview' }, t('openscaleIds_addPreview'));
-    const send = el('button', { type: 'button', id: 'openscale-add-send', disabled: true }, t('openscaleIds_addSend'));
+    const show = el('button', { type: 'button', id: 'openscale-add-preview' }, t('openscale_ids_add_preview'));
+    const send = el('button', { type: 'button', id: 'openscale-add-send', disabled: true }, t('openscale_ids_add_send'));
     const shown = el('pre', { id: 'openscale-add-request' });
     // Beside the click that sends it: this request hands a secret to OpenScale, not only a signature.
     const secretNote = el('p', { class: 'muted', id: 'openscale-add-secret-note' });
@@ -187,7 +187,7 @@ export function mountOpenscale(section) {
     const extraField = () => ({ amazon_sagemaker: 'region', watson_machine_learning: 'deploymentSpaceId' }[type.value] ?? 'subscriptionId');
     // The one extra field the chosen type takes, named for that type (a list of all three did not fit the popup).
     const nameExtra = () => {
-      extra.placeholder = t(`openscaleIds_addExtra_${extraField()}`);
+      extra.placeholder = t(localeKey('openscale_ids_add_extra', extraField()));
       extra.setAttribute('aria-label', extra.placeholder);
     };
     nameExtra();
@@ -204,7 +204,7 @@ export function mountOpenscale(section) {
         const [{ preview: request }] = await ask('flow.preview', flowMessage(state.profileId, goal()));
         const headers = Object.entries(Object.fromEntries(request.headers)).map(([k, v]) => `${k}: ${v}`);
         shown.textContent = [`${request.method} ${request.url}`, ...headers, '', request.body ?? ''].join('\n');
-        secretNote.textContent = t('openscaleIds_addSecretNote', [new URL(request.url).host]);
+        secretNote.textContent = t('openscale_ids_add_secret_note', [new URL(request.url).host]);
         send.disabled = false;
       } catch (e) {
         outcome.replaceChildren(e.code ? said(e, 'error') : el('p', { class: 'error' }, errorWords(t, 'check_error', e)));
@@ -216,10 +216,10 @@ export function mountOpenscale(section) {
       if (!access.known()) return;
       send.disabled = true;
       lookup(goal(), access, (added) =>
-        outcome.replaceChildren(el('p', { class: 'ok', 'data-state': 'added' }, t('openscaleIds_added')),
-          idLine(t('openscaleIds_serviceProvider'), added.provider.id, 'bindingId')));
+        outcome.replaceChildren(el('p', { class: 'ok', 'data-state': 'added' }, t('openscale_ids_added')),
+          idLine(t('openscale_ids_service_provider'), added.provider.id, 'bindingId')));
     });
-    return el('details', { class: 'openscale-add' }, el('summary', {}, t('openscaleIds_addTitle')), type, name, extra, show, send, secretNote, shown, outcome);
+    return el('details', { class: 'openscale-add' }, el('summary', {}, t('openscale_ids_add_title')), type, name, extra, show, send, secretNote, shown, outcome);
   }
 
   async function reloadProfiles() {
@@ -245,11 +245,11 @@ export function mountOpenscale(section) {
 
   async function render() {
     await reloadProfiles();
-    if (!state.profiles.length) return body.replaceChildren(el('p', { class: 'muted', id: 'openscale-none' }, t('openscaleIds_noProfiles')));
+    if (!state.profiles.length) return body.replaceChildren(el('p', { class: 'muted', id: 'openscale-none' }, t('openscale_ids_no_profiles')));
     if (!state.profiles.some((p) => p.id === state.profileId)) state.profileId = state.profiles[0].id;
-    const select = el('select', { id: 'openscale-profile', 'aria-label': t('openscaleIds_profile') },
+    const select = el('select', { id: 'openscale-profile', 'aria-label': t('openscale_ids_profile') },
       ...state.profiles.map((p) => el('option', { value: p.id, selected: p.id === state.profileId }, p.name ?? p.id)));
-    const find = el('button', { type: 'button', id: 'openscale-find', class: 'primary' }, t('openscaleIds_find'));
+    const find = el('button', { type: 'button', id: 'openscale-find', class: 'primary' }, t('openscale_ids_find'));
     const access = accessFor(INSTANCES, find);
     select.addEventListener('change', () => {
       state.profileId = select.value;
@@ -257,7 +257,7 @@ export function mountOpenscale(section) {
       showKept();
     });
     find.addEventListener('click', () => lookup(INSTANCES, access, renderInstances));
-    body.replaceChildren(el('p', { class: 'muted' }, t('openscaleIds_intro')), select, find, status, instancesView, tree, feedback);
+    body.replaceChildren(el('p', { class: 'muted' }, t('openscale_ids_intro')), select, find, status, instancesView, tree, feedback);
     await showKept();
   }
 

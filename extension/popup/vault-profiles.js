@@ -49,7 +49,7 @@ export function mountProfiles(section) {
     userOrder = profiles.map((p) => p.id);
     const list = profiles.length
       ? el('ul', { id: 'profile-list' }, byTabFit(profiles).map(row))
-      : el('p', { class: 'muted', id: 'profile-empty' }, t('vault_noProfiles'));
+      : el('p', { class: 'muted', id: 'profile-empty' }, t('vault_no_profiles'));
     section.replaceChildren(...[el('h2', {}, t('vault_profiles')), notice, list].filter(Boolean));
   }
 
@@ -74,7 +74,7 @@ export function mountProfiles(section) {
   function actions(profile, li) {
     const button = (name, symbol, onClick) => {
       // Named with the profile: a screen reader otherwise hears "Edit" once per profile.
-      const b = el('button', { type: 'button', class: `icon ${name}`, title: t(`vault_${name}`), 'aria-label': t('actionFor', [t(`vault_${name}`), profile.name]) }, symbol);
+      const b = el('button', { type: 'button', class: `icon ${name}`, title: t(localeKey('vault', name)), 'aria-label': t('action_for', [t(localeKey('vault', name)), profile.name]) }, symbol);
       b.addEventListener('click', onClick);
       return b;
     };
@@ -109,7 +109,7 @@ export function mountProfiles(section) {
     const services = choices.providers.find((p) => p.id === providerId)?.services ?? [];
     return services.map((service) => {
       const value = (typeof stored === 'string' ? stored : stored?.[service]) ?? '';
-      return el('label', {}, t(`service_${service}`),
+      return el('label', {}, t(localeKey('service', service)),
         el('input', { name: `endpoint-${service}`, value, type: 'url', placeholder: 'https://', spellcheck: false, 'data-service': service, 'data-initial': value }));
     });
   }
@@ -139,7 +139,7 @@ export function mountProfiles(section) {
     };
     const endpointInputs = el('div');
     const endpoints = el('fieldset', { class: 'profile-endpoints' }, el('legend', {}, t('vault_field_endpoint')),
-      el('p', { class: 'muted' }, t('vault_endpointHelp')), endpointInputs);
+      el('p', { class: 'muted' }, t('vault_endpoint_help')), endpointInputs);
     const showEndpoints = () => {
       endpointInputs.replaceChildren(...endpointFields(profile, provider.value));
       endpoints.hidden = !endpointInputs.childElementCount; // a provider without services of its own (Azure)
@@ -150,7 +150,7 @@ export function mountProfiles(section) {
     const cancel = el('button', { type: 'button' }, t('vault_cancel'));
     cancel.addEventListener('click', () => run(() => tell('profiles.view')));
     const form = el('form', { class: 'profile-edit' },
-      Object.entries(fields).map(([field, control]) => el('label', {}, t(`vault_field_${field}`), control)),
+      Object.entries(fields).map(([field, control]) => el('label', {}, t(localeKey('vault_field', field)), control)),
       regions,
       endpoints,
       el('div', { class: 'buttons' }, el('button', { type: 'submit', class: 'primary' }, t('vault_save')), cancel));
@@ -174,7 +174,7 @@ export function mountProfiles(section) {
 function retiredLines(retired = []) {
   if (!retired.length) return [];
   const keys = retired.map((c) => c.accessKeyId ?? t(localeKey('kind', c.kind)));
-  return [el('p', { class: 'retired-key muted' }, t('vault_retiredKey', [keys.join(t('listSeparator'))]))];
+  return [el('p', { class: 'retired-key muted' }, t('vault_retired_key', [keys.join(t('list_separator'))]))];
 }
 
 function ageLines(age) {
@@ -184,9 +184,9 @@ function ageLines(age) {
       t(age.expired ? 'vault_expired' : 'vault_expires', [dateWords(t, age.expiresAtMs ?? age.expiresAt)]))];
   }
   if (age.ageDays == null) return [];
-  const since = t(age.since === 'created' ? 'vault_sinceCreated' : 'vault_sinceImported');
+  const since = t(age.since === 'created' ? 'vault_since_created' : 'vault_since_imported');
   const line = el('p', { class: age.stale ? 'key-age warning' : 'key-age muted', 'data-stale': String(age.stale) },
-    age.stale ? '⚠ ' : '', phrase(t, 'vault_keyAge', { count: age.ageDays, since }));
+    age.stale ? '⚠ ' : '', phrase(t, 'vault_key_age', { count: age.ageDays, since }));
   if (!age.stale) return [line];
   return [line, el('details', { class: 'rotation' }, el('summary', {}, t('vault_rotate')),
     el('ol', {}, age.rotationSteps.map((code) => el('li', {}, words(t, 'rotation', { code })))))];

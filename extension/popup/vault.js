@@ -7,13 +7,13 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { newPassphraseNotes } from '../lib/new-passphrase.js';
 import { MIN_PASSPHRASE_LENGTH } from '../lib/passphrase.js';
-import { phrase, wordsLanguage } from '../lib/words.js';
+import { localeKey, phrase, wordsLanguage } from '../lib/words.js';
 import { errorLine } from './vault-errors.js';
 import { mountProfiles } from './vault-profiles.js';
 
 const FORMS = {
-  empty: { intro: 'vault_setupIntro', confirm: true, button: 'vault_create', action: 'vault.setup' },
-  locked: { intro: 'vault_lockedIntro', confirm: false, button: 'vault_unlock', action: 'vault.unlock' },
+  empty: { intro: 'vault_setup_intro', confirm: true, button: 'vault_create', action: 'vault.setup' },
+  locked: { intro: 'vault_locked_intro', confirm: false, button: 'vault_unlock', action: 'vault.unlock' },
 };
 
 export function mountVault(vaultSection, profilesSection) {
@@ -31,11 +31,11 @@ export function mountVault(vaultSection, profilesSection) {
     vaultSection.dataset.state = status.state;
     vaultSection.replaceChildren(...(status.state === 'unlocked' ? unlockedView(status)
       // First run: import first; the passphrase is asked at the first save (as docs/features.md says).
-      : status.state === 'empty' && !pending ? [el('p', { class: 'muted', id: 'vault-first-run' }, t('vault_firstRun'))]
+      : status.state === 'empty' && !pending ? [el('p', { class: 'muted', id: 'vault-first-run' }, t('vault_first_run'))]
         : passphraseForm(status.state)));
     if (message) vaultSection.append(message);
     if (pending && status.state !== 'unlocked') {
-      vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, phrase(t, 'vault_saveNeedsVault', { count: pending.items.length })));
+      vaultSection.append(el('p', { class: 'warning', id: 'vault-pending' }, phrase(t, 'vault_save_needs_vault', { count: pending.items.length })));
     }
     if (status.state === 'unlocked' && pending) await savePending();
     await profiles.refresh(status.state);
@@ -65,7 +65,7 @@ export function mountVault(vaultSection, profilesSection) {
     const formEl = el('form', { class: 'vault-form', id: `vault-${state === 'empty' ? 'setup' : 'unlock'}` },
       el('p', { class: 'muted' }, phrase(t, form.intro, { count: MIN_PASSPHRASE_LENGTH })),
       el('label', {}, t('vault_passphrase'), passphrase), passphraseNote,
-      confirmation && el('label', {}, t('vault_confirmPassphrase'), confirmation), confirmationNote,
+      confirmation && el('label', {}, t('vault_confirm_passphrase'), confirmation), confirmationNote,
       submit);
     formEl.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -89,7 +89,7 @@ export function mountVault(vaultSection, profilesSection) {
 
   /** The current record is damaged: offer the generation kept before it (same passphrase). */
   function recoverButton(passphrase) {
-    const button = el('button', { type: 'button', id: 'vault-recover' }, t('vault_recoverPrevious'));
+    const button = el('button', { type: 'button', id: 'vault-recover' }, t('vault_recover_previous'));
     button.addEventListener('click', () =>
       ask('vault.recoverPrevious', { passphrase: passphrase.value }).then(() => refresh(), (e) => button.replaceWith(errorLine(e))));
     return button;
@@ -102,7 +102,7 @@ export function mountVault(vaultSection, profilesSection) {
       const { outcome } = await ask('profiles.import', { items, ...choice });
       // A status region around the list: a list given role=status is no list to assistive tech.
       vaultSection.append(el('div', { class: 'vault-saved', id: 'vault-saved', role: 'status' }, el('ul', {},
-        ...outcome.saved.map((s) => el('li', { class: 'ok', 'data-action': s.action }, t(`vault_import_${s.action}`, [s.name]))))));
+        ...outcome.saved.map((s) => el('li', { class: 'ok', 'data-action': s.action }, t(localeKey('vault_import', s.action), [s.name]))))));
       document.dispatchEvent(new CustomEvent('credfill:import-saved'));
     } catch (e) {
       vaultSection.append(errorLine(e));
@@ -118,4 +118,4 @@ export function mountVault(vaultSection, profilesSection) {
 }
 
 const lockTimeText = (lockAt) =>
-  t('vault_unlockedUntil', [new Intl.DateTimeFormat(wordsLanguage(t), { timeStyle: 'short' }).format(lockAt)]);
+  t('vault_unlocked_until', [new Intl.DateTimeFormat(wordsLanguage(t), { timeStyle: 'short' }).format(lockAt)]);

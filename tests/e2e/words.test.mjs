@@ -15,7 +15,7 @@ import { tabIdOf } from './lib/tabs.mjs';
 import { E2E_PASSPHRASE, seedProfile, send } from './lib/profiles.mjs';
 import { startServer } from './servers/launch.mjs';
 import { initSync, parseCredentials } from '../../pkg/credfill.js';
-import { phrase, words } from '../../extension/lib/words.js';
+import { localeKey, phrase, words } from '../../extension/lib/words.js';
 
 initSync({ module: readFileSync(join(ROOT, 'pkg/credfill_bg.wasm')) });
 const TIMEOUT = 30_000;
@@ -73,7 +73,7 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
   const englishOnly = new Set(Object.keys(english).filter((k) => messages[k]?.message !== english[k].message)
     .map((k) => english[k].message));
   const lineSuffix = ({ line, column }) =>
-    column == null ? t('atLine', [String(line)]) : t('atLineColumn', [String(line), String(column)]);
+    column == null ? t('at_line', [String(line)]) : t('at_line_column', [String(line), String(column)]);
   // Each region ID the catalog names, with its name in this language.
   const regionNames = new Map(Object.keys(messages).filter((k) => k.startsWith('region_'))
     .map((k) => [k.slice('region_'.length).replaceAll('_', '-'), messages[k].message]));
@@ -124,8 +124,8 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
         const { error } = coreSays('bad-short-secret.csv');
         await popup.setFile('#import-file', join(FIXTURES, 'bad-short-secret.csv'));
         await popup.waitFor('#import-result .error[data-code="bad-secret"]');
-        const failed = phrase(t, 'twoSentences', { first: t('importFailed'), second: words(t, 'error', error) });
-        const expected = phrase(t, 'twoSentences', { first: failed, second: lineSuffix(error) });
+        const failed = phrase(t, 'two_sentences', { first: t('import_failed'), second: words(t, 'error', error) });
+        const expected = phrase(t, 'two_sentences', { first: failed, second: lineSuffix(error) });
         assert.equal(await popup.text('#import-result .error'), expected);
         assert.deepEqual((await ownTexts(popup, '#import-result')).filter((text) => englishOnly.has(text)), []);
       });
@@ -134,7 +134,7 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
         const { warning } = coreSays('huawei-swapped.csv');
         await popup.setFile('#import-file', join(FIXTURES, 'huawei-swapped.csv'));
         await popup.waitFor('#import-result .warning[data-code="swapped-columns"]');
-        assert.equal(await popup.text('#import-result .warning'), phrase(t, 'twoSentences', { first: words(t, 'warning', warning), second: lineSuffix(warning) }));
+        assert.equal(await popup.text('#import-result .warning'), phrase(t, 'two_sentences', { first: words(t, 'warning', warning), second: lineSuffix(warning) }));
         assert.deepEqual((await ownTexts(popup, '#import-result')).filter((text) => englishOnly.has(text)), []);
       });
 
@@ -157,11 +157,11 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
         });
         const target = `https://${HOSTS.openscale}/openscale-react.html#custom`;
         const { page, popup: fillPopup } = await fillWithPopup(browser, popup, target, '#save');
-        const missing = ['password', 'url', 'username'].map((slot) => t(`fill_slot_${slot}`)).sort().join(t('listSeparator'));
+        const missing = ['password', 'url', 'username'].map((slot) => t(localeKey('fill_slot', slot))).sort().join(t('list_separator'));
         const shown = await fillPopup.evaluate(() => [...document.querySelectorAll('#fill-result p')].map((p) => p.textContent));
         assert.equal(shown.length, 1, JSON.stringify(shown));
         // The core sorts slots by kind, not by their words: compare the listed words as a set.
-        const listed = shown[0].slice(t('fill_missing', ['']).length).split(t('listSeparator')).sort().join(t('listSeparator'));
+        const listed = shown[0].slice(t('fill_missing', ['']).length).split(t('list_separator')).sort().join(t('list_separator'));
         assert.equal(listed, missing);
         assert.ok(shown[0].startsWith(t('fill_missing', [''])), shown[0]);
         assert.deepEqual((await ownTexts(fillPopup, '#fill-section')).filter((text) => englishOnly.has(text)), []);
@@ -184,8 +184,8 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
           // The worker opens the toolbar popup for the tab, which WebDriver cannot reach: open it as a page.
           const locked = await keyboard.open(`popup.html?tab=${await tabIdOf(watcher, target)}`);
           await locked.waitFor('#fill-result[data-state=locked]');
-          assert.equal(await locked.text('#vault-unlock p'), t('vault_lockedIntro', ['12']));
-          assert.equal(await locked.text('#fill-waiting'), t('fill_afterUnlock', [HOSTS.huawei]), 'the fill runs once unlocked');
+          assert.equal(await locked.text('#vault-unlock p'), t('vault_locked_intro', ['12']));
+          assert.equal(await locked.text('#fill-waiting'), t('fill_after_unlock', [HOSTS.huawei]), 'the fill runs once unlocked');
           assert.deepEqual((await ownTexts(locked, 'body')).filter((text) => englishOnly.has(text)), []);
           await locked.fill('#vault-passphrase', E2E_PASSPHRASE);
           await locked.click('#vault-submit');
@@ -248,7 +248,7 @@ for (const [language, localeDir] of [['fr', 'fr'], ['zh-CN', 'zh_CN']]) {
       it('the standalone page: its title and words', async () => {
         const page = await browser.open(`file://${join(ROOT, 'dist/www/index.html')}`);
         await page.waitFor('body[data-ready="true"]');
-        assert.equal(await page.evaluate(() => document.title), t('wwwDocumentTitle'));
+        assert.equal(await page.evaluate(() => document.title), t('www_document_title'));
         assert.deepEqual((await ownTexts(page, 'body')).filter((text) => englishOnly.has(text)), []);
         await page.close();
       });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { providerLabel } from '../../extension/lib/providers.js';
 import { initSync, providerTraits } from '../../pkg/credfill.js';
+import { localeKey } from '../../extension/lib/words.js';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 const PROVIDERS = providerTraits().map((p) => p.id);
@@ -39,6 +40,6 @@ test('the profile editor offers one endpoint field per service the provider reac
   });
   for (const locale of LOCALES) {
     const messages = catalog(locale);
-    for (const service of new Set(Object.values(services).flat())) assert.ok(messages[`service_${service}`]?.message, `${locale}: ${service}`);
+    for (const service of new Set(Object.values(services).flat())) assert.ok(messages[localeKey('service', service)]?.message, `${locale}: ${service}`);
   }
 });

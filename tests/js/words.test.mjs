@@ -3,9 +3,9 @@
 // French and Chinese ones are translations, not the English fallback. Needs pkg/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { allMessageCodes, codeCommentKeys, initSync, parseCredentials, renderSnippet } from '../../pkg-test/credfill.js';
-import { coded, dateWords, phrase, words, wordsOf } from '../../extension/lib/words.js';
+import { coded, dateWords, localeKey, phrase, words, wordsOf } from '../../extension/lib/words.js';
 
 initSync({ module: readFileSync(new URL('../../pkg-test/credfill_bg.wasm', import.meta.url)) });
 
@@ -39,6 +39,35 @@ for (const lang of LANGUAGES) {
   });
 }
 
+// A key is letters, digits and `_`, and Chrome ignores its case
+// (https://developer.chrome.com/docs/extensions/reference/api/i18n); www/ does not. So every key is
+// written one way, the way localeKey writes a code: lower-case words joined by `_`.
+const KEY_STYLE = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
+const LOCALES = new URL('../../extension/_locales/', import.meta.url);
+
+test('every key in every _locales file is lower-case words joined by _', () => {
+  const off = readdirSync(LOCALES).flatMap((lang) =>
+    Object.keys(JSON.parse(readFileSync(new URL(`${lang}/messages.json`, LOCALES), 'utf8')))
+      .filter((key) => !KEY_STYLE.test(key)).map((key) => `${lang}: ${key}`));
+  assert.deepEqual(off, []);
+});
+
+test('localeKey writes a code as the keys are written: each - and each camelCase hump as _', () => {
+  assert.equal(localeKey('error', 'bad-json'), 'error_bad_json');
+  assert.equal(localeKey('field', 'accessKeyId'), 'field_access_key_id');
+  assert.equal(localeKey('field', 'iamServiceIdCrn'), 'field_iam_service_id_crn');
+  assert.equal(localeKey('storage_class', 'DEEP_ARCHIVE'), 'storage_class_deep_archive');
+  assert.equal(localeKey('region', 'cn-north-4'), 'region_cn_north_4');
+});
+
+test('every key the pages (data-i18n*) and the manifest (__MSG_…__) name has words', () => {
+  const pages = ['extension/popup.html', 'extension/options.html', 'extension/offscreen.html', 'www/index.html', 'manifest.json'];
+  const named = pages.flatMap((page) => [...readFileSync(new URL(`../../${page}`, import.meta.url), 'utf8')
+    .matchAll(/data-i18n(?:-[a-z-]+)?="([^"]*)"|__MSG_(\w+)__/g)].map((m) => [page, m[1] ?? m[2]]));
+  assert.ok(named.length > 15, `${named.length} keys named`);
+  assert.deepEqual(named.filter(([, key]) => !(key in catalogs.en)).map(([page, key]) => `${page}: ${key}`), []);
+});
+
 // Names of products, the same in every language.
 const PRODUCT_NAMES = new Set(['Watson Machine Learning', 'Amazon SageMaker', 'IBM SPSS Collaboration and Deployment Services']);
 
@@ -63,7 +92,7 @@ test('every count the core sends is a plural in English and French; no message h
     return counts.filter((name) => !plurals.includes(name)).map((name) => `${lang} ${key}: {${name}}`);
   }));
   assert.deepEqual(unpluralized, []);
-  assert.ok(counted.includes('check_folders_listed') && counted.includes('foundItems') && counted.length > 15, counted.join());
+  assert.ok(counted.includes('check_folders_listed') && counted.includes('found_items') && counted.length > 15, counted.join());
   for (const lang of LANGUAGES) {
     assert.deepEqual(Object.keys(catalogs[lang]).filter((key) => /\w\((s|e|es)\)/.test(catalogs[lang][key].message.replaceAll('http(s)', ''))), [], lang);
   }
@@ -105,9 +134,9 @@ test('French puts a no-break space before : ; ? ! and inside « »; Chinese uses
   const badChinese = Object.entries(catalogs.zh_CN).filter(([, { message }]) =>
     /[\u4e00-\u9fff）][:;,?!]|[：。；，] /u.test(message)).map(([key, { message }]) => `${key}: ${message}`);
   assert.deepEqual(badChinese, []);
-  assert.equal(phrase(translator('fr'), 'labelValue', { label: 'Région', value: 'x' }), 'Région\u00a0: x');
-  assert.equal(phrase(translator('zh_CN'), 'labelValue', { label: '区域', value: 'x' }), '区域：x');
-  assert.equal(phrase(translator('zh_CN'), 'twoSentences', { first: '导入失败。', second: '（第 2 行）' }), '导入失败。（第 2 行）');
+  assert.equal(phrase(translator('fr'), 'label_value', { label: 'Région', value: 'x' }), 'Région\u00a0: x');
+  assert.equal(phrase(translator('zh_CN'), 'label_value', { label: '区域', value: 'x' }), '区域：x');
+  assert.equal(phrase(translator('zh_CN'), 'two_sentences', { first: '导入失败。', second: '（第 2 行）' }), '导入失败。（第 2 行）');
 });
 
 test('a region, a storage class and an authorization type: the code with its words beside it', () => {
@@ -152,15 +181,21 @@ test('a default name made from a key ends with its tail in every language (a rot
 test('Chinese says "credential" one way (凭证), and lists with 、', () => {
   const zh = JSON.stringify(catalogs.zh_CN);
   assert.ok(!zh.includes('凭据'));
-  assert.equal(catalogs.zh_CN.listSeparator.message, '、');
+  assert.equal(catalogs.zh_CN.list_separator.message, '、');
 });
 
 test('the renderer fills params: numbers, lists, field labels and durations in the language', () => {
   const missingColumn = { code: 'missing-column', params: { missing: ['Access Key Id', 'Secret Access Key'], found: [] } };
   assert.equal(words(translator('zh_CN'), 'error', missingColumn), '表头缺少 Access Key Id、Secret Access Key 列（已找到：）。');
-  const guid = { code: 'bad-guid', params: { field: { term: 'field_tenantId' }, length: 3 } };
-  assert.equal(words(translator('fr'), 'error', guid),
-    "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux)\u202f; il a 3 caractères.");
+  // The core names the field by its camelCase name (`tenantId`); its term is a key as written, for
+  // www/'s lookup minds case.
+  const tenant = readFileSync(new URL('../fixtures/credentials/bad-azure-tenant.json', import.meta.url));
+  assert.throws(() => parseCredentials(new Uint8Array(tenant), 'azure.json'), (guid) => {
+    assert.deepEqual(guid.params.field, { term: 'field_tenant_id' });
+    assert.equal(words(translator('fr'), 'error', guid),
+      "ID de locataire n'est pas un GUID (8-4-4-4-12 chiffres hexadécimaux)\u202f; il a 7 caractères.");
+    return true;
+  });
   const skew = { code: 'clock-behind', params: { duration: { amount: 2, unit: 'hour' } } };
   assert.match(words(translator('en'), 'check', skew), /^This computer's clock is about 2 hours behind/);
 });

@@ -1,0 +1,19 @@
+//! IAM `DELETE /v3.0/OS-CREDENTIAL/credentials/{access_key}` (DeletePermanentAccessKey, *Deleting
+//! a Permanent Access Key*, https://support.huaweicloud.com/intl/en-us/api-iam/iam_03_0005.html;
+//! `204` without a body).
+
+use super::access_key_request;
+use crate::cloud::catalog::Origin;
+use crate::cloud::key::SigningKey;
+use crate::cloud::{Request, RequestError};
+use crate::sign::encode::encode_component;
+
+pub fn request(
+    key: &SigningKey,
+    iam: &Origin,
+    domain_id: &str,
+    access_key: &str,
+) -> Result<Request, RequestError> {
+    let path = format!("/{}", encode_component(access_key));
+    access_key_request(key, iam, domain_id, "DELETE", &path, None)
+}

@@ -46,13 +46,16 @@ impl Rotate {
         Some(&key.access_key_id)
     }
 
-    /// Whether the profile keeps `access_key` as the key a newer one replaced.
-    fn replaced(&self, access_key: &str) -> bool {
-        self.profile
-            .retired
-            .iter()
-            .filter_map(Credential::aksk)
-            .any(|k| k.access_key_id == access_key)
+    /// Whether `access_key` is the key a newer one replaced: this rotation's old key, or one the
+    /// profile keeps as retired (until the new key passes *Test keys*).
+    fn replaced(&self, state: &Rotation, access_key: &str) -> bool {
+        state.replaced.as_deref() == Some(access_key)
+            || self
+                .profile
+                .retired
+                .iter()
+                .filter_map(Credential::aksk)
+                .any(|k| k.access_key_id == access_key)
     }
 
     fn user_name(&self) -> Option<String> {
@@ -144,6 +147,10 @@ pub struct Rotation {
     /// `None` until the keys were listed.
     #[serde(default)]
     pub keys: Option<Vec<AccessKey>>,
+    /// The key this rotation's new key replaced, until it is deleted (the profile's retired
+    /// keys forget it once the new key passes *Test keys*).
+    #[serde(default)]
+    pub replaced: Option<String>,
     /// What the latest run said.
     #[serde(default)]
     pub said: Vec<Line>,
@@ -179,7 +186,8 @@ impl Flow for RotateKey {
         Ok(vec![endpoints(&rotate.profile).need_iam()?.match_pattern()])
     }
 
-    fn start(rotate: Rotate, _: Rotation) -> Result<Turn<Self>, RequestError> {
+    /// Reads everything again; only the key this rotation replaced is remembered.
+    fn start(rotate: Rotate, before: Rotation) -> Result<Turn<Self>, RequestError> {
         supported(&rotate.profile)?;
         let key = rotate.profile.credentials.iter().find_map(Credential::aksk);
         let key = key.ok_or(RequestError::NoCredential("aksk"))?;
@@ -187,7 +195,11 @@ impl Flow for RotateKey {
             let said = vec![Line::new(RotateCode::TemporaryKey)];
             return Ok(Turn::stopped(Rotation::default(), said));
         }
-        Turn::sending(&rotate, Rotation::default(), vec![Call::AccountId], vec![])
+        let state = Rotation {
+            replaced: before.replaced,
+            ..Rotation::default()
+        };
+        Turn::sending(&rotate, state, vec![Call::AccountId], vec![])
     }
 
     fn read(
@@ -348,7 +360,9 @@ fn read(rotate: &Rotate, mut state: Rotation, call: &Call, body: &str) -> Result
                     access_key: k.access_key.clone(),
                 })
                 .collect();
-            let stopped_halfway = listed.iter().find(|k| rotate.replaced(&k.access_key));
+            let stopped_halfway = listed
+                .iter()
+                .find(|k| rotate.replaced(&state, &k.access_key));
             if let Some(old) = stopped_halfway {
                 lines.push(Line::new(RotateCode::Halfway).with("accessKey", &old.access_key));
             } else if listed.len() >= KEY_LIMIT {
@@ -363,6 +377,7 @@ fn read(rotate: &Rotate, mut state: Rotation, call: &Call, body: &str) -> Result
             };
             lines.push(Line::new(RotateCode::Created).with("accessKey", &described.access_key));
             state.keys.get_or_insert_with(Vec::new).push(described);
+            state.replaced = Some(in_use.into());
             return Ok((state, Ok(NextStep::Save(Credential::AkSk(key))), lines));
         }
         Call::DeactivateKey { access_key } => {
@@ -375,6 +390,9 @@ fn read(rotate: &Rotate, mut state: Rotation, call: &Call, body: &str) -> Result
         Call::DeleteKey { access_key } => {
             if let Some(keys) = state.keys.as_mut() {
                 keys.retain(|k| &k.access_key != access_key);
+            }
+            if state.replaced.as_ref() == Some(access_key) {
+                state.replaced = None;
             }
             lines.push(Line::new(RotateCode::Deleted).with("accessKey", access_key));
             vec![]
@@ -452,7 +470,7 @@ pub fn view(rotate: &Rotate, state: &Rotation) -> View {
             .map(|key| KeyView {
                 role: match () {
                     _ if key.access_key == in_use => KeyRole::InUse,
-                    _ if rotate.replaced(&key.access_key) => KeyRole::Replaced,
+                    _ if rotate.replaced(state, &key.access_key) => KeyRole::Replaced,
                     _ => KeyRole::Other,
                 },
                 key: key.clone(),
@@ -715,6 +733,24 @@ mod tests {
             assert!(!text.contains("TTqAH"), "the secret stays out of {text}");
         }
         assert!(turn.send.is_empty());
+        // The vault now holds the new key, and Test keys dropped the retired one: the rotation
+        // still knows which key it replaced.
+        let after = rotate(Provider::Huawei, "P83EVBZJMXCYTMUII...");
+        let again = flow::start::<RotateKey>(after.clone(), turn.state).unwrap();
+        assert_eq!(again.state.replaced.as_deref(), Some(IN_USE));
+        let roles: Vec<_> = view(&after, &two_keys(again.state))
+            .keys
+            .unwrap()
+            .iter()
+            .map(|k| k.role)
+            .collect();
+        assert_eq!(roles, [KeyRole::Replaced, KeyRole::InUse]);
+    }
+
+    fn two_keys(mut state: Rotation) -> Rotation {
+        let listed = list(false).replace("P83EVBZJMXCYTMU...", "P83EVBZJMXCYTMUII...");
+        state.keys = list_access_keys::parse(&listed);
+        state
     }
 
     /// The profile after the vault saved the new key: the old one is kept as retired.

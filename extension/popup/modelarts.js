@@ -9,17 +9,9 @@ import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
 import { coded, errorWords, localeKey, words } from '../lib/words.js';
 import { hostAccess } from './host-access.js';
+import { previews as requestPreviews } from './request-preview.js';
 
-/** A request as the user reads it before sending: method, URL, headers, body. */
-function previewText({ method, url, headers, body }) {
-  const lines = [`${method} ${url}`, ...headers.map(([name, value]) => `${name}: ${value}`)];
-  return body ? `${lines.join('\n')}\n\n${body}` : lines.join('\n');
-}
-
-function previews(planned) {
-  return el('ol', { class: 'modelarts-previews' }, ...planned.map(({ call, preview }) =>
-    el('li', { 'data-action': call.action }, el('pre', { class: 'modelarts-preview' }, previewText(preview)))));
-}
+const previews = (planned) => requestPreviews(planned, 'modelarts-preview');
 
 const folderList = (text) => text.split(',').map((f) => f.trim()).filter(Boolean);
 

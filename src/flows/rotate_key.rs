@@ -108,6 +108,8 @@ message_codes! {
         NoRights = "no-rights" [],
         /// API Gateway refused the key itself (wrong secret, unknown or locked key, clock).
         KeyRefused = "key-refused" [],
+        /// The key this rotation just made was refused: IAM has not accepted it everywhere yet.
+        NotPropagated = "not-propagated" [],
         FlexibleEngineDiffers = "flexible-engine-differs" [httpStatus],
         UnexpectedAnswer = "unexpected-answer" [httpStatus],
         Network = "network" [host],
@@ -219,7 +221,7 @@ impl Flow for RotateKey {
         let next = match next {
             Ok(next) => next,
             Err(refusal) => {
-                lines.push(refused(&rotate, call, refusal));
+                lines.push(refused(&rotate, &state, call, refusal));
                 state.said.extend(lines.clone());
                 return Ok(Turn::stopped(state, lines));
             }
@@ -409,7 +411,7 @@ fn status_of(answer: &Answer) -> u16 {
 }
 
 /// What a refusal means for this call, in plain words.
-fn refused(rotate: &Rotate, call: &Call, refusal: Refusal) -> Line {
+fn refused(rotate: &Rotate, state: &Rotation, call: &Call, refusal: Refusal) -> Line {
     let flexible = rotate.profile.provider == Provider::FlexibleEngine;
     let differs = |status: u16| match flexible {
         true => Line::new(RotateCode::FlexibleEngineDiffers).with("httpStatus", status),
@@ -420,6 +422,8 @@ fn refused(rotate: &Rotate, call: &Call, refusal: Refusal) -> Line {
             let host = endpoints(&rotate.profile).iam.map(|o| o.host);
             Line::new(RotateCode::Network).with("host", host.unwrap_or_default())
         }
+        // Signed with the key this rotation made: a fresh key takes a moment to be accepted.
+        Refusal::Key(_) if state.replaced.is_some() => Line::new(RotateCode::NotPropagated),
         Refusal::Key(_) => Line::new(RotateCode::KeyRefused),
         Refusal::TwoKeys => Line::new(RotateCode::TwoKeys),
         // The reads proved the key may see its own keys: a refused write is the account's
@@ -509,6 +513,8 @@ mod tests {
         include_str!("../../tests/fixtures/cloud-answers/iam/keystone-403-forbidden.json");
     const WRONG_SK: &str =
         include_str!("../../tests/fixtures/cloud-answers/iam/apig-401-signature.json");
+    const NOT_EXIST: &str =
+        include_str!("../../tests/fixtures/cloud-answers/iam/apig-401-ak-not-exist.json");
     const DOMAIN: &str = "d78cbac186b744899480f25bd022f468";
     /// The documented answers' keys, the first being the profile's.
     const IN_USE: &str = "LOSZM4YRVLKOY9E8X...";
@@ -889,6 +895,24 @@ mod tests {
             refusal(fe, Call::CreateKey, 201, "{}"),
             ["flexible-engine-differs"]
         );
+    }
+
+    #[test]
+    fn a_new_key_iam_does_not_accept_yet_is_said_so_and_nothing_is_retried() {
+        let r = rotated();
+        let state = Rotation {
+            domain_id: Some(DOMAIN.into()),
+            replaced: Some(IN_USE.into()),
+            ..Rotation::default()
+        };
+        let call = Call::DeactivateKey {
+            access_key: IN_USE.into(),
+        };
+        let refused = Answer::response(401, &[], NOT_EXIST);
+        let approved = [call.clone()];
+        let turn = flow::read::<RotateKey>(r, state, &call, &refused, &approved).unwrap();
+        assert!(turn.stop && turn.send.is_empty());
+        assert_eq!(codes(&turn.lines), ["not-propagated"]);
     }
 
     #[test]

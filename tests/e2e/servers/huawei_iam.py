@@ -17,7 +17,7 @@ huaweicloudsdkcore's `GlobalCredentials` sends it. A deactivated or deleted key 
 new key signs only KEY_PROPAGATION_SECONDS (default 0) after it was made, the delay before IAM accepts a
 fresh key everywhere. With ACCESS_KEY_PROTECTION=1 the account has access-key protection on: the writes
 answer Keystone's 403 (the exact code is not documented) and the reads still work. `GET /e2e/keys` (not
-signed, not Huawei's) gives the test the keys held.
+signed, not Huawei's) gives the test the keys held, with their secrets.
 It VERIFIES the `SDK-HMAC-SHA256` signature by recomputing it with huaweicloudsdkcore's own Signer
 over the headers the request says it signed, and rejects a date more than 15 minutes from its clock.
 Errors use API Gateway's documented shape ({"error_code": "APIGW.0301", "error_msg": ...}); the
@@ -220,7 +220,9 @@ def app_for(offset):
         is_credentials = CREDENTIALS_PATH.match(request.path) is not None
         path = request.path.rstrip("/")
         if path == "/e2e/keys":
-            return answer(200, {a: {k: v for k, v in held.items() if k != "made_at"} for a, held in CREDENTIALS.items()})
+            # With each secret: the test checks it never reached a page or the session storage.
+            return answer(200, {a: dict({k: v for k, v in held.items() if k != "made_at"}, secret=KEYS[a])
+                                for a, held in CREDENTIALS.items()})
         if path not in ("/v3/projects", "/v3/auth/projects", "/v3/auth/domains") and not is_modelarts and not is_credentials:
             return answer(404, {"error_msg": "The API does not exist or has not been published in the environment",
                                 "error_code": "APIGW.0101"})

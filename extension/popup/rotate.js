@@ -3,12 +3,12 @@
 // its own click, its request shown first: create the new key (the worker saves it in the vault in
 // place of the old one; its secret never reaches this page), then deactivate and delete the old key.
 // The worker sends; this page only shows.
-import { el, whileBusy } from '../lib/dom.js';
+import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { dateWords, errorWords, phrase, words } from '../lib/words.js';
 import { hostAccess } from './host-access.js';
-import { previews } from './request-preview.js';
+import { panelBusy, previews } from './flow-panel.js';
 
 const KIND = 'rotate-key';
 
@@ -23,14 +23,7 @@ export function rotatePanel(profile, close) {
   const access = hostAccess(read, () => ask('flow.origins', { kind: KIND, profileId }));
 
   /** `button`: disabled and marked busy meanwhile (the read button is host-access.js's). */
-  const busy = (button, promise) => {
-    panel.setAttribute('aria-busy', 'true');
-    error.textContent = '';
-    const work = promise
-      .then((view) => view && !view.waiting && render(view))
-      .catch((e) => (error.textContent = errorWords(t, 'check_error', e)));
-    return (button ? whileBusy(button, work) : work).finally(() => panel.removeAttribute('aria-busy'));
-  };
+  const busy = panelBusy(panel, error, (view) => render(view));
 
   read.addEventListener('click', () => busy(null, access.start(() => ask('flow.start', { kind: KIND, profileId }),
     () => ask('flow.view', { kind: KIND, profileId }).then((view) => view.keys && view))));

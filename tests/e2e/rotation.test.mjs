@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, E2E_EXTENSION } from './lib/browsers.mjs';
 import { listProfiles, seedProfile } from './lib/profiles.mjs';
+import { settle } from './lib/settle.mjs';
 import { startServer } from './servers/launch.mjs';
 
 const TIMEOUT = 30_000;
@@ -37,16 +38,7 @@ function panel(popup, id) {
   }, id);
 }
 
-async function settled(popup, id, accept) {
-  const end = Date.now() + TIMEOUT;
-  let last;
-  while (Date.now() < end) {
-    last = await panel(popup, id);
-    if (last && !last.busy && accept(last)) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`rotation panel ${id} did not settle: ${JSON.stringify({ ...last, page: undefined })}`);
-}
+const settled = (popup, id, accept) => settle(() => panel(popup, id), accept, `rotation panel ${id}`);
 
 const row = (id) => `li.profile[data-id="${id}"]`;
 

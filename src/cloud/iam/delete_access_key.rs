@@ -2,11 +2,10 @@
 //! a Permanent Access Key*, https://support.huaweicloud.com/intl/en-us/api-iam/iam_03_0005.html;
 //! `204` without a body).
 
-use super::access_key_request;
+use super::{access_key_request, key_path};
 use crate::cloud::catalog::Origin;
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError};
-use crate::sign::encode::encode_component;
 
 pub fn request(
     key: &SigningKey,
@@ -14,6 +13,5 @@ pub fn request(
     domain_id: &str,
     access_key: &str,
 ) -> Result<Request, RequestError> {
-    let path = format!("/{}", encode_component(access_key));
-    access_key_request(key, iam, domain_id, "DELETE", &path, None)
+    access_key_request(key, iam, domain_id, "DELETE", &key_path(access_key), None)
 }

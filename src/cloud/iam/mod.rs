@@ -18,10 +18,16 @@ use crate::cloud::catalog::Origin;
 use crate::cloud::diagnosis::received;
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Answer, Request, RequestError};
+use crate::sign::encode::encode_component;
 use serde::{Deserialize, Serialize};
 
 /// `/v3.0/OS-CREDENTIAL/credentials`, the access keys' collection.
 const ACCESS_KEYS: &str = "/v3.0/OS-CREDENTIAL/credentials";
+
+/// One key's path under the collection.
+fn key_path(access_key: &str) -> String {
+    format!("/{}", encode_component(access_key))
+}
 
 /// A key-management request in the account `domain_id`; `path` follows the collection's.
 fn access_key_request(

@@ -2,11 +2,10 @@
 //! Permanent Access Key*, https://support.huaweicloud.com/intl/en-us/api-iam/iam_03_0002.html): one
 //! key's user, status, creation and last use. A user may read their own keys without any policy.
 
-use super::{access_key_request, AccessKey};
+use super::{access_key_request, key_path, AccessKey};
 use crate::cloud::catalog::Origin;
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError};
-use crate::sign::encode::encode_component;
 use serde::Deserialize;
 
 pub fn request(
@@ -15,8 +14,7 @@ pub fn request(
     domain_id: &str,
     access_key: &str,
 ) -> Result<Request, RequestError> {
-    let path = format!("/{}", encode_component(access_key));
-    access_key_request(key, iam, domain_id, "GET", &path, None)
+    access_key_request(key, iam, domain_id, "GET", &key_path(access_key), None)
 }
 
 /// `{"credential": {"user_id", "access", "status", "create_time", "last_use_time"}}`.

@@ -3,11 +3,10 @@
 //! here only to deactivate a key: it stops working but can still be turned back on, the step
 //! before deleting it.
 
-use super::access_key_request;
+use super::{access_key_request, key_path};
 use crate::cloud::catalog::Origin;
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Request, RequestError};
-use crate::sign::encode::encode_component;
 use serde_json::json;
 
 pub fn deactivate(
@@ -16,7 +15,13 @@ pub fn deactivate(
     domain_id: &str,
     access_key: &str,
 ) -> Result<Request, RequestError> {
-    let path = format!("/{}", encode_component(access_key));
     let body = json!({"credential": {"status": "inactive"}}).to_string();
-    access_key_request(key, iam, domain_id, "PUT", &path, Some(body))
+    access_key_request(
+        key,
+        iam,
+        domain_id,
+        "PUT",
+        &key_path(access_key),
+        Some(body),
+    )
 }

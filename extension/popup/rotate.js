@@ -66,8 +66,27 @@ export function rotatePanel(profile, close) {
     const keys = el('ul', { class: 'rotate-keys' }, ...(view.keys ?? []).map(keyItem));
     const next = [];
     if (view.canCreate) next.push(write([{ action: 'create-key' }], t('rotate_create'), 'rotate-create primary'));
-    if (view.halfway) next.push(el('p', { class: 'rotate-test-first warning' }, t('rotate_test_first')), el('p', { class: 'muted' }, t('rotate_modelarts')));
+    if (view.halfway) next.push(...newKeySteps(view.newKeyTest));
     body.replaceChildren(said, keys, ...next);
+  }
+
+  /** Between the new key and the old key's removal: Test keys (the key check), and ModelArts' authorization. */
+  function newKeySteps(test) {
+    const words = { passed: ['ok', 'rotate_new_key_passed'], 'not-accepted-yet': ['warning', 'rotate_not_propagated'], untested: ['warning', 'rotate_test_first'] }[test];
+    const check = el('button', { type: 'button', class: 'rotate-test' }, t('check_testKeys'));
+    const checkAccess = hostAccess(check, () => ask('flow.origins', { kind: 'key-check', profileId }));
+    // The check records its result on the profile; the rotation's view reads it from there.
+    check.addEventListener('click', () => busy(check, checkAccess.start(() => ask('flow.start', { kind: 'key-check', profileId }))
+      .then(() => ask('flow.view', { kind: KIND, profileId }))));
+    const modelarts = el('button', { type: 'button', class: 'rotate-modelarts' }, t('modelarts_title'));
+    modelarts.addEventListener('click', () => {
+      const section = document.querySelector('#modelarts-section details');
+      if (!section) return;
+      section.open = true;
+      section.scrollIntoView();
+    });
+    return [el('p', { class: `rotate-new-key-test ${words[0]}`, 'data-test': test }, t(words[1])), check,
+      el('p', { class: 'muted' }, t('rotate_modelarts')), modelarts];
   }
 
   ask('flow.view', { kind: KIND, profileId }).then((view) => view.keys && render(view), () => {});

@@ -22,7 +22,7 @@ use crate::cloud::iam::{
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Answer, Request, RequestError};
 use crate::flows::flow::{Flow, Turn};
-use crate::profile::{Credential, Profile, Provider};
+use crate::profile::{parse_ms, Credential, Profile, Provider, Status};
 use crate::words::message_codes;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -455,8 +455,20 @@ pub struct KeyView {
     pub role: KeyRole,
 }
 
+/// What *Test keys* said of the new key, while the old one is still in the cloud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NewKeyTest {
+    /// No check since the new key was made (or one that failed for another reason).
+    Untested,
+    /// A check since the key was made found the key unknown: IAM has not accepted it yet.
+    NotAcceptedYet,
+    /// It passed (the profile then forgets the retired key).
+    Passed,
+}
+
 /// What the panel shows: the user's keys, whether a new one may be made, whether a rotation
-/// stopped half-way, and what the latest run said.
+/// stopped half-way (and what *Test keys* said of the new key), and what the latest run said.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct View {
@@ -464,7 +476,37 @@ pub struct View {
     pub limit: usize,
     pub can_create: bool,
     pub halfway: bool,
+    pub new_key_test: Option<NewKeyTest>,
     pub said: Vec<Line>,
+}
+
+/// A passed check clears the profile's retired keys: the old key still listed but no longer
+/// retired means the new one passed. A check recorded after the new key was made that found it
+/// unknown means IAM has not accepted it yet.
+fn new_key_test(rotate: &Rotate, keys: &[KeyView]) -> NewKeyTest {
+    let retired = |key: &KeyView| {
+        let mut retired = rotate.profile.retired.iter().filter_map(Credential::aksk);
+        retired.any(|r| r.access_key_id == key.key.access_key)
+    };
+    let replaced: Vec<&KeyView> = keys
+        .iter()
+        .filter(|k| k.role == KeyRole::Replaced)
+        .collect();
+    if !replaced.is_empty() && !replaced.into_iter().any(retired) {
+        return NewKeyTest::Passed;
+    }
+    let in_use = keys.iter().find(|k| k.role == KeyRole::InUse);
+    let made_at = in_use.and_then(|k| parse_ms(k.key.created_at.as_deref()?));
+    let check = rotate.profile.last_check.as_ref();
+    let since_made = match (check.and_then(|c| parse_ms(&c.at)), made_at) {
+        (Some(at), Some(made)) => at >= made,
+        _ => false,
+    };
+    let unknown = check.is_some_and(|c| c.results.iter().any(|l| l.status == Status::BadAk));
+    match since_made && unknown {
+        true => NewKeyTest::NotAcceptedYet,
+        false => NewKeyTest::Untested,
+    }
 }
 
 pub fn view(rotate: &Rotate, state: &Rotation) -> View {
@@ -484,6 +526,7 @@ pub fn view(rotate: &Rotate, state: &Rotation) -> View {
     let listed = keys.as_deref().unwrap_or_default();
     let halfway = listed.iter().any(|k| k.role == KeyRole::Replaced);
     View {
+        new_key_test: halfway.then(|| new_key_test(rotate, listed)),
         can_create: state.user_id.is_some()
             && keys.is_some()
             && listed.len() < KEY_LIMIT
@@ -805,6 +848,48 @@ mod tests {
         let v = view(&r, &turn.state);
         assert_eq!(v.keys.unwrap().len(), 1);
         assert!(!v.halfway);
+    }
+
+    #[test]
+    fn after_a_rotation_the_panel_says_what_test_keys_said_of_the_new_key() {
+        let listed = || {
+            let mut state = Rotation {
+                replaced: Some(IN_USE.into()),
+                ..Rotation::default()
+            };
+            // The profile's new key was made at 06:25:19 (the documented list's second key).
+            state.keys =
+                list_access_keys::parse(&list(false).replace("LOSZM4YRVLKOY9E8X...", IN_USE));
+            state
+        };
+        let checked = |at: &str, status: &str| {
+            serde_json::from_value(serde_json::json!({
+                "at": at, "passed": false,
+                "results": [{"step": "iam.projects", "status": status, "severity": "error"}]
+            }))
+            .unwrap()
+        };
+        let test = |r: &Rotate| view(r, &listed()).new_key_test;
+        let mut r = rotated();
+        assert_eq!(test(&r), Some(NewKeyTest::Untested));
+        r.profile.last_check = Some(checked("2020-01-08T06:30:00Z", "bad-ak"));
+        assert_eq!(test(&r), Some(NewKeyTest::NotAcceptedYet));
+        // A check of the old key, before the new one was made, says nothing of it.
+        r.profile.last_check = Some(checked("2020-01-08T06:00:00Z", "bad-ak"));
+        assert_eq!(test(&r), Some(NewKeyTest::Untested));
+        r.profile.last_check = Some(checked("2020-01-08T06:30:00Z", "bad-sk"));
+        assert_eq!(test(&r), Some(NewKeyTest::Untested));
+        // A passed check forgets the retired key: the rotation still knows it replaced it.
+        r.profile.retired.clear();
+        assert_eq!(test(&r), Some(NewKeyTest::Passed));
+        assert!(view(&r, &listed()).halfway);
+        // Not half-way: nothing to say.
+        let plain = rotate(Provider::Huawei, IN_USE);
+        let one = Rotation {
+            keys: list_access_keys::parse(&list(true)),
+            ..Rotation::default()
+        };
+        assert_eq!(view(&plain, &one).new_key_test, None);
     }
 
     #[test]

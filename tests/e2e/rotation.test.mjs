@@ -70,8 +70,9 @@ async function startServers() {
 }
 
 describe('Rotate this key against an IAM stand-in that keeps the keys and verifies the signatures', () => {
+  // OBS on a port nothing listens on: Test keys reads it too, and only IAM matters here.
   const profileOn = (server, name) => ({
-    name, provider: 'huawei', region: 'cn-north-4', endpoint: { iam: server.url },
+    name, provider: 'huawei', region: 'cn-north-4', endpoint: { iam: server.url, obs: 'http://127.0.0.1:9' },
     credentials: [{ kind: 'aksk', accessKeyId: server.accessKeyId, secretAccessKey: server.secretAccessKey }],
   });
 
@@ -112,7 +113,13 @@ describe('Rotate this key against an IAM stand-in that keeps the keys and verifi
         for (const text of [p.page, session]) assert.equal(text.includes(held[made].secret), false);
         assert.deepEqual(p.keys.map((k) => [k.accessKey, k.role]), [[old, 'replaced'], [made, 'in-use']]);
 
-        // Right away the new key is not accepted yet: said so, and nothing was changed or retried.
+        // Test keys right away: IAM does not know the new key yet, and the panel says so.
+        assert.equal(await popup.attr(`.rotate-panel[data-profile-id="${id}"] .rotate-new-key-test`, 'data-test'), 'untested');
+        await popup.waitFor(`.rotate-panel[data-profile-id="${id}"] .rotate-test:not([disabled])`, { timeout: TIMEOUT });
+        await popup.click(`.rotate-panel[data-profile-id="${id}"] .rotate-test`);
+        await popup.waitFor(`.rotate-panel[data-profile-id="${id}"] .rotate-new-key-test[data-test="not-accepted-yet"]`, { timeout: TIMEOUT });
+
+        // Nor does it take the new key's signature on a write yet: said so, nothing changed or retried.
         const sentBefore = server.requests().length;
         p = await clickWrite(popup, id, `.rotate-key[data-access-key="${old}"] .rotate-deactivate`);
         assert.deepEqual(p.said, ['not-propagated']);

@@ -210,30 +210,23 @@ impl Flow for RotateKey {
         call: &Call,
         answer: &Answer,
     ) -> Result<Turn<Self>, RequestError> {
-        let (mut state, next, lines) = match accepted(answer) {
-            Ok(body) => match read(&rotate, state, call, body) {
-                Ok(read) => read,
-                Err(state) => (state, Err(Refusal::Other(status_of(answer))), vec![]),
-            },
-            Err(refusal) => (state, Err(refusal), vec![]),
+        let read = match accepted(answer) {
+            Ok(body) => read(&rotate, state, call, body)
+                .map_err(|state| (state, Refusal::Other(status_of(answer)))),
+            Err(refusal) => Err((state, refusal)),
         };
-        let mut lines = lines;
-        let next = match next {
-            Ok(next) => next,
-            Err(refusal) => {
-                lines.push(refused(&rotate, &state, call, refusal));
+        let (mut state, next, lines) = match read {
+            Ok(read) => read,
+            Err((mut state, refusal)) => {
+                let lines = vec![refused(&rotate, &state, call, refusal)];
                 state.said.extend(lines.clone());
                 return Ok(Turn::stopped(state, lines));
             }
         };
         state.said.extend(lines.clone());
-        let new_key = match (call, &next) {
-            (Call::CreateKey, NextStep::Save(key)) => Some(key.clone()),
-            _ => None,
-        };
-        let calls = match next {
-            NextStep::Send(calls) => calls,
-            NextStep::Save(_) => vec![],
+        let (calls, new_key) = match next {
+            NextStep::Send(calls) => (calls, None),
+            NextStep::Save(key) => (vec![], Some(key)),
         };
         let mut turn = Turn::sending(&rotate, state, calls, lines)?;
         turn.new_key = new_key;
@@ -244,21 +237,21 @@ impl Flow for RotateKey {
         let key = SigningKey::of(&rotate.profile, &rotate.timestamp)?;
         let found = endpoints(&rotate.profile);
         let iam = found.need_iam()?;
-        if *call == Call::AccountId {
-            return auth_domains::request(&key, iam);
-        }
-        let domain = state.domain_id.as_deref().ok_or(RequestError::NotPlanned)?;
+        // Every key action is in the account; its ID is the first read.
+        let domain = || state.domain_id.as_deref().ok_or(RequestError::NotPlanned);
         let user = || state.user_id.as_deref().ok_or(RequestError::NotPlanned);
         match call {
-            Call::AccountId => unreachable!("answered above"),
-            Call::ShowKey { access_key } => show_access_key::request(&key, iam, domain, access_key),
-            Call::ListKeys => list_access_keys::request(&key, iam, domain, user()?),
-            Call::CreateKey => create_access_key::request(&key, iam, domain, user()?),
+            Call::AccountId => auth_domains::request(&key, iam),
+            Call::ShowKey { access_key } => {
+                show_access_key::request(&key, iam, domain()?, access_key)
+            }
+            Call::ListKeys => list_access_keys::request(&key, iam, domain()?, user()?),
+            Call::CreateKey => create_access_key::request(&key, iam, domain()?, user()?),
             Call::DeactivateKey { access_key } => {
-                update_access_key::deactivate(&key, iam, domain, access_key)
+                update_access_key::deactivate(&key, iam, domain()?, access_key)
             }
             Call::DeleteKey { access_key } => {
-                delete_access_key::request(&key, iam, domain, access_key)
+                delete_access_key::request(&key, iam, domain()?, access_key)
             }
         }
     }
@@ -308,13 +301,13 @@ fn supported(profile: &Profile) -> Result<(), RequestError> {
     }
 }
 
-/// After an accepted answer: the requests it makes possible, or the key to save.
+/// After an accepted answer: the requests it makes possible, or the key to save (a created key's).
 enum NextStep {
     Send(Vec<Call>),
     Save(Credential),
 }
 
-type Read = (Rotation, Result<NextStep, Refusal>, Vec<Line>);
+type Read = (Rotation, NextStep, Vec<Line>);
 
 /// An accepted answer read into the state; `Err` when its body is not what IAM documents.
 fn read(rotate: &Rotate, mut state: Rotation, call: &Call, body: &str) -> Result<Read, Rotation> {
@@ -338,7 +331,7 @@ fn read(rotate: &Rotate, mut state: Rotation, call: &Call, body: &str) -> Result
                 // The key's own user: the one whose keys are listed (and rotated).
                 state.user_id = Some(shown.user_id.clone());
                 state.keys = Some(vec![shown]);
-                return Ok((state, Ok(NextStep::Send(vec![Call::ListKeys])), lines));
+                return Ok((state, NextStep::Send(vec![Call::ListKeys]), lines));
             }
             if let Some(key) = state.key_mut(access_key) {
                 key.last_used_at = shown.last_used_at;
@@ -380,7 +373,7 @@ fn read(rotate: &Rotate, mut state: Rotation, call: &Call, body: &str) -> Result
             lines.push(Line::new(RotateCode::Created).with("accessKey", &described.access_key));
             state.keys.get_or_insert_with(Vec::new).push(described);
             state.replaced = Some(in_use.into());
-            return Ok((state, Ok(NextStep::Save(Credential::AkSk(key))), lines));
+            return Ok((state, NextStep::Save(Credential::AkSk(key)), lines));
         }
         Call::DeactivateKey { access_key } => {
             if let Some(key) = state.key_mut(access_key) {
@@ -400,7 +393,7 @@ fn read(rotate: &Rotate, mut state: Rotation, call: &Call, body: &str) -> Result
             vec![]
         }
     };
-    Ok((state, Ok(NextStep::Send(next)), lines))
+    Ok((state, NextStep::Send(next), lines))
 }
 
 fn status_of(answer: &Answer) -> u16 {

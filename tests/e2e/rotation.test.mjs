@@ -5,7 +5,7 @@
 // meets IAM's propagation delay and says so (nothing retried) → deactivate, then delete, signed with the
 // new key → the stand-in holds exactly the new key. Then what blocks a rotation, each losing nothing:
 // the two-key limit (the key in use is never offered for deletion) and the account's access-key
-// protection. The reminder of an old key opens the same panel.
+// protection.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, E2E_EXTENSION } from './lib/browsers.mjs';

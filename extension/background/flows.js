@@ -1,5 +1,5 @@
-// The one runner of the core's flows (src/flows/flow.rs): the key check, Prepare ModelArts and the
-// OpenScale flows (instances, IDs, adding a provider). The core plans each request and reads each
+// The one runner of the core's flows (src/flows/flow.rs): the key check, Prepare ModelArts, the
+// OpenScale flows (instances, IDs, adding a provider) and a key's rotation. The core plans each request and reads each
 // answer into the next turn; this file only sends: each request once, in order, never retried (five
 // failed AK/SK attempts lock a Huawei key for five minutes), without cookies, without following
 // redirects. Secrets never leave the worker except inside the signed requests themselves (and an IBM
@@ -8,6 +8,10 @@
 // The IAM token an OpenScale flow gets lives in this worker's memory until it expires, the worker
 // stops, the vault locks or the profile it was made for changes (token-cache.js): never stored, never
 // sent to a page, only inside the core's requests to IBM.
+//
+// A key the cloud shows once (a rotation's new key, a turn's `newKey`) goes into the vault at once, in
+// place of the profile's key (the old one kept as retired, as "Replace" keeps it), and the run's next
+// requests are signed with it: never kept in storage.session, never sent to the popup.
 //
 // A flow's reads start in the popup's click that also asks for the hosts (when-permitted.js): the
 // toolbar popup may close behind the browser's prompt, so they run here once the hosts are granted.
@@ -64,6 +68,11 @@ const FLOWS = {
   'openscale-instances': lookupResult('openscale-instances'),
   'openscale-ids': lookupResult('openscale-ids'),
   'openscale-add-provider': lookupResult('openscale-add-provider'),
+  'rotate-key': {
+    input: async ({ profileId }) => ({ profile: await getProfile(profileId), timestamp: utcTimestamp(new Date()) }),
+    keepsState: true,
+    finish: (request, input, { state }) => flowView('rotate-key', input, state),
+  },
 };
 
 function flowOf(kind) {
@@ -82,6 +91,12 @@ async function keptState(kind, profileId) {
 
 async function requireHostPermission(patterns) {
   if (!(await api.permissions.contains({ origins: patterns }))) throw { code: 'host-permission', params: { hosts: patterns } };
+}
+
+/** Saves `key` in the vault in place of the key it replaces in `profileId`: the profile that now holds it. */
+async function saveNewKey(profileId, key) {
+  const { document } = await applyOperation({ op: 'import', items: [key], target: profileId, replace: true });
+  return document.profiles.find((p) => p.id === profileId);
 }
 
 /** Takes `call` off the click's writes not sent yet: a write not among them is refused. */
@@ -117,6 +132,7 @@ async function run(kind, request, begin, approved = []) {
     if (!queue.length) break;
     const { call, request: sent } = queue.shift();
     turn = flowRead(kind, input, state, call, await sendOnce(sent), approved);
+    if (turn.newKey) input.profile = await saveNewKey(request.profileId, turn.newKey);
     state = turn.state;
     lines.push(...turn.lines);
     await keep(state);

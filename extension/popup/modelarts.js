@@ -3,23 +3,15 @@
 // bucket with its region, storage class and fit, and the authorizations); 2. *Create bucket and
 // folders*; 3. *Authorize with this key*. Each write's request is shown (no signature, the SK as ••••)
 // before the click that sends it. The worker sends; this page only shows (src/flows/prepare_modelarts.rs).
-import { el, whileBusy } from '../lib/dom.js';
+import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
 import { coded, errorWords, localeKey, words } from '../lib/words.js';
 import { hostAccess } from './host-access.js';
+import { panelBusy, previews as requestPreviews } from './flow-panel.js';
 
-/** A request as the user reads it before sending: method, URL, headers, body. */
-function previewText({ method, url, headers, body }) {
-  const lines = [`${method} ${url}`, ...headers.map(([name, value]) => `${name}: ${value}`)];
-  return body ? `${lines.join('\n')}\n\n${body}` : lines.join('\n');
-}
-
-function previews(planned) {
-  return el('ol', { class: 'modelarts-previews' }, ...planned.map(({ call, preview }) =>
-    el('li', { 'data-action': call.action }, el('pre', { class: 'modelarts-preview' }, previewText(preview)))));
-}
+const previews = (planned) => requestPreviews(planned, 'modelarts-preview');
 
 const folderList = (text) => text.split(',').map((f) => f.trim()).filter(Boolean);
 
@@ -40,14 +32,7 @@ function profilePanel(profile, started) {
   const access = hostAccess(overviewButton, () => originsOf(profile.id));
 
   /** `button`: disabled and marked busy meanwhile (the overview's own button is host-access.js's). */
-  const busy = (button, promise) => {
-    article.setAttribute('aria-busy', 'true');
-    error.textContent = '';
-    const work = promise
-      .then((view) => view && !view.waiting && render(view))
-      .catch((e) => (error.textContent = errorWords(t, 'check_error', e)));
-    return (button ? whileBusy(button, work) : work).finally(() => article.removeAttribute('aria-busy'));
-  };
+  const busy = panelBusy(article, error, (view) => render(view));
 
   overviewButton.addEventListener('click', () => busy(null, startOverview(profile.id, access)));
 

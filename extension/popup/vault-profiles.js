@@ -1,6 +1,7 @@
 // The popup's profile list: the profiles that fit the current tab's console first (the core scores
 // them), then the user's order. Edit in place, delete with undo, move up and down, key age with the
-// rotation steps when it is past the limit, expiry of temporary credentials. Every change is one
+// rotation steps when it is past the limit, *Rotate this key* for a Huawei Cloud or Flexible Engine
+// key (rotate.js), expiry of temporary credentials. Every change is one
 // operation the worker passes to the core; only the core's secret-free view reaches this page.
 import { el } from '../lib/dom.js';
 import { providerLabel } from '../lib/providers.js';
@@ -8,6 +9,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { errorLine } from './vault-errors.js';
 import { activeTabId } from './tab.js';
+import { rotatePanel } from './rotate.js';
 import { coded, dateWords, localeKey, phrase, words } from '../lib/words.js';
 
 /** The view's profiles, best fit for the tab first; equal scores keep the user's order. */
@@ -63,7 +65,7 @@ export function mountProfiles(section) {
           el('strong', { class: 'profile-name' }, profile.name),
           el('span', { class: 'muted' }, [providerLabel(t, profile.provider ?? 'unknown'), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))),
         actions(profile, li)),
-      ...ageLines(profile.keyAge),
+      ...ageLines(profile.keyAge, rotatable(profile) && (() => rotate(profile, li))),
       ...retiredLines(profile.retired),
       profile.note && el('p', { class: 'profile-note muted' }, profile.note),
     ];
@@ -82,7 +84,16 @@ export function mountProfiles(section) {
       button('moveUp', '↑', () => move(profile.id, -1)),
       button('moveDown', '↓', () => move(profile.id, +1)),
       button('edit', '✎', () => li.replaceChildren(editForm(profile))),
+      rotatable(profile) && button('rotate_key', '⟳', () => rotate(profile, li)),
       button('delete', '✕', () => run(() => tell('profiles.delete', { id: profile.id }), undoBar(profile.name))));
+  }
+
+  /** A Huawei Cloud or Flexible Engine profile with an AK/SK (the core says if it is temporary). */
+  const rotatable = (profile) => choices.providers.find((p) => p.id === profile.provider)?.takesHuaweiKeys
+    && (profile.credentials ?? []).some((c) => c.kind === 'aksk');
+
+  function rotate(profile, li) {
+    li.replaceChildren(rotatePanel(profile, () => run(() => tell('profiles.view'))));
   }
 
   function move(id, step) {
@@ -177,7 +188,8 @@ function retiredLines(retired = []) {
   return [el('p', { class: 'retired-key muted' }, t('vault_retired_key', [keys.join(t('list_separator'))]))];
 }
 
-function ageLines(age) {
+/** `rotate`: opens *Rotate this key* from the reminder, for a profile that has it. */
+function ageLines(age, rotate) {
   if (!age) return [];
   if (age.temporary) {
     return [el('p', { class: age.expired ? 'expiry error' : 'expiry muted', 'data-expired': String(age.expired) },
@@ -188,6 +200,12 @@ function ageLines(age) {
   const line = el('p', { class: age.stale ? 'key-age warning' : 'key-age muted', 'data-stale': String(age.stale) },
     age.stale ? '⚠ ' : '', phrase(t, 'vault_key_age', { count: age.ageDays, since }));
   if (!age.stale) return [line];
-  return [line, el('details', { class: 'rotation' }, el('summary', {}, t('vault_rotate')),
-    el('ol', {}, age.rotationSteps.map((code) => el('li', {}, words(t, 'rotation', { code })))))];
+  const steps = el('details', { class: 'rotation' }, el('summary', {}, t('vault_rotate')));
+  if (rotate) {
+    const button = el('button', { type: 'button', class: 'rotate-open primary' }, t('rotate_this_key'));
+    button.addEventListener('click', rotate);
+    steps.append(button);
+  }
+  steps.append(el('ol', {}, age.rotationSteps.map((code) => el('li', {}, words(t, 'rotation', { code })))));
+  return [line, steps];
 }

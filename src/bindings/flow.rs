@@ -1,11 +1,13 @@
 //! JS exports for every flow (`crate::flows::flow`), the same for each, named by `kind`
 //! (`key-check`, `prepare-modelarts`, `openscale-instances`, `openscale-ids`,
-//! `openscale-add-provider`). `input` is the flow's own (`{ profile, timestamp, bucket? }` for a key
-//! check, `{ profile, timestamp }` for Prepare ModelArts, `{ profile, now, token?, guid?, region?,
-//! provider? }` for OpenScale, `now` in Unix seconds), `state` what the last turn returned
-//! (`undefined` at first). A turn is `{ state, send: [{ call, write, request }], lines, stop,
-//! token? }`: send each request once, in order, and read its answer with `flowRead`; hold `token`
-//! in memory only, and give it back in the input. A refusal is thrown as `{ code, params }`.
+//! `openscale-add-provider`, `rotate-key`). `input` is the flow's own (`{ profile, timestamp,
+//! bucket? }` for a key check, `{ profile, timestamp }` for Prepare ModelArts and a key rotation,
+//! `{ profile, now, token?, guid?, region?, provider? }` for OpenScale, `now` in Unix seconds),
+//! `state` what the last turn returned (`undefined` at first). A turn is `{ state, send: [{ call,
+//! write, request }], lines, stop, token?, newKey? }`: send each request once, in order, and read
+//! its answer with `flowRead`; hold `token` in memory only, and give it back in the input; save
+//! `newKey` in the vault in place of the profile's key before anything else, and give back the
+//! profile that holds it. A refusal is thrown as `{ code, params }`.
 
 use super::{from_js, request_error, to_js, JsRequest};
 use crate::cloud::ibm::iam_token::HeldToken;
@@ -17,6 +19,8 @@ use crate::flows::openscale::ids::OpenscaleIds;
 use crate::flows::openscale::instances::OpenscaleInstances;
 use crate::flows::openscale::Said;
 use crate::flows::prepare_modelarts::PrepareModelArts;
+use crate::flows::rotate_key::RotateKey;
+use crate::profile::Credential;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tsify_next::Tsify;
@@ -31,6 +35,7 @@ enum FlowKind {
     OpenscaleInstances,
     OpenscaleIds,
     OpenscaleAddProvider,
+    RotateKey,
 }
 
 /// Calls the generic `$run` with the flow `$kind` names.
@@ -42,6 +47,7 @@ macro_rules! by_kind {
             FlowKind::OpenscaleInstances => $run::<OpenscaleInstances>($($arg),*),
             FlowKind::OpenscaleIds => $run::<OpenscaleIds>($($arg),*),
             FlowKind::OpenscaleAddProvider => $run::<AddProvider>($($arg),*),
+            FlowKind::RotateKey => $run::<RotateKey>($($arg),*),
         }
     };
 }
@@ -101,6 +107,8 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
         stop: bool,
         #[serde(skip_serializing_if = "Option::is_none")]
         token: &'a Option<HeldToken>,
+        #[serde(rename = "newKey", skip_serializing_if = "Option::is_none")]
+        new_key: &'a Option<Credential>,
     }
     to_js(&JsTurn {
         state: &turn.state,
@@ -116,6 +124,7 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
         lines: &turn.lines,
         stop: turn.stop,
         token: &turn.token,
+        new_key: &turn.new_key,
     })
 }
 

@@ -39,6 +39,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
     use crate::fill::RefusalCode;
     use crate::flows::openscale::LookupCode;
     use crate::flows::prepare_modelarts::FitCode;
+    use crate::flows::rotate_key::RotateCode;
     use crate::profile::DiagnosisCode;
     use crate::profile::{DefaultNameCode, ProfileError};
     use crate::vault::VaultError;
@@ -88,6 +89,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             LookupCode::ALL,
             LookupCode::as_str,
             LookupCode::params,
+        ),
+        entries(
+            "rotate",
+            RotateCode::ALL,
+            RotateCode::as_str,
+            RotateCode::params,
         ),
         entries(
             "modelarts_fit",

@@ -9,14 +9,23 @@ use crate::profile::{Details, Status};
 use crate::sign::Scheme;
 use serde::Deserialize;
 
-/// A JSON request to an API Gateway service. `project_id` goes into `X-Project-Id`, signed like
-/// every header, as huaweicloudsdkcore's `BasicCredentials.process_auth_request` adds it.
-/// `body` is `(sent, shown)`: the JSON sent and the JSON the user sees, secrets masked.
+/// Whose resources a request is about, as huaweicloudsdkcore's credentials add it, signed like
+/// every header: a regional service's project (`BasicCredentials`, `X-Project-Id`) or, for a
+/// global one such as IAM's key management, the account (`GlobalCredentials`, `X-Domain-Id`).
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    Unscoped,
+    Project(&'a str),
+    Domain(&'a str),
+}
+
+/// A JSON request to an API Gateway service, in `scope`. `body` is `(sent, shown)`: the JSON sent
+/// and the JSON the user sees, secrets masked.
 pub fn request(
     key: &SigningKey,
     method: &str,
     url: String,
-    project_id: Option<&str>,
+    scope: Scope,
     body: Option<(String, String)>,
 ) -> Result<Request, RequestError> {
     let mut request = key.regional(Scheme::Apig, method, url)?;
@@ -30,10 +39,13 @@ pub fn request(
     request
         .headers
         .push(("Content-Type".into(), content_type.into()));
-    if let Some(project_id) = project_id {
-        request
-            .headers
-            .push(("X-Project-Id".into(), project_id.into()));
+    let scope = match scope {
+        Scope::Unscoped => None,
+        Scope::Project(id) => Some(("X-Project-Id", id)),
+        Scope::Domain(id) => Some(("X-Domain-Id", id)),
+    };
+    if let Some((name, id)) = scope {
+        request.headers.push((name.into(), id.into()));
     }
     let shown = body.map(|(sent, shown)| {
         request.body = sent.into_bytes();

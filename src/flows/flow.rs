@@ -9,6 +9,7 @@
 
 use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::{Answer, Preview, Request, RequestError};
+use crate::profile::Credential;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -86,14 +87,19 @@ pub struct Send<C> {
 }
 
 /// What a step of a flow says: the state now, the requests to send next, what the answer meant,
-/// whether to send nothing more (the key itself is wrong, or a write failed), and a token for the
-/// caller to hold in memory (and give back in the input) until it expires.
+/// whether to send nothing more (the key itself is wrong, or a write failed), a token for the
+/// caller to hold in memory (and give back in the input) until it expires, and a key the cloud
+/// just made.
 pub struct Turn<F: Flow + ?Sized> {
     pub state: F::State,
     pub send: Vec<Send<F::Call>>,
     pub lines: Vec<F::Line>,
     pub stop: bool,
     pub token: Option<HeldToken>,
+    /// A key whose secret the cloud shows once (a rotation's new key): the caller saves it in the
+    /// vault in place of the key it replaces in the input's profile, and gives back that profile
+    /// before the next request. Never in the state, the lines, the popup or a log.
+    pub new_key: Option<Credential>,
 }
 
 impl<F: Flow + ?Sized> Turn<F> {
@@ -120,6 +126,7 @@ impl<F: Flow + ?Sized> Turn<F> {
             lines,
             stop: false,
             token: None,
+            new_key: None,
         })
     }
 
@@ -131,6 +138,7 @@ impl<F: Flow + ?Sized> Turn<F> {
             lines,
             stop: true,
             token: None,
+            new_key: None,
         }
     }
 

@@ -90,6 +90,7 @@ impl Flow for KeyCheckFlow {
             lines: vec![],
             stop: false,
             token: None,
+            new_key: None,
         })
     }
 
@@ -107,6 +108,7 @@ impl Flow for KeyCheckFlow {
             stop: diagnosis.stop,
             lines: vec![diagnosis],
             token: None,
+            new_key: None,
         })
     }
 

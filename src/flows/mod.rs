@@ -9,8 +9,11 @@
 //!   and a provider added to it (three flows).
 //! - [`prepare_modelarts`]: a fit bucket, its folders and the ModelArts authorization, from the key
 //!   (a [`flow::Flow`]).
+//! - [`rotate_key`]: a new AK/SK made, saved in place of the profile's, and the old one deleted
+//!   (a [`flow::Flow`]).
 
 pub mod flow;
 pub mod key_check;
 pub mod openscale;
 pub mod prepare_modelarts;
+pub mod rotate_key;

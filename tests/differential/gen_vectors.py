@@ -8,7 +8,8 @@ Writes tests/.cache/vectors.json. The oracles: botocore (SigV4 header and presig
 request); and Prepare ModelArts' requests built by credfill's flow (`flowRequest`) against what
 esdk-obs-python (its convertor and `Authentication`) and huaweicloudsdkmodelarts (its client's request
 builders, signed by huaweicloudsdkcore's `BasicCredentials`) and huaweicloudsdkiam (the project list,
-`keystone_list_auth_projects`) send for the same inputs. Nothing is sent:
+`keystone_list_auth_projects`) send for the same inputs; and the key rotation's requests against
+huaweicloudsdkiam's permanent access key calls, signed by `GlobalCredentials` (with `X-Domain-Id`). Nothing is sent:
 each SDK computes locally, its clock and HTTP call replaced.
 """
 
@@ -28,9 +29,14 @@ import botocore.credentials
 import obs.auth
 import obs.convertor
 import requests
-from huaweicloudsdkcore.auth.credentials import BasicCredentials
+from huaweicloudsdkcore.auth.credentials import BasicCredentials, GlobalCredentials
 from huaweicloudsdkcore.sdk_request import SdkRequest
-from huaweicloudsdkiam.v3 import IamClient, KeystoneListAuthProjectsRequest
+from huaweicloudsdkiam.v3 import (CreateCredentialOption, CreatePermanentAccessKeyRequest,
+                                  CreatePermanentAccessKeyRequestBody, DeletePermanentAccessKeyRequest, IamClient,
+                                  KeystoneListAuthDomainsRequest, KeystoneListAuthProjectsRequest,
+                                  ListPermanentAccessKeysRequest, ShowPermanentAccessKeyRequest,
+                                  UpdateCredentialOption, UpdatePermanentAccessKeyRequest,
+                                  UpdatePermanentAccessKeyRequestBody)
 from huaweicloudsdkmodelarts.v1 import (AuthorizationRequest, CreateAuthorizationRequest, DeleteAuthorizationsRequest,
                                         GetAuthorizationsRequest, ModelArtsClient)
 from obs.model import CreateBucketHeader
@@ -368,6 +374,64 @@ def prepare_case(rng):
     return {"prepare": prepare, "call": call, "expected": expected, "secretAccessKey": sk}
 
 
+# --- rotate: the key rotation's requests, huaweicloudsdkiam with GlobalCredentials -----------------
+
+ROTATE_DESCRIPTION = "credfill rotation"  # src/cloud/iam/create_access_key.rs
+
+
+def rotate_case(rng):
+    """A call of the rotation, and the request huaweicloudsdkiam builds and GlobalCredentials signs for it."""
+    t = timestamp(rng)
+    ak = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(20))
+    sk = "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(40))
+    other = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(20))
+    domain_id, user_id = (secrets_hex(rng) for _ in range(2))
+    flexible = rng.random() < 0.4
+    region = "eu-west-0" if flexible else rng.choice(HUAWEI_REGIONS)
+    host = f"iam.{region}.{'prod-cloud-ocb.orange-business.com' if flexible else 'myhuaweicloud.com'}"
+    action = rng.choice(["account-id", "show-key", "list-keys", "create-key", "deactivate-key", "delete-key"])
+    target = rng.choice([ak, other])
+    call, sdk = {
+        "account-id": ({}, lambda: IamClient._keystone_list_auth_domains_http_info(KeystoneListAuthDomainsRequest())),
+        "show-key": ({"accessKey": target}, lambda: IamClient._show_permanent_access_key_http_info(
+            ShowPermanentAccessKeyRequest(access_key=target))),
+        "list-keys": ({}, lambda: IamClient._list_permanent_access_keys_http_info(
+            ListPermanentAccessKeysRequest(user_id=user_id))),
+        "create-key": ({}, lambda: IamClient._create_permanent_access_key_http_info(CreatePermanentAccessKeyRequest(
+            body=CreatePermanentAccessKeyRequestBody(credential=CreateCredentialOption(
+                user_id=user_id, description=ROTATE_DESCRIPTION))))),
+        "deactivate-key": ({"accessKey": target}, lambda: IamClient._update_permanent_access_key_http_info(
+            UpdatePermanentAccessKeyRequest(access_key=target, body=UpdatePermanentAccessKeyRequestBody(
+                credential=UpdateCredentialOption(status="inactive"))))),
+        "delete-key": ({"accessKey": target}, lambda: IamClient._delete_permanent_access_key_http_info(
+            DeletePermanentAccessKeyRequest(access_key=target))),
+    }[action]
+    info = sdk()
+    path = info["resource_path"].replace("{access_key}", info["path_params"].get("access_key", ""))
+    json_body = {k: v for k, v in info["body"].to_dict().items() if v is not None} if info["body"] is not None else None
+    if json_body:
+        json_body = {"credential": {k: v for k, v in json_body["credential"].items() if v is not None}}
+    sent_body = json.dumps(json_body, separators=(",", ":"), sort_keys=True) if json_body else ""
+    query = [(k, v) for k, v in info["query_params"] if v is not None]
+    headers = dict(info["header_params"], **{"X-Sdk-Date": basic(t)})
+    request = SdkRequest(method=info["method"], schema="https", host=host, resource_path=path, query_params=query,
+                         header_params=dict(headers), body=sent_body.encode())
+    # The account's ID: GlobalCredentials adds it as X-Domain-Id and signs it (none before it is known).
+    credentials = GlobalCredentials(ak, sk, None if action == "account-id" else domain_id)
+    credentials.sign_request(request)
+    profile = {"id": "p", "name": "p", "provider": "flexible-engine" if flexible else "huawei", "region": region,
+               "credentials": [{"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "issuer": "huawei"}]}
+    expected = {"method": info["method"], "host": host, "path": path, "query": query,
+                "headers": {k: v for k, v in request.header_params.items() if k != "Authorization"},
+                "authorization": request.header_params["Authorization"], "jsonBody": json_body, "signedBody": sent_body}
+    return {"rotate": {"profile": profile, "timestamp": basic(t)}, "state": {"domainId": domain_id, "userId": user_id},
+            "call": {"action": action, **call}, "expected": expected}
+
+
+def secrets_hex(rng):
+    return "".join(rng.choice("0123456789abcdef") for _ in range(32))
+
+
 # --- ibm: ibm-cloud-sdk-core ------------------------------------------------------------------
 
 def ibm_case(rng):
@@ -399,6 +463,7 @@ def main():
         "apig": [apig_case(rng) for _ in range(CASES)],
         "ibm": [ibm_case(rng) for _ in range(20)],
         "prepare": [prepare_case(rng) for _ in range(CASES)],
+        "rotate": [rotate_case(rng) for _ in range(CASES)],
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(vectors, ensure_ascii=False, indent=0))

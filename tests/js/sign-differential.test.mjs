@@ -16,7 +16,7 @@ function loadVectors() {
   assert.ok(existsSync(VECTORS),
     'tests/.cache/vectors.json is missing: run .venv/bin/python tests/differential/gen_vectors.py');
   const vectors = JSON.parse(readFileSync(VECTORS, 'utf8'));
-  for (const group of ['aws4', 'aws4Presign', 'obs', 'obsPresign', 'apig', 'prepare']) {
+  for (const group of ['aws4', 'aws4Presign', 'obs', 'obsPresign', 'apig', 'prepare', 'rotate']) {
     assert.ok(vectors[group]?.length >= MIN_CASES,
       `${group}: ${vectors[group]?.length ?? 0} cases, at least ${MIN_CASES} wanted`);
   }
@@ -100,5 +100,26 @@ test('Prepare ModelArts requests equal esdk-obs-python\'s and huaweicloudsdkmode
       assert.equal(request.body ?? null, expected.body);
     }
     assert.equal(write, ['create-bucket', 'put-folder', 'authorize', 'remove-authorization'].includes(call.action));
+  });
+});
+
+// Rotate this key: each request of the rotation (src/flows/rotate_key.rs) is the one huaweicloudsdkiam
+// builds for the same call, with the X-Domain-Id and signature its GlobalCredentials add.
+test('key rotation requests equal huaweicloudsdkiam\'s, signed as GlobalCredentials signs them', () => {
+  assert.ok(vectors.rotate?.length >= MIN_CASES, `rotate: ${vectors.rotate?.length ?? 0} cases`);
+  replay('rotate', ({ rotate, state, call, expected }) => {
+    const { request, write } = flowRequest('rotate-key', rotate, state, call);
+    const url = new URL(request.url);
+    assert.equal(request.method, expected.method);
+    assert.equal(url.host, expected.host);
+    assert.equal(url.pathname, expected.path);
+    assert.deepEqual([...url.searchParams], expected.query);
+    // The browser sends Host itself; the SDK lists it among its headers.
+    for (const [name, value] of Object.entries(expected.headers)) if (name !== 'Host') assert.equal(header(request, name.toLowerCase()), value, name);
+    if (!('X-Domain-Id' in expected.headers)) assert.equal(header(request, 'x-domain-id'), undefined);
+    assert.equal(header(request, 'authorization'), expected.authorization);
+    assert.equal(request.body ?? '', expected.signedBody);
+    if (expected.jsonBody) assert.deepEqual(JSON.parse(request.body), expected.jsonBody);
+    assert.equal(write, ['create-key', 'deactivate-key', 'delete-key'].includes(call.action));
   });
 });

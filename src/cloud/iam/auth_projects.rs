@@ -7,7 +7,7 @@
 //! while this one needs no policy permission and lists the projects the caller may use.
 
 use crate::cloud::answer::Answer;
-use crate::cloud::apig;
+use crate::cloud::apig::{self, Scope};
 use crate::cloud::catalog::Origin;
 use crate::cloud::diagnosis::{received, unexpected, Diagnosis};
 use crate::cloud::key::SigningKey;
@@ -22,7 +22,7 @@ pub fn request(key: &SigningKey, iam: &Origin) -> Result<Request, RequestError> 
         key,
         "GET",
         format!("{}/v3/auth/projects", iam.base()),
-        None,
+        Scope::Unscoped,
         None,
     )
 }

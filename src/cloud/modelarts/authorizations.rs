@@ -7,7 +7,7 @@
 //! SK, shown as `••••` before it is sent.
 
 use crate::cloud::answer::Answer;
-use crate::cloud::apig::{self, gateway_failure, service_error};
+use crate::cloud::apig::{self, gateway_failure, service_error, Scope};
 use crate::cloud::catalog::Origin;
 use crate::cloud::diagnosis::{received, unexpected, Diagnosis};
 use crate::cloud::key::SigningKey;
@@ -37,7 +37,7 @@ pub fn list(
         key,
         "GET",
         url(modelarts, project_id)?,
-        Some(project_id),
+        Scope::Project(project_id),
         None,
     )
 }
@@ -57,7 +57,7 @@ pub fn create(
         key,
         "POST",
         url(modelarts, project_id)?,
-        Some(project_id),
+        Scope::Project(project_id),
         Some((sent, body(MASK))),
     )
 }
@@ -74,7 +74,7 @@ pub fn delete(
         url(modelarts, project_id)?,
         encode_component(user_id)
     );
-    apig::request(key, "DELETE", url, Some(project_id), None)
+    apig::request(key, "DELETE", url, Scope::Project(project_id), None)
 }
 
 /// The kinds of authorization ModelArts lists (`type`), shown with their words

@@ -86,6 +86,7 @@ impl Flow for AddProvider {
             lines: vec![],
             stop: false,
             token: None,
+            new_key: None,
         })
     }
 

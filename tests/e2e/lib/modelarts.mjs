@@ -1,5 +1,5 @@
 // The Prepare ModelArts panel of the popup, read and clicked the way a user does (both browsers).
-const TIMEOUT = 30_000;
+import { settle } from './settle.mjs';
 
 /** What the panel of `id` shows: the log, the buckets' fit, the planned writes and the authorizations. */
 export async function panel(popup, id) {
@@ -26,16 +26,7 @@ export async function panel(popup, id) {
 }
 
 /** Waits until the panel is idle and `accept` holds. */
-export async function settled(popup, id, accept) {
-  const end = Date.now() + TIMEOUT;
-  let last;
-  while (Date.now() < end) {
-    last = await panel(popup, id);
-    if (last && !last.busy && accept(last)) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`panel ${id} did not settle: ${JSON.stringify(last)}`);
-}
+export const settled = (popup, id, accept) => settle(() => panel(popup, id), accept, `panel ${id}`);
 
 /** Opens the removal of the authorization of `row`'s panel: its request, then its button, come in view. */
 export async function openRemoval(popup, row) {

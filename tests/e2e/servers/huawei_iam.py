@@ -10,6 +10,14 @@ With MODELARTS_AGENCY_ONLY=1 the POST refuses AK/SK authorizations with a docume
 (`ModelArts.0104` "Parameter error."): no document says how a region that takes agencies only words it.
 With MODELARTS_AUTHORIZED=<AK> the list starts with that key's authorization, as one made before the key
 was rotated stays configured.
+The permanent access keys (`/v3/auth/domains` and `/v3.0/OS-CREDENTIAL/credentials`, huaweicloudsdkiam's
+paths) are kept for one IAM user who owns every key: show, list, create (a third key is refused with the
+documented `akSkNumExceed`), deactivate, delete; each needs the account's ID in a signed `X-Domain-Id`, as
+huaweicloudsdkcore's `GlobalCredentials` sends it. A deactivated or deleted key no longer signs anything; a
+new key signs only KEY_PROPAGATION_SECONDS (default 0) after it was made, the delay before IAM accepts a
+fresh key everywhere. With ACCESS_KEY_PROTECTION=1 the account has access-key protection on: the writes
+answer Keystone's 403 (the exact code is not documented) and the reads still work. `GET /e2e/keys` (not
+signed, not Huawei's) gives the test the keys held, with their secrets.
 It VERIFIES the `SDK-HMAC-SHA256` signature by recomputing it with huaweicloudsdkcore's own Signer
 over the headers the request says it signed, and rejects a date more than 15 minutes from its clock.
 Errors use API Gateway's documented shape ({"error_code": "APIGW.0301", "error_msg": ...}); the
@@ -18,7 +26,7 @@ wording after "Incorrect IAM authentication information:" is the documented one 
 Usage: [HUAWEI_AK=… HUAWEI_SK=…] [HUAWEI_KEYS='[{"accessKeyId": …, "secretAccessKey": …}]'] huawei_iam.py
 LOG_PATH [CLOCK_OFFSET_SECONDS]  (the offset shifts this server's clock; without HUAWEI_AK it makes up a
 key; HUAWEI_KEYS adds more valid keys)
-Prints {"url", "accessKeyId", "secretAccessKey", "projectId"} when ready."""
+Prints {"url", "accessKeyId", "secretAccessKey", "projectId", "domainId"} when ready."""
 
 import hmac
 import json
@@ -47,6 +55,12 @@ SUB_PROJECT_ID = secrets.token_hex(16)
 REGIONS = ("af-south-1", "ap-southeast-3", "cn-north-4", "cn-east-3", "eu-west-0")
 AGENCY_ONLY = os.environ.get("MODELARTS_AGENCY_ONLY") == "1"
 SUB_USER = os.environ.get("IAM_SUB_USER") == "1"
+PROTECTED = os.environ.get("ACCESS_KEY_PROTECTION") == "1"
+PROPAGATION = timedelta(seconds=int(os.environ.get("KEY_PROPAGATION_SECONDS", "0")))
+DOMAIN_ID = secrets.token_hex(16)
+USER_ID = secrets.token_hex(16)
+KEY_LIMIT = 2
+CREDENTIALS_PATH = re.compile(r"^/v3\.0/OS-CREDENTIAL/credentials(?:/([^/]+))?/?$")
 ANSWERS = Path(__file__).resolve().parents[2] / "fixtures" / "cloud-answers"
 
 
@@ -61,6 +75,75 @@ def authorization_of(access):
     """A configured AK/SK authorization of `access`, in the documented list's shape."""
     entry = documented("modelarts/authorizations-list.json")["auth"][0]
     return dict(entry, user_id="e2e" + access[:8].lower(), user_name="e2e-user", type="credential", content=access)
+
+
+def iam_time(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+# The IAM user's permanent keys: {access: {status, create_time, last_use_time, made_at}}.
+STARTED = datetime.now(timezone.utc) - timedelta(days=120)
+CREDENTIALS = {access: {"status": "active", "create_time": iam_time(STARTED), "last_use_time": iam_time(STARTED),
+                        "made_at": STARTED} for access in KEYS}
+
+
+def signs(access, at):
+    """A key signs when IAM holds it active and has had time to accept it everywhere."""
+    held = CREDENTIALS.get(access)
+    return held is not None and held["status"] == "active" and at >= held["made_at"] + PROPAGATION
+
+
+def described(access, template):
+    held = CREDENTIALS[access]
+    return dict(template, access=access, user_id=USER_ID, status=held["status"], create_time=held["create_time"],
+                **({"last_use_time": held["last_use_time"]} if "last_use_time" in template else {}))
+
+
+def credentials(request, access, at):
+    """The key actions, in the account named by a signed X-Domain-Id."""
+    signed = AUTH.match(request.headers["Authorization"]).group(2).split(";")
+    if request.headers.get("X-Domain-Id") != DOMAIN_ID or "x-domain-id" not in signed:
+        return answer(403, documented("iam/keystone-403-forbidden.json"))
+    CREDENTIALS[access]["last_use_time"] = iam_time(at)
+    target = CREDENTIALS_PATH.match(request.path).group(1)
+    if request.method != "GET" and PROTECTED:
+        return answer(403, documented("iam/keystone-403-forbidden.json"))
+    if target is None and request.method == "GET":
+        if request.args.get("user_id", USER_ID) != USER_ID:
+            return answer(403, documented("iam/keystone-403-forbidden.json"))
+        body = documented("iam/credential-list.json")
+        body["credentials"] = [described(a, body["credentials"][0]) for a in CREDENTIALS]
+        return answer(200, body)
+    if target is None and request.method == "POST":
+        asked = json.loads(request.get_data() or b"{}").get("credential", {})
+        if asked.get("user_id") != USER_ID:
+            return answer(403, documented("iam/keystone-403-forbidden.json"))
+        if len(CREDENTIALS) >= KEY_LIMIT:
+            return answer(400, documented("iam/credential-create-400-aksk-num-exceed.json"))
+        new = "".join(secrets.choice(string.ascii_uppercase + string.digits) for _ in range(20))
+        KEYS[new] = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+        CREDENTIALS[new] = {"status": "active", "create_time": iam_time(at), "made_at": at}
+        body = documented("iam/credential-create.json")
+        body["credential"] = dict(described(new, body["credential"]), secret=KEYS[new],
+                                  description=asked.get("description", ""))
+        return answer(201, body)
+    if target not in CREDENTIALS:
+        return answer(404, {"error": {"code": 404, "title": "Not Found", "message": "Could not find credential."}})
+    if request.method == "GET":
+        body = documented("iam/credential-show.json")
+        body["credential"] = described(target, body["credential"])
+        return answer(200, body)
+    if request.method == "PUT":
+        status = json.loads(request.get_data() or b"{}").get("credential", {}).get("status")
+        if status in ("active", "inactive"):
+            CREDENTIALS[target]["status"] = status
+        body = documented("iam/credential-show.json")
+        body["credential"] = described(target, body["credential"])
+        return answer(200, body)
+    if request.method == "DELETE":
+        del CREDENTIALS[target], KEYS[target]
+        return Response(status=204)
+    return answer(405, {"error": {"code": 405, "title": "Method Not Allowed", "message": "Method not allowed."}})
 
 
 # ModelArts' configured authorizations: {user_id, user_name, type, content, create_time}
@@ -134,15 +217,20 @@ def app_for(offset):
     @Request.application
     def app(request):
         is_modelarts = MODELARTS_PATH.match(request.path) is not None
+        is_credentials = CREDENTIALS_PATH.match(request.path) is not None
         path = request.path.rstrip("/")
-        if path not in ("/v3/projects", "/v3/auth/projects") and not is_modelarts:
+        if path == "/e2e/keys":
+            # With each secret: the test checks it never reached a page or the session storage.
+            return answer(200, {a: dict({k: v for k, v in held.items() if k != "made_at"}, secret=KEYS[a])
+                                for a, held in CREDENTIALS.items()})
+        if path not in ("/v3/projects", "/v3/auth/projects", "/v3/auth/domains") and not is_modelarts and not is_credentials:
             return answer(404, {"error_msg": "The API does not exist or has not been published in the environment",
                                 "error_code": "APIGW.0101"})
         auth = AUTH.match(request.headers.get("Authorization", ""))
         if not auth:
             return gateway_error(401, "Authorization header is missing or malformed")
         access, signed, signature = auth.groups()
-        if access not in KEYS:
+        if not signs(access, now(offset)):
             return gateway_error(401, "ak not exist")
         try:
             sent_at = datetime.strptime(request.headers.get("X-Sdk-Date", ""), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
@@ -154,6 +242,13 @@ def app_for(offset):
             return gateway_error(401, "verify aksk signature fail")
         if is_modelarts:
             return modelarts(request, access)
+        if is_credentials:
+            return credentials(request, access, now(offset))
+        if path == "/v3/auth/domains":
+            body = documented("iam/keystone-list-auth-domains.json")
+            body["domains"] = [dict(body["domains"][0], id=DOMAIN_ID, links={"self": f"{request.host_url}v3/domains/{DOMAIN_ID}"})]
+            body["links"] = {"self": request.url}
+            return answer(200, body)
         if path == "/v3/auth/projects":
             # Each region's sub-project first: only the exact name is the region's project.
             return projects(request, [name for region in REGIONS for name in (f"{region}_e2e", region)])
@@ -166,5 +261,5 @@ def app_for(offset):
 
 if __name__ == "__main__":
     clock_offset = int(sys.argv[2]) if len(sys.argv) > 2 else 0
-    serve(app_for(clock_offset), 0, sys.argv[1], {"accessKeyId": AK, "secretAccessKey": SK, "projectId": PROJECT_ID},
+    serve(app_for(clock_offset), 0, sys.argv[1], {"accessKeyId": AK, "secretAccessKey": SK, "projectId": PROJECT_ID, "domainId": DOMAIN_ID},
           clock_offset=clock_offset)

@@ -1,0 +1,34 @@
+// What the panels of flows with writes share (Prepare ModelArts, the key rotation): a write's request as
+// the user reads it before the click that sends it (the core's preview: no signature, a secret as ••••),
+// and the panel's busy state while the worker runs a step.
+import { el, whileBusy } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { errorWords } from '../lib/words.js';
+
+/** A request as the user reads it before sending: method, URL, headers, body. */
+function previewText({ method, url, headers, body }) {
+  const lines = [`${method} ${url}`, ...headers.map(([name, value]) => `${name}: ${value}`)];
+  return body ? `${lines.join('\n')}\n\n${body}` : lines.join('\n');
+}
+
+/** `planned`: the core's `[{call, preview}]`; each shown in a `<pre class="${className}">`, in a list `${className}s`. */
+export function previews(planned, className) {
+  return el('ol', { class: `${className}s` }, ...planned.map(({ call, preview }) =>
+    el('li', { 'data-action': call.action }, el('pre', { class: className }, previewText(preview)))));
+}
+
+/**
+ * `busy(button, promise)` for a panel `root`: marks it busy until `promise` (a step in the worker)
+ * settles, then `render`s the view it gives (not a `{waiting}` one) or puts the error's words in `error`.
+ * `button` is disabled meanwhile (null: one host-access.js handles).
+ */
+export function panelBusy(root, error, render) {
+  return (button, promise) => {
+    root.setAttribute('aria-busy', 'true');
+    error.textContent = '';
+    const work = promise
+      .then((view) => view && !view.waiting && render(view))
+      .catch((e) => (error.textContent = errorWords(t, 'check_error', e)));
+    return (button ? whileBusy(button, work) : work).finally(() => root.removeAttribute('aria-busy'));
+  };
+}

@@ -23,7 +23,7 @@ use crate::cloud::ibm::{delete_api_key, iam_refusal, unlock_api_key};
 use crate::cloud::{Answer, Failure, Request, RequestError, MASK};
 use crate::flows::flow::{Flow, Turn};
 use crate::flows::rotate_key::{Asked, Line};
-use crate::profile::{Credential, Profile, Provider};
+use crate::profile::{Credential, IbmApiKey, Profile, Provider};
 use crate::secret::Secret;
 use crate::words::message_codes;
 use serde::{Deserialize, Serialize};
@@ -57,6 +57,21 @@ impl RotateIbm {
         endpoints(&self.profile)
             .ibm_iam
             .ok_or(RequestError::NotInRegion("IAM"))
+    }
+
+    /// The input as it is once the vault holds `key` in place of the profile's API key (no
+    /// token yet): what the new key's proof is sent with.
+    fn holding(&self, key: &IbmApiKey) -> RotateIbm {
+        let mut profile = self.profile.clone();
+        for credential in &mut profile.credentials {
+            if let Credential::IbmApiKey(held) = credential {
+                *held = key.clone();
+            }
+        }
+        RotateIbm {
+            profile,
+            token: None,
+        }
     }
 
     /// The token a request is made with. Every run sends the token step first, so only a
@@ -246,6 +261,7 @@ impl Flow for RotateIbmKey {
         let unexpected = || line(RotateIbmCode::UnexpectedAnswer).with("httpStatus", status);
         let mut lines = vec![];
         let mut new_key = None;
+        let (mut next, mut proving) = (vec![], None);
         match call {
             Call::Token => unreachable!("read above"),
             Call::Details => {
@@ -270,7 +286,10 @@ impl Flow for RotateIbmKey {
                     return stopped(state, unexpected());
                 };
                 lines.push(line(RotateIbmCode::Created).with("name", &record.name));
-                state.replaced = state.key.replace(record);
+                // The new key is proven at once: a token for it, then its own record.
+                state.replaced = state.key.take();
+                proving = Some(input.holding(&key));
+                next = vec![Call::Token];
                 new_key = Some(Credential::IbmApiKey(key));
             }
             Call::UnlockKey { id } => {
@@ -286,7 +305,8 @@ impl Flow for RotateIbmKey {
             }
         }
         state.said.extend(lines.clone());
-        let mut turn = Turn::sending(&input, state, vec![], lines)?;
+        let input = proving.unwrap_or(input);
+        let mut turn = Turn::sending(&input, state, next, lines)?;
         turn.new_key = new_key;
         Ok(turn)
     }
@@ -503,7 +523,6 @@ mod tests {
         };
         assert_eq!(saved.api_key.expose(), NEW_KEY);
         assert_eq!(codes(&create.lines), ["created"]);
-        assert!(create.send.is_empty() && !create.stop);
         for kept in [
             serde_json::to_string(&create.state).unwrap(),
             serde_json::to_string(&view(&create.state)).unwrap(),
@@ -511,6 +530,19 @@ mod tests {
         ] {
             assert!(!kept.contains("NEWKEY"), "the value stays out of {kept}");
         }
+        // Nothing is offered on the old key until the new one is proven.
+        let v = view(&create.state);
+        assert!(v.next.is_none() && !v.can_create);
+        // The same click proves the new key: a token for it (the vault holds it by then), then
+        // its own record.
+        assert_eq!(calls(&create), [Call::Token]);
+        let proof = create.send[0].request.body.as_ref().unwrap();
+        assert!(proof.sent.expose().contains(&format!("apikey={NEW_KEY}")));
+        let new = input(NEW_KEY);
+        let turn = step(&new, create, ok(TOKEN), &[Call::CreateKey]);
+        assert_eq!(header(&turn.send[0].request, "IAM-ApiKey"), Some(NEW_KEY));
+        let proven = step(&new, turn, ok(CREATED), &[Call::CreateKey]);
+        assert_eq!(codes(&proven.lines), ["new-key-works", "halfway"]);
         // The created key's body: the old key's name, owner and account.
         let written = flow::write::<RotateIbmKey>(old.clone(), state, vec![Call::CreateKey]);
         let token = step(&old, written.unwrap(), ok(TOKEN), &[Call::CreateKey]);
@@ -519,10 +551,10 @@ mod tests {
             body.shown,
             r#"{"name":"credfill-api-key","iam_id":"IBMid-270000ABCD","account_id":"0123456789abcdef0123456789abcdef","description":"credfill rotation"}"#
         );
-        // The vault holds the new key: the next reads prove it and find the old one to delete.
-        let new = input(NEW_KEY);
-        let proven = reads(&new, create.state, CREATED);
-        assert_eq!(codes(&proven.lines), ["new-key-works", "halfway"]);
+        // Read again later (a new run), the rotation still knows the old key to delete.
+        let again = reads(&new, proven.state, CREATED);
+        assert_eq!(codes(&again.lines), ["new-key-works", "halfway"]);
+        let proven = again;
         let delete = Call::DeleteKey { id: OLD_ID.into() };
         assert_eq!(view(&proven.state).next, Some(delete.clone()));
         let turn =

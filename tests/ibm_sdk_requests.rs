@@ -1,16 +1,19 @@
-//! The OpenScale ID lookup's requests against those IBM's own SDKs build for the same reads:
-//! ibm-platform-services (Resource Controller) and ibm-watson-openscale (data marts, service
-//! providers, subscriptions), recorded by `tests/differential/ibm_requests.py` into
+//! The OpenScale ID lookup's and an API key's rotation's requests against those IBM's own SDKs
+//! build for the same actions: ibm-platform-services (Resource Controller, IAM Identity) and
+//! ibm-watson-openscale (data marts, service providers, subscriptions), recorded by `tests/differential/ibm_requests.py` into
 //! `tests/.cache/ibm-requests.json` (`make test` runs it first). Method, URL (query in the SDK's
 //! order), `Authorization`, `Accept`, `Content-Type` and the JSON body (a provider's addition, from
 //! the same credentials) must be the same; the SDKs add only their `User-Agent`.
 
 use credfill::cloud::catalog;
+use credfill::cloud::ibm::api_key_details;
+use credfill::cloud::ibm::iam_token::HeldToken;
 use credfill::cloud::ibm::resource_instances::{self, Page};
 use credfill::cloud::openscale::{data_marts, service_providers, subscriptions};
 use credfill::cloud::Request;
-use credfill::flows::flow;
+use credfill::flows::flow::{self, Flow};
 use credfill::flows::openscale::add_provider::{AddCall, AddLookup, AddProvider, Added};
+use credfill::flows::rotate_ibm_key::{Call, IbmRotation, RotateIbm, RotateIbmKey};
 use credfill::profile::Provider;
 use credfill::secret::Secret;
 use serde::Deserialize;
@@ -41,6 +44,9 @@ struct Case {
     /// The WML credentials hold no `instance_id` (`{url, apikey}`, as IBM hands them out now).
     #[serde(default)]
     without_instance_id: bool,
+    /// The API key a rotation's profile holds.
+    #[serde(default)]
+    api_key: String,
     expected: Expected,
 }
 
@@ -94,6 +100,38 @@ fn added_provider(recorded: &Recorded, case: &Case) -> Request {
     sent.request
 }
 
+/// The rotation's request for `case`, from a profile holding its API key, with a held token, after
+/// the key's record (the documented answer) was read.
+fn rotation(case: &Case, token: &str) -> Request {
+    let input: RotateIbm = serde_json::from_value(serde_json::json!({
+        "profile": {"id": "p", "name": "p", "provider": "ibm", "region": "us-south",
+            "credentials": [{"kind": "ibm-api-key", "apiKey": case.api_key}]},
+    }))
+    .expect("an input");
+    let input = RotateIbm {
+        token: Some(HeldToken {
+            access_token: Secret::new(token),
+            expiration: 3600,
+        }),
+        ..input
+    };
+    let details = include_str!("fixtures/cloud-answers/ibm/api_key_details.json");
+    let key = api_key_details::parse(details).expect("the documented record");
+    let old = || key.id.clone();
+    let call = match case.action.as_str() {
+        "api_key_details" => Call::Details,
+        "create_api_key" => Call::CreateKey,
+        "unlock_api_key" => Call::UnlockKey { id: old() },
+        "delete_api_key" => Call::DeleteKey { id: old() },
+        other => panic!("no action {other}"),
+    };
+    let state = IbmRotation {
+        key: Some(key),
+        ..IbmRotation::default()
+    };
+    RotateIbmKey::request(&input, &state, &call).expect("a request")
+}
+
 fn ours<'a>(case: &'a Case, token: &Secret) -> Request {
     let found = catalog::of(Provider::Ibm, &case.region);
     let openscale = || found.openscale.clone().expect("an OpenScale region");
@@ -123,10 +161,11 @@ fn ours<'a>(case: &'a Case, token: &Secret) -> Request {
 fn every_read_is_the_request_ibms_sdks_build() {
     let recorded = recorded();
     let token = Secret::new(recorded.token.as_str());
-    assert!(recorded.cases.len() >= 17, "{} cases", recorded.cases.len());
+    assert!(recorded.cases.len() >= 21, "{} cases", recorded.cases.len());
     for case in &recorded.cases {
         let request = match case.action.as_str() {
             "add_provider" => added_provider(&recorded, case),
+            action if action.contains("api_key") => rotation(case, &recorded.token),
             _ => ours(case, &token),
         };
         let body = request

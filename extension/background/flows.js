@@ -1,9 +1,10 @@
 // The one runner of the core's flows (src/flows/flow.rs): the key check, Prepare ModelArts, the
-// OpenScale flows (instances, IDs, adding a provider) and a key's rotation. The core plans each request and reads each
+// OpenScale flows (instances, IDs, adding a provider) and a key's rotation (Huawei's AK/SK, IBM's API key). The core plans each request and reads each
 // answer into the next turn; this file only sends: each request once, in order, never retried (five
 // failed AK/SK attempts lock a Huawei key for five minutes), without cookies, without following
 // redirects. Secrets never leave the worker except inside the signed requests themselves (and an IBM
-// API key, in the body to IBM's token service).
+// API key, to IBM IAM's host only: in the body to its token service, and in the `IAM-ApiKey` header of
+// IAM Identity's read of the key's own record).
 //
 // The IAM token an OpenScale flow gets lives in this worker's memory until it expires, the worker
 // stops, the vault locks or the profile it was made for changes (token-cache.js): never stored, never
@@ -72,6 +73,12 @@ const FLOWS = {
     input: async ({ profileId }) => ({ profile: await getProfile(profileId), timestamp: utcTimestamp(new Date()) }),
     keepsState: true,
     finish: (request, input, { state }) => flowView('rotate-key', input, state),
+  },
+  // Each run exchanges the profile's key for a fresh token first: after a rotation, the new key's.
+  'rotate-ibm-key': {
+    input: async ({ profileId }) => ({ profile: await getProfile(profileId) }),
+    keepsState: true,
+    finish: (request, input, { state }) => flowView('rotate-ibm-key', input, state),
   },
 };
 

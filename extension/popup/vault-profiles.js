@@ -10,6 +10,7 @@ import { ask } from '../lib/messages.js';
 import { errorLine } from './vault-errors.js';
 import { activeTabId } from './tab.js';
 import { rotatePanel } from './rotate.js';
+import { rotateIbmPanel } from './rotate-ibm.js';
 import { coded, dateWords, localeKey, phrase, words } from '../lib/words.js';
 
 /** The view's profiles, best fit for the tab first; equal scores keep the user's order. */
@@ -88,12 +89,20 @@ export function mountProfiles(section) {
       button('delete', '✕', () => run(() => tell('profiles.delete', { id: profile.id }), undoBar(profile.name))));
   }
 
-  /** A Huawei Cloud or Flexible Engine profile with an AK/SK (the core says if it is temporary). */
-  const rotatable = (profile) => choices.providers.find((p) => p.id === profile.provider)?.takesHuaweiKeys
-    && (profile.credentials ?? []).some((c) => c.kind === 'aksk');
+  /**
+   * The rotation panel of a profile that has one: a Huawei Cloud or Flexible Engine profile with an AK/SK
+   * (the core says if it is temporary), an IBM Cloud profile with an API key.
+   */
+  function rotationPanel(profile) {
+    const holds = (kind) => (profile.credentials ?? []).some((c) => c.kind === kind);
+    if (choices.providers.find((p) => p.id === profile.provider)?.takesHuaweiKeys && holds('aksk')) return rotatePanel;
+    if (profile.provider === 'ibm' && holds('ibm-api-key')) return rotateIbmPanel;
+    return null;
+  }
+  const rotatable = (profile) => rotationPanel(profile) !== null;
 
   function rotate(profile, li) {
-    li.replaceChildren(rotatePanel(profile, () => run(() => tell('profiles.view'))));
+    li.replaceChildren(rotationPanel(profile)(profile, () => run(() => tell('profiles.view'))));
   }
 
   function move(id, step) {

@@ -1,8 +1,8 @@
 //! JS exports for every flow (`crate::flows::flow`), the same for each, named by `kind`
 //! (`key-check`, `prepare-modelarts`, `openscale-instances`, `openscale-ids`,
-//! `openscale-add-provider`, `rotate-key`). `input` is the flow's own (`{ profile, timestamp,
+//! `openscale-add-provider`, `rotate-key`, `rotate-ibm-key`). `input` is the flow's own (`{ profile, timestamp,
 //! bucket? }` for a key check, `{ profile, timestamp }` for Prepare ModelArts and a key rotation,
-//! `{ profile, now, token?, guid?, region?, provider? }` for OpenScale, `now` in Unix seconds),
+//! `{ profile, token? }` for an IBM key's rotation, `{ profile, now, token?, guid?, region?, provider? }` for OpenScale, `now` in Unix seconds),
 //! `state` what the last turn returned (`undefined` at first). A turn is `{ state, send: [{ call,
 //! write, request }], lines, stop, token?, newKey? }`: send each request once, in order, and read
 //! its answer with `flowRead`; hold `token` in memory only, and give it back in the input; save
@@ -19,6 +19,7 @@ use crate::flows::openscale::ids::OpenscaleIds;
 use crate::flows::openscale::instances::OpenscaleInstances;
 use crate::flows::openscale::Said;
 use crate::flows::prepare_modelarts::PrepareModelArts;
+use crate::flows::rotate_ibm_key::RotateIbmKey;
 use crate::flows::rotate_key::RotateKey;
 use crate::profile::Credential;
 use serde::de::DeserializeOwned;
@@ -36,6 +37,7 @@ enum FlowKind {
     OpenscaleIds,
     OpenscaleAddProvider,
     RotateKey,
+    RotateIbmKey,
 }
 
 /// Calls the generic `$run` with the flow `$kind` names.
@@ -48,6 +50,7 @@ macro_rules! by_kind {
             FlowKind::OpenscaleIds => $run::<OpenscaleIds>($($arg),*),
             FlowKind::OpenscaleAddProvider => $run::<AddProvider>($($arg),*),
             FlowKind::RotateKey => $run::<RotateKey>($($arg),*),
+            FlowKind::RotateIbmKey => $run::<RotateIbmKey>($($arg),*),
         }
     };
 }

@@ -39,6 +39,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
     use crate::fill::RefusalCode;
     use crate::flows::openscale::LookupCode;
     use crate::flows::prepare_modelarts::FitCode;
+    use crate::flows::rotate_ibm_key::RotateIbmCode;
     use crate::flows::rotate_key::RotateCode;
     use crate::profile::DiagnosisCode;
     use crate::profile::{DefaultNameCode, ProfileError};
@@ -95,6 +96,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             RotateCode::ALL,
             RotateCode::as_str,
             RotateCode::params,
+        ),
+        entries(
+            "rotate_ibm",
+            RotateIbmCode::ALL,
+            RotateIbmCode::as_str,
+            RotateIbmCode::params,
         ),
         entries(
             "modelarts_fit",

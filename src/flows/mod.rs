@@ -11,9 +11,11 @@
 //!   (a [`flow::Flow`]).
 //! - [`rotate_key`]: a new AK/SK made, saved in place of the profile's, and the old one deleted
 //!   (a [`flow::Flow`]).
+//! - [`rotate_ibm_key`]: the same for an IBM Cloud API key, on IAM Identity (a [`flow::Flow`]).
 
 pub mod flow;
 pub mod key_check;
 pub mod openscale;
 pub mod prepare_modelarts;
+pub mod rotate_ibm_key;
 pub mod rotate_key;

@@ -126,13 +126,18 @@ pub struct Line {
 
 impl Line {
     fn new(code: RotateCode) -> Self {
+        Line::coded(code.as_str())
+    }
+
+    /// A line of another rotation's codes (IBM's).
+    pub(crate) fn coded(code: &str) -> Self {
         Line {
-            code: code.as_str().into(),
+            code: code.into(),
             params: BTreeMap::new(),
         }
     }
 
-    fn with(mut self, name: &str, value: impl ToString) -> Self {
+    pub(crate) fn with(mut self, name: &str, value: impl ToString) -> Self {
         self.params.insert(name.into(), value.to_string());
         self
     }
@@ -167,11 +172,17 @@ impl Rotation {
 
 pub struct RotateKey;
 
-/// The writes a click sends.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct Asked {
-    #[serde(default)]
-    pub calls: Vec<Call>,
+/// The writes a click sends (a rotation's calls: Huawei's, or IBM's).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Asked<C> {
+    #[serde(default = "Vec::new")]
+    pub calls: Vec<C>,
+}
+
+impl<C> Default for Asked<C> {
+    fn default() -> Self {
+        Asked { calls: vec![] }
+    }
 }
 
 impl Flow for RotateKey {
@@ -179,7 +190,7 @@ impl Flow for RotateKey {
     type State = Rotation;
     type Call = Call;
     type Line = Line;
-    type Ask = Asked;
+    type Ask = Asked<Call>;
     type View = View;
     type Error = RequestError;
 
@@ -271,7 +282,11 @@ impl Flow for RotateKey {
     }
 
     /// Only what the panel offers: a new key below the limit, and a key not in use.
-    fn writes(rotate: &Rotate, state: &Rotation, asked: Asked) -> Result<Vec<Call>, RequestError> {
+    fn writes(
+        rotate: &Rotate,
+        state: &Rotation,
+        asked: Asked<Call>,
+    ) -> Result<Vec<Call>, RequestError> {
         let offered = view(rotate, state);
         let allowed = |call: &Call| match call {
             Call::CreateKey => offered.can_create,

@@ -1,6 +1,8 @@
-"""IBM's own SDKs as the oracle for the OpenScale ID lookup (src/cloud/ibm, src/cloud/openscale):
+"""IBM's own SDKs as the oracle for the OpenScale ID lookup and an API key's rotation (src/cloud/ibm,
+src/cloud/openscale):
 
-- the requests ibm-platform-services (`ResourceControllerV2.list_resource_instances`) and
+- the requests ibm-platform-services (`ResourceControllerV2.list_resource_instances`; `IamIdentityV1`'s
+  `get_api_keys_details`, `create_api_key`, `unlock_api_key`, `delete_api_key`) and
   ibm-watson-openscale (`APIClient(...).data_marts/service_providers/subscriptions.list()`, and the
   base `ServiceProviders.add` for a WML, SageMaker and Azure provider) build,
   written to tests/.cache/ibm-requests.json for tests/ibm_sdk_requests.rs to compare with the core's;
@@ -19,7 +21,8 @@ from unittest import mock
 import requests
 from ibm_cloud_sdk_core import BaseService, DetailedResponse
 from ibm_cloud_sdk_core.authenticators import BearerTokenAuthenticator
-from ibm_platform_services import ResourceControllerV2
+from ibm_platform_services import IamIdentityV1, ResourceControllerV2
+from ibm_platform_services.iam_identity_v1 import ApiKey
 from ibm_platform_services.resource_controller_v2 import ResourceInstancesList
 import ibm_watson_openscale.client as wos_client
 from ibm_watson_openscale import APIClient
@@ -47,7 +50,12 @@ ANSWERS = {
     "/v2/data_marts": "openscale/data_marts.json",
     "/v2/service_providers": "openscale/service_providers.json",
     "/v2/subscriptions": "openscale/subscriptions.json",
+    "/v1/apikeys/details": "ibm/api_key_details.json",
 }
+# The rotation's API keys: the one the profile holds, and the new key's record (the same values as
+# src/flows/rotate_ibm_key.rs's tests).
+API_KEY = "OLDKEYplaceholder0123456789abcdefghijklmnopq"
+OLD_KEY_ID = "ApiKey-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 
 sent = []
 
@@ -59,8 +67,13 @@ def fake_send(self, request, **_):
     body = prepared.body.decode() if isinstance(prepared.body, bytes) else prepared.body
     sent.append({"method": prepared.method, "url": prepared.url,
                  "headers": {k.lower(): v for k, v in prepared.headers.items()
-                             if k.lower() in ("authorization", "accept", "content-type")},
+                             if k.lower() in ("authorization", "accept", "content-type", "iam-apikey")},
                  **({"body": json.loads(body)} if body else {})})
+    if prepared.method == "DELETE":
+        return DetailedResponse(response=None, headers={}, status_code=204)
+    if prepared.method == "POST" and prepared.path_url == "/v1/apikeys":
+        created = json.loads((FIXTURES / "ibm" / "api_key_created.json").read_text())
+        return DetailedResponse(response=created, headers={}, status_code=201)
     if prepared.method == "POST":
         added = {"metadata": {"id": "0f0e0d0c-1111-4222-8333-444455556666", "url": "/v2/service_providers/x"},
                  "entity": {"name": "n", "service_type": "amazon_sagemaker"}}
@@ -122,9 +135,23 @@ def main():
             cases.append({"action": "add_provider", "region": "jp-tok", "instance": INSTANCE,
                           "serviceType": service_type, "withoutInstanceId": bool(extra.get("without_instance_id")),
                           "expected": last_request()})
+        # An API key's rotation (src/flows/rotate_ibm_key.rs): the key's record, the new key with the
+        # old one's name, owner and account, the old key's unlocking and deletion.
+        identity = IamIdentityV1(authenticator=BearerTokenAuthenticator(TOKEN))
+        details = identity.get_api_keys_details(iam_api_key=API_KEY).get_result()
+        ApiKey.from_dict(details)
+        cases.append({"action": "api_key_details", "apiKey": API_KEY, "expected": last_request()})
+        created = identity.create_api_key(name=details["name"], iam_id=details["iam_id"],
+                                          account_id=details["account_id"],
+                                          description="credfill rotation").get_result()
+        ApiKey.from_dict(created)
+        cases.append({"action": "create_api_key", "apiKey": API_KEY, "expected": last_request()})
+        for action, call in (("unlock_api_key", identity.unlock_api_key), ("delete_api_key", identity.delete_api_key)):
+            call(id=OLD_KEY_ID)
+            cases.append({"action": action, "apiKey": API_KEY, "expected": last_request()})
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"token": TOKEN, "provider": PROVIDER, "cases": cases}, indent=1))
-    print(f"ibm_requests: wrote {OUT} ({len(cases)} requests; 6 fixtures read by the SDKs' models)")
+    print(f"ibm_requests: wrote {OUT} ({len(cases)} requests; 8 fixtures read by the SDKs' models)")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,12 @@
 // new key → the stand-in holds exactly the new key. Then what blocks a rotation, each losing nothing:
 // the two-key limit (the key in use is never offered for deletion) and the account's access-key
 // protection.
+//
+// The same for an IBM Cloud API key, against the IBM stand-in (ibm_cloud.py) that keeps each user's API
+// keys on IAM Identity: read the key (locked, and said so) → create the new key (its value to the vault
+// only; the same click proves it with a token) → unlock, then delete, the old key with the new key's
+// token → the stand-in holds exactly the new key, which the profile holds. An account that restricts API
+// key creation: IAM's refusal in plain words, its own code shown, nothing lost.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BROWSERS, E2E_EXTENSION } from './lib/browsers.mjs';
@@ -41,6 +47,10 @@ function panel(popup, id) {
 const settled = (popup, id, accept) => settle(() => panel(popup, id), accept, `rotation panel ${id}`);
 
 const row = (id) => `li.profile[data-id="${id}"]`;
+
+/** The IBM keys the rotation panel of `id` lists: `[id, role, locked]`. */
+const ibmKeys = (popup, id) => popup.evaluate((id) => [...document.querySelectorAll(`.rotate-panel[data-profile-id="${id}"] .rotate-keys > li`)]
+  .map((li) => [li.dataset.keyId, li.dataset.role, li.dataset.locked]), id);
 
 /** Opens the panel from the profile's menu and reads the keys. */
 async function readKeys(popup, id) {
@@ -166,6 +176,94 @@ describe('Rotate this key against an IAM stand-in that keeps the keys and verifi
         const profile = (await listProfiles(popup)).find((q) => q.id === id);
         assert.equal(profile.credentials[0].accessKeyId, server.accessKeyId);
         assert.deepEqual(profile.retired ?? [], []);
+      });
+    });
+  }
+});
+
+describe('Rotate this key for an IBM Cloud API key against an IAM Identity stand-in that keeps the keys', () => {
+  const ibmProfile = (server, name, apiKey) => ({
+    name, provider: 'ibm', region: 'us-south', endpoint: server.url, credentials: [{ kind: 'ibm-api-key', apiKey }],
+  });
+  /** The stand-in's keys of one user: `[{id, name, locked, apikey}]`. */
+  const apiKeysOf = async (server, user) => (await (await fetch(`${server.url}/e2e/api-keys`)).json())[`IBMid-${user}`];
+
+  for (const [name, launch] of BROWSERS) {
+    describe(name, () => {
+      let browser, popup, ibm;
+      const ids = {};
+      before(async () => {
+        ibm = await startServer('ibm_cloud.py');
+        browser = await launch({ extDir: E2E_EXTENSION[name] });
+        ids.rotate = await seedProfile(browser, { id: `ibm-rotate-${name}`, ...ibmProfile(ibm, 'IBM rotate', ibm.rotateApiKey) });
+        ids.restricted = await seedProfile(browser, { id: `ibm-restricted-${name}`, ...ibmProfile(ibm, 'IBM restricted', ibm.restrictedApiKey) });
+        popup = await browser.open('popup.html');
+      });
+      after(async () => Promise.all([browser?.close(), ibm?.stop()]));
+
+      it('rotates: new key in the vault and proven, old key unlocked then deleted with the new key, one key left', async () => {
+        const id = ids.rotate;
+        const [old] = await apiKeysOf(ibm, 'rotateApiKey');
+        let p = await readKeys(popup, id);
+        assert.deepEqual(p.said, ['locked']);
+        assert.deepEqual(await ibmKeys(popup, id), [[old.id, 'in-use', 'true']]);
+        p = await settled(popup, id, (q) => q.create && q.previews.length === 1);
+        assert.match(p.previews[0], /^POST http:\/\/127\.0\.0\.1:\d+\/v1\/apikeys\n/);
+        assert.match(p.previews[0], /"iam_id":"IBMid-rotateApiKey"/);
+        assert.doesNotMatch(p.previews[0], /Authorization|Bearer/);
+
+        p = await clickWrite(popup, id, '.rotate-create');
+        assert.deepEqual(p.said, ['created', 'new-key-works', 'halfway']);
+        const held = await apiKeysOf(ibm, 'rotateApiKey');
+        const made = held.find((k) => k.id !== old.id);
+        assert.ok(made, 'the stand-in made a second key');
+        // The profile holds the new key; the old one is kept as retired.
+        const profile = (await listProfiles(popup)).find((q) => q.id === id);
+        assert.equal(profile.credentials[0].id, made.id);
+        assert.equal(profile.retired.length, 1);
+        // The new key's value reached neither the page nor the session storage.
+        const session = await popup.evaluate(async () => JSON.stringify(await (globalThis.browser ?? chrome).storage.session.get(null)));
+        for (const text of [p.page, session]) assert.equal(text.includes(made.apikey), false);
+        // The same click proved the new key: a token for it, then its own record read with it.
+        const tokenFor = (key) => ibm.requests().filter((r) => r.path === '/identity/token' && r.body.includes(`apikey=${encodeURIComponent(key)}`));
+        assert.equal(tokenFor(made.apikey).length, 1);
+        assert.deepEqual(await ibmKeys(popup, id), [[made.id, 'in-use', 'false'], [old.id, 'replaced', 'true']]);
+
+        // The old key is locked: unlocked first (its own click), then deleted.
+        assert.equal(await popup.evaluate((id) => document.querySelector(`.rotate-panel[data-profile-id="${id}"] .rotate-delete`), id), null);
+        p = await clickWrite(popup, id, '.rotate-unlock');
+        assert.deepEqual(p.said, ['unlocked']);
+        p = await clickWrite(popup, id, '.rotate-delete');
+        assert.deepEqual(p.said, ['deleted']);
+        assert.deepEqual((await apiKeysOf(ibm, 'rotateApiKey')).map((k) => k.id), [made.id]);
+        // Each write went with a token of the new key: the token asked for just before it was the new key's.
+        const sent = ibm.requests().filter((r) => r.path === '/identity/token' || r.method === 'DELETE' || r.path === '/v1/apikeys');
+        const writes = sent.map((r, at) => [r, sent[at - 1]]).filter(([r]) => r.method === 'DELETE');
+        assert.deepEqual(writes.map(([r]) => r.path), [`/v1/apikeys/${old.id}/lock`, `/v1/apikeys/${old.id}`]);
+        assert.ok(writes.every(([, token]) => token.body.includes(`apikey=${encodeURIComponent(made.apikey)}`)));
+        assert.deepEqual(await ibmKeys(popup, id), [[made.id, 'in-use', 'false']]);
+        // The vault holds the new key: reading again reads its record with it.
+        await popup.click(`.rotate-panel[data-profile-id="${id}"] .rotate-read`);
+        p = await settled(popup, id, (q) => !q.busy && q.said.length === 0);
+        assert.equal(p.error, '');
+        assert.deepEqual(await ibmKeys(popup, id), [[made.id, 'in-use', 'false']]);
+        const details = ibm.requests().filter((r) => r.path === '/v1/apikeys/details');
+        assert.equal(details.at(-1).headers['iam-apikey'], made.apikey);
+      });
+
+      it('in an account that restricts API key creation, says so with IAM\'s own code and the profile keeps its key', async () => {
+        const id = ids.restricted;
+        const before = await apiKeysOf(ibm, 'restrictedApiKey');
+        await readKeys(popup, id);
+        assert.deepEqual(await ibmKeys(popup, id), [[before[0].id, 'in-use', 'false']]);
+        const p = await clickWrite(popup, id, '.rotate-create');
+        assert.deepEqual(p.said, ['creation-refused']);
+        assert.match(p.saidWords[0], /E2E-RESTRICTED/);
+        assert.match(p.saidWords[0], /Restrict API key creation|限制 API 密钥创建|Restreindre la création/);
+        assert.deepEqual(await apiKeysOf(ibm, 'restrictedApiKey'), before);
+        const profile = (await listProfiles(popup)).find((q) => q.id === id);
+        assert.deepEqual(profile.retired ?? [], []);
+        await settled(popup, id, (q) => q.create); // nothing lost: the rotation can be tried again
       });
     });
   }

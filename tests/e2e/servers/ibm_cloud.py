@@ -1,4 +1,5 @@
-"""A stand-in for IBM Cloud IAM (`POST /identity/token`), Resource Controller
+"""A stand-in for IBM Cloud IAM (`POST /identity/token`; IAM Identity's API keys: `GET /v1/apikeys/details`,
+`POST /v1/apikeys`, `DELETE /v1/apikeys/<id>[/lock]`), Resource Controller
 (`GET /v2/resource_instances`) and Watson OpenScale (`GET /openscale/<instance>/v2/{data_marts[/<id>],
 service_providers,subscriptions}`, `POST …/v2/service_providers`), each checking the bearer token
 (JWT-shaped, as the OpenScale Python client decodes it). Its answers are the documented ones in
@@ -20,6 +21,12 @@ Accounts, one API key each (any other key gets IAM's BXNIM0415E):
 - `emptyApiKey`: sees no instance at all.
 - `listForbiddenApiKey`: Resource Controller refuses to list (403).
 - `readerlessApiKey`: sees `instanceId`, but OpenScale refuses to read it (403).
+- `rotateApiKey`: a user whose API key is locked, for a rotation: IAM Identity keeps each user's keys
+  (created with their value returned once; a locked key is refused deletion until unlocked; a deleted key
+  gets no token, though its tokens live on, as documented).
+- `restrictedApiKey`: a user in an account that restricts API key creation: the creation is refused (403).
+  IAM documents no code of its own for it: the refusal has IAM's error shape with a placeholder code.
+Test-only: `GET /e2e/api-keys` gives each rotation user's keys (with their values).
 Usage: [IBM_API_KEYS='["…"]'] ibm_cloud.py LOG_PATH. Prints the keys and IDs above with "url" when ready."""
 
 import base64
@@ -42,7 +49,8 @@ def api_key():
     return "".join(secrets.choice(string.ascii_letters + string.digits + "_-") for _ in range(44))
 
 
-KEYS = {"apiKey": api_key(), "emptyApiKey": api_key(), "listForbiddenApiKey": api_key(), "readerlessApiKey": api_key()}
+KEYS = {"apiKey": api_key(), "emptyApiKey": api_key(), "listForbiddenApiKey": api_key(), "readerlessApiKey": api_key(),
+        "rotateApiKey": api_key(), "restrictedApiKey": api_key()}
 ACCOUNT_OF_KEY = {key: account for account, key in KEYS.items()}
 ACCOUNT_OF_KEY.update({key: "apiKey" for key in json.loads(os.environ.get("IBM_API_KEYS", "[]"))})
 INSTANCE = str(uuid.uuid4())
@@ -79,6 +87,27 @@ RESOURCE = template("ibm/resource_instances.json")["resources"][0]
 DATA_MART = template("openscale/data_marts.json")["data_marts"][0]
 SERVICE_PROVIDER = template("openscale/service_providers.json")["service_providers"][0]
 SUBSCRIPTION_TEMPLATE = template("openscale/subscriptions.json")["subscriptions"][0]
+API_KEY_RECORD = template("ibm/api_key_details.json")
+ACCOUNT_ID = API_KEY_RECORD["account_id"]
+ROTATING = ("rotateApiKey", "restrictedApiKey")
+RESTRICTED = {"restrictedApiKey"}
+
+
+def iam_id(account):
+    return f"IBMid-{account}"
+
+
+def key_record(account, locked=False):
+    """An `ApiKey` as IAM Identity's documented one, for a new key of `account`'s user (no value)."""
+    key_id = f"ApiKey-{uuid.uuid4()}"
+    now = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+    return {**copy.deepcopy(API_KEY_RECORD), "id": key_id, "iam_id": iam_id(account), "created_by": iam_id(account),
+            "crn": f"crn:v1:bluemix:public:iam-identity::a/{ACCOUNT_ID}::apikey:{key_id}", "locked": locked,
+            "created_at": now, "modified_at": now, "apikey": ""}
+
+
+# IAM Identity's API keys of the rotation users: value -> record (the value is never in a record read back).
+API_KEYS = {KEYS["rotateApiKey"]: key_record("rotateApiKey", locked=True), KEYS["restrictedApiKey"]: key_record("restrictedApiKey")}
 
 
 def json_answer(status, body):
@@ -115,6 +144,58 @@ def unauthorized(request):
     if account_of(request) is None:
         return json_answer(401, {"errors": [{"code": "AIQGT0010E", "message": "Unauthorized"}], "trace": secrets.token_hex(8)})
     return None
+
+
+def iam_refusal(status, code, message):
+    refusal = copy.deepcopy(IAM_UNKNOWN_KEY)
+    refusal.update({"errorCode": code, "errorMessage": message})
+    refusal["context"]["requestId"] = secrets.token_hex(16)
+    return json_answer(status, refusal)
+
+
+def api_key_details(request):
+    """`GET /v1/apikeys/details`: the record of the key in `IAM-ApiKey`, for a valid token."""
+    if account_of(request) is None:
+        return iam_refusal(401, "BXNIM0308E", "Token is not valid.")
+    record = API_KEYS.get(request.headers.get("IAM-ApiKey", ""))
+    if record is None:
+        return iam_refusal(404, "BXNIM0415E", "Provided API key could not be found")
+    return json_answer(200, record)
+
+
+def create_api_key(request):
+    """`POST /v1/apikeys`: a new key for the token's own user, its value returned once."""
+    account = account_of(request)
+    if account is None:
+        return iam_refusal(401, "BXNIM0308E", "Token is not valid.")
+    body = request.get_json(silent=True) or {}
+    if not request.content_type.startswith("application/json") or not body.get("name") or "store_value" in body:
+        return iam_refusal(400, "BXNIM0109E", "Property missing or empty.")
+    if body.get("iam_id") != iam_id(account) or body.get("account_id", ACCOUNT_ID) != ACCOUNT_ID or account in RESTRICTED:
+        return iam_refusal(403, "E2E-RESTRICTED", "API key creation is restricted in this account (stand-in placeholder).")
+    value = api_key()
+    record = {**key_record(account), "name": body["name"], "description": body.get("description", "")}
+    API_KEYS[value] = record
+    ACCOUNT_OF_KEY[value] = account
+    return json_answer(201, {**record, "apikey": value})
+
+
+def change_api_key(request, key_id, unlock):
+    """`DELETE /v1/apikeys/<id>/lock` (unlock) or `DELETE /v1/apikeys/<id>` (refused while locked), by its user."""
+    account = account_of(request)
+    if account is None:
+        return iam_refusal(401, "BXNIM0308E", "Token is not valid.")
+    value = next((v for v, r in API_KEYS.items() if r["id"] == key_id and r["iam_id"] == iam_id(account)), None)
+    if value is None:
+        return iam_refusal(404, "BXNIM0417E", "API key not found.")
+    if unlock:
+        API_KEYS[value]["locked"] = False
+    elif API_KEYS[value]["locked"]:
+        return iam_refusal(409, "E2E-LOCKED", "The API key is locked (stand-in placeholder).")
+    else:
+        del API_KEYS[value]
+        ACCOUNT_OF_KEY.pop(value, None)
+    return Response(status=204)
 
 
 def instance(guid, name, region, state, resource_id, plan):
@@ -225,6 +306,15 @@ def app(request):
     parts = request.path.strip("/").split("/")
     if request.method == "POST" and request.path == "/identity/token":
         return token(request)
+    if request.method == "GET" and request.path == "/v1/apikeys/details":
+        return api_key_details(request)
+    if request.method == "POST" and request.path == "/v1/apikeys":
+        return create_api_key(request)
+    if request.method == "DELETE" and parts[:2] == ["v1", "apikeys"] and (len(parts) == 3 or parts[3:] == ["lock"]):
+        return change_api_key(request, parts[2], unlock=len(parts) == 4)
+    if request.method == "GET" and request.path == "/e2e/api-keys":
+        return json_answer(200, {iam_id(a): [{"id": r["id"], "name": r["name"], "locked": r["locked"], "apikey": v}
+                                             for v, r in API_KEYS.items() if r["iam_id"] == iam_id(a)] for a in ROTATING})
     if request.method == "GET" and request.path == "/v1/entitlements":
         return unauthorized(request) or json_answer(200, {"entitlements": {"ai_openscale": [{"id": INSTANCE, "plan_name": "lite"}]}})
     if request.method == "GET" and parts[:1] == ["openscale"] and parts[2:] == ["v2", "monitor_definitions"]:

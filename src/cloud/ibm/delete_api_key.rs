@@ -1,0 +1,37 @@
+//! IAM Identity `DELETE /v1/apikeys/{id}`: the key is gone ("existing tokens will remain valid
+//! until expired"), as ibm-platform-services' `IamIdentityV1.delete_api_key` sends it
+//! (https://cloud.ibm.com/apidocs/iam-identity-token-api#delete-api-key). A locked key is
+//! unlocked first ([`super::unlock_api_key`]).
+
+use super::{authorization, key_path};
+use crate::cloud::catalog::Origin;
+use crate::cloud::{Request, RequestError};
+use crate::secret::Secret;
+
+/// The deletion of the key `id`, made with `token`.
+pub fn request(iam: &Origin, token: &Secret, id: &str) -> Result<Request, RequestError> {
+    Ok(Request {
+        method: "DELETE",
+        url: format!("{}{}", iam.base(), key_path(id)?),
+        headers: authorization(token),
+        body: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_is_named_by_its_id() {
+        let iam = crate::cloud::catalog::of(crate::profile::Provider::Ibm, "us-south")
+            .ibm_iam
+            .unwrap();
+        let r = request(&iam, &Secret::new("T"), "ApiKey-1").unwrap();
+        assert_eq!(
+            (r.method, r.url.as_str()),
+            ("DELETE", "https://iam.cloud.ibm.com/v1/apikeys/ApiKey-1")
+        );
+        assert!(request(&iam, &Secret::new("T"), "../serviceids").is_err());
+    }
+}

@@ -1,8 +1,9 @@
-// What the panels of flows with writes share (Prepare ModelArts, the key rotation): a write's request as
+// What the panels of flows with writes share (Prepare ModelArts, the key rotations): a write's request as
 // the user reads it before the click that sends it (the core's preview: no signature, a secret as ••••),
 // and the panel's busy state while the worker runs a step.
 import { el, whileBusy } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { ask } from '../lib/messages.js';
 import { errorWords } from '../lib/words.js';
 
 /** A request as the user reads it before sending: method, URL, headers, body. */
@@ -31,4 +32,23 @@ export function panelBusy(root, error, render) {
       .catch((e) => (error.textContent = errorWords(t, 'check_error', e)));
     return (button ? whileBusy(button, work) : work).finally(() => root.removeAttribute('aria-busy'));
   };
+}
+
+/**
+ * A rotation's write: its request as the core previews it, then the button that sends it (enabled once
+ * the request is on screen); `busy` is the panel's (`panelBusy`), which shows the flow's next view.
+ * @param {{ kind: import('../pkg/credfill.js').FlowKind, profileId: string, busy: (button: HTMLButtonElement, work: Promise<any>) => unknown }} flow
+ * @param {unknown[]} calls
+ * @param {string} label
+ * @param {string} className
+ */
+export function previewedWrite({ kind, profileId, busy }, calls, label, className) {
+  const button = el('button', { type: 'button', class: className, disabled: true }, label);
+  const plan = el('div', { class: 'rotate-plan' });
+  ask('flow.preview', { kind, profileId, ask: { calls } }).then((planned) => {
+    plan.replaceChildren(el('p', { class: 'muted' }, t('rotate_will_send')), previews(planned, 'rotate-preview'));
+    button.disabled = false;
+  }, (e) => plan.replaceChildren(el('p', { class: 'error' }, errorWords(t, 'check_error', e))));
+  button.addEventListener('click', () => busy(button, ask('flow.write', { kind, profileId, calls })));
+  return el('div', { class: 'rotate-write' }, plan, button);
 }

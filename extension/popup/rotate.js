@@ -6,9 +6,9 @@
 import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
-import { dateWords, errorWords, localeKey, phrase, words } from '../lib/words.js';
+import { dateWords, localeKey, phrase, words } from '../lib/words.js';
 import { hostAccess } from './host-access.js';
-import { panelBusy, previews } from './flow-panel.js';
+import { panelBusy, previewedWrite } from './flow-panel.js';
 
 const KIND = 'rotate-key';
 
@@ -29,17 +29,8 @@ export function rotatePanel(profile, close) {
     () => ask('flow.view', { kind: KIND, profileId }).then((view) => view.keys && view))));
   closeButton.addEventListener('click', close);
 
-  /** A write's request, then the button that sends it (enabled once the request is on screen). */
-  function write(calls, label, className) {
-    const button = el('button', { type: 'button', class: className, disabled: true }, label);
-    const plan = el('div', { class: 'rotate-plan' });
-    ask('flow.preview', { kind: KIND, profileId, ask: { calls } }).then((planned) => {
-      plan.replaceChildren(el('p', { class: 'muted' }, t('rotate_will_send')), previews(planned, 'rotate-preview'));
-      button.disabled = false;
-    }, (e) => plan.replaceChildren(el('p', { class: 'error' }, errorWords(t, 'check_error', e))));
-    button.addEventListener('click', () => busy(button, ask('flow.write', { kind: KIND, profileId, calls })));
-    return el('div', { class: 'rotate-write' }, plan, button);
-  }
+  /** A write's request, then the button that sends it. */
+  const write = (calls, label, className) => previewedWrite({ kind: KIND, profileId, busy }, calls, label, className);
 
   const when = (time) => (time ? dateWords(t, time) : t('rotate_unknown_time'));
 

@@ -5,8 +5,9 @@
 // Prepare ModelArts → authorize → lock → refused → unlock → fill, with the key of an IAM user of the
 // account that may not read IAM (the IAM stand-in's IAM_SUB_USER: the project ID comes from the
 // projects the user may use); the same on Huawei Cloud; one IBM profile for every OpenScale
-// form; its OpenScale IDs found from the API key and one filled in; backup → restore into a fresh
-// browser → fill.
+// form; its OpenScale IDs found from the API key and one filled in; the IBM key past the key-age
+// reminder rotated from it (*Rotate this key*), the form then filled with the new key; backup →
+// restore into a fresh browser → fill; the downloaded key file deleted from disk.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -391,6 +392,36 @@ for (const [name] of BROWSERS) {
       await eventually(() => popup.evaluate(() => document.getElementById('openscale-feedback').dataset.filled ?? null), (v) => v === 'true');
       await popup.close();
       assert.deepEqual(await state(target, '#save'), { dataMart: ibm.instanceId, subscription: ibm.subscriptionId, deployment: '', binding: '' });
+    });
+
+    it('IBM: the key past the reminder is rotated from it, the old key deleted; the setup form then gets the new key', async () => {
+      // apiKey.json says the key was created on 2026-11-01: a 30-day reminder finds it old.
+      await send(control, 'vault.setSettings', { settings: { maxKeyAgeDays: 30 } });
+      const setup = url(HOSTS.openscale, 'openscale-react.html?rotated#setup');
+      await open(setup, '#save');
+      const popup = await popupFor(browser, control, setup);
+      const row = `li.profile[data-id="${ibmId}"]`;
+      await popup.waitFor(`${row} .key-age[data-stale="true"]`, { timeout: TIMEOUT });
+      await popup.click(`${row} details.rotation summary`);
+      await popup.click(`${row} .rotate-open`);
+      const panel = `.rotate-panel[data-profile-id="${ibmId}"]`;
+      const press = async (button) => {
+        await popup.waitFor(`${panel} ${button}:not([disabled])`, { timeout: TIMEOUT });
+        await popup.click(`${panel} ${button}`);
+      };
+      await press('.rotate-read');
+      // Each write's request is on screen before its button is enabled.
+      await press('.rotate-create');
+      await popup.waitFor(`${panel} .rotate-said li[data-code="new-key-works"]`, { timeout: TIMEOUT });
+      await press('.rotate-delete');
+      await popup.waitFor(`${panel} .rotate-said li[data-code="deleted"]`, { timeout: TIMEOUT });
+      await popup.close();
+      const keys = (await (await fetch(`${ibm.url}/e2e/api-keys`)).json())['IBMid-apiKey'];
+      assert.equal(keys.length, 1, 'IAM holds one key for the user: the new one');
+      assert.notEqual(keys[0].apikey, ibm.apiKey);
+      const filled = await fill(setup, ibmId);
+      assert.equal(filled.status, 'filled', JSON.stringify(filled));
+      assert.deepEqual(await state(setup, '#save'), { apikey: keys[0].apikey, instance: ibm.instanceId });
     });
 
     it('backup → restore into a fresh browser → fill', async (t) => {

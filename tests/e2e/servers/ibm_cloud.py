@@ -17,7 +17,8 @@ Accounts, one API key each (any other key gets IAM's BXNIM0415E):
   yet: 404) and `inactiveInstanceId` in jp-tok (Standard v2, inactive); two Watson Machine Learning
   instances, `wmlInstanceId` in eu-gb (v2 Standard, active) and `failedWmlInstanceId` in us-south
   (v2 Professional, failed); and an inactive Cloud Object Storage instance no listing of ours keeps.
-  The keys in `IBM_API_KEYS` (a JSON list) open this account too.
+  The keys in `IBM_API_KEYS` (a JSON list) open this account too. Its user's key has an IAM Identity record
+  (unlocked), so the journey can rotate it: a new key opens the same account.
 - `emptyApiKey`: sees no instance at all.
 - `listForbiddenApiKey`: Resource Controller refuses to list (403).
 - `readerlessApiKey`: sees `instanceId`, but OpenScale refuses to read it (403).
@@ -89,7 +90,7 @@ SERVICE_PROVIDER = template("openscale/service_providers.json")["service_provide
 SUBSCRIPTION_TEMPLATE = template("openscale/subscriptions.json")["subscriptions"][0]
 API_KEY_RECORD = template("ibm/api_key_details.json")
 ACCOUNT_ID = API_KEY_RECORD["account_id"]
-ROTATING = ("rotateApiKey", "restrictedApiKey")
+ROTATING = ("apiKey", "rotateApiKey", "restrictedApiKey")
 RESTRICTED = {"restrictedApiKey"}
 
 
@@ -107,7 +108,8 @@ def key_record(account, locked=False):
 
 
 # IAM Identity's API keys of the rotation users: value -> record (the value is never in a record read back).
-API_KEYS = {KEYS["rotateApiKey"]: key_record("rotateApiKey", locked=True), KEYS["restrictedApiKey"]: key_record("restrictedApiKey")}
+API_KEYS = {KEYS["apiKey"]: key_record("apiKey"), KEYS["rotateApiKey"]: key_record("rotateApiKey", locked=True),
+            KEYS["restrictedApiKey"]: key_record("restrictedApiKey")}
 
 
 def json_answer(status, body):

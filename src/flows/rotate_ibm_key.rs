@@ -227,43 +227,40 @@ impl Flow for RotateIbmKey {
                 return stopped(state, said);
             }
         };
-        if *call == Call::Token {
-            return match iam_token::parse(status, body) {
-                Ok(token) => {
-                    let held = HeldToken {
-                        access_token: token.access_token,
-                        expiration: token.expiration,
-                    };
-                    let input = RotateIbm {
-                        token: Some(held.clone()),
-                        ..input
-                    };
-                    let next = match std::mem::take(&mut state.pending) {
-                        pending if pending.is_empty() => vec![Call::Details],
-                        pending => pending,
-                    };
-                    let mut turn = Turn::sending(&input, state, next, vec![])?;
-                    turn.token = Some(held);
-                    Ok(turn)
-                }
-                Err(refused) => {
-                    let code = match state.replaced {
-                        Some(_) => RotateIbmCode::NewKeyRefused,
-                        None => RotateIbmCode::KeyRefused,
-                    };
-                    stopped(state, line(code).with("errorCode", refused.code()))
-                }
-            };
-        }
-        if !(200..300).contains(&status) {
-            return stopped(state, refusal(call, status, body));
-        }
         let unexpected = || line(RotateIbmCode::UnexpectedAnswer).with("httpStatus", status);
         let mut lines = vec![];
         let mut new_key = None;
         let (mut next, mut proving) = (vec![], None);
         match call {
-            Call::Token => unreachable!("read above"),
+            // IAM's token answer, refused or not, is read by iam_token.
+            Call::Token => {
+                return match iam_token::parse(status, body) {
+                    Ok(token) => {
+                        let held = HeldToken::from(token);
+                        let input = RotateIbm {
+                            token: Some(held.clone()),
+                            ..input
+                        };
+                        let next = match std::mem::take(&mut state.pending) {
+                            pending if pending.is_empty() => vec![Call::Details],
+                            pending => pending,
+                        };
+                        let mut turn = Turn::sending(&input, state, next, vec![])?;
+                        turn.token = Some(held);
+                        Ok(turn)
+                    }
+                    Err(refused) => {
+                        let code = match state.replaced {
+                            Some(_) => RotateIbmCode::NewKeyRefused,
+                            None => RotateIbmCode::KeyRefused,
+                        };
+                        stopped(state, line(code).with("errorCode", refused.code()))
+                    }
+                };
+            }
+            _ if !(200..300).contains(&status) => {
+                return stopped(state, refusal(call, status, body))
+            }
             Call::Details => {
                 let Some(key) = api_key_details::parse(body) else {
                     return stopped(state, unexpected());

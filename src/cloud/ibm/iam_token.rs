@@ -53,6 +53,15 @@ pub struct HeldToken {
     pub expiration: u64,
 }
 
+impl From<IamToken> for HeldToken {
+    fn from(token: IamToken) -> Self {
+        HeldToken {
+            access_token: token.access_token,
+            expiration: token.expiration,
+        }
+    }
+}
+
 /// IAM's answer to a good key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all(serialize = "camelCase"))]

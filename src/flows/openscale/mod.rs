@@ -153,10 +153,7 @@ fn token_answer<G>(lookup: &Lookup<G>, answer: &Answer) -> Result<HeldToken, Sai
         Answer::Failed { .. } => return Err(transport(answer, &host)),
     };
     match iam_token::parse(status, body) {
-        Ok(token) => Ok(HeldToken {
-            access_token: token.access_token,
-            expiration: token.expiration,
-        }),
+        Ok(token) => Ok(HeldToken::from(token)),
         // BXNIM0415E: "Provided API key could not be found" (deleted, or from another account).
         Err(IbmError::Iam { code, .. }) if code == "BXNIM0415E" => {
             Err(Said::new(LookupCode::BadApiKey).with("errorCode", code))

@@ -64,7 +64,7 @@ export function rotatePanel(profile, close) {
   /** Between the new key and the old key's removal: Test keys (the key check), and ModelArts' authorization. */
   function newKeySteps(test) {
     const words = { passed: ['ok', 'rotate_new_key_passed'], 'not-accepted-yet': ['warning', 'rotate_not_propagated'], untested: ['warning', 'rotate_test_first'] }[test];
-    const check = el('button', { type: 'button', class: 'rotate-test' }, t('check_testKeys'));
+    const check = el('button', { type: 'button', class: 'rotate-test' }, t('check_test_keys'));
     const checkAccess = hostAccess(check, () => ask('flow.origins', { kind: 'key-check', profileId }));
     // The check records its result on the profile; the rotation's view reads it from there.
     check.addEventListener('click', () => busy(check, checkAccess.start(() => ask('flow.start', { kind: 'key-check', profileId }))

@@ -68,6 +68,20 @@ test('every key the pages (data-i18n*) and the manifest (__MSG_…__) name has w
   assert.deepEqual(named.filter(([, key]) => !(key in catalogs.en)).map(([page, key]) => `${page}: ${key}`), []);
 });
 
+/** The extension's and the page's own scripts (tests aside). */
+const scripts = (dir) => readdirSync(new URL(`../../${dir}/`, import.meta.url), { recursive: true })
+  .filter((file) => file.endsWith('.js') && !file.endsWith('.test.js')).map((file) => `${dir}/${file}`);
+
+test('every key the scripts name has words: t() and phrase() a whole key, words() and its kin a prefix of some', () => {
+  const keys = Object.keys(catalogs.en);
+  const named = [...scripts('extension'), ...scripts('www')].flatMap((file) => [...readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
+    .matchAll(/\b(t|phrase|words|errorWords|coded|localeKey)\(\s*(?:t,\s*)?'(\w+)'/g)].map(([, call, key]) => [file, call, key]));
+  assert.ok(named.length > 100, `${named.length} keys named`);
+  const missing = named.filter(([, call, key]) => (['t', 'phrase'].includes(call)
+    ? !keys.includes(key) : !keys.some((k) => k === key || k.startsWith(`${key}_`))));
+  assert.deepEqual(missing.map(([file, call, key]) => `${file}: ${call}('${key}')`), []);
+});
+
 // Names of products, the same in every language.
 const PRODUCT_NAMES = new Set(['Watson Machine Learning', 'Amazon SageMaker', 'IBM SPSS Collaboration and Deployment Services']);
 

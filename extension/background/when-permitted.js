@@ -23,15 +23,18 @@ export function whenPermitted(name, { origins = async () => [], permissions = []
     return { waiting: true };
   }
 
-  async function runPending() {
+  /** The task waiting for this grant, if any: only then is the WASM instantiated (a grant wakes every task's listener). */
+  async function runPending(ready) {
     const { [pendingKey]: pending } = await api.storage.session.get(pendingKey);
-    if (!pending || pending.until < Date.now() || !(await granted(pending.request))) return;
+    if (!pending || pending.until < Date.now()) return;
+    await ready();
+    if (!(await granted(pending.request))) return;
     await api.storage.session.remove(pendingKey);
     await run(pending.request);
   }
 
   const register = (ready) =>
     api.permissions.onAdded.addListener(() =>
-      ready().then(runPending).catch((e) => console.warn(`${name}: ${e?.code ?? e?.message}`)));
+      runPending(ready).catch((e) => console.warn(`${name}: ${e?.code ?? e?.message}`)));
   return { start, register };
 }

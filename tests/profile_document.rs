@@ -678,6 +678,33 @@ fn key_age_counts_from_creation_else_import_and_flags_past_the_limit() {
 }
 
 #[test]
+fn the_creation_date_a_flow_read_is_recorded_for_the_key_in_use_only() {
+    let mut doc = Document::default();
+    import(&mut doc, vec![huawei(AK, "s")], json!({}), NOON);
+    let id = doc.profiles[0].id.clone();
+    // IAM's record of the key (*Querying a Permanent Access Key*): 92 days before NOON.
+    let created = |access_key: &str, at: &str| json!({"op": "keyCreated", "id": id, "accessKey": access_key, "createdAt": at});
+    apply(
+        &mut doc,
+        created("HPUAOTHERKEY00000000", "2025-10-01T12:00:00.000000Z"),
+        NOON,
+    );
+    assert_eq!(
+        doc.profiles[0].key_created_at, None,
+        "another key's date is not this key's"
+    );
+    apply(&mut doc, created(AK, "2025-10-01T12:00:00.000000Z"), NOON);
+    let age = key_age(&doc.profiles[0], NOON, DEFAULT_MAX_KEY_AGE_DAYS);
+    assert_eq!(
+        (age.age_days, age.since, age.stale),
+        (Some(92), Some(KeyAgeSince::Created), true)
+    );
+    let before = doc.clone();
+    assert!(doc.apply(op(created(AK, "last autumn")), NOON).is_err());
+    assert_eq!(doc, before, "an unreadable date changes nothing");
+}
+
+#[test]
 fn temporary_credentials_expire_and_are_never_merely_stale() {
     let token = item(
         json!({"kind": "aksk", "accessKeyId": "TEMPAKTEMPAKTEMPAK01", "secretAccessKey": "s",

@@ -12,7 +12,9 @@
 //
 // A key the cloud shows once (a rotation's new key, a turn's `newKey`) goes into the vault at once, in
 // place of the profile's key (the old one kept as retired, as "Replace" keeps it), and the run's next
-// requests are signed with it: never kept in storage.session, never sent to the popup.
+// requests are signed with it: never kept in storage.session, never sent to the popup. When a turn
+// says when the cloud made the profile's key (`keyCreated`: Test keys and the rotation read the key's
+// record), the core records it on the profile: the key-age reminder counts from it.
 //
 // A flow's reads start in the popup's click that also asks for the hosts (when-permitted.js): the
 // toolbar popup may close behind the browser's prompt, so they run here once the hosts are granted.
@@ -106,6 +108,12 @@ async function saveNewKey(profileId, key) {
   return document.profiles.find((p) => p.id === profileId);
 }
 
+/** Records when the cloud made the profile's key (the core ignores a date of a key the profile no longer holds). */
+async function recordKeyCreated(profileId, created) {
+  const { document } = await applyOperation({ op: 'keyCreated', id: profileId, ...created });
+  return document.profiles.find((p) => p.id === profileId);
+}
+
 /** Takes `call` off the click's writes not sent yet: a write not among them is refused. */
 function takeApproved(unsent, call) {
   const at = unsent.indexOf(JSON.stringify(call));
@@ -140,6 +148,7 @@ async function run(kind, request, begin, approved = []) {
     const { call, request: sent } = queue.shift();
     turn = flowRead(kind, input, state, call, await sendOnce(sent), approved);
     if (turn.newKey) input.profile = await saveNewKey(request.profileId, turn.newKey);
+    if (turn.keyCreated) input.profile = await recordKeyCreated(request.profileId, turn.keyCreated);
     state = turn.state;
     lines.push(...turn.lines);
     await keep(state);

@@ -4,15 +4,16 @@
 //! bucket? }` for a key check, `{ profile, timestamp }` for Prepare ModelArts and a key rotation,
 //! `{ profile, token? }` for an IBM key's rotation, `{ profile, now, token?, guid?, region?, provider? }` for OpenScale, `now` in Unix seconds),
 //! `state` what the last turn returned (`undefined` at first). A turn is `{ state, send: [{ call,
-//! write, request }], lines, stop, token?, newKey? }`: send each request once, in order, and read
-//! its answer with `flowRead`; hold `token` in memory only, and give it back in the input; save
-//! `newKey` in the vault in place of the profile's key before anything else, and give back the
-//! profile that holds it. A refusal is thrown as `{ code, params }`.
+//! write, request }], lines, stop, token?, newKey?, keyCreated? }`: send each request once, in
+//! order, and read its answer with `flowRead`; hold `token` in memory only, and give it back in the
+//! input; save `newKey` in the vault in place of the profile's key before anything else, then
+//! record `keyCreated` (`{ accessKey, createdAt }`, the `keyCreated` operation), and give back the
+//! profile that holds them. A refusal is thrown as `{ code, params }`.
 
 use super::{from_js, request_error, to_js, JsRequest};
 use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::RequestError;
-use crate::flows::flow::{self, Flow, Turn};
+use crate::flows::flow::{self, Flow, KeyCreated, Turn};
 use crate::flows::key_check::KeyCheckFlow;
 use crate::flows::openscale::add_provider::AddProvider;
 use crate::flows::openscale::ids::OpenscaleIds;
@@ -112,6 +113,8 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
         token: &'a Option<HeldToken>,
         #[serde(rename = "newKey", skip_serializing_if = "Option::is_none")]
         new_key: &'a Option<Credential>,
+        #[serde(rename = "keyCreated", skip_serializing_if = "Option::is_none")]
+        key_created: &'a Option<KeyCreated>,
     }
     to_js(&JsTurn {
         state: &turn.state,
@@ -128,6 +131,7 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
         stop: turn.stop,
         token: &turn.token,
         new_key: &turn.new_key,
+        key_created: &turn.key_created,
     })
 }
 

@@ -7,9 +7,10 @@
 //! it: [`write`] starts from the calls the click names, and [`start`] and [`read`] refuse a turn
 //! that would send any other write. The worker sends each request once, in order.
 
+use crate::cloud::iam::AccessKey;
 use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::{Answer, Preview, Request, RequestError};
-use crate::profile::Credential;
+use crate::profile::{parse_ms, Credential};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -86,10 +87,31 @@ pub struct Send<C> {
     pub write: bool,
 }
 
+/// When the cloud made the key the profile uses, as the key's own record says (`credentials.csv`
+/// does not): the caller records it on the profile (`Operation::KeyCreated`), so the key-age
+/// reminder counts from it rather than from the import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeyCreated {
+    pub access_key: String,
+    pub created_at: String,
+}
+
+impl KeyCreated {
+    /// What IAM's record of `key` says, when it gives a readable creation date.
+    pub fn of(key: &AccessKey) -> Option<Self> {
+        let created_at = key.created_at.clone().filter(|at| parse_ms(at).is_some())?;
+        Some(KeyCreated {
+            access_key: key.access_key.clone(),
+            created_at,
+        })
+    }
+}
+
 /// What a step of a flow says: the state now, the requests to send next, what the answer meant,
 /// whether to send nothing more (the key itself is wrong, or a write failed), a token for the
-/// caller to hold in memory (and give back in the input) until it expires, and a key the cloud
-/// just made.
+/// caller to hold in memory (and give back in the input) until it expires, a key the cloud
+/// just made, and when the profile's key was made.
 pub struct Turn<F: Flow + ?Sized> {
     pub state: F::State,
     pub send: Vec<Send<F::Call>>,
@@ -100,6 +122,8 @@ pub struct Turn<F: Flow + ?Sized> {
     /// vault in place of the key it replaces in the input's profile, and gives back that profile
     /// before the next request. Never in the state, the lines, the popup or a log.
     pub new_key: Option<Credential>,
+    /// Recorded after `new_key` is saved (it may be that key's).
+    pub key_created: Option<KeyCreated>,
 }
 
 impl<F: Flow + ?Sized> Turn<F> {
@@ -127,6 +151,7 @@ impl<F: Flow + ?Sized> Turn<F> {
             stop: false,
             token: None,
             new_key: None,
+            key_created: None,
         })
     }
 
@@ -139,6 +164,7 @@ impl<F: Flow + ?Sized> Turn<F> {
             stop: true,
             token: None,
             new_key: None,
+            key_created: None,
         }
     }
 

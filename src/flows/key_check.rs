@@ -1,6 +1,7 @@
 //! *Test keys*: the harmless reads that prove a key works, in order, and what each answer means.
 //! - Huawei Cloud / Flexible Engine AK/SK: OBS ListBuckets, then the IAM projects the key's user
-//!   may use (yields the project ID ModelArts needs).
+//!   may use (yields the project ID ModelArts needs), then the key's own record (when IAM made the
+//!   key: the key-age reminder counts from it; it adds no line).
 //! - AWS: S3 ListBuckets.
 //! - Any of them, given a bucket: `HEAD` it (existence, region, storage class).
 //! - IBM API key: the IAM token exchange, then, with the token, the OpenScale data mart.
@@ -11,13 +12,13 @@
 
 use crate::cloud::catalog::{endpoints, Origin};
 use crate::cloud::diagnosis::Diagnosis;
-use crate::cloud::iam::auth_projects;
+use crate::cloud::iam::{accepted, auth_projects, show_access_key};
 use crate::cloud::ibm::iam_token;
 use crate::cloud::key::SigningKey;
 use crate::cloud::obs::{head_bucket, list_buckets, valid_bucket};
 use crate::cloud::openscale::data_marts;
 use crate::cloud::{Answer, Request, RequestError};
-use crate::flows::flow::{Flow, Send, Turn};
+use crate::flows::flow::{Flow, KeyCreated, Send, Turn};
 use crate::profile::{Credential, Profile, Provider, Step};
 use crate::secret::Secret;
 use crate::sign::Scheme;
@@ -91,6 +92,7 @@ impl Flow for KeyCheckFlow {
             stop: false,
             token: None,
             new_key: None,
+            key_created: None,
         })
     }
 
@@ -100,6 +102,17 @@ impl Flow for KeyCheckFlow {
         step: &Step,
         answer: &Answer,
     ) -> Result<Turn<Self>, RequestError> {
+        if *step == Step::KeyRecord {
+            return Ok(Turn {
+                state: (),
+                send: vec![],
+                lines: vec![],
+                stop: false,
+                token: None,
+                new_key: None,
+                key_created: key_created(&check, answer),
+            });
+        }
         let mut diagnosis = diagnose(&check, *step, answer)?;
         let next = std::mem::take(&mut diagnosis.next);
         Ok(Turn {
@@ -109,6 +122,7 @@ impl Flow for KeyCheckFlow {
             lines: vec![diagnosis],
             token: None,
             new_key: None,
+            key_created: None,
         })
     }
 
@@ -221,7 +235,10 @@ pub fn diagnose(
             let permission = list_buckets::permission(check.profile.provider);
             list_buckets::diagnose(answer, sent_at, permission).0
         }
-        Step::IamProjects => auth_projects::diagnose(answer, region, sent_at),
+        Step::IamProjects => {
+            next.extend(key_record_request(check, answer)?);
+            auth_projects::diagnose(answer, region, sent_at)
+        }
         Step::Bucket => {
             head_bucket::diagnose(answer, check.bucket.as_deref().unwrap_or_default(), region)
         }
@@ -233,6 +250,8 @@ pub fn diagnose(
             Err(refused) => refused,
         },
         Step::OpenScaleDataMart => data_marts::diagnose(answer, openscale_region(&check.profile)),
+        // Read into the profile's key facts, not into a line (`KeyCheckFlow::read`).
+        Step::KeyRecord => return Err(RequestError::NotPlanned),
     };
     Ok(StepDiagnosis {
         step,
@@ -240,6 +259,44 @@ pub fn diagnose(
         diagnosis,
         next,
     })
+}
+
+/// IAM's record of the profile's key (*Querying a Permanent Access Key*), in the account the
+/// projects just listed belong to (listed at all: the key works, whether or not the region's
+/// project is among them): only for a permanent key, whose record says when it was made.
+fn key_record_request(
+    check: &KeyCheck,
+    projects: &Answer,
+) -> Result<Option<StepRequest>, RequestError> {
+    let profile = &check.profile;
+    let key = profile.credentials.iter().find_map(Credential::aksk);
+    let (Some(key), Some(iam)) = (key, endpoints(profile).iam) else {
+        return Ok(None);
+    };
+    let domain = accepted(projects).ok().and_then(auth_projects::domain_id);
+    let Some(domain) = domain.filter(|_| key.security_token.is_none()) else {
+        return Ok(None);
+    };
+    let signing = SigningKey::of(profile, &check.timestamp)?;
+    let request = show_access_key::request(&signing, &iam, &domain, &key.access_key_id)?;
+    Ok(Some(StepRequest {
+        id: Step::KeyRecord,
+        request,
+    }))
+}
+
+/// When IAM made the profile's key. Any user may read their own key's record without a policy
+/// (*Querying a Permanent Access Key*: "the user token (no special permission requirements)",
+/// https://support.huaweicloud.com/intl/en-us/api-iam/iam_03_0002.html); a cloud that refuses it
+/// or does not know the path (404) leaves the check as it was: the age counts from the import.
+fn key_created(check: &KeyCheck, answer: &Answer) -> Option<KeyCreated> {
+    let in_use = check
+        .profile
+        .credentials
+        .iter()
+        .find_map(Credential::aksk)?;
+    let shown = show_access_key::parse(accepted(answer).ok()?)?;
+    KeyCreated::of(&shown).filter(|k| k.access_key == in_use.access_key_id)
 }
 
 /// OpenScale's region: the profile's, `us-south` (its host without prefix) when none is set.
@@ -492,6 +549,82 @@ mod tests {
         let d = diagnose(&c, Step::IamProjects, &Answer::response(200, &[], projects)).unwrap();
         assert_eq!(d.diagnosis.status, Status::Ok);
         assert!(d.diagnosis.details.project_id.is_some());
+    }
+
+    /// The documented record of the key (*Querying a Permanent Access Key*), as the profile's key's.
+    fn key_record(access_key: &str) -> Answer {
+        let shown = include_str!("../../tests/fixtures/cloud-answers/iam/credential-show.json");
+        Answer::response(200, &[], &shown.replace("LOSZM4YRVLKOY9E8...", access_key))
+    }
+
+    #[test]
+    fn the_projects_lead_to_the_keys_record_which_says_when_it_was_made_and_adds_no_line() {
+        let c = check(Provider::FlexibleEngine, "eu-west-0", vec![aksk()]);
+        let projects = crate::cloud::iam::auth_projects::tests::HUAWEI;
+        let d = diagnose(&c, Step::IamProjects, &Answer::response(200, &[], projects)).unwrap();
+        let [next] = &d.next[..] else {
+            panic!("one read after the projects: {:?}", d.next)
+        };
+        assert_eq!(next.id, Step::KeyRecord);
+        assert_eq!(
+            (next.request.method, next.request.url.as_str()),
+            (
+                "GET",
+                format!("https://iam.eu-west-0.prod-cloud-ocb.orange-business.com/v3.0/OS-CREDENTIAL/credentials/{AK}").as_str()
+            )
+        );
+        // The account the documented projects belong to, as huaweicloudsdkcore's GlobalCredentials sends it.
+        assert_eq!(
+            header(&next.request.headers, "x-domain-id"),
+            Some("d78cbac186b744899480f25bd02...")
+        );
+        let read = |answer: &Answer| {
+            crate::flows::flow::read::<KeyCheckFlow>(c.clone(), (), &Step::KeyRecord, answer, &[])
+                .unwrap()
+        };
+        let turn = read(&key_record(AK));
+        assert!(turn.lines.is_empty() && turn.send.is_empty());
+        assert_eq!(
+            turn.key_created,
+            Some(KeyCreated {
+                access_key: AK.into(),
+                created_at: "2020-01-08T06:26:08.123059Z".into()
+            })
+        );
+        // Refused (a policy that denies it) or unknown to the cloud: no line, no date, the check as before.
+        let forbidden =
+            include_str!("../../tests/fixtures/cloud-answers/iam/keystone-403-forbidden.json");
+        for refused in [
+            Answer::response(403, &[], forbidden),
+            Answer::response(404, &[], ""),
+        ] {
+            let turn = read(&refused);
+            assert!(turn.lines.is_empty() && turn.key_created.is_none() && !turn.stop);
+        }
+        assert_eq!(read(&key_record("ANOTHERKEY0000000000")).key_created, None);
+    }
+
+    #[test]
+    fn a_temporary_key_reads_no_record_and_a_missing_project_does_not_matter() {
+        let projects = crate::cloud::iam::auth_projects::tests::HUAWEI;
+        let projects = Answer::response(200, &[], projects);
+        let temporary = check(
+            Provider::Huawei,
+            "af-south-1",
+            vec![key(AK, SK, Some("tok"))],
+        );
+        let d = diagnose(&temporary, Step::IamProjects, &projects).unwrap();
+        assert!(d.next.is_empty());
+        let no_project = check(Provider::Huawei, "cn-north-4", vec![aksk()]);
+        let d = diagnose(&no_project, Step::IamProjects, &projects).unwrap();
+        assert_eq!((d.diagnosis.status, d.next.len()), (Status::NoProject, 1));
+        let refused = crate::cloud::obs::tests::s3_error("AccessDenied");
+        let d = diagnose(
+            &no_project,
+            Step::IamProjects,
+            &Answer::response(403, &[], &refused),
+        );
+        assert!(d.unwrap().next.is_empty());
     }
 
     #[test]

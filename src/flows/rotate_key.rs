@@ -21,7 +21,7 @@ use crate::cloud::iam::{
 };
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Answer, Request, RequestError};
-use crate::flows::flow::{Flow, Turn};
+use crate::flows::flow::{Flow, KeyCreated, Turn};
 use crate::profile::{parse_ms, Credential, Profile, Provider, Status};
 use crate::words::message_codes;
 use serde::{Deserialize, Serialize};
@@ -235,12 +235,14 @@ impl Flow for RotateKey {
             }
         };
         state.said.extend(lines.clone());
+        let key_created = key_created(&rotate, &state, call, &next);
         let (calls, new_key) = match next {
             NextStep::Send(calls) => (calls, None),
             NextStep::Save(key) => (vec![], Some(key)),
         };
         let mut turn = Turn::sending(&rotate, state, calls, lines)?;
         turn.new_key = new_key;
+        turn.key_created = key_created;
         Ok(turn)
     }
 
@@ -409,6 +411,23 @@ fn read(rotate: &Rotate, mut state: Rotation, call: &Call, body: &str) -> Result
         }
     };
     Ok((state, NextStep::Send(next), lines))
+}
+
+/// When the key the profile holds after this answer was made: the key in use, read first, or the
+/// key just made (its record is in the create's answer).
+fn key_created(
+    rotate: &Rotate,
+    state: &Rotation,
+    call: &Call,
+    next: &NextStep,
+) -> Option<KeyCreated> {
+    let held = match (call, next) {
+        (Call::ShowKey { access_key }, _) if rotate.key_in_use() == Some(access_key) => access_key,
+        (Call::CreateKey, NextStep::Save(Credential::AkSk(made))) => &made.access_key_id,
+        _ => return None,
+    };
+    let keys = state.keys.as_deref()?;
+    KeyCreated::of(keys.iter().find(|k| &k.access_key == held)?)
 }
 
 fn status_of(answer: &Answer) -> u16 {
@@ -611,7 +630,17 @@ mod tests {
         let shown = SHOW.replace("LOSZM4YRVLKOY9E8...", IN_USE);
         let turn = step(rotate, turn, &show, ok(&shown));
         assert_eq!(calls(&turn), [Call::ListKeys]);
-        step(rotate, turn, &Call::ListKeys, ok(&list(one)))
+        // The key in use's record says when it was made: the profile keeps it for the reminder.
+        assert_eq!(
+            turn.key_created,
+            Some(KeyCreated {
+                access_key: IN_USE.into(),
+                created_at: "2020-01-08T06:26:08.123059Z".into()
+            })
+        );
+        let listed = step(rotate, turn, &Call::ListKeys, ok(&list(one)));
+        assert_eq!(listed.key_created, None);
+        listed
     }
 
     fn step(
@@ -783,6 +812,14 @@ mod tests {
             "TTqAHPbhWorg9ozx8Dv9MUyzYnOKDppxzHt..."
         );
         assert_eq!(codes(&turn.lines), ["created"]);
+        // Saved in place of the old key, the new key ages from its creation, as the answer says.
+        assert_eq!(
+            turn.key_created,
+            Some(KeyCreated {
+                access_key: "P83EVBZJMXCYTMUII...".into(),
+                created_at: "2020-01-08T06:25:19.014028Z".into()
+            })
+        );
         let kept = serde_json::to_string(&turn.state).unwrap();
         let lines = serde_json::to_string(&turn.lines).unwrap();
         let viewed = serde_json::to_string(&view(&r, &turn.state)).unwrap();

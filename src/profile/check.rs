@@ -169,4 +169,8 @@ pub enum Step {
     /// Watson OpenScale data mart, read with the token.
     #[serde(rename = "openscale.data-mart")]
     OpenScaleDataMart,
+    /// Huawei IAM `GET /v3.0/OS-CREDENTIAL/credentials/{access_key}`: when the key was made (the
+    /// profile keeps it; no line is recorded for it).
+    #[serde(rename = "iam.key")]
+    KeyRecord,
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::import::{accepts, save_import, ImportChoice};
 use super::is_guid;
 use super::merge::{merge_backup, Restored};
-use super::timestamp::format_ms;
+use super::timestamp::{format_ms, parse_ms};
 use super::{
     CheckLine, Colour, Credential, Document, Endpoint, LastCheck, Profile, ProfileError, Provider,
     Saved,
@@ -60,6 +60,14 @@ pub enum Operation {
         #[serde(default)]
         bucket: Option<String>,
         results: Vec<CheckLine>,
+    },
+    /// When the cloud made the profile's key, as the key's own record said (a flow's `keyCreated`):
+    /// the key-age reminder counts from it. About a key the profile no longer uses, it changes
+    /// nothing.
+    KeyCreated {
+        id: String,
+        access_key: String,
+        created_at: String,
     },
     /// The OpenScale instance the profile's forms and checks use; `region`, the instance's as
     /// Resource Controller gave it, becomes the profile's (its OpenScale host is that region's).
@@ -211,6 +219,19 @@ impl Document {
                     profile.retired.clear();
                 }
                 profile.last_check = Some(check);
+            }
+            Operation::KeyCreated {
+                id,
+                access_key,
+                created_at,
+            } => {
+                let at = self.index_of(&id)?;
+                parse_ms(&created_at).ok_or(ProfileError::BadOperation)?;
+                let profile = &mut self.profiles[at];
+                let in_use = profile.credentials.iter().find_map(Credential::aksk);
+                if in_use.is_some_and(|key| key.access_key_id == access_key) {
+                    profile.key_created_at = Some(created_at);
+                }
             }
             Operation::SetOpenscaleInstance { id, guid, region } => {
                 let at = self.index_of(&id)?;

@@ -49,6 +49,22 @@ pub fn parse(body: &str, region: &str) -> Option<Option<String>> {
     )
 }
 
+/// The account the listed projects belong to (an IAM user's projects are all its account's), from
+/// `{"projects": [{"domain_id"}]}`: the `X-Domain-Id` the key actions need, without asking
+/// `/v3/auth/domains` for it.
+pub fn domain_id(body: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Projects {
+        projects: Vec<Project>,
+    }
+    #[derive(Deserialize)]
+    struct Project {
+        domain_id: String,
+    }
+    let found: Projects = serde_json::from_str(body).ok()?;
+    found.projects.into_iter().next().map(|p| p.domain_id)
+}
+
 /// The project ID goes into the diagnosis's details (the profile keeps it).
 pub fn diagnose(answer: &Answer, region: &str, sent_at: &str) -> Diagnosis {
     let (status, body, mut details) = match received(answer) {
@@ -158,6 +174,19 @@ pub(crate) mod tests {
             read(200, "<html/>", "af-south-1").status,
             Status::Unexpected
         );
+    }
+
+    #[test]
+    fn names_the_account_of_the_projects() {
+        assert_eq!(
+            domain_id(HUAWEI).as_deref(),
+            Some("d78cbac186b744899480f25bd02...")
+        );
+        assert_eq!(
+            domain_id(OTC).as_deref(),
+            Some("398998b5392f4150ad48fe456d6de4f1")
+        );
+        assert_eq!(domain_id(r#"{"projects":[]}"#), None);
     }
 
     #[test]

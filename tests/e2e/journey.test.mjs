@@ -1,8 +1,10 @@
 // The user's whole journey, in both browsers, with the real built extension against the console
 // replicas (served under the consoles' real host names) and the local cloud stand-ins: each step
 // starts from what the previous one stored, so a data shape that drifts between two capabilities
-// breaks here. Import → save → Test keys → fill → re-import → rotate the key → Test keys → fill →
-// Prepare ModelArts → authorize → lock → refused → unlock → fill, with the key of an IAM user of the
+// breaks here. Import → save → Test keys → fill → re-import → rotate the key → Test keys → fill → the
+// key past the reminder (Test keys read when IAM made it) rotated from it: the two-key limit, create,
+// Test keys, the old key deactivated and deleted, the ModelArts dialog filled with the new key →
+// Prepare ModelArts with the new key → authorize → lock → refused → unlock → fill, with the key of an IAM user of the
 // account that may not read IAM (the IAM stand-in's IAM_SUB_USER: the project ID comes from the
 // projects the user may use); the same on Huawei Cloud; one IBM profile for every OpenScale
 // form; its OpenScale IDs found from the API key and one filled in; the IBM key past the key-age
@@ -115,11 +117,31 @@ async function testKeysAndClose(browser, control, profileId) {
   return check;
 }
 
+/**
+ * *Rotate this key* from the stale key's reminder in the popup's row of profile `id`: the reminder's
+ * words, and the rotation panel's `press(button)` (once enabled: a write's request is on screen first)
+ * and `said(code)` (waits for the line).
+ */
+async function rotateFromReminder(popup, id) {
+  const row = `li.profile[data-id="${id}"]`;
+  await popup.waitFor(`${row} .key-age[data-stale="true"]`, { timeout: TIMEOUT });
+  const reminder = await popup.text(`${row} .key-age`);
+  await popup.click(`${row} details.rotation summary`);
+  await popup.click(`${row} .rotate-open`);
+  const panel = `.rotate-panel[data-profile-id="${id}"]`;
+  const press = async (button) => {
+    await popup.waitFor(`${panel} ${button}:not([disabled])`, { timeout: TIMEOUT });
+    await popup.click(`${panel} ${button}`);
+  };
+  const said = (code) => popup.waitFor(`${panel} .rotate-said li[data-code="${code}"]`, { timeout: TIMEOUT });
+  return { reminder, panel, press, said };
+}
+
 const stepsOf = (check) => Object.fromEntries(check.results.map((r) => [r.step, r.status]));
 
 for (const [name] of BROWSERS) {
   describe(`${name}: the user's journey`, () => {
-    let consoles, browser, control, moto, iam, ibm, files;
+    let consoles, browser, control, moto, obs, iam, ibm, files;
     const pages = [];
     const state = async (target, submit) => (await probe(control, target, 'submit', submit))[0];
 
@@ -137,9 +159,18 @@ for (const [name] of BROWSERS) {
 
     before(async () => {
       [moto, ibm] = await Promise.all([startServer('moto_s3.py'), startServer('ibm_cloud.py')]);
-      // The first key was authorized for ModelArts before it was rotated (that authorization stays).
+      // OBS as Prepare ModelArts sees it, verifying OBS signatures (moto answers Test keys' SigV4 ListBuckets).
+      const [, key] = moto.huaweiKeys;
+      obs = await startServer('huawei_obs.py', ['eu-west-0'], { env: { HUAWEI_AK: key.accessKeyId, HUAWEI_SK: key.secretAccessKey } });
+      // IAM holds the user's two keys (the limit). The first key was authorized for ModelArts before it was
+      // rotated (that authorization stays). A key IAM makes or deletes signs, or stops signing, on both OBS
+      // stand-ins: one account, one key table.
+      const [first] = moto.huaweiKeys;
       iam = await startServer('huawei_iam.py', [], {
-        env: { HUAWEI_KEYS: JSON.stringify(moto.huaweiKeys), IAM_SUB_USER: '1', MODELARTS_AUTHORIZED: moto.huaweiKeys[0].accessKeyId },
+        env: {
+          HUAWEI_AK: first.accessKeyId, HUAWEI_SK: first.secretAccessKey, HUAWEI_KEYS: JSON.stringify([key]),
+          IAM_SUB_USER: '1', MODELARTS_AUTHORIZED: first.accessKeyId, KEY_FOLLOWERS: [moto.url, obs.url].join(','),
+        },
       });
       files = downloads(moto.huaweiKeys, ibm);
       ({ server: consoles, browser } = await launchWithConsoles(name, null, { prompts: true }));
@@ -148,7 +179,7 @@ for (const [name] of BROWSERS) {
     after(async () => {
       await browser?.close();
       await consoles?.close();
-      await Promise.all([moto, iam, ibm].map((s) => s?.stop()));
+      await Promise.all([moto, obs, iam, ibm].map((s) => s?.stop()));
       files?.remove();
     });
 
@@ -173,8 +204,12 @@ for (const [name] of BROWSERS) {
       await send(control, 'profiles.edit', { id: orange, edits: { endpoint: { obs: moto.url, iam: iam.url } } });
       const check = await testKeysAndClose(browser, control, orange);
       assert.deepEqual(stepsOf(check), { 'obs.list-buckets': 'ok', 'iam.projects': 'ok' });
-      assert.equal((await listProfiles(control)).find((p) => p.id === orange).projectId, iam.projectId);
-      assert.ok(iam.requests().every((r) => r.path === '/v3/auth/projects'), 'the IAM user reads only what it may');
+      const saved = (await listProfiles(control)).find((p) => p.id === orange);
+      assert.equal(saved.projectId, iam.projectId);
+      // The key's own record says when IAM made it (120 days ago): the reminder counts from then.
+      const record = `/v3.0/OS-CREDENTIAL/credentials/${moto.huaweiKeys[0].accessKeyId}`;
+      assert.deepEqual(iam.requests().map((r) => r.path), ['/v3/auth/projects', record], 'the IAM user reads only what it may');
+      assert.deepEqual([saved.keyAge.since, saved.keyAge.ageDays, saved.keyAge.stale], ['created', 120, true]);
 
       const filled = await fill(modelarts);
       assert.deepEqual([filled.status, slotsOf(filled.filled)], ['filled', ['accessKeyId', 'secretAccessKey']], JSON.stringify(filled));
@@ -243,10 +278,59 @@ for (const [name] of BROWSERS) {
       assert.deepEqual(await state(modelarts, '#agree'), { ak: rotated.accessKeyId, sk: rotated.secretAccessKey, agreed: false });
     });
 
-    it('Flexible Engine: Prepare ModelArts makes the bucket ready and authorizes the key in three clicks', async () => {
-      // The catalog's Orange hosts stand in as before; OBS here is a stand-in verifying OBS signatures.
-      const [, key] = moto.huaweiKeys;
-      const obs = await startServer('huawei_obs.py', ['eu-west-0'], { env: { HUAWEI_AK: key.accessKeyId, HUAWEI_SK: key.secretAccessKey } });
+    /** The key the rotation below makes: `{ accessKeyId, secretAccessKey }`. */
+    let made;
+    it('Flexible Engine: the key past the reminder is rotated from it; the ModelArts dialog then gets the new key', async () => {
+      const [first, old] = moto.huaweiKeys;
+      const popup = await popupFor(browser, control, modelarts);
+      const { reminder, panel, press, said } = await rotateFromReminder(popup, orange);
+      // Test keys read the key's record: IAM made it 120 days ago, past the 90-day reminder.
+      assert.match(reminder, /Key age: 120 days \(since created\)/);
+      const keys = () => popup.evaluate((panel) => [...document.querySelectorAll(`${panel} .rotate-keys > li`)]
+        .map((li) => [li.dataset.accessKey, li.dataset.role]), panel);
+      await press('.rotate-read');
+      // The user never deleted the key the re-import replaced: at IAM's two-key limit, that one goes first.
+      await said('two-keys');
+      assert.deepEqual(await keys(), [[first.accessKeyId, 'other'], [old.accessKeyId, 'in-use']]);
+      const other = `.rotate-key[data-access-key="${first.accessKeyId}"]`;
+      await popup.click(`${panel} ${other} details.rotate-remove summary`);
+      await press(`${other} .rotate-delete`);
+      await said('deleted');
+      // The create's request is on screen before its button is enabled; one click sends it.
+      await press('.rotate-create');
+      await said('created');
+      const held = await (await fetch(`${iam.url}/e2e/keys`)).json();
+      const [access] = Object.keys(held).filter((k) => k !== old.accessKeyId);
+      made = { accessKeyId: access, secretAccessKey: held[access].secret };
+      assert.deepEqual(await keys(), [[old.accessKeyId, 'replaced'], [made.accessKeyId, 'in-use']]);
+      // Test keys with the new key: OBS (one key table with IAM) and IAM take it.
+      await press('.rotate-test');
+      await popup.waitFor(`${panel} .rotate-new-key-test[data-test="passed"]`, { timeout: TIMEOUT });
+      const replaced = `.rotate-key[data-access-key="${old.accessKeyId}"]`;
+      await press(`${replaced} .rotate-deactivate`);
+      await said('deactivated');
+      await press(`${replaced} .rotate-delete`);
+      await said('deleted');
+      assert.deepEqual(await keys(), [[made.accessKeyId, 'in-use']]);
+      await popup.close();
+
+      assert.deepEqual(Object.keys(await (await fetch(`${iam.url}/e2e/keys`)).json()), [made.accessKeyId], 'IAM holds the new key only');
+      const writes = iam.requests().filter((r) => r.method !== 'GET' && r.path.startsWith('/v3.0/'));
+      assert.deepEqual(writes.map((r) => [r.method, r.headers.authorization.match(/Access=(\w+)/)[1]]),
+        [['DELETE', old.accessKeyId], ['POST', old.accessKeyId], ['PUT', made.accessKeyId], ['DELETE', made.accessKeyId]]);
+      const profile = (await listProfiles(control)).find((p) => p.id === orange);
+      assert.deepEqual([profile.credentials[0].accessKeyId, profile.retired.length], [made.accessKeyId, 0]);
+      assert.deepEqual([profile.keyAge.since, profile.keyAge.ageDays, profile.keyAge.stale], ['created', 0, false]);
+
+      const filled = await fill(modelarts);
+      assert.equal(filled.status, 'filled', JSON.stringify(filled));
+      assert.deepEqual(await state(modelarts, '#agree'), { ak: made.accessKeyId, sk: made.secretAccessKey, agreed: false });
+    });
+
+    it('Flexible Engine: Prepare ModelArts makes the bucket ready and authorizes the rotated key in three clicks', async () => {
+      // The catalog's Orange hosts stand in as before; OBS here is a stand-in verifying OBS signatures,
+      // which knows the key the rotation made from IAM.
+      const key = made;
       try {
         await send(control, 'profiles.edit', { id: orange, edits: { endpoint: { obs: obs.url, iam: iam.url, modelarts: iam.url } } });
         const popup = await browser.open('popup.html');
@@ -263,6 +347,9 @@ for (const [name] of BROWSERS) {
         p = await settled(popup, orange, (q) => q.authorized);
         assert.equal(clicks.length, 3, `${clicks}`);
         assert.ok(p.authorizations.some((a) => a.includes(key.accessKeyId)));
+        const authorized = iam.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/authorizations'));
+        assert.deepEqual(authorized.map((r) => [JSON.parse(r.body).content, r.headers.authorization.match(/Access=(\w+)/)[1]]),
+          [[key.accessKeyId, key.accessKeyId]], 'ModelArts authorized the new key, signed with it');
         // The authorization made with the key before its rotation is still there, and says so.
         assert.equal(await popup.evaluate(() => document.querySelector('#profile-list .retired-key')), null, 'no retired key left');
         const whose = await popup.evaluate((row) => Object.fromEntries([...document.querySelectorAll(`${row} .modelarts-authorizations > li`)]
@@ -273,7 +360,6 @@ for (const [name] of BROWSERS) {
         await popup.close();
       } finally {
         await send(control, 'profiles.edit', { id: orange, edits: { endpoint: { obs: moto.url, iam: iam.url } } });
-        await obs.stop();
       }
     });
 
@@ -299,8 +385,7 @@ for (const [name] of BROWSERS) {
       await popup.click('#fill-run');
       await popup.waitFor('#fill-result[data-state=filled] .fill-filled');
       await popup.close();
-      const [, rotated] = moto.huaweiKeys;
-      assert.deepEqual(await state(modelarts, '#agree'), { ak: rotated.accessKeyId, sk: rotated.secretAccessKey, agreed: false });
+      assert.deepEqual(await state(modelarts, '#agree'), { ak: made.accessKeyId, sk: made.secretAccessKey, agreed: false });
     });
 
     it('Huawei Cloud: the cloud and the region come from the console tab and its URL', async () => {
@@ -400,21 +485,13 @@ for (const [name] of BROWSERS) {
       const setup = url(HOSTS.openscale, 'openscale-react.html?rotated#setup');
       await open(setup, '#save');
       const popup = await popupFor(browser, control, setup);
-      const row = `li.profile[data-id="${ibmId}"]`;
-      await popup.waitFor(`${row} .key-age[data-stale="true"]`, { timeout: TIMEOUT });
-      await popup.click(`${row} details.rotation summary`);
-      await popup.click(`${row} .rotate-open`);
-      const panel = `.rotate-panel[data-profile-id="${ibmId}"]`;
-      const press = async (button) => {
-        await popup.waitFor(`${panel} ${button}:not([disabled])`, { timeout: TIMEOUT });
-        await popup.click(`${panel} ${button}`);
-      };
+      const { press, said } = await rotateFromReminder(popup, ibmId);
       await press('.rotate-read');
       // Each write's request is on screen before its button is enabled.
       await press('.rotate-create');
-      await popup.waitFor(`${panel} .rotate-said li[data-code="new-key-works"]`, { timeout: TIMEOUT });
+      await said('new-key-works');
       await press('.rotate-delete');
-      await popup.waitFor(`${panel} .rotate-said li[data-code="deleted"]`, { timeout: TIMEOUT });
+      await said('deleted');
       await popup.close();
       const keys = (await (await fetch(`${ibm.url}/e2e/api-keys`)).json())['IBMid-apiKey'];
       assert.equal(keys.length, 1, 'IAM holds one key for the user: the new one');
@@ -452,7 +529,7 @@ for (const [name] of BROWSERS) {
       const reply = await runFill(freshControl, modelarts);
       assert.equal(reply.ok?.status, 'filled', JSON.stringify(reply));
       const [filled] = await probe(freshControl, modelarts, 'submit', '#agree');
-      assert.equal(filled.ak, moto.huaweiKeys[1].accessKeyId);
+      assert.equal(filled.ak, made.accessKeyId);
     });
 
     it('the key file downloaded from the console is deleted from disk once its key is saved', async (t) => {

@@ -17,7 +17,10 @@ huaweicloudsdkcore's `GlobalCredentials` sends it. A deactivated or deleted key 
 new key signs only KEY_PROPAGATION_SECONDS (default 0) after it was made, the delay before IAM accepts a
 fresh key everywhere. With ACCESS_KEY_PROTECTION=1 the account has access-key protection on: the writes
 answer Keystone's 403 (the exact code is not documented) and the reads still work. `GET /e2e/keys` (not
-signed, not Huawei's) gives the test the keys held, with their secrets.
+signed, not Huawei's) gives the test the keys held, with their secrets. KEY_FOLLOWERS (comma-separated
+URLs of OBS stand-ins, huawei_obs.py and moto_s3.py) share this account's key table: each key made,
+deactivated, re-activated or deleted here is told to them (`POST /e2e/keys`, `{accessKeyId,
+secretAccessKey, signs}`), so a rotated key signs OBS requests there, and a deleted one no longer does.
 It VERIFIES the `SDK-HMAC-SHA256` signature by recomputing it with huaweicloudsdkcore's own Signer
 over the headers the request says it signed, and rejects a date more than 15 minutes from its clock.
 Errors use API Gateway's documented shape ({"error_code": "APIGW.0301", "error_msg": ...}); the
@@ -36,6 +39,7 @@ import secrets
 import string
 import sys
 import types
+import urllib.request
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -87,6 +91,20 @@ CREDENTIALS = {access: {"status": "active", "create_time": iam_time(STARTED), "l
                         "made_at": STARTED} for access in KEYS}
 
 
+FOLLOWERS = [url for url in os.environ.get("KEY_FOLLOWERS", "").split(",") if url]
+
+
+def tell_followers(access):
+    """The OBS stand-ins learn whether `access` signs now (made or re-activated), or no longer does."""
+    held = CREDENTIALS.get(access)
+    key = {"accessKeyId": access, "secretAccessKey": KEYS.get(access, ""),
+           "signs": held is not None and held["status"] == "active"}
+    for url in FOLLOWERS:
+        told = urllib.request.Request(f"{url}/e2e/keys", data=json.dumps(key).encode(), method="POST",
+                                      headers={"Content-Type": "application/json"})
+        urllib.request.urlopen(told, timeout=10).close()
+
+
 def signs(access, at):
     """A key signs when IAM holds it active and has had time to accept it everywhere."""
     held = CREDENTIALS.get(access)
@@ -123,6 +141,7 @@ def credentials(request, access, at):
         new = "".join(secrets.choice(string.ascii_uppercase + string.digits) for _ in range(20))
         KEYS[new] = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
         CREDENTIALS[new] = {"status": "active", "create_time": iam_time(at), "made_at": at}
+        tell_followers(new)
         body = documented("iam/credential-create.json")
         body["credential"] = dict(described(new, body["credential"]), secret=KEYS[new],
                                   description=asked.get("description", ""))
@@ -137,11 +156,13 @@ def credentials(request, access, at):
         status = json.loads(request.get_data() or b"{}").get("credential", {}).get("status")
         if status in ("active", "inactive"):
             CREDENTIALS[target]["status"] = status
+            tell_followers(target)
         body = documented("iam/credential-show.json")
         body["credential"] = described(target, body["credential"])
         return answer(200, body)
     if request.method == "DELETE":
         del CREDENTIALS[target], KEYS[target]
+        tell_followers(target)
         return Response(status=204)
     return answer(405, {"error": {"code": 405, "title": "Method Not Allowed", "message": "Method not allowed."}})
 
@@ -174,7 +195,9 @@ def projects(request, names):
     body = documented("iam/keystone-list-auth-projects.json")
     template = body["projects"][0]
     ids = {name: SUB_PROJECT_ID if "_" in name else PROJECT_ID for name in names}
-    body["projects"] = [dict(template, id=ids[name], name=name, links={"self": f"{request.host_url}v3/projects/{ids[name]}"})
+    # Every project is in the account (`domain_id`), the one the key actions name in X-Domain-Id.
+    body["projects"] = [dict(template, id=ids[name], name=name, domain_id=DOMAIN_ID, parent_id=DOMAIN_ID,
+                             links={"self": f"{request.host_url}v3/projects/{ids[name]}"})
                         for name in names]
     body["links"] = {"self": request.url}
     return answer(200, body)

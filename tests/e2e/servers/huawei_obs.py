@@ -10,6 +10,8 @@ region, 409 `BucketAlreadyExists` for a name someone else holds), zero-byte fold
 on a bucket of another region answers `301 PermanentRedirect`, as a regional host does.
 Seeded with buckets in two regions, of three storage classes and both generations, one whose HEAD is
 refused (403), one over 1,000 entries, and one the account made in another region after the listing.
+`POST /e2e/keys` (not OBS's: the IAM stand-in's, huawei_iam.py KEY_FOLLOWERS) `{accessKeyId, secretAccessKey,
+signs}`: another key of the account signs here, or no longer does (one key table for IAM and OBS).
 Usage: [HUAWEI_AK=… HUAWEI_SK=…] huawei_obs.py LOG_PATH REGION
 Prints {"url", "accessKeyId", "secretAccessKey", "region", "buckets", "taken"} when ready."""
 
@@ -34,6 +36,7 @@ from recorder import serve
 
 AK = os.environ.get("HUAWEI_AK") or "".join(secrets.choice(string.ascii_uppercase + string.digits) for _ in range(20))
 SK = os.environ.get("HUAWEI_SK") or "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+KEYS = {AK: SK}  # the account's keys that sign: AK/SK, and those the IAM stand-in tells
 REGION = sys.argv[2] if len(sys.argv) > 2 else "eu-west-0"
 OTHER_REGION = "cn-north-4"
 MAX_SKEW = timedelta(minutes=15)
@@ -96,7 +99,7 @@ def verify(request, bucket, key):
     if not auth:
         return error(403, "AccessDenied", "anonymous")
     access, signature = auth.groups()
-    if access != AK:
+    if access not in KEYS:
         return error(403, "InvalidAccessKeyId")
     try:
         sent_at = parsedate_to_datetime(request.headers.get("x-obs-date", ""))
@@ -108,7 +111,7 @@ def verify(request, bucket, key):
     path_args = {k: (v if v != "" or f"{k}=" in request.query_string.decode() else None)
                  for k, v in request.args.items()}
     # Virtual-host form (`/bucket/key`): what OBS signs for the requests credfill sends in production.
-    expected = Authentication(AK, SK, False, Adapter("obs"), request.host, False).doAuth(
+    expected = Authentication(access, KEYS[access], False, Adapter("obs"), request.host, False).doAuth(
         request.method, bucket, key, path_args, headers)["Authorization"]
     if not hmac.compare_digest(expected, f"OBS {access}:{signature}"):
         return error(403, "SignatureDoesNotMatch")
@@ -180,8 +183,20 @@ def create_bucket(request, name):
     return answer("create-bucket.http", "PUT", headers={"Location": f"/{name}"})
 
 
+def follow_key(request):
+    """What the IAM stand-in says of one of the account's keys."""
+    key = json.loads(request.get_data())
+    if key["signs"]:
+        KEYS[key["accessKeyId"]] = key["secretAccessKey"]
+    else:
+        KEYS.pop(key["accessKeyId"], None)
+    return Response(status=204)
+
+
 @Request.application
 def app(request):
+    if request.path == "/e2e/keys" and request.method == "POST":
+        return follow_key(request)
     parts = request.path.lstrip("/").split("/", 1)
     bucket = parts[0] or None
     key = parts[1] if len(parts) > 1 else ""

@@ -6,8 +6,12 @@ AWS's `AKIA` prefix) so an import reads them as a Huawei credentials.csv; a user
 on Huawei Cloud, which is what a key rotation needs. `iamUserKey` is the key of a third user, "bob", shaped the
 same, whose policy lets him use buckets but not list them (`s3:ListAllMyBuckets` denied): an IAM user of
 someone else's account, as a data scientist's key usually is.
+`POST /e2e/keys` (not S3's: the IAM stand-in's, huawei_iam.py KEY_FOLLOWERS) `{accessKeyId, secretAccessKey,
+signs}`: a key of alice's the Huawei IAM stand-in made signs here too, one it deactivated or deleted no longer
+does (one key table for IAM and OBS).
 Usage: moto_s3.py LOG_PATH"""
 
+import json
 import os
 import secrets
 import string
@@ -22,6 +26,8 @@ from botocore.exceptions import ClientError  # noqa: E402
 from moto.core import DEFAULT_ACCOUNT_ID  # noqa: E402
 from moto.iam.models import iam_backends  # noqa: E402
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app  # noqa: E402
+
+from werkzeug.wrappers import Request, Response  # noqa: E402
 
 from recorder import serve  # noqa: E402
 
@@ -64,5 +70,24 @@ def setup(url):
             "huaweiKeys": huawei_keys, "iamUserKey": iam_user_key}
 
 
+def following_alices_keys(moto_app):
+    """moto, and `POST /e2e/keys`: alice's keys as the Huawei IAM stand-in holds them. Made on the user, not
+    through the backend's quota (IAM allows two keys; moto counts a key IAM deleted until it hears of it)."""
+    @Request.application
+    def follow_key(request):
+        key = json.loads(request.get_data())
+        alice = iam_backends[DEFAULT_ACCOUNT_ID]["global"].get_user("alice")
+        alice.access_keys[:] = [k for k in alice.access_keys if k.access_key_id != key["accessKeyId"]]
+        if key["signs"]:
+            made = alice.create_access_key(prefix="HPUA")
+            made.access_key_id, made.secret_access_key = key["accessKeyId"], key["secretAccessKey"]
+        return Response(status=204)
+
+    def app(environ, start_response):
+        told = environ.get("PATH_INFO") == "/e2e/keys" and environ["REQUEST_METHOD"] == "POST"
+        return (follow_key if told else moto_app)(environ, start_response)
+    return app
+
+
 if __name__ == "__main__":
-    serve(DomainDispatcherApplication(create_backend_app), 0, sys.argv[1], {}, setup)
+    serve(following_alices_keys(DomainDispatcherApplication(create_backend_app)), 0, sys.argv[1], {}, setup)

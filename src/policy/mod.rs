@@ -19,7 +19,7 @@ use tsify_next::Tsify;
 use crate::fill::{normalize_console_host, ExtraHost, HostError};
 use crate::profile::{CustomOrigin, Profile, Provider};
 use crate::vault::{KdfCost, DEFAULT_COST};
-use crate::words::{message_codes, Param, Params};
+use crate::words::{locale_key, message_codes, Param, Params};
 
 mod schema;
 pub use schema::KEYS;
@@ -92,7 +92,7 @@ message_codes! {
 message_codes! {
     /// What the organisation's policy refuses; the words are `managed_<code>`, whichever panel
     /// shows them (extension/lib/words.js).
-    pub enum Refusal {
+    pub enum PolicyRefusal {
         /// `what` is the term `managed_what_<action>`.
         Forbids = "policy-forbids" [what],
         /// The auto-lock may not be set above `max` minutes.
@@ -107,14 +107,36 @@ message_codes! {
 /// A refusal and its parameters, as the worker throws it (`{code, params}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Refused {
-    pub code: Refusal,
+    pub code: PolicyRefusal,
     pub params: Params,
 }
 
+/// What [`PolicyRefusal::Forbids`] names, each a term `managed_what_<what>`.
+const FORBIDDABLE: &[&str] = &[
+    "user-console-hosts",
+    "copy-with-secret",
+    "download",
+    "custom-endpoints",
+    "create-bucket",
+    "authorize",
+    "add-provider",
+    "rotate-key",
+];
+
+/// The terms a refusal names and the options page's label of each key (`managed_key_<key>`),
+/// for the words test.
+pub fn terms() -> impl Iterator<Item = String> {
+    let whats = FORBIDDABLE
+        .iter()
+        .map(|what| locale_key("managed_what", what));
+    whats.chain(KEYS.iter().map(|key| locale_key("managed_key", key)))
+}
+
 impl Refused {
-    fn forbids(what: &str) -> Self {
+    fn forbids(what: &'static str) -> Self {
+        debug_assert!(FORBIDDABLE.contains(&what));
         Refused {
-            code: Refusal::Forbids,
+            code: PolicyRefusal::Forbids,
             params: [("what", Param::term("managed_what", what))].into(),
         }
     }
@@ -342,8 +364,10 @@ impl ManagedPolicy {
             Value::Null => &empty,
             _ => {
                 // Nothing can be read: every setting takes its stricter choice.
-                let strict: Map<String, Value> =
-                    KEYS.iter().map(|&key| (key.to_owned(), Value::Null)).collect();
+                let strict: Map<String, Value> = KEYS
+                    .iter()
+                    .map(|&key| (key.to_owned(), Value::Null))
+                    .collect();
                 let mut policy = ManagedPolicy::read(&Value::Object(strict));
                 policy.problems = vec![Problem {
                     code: ProblemCode::NotAnObject,
@@ -420,7 +444,9 @@ impl ManagedPolicy {
         VaultSettings {
             auto_lock_minutes: self
                 .max_auto_lock_minutes
-                .map_or(user.auto_lock_minutes, |max| user.auto_lock_minutes.min(max)),
+                .map_or(user.auto_lock_minutes, |max| {
+                    user.auto_lock_minutes.min(max)
+                }),
             max_key_age_days: self.key_age_reminder_days.unwrap_or(user.max_key_age_days),
         }
     }
@@ -431,14 +457,14 @@ impl ManagedPolicy {
         if let Some(max) = self.max_auto_lock_minutes {
             if asked.auto_lock_minutes > max {
                 return Err(Refused {
-                    code: Refusal::LockMaximum,
+                    code: PolicyRefusal::LockMaximum,
                     params: [("max", Param::Number(max.into()))].into(),
                 });
             }
         }
         match self.key_age_reminder_days {
             Some(days) if asked.max_key_age_days != days => Err(Refused {
-                code: Refusal::KeyAgeSet,
+                code: PolicyRefusal::KeyAgeSet,
                 params: [("days", Param::Number(days.into()))].into(),
             }),
             _ => Ok(()),
@@ -507,7 +533,7 @@ impl ManagedPolicy {
             .find(|origin| !allowed.contains(origin))
         {
             Some(origin) => Err(Refused {
-                code: Refusal::ForbidsEndpoint,
+                code: PolicyRefusal::ForbidsEndpoint,
                 params: [("origin", Param::from(origin))].into(),
             }),
             None => Ok(()),

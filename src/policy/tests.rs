@@ -102,7 +102,11 @@ fn a_bad_value_is_refused_with_its_code_and_gives_the_stricter_choice() {
         "colour": "blue",
     }));
     assert_eq!(
-        policy.console_hosts.iter().map(|h| h.host.as_str()).collect::<Vec<_>>(),
+        policy
+            .console_hosts
+            .iter()
+            .map(|h| h.host.as_str())
+            .collect::<Vec<_>>(),
         ["console.hcs.example.com"],
         "the bad entries dropped, the built-in one left to the built-in list"
     );
@@ -213,13 +217,24 @@ fn the_user_console_hosts_count_only_when_the_policy_lets_users_add_them() {
     }];
     let managed = json!([{"host": "console.hcs.example.com", "provider": "flexible-engine"}]);
     let open = read(json!({ "consoleHosts": managed }));
-    let hosts: Vec<_> = open.console_hosts(&user).into_iter().map(|h| h.host).collect();
-    assert_eq!(hosts, ["console.hcs.example.com", "console.mine.example.com"]);
+    let hosts: Vec<_> = open
+        .console_hosts(&user)
+        .into_iter()
+        .map(|h| h.host)
+        .collect();
+    assert_eq!(
+        hosts,
+        ["console.hcs.example.com", "console.mine.example.com"]
+    );
     let closed = read(json!({ "consoleHosts": managed, "allowUserConsoleHosts": false }));
-    let hosts: Vec<_> = closed.console_hosts(&user).into_iter().map(|h| h.host).collect();
+    let hosts: Vec<_> = closed
+        .console_hosts(&user)
+        .into_iter()
+        .map(|h| h.host)
+        .collect();
     assert_eq!(hosts, ["console.hcs.example.com"]);
     let refused = closed.check_user_console_host().unwrap_err();
-    assert_eq!(refused.code, Refusal::Forbids);
+    assert_eq!(refused.code, PolicyRefusal::Forbids);
     assert_eq!(
         serde_json::to_value(&refused.params).unwrap(),
         json!({"what": {"term": "managed_what_user_console_hosts"}})
@@ -234,7 +249,8 @@ fn the_user_console_hosts_count_only_when_the_policy_lets_users_add_them() {
 
 #[test]
 fn a_managed_host_fills_through_the_origin_policy() {
-    let policy = read(json!({"consoleHosts": [{"host": "console.hcs.example.com", "provider": "huawei"}]}));
+    let policy =
+        read(json!({"consoleHosts": [{"host": "console.hcs.example.com", "provider": "huawei"}]}));
     let page = "https://console.hcs.example.com/modelarts/";
     let hosts = policy.console_hosts(&[]);
     assert_eq!(
@@ -263,7 +279,7 @@ fn the_key_age_reminder_is_the_organisations() {
     let policy = read(json!({"keyAgeReminderDays": 30}));
     assert_eq!(policy.vault_settings(USER).max_key_age_days, 30);
     let refused = policy.check_vault_settings(USER).unwrap_err();
-    assert_eq!(refused.code, Refusal::KeyAgeSet);
+    assert_eq!(refused.code, PolicyRefusal::KeyAgeSet);
     let kept = VaultSettings {
         max_key_age_days: 30,
         ..USER
@@ -325,7 +341,9 @@ fn profile_with(endpoint: Value) -> Profile {
 #[test]
 fn custom_endpoints_are_refused_unless_allowed_and_listed() {
     let private = profile_with(json!("https://obs.private.example.com"));
-    let split = profile_with(json!({"obs": "https://obs.private.example.com", "iam": "https://iam.other.example.com"}));
+    let split = profile_with(
+        json!({"obs": "https://obs.private.example.com", "iam": "https://iam.other.example.com"}),
+    );
     let plain: Profile = serde_json::from_value(
         json!({"id": "p2", "name": "n", "provider": "huawei", "region": "eu-west-0", "credentials": []}),
     )
@@ -336,11 +354,14 @@ fn custom_endpoints_are_refused_unless_allowed_and_listed() {
         closed.check_endpoints(&private).unwrap_err(),
         Refused::forbids("custom-endpoints")
     );
-    assert!(closed.check_endpoints(&plain).is_ok(), "the catalog's endpoints are not custom");
+    assert!(
+        closed.check_endpoints(&plain).is_ok(),
+        "the catalog's endpoints are not custom"
+    );
     let listed = read(json!({"allowedEndpointOrigins": ["https://obs.private.example.com"]}));
     assert!(listed.check_endpoints(&private).is_ok());
     let refused = listed.check_endpoints(&split).unwrap_err();
-    assert_eq!(refused.code, Refusal::ForbidsEndpoint);
+    assert_eq!(refused.code, PolicyRefusal::ForbidsEndpoint);
     assert_eq!(
         refused.params.get("origin"),
         Some(&Param::from("https://iam.other.example.com"))

@@ -220,7 +220,7 @@ for (const name of ['chromium', 'firefox']) {
 
       const options = await browser.open('options.html');
       await options.waitFor('#managed-problems li[data-code="not-a-whole-number"]');
-      assert.match(await options.text('#managed-problems li'), /keyAgeReminderDays: not a whole number from 1 to 3650; the lowest is used/);
+      assert.match(await options.text('#managed-problems li'), /keyAgeReminderDays: not a whole number from 1 to 3,650; the lowest is used/);
       assert.equal(await options.evaluate(() => document.querySelector('#vault-settings-maxKeyAgeDays').readOnly), true);
       assert.equal(await options.evaluate(() => document.querySelector('#console-hosts-forbidden')), null, 'users may add hosts again');
       await options.close();

@@ -5,22 +5,14 @@
 import { policyConsoleHosts, policyVaultSettings, readManagedPolicy } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { readConsoleHosts } from '../lib/console-hosts.js';
+import { readManagedArea } from '../lib/managed-storage.js';
 import { SETTINGS_KEY, readSettings } from '../lib/vault-settings.js';
 
 /** storage.local: the policy the stored settings were last brought within, as JSON text. */
 const APPLIED = 'policy.applied';
 
-/**
- * The policy as the browser holds it; `{}` when there is none. Chrome answers `{}`; Firefox rejects
- * when no policy names the extension, and a browser without the area has no `managed` at all.
- */
-export async function readManaged() {
-  try {
-    return (await api.storage.managed?.get()) ?? {};
-  } catch {
-    return {};
-  }
-}
+/** The policy as the browser holds it; `{}` when there is none (lib/managed-storage.js). */
+export const readManaged = () => readManagedArea(api.storage.managed);
 
 /** The console hosts a fill may use besides the built-in ones: the organisation's, and the user's when allowed. Needs the core. */
 export async function fillHosts() {

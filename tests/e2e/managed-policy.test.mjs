@@ -5,6 +5,7 @@
 // - A console host the user added is refused while the policy forbids users their own.
 // - Copy with secret is absent from the popup, and the worker refuses it.
 // - The auto-lock cannot be set above the policy's maximum.
+// - A setup write the policy refuses is refused when previewed (the core checks the click's writes too).
 // - A change of policy is picked up: Chromium watches its policy folder (the file is rewritten),
 //   Firefox reads the file when it starts (the browser is restarted); a bad value in it takes the
 //   stricter choice, and the options page says so.
@@ -33,6 +34,7 @@ const FIRST = {
   allowUserConsoleHosts: false,
   maxAutoLockMinutes: 30,
   allowCopyWithSecret: false,
+  allowedWrites: { createBucket: false },
 };
 const CHANGED = {
   consoleHosts: [{ host: HOSTS.managed, provider: 'huawei' }],
@@ -144,7 +146,7 @@ for (const name of ['chromium', 'firefox']) {
 
     it('the browser hands the policy to credfill, and the options page shows each setting as set by the organisation', async () => {
       const read = await send(control, 'policy.view');
-      assert.deepEqual(read.managed, ['consoleHosts', 'allowUserConsoleHosts', 'maxAutoLockMinutes', 'allowCopyWithSecret']);
+      assert.deepEqual(read.managed, ['consoleHosts', 'allowUserConsoleHosts', 'maxAutoLockMinutes', 'allowCopyWithSecret', 'allowedWrites']);
       assert.deepEqual(read.problems, []);
       const options = await browser.open('options.html');
       await options.waitFor('#managed-settings [data-key="maxAutoLockMinutes"]');
@@ -200,6 +202,17 @@ for (const name of ['chromium', 'firefox']) {
       assert.equal((await send(control, 'vault.status')).settings.autoLockMinutes, 15, 'the refused value was not saved');
       await send(control, 'vault.setSettings', { settings: { autoLockMinutes: 30 } });
       assert.equal((await send(control, 'vault.status')).settings.autoLockMinutes, 30);
+    });
+
+    it('a setup write the policy refuses is refused with its reason; another one goes on to its own checks', async () => {
+      const preview = (calls) => send(control, 'flow.preview', { kind: 'prepare-modelarts', profileId, ask: { calls } });
+      await assert.rejects(preview([{ action: 'create-bucket', bucket: 'policy-bucket' }]),
+        (e) => e.code === 'policy-forbids' && e.params.what.term === 'managed_what_create_bucket');
+      // The authorization is allowed: the flow itself then wants the project the key check finds.
+      await assert.rejects(preview([{ action: 'authorize' }]), (e) => e.code === 'no-project-id');
+      const options = await browser.open('options.html');
+      assert.match(await options.text('#managed-settings [data-key="allowedWrites"]'), /creating buckets and folders: not allowed.*authorizing ModelArts: allowed/);
+      await options.close();
     });
 
     it(`a change of policy is picked up (${name === 'chromium' ? 'the file rewritten, the folder is watched' : 'at the restart'}); a bad value takes the stricter choice and the options page says so`, async () => {

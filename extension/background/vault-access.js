@@ -88,16 +88,17 @@ export function createVault(passphrase, confirmation) {
 
 /**
  * Opens the vault with `passphrase`. A record with key derivation below the floor (an old vault, a
- * restored weak backup) is sealed again under fresh default parameters, same passphrase; one in an
- * older format is rewritten in the current one.
+ * restored weak backup, or the organisation's floor raised) is sealed again under fresh parameters,
+ * same passphrase; one in an older format is rewritten in the current one.
  */
 export function unlock(passphrase) {
   return oneAtATime(async () => {
     const envelope = await currentEnvelope();
     let key = deriveKey(passphrase, envelope.kdf);
     const { text, document } = open(key, envelope);
-    if (kdfBelowFloor(envelope.kdf)) {
-      const kdf = newKdf(await readManaged());
+    const policy = await readManaged();
+    if (kdfBelowFloor(envelope.kdf, policy)) {
+      const kdf = newKdf(policy);
       key = deriveKey(passphrase, kdf);
       // The weak record is not kept as the previous copy: it would stay cheap to guess on disk.
       await writeVerified(key, seal(key, kdf, document), JSON.stringify(document), { keepPrevious: false });

@@ -14,8 +14,8 @@ export const newKdf = (policy) => vaultNewKdf(policyKdfCost(policy));
 /** Argon2id, the slow step of unlocking: `kdf` comes from the envelope being opened (refused above the core's ceiling). */
 export const deriveKey = (passphrase, kdf) => vaultDeriveKey(passphrase, kdf);
 
-/** Whether a stored record's parameters are below the OWASP floor, so it must be sealed again under fresh ones. */
-export const kdfBelowFloor = (kdf) => vaultKdfBelowFloor(kdf);
+/** Whether a stored record's parameters are below the OWASP floor or the organisation's (`policy`), so it must be sealed again under fresh ones. */
+export const kdfBelowFloor = (kdf, policy) => vaultKdfBelowFloor(kdf, policy);
 
 export function seal(key, kdf, document) {
   return vaultSeal(key, kdf, RECORD_ID, JSON.stringify(document));

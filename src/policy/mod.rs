@@ -482,6 +482,14 @@ impl ManagedPolicy {
         }
     }
 
+    /// Whether a stored record's key derivation is below the vault's floor or the organisation's:
+    /// once its passphrase has opened it, it is sealed again under [`Self::new_kdf_cost`].
+    pub fn below_kdf_floor(&self, cost: KdfCost) -> bool {
+        let below =
+            |floor: KdfCost| cost.m_kib < floor.m_kib || cost.t < floor.t || cost.p < floor.p;
+        cost.is_below_floor() || self.kdf_floor.is_some_and(below)
+    }
+
     pub fn check_secret_use(&self, secret_use: SecretUse) -> Result<(), Refused> {
         match secret_use {
             SecretUse::CopyWithSecret if !self.allow_copy_with_secret => {

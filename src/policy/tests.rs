@@ -303,6 +303,25 @@ fn the_kdf_floor_raises_a_new_passphrases_cost_never_lowers_it() {
 }
 
 #[test]
+fn a_stored_record_below_the_organisations_floor_is_re_keyed() {
+    let default = DEFAULT_COST;
+    assert!(!read(json!({})).below_kdf_floor(default));
+    let owasp = crate::vault::FLOOR;
+    assert!(!read(json!({})).below_kdf_floor(owasp));
+    let raised = read(json!({"kdfFloor": {"mKib": 131072, "t": 3, "p": 1}}));
+    assert!(
+        raised.below_kdf_floor(default),
+        "less memory than the floor"
+    );
+    assert!(!raised.below_kdf_floor(raised.new_kdf_cost()));
+    let weak = KdfCost { t: 1, ..owasp };
+    assert!(
+        read(json!({})).below_kdf_floor(weak),
+        "the vault's own floor still holds"
+    );
+}
+
+#[test]
 fn copy_with_secret_and_download_are_refused_when_forbidden() {
     let policy = read(json!({"allowCopyWithSecret": false}));
     let refused = policy

@@ -8,7 +8,8 @@
 // - A setup write the policy refuses is refused when previewed (the core checks the click's writes too).
 // - A change of policy is picked up: Chromium watches its policy folder (the file is rewritten),
 //   Firefox reads the file when it starts (the browser is restarted); a bad value in it takes the
-//   stricter choice, and the options page says so.
+//   stricter choice, and the options page says so; a raised key derivation floor re-keys the vault at its
+//   next unlock (Chromium) or gives a new vault its cost (Firefox, a fresh profile at the restart).
 // The policy files are the machine's, read by every browser started on it: they exist only while this
 // file runs, and are removed after it, failed or not (and at its start, if a run was killed).
 import assert from 'node:assert/strict';
@@ -20,7 +21,7 @@ import { E2E_EXTENSION, FIREFOX_ADDON_ID, answerPermissionPrompt, eventually, la
 import { FIREFOX_CONSOLE_PREFS, HOSTS, launchHeadfulChromium, startConsoles } from './lib/consoles.mjs';
 import { runFill } from './lib/fill.mjs';
 import { probe } from './lib/tabs.mjs';
-import { seedProfile, send } from './lib/profiles.mjs';
+import { E2E_PASSPHRASE, seedProfile, send } from './lib/profiles.mjs';
 
 const HUAWEI = {
   name: 'Managed Huawei', provider: 'huawei', region: 'cn-north-4',
@@ -40,6 +41,7 @@ const CHANGED = {
   consoleHosts: [{ host: HOSTS.managed, provider: 'huawei' }],
   maxAutoLockMinutes: 10,
   keyAgeReminderDays: 0,
+  kdfFloor: { mKib: 131072, t: 3, p: 1 },
 };
 
 /**
@@ -225,11 +227,16 @@ for (const name of ['chromium', 'firefox']) {
         await addUserHost();
       }
       const read = await send(control, 'policy.view');
-      assert.deepEqual(read.managed, ['consoleHosts', 'maxAutoLockMinutes', 'keyAgeReminderDays']);
+      assert.deepEqual(read.managed, ['consoleHosts', 'maxAutoLockMinutes', 'keyAgeReminderDays', 'kdfFloor']);
       assert.deepEqual(read.problems.map((p) => p.code), ['not-a-whole-number']);
       // The stored settings brought within the new policy: a shorter auto-lock, the strictest reminder.
       const { settings } = await eventually(() => send(control, 'vault.status'), (s) => s.settings.autoLockMinutes === 10);
       assert.equal(settings.maxKeyAgeDays, 1);
+      if (name === 'chromium') {
+        await send(control, 'vault.lock');
+        await send(control, 'vault.unlock', { passphrase: E2E_PASSPHRASE });
+      }
+      assert.deepEqual((({ mKib, t, p }) => ({ mKib, t, p }))((await send(control, 'vault.export')).kdf), CHANGED.kdfFloor);
 
       const options = await browser.open('options.html');
       await options.waitFor('#managed-problems li[data-code="not-a-whole-number"]');

@@ -11,9 +11,10 @@ import { handlers as vaultHandlers } from './background/vault.js';
 import { handlers as flowHandlers, registerFlowEvents } from './background/flows.js';
 import { handlers as presignHandlers } from './background/presign.js';
 import { handlers as fillHandlers } from './background/fill.js';
-import { registerFillEvents } from './background/fill-gestures.js';
+import { consoleHostsChanged, registerFillEvents } from './background/fill-gestures.js';
 import { handlers as codeHandlers, registerCodeEvents } from './background/code.js';
 import { handlers as downloadHandlers, registerDownloadEvents } from './background/downloads.js';
+import { handlers as policyHandlers, registerPolicyEvents } from './background/policy.js';
 import { asUserActions } from './background/vault-lock.js';
 
 // Instantiated at the first need, not on every wake: a tab event whose badge is known already
@@ -26,7 +27,7 @@ const ready = () => (instantiating ??= init({ module_or_path: api.runtime.getURL
 // Each message from the extension's own pages is the user at work: it keeps the vault unlocked.
 const handlers = asUserActions({
   ...coreHandlers, ...profileHandlers, ...importHandlers, ...vaultHandlers, ...flowHandlers, ...presignHandlers,
-  ...fillHandlers, ...codeHandlers, ...downloadHandlers,
+  ...fillHandlers, ...codeHandlers, ...downloadHandlers, ...policyHandlers,
 });
 
 api.runtime.onMessage.addListener(createListener({ handlers, runtime: api.runtime, ready }));
@@ -34,3 +35,4 @@ registerFillEvents(ready);
 registerFlowEvents(ready);
 registerCodeEvents();
 registerDownloadEvents(ready);
+registerPolicyEvents(ready, () => consoleHostsChanged(ready));

@@ -29,6 +29,9 @@ const forBrowser = {
     delete m.background.service_worker;
     // Chrome's offscreen documents (the worker's clipboard): Firefox's background page has a DOM.
     m.permissions = m.permissions.filter((p) => p !== 'offscreen');
+    // Firefox reads managed storage from its enterprise policy without a schema, and warns about
+    // the key (Bitwarden's manifest drops it for Firefox the same way).
+    delete m.storage;
     return m;
   },
 };

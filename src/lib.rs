@@ -11,6 +11,7 @@ pub mod date;
 pub mod fill;
 pub mod flows;
 pub mod json;
+pub mod policy;
 pub mod profile;
 pub mod secret;
 pub mod sign;

@@ -11,11 +11,12 @@
 // it reads and clears through an offscreen document (reason CLIPBOARD,
 // https://developer.chrome.com/docs/extensions/reference/api/offscreen); Firefox's background page
 // uses navigator.clipboard itself.
-import { codeCommentKeys, codeOffers, renderSnippet } from '../pkg/credfill.js';
+import { codeCommentKeys, codeOffers, policyCheckSecretUse, renderSnippet } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { CLIPBOARD_PERMISSIONS } from '../lib/clipboard.js';
 import { sha256Hex } from '../lib/sha256.js';
 import { wordsOf } from '../lib/words.js';
+import { readManaged } from './policy.js';
 import { getProfile } from './profiles.js';
 
 export const CLEAR_ALARM = 'code-clear-clipboard';
@@ -39,11 +40,13 @@ async function render({ profileId, target }) {
 
 /** Download: the file with the secret, after the page's confirmation. */
 async function download({ profileId, target }) {
+  policyCheckSecretUse(await readManaged(), 'download');
   return snippetOf(profileId, target, true);
 }
 
 /** Copy with the secret: the text for the page to copy, and the clear planned. */
 async function copySecret({ profileId, target }) {
+  policyCheckSecretUse(await readManaged(), 'copy-with-secret');
   const snippet = await snippetOf(profileId, target, true);
   await api.storage.session.set({ [PENDING]: { digest: await sha256Hex(snippet.text) } });
   await api.alarms.create(CLEAR_ALARM, { when: Date.now() + CLEAR_SECONDS * 1000 });

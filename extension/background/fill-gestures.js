@@ -1,9 +1,10 @@
 // The gestures that start a fill besides the popup's button — the keyboard command and the context
 // menu on editable fields — and the badge that tells a console tab has a matching profile.
 import { api } from '../lib/browser.js';
-import { CONSOLE_HOSTS_KEY, hostPattern, readConsoleHosts } from '../lib/console-hosts.js';
+import { CONSOLE_HOSTS_KEY, hostPattern } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
 import { consoleOf, lastProfiles, markPending, runFill } from './fill.js';
+import { fillHosts } from './policy.js';
 import { CURRENT } from '../lib/vault-store.js';
 import { PROFILE_COUNTS, profileCount } from './vault-badge.js';
 import { VAULT_KEY, noteActivity } from './vault-lock.js';
@@ -61,7 +62,8 @@ function authorityOf(url) {
 
 /**
  * The console `url` shows, as the core decides it, remembered per authority for the session: tab
- * events (most wakes) then need no WASM at all. Forgotten when the user's console hosts change.
+ * events (most wakes) then need no WASM at all. Forgotten when the console hosts (the user's or the
+ * organisation's) change.
  */
 async function cachedConsoleOf(url, ready) {
   const key = authorityOf(url);
@@ -69,7 +71,7 @@ async function cachedConsoleOf(url, ready) {
   const { [CONSOLE_CACHE]: cache = {} } = await api.storage.session.get(CONSOLE_CACHE);
   if (Object.hasOwn(cache, key)) return cache[key];
   await ready();
-  const site = consoleOf(url, await readConsoleHosts());
+  const site = consoleOf(url, await fillHosts());
   const kept = Object.entries(cache).slice(1 - CONSOLE_CACHE_SIZE);
   await api.storage.session.set({ [CONSOLE_CACHE]: Object.fromEntries([...kept, [key, site]]) });
   return site;
@@ -87,10 +89,12 @@ async function updateActiveBadges(ready) {
   for (const tab of await api.tabs.query({ active: true })) await updateBadge(tab.id, tab.url, ready);
 }
 
-async function createMenu() {
+/** The menu shows on the console hosts: the manifest's, and those the core adds (the organisation's, the user's). */
+async function createMenu(ready) {
   await api.contextMenus.removeAll();
   const builtIn = api.runtime.getManifest().host_permissions.filter((p) => p.startsWith('https://'));
-  const patterns = [...builtIn, ...(await readConsoleHosts()).map((h) => hostPattern(h.host))];
+  await ready();
+  const patterns = [...builtIn, ...(await fillHosts()).map((h) => hostPattern(h.host))];
   api.contextMenus.create({ id: MENU_ID, title: t('fill_menu'), contexts: ['editable'], documentUrlPatterns: patterns });
 }
 
@@ -100,10 +104,9 @@ export function registerFillEvents(ready) {
     Promise.resolve().then(() => fn(...args)).catch((e) => console.warn('credfill fill:', e?.code ?? e?.message ?? e));
   };
   const withCore = (fn) => report((...args) => ready().then(() => fn(...args)));
-  // The menu and the badges need no WASM: the menu's pages come from the manifest and the options,
-  // and the badges from cached answers.
-  api.runtime.onInstalled.addListener(report(createMenu));
-  api.runtime.onStartup.addListener(report(createMenu));
+  // The badges need no WASM: they come from cached answers. The menu's pages do, once per start.
+  api.runtime.onInstalled.addListener(report(() => createMenu(ready)));
+  api.runtime.onStartup.addListener(report(() => createMenu(ready)));
   api.contextMenus.onClicked.addListener(withCore((info, tab) => info.menuItemId === MENU_ID && tab && fillFromGesture(tab)));
   api.commands.onCommand.addListener(withCore(async (command, tab) => {
     if (command !== COMMAND) return;
@@ -117,9 +120,13 @@ export function registerFillEvents(ready) {
     ((area === 'local' && changes[CURRENT]) || (area === 'session' && (changes[VAULT_KEY] || changes[PROFILE_COUNTS]))) && updateActiveBadges(ready)));
   // A console host added or removed in the options: the menu's pages and the badges follow.
   api.storage.onChanged.addListener(report(async (changes, area) => {
-    if (area !== 'local' || !changes[CONSOLE_HOSTS_KEY]) return;
-    await api.storage.session.remove(CONSOLE_CACHE);
-    await createMenu();
-    await updateActiveBadges(ready);
+    if (area === 'local' && changes[CONSOLE_HOSTS_KEY]) await consoleHostsChanged(ready);
   }));
+}
+
+/** The console hosts changed (the user's, or the organisation's policy): the menu's pages and the badges follow. */
+export async function consoleHostsChanged(ready) {
+  await api.storage.session.remove(CONSOLE_CACHE);
+  await createMenu(ready);
+  await updateActiveBadges(ready);
 }

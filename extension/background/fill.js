@@ -3,10 +3,10 @@
 // content script (content/collect-fill.js, injected only now) describes fields and types values.
 import { fillReport, matchConsoleWith, planFill } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
-import { readConsoleHosts } from '../lib/console-hosts.js';
 import { t } from '../lib/i18n.js';
 import { words } from '../lib/words.js';
 import { pendingFor, pendingMatches } from './fill-pending.js';
+import { fillHosts } from './policy.js';
 import { getProfile, listProfiles } from './profiles.js';
 
 const CONTENT_SCRIPT = 'content/collect-fill.js';
@@ -23,11 +23,11 @@ const fillingTabs = new Set();
 
 const refused = (code, message) => ({ code, message });
 
-/** The console `url` is, built-in or added by the user (`extraHosts`), or null. */
+/** The console `url` is, built-in or added by the organisation or the user (`extraHosts`), or null. */
 export const consoleOf = (url, extraHosts) => (url ? matchConsoleWith(url, extraHosts) : null);
 
 async function consoleOfTab(tabId) {
-  const [tab, extraHosts] = await Promise.all([api.tabs.get(tabId), readConsoleHosts()]);
+  const [tab, extraHosts] = await Promise.all([api.tabs.get(tabId), fillHosts()]);
   // tab.url is visible only for hosts the extension may access: the console hosts.
   return { tab, extraHosts, console: consoleOf(tab.url, extraHosts) };
 }

@@ -21,8 +21,9 @@
 // A write is sent only from its own click, as the popup previewed it (`flow.write`).
 //
 // Adding a flow: its Rust file (a `Flow`), its kind in src/bindings/flow.rs, and its entry in FLOWS.
-import { flowOrigins, flowPreview, flowRead, flowStart, flowView, flowWrite } from '../pkg/credfill.js';
+import { flowOrigins, flowPreview, flowRead, flowStart, flowView, flowWrite, policyCheckEndpoints } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
+import { readManaged } from './policy.js';
 import { getProfile, listProfiles } from './profiles.js';
 import { applyOperation } from './vault-access.js';
 import { sendOnce, utcTimestamp } from './send-once.js';
@@ -130,6 +131,8 @@ function takeApproved(unsent, call) {
 async function run(kind, request, begin, approved = []) {
   const flow = flowOf(kind);
   const input = await flow.input(request);
+  // A custom endpoint the organisation does not allow: nothing of the profile is sent.
+  policyCheckEndpoints(await readManaged(), input.profile);
   await requireHostPermission(flowOrigins(kind, input));
   const keep = async (state) => flow.keepsState && api.storage.session.set({ [stateKey(kind, request.profileId)]: state });
   const unsent = approved.map((call) => JSON.stringify(call));
@@ -180,15 +183,19 @@ export function registerFlowEvents(ready) {
   onVaultLocked(() => tokens.clear());
 }
 
-/** The writes a click would send (`ask`: the flow's own, e.g. `{bucket, folders}` or `{calls}`), as the user sees them. */
+/**
+ * The writes a click would send (`ask`: the flow's own, e.g. `{bucket, folders}` or `{calls}`), as the user sees them;
+ * refused when the organisation does not allow them (the core checks the click's writes again).
+ */
 async function preview({ kind, ask, ...request }) {
   const input = await flowOf(kind).input(request);
-  return flowPreview(kind, input, await keptState(kind, request.profileId), ask);
+  return flowPreview(kind, input, await keptState(kind, request.profileId), ask, await readManaged());
 }
 
 /** The click on a write: sends the calls the popup previewed (writes only; the core refuses any other), in order. */
 async function write({ kind, calls, ...request }) {
-  return run(kind, request, (input, state) => flowWrite(kind, input, state, calls), Array.isArray(calls) ? calls : []);
+  const policy = await readManaged();
+  return run(kind, request, (input, state) => flowWrite(kind, input, state, calls, policy), Array.isArray(calls) ? calls : []);
 }
 
 /** What the flow's last run gave (a flow that keeps its result), or null. */

@@ -4,8 +4,8 @@
 // `{code: 'no-vault'}` before a passphrase is set).
 import { documentEmpty, documentView, importPreview, providerTraits, regionsOf, tabConsole } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
-import { readConsoleHosts } from '../lib/console-hosts.js';
 import { readSettings } from '../lib/vault-settings.js';
+import { fillHosts } from './policy.js';
 import { applyOperation, readDocument, vaultState } from './vault-access.js';
 
 /** All profiles in the user's order, secrets included: for use inside the worker only. No vault yet: []. */
@@ -24,7 +24,7 @@ export async function getProfile(id) {
 async function consoleOfTab(tabId) {
   if (!Number.isInteger(tabId)) return null;
   const tab = await api.tabs.get(tabId).catch(() => null);
-  return tab?.url ? tabConsole(tab.url, await readConsoleHosts()) : null;
+  return tab?.url ? tabConsole(tab.url, await fillHosts()) : null;
 }
 
 /** The providers as the core describes them (`{id, hasConsole, takesHuaweiKeys, hasObjectStorage}`) and each one's catalog regions, for the pages' choices. */

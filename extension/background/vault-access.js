@@ -7,6 +7,7 @@ import { checkNewPassphrase } from '../lib/passphrase.js';
 import { documentApply, documentEmpty } from '../pkg/credfill.js';
 import { readCurrent, readPrevious, writeNext } from '../lib/vault-store.js';
 import { noteProfiles } from './vault-badge.js';
+import { readManaged } from './policy.js';
 import { CURRENT_FORMAT, deriveKey, kdfBelowFloor, migrate, newKdf, open, seal } from './vault-crypto.js';
 import { lockDeadline, rememberKey, useKey } from './vault-lock.js';
 
@@ -78,7 +79,7 @@ export function createVault(passphrase, confirmation) {
   checkNewPassphrase(passphrase, confirmation);
   return oneAtATime(async () => {
     if (await readCurrent(storage())) throw { code: 'vault-exists', message: 'The vault already has a passphrase.' };
-    const kdf = newKdf();
+    const kdf = newKdf(await readManaged());
     const key = deriveKey(passphrase, kdf);
     await writeDocument(key, kdf, documentEmpty());
     await rememberKey(key);
@@ -87,16 +88,17 @@ export function createVault(passphrase, confirmation) {
 
 /**
  * Opens the vault with `passphrase`. A record with key derivation below the floor (an old vault, a
- * restored weak backup) is sealed again under fresh default parameters, same passphrase; one in an
- * older format is rewritten in the current one.
+ * restored weak backup, or the organisation's floor raised) is sealed again under fresh parameters,
+ * same passphrase; one in an older format is rewritten in the current one.
  */
 export function unlock(passphrase) {
   return oneAtATime(async () => {
     const envelope = await currentEnvelope();
     let key = deriveKey(passphrase, envelope.kdf);
     const { text, document } = open(key, envelope);
-    if (kdfBelowFloor(envelope.kdf)) {
-      const kdf = newKdf();
+    const policy = await readManaged();
+    if (kdfBelowFloor(envelope.kdf, policy)) {
+      const kdf = newKdf(policy);
       key = deriveKey(passphrase, kdf);
       // The weak record is not kept as the previous copy: it would stay cheap to guess on disk.
       await writeVerified(key, seal(key, kdf, document), JSON.stringify(document), { keepPrevious: false });
@@ -116,7 +118,7 @@ export function changePassphrase(currentPassphrase, passphrase, confirmation) {
   return oneAtATime(async () => {
     const envelope = await currentEnvelope();
     const { document } = open(deriveKey(currentPassphrase, envelope.kdf), envelope);
-    const kdf = newKdf();
+    const kdf = newKdf(await readManaged());
     const key = deriveKey(passphrase, kdf);
     await writeDocument(key, kdf, document, { keepPrevious: false });
     await rememberKey(key);
@@ -147,7 +149,7 @@ export function restoreEnvelope(envelope, passphrase, { newPassphrase, confirmat
     if (!current) checkNewPassphrase(newPassphrase, confirmation);
     const backupKey = deriveKey(passphrase, envelope?.kdf);
     const backup = open(backupKey, envelope).document;
-    const kdf = current ? current.envelope.kdf : newKdf();
+    const kdf = current ? current.envelope.kdf : newKdf(await readManaged());
     const key = current ? await useKey() : deriveKey(newPassphrase, kdf);
     const stored = current ? open(key, current.envelope).document : documentEmpty();
     const { document, outcome } = documentApply(stored, { op: 'restore', backup }, Date.now());

@@ -70,14 +70,18 @@ export async function lockIfDue() {
 }
 
 export async function rememberKey(key) {
-  await api.storage.session.set({ [VAULT_KEY]: key });
-  await scheduleLock();
+  await scheduleLock({ [VAULT_KEY]: key });
 }
 
-async function scheduleLock() {
+/**
+ * Sets the deadline, idle minutes from now, in the same write as `entries` (the key, when unlocking):
+ * a reader between two writes would find a key without its deadline, and lock it at once (a badge
+ * refreshed by the re-keying write of an unlock did).
+ */
+async function scheduleLock(entries = {}) {
   const { autoLockMinutes } = await readSettings(api.storage.local);
   const lockAt = Date.now() + autoLockMinutes * 60_000;
-  await api.storage.session.set({ [LOCK_AT]: lockAt });
+  await api.storage.session.set({ ...entries, [LOCK_AT]: lockAt });
   await api.alarms.create(AUTO_LOCK_ALARM, { when: lockAt });
 }
 

@@ -38,6 +38,22 @@ describe('auto-lock activity', () => {
     assert.equal(await lockDeadline(), deadline);
   });
 
+  it('the key is stored with its deadline, in one write: no reader ever finds a key without one (and locks)', async () => {
+    const writes = [];
+    const set = session.set.bind(session);
+    session.set = async (entries) => {
+      writes.push(Object.keys(entries).sort());
+      return set(entries);
+    };
+    try {
+      await rememberKey(KEY);
+    } finally {
+      delete session.set;
+    }
+    assert.deepEqual(writes, [['vault.key', 'vault.lockAt']]);
+    assert.ok((await lockDeadline()) > Date.now());
+  });
+
   it('a user action pushes the deadline back by the idle minutes, and the alarm with it', async () => {
     await rememberKey(KEY);
     await session.set({ 'vault.lockAt': Date.now() + 5000 });

@@ -1,7 +1,9 @@
 // Message handlers for the vault: set-up, unlock, lock, passphrase change, settings, encrypted
 // backup, and the wake-up duties (auto-lock deadline, key-age badge) the stopped worker cannot time.
 import { api } from '../lib/browser.js';
-import { readSettings, writeSettings } from '../lib/vault-settings.js';
+import { policyCheckVaultSettings } from '../pkg/credfill.js';
+import { readSettings, validateSettings, writeSettings } from '../lib/vault-settings.js';
+import { readManaged } from './policy.js';
 import { KEY_AGE_ALARM, refreshBadge, watchKeyAges } from './vault-badge.js';
 import * as vault from './vault-access.js';
 import { AUTO_LOCK_ALARM, keepSessionFromContentScripts, lock, lockDeadline, lockIfDue } from './vault-lock.js';
@@ -39,6 +41,8 @@ export const handlers = {
   'vault.setSettings': {
     from: ['extension'],
     async run({ settings }) {
+      // What the organisation does not allow is refused, not saved as something else.
+      policyCheckVaultSettings(await readManaged(), validateSettings({ ...(await readSettings(api.storage.local)), ...settings }));
       await writeSettings(api.storage.local, settings);
       await refreshBadge();
       return status();

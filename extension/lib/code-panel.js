@@ -2,6 +2,8 @@
 // snippet without the secret to copy, "Copy with secret…" and "Download…" only after a warning's
 // second click. `backend` renders: `{offers, render, copySecret, download, allowClearing?}` — the
 // worker's messages in the extension, the page's own WASM core in www/ (which stores nothing).
+// `backend.policy` (the extension's: the organisation's managed policy) hides what it forbids, and
+// says so; the worker refuses it anyway.
 import { el } from './dom.js';
 import { errorWords, localeKey, phrase } from './words.js';
 
@@ -27,6 +29,11 @@ export function codePanel(t, profiles, backend) {
   const download = el('button', { type: 'button', class: 'code-download' });
   const confirm = el('div', { class: 'code-confirm', hidden: true });
   const status = el('p', { class: 'code-status', 'aria-live': 'polite' });
+  const { allowCopyWithSecret = true, allowDownload = true } = backend.policy ?? {};
+  copySecret.hidden = !allowCopyWithSecret;
+  const forbidden = [[allowCopyWithSecret, 'copy-with-secret'], [allowDownload, 'download']].filter(([allowed]) => !allowed)
+    .map(([, what]) => el('p', { class: 'muted code-forbidden', 'data-what': what },
+      phrase(t, 'managed_policy_forbids', { what: { term: localeKey('managed_what', what) } })));
   let offers = [];
   const chosen = () => ({ profileId: profile.value, target: target.value });
   const offer = () => offers.find((o) => o.target === target.value);
@@ -39,7 +46,7 @@ export function codePanel(t, profiles, backend) {
     confirm.hidden = true;
     status.replaceChildren();
     const { secretEnv, fileName } = offer() ?? {};
-    download.hidden = !fileName;
+    download.hidden = !fileName || !allowDownload;
     download.textContent = t('code_download', [fileName ?? '']);
     copy.hidden = !secretEnv;
     if (!secretEnv) {
@@ -103,5 +110,5 @@ export function codePanel(t, profiles, backend) {
   profile.addEventListener('change', loadTargets);
   target.addEventListener('change', show);
   loadTargets();
-  return [profile, target, about, text, el('div', { class: 'buttons' }, copy, copySecret, download), confirm, status];
+  return [profile, target, about, text, el('div', { class: 'buttons' }, copy, copySecret, download), ...forbidden, confirm, status];
 }

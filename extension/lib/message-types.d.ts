@@ -12,6 +12,7 @@ import type { handlers as importing } from '../background/import.js';
 import type { handlers as downloads } from '../background/downloads.js';
 import type { handlers as flows } from '../background/flows.js';
 import type { handlers as presign } from '../background/presign.js';
+import type { handlers as policy } from '../background/policy.js';
 import type { handlers as profiles } from '../background/profiles.js';
 import type { handlers as vault } from '../background/vault.js';
 
@@ -53,6 +54,9 @@ export interface Requests extends FlowRequests {
   'code.render': { profileId: string; target: Core.Target };
   'code.copySecret': { profileId: string; target: Core.Target };
   'code.download': { profileId: string; target: Core.Target };
+
+  /** The organisation's managed policy, as the core reads it. */
+  'policy.view': {};
 
   'fill.status': { tabId: number };
   'fill.run': { tabId: number; profileId?: string; confirmedFrameOrigin?: string; chosen?: Record<string, string> };
@@ -102,7 +106,7 @@ export type Handlers = {
 };
 
 type AllHandlers = typeof code & typeof core & typeof downloads & typeof fill & typeof flows & typeof importing
-  & typeof presign & typeof profiles & typeof vault;
+  & typeof policy & typeof presign & typeof profiles & typeof vault;
 
 /** What a message answers: its handler's result. */
 export type Answer<T extends MessageType> = T extends keyof AllHandlers

@@ -58,8 +58,10 @@ export function words(t, prefix, { code, params = {} }) {
  */
 export function errorWords(t, prefix, error) {
   const code = String(error?.code ?? 'internal');
-  const text = words(t, prefix, { code, params: error?.params });
-  return text === localeKey(prefix, code) ? (error?.message ?? String(error)) : text;
+  // The organisation's refusals (src/policy) have words of their own, whichever panel shows them.
+  const kind = code.startsWith('policy-') ? 'managed' : prefix;
+  const text = words(t, kind, { code, params: error?.params });
+  return text === localeKey(kind, code) ? (error?.message ?? String(error)) : text;
 }
 
 /** An instant (ms since the epoch, or a date text the browser reads) as the words' language writes it; the text itself otherwise. */

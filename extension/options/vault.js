@@ -40,13 +40,28 @@ function underNewPassphrase({ newPassphrase, confirmPassphrase }) {
   return notes;
 }
 
-function settingsForm() {
+/** A note under a setting's field: what the organisation's policy makes of it. */
+function managedNote(control, text) {
+  control.closest('label').after(el('p', { class: 'muted managed-note', 'data-managed': control.name }, text));
+}
+
+/** @param {import('../pkg/credfill.js').ManagedPolicy | null} policy */
+function settingsForm(policy) {
   const { node, controls } = form('vault-settings', 'vault_settings_heading',
     [['autoLockMinutes', { type: 'number', min: 1, max: 1440, required: true }], ['maxKeyAgeDays', { type: 'number', min: 1, max: 3650, required: true }]],
     'vault_save', async (settings) => {
       await ask('vault.setSettings', { settings });
       return done('vault_settings_saved');
     });
+  // The worker refuses what the policy does not allow; the fields say it first.
+  if (policy?.maxAutoLockMinutes != null) {
+    controls.autoLockMinutes.max = String(policy.maxAutoLockMinutes);
+    managedNote(controls.autoLockMinutes, phrase(t, 'managed_lock_note', { max: policy.maxAutoLockMinutes }));
+  }
+  if (policy?.keyAgeReminderDays != null) {
+    controls.maxKeyAgeDays.readOnly = true;
+    managedNote(controls.maxKeyAgeDays, t('managed_locked'));
+  }
   ask('vault.status').then(({ settings }) => {
     controls.autoLockMinutes.value = settings.autoLockMinutes;
     controls.maxKeyAgeDays.value = settings.maxKeyAgeDays;
@@ -145,8 +160,9 @@ function conflictList() {
   return { node, refresh };
 }
 
-export function mountVaultOptions(section) {
+/** @param {HTMLElement} section @param {import('../pkg/credfill.js').ManagedPolicy | null} policy */
+export function mountVaultOptions(section, policy) {
   const conflicts = conflictList();
   section.replaceChildren(el('h2', {}, t('vault_options_heading')),
-    settingsForm(), passphraseForm(), exportButton(), restoreForm(conflicts), conflicts.node);
+    settingsForm(policy), passphraseForm(), exportButton(), restoreForm(conflicts), conflicts.node);
 }

@@ -25,8 +25,8 @@ export function mountCode(section) {
   const body = el('div', { class: 'code-body' });
   const details = el('details', { class: 'code' }, el('summary', { class: 'code-title' }, t('code_title')), body);
   async function render() {
-    const profiles = await ask('profiles.view').then((view) => view.profiles, () => []);
-    body.replaceChildren(...(profiles.length ? codePanel(t, profiles, backend) : [el('p', { class: 'muted code-empty' }, t('code_no_profiles'))]));
+    const [profiles, policy] = await Promise.all([ask('profiles.view').then((view) => view.profiles, () => []), ask('policy.view').catch(() => null)]);
+    body.replaceChildren(...(profiles.length ? codePanel(t, profiles, { ...backend, policy }) : [el('p', { class: 'muted code-empty' }, t('code_no_profiles'))]));
   }
   details.addEventListener('toggle', () => details.open && render());
   document.addEventListener('credfill:vault-state', () => details.open && render());

@@ -10,6 +10,7 @@
 //! record `keyCreated` (`{ accessKey, createdAt }`, the `keyCreated` operation), and give back the
 //! profile that holds them. A refusal is thrown as `{ code, params }`.
 
+use super::policy::{policy_from, thrown};
 use super::{from_js, request_error, to_js, JsRequest};
 use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::RequestError;
@@ -198,46 +199,57 @@ fn read_answer<F: Flow<Error: Thrown>>(
     turn_to_js(&turn.map_err(Thrown::thrown)?)
 }
 
-/// `flowPreview(kind, input, state, ask)` → `[{ call, preview: { method, url, headers, body? } }]`:
-/// the writes a click would send, as the user sees them (no signature, a secret as `••••`).
+/// `flowPreview(kind, input, state, ask, policy)` → `[{ call, preview: { method, url, headers,
+/// body? } }]`: the writes a click would send, as the user sees them (no signature, a secret as
+/// `••••`); throws `policy-forbids` when the organisation's `policy` (`storage.managed`) does not
+/// allow one of them.
 #[wasm_bindgen(js_name = flowPreview)]
 pub fn flow_preview(
     #[wasm_bindgen(unchecked_param_type = "FlowKind")] kind: JsValue,
     input: JsValue,
     state: JsValue,
     ask: JsValue,
+    policy: JsValue,
 ) -> Result<JsValue, JsValue> {
-    by_kind!(kind, preview(input, state, ask))
+    by_kind!(kind, preview(input, state, ask, policy))
 }
 
 fn preview<F: Flow<Error: Thrown>>(
     input: JsValue,
     state: JsValue,
     ask: JsValue,
+    policy: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (input, state) = (read(input, INPUT)?, state_from(state)?);
     let previews = flow::preview::<F>(&input, &state, or_default(ask, "what to preview")?);
-    to_js(&previews.map_err(Thrown::thrown)?)
+    let previews = previews.map_err(Thrown::thrown)?;
+    let calls: Vec<F::Call> = previews.iter().map(|p| p.call.clone()).collect();
+    flow::check_policy::<F>(&calls, &policy_from(policy)).map_err(thrown)?;
+    to_js(&previews)
 }
 
-/// `flowWrite(kind, input, state, calls)` → the turn that sends `calls` (each a write, as the click
-/// that previewed them names them); throws `write-not-previewed` otherwise.
+/// `flowWrite(kind, input, state, calls, policy)` → the turn that sends `calls` (each a write, as
+/// the click that previewed them names them); throws `write-not-previewed` otherwise, and
+/// `policy-forbids` when the organisation's `policy` does not allow one of them.
 #[wasm_bindgen(js_name = flowWrite)]
 pub fn flow_write(
     #[wasm_bindgen(unchecked_param_type = "FlowKind")] kind: JsValue,
     input: JsValue,
     state: JsValue,
     calls: JsValue,
+    policy: JsValue,
 ) -> Result<JsValue, JsValue> {
-    by_kind!(kind, write(input, state, calls))
+    by_kind!(kind, write(input, state, calls, policy))
 }
 
 fn write<F: Flow<Error: Thrown>>(
     input: JsValue,
     state: JsValue,
     calls: JsValue,
+    policy: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let calls = read(calls, "calls of the flow")?;
+    let calls: Vec<F::Call> = read(calls, "calls of the flow")?;
+    flow::check_policy::<F>(&calls, &policy_from(policy)).map_err(thrown)?;
     let turn = flow::write::<F>(read(input, INPUT)?, state_from(state)?, calls);
     turn_to_js(&turn.map_err(Thrown::thrown)?)
 }

@@ -11,6 +11,7 @@ pub mod code;
 pub mod credentials;
 pub mod fill;
 pub mod flow;
+pub mod policy;
 pub mod presign;
 pub mod profile;
 /// Exports only the tests and benchmarks call (`--features test-exports`, built into `pkg-test/`):

@@ -54,13 +54,16 @@ pub fn vault_derive_key(
     Ok(key.to_base64().expose().to_owned())
 }
 
-/// `vaultKdfBelowFloor(kdf)` → true when a stored record's parameters are below the OWASP floor:
-/// once its passphrase has opened it, the record is sealed again under fresh default parameters.
+/// `vaultKdfBelowFloor(kdf, policy?)` → true when a stored record's parameters are below the OWASP
+/// floor, or below the floor of the organisation's managed `policy` (`storage.managed`): once its
+/// passphrase has opened it, the record is sealed again under fresh parameters.
 #[wasm_bindgen(js_name = vaultKdfBelowFloor)]
 pub fn vault_kdf_below_floor(
     #[wasm_bindgen(unchecked_param_type = "KdfParams")] kdf: JsValue,
+    policy: JsValue,
 ) -> Result<bool, JsValue> {
-    Ok(kdf_params(kdf)?.is_below_floor())
+    let cost = kdf_params(kdf)?.cost();
+    Ok(super::policy::policy_from(policy).below_kdf_floor(cost))
 }
 
 /// `vaultSeal(keyB64, kdf, id, plaintext)` → a format-2 record.

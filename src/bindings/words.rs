@@ -164,6 +164,21 @@ pub fn catalog() -> Vec<CatalogEntry> {
         crate::cloud::modelarts::authorizations::terms()
             .map(|key| CatalogEntry::new(key, &[]))
             .collect(),
+        entries(
+            "managed_problem",
+            crate::policy::ProblemCode::ALL,
+            crate::policy::ProblemCode::as_str,
+            crate::policy::ProblemCode::params,
+        ),
+        entries(
+            "managed",
+            crate::policy::PolicyRefusal::ALL,
+            crate::policy::PolicyRefusal::as_str,
+            crate::policy::PolicyRefusal::params,
+        ),
+        crate::policy::terms()
+            .map(|key| CatalogEntry::new(key, &[]))
+            .collect(),
         crate::profile::all_rotation_steps()
             .into_iter()
             .map(|code| CatalogEntry::new(locale_key("rotation", &code), &[]))

@@ -10,6 +10,7 @@
 use crate::cloud::iam::AccessKey;
 use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::{Answer, Preview, Request, RequestError};
+use crate::policy::{ManagedPolicy, Refused, SetupWrite};
 use crate::profile::{parse_ms, Credential};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -59,8 +60,13 @@ pub trait Flow {
         state: &Self::State,
         call: &Self::Call,
     ) -> Result<Request, Self::Error>;
-    /// Writes change the user's cloud: shown first, sent only from a click.
-    fn is_write(call: &Self::Call) -> bool;
+    /// The setup action a call writes as (the organisation's policy allows or refuses each:
+    /// `crate::policy`), or `None` for a read. Writes change the user's cloud: shown first, sent
+    /// only from a click.
+    fn writes_as(call: &Self::Call) -> Option<SetupWrite>;
+    fn is_write(call: &Self::Call) -> bool {
+        Self::writes_as(call).is_some()
+    }
     /// The calls a click would send for `ask` (checked first: a refusal sends nothing).
     fn writes(
         input: &Self::Input,
@@ -203,6 +209,15 @@ pub struct Previewed<C> {
     pub preview: Preview,
 }
 
+/// Refuses `calls` when one of them is a write the organisation's policy does not allow: checked
+/// before a write is previewed and before the click's writes are sent.
+pub fn check_policy<F: Flow>(calls: &[F::Call], policy: &ManagedPolicy) -> Result<(), Refused> {
+    calls
+        .iter()
+        .filter_map(F::writes_as)
+        .try_for_each(|write| policy.check_write(write))
+}
+
 /// The writes a click would send for `ask`, as the user sees them.
 pub fn preview<F: Flow>(
     input: &F::Input,
@@ -333,5 +348,34 @@ mod tests {
             timestamp: TIMESTAMP.into(),
             bucket: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod policy_tests {
+    use super::check_policy;
+    use crate::flows::prepare_modelarts::{Call, PrepareModelArts};
+    use crate::flows::rotate_key::{self, RotateKey};
+    use crate::policy::ManagedPolicy;
+    use serde_json::json;
+
+    #[test]
+    fn a_write_the_policy_refuses_is_refused_by_its_action_and_reads_never_are() {
+        let policy = ManagedPolicy::read(&json!({"allowedWrites": {"createBucket": false}}));
+        let bucket = Call::CreateBucket { bucket: "b".into() };
+        let refused = check_policy::<PrepareModelArts>(&[Call::Authorize, bucket], &policy);
+        assert_eq!(
+            serde_json::to_value(refused.unwrap_err()).unwrap(),
+            json!({"code": "policy-forbids", "params": {"what": {"term": "managed_what_create_bucket"}}})
+        );
+        assert!(
+            check_policy::<PrepareModelArts>(&[Call::Authorize, Call::ListBuckets], &policy)
+                .is_ok()
+        );
+        let rotation = [rotate_key::Call::CreateKey];
+        assert!(check_policy::<RotateKey>(&rotation, &policy).is_ok());
+        let no_rotation = ManagedPolicy::read(&json!({"allowedWrites": {"rotateKey": false}}));
+        assert!(check_policy::<RotateKey>(&rotation, &no_rotation).is_err());
+        assert!(check_policy::<RotateKey>(&[rotate_key::Call::ListKeys], &no_rotation).is_ok());
     }
 }

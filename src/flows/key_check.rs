@@ -19,6 +19,7 @@ use crate::cloud::obs::{head_bucket, list_buckets, valid_bucket};
 use crate::cloud::openscale::data_marts;
 use crate::cloud::{Answer, Request, RequestError};
 use crate::flows::flow::{Flow, KeyCreated, Send, Turn};
+use crate::policy::SetupWrite;
 use crate::profile::{Credential, Profile, Provider, Step};
 use crate::secret::Secret;
 use crate::sign::Scheme;
@@ -136,8 +137,8 @@ impl Flow for KeyCheckFlow {
     }
 
     /// Every request of a check is a read.
-    fn is_write(_: &Step) -> bool {
-        false
+    fn writes_as(_: &Step) -> Option<SetupWrite> {
+        None
     }
 
     fn writes(_: &KeyCheck, (): &(), (): ()) -> Result<Vec<Step>, RequestError> {

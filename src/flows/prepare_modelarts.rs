@@ -26,6 +26,7 @@ use crate::cloud::obs::put_folder::folder_key;
 use crate::cloud::obs::{create_bucket, list_buckets, list_folders, put_folder, valid_bucket};
 use crate::cloud::{Answer, Request, RequestError};
 use crate::flows::flow::{Flow, Turn};
+use crate::policy::SetupWrite;
 use crate::profile::region::{modelarts_host_derived, region_param};
 use crate::profile::{Credential, DiagnosisCode, Profile, Provider, Severity, Status};
 use crate::sign::Scheme;
@@ -78,15 +79,18 @@ pub enum Call {
 }
 
 impl Call {
-    /// Writes are shown before they are sent and sent only after a click.
+    /// Writes are shown before they are sent and sent only after a click: the bucket and its
+    /// folders, and the authorization.
+    pub fn writes_as(&self) -> Option<SetupWrite> {
+        match self {
+            Call::CreateBucket { .. } | Call::PutFolder { .. } => Some(SetupWrite::CreateBucket),
+            Call::Authorize | Call::RemoveAuthorization { .. } => Some(SetupWrite::Authorize),
+            _ => None,
+        }
+    }
+
     pub fn is_write(&self) -> bool {
-        matches!(
-            self,
-            Call::CreateBucket { .. }
-                | Call::PutFolder { .. }
-                | Call::Authorize
-                | Call::RemoveAuthorization { .. }
-        )
+        self.writes_as().is_some()
     }
 }
 
@@ -507,8 +511,8 @@ impl Flow for PrepareModelArts {
         request(prepare, state, call)
     }
 
-    fn is_write(call: &Call) -> bool {
-        call.is_write()
+    fn writes_as(call: &Call) -> Option<SetupWrite> {
+        call.writes_as()
     }
 
     fn writes(

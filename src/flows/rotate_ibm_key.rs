@@ -23,6 +23,7 @@ use crate::cloud::ibm::{delete_api_key, iam_refusal, unlock_api_key};
 use crate::cloud::{Answer, Failure, Request, RequestError, MASK};
 use crate::flows::flow::{Flow, Turn};
 use crate::flows::rotate_key::{Asked, Line};
+use crate::policy::SetupWrite;
 use crate::profile::{Credential, IbmApiKey, Profile, Provider};
 use crate::secret::Secret;
 use crate::words::message_codes;
@@ -100,11 +101,17 @@ pub enum Call {
 }
 
 impl Call {
-    pub fn is_write(&self) -> bool {
+    /// A rotation's writes: the new key, retiring and deleting the old one.
+    pub fn writes_as(&self) -> Option<SetupWrite> {
         matches!(
             self,
             Call::CreateKey | Call::UnlockKey { .. } | Call::DeleteKey { .. }
         )
+        .then_some(SetupWrite::RotateKey)
+    }
+
+    pub fn is_write(&self) -> bool {
+        self.writes_as().is_some()
     }
 }
 
@@ -337,8 +344,8 @@ impl Flow for RotateIbmKey {
         }
     }
 
-    fn is_write(call: &Call) -> bool {
-        call.is_write()
+    fn writes_as(call: &Call) -> Option<SetupWrite> {
+        call.writes_as()
     }
 
     /// Only what the panel offers: a new key when none is pending deletion, then the old key's

@@ -22,6 +22,7 @@ use crate::cloud::iam::{
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Answer, Request, RequestError};
 use crate::flows::flow::{Flow, KeyCreated, Turn};
+use crate::policy::SetupWrite;
 use crate::profile::{parse_ms, Credential, Profile, Provider, Status};
 use crate::words::message_codes;
 use serde::{Deserialize, Serialize};
@@ -81,11 +82,17 @@ pub enum Call {
 }
 
 impl Call {
-    pub fn is_write(&self) -> bool {
+    /// A rotation's writes: the new key, retiring and deleting the old one.
+    pub fn writes_as(&self) -> Option<SetupWrite> {
         matches!(
             self,
             Call::CreateKey | Call::DeactivateKey { .. } | Call::DeleteKey { .. }
         )
+        .then_some(SetupWrite::RotateKey)
+    }
+
+    pub fn is_write(&self) -> bool {
+        self.writes_as().is_some()
     }
 }
 
@@ -269,8 +276,8 @@ impl Flow for RotateKey {
         }
     }
 
-    fn is_write(call: &Call) -> bool {
-        call.is_write()
+    fn writes_as(call: &Call) -> Option<SetupWrite> {
+        call.writes_as()
     }
 
     /// A click's run says only what its own writes did.

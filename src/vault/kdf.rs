@@ -61,7 +61,7 @@ impl KdfCost {
         self.m_kib < FLOOR.m_kib || self.t < FLOOR.t || self.p < FLOOR.p
     }
 
-    fn is_above_ceiling(&self) -> bool {
+    pub(crate) fn is_above_ceiling(&self) -> bool {
         self.m_kib > CEILING.m_kib
             || self.t > CEILING.t
             || self.p > CEILING.p

@@ -47,6 +47,20 @@ for (const browser of BROWSERS) {
   });
 }
 
+describe('the managed policy\'s schema (docs/managed-policy.md)', () => {
+  it('Chrome gets the schema the core reads (src/policy/schema.rs checks its keys), Firefox no key it would warn about', () => {
+    const chrome = manifestFor('chrome', BASE);
+    assert.equal(chrome.storage.managed_schema, 'managed_schema.json');
+    const schema = readJson(join('extension', chrome.storage.managed_schema));
+    // Chrome refuses to load the extension when the top level is not an object of properties.
+    assert.equal(schema.type, 'object');
+    assert.equal(schema.additionalProperties, undefined);
+    assert.ok(Object.keys(schema.properties).length > 0);
+    assert.equal(manifestFor('firefox', BASE).storage, undefined);
+    assert.ok(manifestFor('firefox', BASE).permissions.includes('storage'), 'Firefox needs the permission to read managed storage');
+  });
+});
+
 describe('the e2e build\'s overlay', () => {
   it('the repository\'s overlay grants loopback hosts and changes nothing else', () => {
     assert.equal(overlayProblem(OVERLAY), null);

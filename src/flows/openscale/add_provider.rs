@@ -8,6 +8,7 @@ use crate::cloud::openscale::service_providers::{
 };
 use crate::cloud::{Answer, Request};
 use crate::flows::flow::{Flow, Turn};
+use crate::policy::SetupWrite;
 use crate::profile::{AkIssuer, Credential, Profile};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
@@ -143,8 +144,8 @@ impl Flow for AddProvider {
             .map_err(|_| target.unknown_region())
     }
 
-    fn is_write(call: &AddCall) -> bool {
-        *call == AddCall::AddProvider
+    fn writes_as(call: &AddCall) -> Option<SetupWrite> {
+        (*call == AddCall::AddProvider).then_some(SetupWrite::AddProvider)
     }
 
     fn writes(_: &AddLookup, _: &Added, (): ()) -> Result<Vec<AddCall>, Said> {

@@ -8,6 +8,7 @@ use crate::cloud::openscale::service_providers::{self, ServiceProvider};
 use crate::cloud::openscale::subscriptions::{self, Subscription};
 use crate::cloud::{Answer, Request};
 use crate::flows::flow::{Flow, Turn};
+use crate::policy::SetupWrite;
 use serde::{Deserialize, Serialize};
 
 pub type IdsLookup = Lookup<Target>;
@@ -119,8 +120,8 @@ impl Flow for OpenscaleIds {
         request.ok_or_else(|| target.unknown_region())
     }
 
-    fn is_write(_: &IdsCall) -> bool {
-        false
+    fn writes_as(_: &IdsCall) -> Option<SetupWrite> {
+        None
     }
 
     fn writes(_: &IdsLookup, _: &IdsRead, (): ()) -> Result<Vec<IdsCall>, Said> {

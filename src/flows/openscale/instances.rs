@@ -8,6 +8,7 @@ use crate::cloud::ibm::resource_instances::{self, Instance, Page, MACHINE_LEARNI
 use crate::cloud::ibm::ReadFailure;
 use crate::cloud::{Answer, Origin, Request};
 use crate::flows::flow::{Flow, Turn};
+use crate::policy::SetupWrite;
 use crate::profile::region::region_param;
 use crate::profile::Profile;
 use crate::words::Param;
@@ -228,8 +229,8 @@ impl Flow for OpenscaleInstances {
         resource_instances::request(&origin, lookup.token()?, &page).map_err(|_| unexpected())
     }
 
-    fn is_write(_: &InstancesCall) -> bool {
-        false
+    fn writes_as(_: &InstancesCall) -> Option<SetupWrite> {
+        None
     }
 
     fn writes(_: &InstancesLookup, _: &Listed, (): ()) -> Result<Vec<InstancesCall>, Said> {

@@ -18,6 +18,8 @@ export const HOSTS = {
   dataplatform: 'dataplatform.cloud.ibm.com',
   /** Not built in: a console the user adds in the options (tests/e2e/permissions.test.mjs). */
   userAdded: 'console.hcs.credfill.test',
+  /** Not built in: a console an organisation's managed policy adds (tests/e2e/managed-policy.test.mjs). */
+  managed: 'console.managed.credfill.test',
   /** A look-alike: not a console, whatever its page shows. */
   lookalike: 'console-huaweicloud.com',
 };

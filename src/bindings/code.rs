@@ -1,5 +1,5 @@
 //! JS exports for `crate::code`: `codeOffers(profile)`, `renderSnippet(profile, target, withSecret,
-//! comments)` and `codeCommentKeys()`.
+//! comments)`, `codeCommentKeys()` and `codeLifetimes()`.
 //! The worker calls them with a stored profile; a snippet's text crosses as a plain string only
 //! here, on its way to the page that copies or downloads it.
 
@@ -33,6 +33,12 @@ pub fn code_comment_keys() -> Vec<String> {
         .iter()
         .map(|c| crate::words::locale_key("code_comment", c.as_str()))
         .collect()
+}
+
+/// `codeLifetimes()` → the temporary keys' lifetimes the panel offers, in seconds.
+#[wasm_bindgen(js_name = codeLifetimes)]
+pub fn code_lifetimes() -> Vec<u32> {
+    code::LIFETIMES.to_vec()
 }
 
 /// `renderSnippet(profile, target, withSecret, comments?)` → `{target, language, fileName?,

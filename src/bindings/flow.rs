@@ -1,13 +1,13 @@
 //! JS exports for every flow (`crate::flows::flow`), the same for each, named by `kind`
 //! (`key-check`, `prepare-modelarts`, `openscale-instances`, `openscale-ids`,
-//! `openscale-add-provider`, `rotate-key`, `rotate-ibm-key`). `input` is the flow's own (`{ profile, timestamp,
-//! bucket? }` for a key check, `{ profile, timestamp }` for Prepare ModelArts and a key rotation,
+//! `openscale-add-provider`, `rotate-key`, `rotate-ibm-key`, `temporary-key`). `input` is the flow's own (`{ profile, timestamp,
+//! bucket? }` for a key check, `{ profile, timestamp }` for Prepare ModelArts, a key rotation and a temporary key,
 //! `{ profile, token? }` for an IBM key's rotation, `{ profile, now, token?, guid?, region?, provider? }` for OpenScale, `now` in Unix seconds),
 //! `state` what the last turn returned (`undefined` at first). A turn is `{ state, send: [{ call,
-//! write, request }], lines, stop, token?, newKey? }`: send each request once, in order, and read
+//! write, request }], lines, stop, token?, newKey?, issued? }`: send each request once, in order, and read
 //! its answer with `flowRead`; hold `token` in memory only, and give it back in the input; save
 //! `newKey` in the vault in place of the profile's key before anything else, and give back the
-//! profile that holds it. A refusal is thrown as `{ code, params }`.
+//! profile that holds it; render `issued` (a temporary key) into the snippet asked for and forget it. A refusal is thrown as `{ code, params }`.
 
 use super::{from_js, request_error, to_js, JsRequest};
 use crate::cloud::ibm::iam_token::HeldToken;
@@ -21,6 +21,7 @@ use crate::flows::openscale::Said;
 use crate::flows::prepare_modelarts::PrepareModelArts;
 use crate::flows::rotate_ibm_key::RotateIbmKey;
 use crate::flows::rotate_key::RotateKey;
+use crate::flows::temporary_key::TemporaryKey;
 use crate::profile::Credential;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -38,6 +39,7 @@ enum FlowKind {
     OpenscaleAddProvider,
     RotateKey,
     RotateIbmKey,
+    TemporaryKey,
 }
 
 /// Calls the generic `$run` with the flow `$kind` names.
@@ -51,6 +53,7 @@ macro_rules! by_kind {
             FlowKind::OpenscaleAddProvider => $run::<AddProvider>($($arg),*),
             FlowKind::RotateKey => $run::<RotateKey>($($arg),*),
             FlowKind::RotateIbmKey => $run::<RotateIbmKey>($($arg),*),
+            FlowKind::TemporaryKey => $run::<TemporaryKey>($($arg),*),
         }
     };
 }
@@ -112,6 +115,8 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
         token: &'a Option<HeldToken>,
         #[serde(rename = "newKey", skip_serializing_if = "Option::is_none")]
         new_key: &'a Option<Credential>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        issued: &'a Option<Credential>,
     }
     to_js(&JsTurn {
         state: &turn.state,
@@ -128,6 +133,7 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
         stop: turn.stop,
         token: &turn.token,
         new_key: &turn.new_key,
+        issued: &turn.issued,
     })
 }
 

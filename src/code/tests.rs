@@ -547,3 +547,123 @@ fn text_with(profile: &Profile, target: Target, comments: &CommentWords) -> Stri
         .expose()
         .to_owned()
 }
+
+/// `profile` holding a temporary key instead of its permanent one, as `temporaryKey` issues it.
+fn with_temporary_key(mut profile: Profile) -> Profile {
+    profile.credentials = vec![Credential::AkSk(AkSk {
+        access_key_id: "TMPAQTWAOYTTINDUT2QV".into(),
+        secret_access_key: Secret::new("tmp-secret"),
+        user_name: None,
+        security_token: Some(Secret::new("tok/en+=")),
+        expires_at: Some("2026-12-06T19:15:00.000000Z".into()),
+        issuer: AkIssuer::Huawei,
+    })];
+    profile
+}
+
+#[test]
+fn a_temporary_key_is_written_with_its_token_and_its_expiry_in_every_form_that_takes_one() {
+    let profile = with_temporary_key(huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK));
+    let words: CommentWords = [(
+        "code_comment_temporary_until".to_owned(),
+        "Temporary key, valid until {expires}: get a new one with one click in credfill."
+            .to_owned(),
+    )]
+    .into();
+    // Each line that carries the token, by how it starts (the values are quoted per format).
+    let token_lines = [
+        (Target::ObsPython, "    security_token="),
+        (
+            Target::Obsutil,
+            "obsutil config -i='TMPAQTWAOYTTINDUT2QV' -k='tmp-secret' -t=",
+        ),
+        (Target::ObsutilConfig, "token="),
+        (Target::S3cmd, "access_token = "),
+        (Target::AwsCli, "export AWS_SESSION_TOKEN="),
+        (
+            Target::ModelartsPython,
+            "credentials = credentials.with_security_token(",
+        ),
+        (Target::HuaweicloudCredentials, "security_token = "),
+        (
+            Target::HuaweicloudEnv,
+            "export HUAWEICLOUD_SDK_SECURITY_TOKEN=",
+        ),
+        (Target::HuaweicloudEnv, "export OBS_SECURITY_TOKEN="),
+        (Target::HuaweicloudDotenv, "OBS_SECURITY_TOKEN="),
+    ];
+
+    for (target, line) in token_lines {
+        let text = render(&profile, target, true, &words)
+            .unwrap()
+            .text
+            .expose()
+            .to_owned();
+        assert!(
+            text.lines().any(|l| l.starts_with(line)),
+            "{target:?}:\n{text}"
+        );
+        assert!(!text.contains(SK), "{target:?} holds the permanent SK");
+        let has_comments = template(target).language.comment().is_some();
+        assert_eq!(
+            text.contains("# Temporary key, valid until 2026-12-06T19:15:00.000000Z: get a new one with one click in credfill."),
+            has_comments,
+            "{target:?}:\n{text}"
+        );
+    }
+    // The permanent key's snippets say nothing of a token.
+    let permanent = huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK);
+    for (target, _) in token_lines {
+        let text = text(&permanent, target, true);
+        assert!(
+            !text.to_lowercase().contains("token") && !text.contains("valid until"),
+            "{target:?}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_temporary_key_is_refused_where_its_token_has_no_place_or_without_the_secret() {
+    let profile = with_temporary_key(huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK));
+    assert_eq!(
+        refusal(&profile, Target::ModelartsSession, true).code,
+        CodeError::NoTemporaryForm
+    );
+    assert_eq!(
+        refusal(&profile, Target::ObsPython, false).code,
+        CodeError::NeedsSecret
+    );
+    let offered = |provider| {
+        let profile = huawei(provider, "eu-west-0", None, SK);
+        offers(&profile)
+            .into_iter()
+            .map(|o| (o.target, o.temporary))
+            .collect::<BTreeMap<_, _>>()
+    };
+    assert_eq!(
+        offered(Provider::Huawei)[&Target::ObsPython],
+        Temporary::Default
+    );
+    assert_eq!(
+        offered(Provider::Huawei)[&Target::ModelartsSession],
+        Temporary::No
+    );
+    assert_eq!(
+        offered(Provider::FlexibleEngine)[&Target::ObsPython],
+        Temporary::Unconfirmed
+    );
+    assert!(offers(&ibm("eu-de", SK))
+        .iter()
+        .all(|o| o.temporary == Temporary::No));
+}
+
+#[test]
+fn an_expiry_that_is_not_a_timestamp_is_left_unsaid() {
+    let mut profile =
+        with_temporary_key(huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK));
+    if let Credential::AkSk(key) = &mut profile.credentials[0] {
+        key.expires_at = Some("soon\nrm -rf ~".into());
+    }
+    let text = text(&profile, Target::AwsCli, true);
+    assert!(!text.contains("soon") && !text.contains("rm -rf"), "{text}");
+}

@@ -100,6 +100,10 @@ pub struct Turn<F: Flow + ?Sized> {
     /// vault in place of the key it replaces in the input's profile, and gives back that profile
     /// before the next request. Never in the state, the lines, the popup or a log.
     pub new_key: Option<Credential>,
+    /// A short-lived key the cloud issued for code (a temporary AK/SK and security token): the
+    /// caller renders it into the snippet the click asked for and forgets it. Never saved, never
+    /// in the state, the lines or a log.
+    pub issued: Option<Credential>,
 }
 
 impl<F: Flow + ?Sized> Turn<F> {
@@ -127,6 +131,7 @@ impl<F: Flow + ?Sized> Turn<F> {
             stop: false,
             token: None,
             new_key: None,
+            issued: None,
         })
     }
 
@@ -139,6 +144,7 @@ impl<F: Flow + ?Sized> Turn<F> {
             stop: true,
             token: None,
             new_key: None,
+            issued: None,
         }
     }
 

@@ -91,6 +91,7 @@ impl Flow for KeyCheckFlow {
             stop: false,
             token: None,
             new_key: None,
+            issued: None,
         })
     }
 
@@ -109,6 +110,7 @@ impl Flow for KeyCheckFlow {
             lines: vec![diagnosis],
             token: None,
             new_key: None,
+            issued: None,
         })
     }
 

@@ -87,6 +87,7 @@ impl Flow for AddProvider {
             stop: false,
             token: None,
             new_key: None,
+            issued: None,
         })
     }
 

@@ -1,15 +1,24 @@
 //! JS exports for `crate::code`: `codeOffers(profile)`, `renderSnippet(profile, target, withSecret,
-//! comments)`, `codeCommentKeys()` and `codeLifetimes()`.
+//! comments)`, `renderTemporarySnippet(profile, target, issued, comments)`, `codeCommentKeys()` and
+//! `codeLifetimes()`.
 //! The worker calls them with a stored profile; a snippet's text crosses as a plain string only
 //! here, on its way to the page that copies or downloads it.
 
 use super::{from_js, to_js};
-use crate::code::{self, Comment, CommentWords, Refused, Target};
-use crate::profile::Profile;
+use crate::code::{self, CodeError, Comment, CommentWords, Refused, Target};
+use crate::profile::{Credential, Profile};
 use wasm_bindgen::prelude::*;
 
 fn profile(value: JsValue) -> Result<Profile, JsValue> {
     from_js(value, "bad-profile", "not a stored profile")
+}
+
+/// The comments' words, `{key: words}` (none: `undefined`).
+fn comment_words(comments: JsValue) -> Result<CommentWords, JsValue> {
+    match comments.is_undefined() {
+        true => Ok(CommentWords::new()),
+        false => from_js(comments, "bad-comments", "not the comments' words"),
+    }
 }
 
 /// `{code, params}`: the words are `code_error_<code>`.
@@ -52,11 +61,26 @@ pub fn render_snippet(
     #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")] comments: JsValue,
 ) -> Result<JsValue, JsValue> {
     let target: Target = from_js(target, "bad-target", "not a snippet target")?;
-    let comments: CommentWords = if comments.is_undefined() {
-        CommentWords::new()
-    } else {
-        from_js(comments, "bad-comments", "not the comments' words")?
-    };
+    let comments = comment_words(comments)?;
     let snippet = code::render(&profile(profile_value)?, target, with_secret, &comments);
+    to_js(&snippet.map_err(refused)?)
+}
+
+/// `renderTemporarySnippet(profile, target, issued, comments?)` → the snippet with `issued` (the
+/// temporary key a `temporary-key` flow's turn gave, `{kind: 'aksk', …, securityToken, expiresAt}`)
+/// in place of the profile's permanent key; throws `{code, params}` as `renderSnippet` does.
+#[wasm_bindgen(js_name = renderTemporarySnippet, unchecked_return_type = "Snippet")]
+pub fn render_temporary_snippet(
+    #[wasm_bindgen(unchecked_param_type = "Profile")] profile_value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Target")] target: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Credential")] issued: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")] comments: JsValue,
+) -> Result<JsValue, JsValue> {
+    let target: Target = from_js(target, "bad-target", "not a snippet target")?;
+    let Credential::AkSk(issued) = from_js(issued, "bad-key", "not an issued key")? else {
+        return Err(refused(CodeError::NoKey.into()));
+    };
+    let comments = comment_words(comments)?;
+    let snippet = code::render_temporary(&profile(profile_value)?, target, issued, &comments);
     to_js(&snippet.map_err(refused)?)
 }

@@ -19,7 +19,7 @@ mod obs;
 pub use escape::Language;
 
 use crate::cloud::catalog::{self, Origin};
-use crate::profile::{Credential, Profile, Provider};
+use crate::profile::{AkSk, Credential, Profile, Provider};
 use crate::secret::Secret;
 use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
@@ -482,6 +482,27 @@ pub fn render(
         with_secret,
         text: Secret::new(text),
     })
+}
+
+/// The snippet of `target` with `temporary` (a key IAM just issued for it, with its security
+/// token) in place of the profile's permanent AK/SK, which it never holds.
+pub fn render_temporary(
+    profile: &Profile,
+    target: Target,
+    temporary: AkSk,
+    comments: &CommentWords,
+) -> Result<Snippet, Refused> {
+    if temporary.security_token.is_none() || !profile.provider.takes_huawei_keys() {
+        return Err(CodeError::NoKey.into());
+    }
+    let mut with_temporary = profile.clone();
+    with_temporary
+        .credentials
+        .retain(|c| !matches!(c, Credential::AkSk(_)));
+    with_temporary
+        .credentials
+        .insert(0, Credential::AkSk(temporary));
+    render(&with_temporary, target, true, comments)
 }
 
 /// The line without its condition prefixes, if its conditions hold.

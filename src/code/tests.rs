@@ -623,6 +623,45 @@ fn a_temporary_key_is_written_with_its_token_and_its_expiry_in_every_form_that_t
 }
 
 #[test]
+fn a_temporary_key_takes_the_permanent_keys_place_and_nothing_of_the_permanent_key_stays() {
+    let profile = huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK);
+    let Credential::AkSk(temporary) = with_temporary_key(profile.clone()).credentials.remove(0)
+    else {
+        unreachable!()
+    };
+    let snippet = render_temporary(
+        &profile,
+        Target::HuaweicloudEnv,
+        temporary.clone(),
+        &CommentWords::new(),
+    );
+    let text = snippet.unwrap().text.expose().to_owned();
+    assert!(
+        text.contains("TMPAQTWAOYTTINDUT2QV") && text.contains("tmp-secret"),
+        "{text}"
+    );
+    assert!(!text.contains(AK) && !text.contains(SK), "{text}");
+    let without_token = AkSk {
+        security_token: None,
+        ..temporary.clone()
+    };
+    let refused = render_temporary(
+        &profile,
+        Target::ObsPython,
+        without_token,
+        &CommentWords::new(),
+    );
+    assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
+    let refused = render_temporary(
+        &ibm("eu-de", SK),
+        Target::OpenscalePython,
+        temporary,
+        &CommentWords::new(),
+    );
+    assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
+}
+
+#[test]
 fn a_temporary_key_is_refused_where_its_token_has_no_place_or_without_the_secret() {
     let profile = with_temporary_key(huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK));
     assert_eq!(

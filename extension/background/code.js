@@ -110,5 +110,6 @@ export const handlers = {
   'code.render': { from: ['extension'], run: render },
   'code.copySecret': { from: ['extension'], run: copySecret },
   'code.download': { from: ['extension'], run: download },
-  'code.lifetimes': { from: ['extension'], run: () => codeLifetimes() },
+  // A Uint32Array from the core: a message carries it as JSON, so a plain array.
+  'code.lifetimes': { from: ['extension'], run: () => Array.from(codeLifetimes()) },
 };

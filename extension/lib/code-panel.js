@@ -47,11 +47,14 @@ export function codePanel(t, profiles, backend) {
   /** The lifetimes for this tool: the temporary ones and the permanent key, the offer's default chosen. */
   async function showLifetimes() {
     const kind = temporary ? offer()?.temporary ?? 'no' : 'no';
-    lifetime.hidden = kind === 'no';
-    if (kind === 'no') return;
+    if (kind === 'no') {
+      lifetime.hidden = true;
+      return;
+    }
     const seconds = await temporary.lifetimes();
     lifetime.replaceChildren(...[...seconds, 'permanent'].map((value) => el('option', { value: String(value) }, t(`code_lifetime_${value}`))));
     lifetime.value = kind === 'default' ? String(seconds[0]) : 'permanent';
+    lifetime.hidden = false;
   }
 
   const temporarySeconds = () => (lifetime.hidden || lifetime.value === 'permanent' ? null : Number(lifetime.value));

@@ -1,0 +1,93 @@
+// Issue 27 in both browsers: "Use in code" copies a snippet holding a 15-minute temporary key, never the
+// permanent SK. Against the IAM stand-in (huawei_iam.py: it issues temporary keys, verifying every
+// signature with huaweicloudsdkcore's Signer) and the OBS stand-in (obs_native.py: it verifies the signature
+// made with the temporary key and requires its x-obs-security-token): the first click shows the one
+// securitytokens request and sends nothing; the second sends it once, signed with the permanent key → the
+// clipboard holds the temporary key and its token, never the permanent SK, and the popup says when it
+// expires → the copied snippet runs (esdk-obs-python lists the buckets) → once the stand-in's clock ends
+// the key (its test-only POST /e2e/expire, rather than waiting 15 minutes) the same snippet is refused.
+// The temporary secret reaches neither the page's DOM nor storage.session.
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { BROWSERS, E2E_EXTENSION, eventually, grantByPrompt } from './lib/browsers.mjs';
+import { startXvfb } from './lib/xvfb.mjs';
+import { chooseSnippet, readClipboard } from './lib/code.mjs';
+import { seedProfile } from './lib/profiles.mjs';
+import { startServer } from './servers/launch.mjs';
+import { ok, sandbox } from '../snippets/sandbox.mjs';
+
+const TIMEOUT = 30_000;
+const SECURITYTOKENS = '/v3.0/OS-CREDENTIAL/securitytokens';
+const { dir, python } = sandbox('credfill-short-lived-');
+
+
+/** The keys a Python snippet names: `name='value'`. */
+const pythonValue = (text, name) => text.match(new RegExp(`${name}='([^']*)'`))?.[1];
+
+for (const [name, launch] of BROWSERS) {
+  describe(`${name}: a temporary key into code`, () => {
+    let browser, popup, id, xvfb, iam, obs;
+    before(async () => {
+      iam = await startServer('huawei_iam.py');
+      obs = await startServer('obs_native.py', [], { env: { IAM_URL: iam.url } });
+      if (name === 'chromium') xvfb = await startXvfb();
+      browser = await launch({ extDir: E2E_EXTENSION[name], display: xvfb?.display });
+      id = await seedProfile(browser, {
+        name: 'short-lived', provider: 'huawei', region: 'cn-north-4', endpoint: { iam: iam.url, obs: obs.url },
+        credentials: [{ kind: 'aksk', accessKeyId: iam.accessKeyId, secretAccessKey: iam.secretAccessKey }],
+      });
+      popup = await browser.open('popup.html');
+      await grantByPrompt(browser, popup, { permissions: ['clipboardRead', 'clipboardWrite'] });
+    });
+    after(async () => {
+      await browser?.close();
+      xvfb?.stop();
+      await Promise.all([iam, obs].map((s) => s?.stop()));
+    });
+
+    it('copies a 15-minute snippet: one request signed with the permanent key, the temporary key on the clipboard, refused after expiry', async () => {
+      await chooseSnippet(popup, id, 'obs-python');
+      // Temporary, 15 minutes, is Huawei Cloud's default.
+      await popup.waitFor('.code-lifetime', { state: 'visible', timeout: TIMEOUT });
+      assert.equal(await popup.evaluate(() => document.querySelector('.code-lifetime').value), '900');
+      await popup.waitFor('.code-get-temporary:not([disabled])', { state: 'visible', timeout: TIMEOUT });
+      await popup.click('.code-get-temporary');
+      await popup.waitFor('.code-confirm-go', { state: 'visible', timeout: TIMEOUT });
+      const shown = await popup.text('.code-temporary-request');
+      assert.match(shown, new RegExp(`^POST ${iam.url.replaceAll('.', '\\.')}${SECURITYTOKENS}\\n`));
+      assert.match(shown, /X-Domain-Id: [0-9a-f]{32}/);
+      assert.match(shown, /"duration_seconds":900/);
+      assert.doesNotMatch(shown, /Authorization|Signature=/);
+      const issuing = () => iam.requests().filter((r) => r.path === SECURITYTOKENS);
+      assert.equal(issuing().length, 0, 'the first click sends nothing but the account read');
+
+      await popup.click('.code-confirm-go');
+      const copied = await eventually(() => readClipboard(popup), (text) => Boolean(text?.includes('security_token=')), TIMEOUT);
+      const sent = issuing();
+      assert.equal(sent.length, 1, 'exactly one securitytokens request');
+      const authorization = sent[0].headers.Authorization ?? sent[0].headers.authorization;
+      assert.match(authorization, new RegExp(`Access=${iam.accessKeyId},`), 'signed with the permanent key');
+
+      const temporaryAk = pythonValue(copied, 'access_key_id');
+      const held = await (await fetch(`${iam.url}/e2e/temporary/${temporaryAk}`)).json();
+      assert.equal(pythonValue(copied, 'secret_access_key'), held.secret);
+      assert.equal(pythonValue(copied, 'security_token'), held.securitytoken);
+      assert.ok(!copied.includes(iam.secretAccessKey) && !copied.includes(iam.accessKeyId), 'no permanent key on the clipboard');
+      assert.match(copied, /# Temporary key, valid until \d{4}-\d\d-\d\dT[\d:.]+Z/);
+      assert.match(await popup.text('.code-status'), /valid until .*60/);
+      // The temporary secret reached neither the page nor the session storage.
+      const session = await popup.evaluate(async () => JSON.stringify(await (globalThis.browser ?? chrome).storage.session.get(null)));
+      const page = await popup.evaluate(() => document.documentElement.outerHTML);
+      for (const text of [session, page]) assert.ok(!text.includes(held.secret) && !text.includes(held.securitytoken));
+
+      const listed = python(copied);
+      ok(listed, 'the copied snippet');
+      assert.match(listed.stdout, /credfill-snippets/);
+      await fetch(`${iam.url}/e2e/expire`, { method: 'POST' });
+      assert.match(python(copied).output, /ExpiredToken/, 'refused after its expiry');
+    });
+  });
+}
+
+after(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,7 +6,8 @@
 // clipboard holds the temporary key and its token, never the permanent SK, and the popup says when it
 // expires → the copied snippet runs (esdk-obs-python lists the buckets) → once the stand-in's clock ends
 // the key (its test-only POST /e2e/expire, rather than waiting 15 minutes) the same snippet is refused.
-// The temporary secret reaches neither the page's DOM nor storage.session.
+// The temporary secret reaches neither the page's DOM nor storage.session. Flexible Engine, whose IAM is not
+// documented to answer the call: against a stand-in without it, the user is told plainly, nothing is copied.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -27,9 +28,10 @@ const pythonValue = (text, name) => text.match(new RegExp(`${name}='([^']*)'`))?
 
 for (const [name, launch] of BROWSERS) {
   describe(`${name}: a temporary key into code`, () => {
-    let browser, popup, id, xvfb, iam, obs;
+    let browser, popup, id, xvfb, iam, obs, feIam, feId;
     before(async () => {
       iam = await startServer('huawei_iam.py');
+      feIam = await startServer('huawei_iam.py', [], { env: { SECURITYTOKENS_ABSENT: '1' } });
       obs = await startServer('obs_native.py', [], { env: { IAM_URL: iam.url } });
       if (name === 'chromium') xvfb = await startXvfb();
       browser = await launch({ extDir: E2E_EXTENSION[name], display: xvfb?.display });
@@ -37,13 +39,17 @@ for (const [name, launch] of BROWSERS) {
         name: 'short-lived', provider: 'huawei', region: 'cn-north-4', endpoint: { iam: iam.url, obs: obs.url },
         credentials: [{ kind: 'aksk', accessKeyId: iam.accessKeyId, secretAccessKey: iam.secretAccessKey }],
       });
+      feId = await seedProfile(browser, {
+        name: 'orange', provider: 'flexible-engine', region: 'eu-west-0', endpoint: { iam: feIam.url, obs: obs.url },
+        credentials: [{ kind: 'aksk', accessKeyId: feIam.accessKeyId, secretAccessKey: feIam.secretAccessKey }],
+      });
       popup = await browser.open('popup.html');
       await grantByPrompt(browser, popup, { permissions: ['clipboardRead', 'clipboardWrite'] });
     });
     after(async () => {
       await browser?.close();
       xvfb?.stop();
-      await Promise.all([iam, obs].map((s) => s?.stop()));
+      await Promise.all([iam, obs, feIam].map((s) => s?.stop()));
     });
 
     it('copies a 15-minute snippet: one request signed with the permanent key, the temporary key on the clipboard, refused after expiry', async () => {
@@ -86,6 +92,23 @@ for (const [name, launch] of BROWSERS) {
       assert.match(listed.stdout, /credfill-snippets/);
       await fetch(`${iam.url}/e2e/expire`, { method: 'POST' });
       assert.match(python(copied).output, /ExpiredToken/, 'refused after its expiry');
+    });
+
+    it('Flexible Engine: the permanent key by default; a temporary key its IAM does not issue is refused in plain words', async () => {
+      await popup.evaluate(() => navigator.clipboard.writeText('before'));
+      await chooseSnippet(popup, feId, 'obs-python');
+      await popup.waitFor('.code-lifetime option[value="permanent"]', { timeout: TIMEOUT });
+      assert.equal(await popup.evaluate(() => document.querySelector('.code-lifetime').value), 'permanent');
+      await chooseSnippet(popup, feId, 'obs-python', 900);
+      assert.match(await popup.text('.code-about'), /Flexible Engine: no page says/);
+      await popup.waitFor('.code-get-temporary:not([disabled])', { state: 'visible', timeout: TIMEOUT });
+      await popup.click('.code-get-temporary');
+      await popup.waitFor('.code-confirm-go', { state: 'visible', timeout: TIMEOUT });
+      await popup.click('.code-confirm-go');
+      const said = await eventually(() => popup.text('.code-status.error'), (text) => Boolean(text), TIMEOUT);
+      assert.match(said, /Flexible Engine's IAM did not issue a temporary key to your access key \(HTTP 404\)/);
+      assert.equal(feIam.requests().filter((r) => r.path === SECURITYTOKENS).length, 1, 'asked once, not retried');
+      assert.equal(await readClipboard(popup), 'before', 'nothing copied');
     });
   });
 }

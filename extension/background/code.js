@@ -11,7 +11,7 @@
 // it reads and clears through an offscreen document (reason CLIPBOARD,
 // https://developer.chrome.com/docs/extensions/reference/api/offscreen); Firefox's background page
 // uses navigator.clipboard itself.
-import { codeCommentKeys, codeLifetimes, codeOffers, renderSnippet, renderTemporarySnippet } from '../pkg/credfill.js';
+import { codeCommentKeys, codeOffers, renderSnippet, renderTemporarySnippet } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { CLIPBOARD_PERMISSIONS } from '../lib/clipboard.js';
 import { sha256Hex } from '../lib/sha256.js';
@@ -58,12 +58,12 @@ async function copySecret({ profileId, target }) {
 }
 
 /**
- * The snippet of `target` with the temporary key a `temporary-key` flow was just issued (flows.js),
- * for the page to copy (the clear planned) or, for a file, to download. The key lives only in this
- * call and the text the page gets: never stored, never logged. `expiresAt`: IAM's own.
+ * The snippet of `target` with the short-lived credential a `temporary-key` flow was just issued
+ * (flows.js), for the page to copy (the clear planned) or, for a file, to download. The credential
+ * lives only in this call and the text the page gets: never stored, never logged.
  */
 export async function temporarySnippet({ target, download }, profile, issued) {
-  const snippet = { ...renderTemporarySnippet(profile, target, issued, commentWords()), expiresAt: issued.expiresAt };
+  const snippet = renderTemporarySnippet(profile, target, issued, commentWords());
   return download ? snippet : forClipboard(snippet);
 }
 
@@ -110,6 +110,4 @@ export const handlers = {
   'code.render': { from: ['extension'], run: render },
   'code.copySecret': { from: ['extension'], run: copySecret },
   'code.download': { from: ['extension'], run: download },
-  // A Uint32Array from the core: a message carries it as JSON, so a plain array.
-  'code.lifetimes': { from: ['extension'], run: () => Array.from(codeLifetimes()) },
 };

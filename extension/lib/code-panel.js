@@ -4,7 +4,8 @@
 // worker's messages in the extension, the page's own WASM core in www/ (which stores nothing).
 //
 // With `backend.temporary` (the extension: it can ask the cloud), a tool whose offer takes a temporary
-// key gets a lifetime choice: 15 min to 24 h, or the permanent key. A temporary key is asked for in
+// key gets a lifetime choice (the offer's: 15 min to 24 h on Huawei's IAM, IBM IAM's hour), or the
+// permanent key. A temporary key is asked for in
 // two clicks, as every cloud request is: the first shows the one request (`prepare`), the second
 // sends it and copies or downloads the snippet holding the key it brings (`issue`), and says when
 // that key expires.
@@ -45,13 +46,13 @@ export function codePanel(t, profiles, backend) {
   };
 
   /** The lifetimes for this tool: the temporary ones and the permanent key, the offer's default chosen. */
-  async function showLifetimes() {
+  function showLifetimes() {
     const kind = temporary ? offer()?.temporary ?? 'no' : 'no';
     if (kind === 'no') {
       lifetime.hidden = true;
       return;
     }
-    const seconds = await temporary.lifetimes();
+    const seconds = offer().lifetimes;
     lifetime.replaceChildren(...[...seconds, 'permanent'].map((value) => el('option', { value: String(value) }, t(`code_lifetime_${value}`))));
     lifetime.value = kind === 'default' ? String(seconds[0]) : 'permanent';
     lifetime.hidden = false;
@@ -93,7 +94,7 @@ export function codePanel(t, profiles, backend) {
   async function loadTargets() {
     offers = await backend.offers({ profileId: profile.value }).catch(() => []);
     target.replaceChildren(...offers.map((o) => el('option', { value: o.target }, targetLabel(t, o.target))));
-    await showLifetimes();
+    showLifetimes();
     await show();
   }
 
@@ -168,7 +169,7 @@ export function codePanel(t, profiles, backend) {
     loadTargets();
   });
   target.addEventListener('change', async () => {
-    await showLifetimes();
+    showLifetimes();
     await show();
   });
   lifetime.addEventListener('change', show);

@@ -53,7 +53,6 @@ export interface Requests extends FlowRequests {
   'code.render': { profileId: string; target: Core.Target };
   'code.copySecret': { profileId: string; target: Core.Target };
   'code.download': { profileId: string; target: Core.Target };
-  'code.lifetimes': {};
 
   'fill.status': { tabId: number };
   'fill.run': { tabId: number; profileId?: string; confirmedFrameOrigin?: string; chosen?: Record<string, string> };

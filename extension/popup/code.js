@@ -3,7 +3,7 @@
 // environment variable it reads; "Copy with secret…" and "Download…" need a second, explicit click
 // after a warning. After a copy with the secret the worker clears the clipboard once the delay is
 // over, if it still holds the copy, when credfill may read the clipboard ("Allow clearing" asks).
-// A temporary key (a Huawei Cloud or Flexible Engine tool) is the `temporary-key` flow's: this page
+// A short-lived key (a temporary AK/SK, an IBM bearer token) is the `temporary-key` flow's: this page
 // shows its request and starts it; the worker sends it and gives back only the snippet.
 import { api } from '../lib/browser.js';
 import { el } from '../lib/dom.js';
@@ -16,7 +16,7 @@ import { hostAccess } from './host-access.js';
 
 /** @type {import('../pkg/credfill.js').FlowKind} */
 const KIND = 'temporary-key';
-const keyFor = (seconds) => [{ action: 'create-temporary-key', seconds }];
+const keyFor = (seconds) => [{ action: 'issue', seconds }];
 
 /** What lets the first click fail with the flow's own words: the line its run said. */
 function unless(view) {
@@ -33,7 +33,6 @@ function temporary(button, profileId) {
   const flow = () => ({ kind: KIND, profileId: profileId() });
   return {
     learn: access.learn,
-    lifetimes: () => ask('code.lifetimes'),
     async prepare(seconds) {
       const view = await access.start(() => ask('flow.start', flow()), () => ask('flow.view', flow()).then((v) => (v.ready || v.said.length) && v));
       unless(view);

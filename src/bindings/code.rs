@@ -1,12 +1,11 @@
 //! JS exports for `crate::code`: `codeOffers(profile)`, `renderSnippet(profile, target, withSecret,
-//! comments)`, `renderTemporarySnippet(profile, target, issued, comments)`, `codeCommentKeys()` and
-//! `codeLifetimes()`.
+//! comments)`, `renderTemporarySnippet(profile, target, issued, comments)` and `codeCommentKeys()`.
 //! The worker calls them with a stored profile; a snippet's text crosses as a plain string only
 //! here, on its way to the page that copies or downloads it.
 
 use super::{from_js, to_js};
-use crate::code::{self, CodeError, Comment, CommentWords, Refused, Target};
-use crate::profile::{Credential, Profile};
+use crate::code::{self, Comment, CommentWords, Refused, ShortLived, Target};
+use crate::profile::Profile;
 use wasm_bindgen::prelude::*;
 
 fn profile(value: JsValue) -> Result<Profile, JsValue> {
@@ -44,12 +43,6 @@ pub fn code_comment_keys() -> Vec<String> {
         .collect()
 }
 
-/// `codeLifetimes()` → the temporary keys' lifetimes the panel offers, in seconds.
-#[wasm_bindgen(js_name = codeLifetimes)]
-pub fn code_lifetimes() -> Vec<u32> {
-    code::LIFETIMES.to_vec()
-}
-
 /// `renderSnippet(profile, target, withSecret, comments?)` → `{target, language, fileName?,
 /// secretEnv?, withSecret, text}`, `comments` being `{key: words}` for `codeCommentKeys()`; throws
 /// `{code, params}` (`wrong-provider`, `missing-value`, `needs-secret`…).
@@ -66,20 +59,19 @@ pub fn render_snippet(
     to_js(&snippet.map_err(refused)?)
 }
 
-/// `renderTemporarySnippet(profile, target, issued, comments?)` → the snippet with `issued` (the
-/// temporary key a `temporary-key` flow's turn gave, `{kind: 'aksk', …, securityToken, expiresAt}`)
-/// in place of the profile's permanent key; throws `{code, params}` as `renderSnippet` does.
+/// `renderTemporarySnippet(profile, target, issued, comments?)` → the snippet with `issued` (what a
+/// `temporary-key` flow's turn gave: `{kind: 'aksk', …, securityToken, expiresAt}` or `{kind:
+/// 'bearer-token', accessToken, expiration}`) in place of the profile's own key, `expiresAt` said;
+/// throws `{code, params}` as `renderSnippet` does.
 #[wasm_bindgen(js_name = renderTemporarySnippet, unchecked_return_type = "Snippet")]
 pub fn render_temporary_snippet(
     #[wasm_bindgen(unchecked_param_type = "Profile")] profile_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Target")] target: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Credential")] issued: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object")] issued: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string>")] comments: JsValue,
 ) -> Result<JsValue, JsValue> {
     let target: Target = from_js(target, "bad-target", "not a snippet target")?;
-    let Credential::AkSk(issued) = from_js(issued, "bad-key", "not an issued key")? else {
-        return Err(refused(CodeError::NoKey.into()));
-    };
+    let issued: ShortLived = from_js(issued, "bad-key", "not an issued key")?;
     let comments = comment_words(comments)?;
     let snippet = code::render_temporary(&profile(profile_value)?, target, issued, &comments);
     to_js(&snippet.map_err(refused)?)

@@ -12,6 +12,7 @@
 use super::{from_js, request_error, to_js, JsRequest};
 use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::RequestError;
+use crate::code::ShortLived;
 use crate::flows::flow::{self, Flow, Turn};
 use crate::flows::key_check::KeyCheckFlow;
 use crate::flows::openscale::add_provider::AddProvider;
@@ -116,7 +117,7 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
         #[serde(rename = "newKey", skip_serializing_if = "Option::is_none")]
         new_key: &'a Option<Credential>,
         #[serde(skip_serializing_if = "Option::is_none")]
-        issued: &'a Option<Credential>,
+        issued: &'a Option<ShortLived>,
     }
     to_js(&JsTurn {
         state: &turn.state,

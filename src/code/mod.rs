@@ -19,6 +19,7 @@ mod obs;
 pub use escape::Language;
 
 use crate::cloud::catalog::{self, Origin};
+use crate::cloud::ibm::iam_token::HeldToken;
 use crate::profile::{AkSk, Credential, Profile, Provider};
 use crate::secret::Secret;
 use crate::words::{message_codes, Param, Params};
@@ -79,10 +80,12 @@ pub enum Value {
     SecurityToken,
     /// When a temporary key expires, as IAM wrote it (the `{~temporary-until}` comment says it).
     ExpiresAt,
+    /// An IBM IAM bearer token, in place of the API key (a secret: only with the secret's own snippet).
+    BearerToken,
 }
 
 impl Value {
-    const ALL: [Value; 16] = [
+    const ALL: [Value; 17] = [
         Value::Ak,
         Value::Secret,
         Value::Region,
@@ -99,6 +102,7 @@ impl Value {
         Value::Instance,
         Value::SecurityToken,
         Value::ExpiresAt,
+        Value::BearerToken,
     ];
 
     fn name(self) -> &'static str {
@@ -119,6 +123,7 @@ impl Value {
             Value::Instance => "instance",
             Value::SecurityToken => "security_token",
             Value::ExpiresAt => "expires_at",
+            Value::BearerToken => "bearer_token",
         }
     }
 
@@ -332,6 +337,9 @@ pub struct Snippet {
     pub about: Offer,
     pub with_secret: bool,
     pub text: Secret,
+    /// A short-lived credential's expiry, as written in the snippet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
 }
 
 /// What the "Use in code" panel offers for a profile: the targets of its provider.
@@ -347,6 +355,8 @@ pub struct Offer {
     pub secret_env: Option<&'static str>,
     /// Whether a temporary key can be asked for this snippet (see [`Temporary`]).
     pub temporary: Temporary,
+    /// The lifetimes one can be asked for, in seconds.
+    pub lifetimes: &'static [u32],
 }
 
 /// What a short-lived key offers for a snippet.
@@ -366,7 +376,7 @@ impl Offer {
     fn of(t: &Template, provider: Provider) -> Self {
         let temporary = match provider {
             _ if !t.temporary => Temporary::No,
-            Provider::Huawei => Temporary::Default,
+            Provider::Huawei | Provider::Ibm => Temporary::Default,
             Provider::FlexibleEngine => Temporary::Unconfirmed,
             _ => Temporary::No,
         };
@@ -376,13 +386,35 @@ impl Offer {
             file_name: t.file_name,
             secret_env: t.secret_env,
             temporary,
+            lifetimes: match temporary {
+                Temporary::No => &[],
+                _ => lifetimes(provider),
+            },
         }
     }
 }
 
-/// The lifetimes the panel offers for a temporary key, in seconds (15 min, 1 h, 8 h, 24 h: within
-/// what IAM issues, [`crate::cloud::iam::create_temporary_key::SECONDS`]).
-pub const LIFETIMES: [u32; 4] = [900, 3_600, 28_800, 86_400];
+/// The lifetimes of a short-lived credential for `provider`'s code, in seconds: Huawei IAM's temporary
+/// keys last 15 min, 1 h, 8 h or 24 h (within what it issues,
+/// [`crate::cloud::iam::create_temporary_key::SECONDS`]); IBM IAM's bearer tokens last the hour IAM
+/// gives them (https://cloud.ibm.com/docs/iam?topic=iam-iamtoken_from_apikey).
+pub fn lifetimes(provider: Provider) -> &'static [u32] {
+    match provider {
+        Provider::Huawei | Provider::FlexibleEngine => &[900, 3_600, 28_800, 86_400],
+        Provider::Ibm => &[3_600],
+        _ => &[],
+    }
+}
+
+/// A short-lived credential a cloud issued for code, in place of the profile's own key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ShortLived {
+    /// A temporary AK/SK with its security token (Huawei Cloud IAM's securitytokens).
+    Aksk(AkSk),
+    /// An IBM IAM bearer token (from the profile's API key).
+    BearerToken(HeldToken),
+}
 
 /// The targets that fit `profile`'s provider.
 pub fn offers(profile: &Profile) -> Vec<Offer> {
@@ -400,17 +432,36 @@ pub fn render(
     with_secret: bool,
     comments: &CommentWords,
 ) -> Result<Snippet, Refused> {
+    let (values, secret) = values(profile);
+    write(
+        profile.provider,
+        target,
+        values,
+        secret,
+        with_secret,
+        comments,
+    )
+}
+
+/// The snippet of `target` for `provider` from its values and its secret.
+fn write(
+    provider: Provider,
+    target: Target,
+    values: BTreeMap<Value, String>,
+    secret: Option<Secret>,
+    with_secret: bool,
+    comments: &CommentWords,
+) -> Result<Snippet, Refused> {
     let template = template(target);
-    if !template.providers.contains(&profile.provider) {
+    if !template.providers.contains(&provider) {
         return Err(CodeError::WrongProvider.into());
     }
     if template.secret_env.is_none() && !with_secret {
         return Err(CodeError::NeedsSecret.into());
     }
-    let (values, secret) = values(profile);
     let secret = secret.ok_or(CodeError::NoKey)?;
-    // A temporary key works only with its token, itself a secret: written with the secret only.
-    if values.contains_key(&Value::SecurityToken) {
+    // A short-lived credential works only with its token, itself a secret: written with the secret only.
+    if values.contains_key(&Value::SecurityToken) || values.contains_key(&Value::BearerToken) {
         if !template.temporary {
             return Err(CodeError::NoTemporaryForm.into());
         }
@@ -473,7 +524,7 @@ pub fn render(
         )?;
         text.push('\n');
     }
-    let mut about = Offer::of(template, profile.provider);
+    let mut about = Offer::of(template, provider);
     if with_secret {
         about.secret_env = None;
     }
@@ -481,28 +532,43 @@ pub fn render(
         about,
         with_secret,
         text: Secret::new(text),
+        expires_at: values.get(&Value::ExpiresAt).cloned(),
     })
 }
 
-/// The snippet of `target` with `temporary` (a key IAM just issued for it, with its security
-/// token) in place of the profile's permanent AK/SK, which it never holds.
+/// The snippet of `target` with `issued` (a short-lived credential the cloud just issued for it) in
+/// place of the profile's own key, which it never holds.
 pub fn render_temporary(
     profile: &Profile,
     target: Target,
-    temporary: AkSk,
+    issued: ShortLived,
     comments: &CommentWords,
 ) -> Result<Snippet, Refused> {
-    if temporary.security_token.is_none() || !profile.provider.takes_huawei_keys() {
-        return Err(CodeError::NoKey.into());
+    match issued {
+        ShortLived::Aksk(key) => {
+            if key.security_token.is_none() || !profile.provider.takes_huawei_keys() {
+                return Err(CodeError::NoKey.into());
+            }
+            let mut with_temporary = profile.clone();
+            with_temporary
+                .credentials
+                .retain(|c| !matches!(c, Credential::AkSk(_)));
+            with_temporary.credentials.insert(0, Credential::AkSk(key));
+            render(&with_temporary, target, true, comments)
+        }
+        ShortLived::BearerToken(token) => {
+            if profile.provider != Provider::Ibm {
+                return Err(CodeError::NoKey.into());
+            }
+            let (mut values, _api_key) = values(profile);
+            let expires = crate::date::format_rfc3339_ms(token.expiration as i64 * 1000);
+            values.extend(expires.map(|e| (Value::ExpiresAt, e)));
+            values.insert(Value::BearerToken, token.access_token.expose().to_owned());
+            // The token stands in for the API key everywhere: a `{secret}` writes the token.
+            let secret = Some(token.access_token);
+            write(profile.provider, target, values, secret, true, comments)
+        }
     }
-    let mut with_temporary = profile.clone();
-    with_temporary
-        .credentials
-        .retain(|c| !matches!(c, Credential::AkSk(_)));
-    with_temporary
-        .credentials
-        .insert(0, Credential::AkSk(temporary));
-    render(&with_temporary, target, true, comments)
 }
 
 /// The line without its condition prefixes, if its conditions hold.

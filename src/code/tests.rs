@@ -1,4 +1,5 @@
 use super::*;
+use crate::cloud::ibm::iam_token::HeldToken;
 use crate::profile::{AkIssuer, AkSk, IbmApiKey};
 use proptest::prelude::*;
 
@@ -632,7 +633,7 @@ fn a_temporary_key_takes_the_permanent_keys_place_and_nothing_of_the_permanent_k
     let snippet = render_temporary(
         &profile,
         Target::HuaweicloudEnv,
-        temporary.clone(),
+        ShortLived::Aksk(temporary.clone()),
         &CommentWords::new(),
     );
     let text = snippet.unwrap().text.expose().to_owned();
@@ -648,17 +649,74 @@ fn a_temporary_key_takes_the_permanent_keys_place_and_nothing_of_the_permanent_k
     let refused = render_temporary(
         &profile,
         Target::ObsPython,
-        without_token,
+        ShortLived::Aksk(without_token),
         &CommentWords::new(),
     );
     assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
     let refused = render_temporary(
         &ibm("eu-de", SK),
         Target::OpenscalePython,
-        temporary,
+        ShortLived::Aksk(temporary),
         &CommentWords::new(),
     );
     assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
+}
+
+fn bearer() -> ShortLived {
+    ShortLived::BearerToken(HeldToken {
+        access_token: Secret::new("eyJ.bearer.token"),
+        expiration: 1_796_583_600,
+    })
+}
+
+#[test]
+fn an_ibm_bearer_token_takes_the_api_keys_place_in_the_openscale_client_only() {
+    let profile = ibm("eu-de", "the-permanent-api-key");
+    let words: CommentWords = [(
+        "code_comment_temporary_until".to_owned(),
+        "valid until {expires}".to_owned(),
+    )]
+    .into();
+    let snippet = render_temporary(&profile, Target::OpenscalePython, bearer(), &words).unwrap();
+    let text = snippet.text.expose();
+    assert!(
+        text.contains("from ibm_cloud_sdk_core.authenticators import BearerTokenAuthenticator\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("authenticator = BearerTokenAuthenticator('eyJ.bearer.token')\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("IAMAuthenticator") && !text.contains("the-permanent-api-key"),
+        "{text}"
+    );
+    assert!(text.contains("# valid until 2026-12-06T"), "{text}");
+    assert_eq!(
+        snippet.expires_at.as_deref().map(|e| &e[..11]),
+        Some("2026-12-06T")
+    );
+    for target in [
+        Target::IbmcloudLogin,
+        Target::IbmcloudEnv,
+        Target::IbmcloudDotenv,
+        Target::TerraformIbm,
+    ] {
+        let refused = render_temporary(&profile, target, bearer(), &words).unwrap_err();
+        assert_eq!(refused.code, CodeError::NoTemporaryForm, "{target:?}");
+    }
+    let huawei = huawei(Provider::Huawei, "cn-north-4", None, SK);
+    let refused = render_temporary(&huawei, Target::ObsPython, bearer(), &words);
+    assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
+    let offered: BTreeMap<_, _> = offers(&profile)
+        .into_iter()
+        .map(|o| (o.target, (o.temporary, o.lifetimes)))
+        .collect();
+    assert_eq!(
+        offered[&Target::OpenscalePython],
+        (Temporary::Default, &[3600][..])
+    );
+    assert_eq!(offered[&Target::TerraformIbm], (Temporary::No, &[][..]));
 }
 
 #[test]
@@ -693,7 +751,7 @@ fn a_temporary_key_is_refused_where_its_token_has_no_place_or_without_the_secret
     );
     assert!(offers(&ibm("eu-de", SK))
         .iter()
-        .all(|o| o.temporary == Temporary::No));
+        .all(|o| o.temporary == Temporary::No || o.target == Target::OpenscalePython));
 }
 
 #[test]

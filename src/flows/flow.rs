@@ -9,6 +9,7 @@
 
 use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::{Answer, Preview, Request, RequestError};
+use crate::code::ShortLived;
 use crate::profile::Credential;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -100,10 +101,10 @@ pub struct Turn<F: Flow + ?Sized> {
     /// vault in place of the key it replaces in the input's profile, and gives back that profile
     /// before the next request. Never in the state, the lines, the popup or a log.
     pub new_key: Option<Credential>,
-    /// A short-lived key the cloud issued for code (a temporary AK/SK and security token): the
-    /// caller renders it into the snippet the click asked for and forgets it. Never saved, never
-    /// in the state, the lines or a log.
-    pub issued: Option<Credential>,
+    /// A short-lived credential the cloud issued for code (a temporary AK/SK and security token, an
+    /// IBM bearer token): the caller renders it into the snippet the click asked for and forgets it.
+    /// Never saved, never in the state, the lines or a log.
+    pub issued: Option<ShortLived>,
 }
 
 impl<F: Flow + ?Sized> Turn<F> {

@@ -1,10 +1,12 @@
-//! *Use in code* with a short-lived key, for a Huawei Cloud or Flexible Engine profile: the
-//! profile's permanent AK/SK signs one request for a temporary AK/SK and security token
-//! ([`create_temporary_key`]), which the snippet holds instead of the permanent secret.
+//! *Use in code* with a short-lived credential instead of the profile's own key. For a Huawei Cloud
+//! or Flexible Engine profile the permanent AK/SK signs one request for a temporary AK/SK and
+//! security token ([`create_temporary_key`]); for an IBM Cloud profile the API key is exchanged for
+//! an IAM bearer token ([`iam_token`]), which code then uses with `BearerTokenAuthenticator`.
 //!
-//! 1. **Read** the account's ID (`X-Domain-Id`, as huaweicloudsdkcore's `GlobalCredentials` sends it).
+//! 1. **Read** (Huawei keys) the account's ID (`X-Domain-Id`, as huaweicloudsdkcore's
+//!    `GlobalCredentials` sends it).
 //! 2. **Issue** (previewed, sent once from the click): not a change to the cloud, but it makes a
-//!    credential, so the user sees the request first. The answer's key goes to the caller in
+//!    credential, so the user sees the request first. What it brings goes to the caller in
 //!    [`Turn::issued`], which renders the snippet with it and forgets it: never in the state, the
 //!    lines, the vault or a log.
 //!
@@ -13,11 +15,14 @@
 
 use crate::cloud::catalog::endpoints;
 use crate::cloud::iam::{accepted, auth_domains, create_temporary_key, Refusal};
+use crate::cloud::ibm::iam_token::{self, HeldToken};
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Answer, Request, RequestError};
+use crate::code::{lifetimes, ShortLived};
 use crate::flows::flow::{Flow, Turn};
+use crate::flows::rotate_ibm_key::{ibm_api_key, ibm_iam};
 use crate::flows::rotate_key::{holds_temporary_key, iam_origins, status_of, Asked, Line};
-use crate::profile::{Credential, Provider};
+use crate::profile::Provider;
 use crate::words::message_codes;
 use serde::{Deserialize, Serialize};
 
@@ -32,8 +37,8 @@ pub type Issue = crate::flows::rotate_key::Rotate;
 )]
 pub enum Call {
     AccountId,
-    /// A temporary key valid `seconds` (within [`create_temporary_key::SECONDS`]).
-    CreateTemporaryKey {
+    /// A short-lived credential valid `seconds`, one of the cloud's [`lifetimes`].
+    Issue {
         seconds: u32,
     },
 }
@@ -83,10 +88,18 @@ impl Flow for TemporaryKey {
     type Error = RequestError;
 
     fn origins(issue: &Issue) -> Result<Vec<String>, RequestError> {
-        iam_origins(&issue.profile)
+        match issue.profile.provider {
+            Provider::Ibm => Ok(vec![ibm_iam(&issue.profile)?.match_pattern()]),
+            _ => iam_origins(&issue.profile),
+        }
     }
 
+    /// IBM's token needs no read first.
     fn start(issue: Issue, _: Issuing) -> Result<Turn<Self>, RequestError> {
+        if issue.profile.provider == Provider::Ibm {
+            ibm_api_key(&issue.profile)?;
+            return Ok(Turn::stopped(Issuing::default(), vec![]));
+        }
         if holds_temporary_key(&issue.profile)? {
             let said = vec![Line::coded(TemporaryCode::TemporaryKey.as_str())];
             let state = Issuing {
@@ -104,6 +117,9 @@ impl Flow for TemporaryKey {
         call: &Call,
         answer: &Answer,
     ) -> Result<Turn<Self>, RequestError> {
+        if issue.profile.provider == Provider::Ibm {
+            return Ok(bearer_token(&issue, state, answer));
+        }
         let body = match accepted(answer) {
             Ok(body) => body,
             Err(refusal) => return Ok(said(&issue, state, refusal)),
@@ -117,24 +133,29 @@ impl Flow for TemporaryKey {
                 }
                 None => Ok(said(&issue, state, other())),
             },
-            Call::CreateTemporaryKey { .. } => match create_temporary_key::parse(body) {
-                Some(key) => {
-                    let mut turn = Turn::stopped(state, vec![]);
-                    turn.issued = Some(Credential::AkSk(key));
-                    Ok(turn)
-                }
+            Call::Issue { .. } => match create_temporary_key::parse(body) {
+                Some(key) => Ok(issued(state, ShortLived::Aksk(key))),
                 None => Ok(said(&issue, state, other())),
             },
         }
     }
 
     fn request(issue: &Issue, state: &Issuing, call: &Call) -> Result<Request, RequestError> {
+        if issue.profile.provider == Provider::Ibm {
+            return match call {
+                Call::Issue { .. } => Ok(iam_token::request(
+                    ibm_api_key(&issue.profile)?,
+                    &ibm_iam(&issue.profile)?,
+                )),
+                Call::AccountId => Err(RequestError::NotPlanned),
+            };
+        }
         let key = SigningKey::of(&issue.profile, &issue.timestamp)?;
         let found = endpoints(&issue.profile);
         let iam = found.need_iam()?;
         match call {
             Call::AccountId => auth_domains::request(&key, iam),
-            Call::CreateTemporaryKey { seconds } => {
+            Call::Issue { seconds } => {
                 let domain = state.domain_id.as_deref().ok_or(RequestError::NotPlanned)?;
                 create_temporary_key::request(&key, iam, domain, *seconds)
             }
@@ -142,7 +163,7 @@ impl Flow for TemporaryKey {
     }
 
     fn is_write(call: &Call) -> bool {
-        matches!(call, Call::CreateTemporaryKey { .. })
+        matches!(call, Call::Issue { .. })
     }
 
     /// A click's run says only what its own request did.
@@ -155,23 +176,52 @@ impl Flow for TemporaryKey {
         Turn::sending(&issue, state, calls, vec![])
     }
 
-    /// One key of a lifetime IAM allows, once the account is known.
-    fn writes(_: &Issue, state: &Issuing, asked: Asked<Call>) -> Result<Vec<Call>, RequestError> {
+    /// One credential of a lifetime the cloud issues, once the account is known.
+    fn writes(
+        issue: &Issue,
+        state: &Issuing,
+        asked: Asked<Call>,
+    ) -> Result<Vec<Call>, RequestError> {
+        let offered = lifetimes(issue.profile.provider);
         match asked.calls.as_slice() {
-            [Call::CreateTemporaryKey { seconds }]
-                if state.domain_id.is_some() && create_temporary_key::SECONDS.contains(seconds) =>
-            {
+            [Call::Issue { seconds }] if ready(issue, state) && offered.contains(seconds) => {
                 Ok(asked.calls)
             }
             _ => Err(RequestError::WriteNotPreviewed),
         }
     }
 
-    fn view(_: &Issue, state: &Issuing) -> View {
+    fn view(issue: &Issue, state: &Issuing) -> View {
         View {
-            ready: state.domain_id.is_some(),
+            ready: ready(issue, state),
             said: state.said.clone(),
         }
+    }
+}
+
+/// Whether the issuing request can be made: IBM's at once, Huawei's once the account is known.
+fn ready(issue: &Issue, state: &Issuing) -> bool {
+    issue.profile.provider == Provider::Ibm || state.domain_id.is_some()
+}
+
+/// The last turn, with what the cloud issued.
+fn issued(state: Issuing, short_lived: ShortLived) -> Turn<TemporaryKey> {
+    let mut turn = Turn::stopped(state, vec![]);
+    turn.issued = Some(short_lived);
+    turn
+}
+
+/// IBM IAM's answer: the bearer token, or why none came (IAM refuses an unknown or disabled API key
+/// with 400 `BXNIM0415E`, https://cloud.ibm.com/docs/iam?topic=iam-iamtoken_from_apikey).
+fn bearer_token(issue: &Issue, state: Issuing, answer: &Answer) -> Turn<TemporaryKey> {
+    let status = status_of(answer);
+    let Answer::Response { body, .. } = answer else {
+        return said(issue, state, Refusal::Unreached);
+    };
+    match iam_token::parse(status, body) {
+        Ok(token) => issued(state, ShortLived::BearerToken(HeldToken::from(token))),
+        Err(_) if matches!(status, 400 | 401 | 403) => said(issue, state, Refusal::Key(None)),
+        Err(_) => said(issue, state, Refusal::Other(status)),
     }
 }
 
@@ -187,7 +237,12 @@ fn said(issue: &Issue, mut state: Issuing, refusal: Refusal) -> Turn<TemporaryKe
     };
     let said = match refusal {
         Refusal::Unreached => {
-            let host = endpoints(&issue.profile).iam.map(|o| o.host);
+            let found = endpoints(&issue.profile);
+            let iam = match issue.profile.provider {
+                Provider::Ibm => found.ibm_iam,
+                _ => found.iam,
+            };
+            let host = iam.map(|o| o.host);
             line(TemporaryCode::Network).with("host", host.unwrap_or_default())
         }
         Refusal::Key(_) => line(TemporaryCode::KeyRefused),
@@ -203,7 +258,7 @@ fn said(issue: &Issue, mut state: Issuing, refusal: Refusal) -> Turn<TemporaryKe
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cloud::key::tests::{aksk, key, profile, AK, TIMESTAMP};
+    use crate::cloud::key::tests::{aksk, ibm_platform_key, key, profile, AK, TIMESTAMP};
     use crate::flows::flow;
 
     const DOMAINS: &str =
@@ -229,7 +284,7 @@ mod tests {
         }
     }
 
-    const FIFTEEN_MINUTES: Call = Call::CreateTemporaryKey { seconds: 900 };
+    const FIFTEEN_MINUTES: Call = Call::Issue { seconds: 900 };
 
     #[test]
     fn reads_the_account_then_issues_one_key_from_the_click_that_previewed_it() {
@@ -276,7 +331,7 @@ mod tests {
             &approved,
         )
         .unwrap();
-        let Some(Credential::AkSk(temporary)) = &turn.issued else {
+        let Some(ShortLived::Aksk(temporary)) = &turn.issued else {
             panic!("no key issued")
         };
         assert_eq!(temporary.access_key_id, "E6DX0TF2ZREQ4Z...");
@@ -296,10 +351,10 @@ mod tests {
         let preview = |state: &Issuing, calls| {
             flow::preview::<TemporaryKey>(&issue(Provider::Huawei), state, Asked { calls })
         };
-        assert!(preview(&ready(), vec![Call::CreateTemporaryKey { seconds: 86_400 }]).is_ok());
+        assert!(preview(&ready(), vec![Call::Issue { seconds: 86_400 }]).is_ok());
         for calls in [
-            vec![Call::CreateTemporaryKey { seconds: 899 }],
-            vec![Call::CreateTemporaryKey { seconds: 86_401 }],
+            vec![Call::Issue { seconds: 899 }],
+            vec![Call::Issue { seconds: 86_401 }],
             vec![FIFTEEN_MINUTES, FIFTEEN_MINUTES],
             vec![Call::AccountId],
             vec![],
@@ -357,19 +412,74 @@ mod tests {
     }
 
     #[test]
-    fn a_temporary_key_is_not_exchanged_and_ibm_is_not_served_here() {
+    fn a_temporary_key_is_not_exchanged_for_another() {
         let mut temporary = issue(Provider::Huawei);
         temporary.profile.credentials = vec![key(AK, "s", Some("t"))];
         let turn = flow::start::<TemporaryKey>(temporary, Issuing::default()).unwrap();
         assert!(turn.stop && turn.send.is_empty());
         assert_eq!(turn.lines[0].code, "temporary-key");
-        let ibm = Issue {
-            profile: profile(Provider::Ibm, "eu-de", vec![]),
+    }
+
+    const IBM_TOKEN: &str = include_str!("../../tests/fixtures/cloud-answers/ibm/iam_token.json");
+    const IBM_UNKNOWN_KEY: &str =
+        include_str!("../../tests/fixtures/cloud-answers/ibm/iam_bxnim0415e.json");
+
+    #[test]
+    fn ibm_exchanges_the_api_key_for_a_bearer_token_from_the_click_that_previewed_it() {
+        let ibm = || Issue {
+            profile: profile(Provider::Ibm, "eu-de", vec![ibm_platform_key()]),
             timestamp: TIMESTAMP.into(),
         };
-        assert!(matches!(
-            TemporaryKey::origins(&ibm),
-            Err(RequestError::Unsupported(_))
-        ));
+        assert_eq!(
+            TemporaryKey::origins(&ibm()).unwrap(),
+            ["https://iam.cloud.ibm.com/*"]
+        );
+        let turn = flow::start::<TemporaryKey>(ibm(), Issuing::default()).unwrap();
+        assert!(turn.send.is_empty(), "no read first");
+        assert!(TemporaryKey::view(&ibm(), &turn.state).ready);
+        let hour = || Asked {
+            calls: vec![Call::Issue { seconds: 3600 }],
+        };
+        let shown = flow::preview::<TemporaryKey>(&ibm(), &Issuing::default(), hour()).unwrap();
+        assert!(shown[0].preview.url.ends_with("/identity/token"));
+        assert!(
+            !format!("{:?}", shown[0].preview).contains(&"k".repeat(44)),
+            "the API key is masked"
+        );
+        let fifteen = Asked {
+            calls: vec![FIFTEEN_MINUTES],
+        };
+        let not_ibms = flow::preview::<TemporaryKey>(&ibm(), &Issuing::default(), fifteen);
+        assert_eq!(
+            not_ibms.err(),
+            Some(RequestError::WriteNotPreviewed),
+            "IAM decides: one hour"
+        );
+
+        let read = |status, body| {
+            let answer = Answer::response(status, &[], body);
+            flow::read::<TemporaryKey>(
+                ibm(),
+                Issuing::default(),
+                &hour().calls[0],
+                &answer,
+                &hour().calls,
+            )
+            .unwrap()
+        };
+        let turn = read(200, IBM_TOKEN);
+        let Some(ShortLived::BearerToken(token)) = &turn.issued else {
+            panic!("no token")
+        };
+        assert!(!token.access_token.expose().is_empty());
+        assert!(
+            turn.stop && turn.token.is_none(),
+            "not held for other flows"
+        );
+        let kept = serde_json::to_string(&turn.state).unwrap();
+        assert!(!kept.contains(token.access_token.expose()));
+        let refused = read(400, IBM_UNKNOWN_KEY);
+        assert!(refused.issued.is_none());
+        assert_eq!(refused.lines[0].code, "key-refused");
     }
 }

@@ -451,7 +451,7 @@ def temporary_case(rng):
     """A call of the temporary-key flow, and the request huaweicloudsdkiam builds and GlobalCredentials signs."""
     t, ak, sk, host, profile = iam_key(rng)
     domain_id = secrets_hex(rng)
-    action = rng.choice(["account-id", "create-temporary-key"])
+    action = rng.choice(["account-id", "issue"])
     seconds = rng.choice([900, 3600, 28800, 86400, rng.randint(900, 86400)])
     if action == "account-id":
         call, info = {}, IamClient._keystone_list_auth_domains_http_info(KeystoneListAuthDomainsRequest())

@@ -136,6 +136,6 @@ test('temporary key requests equal huaweicloudsdkiam\'s, signed as GlobalCredent
   replay('temporary', ({ input, state, call, expected }) => {
     const { request, write } = flowRequest('temporary-key', input, state, call);
     assertIamRequest(request, expected);
-    assert.equal(write, call.action === 'create-temporary-key');
+    assert.equal(write, call.action === 'issue');
   });
 });

@@ -5,7 +5,9 @@
 // (obs_native.py) verifies the signature made with the temporary key AND requires its
 // `x-obs-security-token`, and refuses it once expired; the ModelArts stand-in requires `X-Security-Token`
 // likewise. The S3-compatible forms are read back by s3cmd's own configuration parser and the real shell
-// (a stand-in `aws` prints the variables it was given). Needs pkg/ (make pkg) and .venv.
+// (a stand-in `aws` prints the variables it was given). IBM Cloud: the bearer token IBM IAM's stand-in
+// (ibm_cloud.py) gives for the API key, in ibm-watson-openscale's APIClient through ibm-cloud-sdk-core's
+// BearerTokenAuthenticator, refused once expired. Needs pkg/ (make pkg) and .venv.
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,7 +54,7 @@ print([b.name for b in answer.body.buckets])
 `;
 
 describe('every temporary-key snippet runs against stand-ins that require its token', () => {
-  let iam, obs, profile, issued;
+  let iam, obs, ibm, profile, issued;
   const obsUrl = () => profile.endpoint.obs;
   const render = (target, key = issued) => renderTemporarySnippet(profile, target, key, COMMENTS);
   const expired = async () => assert.ok((await (await fetch(`${iam.url}/e2e/expire`, { method: 'POST' })).json()).expired > 0);
@@ -62,6 +64,7 @@ describe('every temporary-key snippet runs against stand-ins that require its to
     shim('aws', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']);
     iam = await startServer('huawei_iam.py');
     obs = await startServer('obs_native.py', [], { env: { IAM_URL: iam.url } });
+    ibm = await startServer('ibm_cloud.py');
     // A host name, not an IP address: for an IP, esdk-obs-python signs in the S3 v2 form.
     const endpoint = { obs: obs.url.replace('127.0.0.1', 'localhost'), iam: iam.url, modelarts: iam.url };
     profile = { id: 'h', name: 'h', provider: 'huawei', region: 'ap-southeast-3', endpoint, projectId: iam.projectId,
@@ -69,7 +72,7 @@ describe('every temporary-key snippet runs against stand-ins that require its to
     issued = issueWithTheSdk(iam, 900);
   });
   after(async () => {
-    await Promise.all([iam, obs].map((s) => s?.stop()));
+    await Promise.all([iam, obs, ibm].map((s) => s?.stop()));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -120,6 +123,25 @@ print(ModelArtsClient.new_builder().with_credentials(credentials).with_endpoint(
     const aws = shell(render('aws-cli').text);
     ok(aws, 'aws');
     assert.deepEqual(shimCalls(aws)[0].env, { AWS_ACCESS_KEY_ID: issued.accessKeyId, AWS_SECRET_ACCESS_KEY: issued.secretAccessKey, AWS_SESSION_TOKEN: issued.securityToken });
+  });
+
+  it('IBM Cloud: OpenScale with a bearer token in place of the API key, refused once the token expired', async () => {
+    const form = new URLSearchParams({ grant_type: 'urn:ibm:params:oauth:grant-type:apikey', apikey: ibm.apiKey });
+    const token = await (await fetch(`${ibm.url}/identity/token`, { method: 'POST', body: form })).json();
+    const ibmProfile = { id: 'i', name: 'i', provider: 'ibm', region: 'eu-de', endpoint: ibm.url, openscaleGuid: ibm.instanceId,
+      credentials: [{ kind: 'ibm-api-key', apiKey: ibm.apiKey }] };
+    const bearer = { kind: 'bearer-token', accessToken: token.access_token, expiration: token.expiration };
+    const snippet = renderTemporarySnippet(ibmProfile, 'openscale-python', bearer, COMMENTS);
+    assert.match(snippet.text, /authenticator = BearerTokenAuthenticator\('/);
+    assert.ok(!snippet.text.includes(ibm.apiKey), 'no API key');
+    assert.ok(snippet.text.includes(`# Temporary key, valid until ${snippet.expiresAt}`), snippet.text);
+    const listed = python(snippet.text);
+    ok(listed, 'openscale with a bearer token');
+    assert.match(listed.stdout, new RegExp(ibm.instanceId));
+    assert.ok((await (await fetch(`${ibm.url}/e2e/expire`, { method: 'POST' })).json()).expired > 0);
+    const refused = python(snippet.text);
+    assert.notEqual(refused.status, 0);
+    assert.match(refused.output, /401|Unauthorized/);
   });
 
   it('after its expiry the same snippets are refused: OBS with ExpiredToken, ModelArts at the gateway', async () => {

@@ -8,6 +8,8 @@
 // the key (its test-only POST /e2e/expire, rather than waiting 15 minutes) the same snippet is refused.
 // The temporary secret reaches neither the page's DOM nor storage.session. Flexible Engine, whose IAM is not
 // documented to answer the call: against a stand-in without it, the user is told plainly, nothing is copied.
+// IBM Cloud: the OpenScale snippet copied with an IAM bearer token (ibm_cloud.py's), never the API key; it
+// runs with ibm-watson-openscale until the token expires.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -28,10 +30,11 @@ const pythonValue = (text, name) => text.match(new RegExp(`${name}='([^']*)'`))?
 
 for (const [name, launch] of BROWSERS) {
   describe(`${name}: a temporary key into code`, () => {
-    let browser, popup, id, xvfb, iam, obs, feIam, feId;
+    let browser, popup, id, xvfb, iam, obs, feIam, feId, ibm, ibmId;
     before(async () => {
       iam = await startServer('huawei_iam.py');
       feIam = await startServer('huawei_iam.py', [], { env: { SECURITYTOKENS_ABSENT: '1' } });
+      ibm = await startServer('ibm_cloud.py');
       obs = await startServer('obs_native.py', [], { env: { IAM_URL: iam.url } });
       if (name === 'chromium') xvfb = await startXvfb();
       browser = await launch({ extDir: E2E_EXTENSION[name], display: xvfb?.display });
@@ -43,13 +46,17 @@ for (const [name, launch] of BROWSERS) {
         name: 'orange', provider: 'flexible-engine', region: 'eu-west-0', endpoint: { iam: feIam.url, obs: obs.url },
         credentials: [{ kind: 'aksk', accessKeyId: feIam.accessKeyId, secretAccessKey: feIam.secretAccessKey }],
       });
+      ibmId = await seedProfile(browser, {
+        name: 'ibm', provider: 'ibm', region: 'us-south', endpoint: ibm.url, openscaleGuid: ibm.instanceId,
+        credentials: [{ kind: 'ibm-api-key', apiKey: ibm.apiKey }],
+      });
       popup = await browser.open('popup.html');
       await grantByPrompt(browser, popup, { permissions: ['clipboardRead', 'clipboardWrite'] });
     });
     after(async () => {
       await browser?.close();
       xvfb?.stop();
-      await Promise.all([iam, obs, feIam].map((s) => s?.stop()));
+      await Promise.all([iam, obs, feIam, ibm].map((s) => s?.stop()));
     });
 
     it('copies a 15-minute snippet: one request signed with the permanent key, the temporary key on the clipboard, refused after expiry', async () => {
@@ -92,6 +99,29 @@ for (const [name, launch] of BROWSERS) {
       assert.match(listed.stdout, /credfill-snippets/);
       await fetch(`${iam.url}/e2e/expire`, { method: 'POST' });
       assert.match(python(copied).output, /ExpiredToken/, 'refused after its expiry');
+    });
+
+    it('IBM Cloud: copies the OpenScale snippet with a one-hour IAM token, never the API key; refused once the token expired', async () => {
+      await chooseSnippet(popup, ibmId, 'openscale-python');
+      await popup.waitFor('.code-lifetime option[value="3600"]', { timeout: TIMEOUT });
+      assert.equal(await popup.evaluate(() => document.querySelector('.code-lifetime').value), '3600');
+      await popup.waitFor('.code-get-temporary:not([disabled])', { state: 'visible', timeout: TIMEOUT });
+      await popup.click('.code-get-temporary');
+      await popup.waitFor('.code-confirm-go', { state: 'visible', timeout: TIMEOUT });
+      const shown = await popup.text('.code-temporary-request');
+      assert.match(shown, /^POST http:\/\/127\.0\.0\.1:\d+\/identity\/token\n/);
+      assert.ok(!shown.includes(ibm.apiKey), 'the API key is masked');
+      const tokens = () => ibm.requests().filter((r) => r.path === '/identity/token').length;
+      const before = tokens();
+      await popup.click('.code-confirm-go');
+      const copied = await eventually(() => readClipboard(popup), (text) => Boolean(text?.includes('BearerTokenAuthenticator(')), TIMEOUT);
+      assert.equal(tokens() - before, 1, 'one token request');
+      assert.ok(!copied.includes(ibm.apiKey), 'no API key on the clipboard');
+      const listed = python(copied);
+      ok(listed, 'the copied OpenScale snippet');
+      assert.match(listed.stdout, new RegExp(ibm.instanceId));
+      await fetch(`${ibm.url}/e2e/expire`, { method: 'POST' });
+      assert.notEqual(python(copied).status, 0, 'refused after its expiry');
     });
 
     it('Flexible Engine: the permanent key by default; a temporary key its IAM does not issue is refused in plain words', async () => {

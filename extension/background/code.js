@@ -11,7 +11,7 @@
 // it reads and clears through an offscreen document (reason CLIPBOARD,
 // https://developer.chrome.com/docs/extensions/reference/api/offscreen); Firefox's background page
 // uses navigator.clipboard itself.
-import { codeCommentKeys, codeOffers, policyCheckSecretUse, renderSnippet } from '../pkg/credfill.js';
+import { codeCommentKeys, codeOffers, policyCheckSecretUse, renderSnippet, renderTemporarySnippet } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { CLIPBOARD_PERMISSIONS } from '../lib/clipboard.js';
 import { sha256Hex } from '../lib/sha256.js';
@@ -28,10 +28,12 @@ async function offers({ profileId }) {
   return codeOffers(await getProfile(profileId));
 }
 
-/** A snippet of the stored profile, its comments in the user's language. */
+/** The snippets' comments in the user's language. */
+const commentWords = () => wordsOf((key) => api.i18n.getMessage(key), codeCommentKeys());
+
+/** A snippet of the stored profile. */
 async function snippetOf(profileId, target, withSecret) {
-  const comments = wordsOf((key) => api.i18n.getMessage(key), codeCommentKeys());
-  return renderSnippet(await getProfile(profileId), target, withSecret, comments);
+  return renderSnippet(await getProfile(profileId), target, withSecret, commentWords());
 }
 
 async function render({ profileId, target }) {
@@ -44,14 +46,29 @@ async function download({ profileId, target }) {
   return snippetOf(profileId, target, true);
 }
 
-/** Copy with the secret: the text for the page to copy, and the clear planned. */
-async function copySecret({ profileId, target }) {
-  policyCheckSecretUse(await readManaged(), 'copy-with-secret');
-  const snippet = await snippetOf(profileId, target, true);
+/** A snippet with a secret for the page to copy, and the clipboard's clear planned. */
+async function forClipboard(snippet) {
   await api.storage.session.set({ [PENDING]: { digest: await sha256Hex(snippet.text) } });
   await api.alarms.create(CLEAR_ALARM, { when: Date.now() + CLEAR_SECONDS * 1000 });
   const clearable = await api.permissions.contains(CLIPBOARD_PERMISSIONS);
   return { ...snippet, clearSeconds: CLEAR_SECONDS, clearable };
+}
+
+/** Copy with the secret: the text for the page to copy, and the clear planned. */
+async function copySecret({ profileId, target }) {
+  policyCheckSecretUse(await readManaged(), 'copy-with-secret');
+  return forClipboard(await snippetOf(profileId, target, true));
+}
+
+/**
+ * The snippet of `target` with the short-lived credential a `temporary-key` flow was just issued
+ * (flows.js), for the page to copy (the clear planned) or, for a file, to download. The credential
+ * lives only in this call and the text the page gets: never stored, never logged.
+ */
+export async function temporarySnippet({ target, download }, profile, issued) {
+  if (download) policyCheckSecretUse(await readManaged(), 'download');
+  const snippet = renderTemporarySnippet(profile, target, issued, commentWords());
+  return download ? snippet : forClipboard(snippet);
 }
 
 /** Chrome: the offscreen document does the clipboard work; one exists at a time. */

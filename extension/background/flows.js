@@ -1,5 +1,5 @@
 // The one runner of the core's flows (src/flows/flow.rs): the key check, Prepare ModelArts, the
-// OpenScale flows (instances, IDs, adding a provider) and a key's rotation (Huawei's AK/SK, IBM's API key). The core plans each request and reads each
+// OpenScale flows (instances, IDs, adding a provider), a key's rotation (Huawei's AK/SK, IBM's API key) and a temporary key for code. The core plans each request and reads each
 // answer into the next turn; this file only sends: each request once, in order, never retried (five
 // failed AK/SK attempts lock a Huawei key for five minutes), without cookies, without following
 // redirects. Secrets never leave the worker except inside the signed requests themselves (and an IBM
@@ -16,6 +16,9 @@
 // says when the cloud made the profile's key (`keyCreated`: Test keys and the rotation read the key's
 // record), the core records it on the profile: the key-age reminder counts from it.
 //
+// A short-lived key the cloud issues for code (a turn's `issued`) becomes the snippet the click asked
+// for (code.js) and is forgotten: never in the vault, storage.session or a log.
+//
 // A flow's reads start in the popup's click that also asks for the hosts (when-permitted.js): the
 // toolbar popup may close behind the browser's prompt, so they run here once the hosts are granted.
 // A write is sent only from its own click, as the popup previewed it (`flow.write`).
@@ -24,6 +27,7 @@
 import { flowOrigins, flowPreview, flowRead, flowStart, flowView, flowWrite, policyCheckEndpoints } from '../pkg/credfill.js';
 import { api } from '../lib/browser.js';
 import { readManaged } from './policy.js';
+import { temporarySnippet } from './code.js';
 import { getProfile, listProfiles } from './profiles.js';
 import { applyOperation } from './vault-access.js';
 import { sendOnce, utcTimestamp } from './send-once.js';
@@ -83,6 +87,12 @@ const FLOWS = {
     keepsState: true,
     finish: (request, input, { state }) => flowView('rotate-ibm-key', input, state),
   },
+  // Reads the account's ID; a click's write then gets the key and gives the page its snippet.
+  'temporary-key': {
+    input: async ({ profileId }) => ({ profile: await getProfile(profileId), timestamp: utcTimestamp(new Date()) }),
+    keepsState: true,
+    finish: (request, input, { state, issued }) => (issued ? temporarySnippet(request, input.profile, issued) : flowView('temporary-key', input, state)),
+  },
 };
 
 function flowOf(kind) {
@@ -137,6 +147,7 @@ async function run(kind, request, begin, approved = []) {
   const keep = async (state) => flow.keepsState && api.storage.session.set({ [stateKey(kind, request.profileId)]: state });
   const unsent = approved.map((call) => JSON.stringify(call));
   const lines = [];
+  let issued;
   let turn = begin(input, await keptState(kind, request.profileId));
   let state = turn.state;
   const queue = [];
@@ -152,12 +163,13 @@ async function run(kind, request, begin, approved = []) {
     turn = flowRead(kind, input, state, call, await sendOnce(sent), approved);
     if (turn.newKey) input.profile = await saveNewKey(request.profileId, turn.newKey);
     if (turn.keyCreated) input.profile = await recordKeyCreated(request.profileId, turn.keyCreated);
+    if (turn.issued) issued = turn.issued;
     state = turn.state;
     lines.push(...turn.lines);
     await keep(state);
     if (turn.stop) break;
   }
-  const result = await flow.finish(request, input, { state, lines });
+  const result = await flow.finish(request, input, { state, lines, issued });
   if (flow.keepsResult) await api.storage.session.set({ [resultKey(kind, request.profileId)]: result });
   return result;
 }

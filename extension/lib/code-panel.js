@@ -1,11 +1,18 @@
 // The "Use in code" panel (popup/code.js, and www/ after an import): per profile and tool, the
 // snippet without the secret to copy, "Copy with secret…" and "Download…" only after a warning's
-// second click. `backend` renders: `{offers, render, copySecret, download, allowClearing?}` — the
+// second click. `backend` renders: `{offers, render, copySecret, download, allowClearing?, temporary?}` — the
 // worker's messages in the extension, the page's own WASM core in www/ (which stores nothing).
 // `backend.policy` (the extension's: the organisation's managed policy) hides what it forbids, and
 // says so; the worker refuses it anyway.
+//
+// With `backend.temporary` (the extension: it can ask the cloud), a tool whose offer takes a temporary
+// key gets a lifetime choice (the offer's: 15 min to 24 h on Huawei's IAM, IBM IAM's hour), or the
+// permanent key. A temporary key is asked for in
+// two clicks, as every cloud request is: the first shows the one request (`prepare`), the second
+// sends it and copies or downloads the snippet holding the key it brings (`issue`), and says when
+// that key expires.
 import { el } from './dom.js';
-import { errorWords, localeKey, phrase } from './words.js';
+import { dateWords, errorWords, localeKey, phrase, words } from './words.js';
 
 const targetLabel = (t, target) => t(localeKey('code_target', target));
 
@@ -27,6 +34,9 @@ export function codePanel(t, profiles, backend) {
   const copy = el('button', { type: 'button', class: 'code-copy' }, t('code_copy'));
   const copySecret = el('button', { type: 'button', class: 'code-copy-secret' }, t('code_copy_with_secret'));
   const download = el('button', { type: 'button', class: 'code-download' });
+  const lifetime = el('select', { class: 'code-lifetime', 'aria-label': t('code_lifetime'), hidden: true });
+  const getTemporary = el('button', { type: 'button', class: 'code-get-temporary primary', hidden: true }, t('code_get_temporary'));
+  const temporary = backend.temporary?.(getTemporary, () => profile.value);
   const confirm = el('div', { class: 'code-confirm', hidden: true });
   const status = el('p', { class: 'code-status', 'aria-live': 'polite' });
   const { allowCopyWithSecret = true, allowDownload = true } = backend.policy ?? {};
@@ -42,13 +52,36 @@ export function codePanel(t, profiles, backend) {
     status.replaceChildren(words, ...extra);
   };
 
+  /** The lifetimes for this tool: the temporary ones and the permanent key, the offer's default chosen. */
+  function showLifetimes() {
+    const kind = temporary ? offer()?.temporary ?? 'no' : 'no';
+    if (kind === 'no') {
+      lifetime.hidden = true;
+      return;
+    }
+    const seconds = offer().lifetimes;
+    lifetime.replaceChildren(...[...seconds, 'permanent'].map((value) => el('option', { value: String(value) }, t(`code_lifetime_${value}`))));
+    lifetime.value = kind === 'default' ? String(seconds[0]) : 'permanent';
+    lifetime.hidden = false;
+  }
+
+  const temporarySeconds = () => (lifetime.hidden || lifetime.value === 'permanent' ? null : Number(lifetime.value));
+
   async function show() {
     confirm.hidden = true;
     status.replaceChildren();
     const { secretEnv, fileName } = offer() ?? {};
-    download.hidden = !fileName || !allowDownload;
+    const seconds = temporarySeconds();
+    getTemporary.hidden = seconds === null || (Boolean(fileName) && !allowDownload);
+    copySecret.hidden = seconds !== null || !allowCopyWithSecret;
+    download.hidden = !fileName || seconds !== null || !allowDownload;
     download.textContent = t('code_download', [fileName ?? '']);
-    copy.hidden = !secretEnv;
+    copy.hidden = !secretEnv || seconds !== null;
+    if (seconds !== null) {
+      text.textContent = '';
+      about.replaceChildren(t('code_temporary_about'), ...(offer()?.temporary === 'unconfirmed' ? [' ', t('code_temporary_unconfirmed')] : []));
+      return;
+    }
     if (!secretEnv) {
       text.textContent = '';
       about.textContent = t('code_only_with_secret');
@@ -68,10 +101,11 @@ export function codePanel(t, profiles, backend) {
   async function loadTargets() {
     offers = await backend.offers({ profileId: profile.value }).catch(() => []);
     target.replaceChildren(...offers.map((o) => el('option', { value: o.target }, targetLabel(t, o.target))));
+    showLifetimes();
     await show();
   }
 
-  /** The warning and the second click; `action` runs only on that click. */
+  /** The warning (words, or nodes) and the second click; `action` runs only on that click. */
   function confirmFirst(warning, confirmLabel, action) {
     const go = el('button', { type: 'button', class: 'code-confirm-go danger' }, confirmLabel);
     const cancel = el('button', { type: 'button', class: 'code-confirm-cancel' }, t('code_cancel'));
@@ -80,7 +114,7 @@ export function codePanel(t, profiles, backend) {
       action().catch((e) => say('error', errorWords(t, 'code_error', e)));
     });
     cancel.addEventListener('click', () => (confirm.hidden = true));
-    confirm.replaceChildren(el('p', { class: 'warning', role: 'alert' }, warning), go, cancel);
+    confirm.replaceChildren(...(typeof warning === 'string' ? [el('p', { class: 'warning', role: 'alert' }, warning)] : warning), go, cancel);
     confirm.hidden = false;
   }
 
@@ -107,8 +141,45 @@ export function codePanel(t, profiles, backend) {
     const snippet = await backend.download(chosen());
     saveAs(snippet.fileName, snippet.text);
   }));
-  profile.addEventListener('change', loadTargets);
-  target.addEventListener('change', show);
+  /** A refusal of the temporary key: the flow's own line (`temporary_<code>`), a snippet's or a request's error. */
+  const temporaryError = (e) => {
+    if (e?.said) return say('error', words(t, 'temporary', e.said));
+    const code = String(e?.code);
+    const prefix = ['code_error', 'check_error'].find((p) => t(localeKey(p, code)) !== localeKey(p, code)) ?? 'check_error';
+    say('error', errorWords(t, prefix, e));
+  };
+
+  // The first click: the request, shown (the worker reads the account first, asking for IAM's host in
+  // this click); the second sends it once and copies or downloads what it brought.
+  getTemporary.addEventListener('click', () => {
+    const seconds = temporarySeconds();
+    const { fileName } = offer() ?? {};
+    status.replaceChildren();
+    temporary.prepare(seconds).then((request) => confirmFirst([el('p', { class: 'muted' }, t('code_temporary_will_send')), request],
+      t(fileName ? 'code_confirm_temporary_download' : 'code_confirm_temporary_copy'), async () => {
+        const snippet = await temporary.issue({ ...chosen(), download: Boolean(fileName) }, seconds).catch((e) => temporaryError(e));
+        if (!snippet) return;
+        const expires = dateWords(t, snippet.expiresAt);
+        if (fileName) {
+          saveAs(snippet.fileName, snippet.text);
+          say('ok', phrase(t, 'code_temporary_downloaded', { expires }));
+          return;
+        }
+        await navigator.clipboard.writeText(snippet.text);
+        if (snippet.clearable) say('warning', phrase(t, 'code_temporary_copied', { expires, count: snippet.clearSeconds }));
+        else say('warning', phrase(t, 'code_temporary_copied', { expires, count: snippet.clearSeconds }), ' ', t('code_clipboard_not_cleared'), ...(backend.allowClearing ? [' ', allowButton()] : []));
+      }), temporaryError);
+  });
+
+  profile.addEventListener('change', () => {
+    temporary?.learn();
+    loadTargets();
+  });
+  target.addEventListener('change', async () => {
+    showLifetimes();
+    await show();
+  });
+  lifetime.addEventListener('change', show);
   loadTargets();
-  return [profile, target, about, text, el('div', { class: 'buttons' }, copy, copySecret, download), ...forbidden, confirm, status];
+  return [profile, target, lifetime, about, text, el('div', { class: 'buttons' }, copy, copySecret, download, getTemporary), ...forbidden, confirm, status];
 }

@@ -73,11 +73,12 @@ export interface Requests extends FlowRequests {
 /**
  * A flow's messages (extension/background/flows.js): each names the flow and the profile it runs
  * for, with the flow's own fields (a bucket for the key check; the instance, region and provider of
- * the OpenScale flows). A preview's `ask` and a write's `calls` are the flow's own calls, as
- * `flow.preview` answered them.
+ * the OpenScale flows; the snippet a temporary key is for, copied or downloaded). A preview's `ask`
+ * and a write's `calls` are the flow's own calls, as `flow.preview` answered them.
  */
 type FlowTarget = {
   kind: Core.FlowKind; profileId: string; bucket?: string; guid?: string; region?: string; provider?: unknown;
+  target?: Core.Target; download?: boolean;
 };
 export interface FlowRequests {
   'flow.origins': FlowTarget;

@@ -8,7 +8,7 @@ import { localeKey, phrase, words } from '../lib/words.js';
 
 const allowed = (yes) => t(yes ? 'managed_allowed' : 'managed_not_allowed');
 const list = (items) => (items.length ? items.join(t('list_separator')) : t('managed_none'));
-const WRITES = [['createBucket', 'create-bucket'], ['authorize', 'authorize'], ['addProvider', 'add-provider'], ['rotateKey', 'rotate-key']];
+const WRITES = [['createBucket', 'create-bucket'], ['authorize', 'authorize'], ['addProvider', 'add-provider'], ['rotateKey', 'rotate-key'], ['temporaryKey', 'temporary-key']];
 
 /** Each key's value as the policy applies it, in words. */
 const VALUE = {

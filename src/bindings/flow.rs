@@ -1,19 +1,21 @@
 //! JS exports for every flow (`crate::flows::flow`), the same for each, named by `kind`
 //! (`key-check`, `prepare-modelarts`, `openscale-instances`, `openscale-ids`,
-//! `openscale-add-provider`, `rotate-key`, `rotate-ibm-key`). `input` is the flow's own (`{ profile, timestamp,
-//! bucket? }` for a key check, `{ profile, timestamp }` for Prepare ModelArts and a key rotation,
+//! `openscale-add-provider`, `rotate-key`, `rotate-ibm-key`, `temporary-key`). `input` is the flow's own (`{ profile, timestamp,
+//! bucket? }` for a key check, `{ profile, timestamp }` for Prepare ModelArts, a key rotation and a temporary key,
 //! `{ profile, token? }` for an IBM key's rotation, `{ profile, now, token?, guid?, region?, provider? }` for OpenScale, `now` in Unix seconds),
 //! `state` what the last turn returned (`undefined` at first). A turn is `{ state, send: [{ call,
-//! write, request }], lines, stop, token?, newKey?, keyCreated? }`: send each request once, in
-//! order, and read its answer with `flowRead`; hold `token` in memory only, and give it back in the
-//! input; save `newKey` in the vault in place of the profile's key before anything else, then
-//! record `keyCreated` (`{ accessKey, createdAt }`, the `keyCreated` operation), and give back the
-//! profile that holds them. A refusal is thrown as `{ code, params }`.
+//! write, request }], lines, stop, token?, newKey?, keyCreated?, issued? }`: send each request
+//! once, in order, and read its answer with `flowRead`; hold `token` in memory only, and give it
+//! back in the input; save `newKey` in the vault in place of the profile's key before anything
+//! else, then record `keyCreated` (`{ accessKey, createdAt }`, the `keyCreated` operation), and give
+//! back the profile that holds them; render `issued` (a temporary key) into the snippet asked for
+//! and forget it. A refusal is thrown as `{ code, params }`.
 
 use super::policy::{policy_from, thrown};
 use super::{from_js, request_error, to_js, JsRequest};
 use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::RequestError;
+use crate::code::ShortLived;
 use crate::flows::flow::{self, Flow, KeyCreated, Turn};
 use crate::flows::key_check::KeyCheckFlow;
 use crate::flows::openscale::add_provider::AddProvider;
@@ -23,6 +25,7 @@ use crate::flows::openscale::Said;
 use crate::flows::prepare_modelarts::PrepareModelArts;
 use crate::flows::rotate_ibm_key::RotateIbmKey;
 use crate::flows::rotate_key::RotateKey;
+use crate::flows::temporary_key::TemporaryKey;
 use crate::profile::Credential;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -40,6 +43,7 @@ enum FlowKind {
     OpenscaleAddProvider,
     RotateKey,
     RotateIbmKey,
+    TemporaryKey,
 }
 
 /// Calls the generic `$run` with the flow `$kind` names.
@@ -53,6 +57,7 @@ macro_rules! by_kind {
             FlowKind::OpenscaleAddProvider => $run::<AddProvider>($($arg),*),
             FlowKind::RotateKey => $run::<RotateKey>($($arg),*),
             FlowKind::RotateIbmKey => $run::<RotateIbmKey>($($arg),*),
+            FlowKind::TemporaryKey => $run::<TemporaryKey>($($arg),*),
         }
     };
 }
@@ -116,6 +121,8 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
         new_key: &'a Option<Credential>,
         #[serde(rename = "keyCreated", skip_serializing_if = "Option::is_none")]
         key_created: &'a Option<KeyCreated>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        issued: &'a Option<ShortLived>,
     }
     to_js(&JsTurn {
         state: &turn.state,
@@ -133,6 +140,7 @@ fn turn_to_js<F: Flow<Error: Thrown>>(turn: &Turn<F>) -> Result<JsValue, JsValue
         token: &turn.token,
         new_key: &turn.new_key,
         key_created: &turn.key_created,
+        issued: &turn.issued,
     })
 }
 

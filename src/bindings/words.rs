@@ -41,6 +41,7 @@ pub fn catalog() -> Vec<CatalogEntry> {
     use crate::flows::prepare_modelarts::FitCode;
     use crate::flows::rotate_ibm_key::RotateIbmCode;
     use crate::flows::rotate_key::RotateCode;
+    use crate::flows::temporary_key::TemporaryCode;
     use crate::profile::DiagnosisCode;
     use crate::profile::{DefaultNameCode, ProfileError};
     use crate::vault::VaultError;
@@ -102,6 +103,12 @@ pub fn catalog() -> Vec<CatalogEntry> {
             RotateIbmCode::ALL,
             RotateIbmCode::as_str,
             RotateIbmCode::params,
+        ),
+        entries(
+            "temporary",
+            TemporaryCode::ALL,
+            TemporaryCode::as_str,
+            TemporaryCode::params,
         ),
         entries(
             "modelarts_fit",

@@ -15,8 +15,9 @@ IBMCLOUD_API_KEY={secret}
 ";
 
 pub(super) const TEMPLATES: &[Template] = &[
-    // APIClient(authenticator, service_url, service_instance_id) and IAMAuthenticator(apikey, url):
-    // ibm_watson_openscale/client.py, ibm_cloud_sdk_core/authenticators/iam_authenticator.py.
+    // APIClient(authenticator, service_url, service_instance_id), IAMAuthenticator(apikey, url) and
+    // BearerTokenAuthenticator(bearer_token): ibm_watson_openscale/client.py,
+    // ibm_cloud_sdk_core/authenticators/{iam,bearer_token}_authenticator.py.
     Template::program(
         Target::OpenscalePython,
         Language::Python,
@@ -25,13 +26,16 @@ pub(super) const TEMPLATES: &[Template] = &[
         &[Value::OpenscaleUrl],
         "\
 # Watson OpenScale (pip install ibm-watson-openscale)
+{?expires_at}# {~temporary-until}
 {!secret}# {~reads-api-key}
 {!secret}import os
-from ibm_cloud_sdk_core.authenticators import IAMAuthenticator
+{!bearer_token}from ibm_cloud_sdk_core.authenticators import IAMAuthenticator
+{?bearer_token}from ibm_cloud_sdk_core.authenticators import BearerTokenAuthenticator
 from ibm_watson_openscale import APIClient
 
-{?ibm_iam_url}authenticator = IAMAuthenticator(apikey={secret}, url={ibm_iam_url})
-{!ibm_iam_url}authenticator = IAMAuthenticator(apikey={secret})
+{?bearer_token}authenticator = BearerTokenAuthenticator({bearer_token})
+{!bearer_token}{?ibm_iam_url}authenticator = IAMAuthenticator(apikey={secret}, url={ibm_iam_url})
+{!bearer_token}{!ibm_iam_url}authenticator = IAMAuthenticator(apikey={secret})
 client = APIClient(
     authenticator=authenticator,
     service_url={openscale_url},
@@ -56,9 +60,12 @@ print(client.data_marts.list().result)
 {?secret}export IBMCLOUD_API_KEY={secret}
 ibmcloud login -r {region}
 ",
-    ),
-    Template::variables(Target::IbmcloudEnv, Language::Shell, CLOUDS, VARIABLES),
-    Template::variables(Target::IbmcloudDotenv, Language::Dotenv, CLOUDS, VARIABLES),
+    )
+    .permanent_only(),
+    // A bearer token's `<SVC>_AUTH_TYPE=bearertoken` names a service; these variables serve the CLI and Terraform.
+    Template::variables(Target::IbmcloudEnv, Language::Shell, CLOUDS, VARIABLES).permanent_only(),
+    Template::variables(Target::IbmcloudDotenv, Language::Dotenv, CLOUDS, VARIABLES)
+        .permanent_only(),
     // provider "ibm" { ibmcloud_api_key, region }: terraform-provider-ibm ibm/provider/provider.go.
     Template::program(
         Target::TerraformIbm,
@@ -74,5 +81,6 @@ provider \"ibm\" {
   region = {region}
 }
 ",
-    ),
+    )
+    .permanent_only(),
 ];

@@ -19,7 +19,8 @@ mod obs;
 pub use escape::Language;
 
 use crate::cloud::catalog::{self, Origin};
-use crate::profile::{Credential, Profile, Provider};
+use crate::cloud::ibm::iam_token::HeldToken;
+use crate::profile::{AkSk, Credential, Profile, Provider};
 use crate::secret::Secret;
 use crate::words::{message_codes, Param, Params};
 use serde::{Deserialize, Serialize};
@@ -75,10 +76,16 @@ pub enum Value {
     IbmIamUrl,
     /// The OpenScale service instance GUID.
     Instance,
+    /// A temporary key's security token (a secret: only with the secret's own snippet).
+    SecurityToken,
+    /// When a temporary key expires, as IAM wrote it (the `{~temporary-until}` comment says it).
+    ExpiresAt,
+    /// An IBM IAM bearer token, in place of the API key (a secret: only with the secret's own snippet).
+    BearerToken,
 }
 
 impl Value {
-    const ALL: [Value; 14] = [
+    const ALL: [Value; 17] = [
         Value::Ak,
         Value::Secret,
         Value::Region,
@@ -93,6 +100,9 @@ impl Value {
         Value::OpenscaleUrl,
         Value::IbmIamUrl,
         Value::Instance,
+        Value::SecurityToken,
+        Value::ExpiresAt,
+        Value::BearerToken,
     ];
 
     fn name(self) -> &'static str {
@@ -111,6 +121,9 @@ impl Value {
             Value::OpenscaleUrl => "openscale_url",
             Value::IbmIamUrl => "ibm_iam_url",
             Value::Instance => "instance",
+            Value::SecurityToken => "security_token",
+            Value::ExpiresAt => "expires_at",
+            Value::BearerToken => "bearer_token",
         }
     }
 
@@ -141,6 +154,8 @@ pub struct Template {
     pub needs: &'static [Value],
     /// Written before every line that is not a comment (`export ` for shell variable blocks).
     pub line_prefix: &'static str,
+    /// Whether the text has a form for a temporary key (its `{?security_token}` lines).
+    pub temporary: bool,
     pub text: &'static str,
 }
 
@@ -162,7 +177,16 @@ impl Template {
             secret_env: Some(secret_env),
             needs,
             line_prefix: "",
+            temporary: true,
             text,
+        }
+    }
+
+    /// A tool with no documented way to take a temporary key's security token.
+    const fn permanent_only(self) -> Template {
+        Template {
+            temporary: false,
+            ..self
         }
     }
 
@@ -220,6 +244,8 @@ message_codes! {
         ReadsSk = "reads-sk" [variable],
         ReadsApiKey = "reads-api-key" [variable],
         ProviderReadsApiKey = "provider-reads-api-key" [variable],
+        /// A temporary key's snippet: until when it works, and how to get a new one.
+        TemporaryUntil = "temporary-until" [expires],
         OrKeyFile = "or-key-file" [],
         ObsutilSteps = "obsutil-steps" [],
         S3Compatible = "s3-compatible" [],
@@ -231,9 +257,14 @@ message_codes! {
 /// The words of each [`Comment`] by its `_locales` key, in the user's language.
 pub type CommentWords = BTreeMap<String, String>;
 
-/// The words of `{~code}` for `template`: the caller's, on one line, `{variable}` filled; the
-/// code itself when the caller has none (a test, or a language without them).
-fn comment_words(code: &str, template: &Template, words: &CommentWords) -> String {
+/// The words of `{~code}` for `template`: the caller's, on one line, `{variable}` and `{expires}`
+/// filled; the code itself when the caller has none (a test, or a language without them).
+fn comment_words(
+    code: &str,
+    template: &Template,
+    values: &BTreeMap<Value, String>,
+    words: &CommentWords,
+) -> String {
     let key = crate::words::locale_key("code_comment", code);
     let said = words.get(&key).map_or(code, String::as_str);
     // A line break in the words would end the comment and start code (see `one_line`).
@@ -241,7 +272,10 @@ fn comment_words(code: &str, template: &Template, words: &CommentWords) -> Strin
         .chars()
         .map(|c| if LINE_BREAKS.contains(&c) { ' ' } else { c })
         .collect();
-    on_one_line.replace("{variable}", template.secret_env.unwrap_or_default())
+    let expires = values.get(&Value::ExpiresAt).map_or("", String::as_str);
+    on_one_line
+        .replace("{variable}", template.secret_env.unwrap_or_default())
+        .replace("{expires}", expires)
 }
 
 message_codes! {
@@ -257,6 +291,8 @@ message_codes! {
         NeedsSecret = "needs-secret" [],
         /// `value` cannot be written in this file's format (surrounding spaces, a line break).
         Unrepresentable = "unrepresentable" [value],
+        /// A temporary key needs its security token, which this tool has no documented way to take.
+        NoTemporaryForm = "no-temporary-form" [],
     }
 }
 
@@ -301,6 +337,9 @@ pub struct Snippet {
     pub about: Offer,
     pub with_secret: bool,
     pub text: Secret,
+    /// A short-lived credential's expiry, as written in the snippet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<String>,
 }
 
 /// What the "Use in code" panel offers for a profile: the targets of its provider.
@@ -314,24 +353,74 @@ pub struct Offer {
     /// `None`: only the variant with the secret exists (copy with secret, download).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub secret_env: Option<&'static str>,
+    /// Whether a temporary key can be asked for this snippet (see [`Temporary`]).
+    pub temporary: Temporary,
+    /// The lifetimes one can be asked for, in seconds.
+    pub lifetimes: &'static [u32],
 }
 
-impl From<&Template> for Offer {
-    fn from(t: &Template) -> Self {
+/// What a short-lived key offers for a snippet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
+#[serde(rename_all = "kebab-case")]
+pub enum Temporary {
+    /// The permanent key only (another cloud, a tool without a token form).
+    No,
+    /// Offered, and the panel's default (Huawei Cloud, whose IAM documents it for AK/SK calls).
+    Default,
+    /// Offered, the permanent key the default: Flexible Engine's IAM has the same call, but no
+    /// page says it answers it for an AK/SK signature.
+    Unconfirmed,
+}
+
+impl Offer {
+    fn of(t: &Template, provider: Provider) -> Self {
+        let temporary = match provider {
+            _ if !t.temporary => Temporary::No,
+            Provider::Huawei | Provider::Ibm => Temporary::Default,
+            Provider::FlexibleEngine => Temporary::Unconfirmed,
+            _ => Temporary::No,
+        };
         Offer {
             target: t.target,
             language: t.language,
             file_name: t.file_name,
             secret_env: t.secret_env,
+            temporary,
+            lifetimes: match temporary {
+                Temporary::No => &[],
+                _ => lifetimes(provider),
+            },
         }
     }
+}
+
+/// The lifetimes of a short-lived credential for `provider`'s code, in seconds: Huawei IAM's temporary
+/// keys last 15 min, 1 h, 8 h or 24 h (within what it issues,
+/// [`crate::cloud::iam::create_temporary_key::SECONDS`]); IBM IAM's bearer tokens last the hour IAM
+/// gives them (https://cloud.ibm.com/docs/iam?topic=iam-iamtoken_from_apikey).
+pub fn lifetimes(provider: Provider) -> &'static [u32] {
+    match provider {
+        Provider::Huawei | Provider::FlexibleEngine => &[900, 3_600, 28_800, 86_400],
+        Provider::Ibm => &[3_600],
+        _ => &[],
+    }
+}
+
+/// A short-lived credential a cloud issued for code, in place of the profile's own key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ShortLived {
+    /// A temporary AK/SK with its security token (Huawei Cloud IAM's securitytokens).
+    Aksk(AkSk),
+    /// An IBM IAM bearer token (from the profile's API key).
+    BearerToken(HeldToken),
 }
 
 /// The targets that fit `profile`'s provider.
 pub fn offers(profile: &Profile) -> Vec<Offer> {
     templates()
         .filter(|t| t.providers.contains(&profile.provider))
-        .map(Offer::from)
+        .map(|t| Offer::of(t, profile.provider))
         .collect()
 }
 
@@ -343,15 +432,43 @@ pub fn render(
     with_secret: bool,
     comments: &CommentWords,
 ) -> Result<Snippet, Refused> {
+    let (values, secret) = values(profile);
+    write(
+        profile.provider,
+        target,
+        values,
+        secret,
+        with_secret,
+        comments,
+    )
+}
+
+/// The snippet of `target` for `provider` from its values and its secret.
+fn write(
+    provider: Provider,
+    target: Target,
+    values: BTreeMap<Value, String>,
+    secret: Option<Secret>,
+    with_secret: bool,
+    comments: &CommentWords,
+) -> Result<Snippet, Refused> {
     let template = template(target);
-    if !template.providers.contains(&profile.provider) {
+    if !template.providers.contains(&provider) {
         return Err(CodeError::WrongProvider.into());
     }
     if template.secret_env.is_none() && !with_secret {
         return Err(CodeError::NeedsSecret.into());
     }
-    let (values, secret) = values(profile);
     let secret = secret.ok_or(CodeError::NoKey)?;
+    // A short-lived credential works only with its token, itself a secret: written with the secret only.
+    if values.contains_key(&Value::SecurityToken) || values.contains_key(&Value::BearerToken) {
+        if !template.temporary {
+            return Err(CodeError::NoTemporaryForm.into());
+        }
+        if !with_secret {
+            return Err(CodeError::NeedsSecret.into());
+        }
+    }
     if let Some(missing) = template
         .needs
         .iter()
@@ -395,7 +512,7 @@ pub fn render(
                 secret_text.as_ref(),
                 &mut text,
             )?;
-            text.push_str(&comment_words(code, template, comments));
+            text.push_str(&comment_words(code, template, &values, comments));
             rest = after;
         }
         fill(
@@ -407,7 +524,7 @@ pub fn render(
         )?;
         text.push('\n');
     }
-    let mut about = Offer::from(template);
+    let mut about = Offer::of(template, provider);
     if with_secret {
         about.secret_env = None;
     }
@@ -415,7 +532,43 @@ pub fn render(
         about,
         with_secret,
         text: Secret::new(text),
+        expires_at: values.get(&Value::ExpiresAt).cloned(),
     })
+}
+
+/// The snippet of `target` with `issued` (a short-lived credential the cloud just issued for it) in
+/// place of the profile's own key, which it never holds.
+pub fn render_temporary(
+    profile: &Profile,
+    target: Target,
+    issued: ShortLived,
+    comments: &CommentWords,
+) -> Result<Snippet, Refused> {
+    match issued {
+        ShortLived::Aksk(key) => {
+            if key.security_token.is_none() || !profile.provider.takes_huawei_keys() {
+                return Err(CodeError::NoKey.into());
+            }
+            let mut with_temporary = profile.clone();
+            with_temporary
+                .credentials
+                .retain(|c| !matches!(c, Credential::AkSk(_)));
+            with_temporary.credentials.insert(0, Credential::AkSk(key));
+            render(&with_temporary, target, true, comments)
+        }
+        ShortLived::BearerToken(token) => {
+            if profile.provider != Provider::Ibm {
+                return Err(CodeError::NoKey.into());
+            }
+            let (mut values, _api_key) = values(profile);
+            let expires = crate::date::format_rfc3339_ms(token.expiration as i64 * 1000);
+            values.extend(expires.map(|e| (Value::ExpiresAt, e)));
+            values.insert(Value::BearerToken, token.access_token.expose().to_owned());
+            // The token stands in for the API key everywhere: a `{secret}` writes the token.
+            let secret = Some(token.access_token);
+            write(profile.provider, target, values, secret, true, comments)
+        }
+    }
 }
 
 /// The line without its condition prefixes, if its conditions hold.
@@ -511,10 +664,25 @@ fn values(profile: &Profile) -> (BTreeMap<Value, String>, Option<Secret>) {
         }
     };
     let key = profile.credentials.iter().find_map(|c| match c {
-        Credential::AkSk(key) if profile.provider.takes_huawei_keys() => Some((
-            Some(key.access_key_id.clone()),
-            key.secret_access_key.clone(),
-        )),
+        Credential::AkSk(key) if profile.provider.takes_huawei_keys() => {
+            put(
+                Value::SecurityToken,
+                key.security_token.as_ref().map(|t| t.expose().to_owned()),
+            );
+            // IAM's `2020-01-08T02:56:19.587000Z`; anything else is left unsaid.
+            let stamp = |e: &&String| {
+                e.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-:.+".contains(c))
+            };
+            put(
+                Value::ExpiresAt,
+                key.expires_at.clone().filter(|e| stamp(&e)),
+            );
+            Some((
+                Some(key.access_key_id.clone()),
+                key.secret_access_key.clone(),
+            ))
+        }
         Credential::IbmApiKey(key) if profile.provider == Provider::Ibm => {
             Some((None, key.api_key.clone()))
         }

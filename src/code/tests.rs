@@ -1,4 +1,5 @@
 use super::*;
+use crate::cloud::ibm::iam_token::HeldToken;
 use crate::profile::{AkIssuer, AkSk, IbmApiKey};
 use proptest::prelude::*;
 
@@ -546,4 +547,220 @@ fn text_with(profile: &Profile, target: Target, comments: &CommentWords) -> Stri
         .text
         .expose()
         .to_owned()
+}
+
+/// `profile` holding a temporary key instead of its permanent one, as `temporaryKey` issues it.
+fn with_temporary_key(mut profile: Profile) -> Profile {
+    profile.credentials = vec![Credential::AkSk(AkSk {
+        access_key_id: "TMPAQTWAOYTTINDUT2QV".into(),
+        secret_access_key: Secret::new("tmp-secret"),
+        user_name: None,
+        security_token: Some(Secret::new("tok/en+=")),
+        expires_at: Some("2026-12-06T19:15:00.000000Z".into()),
+        issuer: AkIssuer::Huawei,
+    })];
+    profile
+}
+
+#[test]
+fn a_temporary_key_is_written_with_its_token_and_its_expiry_in_every_form_that_takes_one() {
+    let profile = with_temporary_key(huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK));
+    let words: CommentWords = [(
+        "code_comment_temporary_until".to_owned(),
+        "Temporary key, valid until {expires}: get a new one with one click in credfill."
+            .to_owned(),
+    )]
+    .into();
+    // Each line that carries the token, by how it starts (the values are quoted per format).
+    let token_lines = [
+        (Target::ObsPython, "    security_token="),
+        (
+            Target::Obsutil,
+            "obsutil config -i='TMPAQTWAOYTTINDUT2QV' -k='tmp-secret' -t=",
+        ),
+        (Target::ObsutilConfig, "token="),
+        (Target::S3cmd, "access_token = "),
+        (Target::AwsCli, "export AWS_SESSION_TOKEN="),
+        (
+            Target::ModelartsPython,
+            "credentials = credentials.with_security_token(",
+        ),
+        (Target::HuaweicloudCredentials, "security_token = "),
+        (
+            Target::HuaweicloudEnv,
+            "export HUAWEICLOUD_SDK_SECURITY_TOKEN=",
+        ),
+        (Target::HuaweicloudEnv, "export OBS_SECURITY_TOKEN="),
+        (Target::HuaweicloudDotenv, "OBS_SECURITY_TOKEN="),
+    ];
+
+    for (target, line) in token_lines {
+        let text = render(&profile, target, true, &words)
+            .unwrap()
+            .text
+            .expose()
+            .to_owned();
+        assert!(
+            text.lines().any(|l| l.starts_with(line)),
+            "{target:?}:\n{text}"
+        );
+        assert!(!text.contains(SK), "{target:?} holds the permanent SK");
+        let has_comments = template(target).language.comment().is_some();
+        assert_eq!(
+            text.contains("# Temporary key, valid until 2026-12-06T19:15:00.000000Z: get a new one with one click in credfill."),
+            has_comments,
+            "{target:?}:\n{text}"
+        );
+    }
+    // The permanent key's snippets say nothing of a token.
+    let permanent = huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK);
+    for (target, _) in token_lines {
+        let text = text(&permanent, target, true);
+        assert!(
+            !text.to_lowercase().contains("token") && !text.contains("valid until"),
+            "{target:?}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_temporary_key_takes_the_permanent_keys_place_and_nothing_of_the_permanent_key_stays() {
+    let profile = huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK);
+    let Credential::AkSk(temporary) = with_temporary_key(profile.clone()).credentials.remove(0)
+    else {
+        unreachable!()
+    };
+    let snippet = render_temporary(
+        &profile,
+        Target::HuaweicloudEnv,
+        ShortLived::Aksk(temporary.clone()),
+        &CommentWords::new(),
+    );
+    let text = snippet.unwrap().text.expose().to_owned();
+    assert!(
+        text.contains("TMPAQTWAOYTTINDUT2QV") && text.contains("tmp-secret"),
+        "{text}"
+    );
+    assert!(!text.contains(AK) && !text.contains(SK), "{text}");
+    let without_token = AkSk {
+        security_token: None,
+        ..temporary.clone()
+    };
+    let refused = render_temporary(
+        &profile,
+        Target::ObsPython,
+        ShortLived::Aksk(without_token),
+        &CommentWords::new(),
+    );
+    assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
+    let refused = render_temporary(
+        &ibm("eu-de", SK),
+        Target::OpenscalePython,
+        ShortLived::Aksk(temporary),
+        &CommentWords::new(),
+    );
+    assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
+}
+
+fn bearer() -> ShortLived {
+    ShortLived::BearerToken(HeldToken {
+        access_token: Secret::new("eyJ.bearer.token"),
+        expiration: 1_796_583_600,
+    })
+}
+
+#[test]
+fn an_ibm_bearer_token_takes_the_api_keys_place_in_the_openscale_client_only() {
+    let profile = ibm("eu-de", "the-permanent-api-key");
+    let words: CommentWords = [(
+        "code_comment_temporary_until".to_owned(),
+        "valid until {expires}".to_owned(),
+    )]
+    .into();
+    let snippet = render_temporary(&profile, Target::OpenscalePython, bearer(), &words).unwrap();
+    let text = snippet.text.expose();
+    assert!(
+        text.contains("from ibm_cloud_sdk_core.authenticators import BearerTokenAuthenticator\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("authenticator = BearerTokenAuthenticator('eyJ.bearer.token')\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("IAMAuthenticator") && !text.contains("the-permanent-api-key"),
+        "{text}"
+    );
+    assert!(text.contains("# valid until 2026-12-06T"), "{text}");
+    assert_eq!(
+        snippet.expires_at.as_deref().map(|e| &e[..11]),
+        Some("2026-12-06T")
+    );
+    for target in [
+        Target::IbmcloudLogin,
+        Target::IbmcloudEnv,
+        Target::IbmcloudDotenv,
+        Target::TerraformIbm,
+    ] {
+        let refused = render_temporary(&profile, target, bearer(), &words).unwrap_err();
+        assert_eq!(refused.code, CodeError::NoTemporaryForm, "{target:?}");
+    }
+    let huawei = huawei(Provider::Huawei, "cn-north-4", None, SK);
+    let refused = render_temporary(&huawei, Target::ObsPython, bearer(), &words);
+    assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
+    let offered: BTreeMap<_, _> = offers(&profile)
+        .into_iter()
+        .map(|o| (o.target, (o.temporary, o.lifetimes)))
+        .collect();
+    assert_eq!(
+        offered[&Target::OpenscalePython],
+        (Temporary::Default, &[3600][..])
+    );
+    assert_eq!(offered[&Target::TerraformIbm], (Temporary::No, &[][..]));
+}
+
+#[test]
+fn a_temporary_key_is_refused_where_its_token_has_no_place_or_without_the_secret() {
+    let profile = with_temporary_key(huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK));
+    assert_eq!(
+        refusal(&profile, Target::ModelartsSession, true).code,
+        CodeError::NoTemporaryForm
+    );
+    assert_eq!(
+        refusal(&profile, Target::ObsPython, false).code,
+        CodeError::NeedsSecret
+    );
+    let offered = |provider| {
+        let profile = huawei(provider, "eu-west-0", None, SK);
+        offers(&profile)
+            .into_iter()
+            .map(|o| (o.target, o.temporary))
+            .collect::<BTreeMap<_, _>>()
+    };
+    assert_eq!(
+        offered(Provider::Huawei)[&Target::ObsPython],
+        Temporary::Default
+    );
+    assert_eq!(
+        offered(Provider::Huawei)[&Target::ModelartsSession],
+        Temporary::No
+    );
+    assert_eq!(
+        offered(Provider::FlexibleEngine)[&Target::ObsPython],
+        Temporary::Unconfirmed
+    );
+    assert!(offers(&ibm("eu-de", SK))
+        .iter()
+        .all(|o| o.temporary == Temporary::No || o.target == Target::OpenscalePython));
+}
+
+#[test]
+fn an_expiry_that_is_not_a_timestamp_is_left_unsaid() {
+    let mut profile =
+        with_temporary_key(huawei(Provider::Huawei, "cn-north-4", Some("0123abcd"), SK));
+    if let Credential::AkSk(key) = &mut profile.credentials[0] {
+        key.expires_at = Some("soon\nrm -rf ~".into());
+    }
+    let text = text(&profile, Target::AwsCli, true);
+    assert!(!text.contains("soon") && !text.contains("rm -rf"), "{text}");
 }

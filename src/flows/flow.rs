@@ -10,6 +10,7 @@
 use crate::cloud::iam::AccessKey;
 use crate::cloud::ibm::iam_token::HeldToken;
 use crate::cloud::{Answer, Preview, Request, RequestError};
+use crate::code::ShortLived;
 use crate::policy::{ManagedPolicy, Refused, SetupWrite};
 use crate::profile::{parse_ms, Credential};
 use serde::de::DeserializeOwned;
@@ -130,6 +131,10 @@ pub struct Turn<F: Flow + ?Sized> {
     pub new_key: Option<Credential>,
     /// Recorded after `new_key` is saved (it may be that key's).
     pub key_created: Option<KeyCreated>,
+    /// A short-lived credential the cloud issued for code (a temporary AK/SK and security token, an
+    /// IBM bearer token): the caller renders it into the snippet the click asked for and forgets it.
+    /// Never saved, never in the state, the lines or a log.
+    pub issued: Option<ShortLived>,
 }
 
 impl<F: Flow + ?Sized> Turn<F> {
@@ -158,6 +163,7 @@ impl<F: Flow + ?Sized> Turn<F> {
             token: None,
             new_key: None,
             key_created: None,
+            issued: None,
         })
     }
 
@@ -171,6 +177,7 @@ impl<F: Flow + ?Sized> Turn<F> {
             token: None,
             new_key: None,
             key_created: None,
+            issued: None,
         }
     }
 

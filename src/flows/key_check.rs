@@ -94,6 +94,7 @@ impl Flow for KeyCheckFlow {
             token: None,
             new_key: None,
             key_created: None,
+            issued: None,
         })
     }
 
@@ -112,6 +113,7 @@ impl Flow for KeyCheckFlow {
                 token: None,
                 new_key: None,
                 key_created: key_created(&check, answer),
+                issued: None,
             });
         }
         let mut diagnosis = diagnose(&check, *step, answer)?;
@@ -124,6 +126,7 @@ impl Flow for KeyCheckFlow {
             token: None,
             new_key: None,
             key_created: None,
+            issued: None,
         })
     }
 

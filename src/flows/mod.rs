@@ -12,6 +12,8 @@
 //! - [`rotate_key`]: a new AK/SK made, saved in place of the profile's, and the old one deleted
 //!   (a [`flow::Flow`]).
 //! - [`rotate_ibm_key`]: the same for an IBM Cloud API key, on IAM Identity (a [`flow::Flow`]).
+//! - [`temporary_key`]: a short-lived AK/SK and security token for *Use in code*, from the
+//!   permanent key (a [`flow::Flow`]).
 
 pub mod flow;
 pub mod key_check;
@@ -19,3 +21,4 @@ pub mod openscale;
 pub mod prepare_modelarts;
 pub mod rotate_ibm_key;
 pub mod rotate_key;
+pub mod temporary_key;

@@ -29,6 +29,25 @@ use crate::secret::Secret;
 use crate::words::message_codes;
 use serde::{Deserialize, Serialize};
 
+/// The IBM Cloud API key `profile` uses now.
+pub(crate) fn ibm_api_key(profile: &Profile) -> Result<&Secret, RequestError> {
+    let key = profile.credentials.iter().find_map(|c| match c {
+        Credential::IbmApiKey(key) => Some(&key.api_key),
+        _ => None,
+    });
+    key.ok_or(RequestError::NoCredential("ibm-api-key"))
+}
+
+/// IBM IAM for an IBM Cloud profile (the catalog's, or the profile's own).
+pub(crate) fn ibm_iam(profile: &Profile) -> Result<Origin, RequestError> {
+    if profile.provider != Provider::Ibm {
+        return Err(RequestError::Unsupported(profile.provider));
+    }
+    endpoints(profile)
+        .ibm_iam
+        .ok_or(RequestError::NotInRegion("IAM"))
+}
+
 /// What the new key says of itself in the account's list of keys.
 const DESCRIPTION: &str = "credfill rotation";
 
@@ -42,22 +61,12 @@ pub struct RotateIbm {
 }
 
 impl RotateIbm {
-    /// The IBM Cloud API key the profile uses now.
     fn api_key(&self) -> Result<&Secret, RequestError> {
-        let key = self.profile.credentials.iter().find_map(|c| match c {
-            Credential::IbmApiKey(key) => Some(&key.api_key),
-            _ => None,
-        });
-        key.ok_or(RequestError::NoCredential("ibm-api-key"))
+        ibm_api_key(&self.profile)
     }
 
     fn iam(&self) -> Result<Origin, RequestError> {
-        if self.profile.provider != Provider::Ibm {
-            return Err(RequestError::Unsupported(self.profile.provider));
-        }
-        endpoints(&self.profile)
-            .ibm_iam
-            .ok_or(RequestError::NotInRegion("IAM"))
+        ibm_iam(&self.profile)
     }
 
     /// The input as it is once the vault holds `key` in place of the profile's API key (no

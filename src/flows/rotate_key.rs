@@ -202,16 +202,12 @@ impl Flow for RotateKey {
     type Error = RequestError;
 
     fn origins(rotate: &Rotate) -> Result<Vec<String>, RequestError> {
-        supported(&rotate.profile)?;
-        Ok(vec![endpoints(&rotate.profile).need_iam()?.match_pattern()])
+        iam_origins(&rotate.profile)
     }
 
     /// Reads everything again; only the key this rotation replaced is remembered.
     fn start(rotate: Rotate, before: Rotation) -> Result<Turn<Self>, RequestError> {
-        supported(&rotate.profile)?;
-        let key = rotate.profile.credentials.iter().find_map(Credential::aksk);
-        let key = key.ok_or(RequestError::NoCredential("aksk"))?;
-        if key.security_token.is_some() {
+        if holds_temporary_key(&rotate.profile)? {
             let said = vec![Line::new(RotateCode::TemporaryKey)];
             return Ok(Turn::stopped(Rotation::default(), said));
         }
@@ -315,6 +311,23 @@ impl Flow for RotateKey {
     fn view(rotate: &Rotate, state: &Rotation) -> View {
         view(rotate, state)
     }
+}
+
+/// The IAM host a flow over a Huawei Cloud or Flexible Engine key reaches.
+pub(crate) fn iam_origins(profile: &Profile) -> Result<Vec<String>, RequestError> {
+    supported(profile)?;
+    Ok(vec![endpoints(profile).need_iam()?.match_pattern()])
+}
+
+/// Whether the profile's AK/SK is temporary (it comes with a security token): such a key is
+/// neither rotated nor exchanged for another. Refuses a profile without an AK/SK.
+pub(crate) fn holds_temporary_key(profile: &Profile) -> Result<bool, RequestError> {
+    supported(profile)?;
+    let key = profile.credentials.iter().find_map(Credential::aksk);
+    Ok(key
+        .ok_or(RequestError::NoCredential("aksk"))?
+        .security_token
+        .is_some())
 }
 
 /// Only Huawei Cloud and Flexible Engine keys are rotated here.
@@ -437,7 +450,7 @@ fn key_created(
     KeyCreated::of(keys.iter().find(|k| &k.access_key == held)?)
 }
 
-fn status_of(answer: &Answer) -> u16 {
+pub(crate) fn status_of(answer: &Answer) -> u16 {
     match answer {
         Answer::Response { status, .. } => *status,
         Answer::Failed { .. } => 0,

@@ -49,14 +49,17 @@ pub enum SetupWrite {
     AddProvider,
     /// A key's rotation: create the new key, retire and delete the old one.
     RotateKey,
+    /// *Use in code*: a temporary key (Huawei IAM's securitytokens) or a bearer token for a snippet.
+    TemporaryKey,
 }
 
 impl SetupWrite {
-    const ALL: [(SetupWrite, &'static str); 4] = [
+    const ALL: [(SetupWrite, &'static str); 5] = [
         (SetupWrite::CreateBucket, "createBucket"),
         (SetupWrite::Authorize, "authorize"),
         (SetupWrite::AddProvider, "addProvider"),
         (SetupWrite::RotateKey, "rotateKey"),
+        (SetupWrite::TemporaryKey, "temporaryKey"),
     ];
 }
 
@@ -121,6 +124,7 @@ const FORBIDDABLE: &[&str] = &[
     "authorize",
     "add-provider",
     "rotate-key",
+    "temporary-key",
 ];
 
 /// The terms a refusal names and the options page's label of each key (`managed_key_<key>`),
@@ -158,6 +162,7 @@ pub struct AllowedWrites {
     pub authorize: bool,
     pub add_provider: bool,
     pub rotate_key: bool,
+    pub temporary_key: bool,
 }
 
 impl AllowedWrites {
@@ -166,6 +171,14 @@ impl AllowedWrites {
         authorize: true,
         add_provider: true,
         rotate_key: true,
+        temporary_key: true,
+    };
+    const NONE: AllowedWrites = AllowedWrites {
+        create_bucket: false,
+        authorize: false,
+        add_provider: false,
+        rotate_key: false,
+        temporary_key: false,
     };
 
     fn slot(&mut self, write: SetupWrite) -> &mut bool {
@@ -174,6 +187,7 @@ impl AllowedWrites {
             SetupWrite::Authorize => &mut self.authorize,
             SetupWrite::AddProvider => &mut self.add_provider,
             SetupWrite::RotateKey => &mut self.rotate_key,
+            SetupWrite::TemporaryKey => &mut self.temporary_key,
         }
     }
 
@@ -328,18 +342,13 @@ impl Reader<'_> {
             })
     }
 
-    /// `{createBucket, authorize, addProvider, rotateKey}`: a write named with anything but
+    /// `{createBucket, authorize, addProvider, rotateKey, temporaryKey}`: a write named with anything but
     /// `true` is refused; one left out is allowed. Not an object: every write refused.
     fn writes(&mut self, key: &str, value: &Value) -> AllowedWrites {
         let mut allowed = AllowedWrites::ALL;
         let Some(named) = value.as_object() else {
             self.problem(ProblemCode::NotWrites, key, Params::new());
-            return AllowedWrites {
-                create_bucket: false,
-                authorize: false,
-                add_provider: false,
-                rotate_key: false,
-            };
+            return AllowedWrites::NONE;
         };
         for (name, value) in named {
             let full = format!("{key}.{name}");
@@ -509,6 +518,7 @@ impl ManagedPolicy {
                 SetupWrite::Authorize => "authorize",
                 SetupWrite::AddProvider => "add-provider",
                 SetupWrite::RotateKey => "rotate-key",
+                SetupWrite::TemporaryKey => "temporary-key",
             })),
         }
     }

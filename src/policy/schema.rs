@@ -59,7 +59,13 @@ mod tests {
         // serde_json's map is sorted.
         assert_eq!(
             names,
-            ["addProvider", "authorize", "createBucket", "rotateKey"]
+            [
+                "addProvider",
+                "authorize",
+                "createBucket",
+                "rotateKey",
+                "temporaryKey"
+            ]
         );
     }
 }

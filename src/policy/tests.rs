@@ -75,7 +75,8 @@ fn every_key_is_read() {
             create_bucket: true,
             authorize: false,
             add_provider: false,
-            rotate_key: true
+            rotate_key: true,
+            temporary_key: true
         }
     );
 }
@@ -126,7 +127,8 @@ fn a_bad_value_is_refused_with_its_code_and_gives_the_stricter_choice() {
             create_bucket: false,
             authorize: true,
             add_provider: true,
-            rotate_key: true
+            rotate_key: true,
+            temporary_key: true
         }
     );
     let mut found = codes(&policy);

@@ -9,7 +9,8 @@ request); and Prepare ModelArts' requests built by credfill's flow (`flowRequest
 esdk-obs-python (its convertor and `Authentication`) and huaweicloudsdkmodelarts (its client's request
 builders, signed by huaweicloudsdkcore's `BasicCredentials`) and huaweicloudsdkiam (the project list,
 `keystone_list_auth_projects`) send for the same inputs; and the key rotation's requests against
-huaweicloudsdkiam's permanent access key calls, signed by `GlobalCredentials` (with `X-Domain-Id`). Nothing is sent:
+huaweicloudsdkiam's permanent access key calls, and the temporary key for code against its
+CreateTemporaryAccessKeyByToken, signed by `GlobalCredentials` (with `X-Domain-Id`). Nothing is sent:
 each SDK computes locally, its clock and HTTP call replaced.
 """
 
@@ -32,7 +33,8 @@ import requests
 from huaweicloudsdkcore.auth.credentials import BasicCredentials, GlobalCredentials
 from huaweicloudsdkcore.sdk_request import SdkRequest
 from huaweicloudsdkiam.v3 import (CreateCredentialOption, CreatePermanentAccessKeyRequest,
-                                  CreatePermanentAccessKeyRequestBody, DeletePermanentAccessKeyRequest, IamClient,
+                                  CreatePermanentAccessKeyRequestBody, CreateTemporaryAccessKeyByTokenRequest,
+                                  CreateTemporaryAccessKeyByTokenRequestBody, IdentityToken, TokenAuth, TokenAuthIdentity, DeletePermanentAccessKeyRequest, IamClient,
                                   KeystoneListAuthDomainsRequest, KeystoneListAuthProjectsRequest,
                                   ListPermanentAccessKeysRequest, ShowPermanentAccessKeyRequest,
                                   UpdateCredentialOption, UpdatePermanentAccessKeyRequest,
@@ -379,16 +381,24 @@ def prepare_case(rng):
 ROTATE_DESCRIPTION = "credfill rotation"  # src/cloud/iam/create_access_key.rs
 
 
-def rotate_case(rng):
-    """A call of the rotation, and the request huaweicloudsdkiam builds and GlobalCredentials signs for it."""
+def iam_key(rng):
+    """A clock, a permanent AK/SK, the IAM host of a Huawei Cloud or Flexible Engine region, and its profile."""
     t = timestamp(rng)
     ak = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(20))
     sk = "".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(40))
-    other = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(20))
-    domain_id, user_id = (secrets_hex(rng) for _ in range(2))
     flexible = rng.random() < 0.4
     region = "eu-west-0" if flexible else rng.choice(HUAWEI_REGIONS)
     host = f"iam.{region}.{'prod-cloud-ocb.orange-business.com' if flexible else 'myhuaweicloud.com'}"
+    profile = {"id": "p", "name": "p", "provider": "flexible-engine" if flexible else "huawei", "region": region,
+               "credentials": [{"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "issuer": "huawei"}]}
+    return t, ak, sk, host, profile
+
+
+def rotate_case(rng):
+    """A call of the rotation, and the request huaweicloudsdkiam builds and GlobalCredentials signs for it."""
+    t, ak, sk, host, profile = iam_key(rng)
+    other = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") for _ in range(20))
+    domain_id, user_id = (secrets_hex(rng) for _ in range(2))
     action = rng.choice(["account-id", "show-key", "list-keys", "create-key", "deactivate-key", "delete-key"])
     target = rng.choice([ak, other])
     call, sdk = {
@@ -406,25 +416,52 @@ def rotate_case(rng):
         "delete-key": ({"accessKey": target}, lambda: IamClient._delete_permanent_access_key_http_info(
             DeletePermanentAccessKeyRequest(access_key=target))),
     }[action]
-    info = sdk()
+    # The account's ID: GlobalCredentials adds it as X-Domain-Id and signs it (none before it is known).
+    expected = global_signed(sdk(), host, ak, sk, None if action == "account-id" else domain_id, t)
+    return {"rotate": {"profile": profile, "timestamp": basic(t)}, "state": {"domainId": domain_id, "userId": user_id},
+            "call": {"action": action, **call}, "expected": expected}
+
+
+def global_signed(info, host, ak, sk, domain_id, t):
+    """The request huaweicloudsdkiam's `info` (an `_http_info`) makes, as GlobalCredentials signs it."""
     path = info["resource_path"].replace("{access_key}", info["path_params"].get("access_key", ""))
-    json_body = {k: v for k, v in info["body"].to_dict().items() if v is not None} if info["body"] is not None else None
-    if json_body:
-        json_body = {"credential": {k: v for k, v in json_body["credential"].items() if v is not None}}
+    json_body = info["body"].to_dict() if info["body"] is not None else None
+    json_body = without_none(json_body) if json_body else None
     sent_body = json.dumps(json_body, separators=(",", ":"), sort_keys=True) if json_body else ""
     query = [(k, v) for k, v in info["query_params"] if v is not None]
     headers = dict(info["header_params"], **{"X-Sdk-Date": basic(t)})
     request = SdkRequest(method=info["method"], schema="https", host=host, resource_path=path, query_params=query,
                          header_params=dict(headers), body=sent_body.encode())
-    # The account's ID: GlobalCredentials adds it as X-Domain-Id and signs it (none before it is known).
-    credentials = GlobalCredentials(ak, sk, None if action == "account-id" else domain_id)
-    credentials.sign_request(request)
-    profile = {"id": "p", "name": "p", "provider": "flexible-engine" if flexible else "huawei", "region": region,
-               "credentials": [{"kind": "aksk", "accessKeyId": ak, "secretAccessKey": sk, "issuer": "huawei"}]}
-    expected = {"method": info["method"], "host": host, "path": path, "query": query,
-                "headers": {k: v for k, v in request.header_params.items() if k != "Authorization"},
-                "authorization": request.header_params["Authorization"], "jsonBody": json_body, "signedBody": sent_body}
-    return {"rotate": {"profile": profile, "timestamp": basic(t)}, "state": {"domainId": domain_id, "userId": user_id},
+    GlobalCredentials(ak, sk, domain_id).sign_request(request)
+    return {"method": info["method"], "host": host, "path": path, "query": query,
+            "headers": {k: v for k, v in request.header_params.items() if k != "Authorization"},
+            "authorization": request.header_params["Authorization"], "jsonBody": json_body, "signedBody": sent_body}
+
+
+def without_none(value):
+    """The SDK model's dict without its unset (None) fields, as the SDK serializes it."""
+    if isinstance(value, dict):
+        return {k: without_none(v) for k, v in value.items() if v is not None}
+    return value
+
+
+# --- temporary: a temporary key for code, huaweicloudsdkiam's CreateTemporaryAccessKeyByToken ----------
+
+def temporary_case(rng):
+    """A call of the temporary-key flow, and the request huaweicloudsdkiam builds and GlobalCredentials signs."""
+    t, ak, sk, host, profile = iam_key(rng)
+    domain_id = secrets_hex(rng)
+    action = rng.choice(["account-id", "issue"])
+    seconds = rng.choice([900, 3600, 28800, 86400, rng.randint(900, 86400)])
+    if action == "account-id":
+        call, info = {}, IamClient._keystone_list_auth_domains_http_info(KeystoneListAuthDomainsRequest())
+    else:
+        body = CreateTemporaryAccessKeyByTokenRequestBody(auth=TokenAuth(identity=TokenAuthIdentity(
+            methods=["token"], token=IdentityToken(duration_seconds=seconds))))
+        call = {"seconds": seconds}
+        info = IamClient._create_temporary_access_key_by_token_http_info(CreateTemporaryAccessKeyByTokenRequest(body=body))
+    expected = global_signed(info, host, ak, sk, None if action == "account-id" else domain_id, t)
+    return {"input": {"profile": profile, "timestamp": basic(t)}, "state": {"domainId": domain_id},
             "call": {"action": action, **call}, "expected": expected}
 
 
@@ -464,6 +501,7 @@ def main():
         "ibm": [ibm_case(rng) for _ in range(20)],
         "prepare": [prepare_case(rng) for _ in range(CASES)],
         "rotate": [rotate_case(rng) for _ in range(CASES)],
+        "temporary": [temporary_case(rng) for _ in range(CASES)],
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(vectors, ensure_ascii=False, indent=0))

@@ -161,7 +161,7 @@ for (const [browserName] of BROWSERS) {
       const imported = (await listProfiles(popup)).find((p) => p.credentials?.some((c) => c.accessKeyId === AK));
       assert.ok(imported, 'the imported profile');
       await send(popup, 'profiles.edit', { id: imported.id, edits: { region: 'cn-north-4' } });
-      await chooseSnippet(popup, imported.id, 'obs-python');
+      await chooseSnippet(popup, imported.id, 'obs-python', imported.provider === 'huawei' ? 'permanent' : undefined);
       await eventually(async () => [await popup.text('.code-text'), await popup.text('.code-status')], ([text]) => text?.includes(AK));
       await popup.click('#openscale-ids summary');
       await popup.waitFor('#openscale-find');

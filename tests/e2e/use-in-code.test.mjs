@@ -35,7 +35,8 @@ for (const [name, launch] of BROWSERS) {
       id = await seedProfile(browser, { name: 'code', provider: 'huawei', region: 'cn-north-4', credentials: [{ kind: 'aksk', accessKeyId: AK, secretAccessKey: SK }] });
       popup = await browser.open('popup.html');
       await grantByPrompt(browser, popup, { permissions: ['clipboardRead', 'clipboardWrite'] });
-      await chooseSnippet(popup, id, 'obs-python');
+      // The permanent key's snippets (a temporary key is short-lived.test.mjs's).
+      await chooseSnippet(popup, id, 'obs-python', 'permanent');
       await eventually(() => popup.text('.code-text'), (text) => text?.includes(AK));
     });
     after(async () => {
@@ -75,7 +76,7 @@ for (const [name, launch] of BROWSERS) {
     });
 
     it('downloads ~/.obsutilconfig with the secret after a confirmation', async () => {
-      await chooseSnippet(popup, id, 'obsutil-config');
+      await chooseSnippet(popup, id, 'obsutil-config', 'permanent');
       await popup.waitFor('.code-download', { state: 'visible' });
       assert.equal(await popup.text('.code-text'), '');
       await popup.click('.code-download');

@@ -16,7 +16,7 @@ function loadVectors() {
   assert.ok(existsSync(VECTORS),
     'tests/.cache/vectors.json is missing: run .venv/bin/python tests/differential/gen_vectors.py');
   const vectors = JSON.parse(readFileSync(VECTORS, 'utf8'));
-  for (const group of ['aws4', 'aws4Presign', 'obs', 'obsPresign', 'apig', 'prepare', 'rotate']) {
+  for (const group of ['aws4', 'aws4Presign', 'obs', 'obsPresign', 'apig', 'prepare', 'rotate', 'temporary']) {
     assert.ok(vectors[group]?.length >= MIN_CASES,
       `${group}: ${vectors[group]?.length ?? 0} cases, at least ${MIN_CASES} wanted`);
   }
@@ -103,23 +103,39 @@ test('Prepare ModelArts requests equal esdk-obs-python\'s and huaweicloudsdkmode
   });
 });
 
+/** A request of a flow over a Huawei key's IAM, against huaweicloudsdkiam's for the same call, signed by GlobalCredentials. */
+function assertIamRequest(request, expected) {
+  const url = new URL(request.url);
+  assert.equal(request.method, expected.method);
+  assert.equal(url.host, expected.host);
+  assert.equal(url.pathname, expected.path);
+  assert.deepEqual([...url.searchParams], expected.query);
+  // The browser sends Host itself; the SDK lists it among its headers.
+  for (const [name, value] of Object.entries(expected.headers)) if (name !== 'Host') assert.equal(header(request, name.toLowerCase()), value, name);
+  if (!('X-Domain-Id' in expected.headers)) assert.equal(header(request, 'x-domain-id'), undefined);
+  assert.equal(header(request, 'authorization'), expected.authorization);
+  assert.equal(request.body ?? '', expected.signedBody);
+  if (expected.jsonBody) assert.deepEqual(JSON.parse(request.body), expected.jsonBody);
+}
+
 // Rotate this key: each request of the rotation (src/flows/rotate_key.rs) is the one huaweicloudsdkiam
 // builds for the same call, with the X-Domain-Id and signature its GlobalCredentials add.
 test('key rotation requests equal huaweicloudsdkiam\'s, signed as GlobalCredentials signs them', () => {
   assert.ok(vectors.rotate?.length >= MIN_CASES, `rotate: ${vectors.rotate?.length ?? 0} cases`);
   replay('rotate', ({ rotate, state, call, expected }) => {
     const { request, write } = flowRequest('rotate-key', rotate, state, call);
-    const url = new URL(request.url);
-    assert.equal(request.method, expected.method);
-    assert.equal(url.host, expected.host);
-    assert.equal(url.pathname, expected.path);
-    assert.deepEqual([...url.searchParams], expected.query);
-    // The browser sends Host itself; the SDK lists it among its headers.
-    for (const [name, value] of Object.entries(expected.headers)) if (name !== 'Host') assert.equal(header(request, name.toLowerCase()), value, name);
-    if (!('X-Domain-Id' in expected.headers)) assert.equal(header(request, 'x-domain-id'), undefined);
-    assert.equal(header(request, 'authorization'), expected.authorization);
-    assert.equal(request.body ?? '', expected.signedBody);
-    if (expected.jsonBody) assert.deepEqual(JSON.parse(request.body), expected.jsonBody);
+    assertIamRequest(request, expected);
     assert.equal(write, ['create-key', 'deactivate-key', 'delete-key'].includes(call.action));
+  });
+});
+
+// A temporary key for code (src/flows/temporary_key.rs): the account read and the securitytokens call are
+// huaweicloudsdkiam's KeystoneListAuthDomains and CreateTemporaryAccessKeyByToken.
+test('temporary key requests equal huaweicloudsdkiam\'s, signed as GlobalCredentials signs them', () => {
+  assert.ok(vectors.temporary?.length >= MIN_CASES, `temporary: ${vectors.temporary?.length ?? 0} cases`);
+  replay('temporary', ({ input, state, call, expected }) => {
+    const { request, write } = flowRequest('temporary-key', input, state, call);
+    assertIamRequest(request, expected);
+    assert.equal(write, call.action === 'issue');
   });
 });

@@ -7,19 +7,16 @@
 // A sample of random secrets holding every printable ASCII character must still authenticate.
 // Needs pkg/ (make pkg) and .venv (scripts/bootstrap.sh).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { initSync, renderSnippet } from '../../pkg/credfill.js';
 import { startServer } from '../e2e/servers/launch.mjs';
+import { VENV_BIN, ok, sandbox, shimCalls } from './sandbox.mjs';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
-const ROOT = new URL('../..', import.meta.url).pathname;
-const VENV_BIN = join(ROOT, '.venv/bin');
 const PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
 const alnum = (n) => Array.from({ length: n }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[randomInt(36)]).join('');
 
@@ -36,39 +33,8 @@ function randomSecrets(count) {
   });
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'credfill-snippets-'));
-let files = 0;
-function write(name, text) {
-  const path = join(dir, `${files++}-${name}`);
-  writeFileSync(path, text);
-  return path;
-}
-
-/** Runs a command with only the environment given (plus PATH with .venv and the shims, and a HOME of its own). */
-function run(command, args, env = {}) {
-  const home = mkdtempSync(join(dir, 'home-'));
-  const result = spawnSync(command, args, {
-    cwd: home,
-    env: { PATH: `${join(dir, 'bin')}:${VENV_BIN}:/usr/bin:/bin`, HOME: home, AWS_CONFIG_FILE: '/dev/null', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { ...result, output: `${result.stdout}\n${result.stderr}` };
-}
-
-const ok = (result, what) => assert.equal(result.status, 0, `${what}:\n${result.output}`);
-const python = (text, env) => run(join(VENV_BIN, 'python'), [write('snippet.py', text)], env);
-const shell = (text, env) => run('/bin/sh', ['-eu', write('snippet.sh', text)], env);
+const { dir, write, run, shim, python, shell } = sandbox('credfill-snippets-');
 const render = (profile, target, withSecret) => renderSnippet(profile, target, withSecret);
-
-/** A shim for a CLI that is not installable here: prints its argv and the named variables as JSON. */
-function shim(name, variables) {
-  const path = join(dir, 'bin', name);
-  writeFileSync(path, `#!${join(VENV_BIN, 'python')}\nimport json, os, sys\n` +
-    `print(json.dumps({"argv": sys.argv[1:], "env": {k: os.environ.get(k) for k in ${JSON.stringify(variables)}}}))\n`);
-  chmodSync(path, 0o755);
-}
-const shimCalls = (result) => result.stdout.trim().split('\n').map((line) => JSON.parse(line));
 
 /** Python that reads the key the way each SDK's own environment loader does, and makes one call each. */
 const FROM_ENVIRONMENT = (obsUrl, modelartsUrl) => `
@@ -94,8 +60,6 @@ describe('every snippet runs against the stand-ins', () => {
 
   before(async () => {
     writeFileSync(join(mkdtempSync(join(dir, 'b-')), '.keep'), '');
-    rmSync(join(dir, 'bin'), { recursive: true, force: true });
-    spawnSync('mkdir', ['-p', join(dir, 'bin')]);
     shim('obsutil', ['OBS_SECRET_ACCESS_KEY']);
     shim('ibmcloud', ['IBMCLOUD_API_KEY']);
     const keys = [sk, ...secrets].map((secretAccessKey, i) => ({ accessKeyId: i ? `${ak.slice(0, 18)}${String(i).padStart(2, '0')}` : ak, secretAccessKey }));

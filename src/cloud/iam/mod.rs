@@ -8,6 +8,7 @@
 pub mod auth_domains;
 pub mod auth_projects;
 pub mod create_access_key;
+pub mod create_temporary_key;
 pub mod delete_access_key;
 pub mod list_access_keys;
 pub mod show_access_key;

@@ -89,6 +89,7 @@ impl Flow for AddProvider {
             token: None,
             new_key: None,
             key_created: None,
+            issued: None,
         })
     }
 

@@ -11,8 +11,11 @@ export const readClipboard = (page) => page.evaluate(() => navigator.clipboard.r
   throw e;
 }));
 
-/** Opens the panel (if closed) and picks the profile and the tool, as the selects' change events would. */
-export async function chooseSnippet(popup, profileId, target) {
+/**
+ * Opens the panel (if closed) and picks the profile and the tool, as the selects' change events would;
+ * then the key's lifetime (`permanent`, or seconds), for a tool that offers temporary keys.
+ */
+export async function chooseSnippet(popup, profileId, target, lifetime) {
   if (!(await popup.evaluate(() => document.querySelector('details.code')?.open))) await popup.click('#code-section summary.code-title');
   await popup.waitFor(`.code-profile option[value="${profileId}"]`);
   await popup.evaluate(([id, value]) => {
@@ -22,13 +25,19 @@ export async function chooseSnippet(popup, profileId, target) {
       profile.dispatchEvent(new Event('change'));
     }
   }, [profileId]);
-  await popup.waitFor(`.code-target option[value="${target}"]`);
-  await popup.evaluate(([value]) => {
-    const select = document.querySelector('.code-target');
+  await choose(popup, '.code-target', target);
+  if (lifetime != null) await choose(popup, '.code-lifetime', String(lifetime));
+}
+
+/** Picks `value` in the select `selector` once it offers it. */
+async function choose(popup, selector, value) {
+  await popup.waitFor(`${selector} option[value="${value}"]`);
+  await popup.evaluate(([selector, value]) => {
+    const select = document.querySelector(selector);
     if (select.value === value) return;
     select.value = value;
     select.dispatchEvent(new Event('change'));
-  }, [target]);
+  }, [selector, value]);
 }
 
 /**

@@ -65,6 +65,10 @@ DOMAIN_ID = secrets.token_hex(16)
 USER_ID = secrets.token_hex(16)
 KEY_LIMIT = 2
 CREDENTIALS_PATH = re.compile(r"^/v3\.0/OS-CREDENTIAL/credentials(?:/([^/]+))?/?$")
+SECURITYTOKENS = "/v3.0/OS-CREDENTIAL/securitytokens"
+SECURITYTOKENS_ABSENT = os.environ.get("SECURITYTOKENS_ABSENT") == "1"
+# Temporary keys issued: {access: {"secret", "securitytoken", "expires"}}.
+TEMPORARY = {}
 ANSWERS = Path(__file__).resolve().parents[2] / "fixtures" / "cloud-answers"
 
 
@@ -109,6 +113,43 @@ def signs(access, at):
     """A key signs when IAM holds it active and has had time to accept it everywhere."""
     held = CREDENTIALS.get(access)
     return held is not None and held["status"] == "active" and at >= held["made_at"] + PROPAGATION
+
+
+def secret_of(access):
+    return TEMPORARY[access]["secret"] if access in TEMPORARY else KEYS[access]
+
+
+def random_text(alphabet, length):
+    return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def securitytokens(request, at):
+    """A temporary key for the permanent key that signed, in the account named by a signed X-Domain-Id."""
+    signed = AUTH.match(request.headers["Authorization"]).group(2).split(";")
+    if request.headers.get("X-Domain-Id") != DOMAIN_ID or "x-domain-id" not in signed:
+        return answer(403, documented("iam/keystone-403-forbidden.json"))
+    identity = json.loads(request.get_data() or b"{}").get("auth", {}).get("identity", {})
+    seconds = identity.get("token", {}).get("duration_seconds", 900)
+    if identity.get("methods") != ["token"] or not isinstance(seconds, int) or not 900 <= seconds <= 86400:
+        return answer(400, {"error": {"code": 400, "title": "Bad Request", "message": "Invalid duration_seconds."}})
+    access = random_text(string.ascii_uppercase + string.digits, 20)
+    TEMPORARY[access] = {"secret": random_text(string.ascii_letters + string.digits, 40),
+                         "securitytoken": random_text(string.ascii_letters + string.digits + "-_", 400),
+                         "expires": at + timedelta(seconds=seconds)}
+    body = documented("iam/securitytoken-create.json")
+    body["credential"] = dict(body["credential"], access=access, secret=TEMPORARY[access]["secret"],
+                              securitytoken=TEMPORARY[access]["securitytoken"], expires_at=iam_time(TEMPORARY[access]["expires"]))
+    return answer(201, body)
+
+
+def temporary_refusal(request, access, at):
+    """Why a temporary key does not sign this request (None: it does). The wording is a guess."""
+    held = TEMPORARY[access]
+    if not hmac.compare_digest(request.headers.get("X-Security-Token", ""), held["securitytoken"]):
+        return gateway_error(401, "the security token is missing or does not match the access key")
+    if at >= held["expires"]:
+        return gateway_error(401, "the security token has expired")
+    return None
 
 
 def described(access, template):
@@ -209,7 +250,7 @@ def expected_signature(request, signed_headers, access):
     sdk_request = SdkRequest(method=request.method, schema=request.scheme, host=request.host,
                              resource_path=request.path, query_params=list(request.args.items(multi=True)),
                              header_params=headers, body=request.get_data())
-    Signer(types.SimpleNamespace(ak=access, sk=KEYS[access])).sign(sdk_request)
+    Signer(types.SimpleNamespace(ak=access, sk=secret_of(access))).sign(sdk_request)
     return AUTH.match(sdk_request.header_params["Authorization"]).group(3)
 
 
@@ -242,18 +283,31 @@ def app_for(offset):
         is_modelarts = MODELARTS_PATH.match(request.path) is not None
         is_credentials = CREDENTIALS_PATH.match(request.path) is not None
         path = request.path.rstrip("/")
+        if path.startswith("/e2e/temporary/"):
+            held = TEMPORARY.get(path.rsplit("/", 1)[1])
+            if not held:
+                return answer(404, {})
+            return answer(200, dict(held, expires=held["expires"].timestamp()))
+        if path == "/e2e/expire" and request.method == "POST":
+            for held in TEMPORARY.values():
+                held["expires"] = now(offset) - timedelta(seconds=1)
+            return answer(200, {"expired": len(TEMPORARY)})
         if path == "/e2e/keys":
             # With each secret: the test checks it never reached a page or the session storage.
             return answer(200, {a: dict({k: v for k, v in held.items() if k != "made_at"}, secret=KEYS[a])
                                 for a, held in CREDENTIALS.items()})
-        if path not in ("/v3/projects", "/v3/auth/projects", "/v3/auth/domains") and not is_modelarts and not is_credentials:
+        known = ("/v3/projects", "/v3/auth/projects", "/v3/auth/domains") + (() if SECURITYTOKENS_ABSENT else (SECURITYTOKENS,))
+        if path not in known and not is_modelarts and not is_credentials:
             return answer(404, {"error_msg": "The API does not exist or has not been published in the environment",
                                 "error_code": "APIGW.0101"})
         auth = AUTH.match(request.headers.get("Authorization", ""))
         if not auth:
             return gateway_error(401, "Authorization header is missing or malformed")
         access, signed, signature = auth.groups()
-        if not signs(access, now(offset)):
+        temporary = access in TEMPORARY
+        if temporary and (refusal := temporary_refusal(request, access, now(offset))):
+            return refusal
+        if not temporary and not signs(access, now(offset)):
             return gateway_error(401, "ak not exist")
         try:
             sent_at = datetime.strptime(request.headers.get("X-Sdk-Date", ""), "%Y%m%dT%H%M%SZ").replace(tzinfo=timezone.utc)
@@ -265,7 +319,11 @@ def app_for(offset):
             return gateway_error(401, "verify aksk signature fail")
         if is_modelarts:
             return modelarts(request, access)
-        if is_credentials:
+        if is_credentials or path == SECURITYTOKENS:
+            if temporary:
+                return answer(403, documented("iam/keystone-403-forbidden.json"))
+            if path == SECURITYTOKENS:
+                return securitytokens(request, now(offset))
             return credentials(request, access, now(offset))
         if path == "/v3/auth/domains":
             body = documented("iam/keystone-list-auth-domains.json")

@@ -27,7 +27,10 @@ Accounts, one API key each (any other key gets IAM's BXNIM0415E):
   gets no token, though its tokens live on, as documented).
 - `restrictedApiKey`: a user in an account that restricts API key creation: the creation is refused (403).
   IAM documents no code of its own for it: the refusal has IAM's error shape with a placeholder code.
-Test-only: `GET /e2e/api-keys` gives each rotation user's keys (with their values).
+A token is refused once expired (its `expiration`, an hour after it was made, as IAM's documented answer:
+https://cloud.ibm.com/docs/iam?topic=iam-iamtoken_from_apikey).
+Test-only: `GET /e2e/api-keys` gives each rotation user's keys (with their values); `POST /e2e/expire` ends every
+token now (a test's clock, rather than waiting an hour).
 Usage: [IBM_API_KEYS='["…"]'] ibm_cloud.py LOG_PATH. Prints the keys and IDs above with "url" when ready."""
 
 import base64
@@ -64,6 +67,7 @@ SUBSCRIPTION = str(uuid.uuid4())
 DEPLOYMENT = str(uuid.uuid4())
 ADDED_PROVIDER = str(uuid.uuid4())
 TOKENS = {}  # token -> account
+EXPIRES = {}  # token -> Unix seconds
 GRANT = "urn:ibm:params:oauth:grant-type:apikey"
 # Catalog IDs (ibm-watson-openscale utils.py; the global catalog's pm-20 and Cloud Object Storage) and the
 # plans IBM's ai-openscale CLI provisions with (src/cloud/ibm/resource_instances.rs names them).
@@ -134,12 +138,15 @@ def token(request):
         return json_answer(400, refusal)
     access = jwt(int(time.time()))
     TOKENS[access] = account
+    EXPIRES[access] = int(time.time()) + IAM_TOKEN["expires_in"]
     return json_answer(200, {**IAM_TOKEN, "access_token": access, "refresh_token": "not_supported",
-                             "expiration": int(time.time()) + IAM_TOKEN["expires_in"]})
+                             "expiration": EXPIRES[access]})
 
 
 def account_of(request):
-    return TOKENS.get(request.headers.get("Authorization", "").removeprefix("Bearer "))
+    """The account of the request's bearer token, while it has not expired."""
+    token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+    return TOKENS.get(token) if time.time() < EXPIRES.get(token, 0) else None
 
 
 def unauthorized(request):
@@ -314,6 +321,9 @@ def app(request):
         return create_api_key(request)
     if request.method == "DELETE" and parts[:2] == ["v1", "apikeys"] and (len(parts) == 3 or parts[3:] == ["lock"]):
         return change_api_key(request, parts[2], unlock=len(parts) == 4)
+    if request.method == "POST" and request.path == "/e2e/expire":
+        EXPIRES.update({token: int(time.time()) - 1 for token in EXPIRES})
+        return json_answer(200, {"expired": len(EXPIRES)})
     if request.method == "GET" and request.path == "/e2e/api-keys":
         return json_answer(200, {iam_id(a): [{"id": r["id"], "name": r["name"], "locked": r["locked"], "apikey": v}
                                              for v, r in API_KEYS.items() if r["iam_id"] == iam_id(a)] for a in ROTATING})

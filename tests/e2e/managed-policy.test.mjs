@@ -19,6 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { E2E_EXTENSION, FIREFOX_ADDON_ID, answerPermissionPrompt, eventually, launchFirefox } from './lib/browsers.mjs';
 import { FIREFOX_CONSOLE_PREFS, HOSTS, launchHeadfulChromium, startConsoles } from './lib/consoles.mjs';
+import { chooseSnippet } from './lib/code.mjs';
 import { runFill } from './lib/fill.mjs';
 import { probe } from './lib/tabs.mjs';
 import { E2E_PASSPHRASE, seedProfile, send } from './lib/profiles.mjs';
@@ -185,7 +186,8 @@ for (const name of ['chromium', 'firefox']) {
 
     it('Copy with secret is absent from the popup, says why, and the worker refuses it', async () => {
       const popup = await browser.open('popup.html');
-      await popup.click('#code-section summary.code-title');
+      // The permanent key's snippet: a temporary key's hides Copy with secret whatever the policy.
+      await chooseSnippet(popup, profileId, 'obs-python', 'permanent');
       await popup.waitFor('.code-forbidden[data-what="copy-with-secret"]');
       assert.equal(await popup.evaluate(() => document.querySelector('.code-copy-secret').hidden), true);
       assert.match(await popup.text('.code-forbidden'), /organisation does not allow copying with the secret/);
@@ -249,8 +251,7 @@ for (const name of ['chromium', 'firefox']) {
       const reply = await runFill(control, target);
       assert.deepEqual([reply.ok?.status, reply.ok?.console?.host], ['filled', HOSTS.userAdded], JSON.stringify(reply));
       const popup = await browser.open('popup.html');
-      await popup.click('#code-section summary.code-title');
-      await popup.waitFor('.code-copy-secret');
+      await chooseSnippet(popup, profileId, 'obs-python', 'permanent');
       assert.equal(await popup.evaluate(() => document.querySelector('.code-copy-secret').hidden), false);
       await popup.close();
     });

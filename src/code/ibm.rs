@@ -9,9 +9,21 @@ const CLOUDS: &[Provider] = &[Provider::Ibm];
 /// IBMCLOUD_API_KEY: read by `ibmcloud login` (https://cloud.ibm.com/docs/cli?topic=cli-ibmcloud_env_var)
 /// and by Terraform's IBM provider after IC_API_KEY, as IBMCLOUD_REGION after IC_REGION
 /// (IBM-Cloud/terraform-provider-ibm ibm/provider/provider.go).
+///
+/// A bearer token has no such variable for the CLI or Terraform; it configures one SDK service
+/// instead, `<SERVICE>_AUTH_TYPE=bearertoken` and `<SERVICE>_BEARER_TOKEN` (IBM/python-sdk-core
+/// Authentication.md, "Bearer Token Authentication"), `<SERVICE>_URL` its service URL
+/// (ibm_cloud_sdk_core/base_service.py `configure_service`). The service is the OpenScale client's:
+/// ibm_watson_openscale's `WatsonOpenScaleV2.DEFAULT_SERVICE_NAME`, `ai_openscale`, which
+/// ibm_cloud_sdk_core's `get_authenticator_from_environment` upper-cases into the prefix.
 const VARIABLES: &str = "\
-IBMCLOUD_API_KEY={secret}
-{?region}IBMCLOUD_REGION={region}
+{?expires_at}# {~temporary-until}
+{?bearer_token}# {~openscale-reads-token}
+{!bearer_token}IBMCLOUD_API_KEY={secret}
+{!bearer_token}{?region}IBMCLOUD_REGION={region}
+{?bearer_token}AI_OPENSCALE_AUTH_TYPE=bearertoken
+{?bearer_token}AI_OPENSCALE_BEARER_TOKEN={bearer_token}
+{?bearer_token}{?openscale_url}AI_OPENSCALE_URL={openscale_url}
 ";
 
 pub(super) const TEMPLATES: &[Template] = &[
@@ -62,10 +74,8 @@ ibmcloud login -r {region}
 ",
     )
     .permanent_only(),
-    // A bearer token's `<SVC>_AUTH_TYPE=bearertoken` names a service; these variables serve the CLI and Terraform.
-    Template::variables(Target::IbmcloudEnv, Language::Shell, CLOUDS, VARIABLES).permanent_only(),
-    Template::variables(Target::IbmcloudDotenv, Language::Dotenv, CLOUDS, VARIABLES)
-        .permanent_only(),
+    Template::variables(Target::IbmcloudEnv, Language::Shell, CLOUDS, VARIABLES),
+    Template::variables(Target::IbmcloudDotenv, Language::Dotenv, CLOUDS, VARIABLES),
     // provider "ibm" { ibmcloud_api_key, region }: terraform-provider-ibm ibm/provider/provider.go.
     Template::program(
         Target::TerraformIbm,

@@ -251,6 +251,8 @@ message_codes! {
         S3Compatible = "s3-compatible" [],
         NotebookSdk = "notebook-sdk" [],
         IbmProvider = "ibm-provider" [],
+        /// The IBM variable blocks' bearer-token form: which client reads it, and that the CLI does not.
+        OpenscaleReadsToken = "openscale-reads-token" [],
     }
 }
 

@@ -662,6 +662,15 @@ fn a_temporary_key_takes_the_permanent_keys_place_and_nothing_of_the_permanent_k
     assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
 }
 
+/// The expiry comment's words, short, as a test reads them.
+fn valid_until_words() -> CommentWords {
+    [(
+        "code_comment_temporary_until".to_owned(),
+        "valid until {expires}".to_owned(),
+    )]
+    .into()
+}
+
 fn bearer() -> ShortLived {
     ShortLived::BearerToken(HeldToken {
         access_token: Secret::new("eyJ.bearer.token"),
@@ -669,15 +678,17 @@ fn bearer() -> ShortLived {
     })
 }
 
+/// `target`'s snippet for `profile` with [`bearer`]'s token.
+fn with_bearer(profile: &Profile, target: Target) -> Snippet {
+    render_temporary(profile, target, bearer(), &valid_until_words())
+        .unwrap_or_else(|e| panic!("{target:?}: {e:?}"))
+}
+
 #[test]
-fn an_ibm_bearer_token_takes_the_api_keys_place_in_the_openscale_client_only() {
+fn an_ibm_bearer_token_takes_the_api_keys_place_in_the_openscale_client_not_the_cli_or_terraform() {
     let profile = ibm("eu-de", "the-permanent-api-key");
-    let words: CommentWords = [(
-        "code_comment_temporary_until".to_owned(),
-        "valid until {expires}".to_owned(),
-    )]
-    .into();
-    let snippet = render_temporary(&profile, Target::OpenscalePython, bearer(), &words).unwrap();
+    let words = valid_until_words();
+    let snippet = with_bearer(&profile, Target::OpenscalePython);
     let text = snippet.text.expose();
     assert!(
         text.contains("from ibm_cloud_sdk_core.authenticators import BearerTokenAuthenticator\n"),
@@ -696,12 +707,7 @@ fn an_ibm_bearer_token_takes_the_api_keys_place_in_the_openscale_client_only() {
         snippet.expires_at.as_deref().map(|e| &e[..11]),
         Some("2026-12-06T")
     );
-    for target in [
-        Target::IbmcloudLogin,
-        Target::IbmcloudEnv,
-        Target::IbmcloudDotenv,
-        Target::TerraformIbm,
-    ] {
+    for target in [Target::IbmcloudLogin, Target::TerraformIbm] {
         let refused = render_temporary(&profile, target, bearer(), &words).unwrap_err();
         assert_eq!(refused.code, CodeError::NoTemporaryForm, "{target:?}");
     }
@@ -717,6 +723,48 @@ fn an_ibm_bearer_token_takes_the_api_keys_place_in_the_openscale_client_only() {
         (Temporary::Default, &[3600][..])
     );
     assert_eq!(offered[&Target::TerraformIbm], (Temporary::No, &[][..]));
+    assert_eq!(
+        offered[&Target::IbmcloudDotenv],
+        (Temporary::Default, &[3600][..])
+    );
+}
+
+#[test]
+fn an_ibm_bearer_tokens_variables_configure_the_openscale_service_in_place_of_the_cli_key() {
+    let profile = ibm("eu-de", "the-permanent-api-key");
+    // ibm_watson_openscale's DEFAULT_SERVICE_NAME `ai_openscale`, as get_authenticator_from_environment
+    // reads it: upper-cased, `_` before each property.
+    let dotenv = with_bearer(&profile, Target::IbmcloudDotenv);
+    let text = dotenv.text.expose();
+    assert!(text.starts_with("# valid until 2026-12-06T"), "{text}");
+    assert!(
+        text.ends_with(
+            "\nAI_OPENSCALE_AUTH_TYPE=bearertoken\n\
+             AI_OPENSCALE_BEARER_TOKEN='eyJ.bearer.token'\n\
+             AI_OPENSCALE_URL='https://eu-de.api.aiopenscale.cloud.ibm.com'\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("IBMCLOUD_") && !text.contains("the-permanent-api-key"),
+        "{text}"
+    );
+    assert_eq!(dotenv.about.file_name, Some(".env"));
+    let export = with_bearer(&profile, Target::IbmcloudEnv);
+    assert!(
+        export
+            .text
+            .expose()
+            .contains("\nexport AI_OPENSCALE_BEARER_TOKEN='eyJ.bearer.token'\n"),
+        "{}",
+        export.text.expose()
+    );
+    // The permanent key's block is the CLI's and Terraform's, as before.
+    let permanent = text_of(&profile, Target::IbmcloudDotenv);
+    assert_eq!(
+        permanent,
+        "IBMCLOUD_API_KEY='the-permanent-api-key'\nIBMCLOUD_REGION='eu-de'\n"
+    );
 }
 
 #[test]
@@ -749,9 +797,19 @@ fn a_temporary_key_is_refused_where_its_token_has_no_place_or_without_the_secret
         offered(Provider::FlexibleEngine)[&Target::ObsPython],
         Temporary::Unconfirmed
     );
-    assert!(offers(&ibm("eu-de", SK))
-        .iter()
-        .all(|o| o.temporary == Temporary::No || o.target == Target::OpenscalePython));
+    let ibm_temporary: Vec<_> = offers(&ibm("eu-de", SK))
+        .into_iter()
+        .filter(|o| o.temporary != Temporary::No)
+        .map(|o| o.target)
+        .collect();
+    assert_eq!(
+        ibm_temporary,
+        [
+            Target::OpenscalePython,
+            Target::IbmcloudEnv,
+            Target::IbmcloudDotenv
+        ]
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@
 // likewise. The S3-compatible forms are read back by s3cmd's own configuration parser and the real shell
 // (a stand-in `aws` prints the variables it was given). IBM Cloud: the bearer token IBM IAM's stand-in
 // (ibm_cloud.py) gives for the API key, in ibm-watson-openscale's APIClient through ibm-cloud-sdk-core's
-// BearerTokenAuthenticator, refused once expired. Needs pkg/ (make pkg) and .venv.
+// BearerTokenAuthenticator, and through the variables its get_authenticator_from_environment reads, refused once expired. Needs pkg/ (make pkg) and .venv.
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -125,7 +125,7 @@ print(ModelArtsClient.new_builder().with_credentials(credentials).with_endpoint(
     assert.deepEqual(shimCalls(aws)[0].env, { AWS_ACCESS_KEY_ID: issued.accessKeyId, AWS_SECRET_ACCESS_KEY: issued.secretAccessKey, AWS_SESSION_TOKEN: issued.securityToken });
   });
 
-  it('IBM Cloud: OpenScale with a bearer token in place of the API key, refused once the token expired', async () => {
+  it('IBM Cloud: OpenScale with a bearer token in place of the API key (the client, the export block, .env), refused once the token expired', async () => {
     const form = new URLSearchParams({ grant_type: 'urn:ibm:params:oauth:grant-type:apikey', apikey: ibm.apiKey });
     const token = await (await fetch(`${ibm.url}/identity/token`, { method: 'POST', body: form })).json();
     const ibmProfile = { id: 'i', name: 'i', provider: 'ibm', region: 'eu-de', endpoint: ibm.url, openscaleGuid: ibm.instanceId,
@@ -133,15 +133,38 @@ print(ModelArtsClient.new_builder().with_credentials(credentials).with_endpoint(
     const bearer = { kind: 'bearer-token', accessToken: token.access_token, expiration: token.expiration };
     const snippet = renderTemporarySnippet(ibmProfile, 'openscale-python', bearer, COMMENTS);
     assert.match(snippet.text, /authenticator = BearerTokenAuthenticator\('/);
-    assert.ok(!snippet.text.includes(ibm.apiKey), 'no API key');
-    assert.ok(snippet.text.includes(`# Temporary key, valid until ${snippet.expiresAt}`), snippet.text);
-    const listed = python(snippet.text);
-    ok(listed, 'openscale with a bearer token');
-    assert.match(listed.stdout, new RegExp(ibm.instanceId));
+    const [exported, dotenv] = ['ibmcloud-env', 'ibmcloud-dotenv'].map((target) => renderTemporarySnippet(ibmProfile, target, bearer, COMMENTS).text);
+    for (const text of [snippet.text, exported, dotenv]) {
+      assert.ok(text.includes(token.access_token) && !text.includes(ibm.apiKey), `the token, no API key:\n${text}`);
+      assert.ok(text.includes(`# Temporary key, valid until ${snippet.expiresAt}`), text);
+    }
+    // ibm-cloud-sdk-core's own reading of the variables, for the OpenScale client's service name.
+    const fromEnvironment = `
+import os
+from ibm_cloud_sdk_core import get_authenticator_from_environment
+from ibm_cloud_sdk_core.authenticators import BearerTokenAuthenticator
+from ibm_watson_openscale import APIClient
+authenticator = get_authenticator_from_environment('ai_openscale')
+assert isinstance(authenticator, BearerTokenAuthenticator), type(authenticator)
+client = APIClient(authenticator=authenticator, service_url=os.environ['AI_OPENSCALE_URL'], service_instance_id=${JSON.stringify(ibm.instanceId)})
+print(client.data_marts.list().result)
+`;
+    const runs = {
+      client: () => python(snippet.text),
+      'export block': () => shell(`${exported}exec python -c '${fromEnvironment.replaceAll("'", "'\\''")}'\n`),
+      '.env': () => python(`import dotenv; dotenv.load_dotenv(${JSON.stringify(write('.env', dotenv))})\n${fromEnvironment}`),
+    };
+    for (const [what, runIt] of Object.entries(runs)) {
+      const listed = runIt();
+      ok(listed, `openscale with a bearer token: ${what}`);
+      assert.match(listed.stdout, new RegExp(ibm.instanceId), what);
+    }
     assert.ok((await (await fetch(`${ibm.url}/e2e/expire`, { method: 'POST' })).json()).expired > 0);
-    const refused = python(snippet.text);
-    assert.notEqual(refused.status, 0);
-    assert.match(refused.output, /401|Unauthorized/);
+    for (const [what, runIt] of Object.entries(runs)) {
+      const refused = runIt();
+      assert.notEqual(refused.status, 0, what);
+      assert.match(refused.output, /401|Unauthorized/, what);
+    }
   });
 
   it('after its expiry the same snippets are refused: OBS with ExpiredToken, ModelArts at the gateway', async () => {

@@ -2,8 +2,8 @@
 // snippet without the secret to copy, "Copy with secret…" and "Download…" only after a warning's
 // second click. `backend` renders: `{offers, render, copySecret, download, allowClearing?, temporary?}` — the
 // worker's messages in the extension, the page's own WASM core in www/ (which stores nothing).
-// `backend.policy` (the extension's: the organisation's managed policy) hides what it forbids, and
-// says so; the worker refuses it anyway.
+// `backend.policy` (the extension's: the organisation's managed policy) hides what it forbids (a copy or
+// download with the secret, a temporary key), and says so; the worker refuses it anyway.
 //
 // With `backend.temporary` (the extension: it can ask the cloud), a tool whose offer takes a temporary
 // key gets a lifetime choice (the offer's: 15 min to 24 h on Huawei's IAM, IBM IAM's hour), or the
@@ -12,6 +12,7 @@
 // sends it and copies or downloads the snippet holding the key it brings (`issue`), and says when
 // that key expires.
 import { el } from './dom.js';
+import { forbiddenLine, writeAllowed } from './policy-forbids.js';
 import { dateWords, errorWords, localeKey, phrase, words } from './words.js';
 
 const targetLabel = (t, target) => t(localeKey('code_target', target));
@@ -36,14 +37,15 @@ export function codePanel(t, profiles, backend) {
   const download = el('button', { type: 'button', class: 'code-download' });
   const lifetime = el('select', { class: 'code-lifetime', 'aria-label': t('code_lifetime'), hidden: true });
   const getTemporary = el('button', { type: 'button', class: 'code-get-temporary primary', hidden: true }, t('code_get_temporary'));
-  const temporary = backend.temporary?.(getTemporary, () => profile.value);
+  // A temporary key the organisation forbids: the permanent key's snippets only (lifetimes are not offered).
+  const temporaryAllowed = !backend.temporary || writeAllowed(backend.policy, 'temporary-key');
+  const temporary = temporaryAllowed ? backend.temporary?.(getTemporary, () => profile.value) : undefined;
   const confirm = el('div', { class: 'code-confirm', hidden: true });
   const status = el('p', { class: 'code-status', 'aria-live': 'polite' });
   const { allowCopyWithSecret = true, allowDownload = true } = backend.policy ?? {};
   copySecret.hidden = !allowCopyWithSecret;
-  const forbidden = [[allowCopyWithSecret, 'copy-with-secret'], [allowDownload, 'download']].filter(([allowed]) => !allowed)
-    .map(([, what]) => el('p', { class: 'muted code-forbidden', 'data-what': what },
-      phrase(t, 'managed_policy_forbids', { what: { term: localeKey('managed_what', what) } })));
+  const forbidden = [[allowCopyWithSecret, 'copy-with-secret'], [allowDownload, 'download'], [temporaryAllowed, 'temporary-key']]
+    .filter(([allowed]) => !allowed).map(([, what]) => forbiddenLine(t, what, 'code-forbidden'));
   let offers = [];
   const chosen = () => ({ profileId: profile.value, target: target.value });
   const offer = () => offers.find((o) => o.target === target.value);

@@ -8,7 +8,6 @@ import { localeKey, phrase, words } from '../lib/words.js';
 
 const allowed = (yes) => t(yes ? 'managed_allowed' : 'managed_not_allowed');
 const list = (items) => (items.length ? items.join(t('list_separator')) : t('managed_none'));
-const WRITES = [['createBucket', 'create-bucket'], ['authorize', 'authorize'], ['addProvider', 'add-provider'], ['rotateKey', 'rotate-key'], ['temporaryKey', 'temporary-key']];
 
 /** Each key's value as the policy applies it, in words. */
 const VALUE = {
@@ -21,8 +20,8 @@ const VALUE = {
   allowDownload: (p) => allowed(p.allowDownload),
   allowCustomEndpoints: (p) => allowed(p.allowCustomEndpoints),
   allowedEndpointOrigins: (p) => list(p.allowedEndpointOrigins ?? []),
-  allowedWrites: (p) => list(WRITES.map(([field, what]) =>
-    phrase(t, 'managed_write_value', { what: t(localeKey('managed_what', what)), allowed: allowed(p.allowedWrites[field]) }))),
+  allowedWrites: (p) => list(Object.entries(p.allowedWrites).map(([what, yes]) =>
+    phrase(t, 'managed_write_value', { what: t(localeKey('managed_what', what)), allowed: allowed(yes) }))),
 };
 
 /** @param {HTMLElement} section @param {import('../pkg/credfill.js').ManagedPolicy | null} policy */

@@ -11,7 +11,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { codePanel } from '../lib/code-panel.js';
 import { CLIPBOARD_PERMISSIONS } from '../lib/clipboard.js';
-import { previews } from './flow-panel.js';
+import { policyView, previews } from './flow-panel.js';
 import { hostAccess } from './host-access.js';
 
 /** @type {import('../pkg/credfill.js').FlowKind} */
@@ -58,7 +58,7 @@ export function mountCode(section) {
   const body = el('div', { class: 'code-body' });
   const details = el('details', { class: 'code' }, el('summary', { class: 'code-title' }, t('code_title')), body);
   async function render() {
-    const [profiles, policy] = await Promise.all([ask('profiles.view').then((view) => view.profiles, () => []), ask('policy.view').catch(() => null)]);
+    const [profiles, policy] = await Promise.all([ask('profiles.view').then((view) => view.profiles, () => []), policyView()]);
     body.replaceChildren(...(profiles.length ? codePanel(t, profiles, { ...backend, policy }) : [el('p', { class: 'muted code-empty' }, t('code_no_profiles'))]));
   }
   details.addEventListener('toggle', () => details.open && render());

@@ -1,10 +1,15 @@
-// What the panels of flows with writes share (Prepare ModelArts, the key rotations): a write's request as
-// the user reads it before the click that sends it (the core's preview: no signature, a secret as ••••),
-// and the panel's busy state while the worker runs a step.
+// What the panels of flows with writes share (Prepare ModelArts, the key rotations, OpenScale, Use in code):
+// the organisation's policy, to disable ahead of time a write it forbids (lib/policy-forbids.js); a write's
+// request as the user reads it before the click that sends it (the core's preview: no signature, a secret
+// as ••••), and the panel's busy state while the worker runs a step.
 import { el, whileBusy } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
+import { forbidWrite } from '../lib/policy-forbids.js';
 import { errorWords } from '../lib/words.js';
+
+/** The organisation's policy as the worker's core reads it; null when it cannot say (the worker still refuses). */
+export const policyView = () => ask('policy.view').catch(() => null);
 
 /** A request as the user reads it before sending: method, URL, headers, body. */
 function previewText({ method, url, headers, body }) {
@@ -32,6 +37,22 @@ export function panelBusy(root, error, render) {
       .catch((e) => (error.textContent = errorWords(t, 'check_error', e)));
     return (button ? whileBusy(button, work) : work).finally(() => root.removeAttribute('aria-busy'));
   };
+}
+
+/**
+ * A rotation panel's `read` button (its first step, `access` its host-access.js), disabled with the reason
+ * placed after `before` when the organisation does not allow rotating keys: said ahead of every read.
+ * @param {HTMLButtonElement} read
+ * @param {{ forbid: () => void }} access
+ * @param {HTMLElement} before
+ */
+export function forbidRotation(read, access, before) {
+  policyView().then((policy) => {
+    const line = forbidWrite(t, policy, 'rotate-key', [read], 'rotate-forbidden');
+    if (!line) return;
+    access.forbid();
+    before.after(line);
+  });
 }
 
 /**

@@ -33,15 +33,17 @@ async function resultOf(later) {
  * When the worker waits for the prompt (`{waiting: true}`: this popup survived it, as in Firefox),
  * `start(task, later)` asks `later()` every half second until it answers the result, for half a
  * minute at most (then `{code: 'timeout'}`); without `later` it resolves to `{waiting: true}`.
+ * `forbid()` keeps `button` disabled (a task the organisation's policy forbids).
  */
 export function hostAccess(button, originsOf, { permissions = [] } = {}) {
   let missing = null; // {origins, permissions} not granted yet; null while not known
   let busy = false;
+  let forbidden = false; // the organisation's policy forbids the task: disabled for good
   let learning = 0; // only the latest learning counts
   // Disabled while busy or learning; `aria-busy` while its task starts (the popup's busy look).
   const sync = () => {
     if (!button) return;
-    button.disabled = busy || missing === null;
+    button.disabled = forbidden || busy || missing === null;
     if (busy) button.setAttribute('aria-busy', 'true');
     else button.removeAttribute('aria-busy');
   };
@@ -87,5 +89,9 @@ export function hostAccess(button, originsOf, { permissions = [] } = {}) {
   }
 
   const learned = learn();
-  return { learn, start, known: () => missing !== null, learned };
+  const forbid = () => {
+    forbidden = true;
+    sync();
+  };
+  return { learn, start, known: () => missing !== null, learned, forbid };
 }

@@ -2,20 +2,24 @@
 // from an imported key to a ready ModelArts. 1. *Check storage* (asks for the hosts, then reads: every
 // bucket with its region, storage class and fit, and the authorizations); 2. *Create bucket and
 // folders*; 3. *Authorize with this key*. Each write's request is shown (no signature, the SK as ••••)
-// before the click that sends it. The worker sends; this page only shows (src/flows/prepare_modelarts.rs).
+// before the click that sends it. A write the organisation's policy forbids is said at the panel's top and
+// its button disabled. The worker sends; this page only shows (src/flows/prepare_modelarts.rs).
 import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { providerLabel } from '../lib/providers.js';
 import { ask } from '../lib/messages.js';
 import { coded, errorWords, localeKey, words } from '../lib/words.js';
 import { hostAccess } from './host-access.js';
-import { panelBusy, previews as requestPreviews } from './flow-panel.js';
+import { disableFor, forbidWrite } from '../lib/policy-forbids.js';
+import { panelBusy, policyView, previews as requestPreviews } from './flow-panel.js';
 
 const previews = (planned) => requestPreviews(planned, 'modelarts-preview');
 
 const folderList = (text) => text.split(',').map((f) => f.trim()).filter(Boolean);
 
 const KIND = 'prepare-modelarts';
+/** @type {import('../pkg/credfill.js').SetupWrite[]} The preparation's writes (src/flows/prepare_modelarts.rs `writes_as`). */
+const WRITES = ['create-bucket', 'authorize'];
 
 /** The host patterns the preparation of `profileId` reaches. */
 const originsOf = (profileId) => ask('flow.origins', { kind: KIND, profileId });
@@ -23,13 +27,28 @@ const originsOf = (profileId) => ask('flow.origins', { kind: KIND, profileId });
 /** Step 1 for `profileId`, from a click: starts the reads in the worker (see host-access.js). */
 const startOverview = (profileId, access) => access.start(() => ask('flow.start', { kind: KIND, profileId }));
 
-/** `started`: the overview the section's opening click began for this profile, if it did. */
-function profilePanel(profile, started) {
+/**
+ * `started`: the overview the section's opening click began for this profile, if it did; `policy`, the
+ * organisation's (`policy.view`).
+ */
+function profilePanel(profile, started, policy) {
   const article = el('article', { class: 'modelarts-profile', 'data-profile-id': profile.id });
   const error = el('p', { class: 'modelarts-error error', 'aria-live': 'polite' });
   const overviewButton = el('button', { type: 'button', class: 'modelarts-overview primary' }, t('modelarts_overview'));
   const body = el('div', { class: 'modelarts-body' });
   const access = hostAccess(overviewButton, () => originsOf(profile.id));
+  /** The line saying so for each of this panel's writes the organisation forbids, shown before any step. */
+  const forbidden = new Map();
+  for (const write of WRITES) {
+    const line = forbidWrite(t, policy, write, [], 'modelarts-forbidden');
+    if (line) forbidden.set(write, line);
+  }
+  /** `button` disabled when the policy forbids `write`, pointing at its line; whether it does. */
+  const forbids = (write, button) => {
+    const line = forbidden.get(write);
+    if (line) disableFor(button, line);
+    return Boolean(line);
+  };
 
   /** `button`: disabled and marked busy meanwhile (the overview's own button is host-access.js's). */
   const busy = panelBusy(article, error, (view) => render(view));
@@ -57,6 +76,7 @@ function profilePanel(profile, started) {
     const folders = el('input', { type: 'text', class: 'modelarts-folders', value: view.defaultFolders.join(', '), 'aria-label': t('modelarts_folders_label') });
     const plan = el('div', { class: 'modelarts-plan' });
     const create = el('button', { type: 'button', class: 'modelarts-create primary' }, t('modelarts_create'));
+    const createForbidden = forbids('create-bucket', create);
     let planned = [];
     let asked = 0; // only the latest typing's plan is shown, and only the shown plan is sent
     const refresh = async () => {
@@ -66,7 +86,7 @@ function profilePanel(profile, started) {
         const latest = await ask('flow.preview', { kind: KIND, profileId: profile.id, ask: { bucket: bucket.value.trim(), folders: folderList(folders.value) } });
         if (mine !== asked) return;
         planned = latest;
-        create.disabled = !planned.length;
+        create.disabled = createForbidden || !planned.length;
         plan.replaceChildren(planned.length ? el('p', { class: 'muted' }, t('modelarts_will_send')) : el('p', { class: 'ok done modelarts-ready' }, t('modelarts_ready')), ...(planned.length ? [previews(planned)] : []));
       } catch (e) {
         if (mine !== asked) return;
@@ -106,10 +126,11 @@ function profilePanel(profile, started) {
     }
     const calls = [{ action: 'authorize' }];
     const authorize = el('button', { type: 'button', class: 'modelarts-authorize primary', disabled: true }, t('modelarts_authorize'));
+    const authorizeForbidden = forbids('authorize', authorize);
     const plan = el('div', { class: 'modelarts-plan' });
     ask('flow.preview', { kind: KIND, profileId: profile.id, ask: { calls } }).then((p) => {
       plan.replaceChildren(el('p', { class: 'muted' }, t('modelarts_will_send')), previews(p));
-      authorize.disabled = false; // once the request it sends is on screen
+      authorize.disabled = authorizeForbidden; // once the request it sends is on screen
     }, (e) => plan.replaceChildren(el('p', { class: 'error' }, errorWords(t, 'check_error', e))));
     authorize.addEventListener('click', () => busy(authorize, ask('flow.write', { kind: KIND, profileId: profile.id, calls })));
     step.append(plan, authorize);
@@ -127,7 +148,7 @@ function profilePanel(profile, started) {
   if (started) busy(null, started);
   else ask('flow.view', { kind: KIND, profileId: profile.id }).then(render, () => {});
   article.append(el('div', { class: 'check-head' }, el('b', {}, profile.name ?? profile.id), ' ',
-    el('span', { class: 'muted' }, [providerLabel(t, profile.provider), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))), overviewButton, error, body);
+    el('span', { class: 'muted' }, [providerLabel(t, profile.provider), profile.region && coded(t, 'region', profile.region)].filter(Boolean).join(' · '))), overviewButton, ...forbidden.values(), error, body);
   return article;
 }
 
@@ -163,11 +184,11 @@ export function mountModelArts(section) {
     if (!details.open && first?.access.known()) started = { id: first.id, view: startOverview(first.id, first.access) };
   });
   async function render() {
-    const profiles = await huaweiProfiles();
+    const [profiles, policy] = await Promise.all([huaweiProfiles(), policyView()]);
     const opening = started;
     started = null;
     body.replaceChildren(...(profiles.length
-      ? profiles.map((p) => profilePanel(p, opening?.id === p.id ? opening.view : null))
+      ? profiles.map((p) => profilePanel(p, opening?.id === p.id ? opening.view : null, policy))
       : [el('p', { class: 'muted' }, t('modelarts_no_profiles'))]));
   }
   learnFirst();

@@ -8,6 +8,8 @@ import { el } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { coded, errorWords, localeKey, phrase, words } from '../lib/words.js';
+import { forbidWrite } from '../lib/policy-forbids.js';
+import { policyView } from './flow-panel.js';
 import { hostAccess } from './host-access.js';
 import { activeTabId } from './tab.js';
 
@@ -55,7 +57,8 @@ export function mountOpenscale(section) {
   const details = el('details', { class: 'openscale-ids', id: 'openscale-ids' },
     el('summary', { class: 'openscale-title' }, t('openscale_ids_title')), body);
   section.replaceChildren(details);
-  const state = { profiles: [], profileId: null };
+  /** @type {{ profiles: any[], profileId: string | null, policy: import('../pkg/credfill.js').ManagedPolicy | null }} */
+  const state = { profiles: [], profileId: null, policy: null };
 
   const status = el('div', { id: 'openscale-status', 'aria-live': 'polite' });
   const instancesView = el('div', { id: 'openscale-instances' });
@@ -184,6 +187,8 @@ export function mountOpenscale(section) {
     const secretNote = el('p', { class: 'muted', id: 'openscale-add-secret-note' });
     const hidePreview = () => ((send.disabled = true), shown.replaceChildren(), secretNote.replaceChildren());
     const outcome = el('div', { id: 'openscale-add-outcome', 'aria-live': 'polite' });
+    // Said when the form opens, before a preview: the organisation does not allow adding providers.
+    const forbidden = forbidWrite(t, state.policy, 'add-provider', [show, send], 'openscale-forbidden');
     const extraField = () => ({ amazon_sagemaker: 'region', watson_machine_learning: 'deploymentSpaceId' }[type.value] ?? 'subscriptionId');
     // The one extra field the chosen type takes, named for that type (a list of all three did not fit the popup).
     const nameExtra = () => {
@@ -219,7 +224,7 @@ export function mountOpenscale(section) {
         outcome.replaceChildren(el('p', { class: 'ok', 'data-state': 'added' }, t('openscale_ids_added')),
           idLine(t('openscale_ids_service_provider'), added.provider.id, 'bindingId')));
     });
-    return el('details', { class: 'openscale-add' }, el('summary', {}, t('openscale_ids_add_title')), type, name, extra, show, send, secretNote, shown, outcome);
+    return el('details', { class: 'openscale-add' }, el('summary', {}, t('openscale_ids_add_title')), forbidden, type, name, extra, show, send, secretNote, shown, outcome);
   }
 
   async function reloadProfiles() {
@@ -244,7 +249,7 @@ export function mountOpenscale(section) {
   }
 
   async function render() {
-    await reloadProfiles();
+    [state.policy] = await Promise.all([policyView(), reloadProfiles()]);
     if (!state.profiles.length) return body.replaceChildren(el('p', { class: 'muted', id: 'openscale-none' }, t('openscale_ids_no_profiles')));
     if (!state.profiles.some((p) => p.id === state.profileId)) state.profileId = state.profiles[0].id;
     const select = el('select', { id: 'openscale-profile', 'aria-label': t('openscale_ids_profile') },

@@ -8,7 +8,7 @@ import { t } from '../lib/i18n.js';
 import { ask } from '../lib/messages.js';
 import { dateWords, localeKey, phrase, words } from '../lib/words.js';
 import { hostAccess } from './host-access.js';
-import { panelBusy, previewedWrite } from './flow-panel.js';
+import { forbidRotation, panelBusy, previewedWrite } from './flow-panel.js';
 
 const KIND = 'rotate-ibm-key';
 
@@ -53,7 +53,8 @@ export function rotateIbmPanel(profile, close) {
   }
 
   ask('flow.view', { kind: KIND, profileId }).then((view) => found(view) && render(view), () => {});
-  panel.append(el('h3', {}, t('rotate_this_key'), ' · ', profile.name), el('p', { class: 'muted' }, t('rotate_ibm_intro')),
-    el('div', { class: 'buttons' }, read, closeButton), error, body);
+  const buttons = el('div', { class: 'buttons' }, read, closeButton);
+  forbidRotation(read, access, buttons);
+  panel.append(el('h3', {}, t('rotate_this_key'), ' · ', profile.name), el('p', { class: 'muted' }, t('rotate_ibm_intro')), buttons, error, body);
   return panel;
 }

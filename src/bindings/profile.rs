@@ -6,6 +6,7 @@ use serde::Serialize;
 use tsify_next::Tsify;
 use wasm_bindgen::prelude::*;
 
+use super::policy::{policy_from, thrown};
 use super::{from_js, js_error, to_js};
 use crate::profile::region;
 use crate::profile::{
@@ -35,19 +36,26 @@ pub fn document_empty() -> Result<JsValue, JsValue> {
     to_js(&Document::default())
 }
 
-/// `documentApply(document, operation, nowMs)` → `{document, outcome}`; throws `{code, message}`
-/// and changes nothing when the operation is refused.
+/// `documentApply(document, operation, nowMs, policy)` → `{document, outcome}`; throws
+/// `{code, message}` and changes nothing when the operation is refused, or `{code, params}` when
+/// the organisation's managed policy (`storage.managed`, `{}` when there is none) refuses what it
+/// would save (a custom endpoint).
 #[wasm_bindgen(js_name = documentApply, unchecked_return_type = "Applied")]
 pub fn document_apply(
     #[wasm_bindgen(unchecked_param_type = "Document")] document_value: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Operation")] operation: JsValue,
     now_ms: f64,
+    policy: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let mut document = document(document_value)?;
+    let before = document(document_value)?;
     let operation: Operation = from_js(operation, "bad-operation", "not a profile operation")?;
+    let mut document = before.clone();
     let outcome = document
         .apply(operation, now_ms as i64)
         .map_err(profile_error)?;
+    policy_from(policy)
+        .check_saved(&before, &document)
+        .map_err(thrown)?;
     #[derive(Serialize, Tsify)]
     struct Applied {
         document: Document,

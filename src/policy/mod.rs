@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 use tsify_next::Tsify;
 
 use crate::fill::{normalize_console_host, ExtraHost, HostError};
-use crate::profile::{CustomOrigin, Profile, Provider};
+use crate::profile::{CustomOrigin, Document, Profile, Provider};
 use crate::vault::{KdfCost, DEFAULT_COST};
 use crate::words::{locale_key, message_codes, Param, Params};
 
@@ -104,6 +104,8 @@ message_codes! {
         KeyAgeSet = "policy-key-age-set" [days],
         /// The profile's custom endpoint `origin` is not one the organisation allows.
         ForbidsEndpoint = "policy-forbids-endpoint" [origin],
+        /// The same, when a profile edit would save it.
+        ForbidsEndpointSaved = "policy-forbids-endpoint-saved" [origin],
     }
 }
 
@@ -154,9 +156,10 @@ pub struct Problem {
     pub params: Params,
 }
 
-/// Which setup writes may be sent.
+/// Which setup writes may be sent, each named as [`SetupWrite`] (the popup disables a write its
+/// field refuses, and the options page lists them in this order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "kebab-case")]
 pub struct AllowedWrites {
     pub create_bucket: bool,
     pub authorize: bool,
@@ -556,6 +559,35 @@ impl ManagedPolicy {
             }),
             None => Ok(()),
         }
+    }
+
+    /// Refuses a change of the vault (`before` → `after`) that gives a profile custom endpoints
+    /// the organisation does not allow: the profile editor's save. Endpoints the change leaves as
+    /// they were (a profile saved before the policy, a deletion undone) are refused when they are
+    /// used ([`Self::check_endpoints`]); going back to the catalog is always allowed.
+    pub fn check_saved(&self, before: &Document, after: &Document) -> Result<(), Refused> {
+        let kept = |p: &Profile| {
+            let known = before.profiles.iter();
+            let deleted = before.deleted.as_ref().map(|d| &d.profile);
+            known
+                .chain(deleted)
+                .any(|b| b.id == p.id && b.endpoint == p.endpoint)
+        };
+        let changed = |p: &&Profile| p.endpoint.is_some() && !kept(p);
+        after
+            .profiles
+            .iter()
+            .filter(changed)
+            .try_for_each(|profile| {
+                self.check_endpoints(profile)
+                    .map_err(|refused| match refused.code {
+                        PolicyRefusal::ForbidsEndpoint => Refused {
+                            code: PolicyRefusal::ForbidsEndpointSaved,
+                            ..refused
+                        },
+                        _ => refused,
+                    })
+            })
     }
 }
 

@@ -388,3 +388,49 @@ fn custom_endpoints_are_refused_unless_allowed_and_listed() {
         Some(&Param::from("https://iam.other.example.com"))
     );
 }
+
+#[test]
+fn a_saved_profile_may_not_take_custom_endpoints_the_policy_forbids() {
+    let document = |profiles: Vec<Profile>| Document {
+        version: crate::profile::DOCUMENT_VERSION,
+        profiles,
+        deleted: None,
+        conflicts: vec![],
+    };
+    let catalog = profile_with(Value::Null);
+    let allowed = profile_with(json!("https://obs.private.example.com"));
+    let other = profile_with(json!("https://obs.other.example.com"));
+    let listed = read(json!({"allowedEndpointOrigins": ["https://obs.private.example.com"]}));
+    let save = |from: &Profile, to: &Profile| {
+        listed.check_saved(&document(vec![from.clone()]), &document(vec![to.clone()]))
+    };
+    assert!(save(&catalog, &allowed).is_ok());
+    let refused = save(&catalog, &other).unwrap_err();
+    assert_eq!(refused.code, PolicyRefusal::ForbidsEndpointSaved);
+    assert_eq!(
+        refused.params.get("origin"),
+        Some(&Param::from("https://obs.other.example.com"))
+    );
+    assert!(save(&other, &catalog).is_ok(), "back to the catalog");
+    assert!(
+        save(&other, &other).is_ok(),
+        "an endpoint saved before the policy is refused when used, not at every edit"
+    );
+    let closed = read(json!({"allowCustomEndpoints": false}));
+    assert_eq!(
+        closed
+            .check_saved(&document(vec![catalog.clone()]), &document(vec![allowed]))
+            .unwrap_err(),
+        Refused::forbids("custom-endpoints")
+    );
+    let mut deleted = document(vec![]);
+    deleted.deleted = Some(crate::profile::Deleted {
+        profile: other.clone(),
+        index: 0,
+        at: 0,
+    });
+    assert!(
+        listed.check_saved(&deleted, &document(vec![other])).is_ok(),
+        "a deletion undone"
+    );
+}

@@ -5,7 +5,10 @@
 // - A console host the user added is refused while the policy forbids users their own.
 // - Copy with secret is absent from the popup, and the worker refuses it.
 // - The auto-lock cannot be set above the policy's maximum.
-// - A setup write the policy refuses is refused when previewed (the core checks the click's writes too).
+// - A setup write the policy refuses is refused when previewed (the core checks the click's writes too),
+//   and the popup says so ahead of time: Prepare ModelArts' bucket step, Rotate this key's first step and
+//   Use in code's temporary key are disabled or not offered, with the reason.
+// - The profile editor refuses to save a custom endpoint the policy does not list.
 // - A change of policy is picked up: Chromium watches its policy folder (the file is rewritten),
 //   Firefox reads the file when it starts (the browser is restarted); a bad value in it takes the
 //   stricter choice, and the options page says so; a raised key derivation floor re-keys the vault at its
@@ -36,7 +39,8 @@ const FIRST = {
   allowUserConsoleHosts: false,
   maxAutoLockMinutes: 30,
   allowCopyWithSecret: false,
-  allowedWrites: { createBucket: false },
+  allowedEndpointOrigins: ['https://obs.private.example.com'],
+  allowedWrites: { createBucket: false, rotateKey: false, temporaryKey: false },
 };
 const CHANGED = {
   consoleHosts: [{ host: HOSTS.managed, provider: 'huawei' }],
@@ -149,7 +153,7 @@ for (const name of ['chromium', 'firefox']) {
 
     it('the browser hands the policy to credfill, and the options page shows each setting as set by the organisation', async () => {
       const read = await send(control, 'policy.view');
-      assert.deepEqual(read.managed, ['consoleHosts', 'allowUserConsoleHosts', 'maxAutoLockMinutes', 'allowCopyWithSecret', 'allowedWrites']);
+      assert.deepEqual(read.managed, ['consoleHosts', 'allowUserConsoleHosts', 'maxAutoLockMinutes', 'allowCopyWithSecret', 'allowedEndpointOrigins', 'allowedWrites']);
       assert.deepEqual(read.problems, []);
       const options = await browser.open('options.html');
       await options.waitFor('#managed-settings [data-key="maxAutoLockMinutes"]');
@@ -219,6 +223,49 @@ for (const name of ['chromium', 'firefox']) {
       await options.close();
     });
 
+    it('the popup says ahead of time which setup writes the organisation forbids: their buttons disabled or not offered, with the reason', async () => {
+      const popup = await browser.open('popup.html');
+      // Prepare ModelArts, opened without a click (a click starts the storage overview): said before any step.
+      await popup.evaluate(() => (document.querySelector('details.modelarts').open = true));
+      await popup.waitFor(`.modelarts-profile[data-profile-id="${profileId}"] .modelarts-forbidden[data-what="create-bucket"]`);
+      assert.match(await popup.text('.modelarts-forbidden'), /organisation does not allow creating buckets and folders/);
+      assert.equal(await popup.evaluate(() => document.querySelector('.modelarts-forbidden[data-what="authorize"]')), null, 'authorizing is allowed');
+      // Rotate this key: its first step disabled, its reason in its title and its description.
+      await popup.click(`.profile[data-id="${profileId}"] button.rotate_key`);
+      await popup.waitFor('.rotate-forbidden[data-what="rotate-key"]');
+      const read = await popup.evaluate(() => {
+        const button = document.querySelector('.rotate-read');
+        return { disabled: button.disabled, title: button.title, described: document.getElementById(button.getAttribute('aria-describedby'))?.textContent };
+      });
+      assert.equal(read.disabled, true);
+      assert.match(read.title, /organisation does not allow rotating keys/);
+      assert.equal(read.described, read.title);
+      // Use in code: no temporary key offered, and why.
+      await popup.click('#code-section summary.code-title');
+      await popup.waitFor('.code-forbidden[data-what="temporary-key"]');
+      await popup.waitFor('.code-target option'); // the tools' offers are in: the lifetimes are chosen
+      assert.equal(await popup.evaluate(() => document.querySelector('.code-lifetime').hidden), true);
+      await popup.close();
+    });
+
+    it('the profile editor refuses to save a custom endpoint the organisation does not list', async () => {
+      const popup = await browser.open('popup.html');
+      await popup.click(`.profile[data-id="${profileId}"] button.edit`);
+      await popup.fill('.profile-edit input[name="endpoint-obs"]', 'https://obs.other.example.com');
+      await popup.click('.profile-edit button[type=submit]');
+      await popup.waitFor('.error[data-code="policy-forbids-endpoint-saved"]');
+      assert.match(await popup.text('.error[data-code="policy-forbids-endpoint-saved"]'),
+        /organisation does not allow the custom endpoint https:\/\/obs\.other\.example\.com: the profile was not saved/);
+      await popup.close();
+      const endpoint = async () => (await send(control, 'profiles.view')).profiles.find((p) => p.id === profileId).endpoint;
+      assert.equal(await endpoint(), undefined, 'nothing saved');
+      // One it lists is saved; going back to the catalog always is.
+      await send(control, 'profiles.edit', { id: profileId, edits: { endpoint: { obs: FIRST.allowedEndpointOrigins[0] } } });
+      assert.deepEqual(await endpoint(), { obs: FIRST.allowedEndpointOrigins[0] });
+      await send(control, 'profiles.edit', { id: profileId, edits: { endpoint: '' } });
+      assert.equal(await endpoint(), undefined);
+    });
+
     it(`a change of policy is picked up (${name === 'chromium' ? 'the file rewritten, the folder is watched' : 'at the restart'}); a bad value takes the stricter choice and the options page says so`, async () => {
       policy.write(CHANGED);
       if (name === 'chromium') {
@@ -251,8 +298,12 @@ for (const name of ['chromium', 'firefox']) {
       const reply = await runFill(control, target);
       assert.deepEqual([reply.ok?.status, reply.ok?.console?.host], ['filled', HOSTS.userAdded], JSON.stringify(reply));
       const popup = await browser.open('popup.html');
+      await popup.click('#code-section summary.code-title');
+      // Temporary keys offered again (the snippet's default), and with the permanent key, Copy with secret.
+      await popup.waitFor('.code-lifetime:not([hidden])');
+      assert.equal(await popup.evaluate(() => document.querySelector('.code-forbidden')), null);
       await chooseSnippet(popup, profileId, 'obs-python', 'permanent');
-      assert.equal(await popup.evaluate(() => document.querySelector('.code-copy-secret').hidden), false);
+      await eventually(() => popup.evaluate(() => document.querySelector('.code-copy-secret').hidden), (hidden) => hidden === false);
       await popup.close();
     });
   });

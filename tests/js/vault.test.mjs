@@ -75,7 +75,7 @@ test('errors carry a message and no secret', () => {
   }
   const bad = { kind: 'aksk', accessKeyId: 7, secretAccessKey: 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc', issuer: 'huawei' };
   try {
-    documentApply(documentEmpty(), { op: 'import', items: [bad] }, 0);
+    documentApply(documentEmpty(), { op: 'import', items: [bad] }, 0, {});
     assert.fail('accepted');
   } catch (e) {
     assert.equal(e.code, 'bad-operation');
@@ -86,12 +86,12 @@ test('errors carry a message and no secret', () => {
 test('the document: operations in, the new document and a secret-free view out', () => {
   const now = Date.UTC(2026, 0, 1, 12);
   const item = { kind: 'aksk', accessKeyId: 'HPUAL2JOQF8TCAVKWXYZ', secretAccessKey: 'a'.repeat(40), issuer: 'huawei' };
-  const first = documentApply(documentEmpty(), { op: 'import', items: [item], provider: 'flexible-engine', region: 'eu-west-0' }, now);
+  const first = documentApply(documentEmpty(), { op: 'import', items: [item], provider: 'flexible-engine', region: 'eu-west-0' }, now, {});
   assert.deepEqual(first.outcome.saved.map((s) => s.action), ['created']);
   assert.equal(first.document.profiles[0].provider, 'flexible-engine');
   const preview = importPreview(first.document, [{ ...item, secretAccessKey: 'b'.repeat(40) }]);
   assert.equal(preview[0].storedIn.id, first.document.profiles[0].id);
-  const again = documentApply(first.document, { op: 'import', items: [{ ...item, secretAccessKey: 'b'.repeat(40) }] }, now + 1000);
+  const again = documentApply(first.document, { op: 'import', items: [{ ...item, secretAccessKey: 'b'.repeat(40) }] }, now + 1000, {});
   assert.deepEqual(again.outcome.saved.map((s) => s.action), ['updated']);
   assert.equal(again.document.profiles.length, 1);
   assert.equal(again.document.profiles[0].credentials[0].secretAccessKey, 'b'.repeat(40));
@@ -107,7 +107,7 @@ test('the document: operations in, the new document and a secret-free view out',
   assert.equal(documentView(again.document, now + 91 * 86400000, 180).profiles[0].keyAge.stale, false);
 
   try {
-    documentApply(again.document, { op: 'edit', id: profile.id, edits: { colour: 'url(x)' } }, now);
+    documentApply(again.document, { op: 'edit', id: profile.id, edits: { colour: 'url(x)' } }, now, {});
     assert.fail('accepted');
   } catch (e) {
     assert.equal(e.code, 'bad-colour');

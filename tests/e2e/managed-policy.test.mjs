@@ -190,9 +190,11 @@ for (const name of ['chromium', 'firefox']) {
 
     it('Copy with secret is absent from the popup, says why, and the worker refuses it', async () => {
       const popup = await browser.open('popup.html');
-      // The permanent key's snippet: a temporary key's hides Copy with secret whatever the policy.
-      await chooseSnippet(popup, profileId, 'obs-python', 'permanent');
+      // The policy forbids temporary keys too: the snippet is the permanent key's, whose Copy with
+      // secret only the policy hides.
+      await chooseSnippet(popup, profileId, 'obs-python');
       await popup.waitFor('.code-forbidden[data-what="copy-with-secret"]');
+      assert.equal(await popup.evaluate(() => document.querySelector('.code-lifetime').hidden), true);
       assert.equal(await popup.evaluate(() => document.querySelector('.code-copy-secret').hidden), true);
       assert.match(await popup.text('.code-forbidden'), /organisation does not allow copying with the secret/);
       const [offer] = await send(control, 'code.offers', { profileId });

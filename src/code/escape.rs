@@ -25,7 +25,9 @@ pub enum Language {
     /// inside `"…"` is taken as is, quotes included anywhere inside.
     S3cfg,
     /// A `.env` file as python-dotenv reads it (theskumar/python-dotenv src/dotenv/parser.py):
-    /// single quotes, inside which `\\` and `\'` are the only escapes.
+    /// single quotes, inside which `\\` and `\'` are the only escapes. `load_dotenv` then expands
+    /// `${NAME}` and `${NAME:-default}` even inside single quotes, with no escape for them
+    /// (src/dotenv/variables.py `_posix_variable`): a value holding one cannot be written.
     Dotenv,
     /// Terraform's HCL: a double-quoted template string, where `${` and `%{` start templates.
     Hcl,
@@ -50,7 +52,9 @@ impl Language {
             Language::KeyValue => value.to_owned(),
             Language::S3cfg if line_break => return Err(Unrepresentable),
             Language::S3cfg => format!("\"{value}\""),
-            Language::Dotenv if value.contains('\0') => return Err(Unrepresentable),
+            Language::Dotenv if value.contains('\0') || dotenv_expands(value) => {
+                return Err(Unrepresentable)
+            }
             Language::Dotenv => format!("'{}'", value.replace('\\', r"\\").replace('\'', r"\'")),
             Language::Hcl => hcl(value),
         })
@@ -74,6 +78,19 @@ impl Language {
             Language::KeyValue => None,
         }
     }
+}
+
+/// Whether python-dotenv would read a `${NAME}` or `${NAME:-default}` in `value` as a variable
+/// (`_posix_variable`: a name without `}` or `:`, then `}` or `:-…}`).
+fn dotenv_expands(value: &str) -> bool {
+    value.match_indices("${").any(|(at, _)| {
+        let rest = &value[at + 2..];
+        match rest.find(['}', ':']) {
+            Some(end) if rest[end..].starts_with('}') => true,
+            Some(end) => rest[end..].starts_with(":-") && rest[end + 2..].contains('}'),
+            None => false,
+        }
+    })
 }
 
 /// Single-quoted, with backslash escapes for the quote, the backslash and control characters.
@@ -158,6 +175,20 @@ mod tests {
         }
         assert!(Language::S3cfg.literal(" padded ").is_ok());
         assert_eq!(Language::Shell.literal("nul\0"), Err(Unrepresentable));
+    }
+
+    #[test]
+    fn a_dotenv_value_that_python_dotenv_would_expand_is_refused() {
+        for expanded in ["a${0 EB<!;a71]}z", "${HOME}", "x${A:-b}y", "${}"] {
+            assert_eq!(
+                Language::Dotenv.literal(expanded),
+                Err(Unrepresentable),
+                "{expanded}"
+            );
+        }
+        for kept in ["a${b", "a$b}", "${a:b}", "$ {a}", "}${"] {
+            assert!(Language::Dotenv.literal(kept).is_ok(), "{kept}");
+        }
     }
 
     #[test]

@@ -248,6 +248,17 @@ pub fn format_rfc3339_ms(ms: i64) -> Option<String> {
     Some(text)
 }
 
+/// `yyyy-MM-ddTHH:mm+0000`, the minute at or after `seconds` (IAM Identity's `expires_at`, as
+/// ibm-platform-services' `IamIdentityV1.create_api_key` documents it). `None` outside the years 0–9999.
+pub fn format_minute_utc(seconds: i64) -> Option<String> {
+    let c =
+        Civil::from_unix(seconds.div_euclid(60) * 60 + (seconds.rem_euclid(60) > 0) as i64 * 60)?;
+    Some(format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}+0000",
+        c.year, c.month, c.day, c.hour, c.minute
+    ))
+}
+
 /// IMF-fixdate: `Thu, 01 Jan 2026 12:00:00 GMT`. `None` outside the years 0–9999.
 pub fn format_http(seconds: i64) -> Option<String> {
     let c = Civil::from_unix(seconds)?;
@@ -319,6 +330,12 @@ mod tests {
             format_rfc3339_ms(NOON * 1000).as_deref(),
             Some("2026-01-01T12:00:00Z")
         );
+        // IAM Identity's `expires_at` counts in minutes: a key never ends before the time asked.
+        let minute = |seconds| format_minute_utc(seconds);
+        assert_eq!(minute(NOON).as_deref(), Some("2026-01-01T12:00+0000"));
+        assert_eq!(minute(NOON + 1).as_deref(), Some("2026-01-01T12:01+0000"));
+        assert_eq!(minute(NOON - 1).as_deref(), Some("2026-01-01T12:00+0000"));
+        assert_eq!(parse_rfc3339_ms(&minute(NOON).unwrap()), Some(NOON * 1000));
     }
 
     #[test]

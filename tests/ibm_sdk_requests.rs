@@ -1,4 +1,4 @@
-//! The OpenScale ID lookup's and an API key's rotation's requests against those IBM's own SDKs
+//! The OpenScale ID lookup's, an API key's rotation's and *Use in code*'s IBM key that ends' requests against those IBM's own SDKs
 //! build for the same actions: ibm-platform-services (Resource Controller, IAM Identity) and
 //! ibm-watson-openscale (data marts, service providers, subscriptions), recorded by `tests/differential/ibm_requests.py` into
 //! `tests/.cache/ibm-requests.json` (`make test` runs it first). Method, URL (query in the SDK's
@@ -14,6 +14,7 @@ use credfill::cloud::Request;
 use credfill::flows::flow::{self, Flow};
 use credfill::flows::openscale::add_provider::{AddCall, AddLookup, AddProvider, Added};
 use credfill::flows::rotate_ibm_key::{Call, IbmRotation, RotateIbm, RotateIbmKey};
+use credfill::flows::temporary_key::{Call as TemporaryCall, Issue, Issuing, TemporaryKey};
 use credfill::profile::Provider;
 use credfill::secret::Secret;
 use serde::Deserialize;
@@ -47,6 +48,11 @@ struct Case {
     /// The API key a rotation's profile holds.
     #[serde(default)]
     api_key: String,
+    /// A key that ends: when it was asked for, and for how long.
+    #[serde(default)]
+    timestamp: String,
+    #[serde(default)]
+    seconds: u32,
     expected: Expected,
 }
 
@@ -132,6 +138,27 @@ fn rotation(case: &Case, token: &str) -> Request {
     RotateIbmKey::request(&input, &state, &call).expect("a request")
 }
 
+/// *Use in code*'s key that ends for `case`, from the same profile and token as a rotation, once the
+/// key's record was read.
+fn expiring_key(case: &Case, token: &str) -> Request {
+    let issue: Issue = serde_json::from_value(serde_json::json!({
+        "profile": {"id": "p", "name": "p", "provider": "ibm", "region": "us-south",
+            "credentials": [{"kind": "ibm-api-key", "apiKey": case.api_key}]},
+        "timestamp": case.timestamp,
+        "token": {"accessToken": token, "expiration": 3600},
+    }))
+    .expect("an input");
+    let details = include_str!("fixtures/cloud-answers/ibm/api_key_details.json");
+    let state = Issuing {
+        ibm_key: api_key_details::parse(details),
+        ..Issuing::default()
+    };
+    let call = TemporaryCall::Issue {
+        seconds: case.seconds,
+    };
+    TemporaryKey::request(&issue, &state, &call).expect("a request")
+}
+
 fn ours<'a>(case: &'a Case, token: &Secret) -> Request {
     let found = catalog::of(Provider::Ibm, &case.region);
     let openscale = || found.openscale.clone().expect("an OpenScale region");
@@ -161,10 +188,11 @@ fn ours<'a>(case: &'a Case, token: &Secret) -> Request {
 fn every_read_is_the_request_ibms_sdks_build() {
     let recorded = recorded();
     let token = Secret::new(recorded.token.as_str());
-    assert!(recorded.cases.len() >= 21, "{} cases", recorded.cases.len());
+    assert!(recorded.cases.len() >= 23, "{} cases", recorded.cases.len());
     for case in &recorded.cases {
         let request = match case.action.as_str() {
             "add_provider" => added_provider(&recorded, case),
+            "create_expiring_api_key" => expiring_key(case, &recorded.token),
             action if action.contains("api_key") => rotation(case, &recorded.token),
             _ => ours(case, &token),
         };

@@ -87,7 +87,7 @@ const FLOWS = {
     keepsState: true,
     finish: (request, input, { state }) => flowView('rotate-ibm-key', input, state),
   },
-  // Reads the account's ID; a click's write then gets the key and gives the page its snippet.
+  // Reads the account's ID (an IBM key's record); a click's write then gets the key and gives the page its snippet.
   'temporary-key': {
     input: async ({ profileId }) => ({ profile: await getProfile(profileId), timestamp: utcTimestamp(new Date()) }),
     keepsState: true,

@@ -6,8 +6,8 @@
 // download with the secret, a temporary key), and says so; the worker refuses it anyway.
 //
 // With `backend.temporary` (the extension: it can ask the cloud), a tool whose offer takes a temporary
-// key gets a lifetime choice (the offer's: 15 min to 24 h on Huawei's IAM, IBM IAM's hour), or the
-// permanent key. A temporary key is asked for in
+// key gets a lifetime choice (the offer's: 15 min to 24 h on Huawei's IAM; IBM IAM's hour, or 8 h and
+// 24 h as a new IBM API key that ends, which the panel says shows in the account), or the permanent key. A temporary key is asked for in
 // two clicks, as every cloud request is: the first shows the one request (`prepare`), the second
 // sends it and copies or downloads the snippet holding the key it brings (`issue`), and says when
 // that key expires.
@@ -81,7 +81,8 @@ export function codePanel(t, profiles, backend) {
     copy.hidden = !secretEnv || seconds !== null;
     if (seconds !== null) {
       text.textContent = '';
-      about.replaceChildren(t('code_temporary_about'), ...(offer()?.temporary === 'unconfirmed' ? [' ', t('code_temporary_unconfirmed')] : []));
+      about.replaceChildren(t('code_temporary_about'), ...(offer()?.temporary === 'unconfirmed' ? [' ', t('code_temporary_unconfirmed')] : []),
+        ...(offer()?.newKeyLifetimes.includes(seconds) ? [' ', t('code_temporary_new_key')] : []));
       return;
     }
     if (!secretEnv) {

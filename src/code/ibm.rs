@@ -66,6 +66,7 @@ print(client.data_marts.list().result)
         &[Value::Region],
         "\
 # IBM Cloud CLI
+{?expires_at}# {~temporary-until}
 {!secret}# {~reads-api-key}
 {!secret}# {~or-key-file}
 {!secret}# ibmcloud login --apikey @apiKey.json -r {region}
@@ -85,6 +86,7 @@ ibmcloud login -r {region}
         &[Value::Region],
         "\
 # Terraform — {~ibm-provider}
+{?expires_at}# {~temporary-until}
 {!secret}# {~provider-reads-api-key}
 provider \"ibm\" {
 {?secret}  ibmcloud_api_key = {secret}

@@ -359,6 +359,8 @@ pub struct Offer {
     pub temporary: Temporary,
     /// The lifetimes one can be asked for, in seconds.
     pub lifetimes: &'static [u32],
+    /// Those of them that make a new API key, one the account's list of keys shows (IBM).
+    pub new_key_lifetimes: &'static [u32],
 }
 
 /// What a short-lived key offers for a snippet.
@@ -376,11 +378,16 @@ pub enum Temporary {
 
 impl Offer {
     fn of(t: &Template, provider: Provider) -> Self {
-        let temporary = match provider {
-            _ if !t.temporary => Temporary::No,
-            Provider::Huawei | Provider::Ibm => Temporary::Default,
-            Provider::FlexibleEngine => Temporary::Unconfirmed,
-            _ => Temporary::No,
+        let (temporary, lifetimes) = match provider {
+            Provider::Huawei | Provider::Ibm if t.temporary => {
+                (Temporary::Default, lifetimes(provider))
+            }
+            // A tool that takes no token takes an IBM API key that ends.
+            Provider::Ibm => (Temporary::Default, &IBM_LIFETIMES[1..]),
+            Provider::FlexibleEngine if t.temporary => {
+                (Temporary::Unconfirmed, lifetimes(provider))
+            }
+            _ => (Temporary::No, &[][..]),
         };
         Offer {
             target: t.target,
@@ -388,24 +395,36 @@ impl Offer {
             file_name: t.file_name,
             secret_env: t.secret_env,
             temporary,
-            lifetimes: match temporary {
-                Temporary::No => &[],
-                _ => lifetimes(provider),
+            lifetimes,
+            new_key_lifetimes: match provider {
+                Provider::Ibm => &IBM_LIFETIMES[1..],
+                _ => &[],
             },
         }
     }
 }
 
+/// IBM IAM's bearer tokens last the hour IAM gives them
+/// (https://cloud.ibm.com/docs/iam?topic=iam-iamtoken_from_apikey); a longer job gets a new API key
+/// that ends (IAM Identity's `expires_at`).
+const IBM_LIFETIMES: [u32; 3] = [3_600, 28_800, 86_400];
+
 /// The lifetimes of a short-lived credential for `provider`'s code, in seconds: Huawei IAM's temporary
 /// keys last 15 min, 1 h, 8 h or 24 h (within what it issues,
-/// [`crate::cloud::iam::create_temporary_key::SECONDS`]); IBM IAM's bearer tokens last the hour IAM
-/// gives them (https://cloud.ibm.com/docs/iam?topic=iam-iamtoken_from_apikey).
+/// [`crate::cloud::iam::create_temporary_key::SECONDS`]); IBM's token an hour, its keys that end
+/// 8 h or 24 h.
 pub fn lifetimes(provider: Provider) -> &'static [u32] {
     match provider {
         Provider::Huawei | Provider::FlexibleEngine => &[900, 3_600, 28_800, 86_400],
-        Provider::Ibm => &[3_600],
+        Provider::Ibm => &IBM_LIFETIMES,
         _ => &[],
     }
+}
+
+/// Whether a credential living `seconds` is, for `provider`, a new API key that ends (IBM, longer
+/// than its token's hour) rather than a token.
+pub fn makes_new_key(provider: Provider, seconds: u32) -> bool {
+    provider == Provider::Ibm && seconds > IBM_LIFETIMES[0]
 }
 
 /// A short-lived credential a cloud issued for code, in place of the profile's own key.
@@ -416,6 +435,16 @@ pub enum ShortLived {
     Aksk(AkSk),
     /// An IBM IAM bearer token (from the profile's API key).
     BearerToken(HeldToken),
+    /// A new IBM API key that IAM disables at `expires_at`.
+    ExpiringKey(ExpiringKey),
+}
+
+/// An IBM API key made for code, with its end (`yyyy-MM-ddTHH:mm+0000`, as IAM Identity took it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpiringKey {
+    pub api_key: Secret,
+    pub expires_at: String,
 }
 
 /// The targets that fit `profile`'s provider.
@@ -569,6 +598,24 @@ pub fn render_temporary(
             // The token stands in for the API key everywhere: a `{secret}` writes the token.
             let secret = Some(token.access_token);
             write(profile.provider, target, values, secret, true, comments)
+        }
+        ShortLived::ExpiringKey(key) => {
+            if profile.provider != Provider::Ibm {
+                return Err(CodeError::NoKey.into());
+            }
+            let (mut values, _api_key) = values(profile);
+            let expires = crate::date::parse_rfc3339_ms(&key.expires_at)
+                .and_then(crate::date::format_rfc3339_ms)
+                .ok_or(CodeError::NoKey)?;
+            values.insert(Value::ExpiresAt, expires);
+            write(
+                profile.provider,
+                target,
+                values,
+                Some(key.api_key),
+                true,
+                comments,
+            )
         }
     }
 }

@@ -716,17 +716,73 @@ fn an_ibm_bearer_token_takes_the_api_keys_place_in_the_openscale_client_not_the_
     assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
     let offered: BTreeMap<_, _> = offers(&profile)
         .into_iter()
-        .map(|o| (o.target, (o.temporary, o.lifetimes)))
+        .map(|o| (o.target, (o.temporary, o.lifetimes, o.new_key_lifetimes)))
         .collect();
+    let ending = &[28_800, 86_400][..];
     assert_eq!(
         offered[&Target::OpenscalePython],
-        (Temporary::Default, &[3600][..])
+        (Temporary::Default, &[3600, 28_800, 86_400][..], ending)
     );
-    assert_eq!(offered[&Target::TerraformIbm], (Temporary::No, &[][..]));
+    assert_eq!(
+        offered[&Target::TerraformIbm],
+        (Temporary::Default, ending, ending)
+    );
     assert_eq!(
         offered[&Target::IbmcloudDotenv],
-        (Temporary::Default, &[3600][..])
+        (Temporary::Default, &[3600, 28_800, 86_400][..], ending)
     );
+}
+
+fn ending_key() -> ShortLived {
+    ShortLived::ExpiringKey(crate::code::ExpiringKey {
+        api_key: Secret::new("the-key-that-ends"),
+        expires_at: "2026-12-07T04:00+0000".into(),
+    })
+}
+
+#[test]
+fn an_ibm_key_that_ends_takes_the_api_keys_place_in_every_ibm_tool_with_its_end() {
+    let profile = ibm("eu-de", "the-permanent-api-key");
+    let words = valid_until_words();
+    for (target, line) in [
+        (
+            Target::IbmcloudLogin,
+            "export IBMCLOUD_API_KEY='the-key-that-ends'\n",
+        ),
+        (
+            Target::IbmcloudEnv,
+            "export IBMCLOUD_API_KEY='the-key-that-ends'\n",
+        ),
+        (
+            Target::IbmcloudDotenv,
+            "IBMCLOUD_API_KEY='the-key-that-ends'\n",
+        ),
+        (
+            Target::TerraformIbm,
+            "  ibmcloud_api_key = \"the-key-that-ends\"\n",
+        ),
+        (
+            Target::OpenscalePython,
+            "authenticator = IAMAuthenticator(apikey='the-key-that-ends')\n",
+        ),
+    ] {
+        let snippet = render_temporary(&profile, target, ending_key(), &words)
+            .unwrap_or_else(|e| panic!("{target:?}: {e:?}"));
+        let text = snippet.text.expose();
+        assert!(text.contains(line), "{target:?}: {text}");
+        assert!(
+            text.contains("# valid until 2026-12-07T04:00:00Z\n"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("the-permanent-api-key") && !text.contains("BEARER"),
+            "{text}"
+        );
+        assert_eq!(snippet.expires_at.as_deref(), Some("2026-12-07T04:00:00Z"));
+    }
+    let huawei = huawei(Provider::Huawei, "cn-north-4", None, SK);
+    let refused = render_temporary(&huawei, Target::ObsPython, ending_key(), &words);
+    assert_eq!(refused.unwrap_err().code, CodeError::NoKey);
 }
 
 #[test]
@@ -802,12 +858,15 @@ fn a_temporary_key_is_refused_where_its_token_has_no_place_or_without_the_secret
         .filter(|o| o.temporary != Temporary::No)
         .map(|o| o.target)
         .collect();
+    // Every IBM tool: a token, or for the CLI and Terraform only a key that ends.
     assert_eq!(
         ibm_temporary,
         [
             Target::OpenscalePython,
+            Target::IbmcloudLogin,
             Target::IbmcloudEnv,
-            Target::IbmcloudDotenv
+            Target::IbmcloudDotenv,
+            Target::TerraformIbm
         ]
     );
 }

@@ -167,6 +167,24 @@ impl<F: Flow + ?Sized> Turn<F> {
         })
     }
 
+    /// The turn after IAM gave `token` (which `input` now holds): sends the click's `pending`
+    /// calls, or else `otherwise`, and gives the token to the caller to hold.
+    pub fn after_token(
+        input: &F::Input,
+        state: F::State,
+        pending: Vec<F::Call>,
+        otherwise: F::Call,
+        token: HeldToken,
+    ) -> Result<Self, F::Error> {
+        let next = match pending.is_empty() {
+            true => vec![otherwise],
+            false => pending,
+        };
+        let mut turn = Self::sending(input, state, next, vec![])?;
+        turn.token = Some(token);
+        Ok(turn)
+    }
+
     /// Sends nothing more after this answer.
     pub fn stopped(state: F::State, lines: Vec<F::Line>) -> Self {
         Turn {

@@ -86,7 +86,7 @@ impl RotateIbm {
 
     /// The token a request is made with. Every run sends the token step first, so only a
     /// preview is built without one (and a preview never shows the `Authorization` header).
-    fn token(&self) -> Secret {
+    pub(crate) fn token(&self) -> Secret {
         match &self.token {
             Some(held) => held.access_token.clone(),
             None => Secret::new(MASK),
@@ -253,17 +253,12 @@ impl Flow for RotateIbmKey {
                 return match iam_token::parse(status, body) {
                     Ok(token) => {
                         let held = HeldToken::from(token);
+                        let pending = std::mem::take(&mut state.pending);
                         let input = RotateIbm {
                             token: Some(held.clone()),
                             ..input
                         };
-                        let next = match std::mem::take(&mut state.pending) {
-                            pending if pending.is_empty() => vec![Call::Details],
-                            pending => pending,
-                        };
-                        let mut turn = Turn::sending(&input, state, next, vec![])?;
-                        turn.token = Some(held);
-                        Ok(turn)
+                        Turn::after_token(&input, state, pending, Call::Details, held)
                     }
                     Err(refused) => {
                         let code = match state.replaced {
@@ -345,6 +340,7 @@ impl Flow for RotateIbmKey {
                     iam_id: &key.iam_id,
                     account_id: &key.account_id,
                     description: DESCRIPTION,
+                    expires_at: None,
                 };
                 Ok(create_api_key::request(&iam, &input.token(), &new))
             }

@@ -1,10 +1,14 @@
 //! *Use in code* with a short-lived credential instead of the profile's own key. For a Huawei Cloud
 //! or Flexible Engine profile the permanent AK/SK signs one request for a temporary AK/SK and
 //! security token ([`create_temporary_key`]); for an IBM Cloud profile the API key is exchanged for
-//! an IAM bearer token ([`iam_token`]), which code then uses with `BearerTokenAuthenticator`.
+//! an IAM bearer token ([`iam_token`]), which code then uses with `BearerTokenAuthenticator`, or,
+//! for a job longer than the token's hour (and for the `ibmcloud` CLI and Terraform, which take no
+//! token), a new API key with an end date ([`create_api_key`] with `expires_at`): IAM disables it
+//! then, and deletes it for good 90 days later (ibm-platform-services `IamIdentityV1.create_api_key`).
 //!
 //! 1. **Read** (Huawei keys) the account's ID (`X-Domain-Id`, as huaweicloudsdkcore's
-//!    `GlobalCredentials` sends it).
+//!    `GlobalCredentials` sends it); (IBM) a token, then the key's own record (its owner and
+//!    account, which the new key is made for), as the key's rotation reads them.
 //! 2. **Issue** (previewed, sent once from the click): not a change to the cloud, but it makes a
 //!    credential, so the user sees the request first. What it brings goes to the caller in
 //!    [`Turn::issued`], which renders the snippet with it and forgets it: never in the state, the
@@ -15,20 +19,48 @@
 
 use crate::cloud::catalog::endpoints;
 use crate::cloud::iam::{accepted, auth_domains, create_temporary_key, Refusal};
+use crate::cloud::ibm::api_key_details::{self, ApiKey};
+use crate::cloud::ibm::create_api_key::{self, NewApiKey};
+use crate::cloud::ibm::iam_refusal;
 use crate::cloud::ibm::iam_token::{self, HeldToken};
 use crate::cloud::key::SigningKey;
 use crate::cloud::{Answer, Request, RequestError};
-use crate::code::{lifetimes, ShortLived};
+use crate::code::{lifetimes, makes_new_key, ExpiringKey, ShortLived};
 use crate::flows::flow::{Flow, Turn};
-use crate::flows::rotate_ibm_key::{ibm_api_key, ibm_iam};
+use crate::flows::rotate_ibm_key::{ibm_api_key, ibm_iam, RotateIbm};
 use crate::flows::rotate_key::{holds_temporary_key, iam_origins, status_of, Asked, Line};
 use crate::policy::SetupWrite;
-use crate::profile::Provider;
+use crate::profile::{Profile, Provider};
 use crate::words::message_codes;
 use serde::{Deserialize, Serialize};
 
-/// The profile and the caller's clock, as a rotation has them.
-pub type Issue = crate::flows::rotate_key::Rotate;
+/// The profile and the caller's clock (`YYYYMMDDTHHMMSSZ`), as a rotation has them, and for an IBM
+/// key the token the worker holds for it (given back after the token step), as an IBM rotation has it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Issue {
+    pub profile: Profile,
+    #[serde(default)]
+    pub timestamp: String,
+    #[serde(default)]
+    pub token: Option<HeldToken>,
+}
+
+impl Issue {
+    /// The IBM key's rotation's input: its reads are this flow's.
+    fn rotating(&self) -> RotateIbm {
+        RotateIbm {
+            profile: self.profile.clone(),
+            token: self.token.clone(),
+        }
+    }
+
+    /// When a key asked for now with `seconds` to live ends, as IAM Identity takes it.
+    fn expires_at(&self, seconds: u32) -> Result<String, RequestError> {
+        let now = crate::date::parse_basic(&self.timestamp).ok_or(RequestError::NotPlanned)?;
+        crate::date::format_minute_utc(now + i64::from(seconds)).ok_or(RequestError::NotPlanned)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
@@ -38,6 +70,9 @@ pub type Issue = crate::flows::rotate_key::Rotate;
 )]
 pub enum Call {
     AccountId,
+    /// IBM: a token for the profile's key, then the key's record (the rotation's reads).
+    Token,
+    KeyDetails,
     /// A short-lived credential valid `seconds`, one of the cloud's [`lifetimes`].
     Issue {
         seconds: u32,
@@ -55,16 +90,24 @@ message_codes! {
         NotIssued = "not-issued" [httpStatus],
         /// Flexible Engine's IAM did not issue one: its support is not documented.
         FlexibleEngineRefused = "flexible-engine-refused" [httpStatus],
+        /// IAM Identity did not make the IBM key that ends (or did not read the profile's key's
+        /// record first), in its own code and words.
+        KeyNotCreated = "key-not-created" [httpStatus, errorCode, message],
         Network = "network" [host],
     }
 }
 
-/// What the flow found (no secret): the account's ID, and what the last run said.
+/// What the flow found (no secret): the account's ID (Huawei) or the key's record (IBM), the
+/// click's calls sent once a token came (IBM), and what the last run said.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Issuing {
     #[serde(default)]
     pub domain_id: Option<String>,
+    #[serde(default)]
+    pub ibm_key: Option<ApiKey>,
+    #[serde(default)]
+    pub pending: Vec<Call>,
     #[serde(default)]
     pub said: Vec<Line>,
 }
@@ -95,17 +138,16 @@ impl Flow for TemporaryKey {
         }
     }
 
-    /// IBM's token needs no read first.
     fn start(issue: Issue, _: Issuing) -> Result<Turn<Self>, RequestError> {
         if issue.profile.provider == Provider::Ibm {
             ibm_api_key(&issue.profile)?;
-            return Ok(Turn::stopped(Issuing::default(), vec![]));
+            return Turn::sending(&issue, Issuing::default(), vec![Call::Token], vec![]);
         }
         if holds_temporary_key(&issue.profile)? {
             let said = vec![Line::coded(TemporaryCode::TemporaryKey.as_str())];
             let state = Issuing {
-                domain_id: None,
                 said: said.clone(),
+                ..Issuing::default()
             };
             return Ok(Turn::stopped(state, said));
         }
@@ -119,7 +161,7 @@ impl Flow for TemporaryKey {
         answer: &Answer,
     ) -> Result<Turn<Self>, RequestError> {
         if issue.profile.provider == Provider::Ibm {
-            return Ok(bearer_token(&issue, state, answer));
+            return ibm_read(issue, state, call, answer);
         }
         let body = match accepted(answer) {
             Ok(body) => body,
@@ -138,18 +180,13 @@ impl Flow for TemporaryKey {
                 Some(key) => Ok(issued(state, ShortLived::Aksk(key))),
                 None => Ok(said(&issue, state, other())),
             },
+            Call::Token | Call::KeyDetails => Err(RequestError::NotPlanned),
         }
     }
 
     fn request(issue: &Issue, state: &Issuing, call: &Call) -> Result<Request, RequestError> {
         if issue.profile.provider == Provider::Ibm {
-            return match call {
-                Call::Issue { .. } => Ok(iam_token::request(
-                    ibm_api_key(&issue.profile)?,
-                    &ibm_iam(&issue.profile)?,
-                )),
-                Call::AccountId => Err(RequestError::NotPlanned),
-            };
+            return ibm_request(issue, state, call);
         }
         let key = SigningKey::of(&issue.profile, &issue.timestamp)?;
         let found = endpoints(&issue.profile);
@@ -160,6 +197,7 @@ impl Flow for TemporaryKey {
                 let domain = state.domain_id.as_deref().ok_or(RequestError::NotPlanned)?;
                 create_temporary_key::request(&key, iam, domain, *seconds)
             }
+            Call::Token | Call::KeyDetails => Err(RequestError::NotPlanned),
         }
     }
 
@@ -169,14 +207,21 @@ impl Flow for TemporaryKey {
         matches!(call, Call::Issue { .. }).then_some(SetupWrite::TemporaryKey)
     }
 
-    /// A click's run says only what its own request did.
+    /// A click's run says only what its own request did. An IBM key that ends is made with a
+    /// fresh token: the token step first, then the click's call.
     fn write(
         issue: Issue,
         mut state: Issuing,
         calls: Vec<Call>,
     ) -> Result<Turn<Self>, RequestError> {
         state.said.clear();
-        Turn::sending(&issue, state, calls, vec![])
+        match calls.as_slice() {
+            [Call::Issue { seconds }] if makes_new_key(issue.profile.provider, *seconds) => {
+                state.pending = calls;
+                Turn::sending(&issue, state, vec![Call::Token], vec![])
+            }
+            _ => Turn::sending(&issue, state, calls, vec![]),
+        }
     }
 
     /// One credential of a lifetime the cloud issues, once the account is known.
@@ -187,7 +232,9 @@ impl Flow for TemporaryKey {
     ) -> Result<Vec<Call>, RequestError> {
         let offered = lifetimes(issue.profile.provider);
         match asked.calls.as_slice() {
-            [Call::Issue { seconds }] if ready(issue, state) && offered.contains(seconds) => {
+            [Call::Issue { seconds }]
+                if ready(issue, state, *seconds) && offered.contains(seconds) =>
+            {
                 Ok(asked.calls)
             }
             _ => Err(RequestError::WriteNotPreviewed),
@@ -195,16 +242,128 @@ impl Flow for TemporaryKey {
     }
 
     fn view(issue: &Issue, state: &Issuing) -> View {
+        let longest = lifetimes(issue.profile.provider).iter().max();
         View {
-            ready: ready(issue, state),
+            ready: longest.is_some_and(|seconds| ready(issue, state, *seconds)),
             said: state.said.clone(),
         }
     }
 }
 
-/// Whether the issuing request can be made: IBM's at once, Huawei's once the account is known.
-fn ready(issue: &Issue, state: &Issuing) -> bool {
-    issue.profile.provider == Provider::Ibm || state.domain_id.is_some()
+/// Whether the issuing request for `seconds` can be made: IBM's token at once, IBM's key that ends
+/// once its owner is known, Huawei's once the account is known.
+fn ready(issue: &Issue, state: &Issuing, seconds: u32) -> bool {
+    match issue.profile.provider {
+        Provider::Ibm => !makes_new_key(Provider::Ibm, seconds) || state.ibm_key.is_some(),
+        _ => state.domain_id.is_some(),
+    }
+}
+
+/// What a new IBM key that ends says of itself in the account's list of API keys.
+fn new_key_description(expires_at: &str) -> String {
+    format!("credfill: a temporary key for code; IAM disables it at {expires_at}")
+}
+
+/// IBM's requests: the rotation's reads, the token, or the key that ends, made with the held token.
+fn ibm_request(issue: &Issue, state: &Issuing, call: &Call) -> Result<Request, RequestError> {
+    use crate::flows::rotate_ibm_key::{Call as Rotation, IbmRotation, RotateIbmKey};
+    let read = |call| RotateIbmKey::request(&issue.rotating(), &IbmRotation::default(), &call);
+    match call {
+        Call::Token => read(Rotation::Token),
+        Call::KeyDetails => read(Rotation::Details),
+        Call::Issue { seconds } if makes_new_key(Provider::Ibm, *seconds) => {
+            let key = state.ibm_key.as_ref().ok_or(RequestError::NotPlanned)?;
+            let expires_at = issue.expires_at(*seconds)?;
+            let name = format!("credfill-temporary-{}", &expires_at[..10]);
+            let new = NewApiKey {
+                name: &name,
+                iam_id: &key.iam_id,
+                account_id: &key.account_id,
+                description: &new_key_description(&expires_at),
+                expires_at: Some(&expires_at),
+            };
+            let token = issue.rotating().token();
+            Ok(create_api_key::request(
+                &ibm_iam(&issue.profile)?,
+                &token,
+                &new,
+            ))
+        }
+        Call::Issue { .. } => Ok(iam_token::request(
+            ibm_api_key(&issue.profile)?,
+            &ibm_iam(&issue.profile)?,
+        )),
+        Call::AccountId => Err(RequestError::NotPlanned),
+    }
+}
+
+/// IBM's answers: a token (then the click's call, or the key's record), the key's record, the
+/// bearer token, or the new key that ends.
+fn ibm_read(
+    issue: Issue,
+    mut state: Issuing,
+    call: &Call,
+    answer: &Answer,
+) -> Result<Turn<TemporaryKey>, RequestError> {
+    let Answer::Response { status, body, .. } = answer else {
+        return Ok(said(&issue, state, Refusal::Unreached));
+    };
+    let status = *status;
+    let refused = |state: Issuing| match iam_refusal(body) {
+        Some((code, message)) => {
+            let line = Line::coded(TemporaryCode::KeyNotCreated.as_str())
+                .with("httpStatus", status)
+                .with("errorCode", code)
+                .with("message", message);
+            stopped(state, line)
+        }
+        None => said(&issue, state, Refusal::Other(status)),
+    };
+    match call {
+        Call::Token => match iam_token::parse(status, body) {
+            Ok(token) => {
+                let held = HeldToken::from(token);
+                let pending = std::mem::take(&mut state.pending);
+                let issue = Issue {
+                    token: Some(held.clone()),
+                    ..issue
+                };
+                Turn::after_token(&issue, state, pending, Call::KeyDetails, held)
+            }
+            Err(_) => Ok(said(&issue, state, Refusal::Key(None))),
+        },
+        Call::KeyDetails if !(200..300).contains(&status) => Ok(refused(state)),
+        Call::Issue { seconds }
+            if makes_new_key(Provider::Ibm, *seconds) && !(200..300).contains(&status) =>
+        {
+            Ok(refused(state))
+        }
+        Call::KeyDetails => match api_key_details::parse(body) {
+            Some(key) => {
+                state.ibm_key = Some(key);
+                Ok(Turn::stopped(state, vec![]))
+            }
+            None => Ok(refused(state)),
+        },
+        Call::Issue { seconds } if makes_new_key(Provider::Ibm, *seconds) => {
+            match create_api_key::parse(body) {
+                Some((_, key)) => {
+                    let expires_at = issue.expires_at(*seconds)?;
+                    let api_key = key.api_key;
+                    Ok(issued(
+                        state,
+                        ShortLived::ExpiringKey(ExpiringKey {
+                            api_key,
+                            expires_at,
+                        }),
+                    ))
+                }
+                None => Ok(refused(state)),
+            }
+        }
+        Call::Issue { .. } => Ok(bearer_token(&issue, state, answer)),
+        Call::AccountId => Err(RequestError::NotPlanned),
+    }
 }
 
 /// The last turn, with what the cloud issued.
@@ -229,7 +388,7 @@ fn bearer_token(issue: &Issue, state: Issuing, answer: &Answer) -> Turn<Temporar
 }
 
 /// The stopped turn that says why no key came.
-fn said(issue: &Issue, mut state: Issuing, refusal: Refusal) -> Turn<TemporaryKey> {
+fn said(issue: &Issue, state: Issuing, refusal: Refusal) -> Turn<TemporaryKey> {
     let line = |code: TemporaryCode| Line::coded(code.as_str());
     let not_issued = |status: u16| {
         match issue.profile.provider {
@@ -254,6 +413,12 @@ fn said(issue: &Issue, mut state: Issuing, refusal: Refusal) -> Turn<TemporaryKe
         Refusal::TwoKeys => not_issued(400),
         Refusal::Other(status) => not_issued(status),
     };
+    stopped(state, said)
+}
+
+/// The stopped turn that says `said`, kept for the panel.
+fn stopped(mut state: Issuing, said: Line) -> Turn<TemporaryKey> {
+    state.pending.clear();
     state.said = vec![said.clone()];
     Turn::stopped(state, vec![said])
 }
@@ -277,13 +442,14 @@ mod tests {
         Issue {
             profile: profile(provider, "eu-west-0", vec![aksk()]),
             timestamp: TIMESTAMP.into(),
+            token: None,
         }
     }
 
     fn ready() -> Issuing {
         Issuing {
             domain_id: Some("d78cbac186b744899480f25bd022f468".into()),
-            said: vec![],
+            ..Issuing::default()
         }
     }
 
@@ -424,22 +590,145 @@ mod tests {
     }
 
     const IBM_TOKEN: &str = include_str!("../../tests/fixtures/cloud-answers/ibm/iam_token.json");
+    const IBM_DETAILS: &str =
+        include_str!("../../tests/fixtures/cloud-answers/ibm/api_key_details.json");
+    const IBM_ENDING_KEY: &str =
+        include_str!("../../tests/fixtures/cloud-answers/ibm/api_key_created_expiring.json");
+
+    fn ibm_issue() -> Issue {
+        Issue {
+            profile: profile(Provider::Ibm, "eu-de", vec![ibm_platform_key()]),
+            timestamp: TIMESTAMP.into(),
+            token: None,
+        }
+    }
+
+    use super::ready as ready_for;
+
+    const EIGHT_HOURS: Call = Call::Issue { seconds: 28_800 };
+
+    /// Runs `turn`'s requests in order, answering each with `answers` (one per request), and gives
+    /// the last turn and every call sent.
+    fn answered(
+        mut issue: Issue,
+        mut turn: Turn<TemporaryKey>,
+        answers: &[(u16, &str)],
+        approved: &[Call],
+    ) -> (Turn<TemporaryKey>, Vec<Call>) {
+        let mut sent = vec![];
+        for (status, body) in answers {
+            let next = turn.send.remove(0);
+            assert!(!next.write || approved.contains(&next.call));
+            sent.push(next.call.clone());
+            let answer = Answer::response(*status, &[], body);
+            turn = flow::read::<TemporaryKey>(
+                issue.clone(),
+                turn.state,
+                &next.call,
+                &answer,
+                approved,
+            )
+            .unwrap();
+            if let Some(token) = turn.token.clone() {
+                issue.token = Some(token);
+            }
+        }
+        (turn, sent)
+    }
+
+    #[test]
+    fn ibm_makes_a_key_that_ends_for_eight_hours_from_the_click_that_previewed_it() {
+        let start = flow::start::<TemporaryKey>(ibm_issue(), Issuing::default()).unwrap();
+        let (read, sent) = answered(
+            ibm_issue(),
+            start,
+            &[(200, IBM_TOKEN), (200, IBM_DETAILS)],
+            &[],
+        );
+        assert_eq!(sent, [Call::Token, Call::KeyDetails]);
+        assert!(read.stop);
+        let state = read.state;
+        assert!(TemporaryKey::view(&ibm_issue(), &state).ready);
+        let asked = || Asked {
+            calls: vec![EIGHT_HOURS],
+        };
+        // Before the owner is known, no key is made.
+        assert_eq!(
+            flow::preview::<TemporaryKey>(&ibm_issue(), &Issuing::default(), asked()).err(),
+            Some(RequestError::WriteNotPreviewed)
+        );
+        let shown = flow::preview::<TemporaryKey>(&ibm_issue(), &state, asked()).unwrap();
+        assert_eq!(shown[0].preview.url, "https://iam.cloud.ibm.com/v1/apikeys");
+        let body = shown[0].preview.body.clone().unwrap();
+        // Named and described for the account's list of keys; ends 8 h after the click (11:00 UTC).
+        assert_eq!(
+            body,
+            r#"{"name":"credfill-temporary-2026-11-23","iam_id":"IBMid-270000ABCD","account_id":"0123456789abcdef0123456789abcdef","description":"credfill: a temporary key for code; IAM disables it at 2026-11-23T19:00+0000","expires_at":"2026-11-23T19:00+0000"}"#
+        );
+
+        // The click: a fresh token, then the one creation, made with that token.
+        let click = flow::write::<TemporaryKey>(ibm_issue(), state, asked().calls).unwrap();
+        assert_eq!(click.send.len(), 1);
+        assert!(!click.send[0].write);
+        let (done, sent) = answered(
+            ibm_issue(),
+            click,
+            &[(200, IBM_TOKEN), (201, IBM_ENDING_KEY)],
+            &asked().calls,
+        );
+        assert_eq!(sent, [Call::Token, EIGHT_HOURS]);
+        let Some(ShortLived::ExpiringKey(key)) = &done.issued else {
+            panic!("no key made")
+        };
+        assert_eq!(
+            key.api_key.expose(),
+            "ENDINGKEYplaceholder0123456789abcdefghijklmn"
+        );
+        assert_eq!(key.expires_at, "2026-11-23T19:00+0000");
+        assert!(done.stop && done.send.is_empty() && done.state.pending.is_empty());
+        // The new key goes to the snippet only: not in what is kept or said.
+        let kept = serde_json::to_string(&done.state).unwrap()
+            + &serde_json::to_string(&done.lines).unwrap();
+        assert!(!kept.contains("ENDINGKEY"), "{kept}");
+    }
+
+    #[test]
+    fn ibm_says_why_no_key_that_ends_was_made_in_iams_words() {
+        let state = Issuing {
+            ibm_key: crate::cloud::ibm::api_key_details::parse(IBM_DETAILS),
+            pending: vec![EIGHT_HOURS],
+            ..Issuing::default()
+        };
+        let issue = Issue {
+            token: Some(HeldToken {
+                access_token: "T".into(),
+                expiration: 0,
+            }),
+            ..ibm_issue()
+        };
+        let answer = Answer::response(403, &[], IBM_UNKNOWN_KEY);
+        let turn = flow::read::<TemporaryKey>(issue, state, &EIGHT_HOURS, &answer, &[EIGHT_HOURS])
+            .unwrap();
+        assert!(turn.stop && turn.issued.is_none());
+        assert_eq!(turn.lines[0].code, "key-not-created");
+        assert_eq!(turn.lines[0].params["errorCode"], "BXNIM0415E");
+        assert!(turn.state.pending.is_empty());
+    }
     const IBM_UNKNOWN_KEY: &str =
         include_str!("../../tests/fixtures/cloud-answers/ibm/iam_bxnim0415e.json");
 
     #[test]
     fn ibm_exchanges_the_api_key_for_a_bearer_token_from_the_click_that_previewed_it() {
-        let ibm = || Issue {
-            profile: profile(Provider::Ibm, "eu-de", vec![ibm_platform_key()]),
-            timestamp: TIMESTAMP.into(),
-        };
+        let ibm = ibm_issue;
         assert_eq!(
             TemporaryKey::origins(&ibm()).unwrap(),
             ["https://iam.cloud.ibm.com/*"]
         );
+        // The reads a key that ends needs (a token, the key's record) do not hold the hour's token back.
         let turn = flow::start::<TemporaryKey>(ibm(), Issuing::default()).unwrap();
-        assert!(turn.send.is_empty(), "no read first");
-        assert!(TemporaryKey::view(&ibm(), &turn.state).ready);
+        assert_eq!(turn.send[0].call, Call::Token);
+        assert!(!TemporaryKey::view(&ibm(), &turn.state).ready);
+        assert!(ready_for(&ibm(), &turn.state, 3600));
         let hour = || Asked {
             calls: vec![Call::Issue { seconds: 3600 }],
         };

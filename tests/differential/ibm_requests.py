@@ -14,6 +14,7 @@ src/cloud/openscale):
 Nothing is sent: the SDKs' HTTP send is replaced; it answers each request with its fixture.
 """
 
+import datetime
 import json
 import pathlib
 from unittest import mock
@@ -56,6 +57,8 @@ ANSWERS = {
 # src/flows/rotate_ibm_key.rs's tests).
 API_KEY = "OLDKEYplaceholder0123456789abcdefghijklmnopq"
 OLD_KEY_ID = "ApiKey-0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+# Use in code's IBM keys that end (src/flows/temporary_key.rs): asked at this moment for 8 h and 24 h.
+ASKED_AT = "20261123T110000Z"
 
 sent = []
 
@@ -72,7 +75,8 @@ def fake_send(self, request, **_):
     if prepared.method == "DELETE":
         return DetailedResponse(response=None, headers={}, status_code=204)
     if prepared.method == "POST" and prepared.path_url == "/v1/apikeys":
-        created = json.loads((FIXTURES / "ibm" / "api_key_created.json").read_text())
+        ending = "expires_at" in json.loads(body)
+        created = json.loads((FIXTURES / "ibm" / f"api_key_created{'_expiring' if ending else ''}.json").read_text())
         return DetailedResponse(response=created, headers={}, status_code=201)
     if prepared.method == "POST":
         added = {"metadata": {"id": "0f0e0d0c-1111-4222-8333-444455556666", "url": "/v2/service_providers/x"},
@@ -149,9 +153,21 @@ def main():
         for action, call in (("unlock_api_key", identity.unlock_api_key), ("delete_api_key", identity.delete_api_key)):
             call(id=OLD_KEY_ID)
             cases.append({"action": action, "apiKey": API_KEY, "expected": last_request()})
+        # A key that ends, for code: its end in the SDK's documented 'yyyy-MM-ddTHH:mm+0000' form.
+        asked = datetime.datetime.strptime(ASKED_AT, "%Y%m%dT%H%M%SZ")
+        for seconds in (28_800, 86_400):
+            expires_at = (asked + datetime.timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M+0000")
+            created = identity.create_api_key(
+                name=f"credfill-temporary-{expires_at[:10]}", iam_id=details["iam_id"],
+                account_id=details["account_id"],
+                description=f"credfill: a temporary key for code; IAM disables it at {expires_at}",
+                expires_at=expires_at).get_result()
+            ApiKey.from_dict(created)
+            cases.append({"action": "create_expiring_api_key", "apiKey": API_KEY, "timestamp": ASKED_AT,
+                          "seconds": seconds, "expected": last_request()})
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps({"token": TOKEN, "provider": PROVIDER, "cases": cases}, indent=1))
-    print(f"ibm_requests: wrote {OUT} ({len(cases)} requests; 8 fixtures read by the SDKs' models)")
+    print(f"ibm_requests: wrote {OUT} ({len(cases)} requests; 9 fixtures read by the SDKs' models)")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@
 // The temporary secret reaches neither the page's DOM nor storage.session. Flexible Engine, whose IAM is not
 // documented to answer the call: against a stand-in without it, the user is told plainly, nothing is copied.
 // IBM Cloud: the OpenScale snippet copied with an IAM bearer token (ibm_cloud.py's), never the API key; it
-// runs with ibm-watson-openscale until the token expires.
+// runs with ibm-watson-openscale until the token expires. For 8 hours, the export block gets a new API key
+// that ends: the preview shows the one IAM Identity creation with its expires_at, the click sends it once,
+// the clipboard holds the new key, never the profile's.
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -122,6 +124,34 @@ for (const [name, launch] of BROWSERS) {
       assert.match(listed.stdout, new RegExp(ibm.instanceId));
       await fetch(`${ibm.url}/e2e/expire`, { method: 'POST' });
       assert.notEqual(python(copied).status, 0, 'refused after its expiry');
+    });
+
+    it('IBM Cloud, 8 hours: one new API key that ends, created after its preview; the clipboard holds it, not the profile\'s key', async () => {
+      await chooseSnippet(popup, ibmId, 'ibmcloud-env', 28800);
+      assert.match(await popup.text('.code-about'), /shows in your account's API keys: IBM disables it at its end date and deletes it for good 90 days later/);
+      await popup.waitFor('.code-get-temporary:not([disabled])', { state: 'visible', timeout: TIMEOUT });
+      const creations = () => ibm.requests().filter((r) => r.method === 'POST' && r.path === '/v1/apikeys');
+      await popup.click('.code-get-temporary');
+      await popup.waitFor('.code-confirm-go', { state: 'visible', timeout: TIMEOUT });
+      const shown = await popup.text('.code-temporary-request');
+      assert.match(shown, /^POST http:\/\/127\.0\.0\.1:\d+\/v1\/apikeys\n/);
+      assert.match(shown, /"name":"credfill-temporary-\d{4}-\d\d-\d\d"/);
+      assert.match(shown, /"expires_at":"\d{4}-\d\d-\d\dT\d\d:\d\d\+0000"/);
+      assert.ok(!shown.includes(ibm.apiKey), 'the API key is not shown');
+      assert.equal(creations().length, 0, 'nothing made before the click');
+
+      await popup.click('.code-confirm-go');
+      const copied = await eventually(() => readClipboard(popup), (text) => Boolean(text?.includes('IBMCLOUD_API_KEY=')), TIMEOUT);
+      assert.equal(creations().length, 1, 'exactly one creation');
+      const made = (await (await fetch(`${ibm.url}/e2e/api-keys`)).json())['IBMid-apiKey'].filter((k) => k.expires_at);
+      assert.equal(made.length, 1);
+      assert.ok(copied.includes(made[0].apikey), 'the new key on the clipboard');
+      assert.ok(!copied.includes(ibm.apiKey), 'not the profile\'s key');
+      assert.match(copied, /# Temporary key, valid until \d{4}-\d\d-\d\dT\d\d:\d\d:00Z/);
+      // The new key reached neither the page nor the session storage.
+      const session = await popup.evaluate(async () => JSON.stringify(await (globalThis.browser ?? chrome).storage.session.get(null)));
+      const page = await popup.evaluate(() => document.documentElement.outerHTML);
+      for (const text of [session, page]) assert.ok(!text.includes(made[0].apikey));
     });
 
     it('Flexible Engine: the permanent key by default; a temporary key its IAM does not issue is refused in plain words', async () => {

@@ -4,6 +4,7 @@
 // of tests/e2e/servers/, which verify signatures and API keys. Tools that cannot be installed here
 // (obsutil, ibmcloud) are stand-in shims on PATH that print the argv and environment the real shell
 // gave them; the ModelArts notebook `Session` (not on PyPI) is parsed with Python's `ast`.
+// IBM's key that ends (Use in code's 8 h and 24 h) runs in the same forms, and is refused after its end.
 // A sample of random secrets holding every printable ASCII character must still authenticate.
 // Needs pkg/ (make pkg) and .venv (scripts/bootstrap.sh).
 import assert from 'node:assert/strict';
@@ -11,9 +12,9 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { initSync, renderSnippet } from '../../pkg/credfill.js';
+import { codeCommentKeys, initSync, renderSnippet, renderTemporarySnippet } from '../../pkg/credfill.js';
 import { startServer } from '../e2e/servers/launch.mjs';
-import { VENV_BIN, ok, sandbox, shimCalls } from './sandbox.mjs';
+import { ROOT, VENV_BIN, ok, sandbox, shimCalls } from './sandbox.mjs';
 
 initSync({ module: readFileSync(new URL('../../pkg/credfill_bg.wasm', import.meta.url)) });
 
@@ -35,6 +36,9 @@ function randomSecrets(count) {
 
 const { dir, write, run, shim, python, shell } = sandbox('credfill-snippets-');
 const render = (profile, target, withSecret) => renderSnippet(profile, target, withSecret);
+/** The comments in English, as the worker passes the user's language. */
+const ENGLISH = JSON.parse(readFileSync(join(ROOT, 'extension/_locales/en/messages.json'), 'utf8'));
+const COMMENTS = Object.fromEntries(codeCommentKeys().map((key) => [key, ENGLISH[key].message]));
 
 /** Python that reads the key the way each SDK's own environment loader does, and makes one call each. */
 const FROM_ENVIRONMENT = (obsUrl, modelartsUrl) => `
@@ -202,6 +206,44 @@ print(ModelArtsClient.new_builder().with_credentials(credentials).with_endpoint(
     assert.equal(viaDotenv.stdout, `${ibm.apiKey}\neu-de\n`);
     assert.deepEqual(terraform(render(profiles.ibm, 'terraform-ibm', false).text), { region: 'eu-de' });
     assert.deepEqual(terraform(render(profiles.ibm, 'terraform-ibm', true).text), { region: 'eu-de', ibmcloud_api_key: ibm.apiKey });
+  });
+
+  it('an IBM key that ends (Use in code, 8 h): the CLI, the variables, .env, Terraform and OpenScale take it; refused after its end', async () => {
+    // Made as the temporary-key flow makes it: the key's token and record, then IAM Identity's creation with expires_at.
+    const form = new URLSearchParams({ grant_type: 'urn:ibm:params:oauth:grant-type:apikey', apikey: ibm.apiKey });
+    const token = (await (await fetch(`${ibm.url}/identity/token`, { method: 'POST', body: form })).json()).access_token;
+    const bearer = { Authorization: `Bearer ${token}` };
+    const owner = await (await fetch(`${ibm.url}/v1/apikeys/details`, { headers: { ...bearer, 'IAM-ApiKey': ibm.apiKey } })).json();
+    const ends = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16);
+    const created = await (await fetch(`${ibm.url}/v1/apikeys`, { method: 'POST', headers: { ...bearer, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'credfill-temporary', iam_id: owner.iam_id, account_id: owner.account_id, expires_at: `${ends}+0000` }) })).json();
+    assert.equal(created.expires_at, `${ends}+0000`);
+    const key = { kind: 'expiring-key', apiKey: created.apikey, expiresAt: created.expires_at };
+    const ending = (target) => {
+      const { text } = renderTemporarySnippet(profiles.ibm, target, key, COMMENTS);
+      assert.ok(text.includes(`# Temporary key, valid until ${ends}:00Z`) && !text.includes(ibm.apiKey), text);
+      return text;
+    };
+    assert.deepEqual(shimCalls(shell(ending('ibmcloud-login'))), [{ argv: ['login', '-r', 'eu-de'], env: { IBMCLOUD_API_KEY: key.apiKey } }]);
+    assert.equal(terraform(ending('terraform-ibm')).ibmcloud_api_key, key.apiKey);
+    // What the CLI and Terraform do with IBMCLOUD_API_KEY, done by ibm-cloud-sdk-core: a token from IAM, then OpenScale.
+    const openscale = `import os
+from ibm_cloud_sdk_core.authenticators import IAMAuthenticator
+from ibm_watson_openscale import APIClient
+authenticator = IAMAuthenticator(apikey=os.environ["IBMCLOUD_API_KEY"], url=${JSON.stringify(ibm.url)})
+print(APIClient(authenticator=authenticator, service_url=${JSON.stringify(ibm.url)}, service_instance_id=${JSON.stringify(ibm.instanceId)}).data_marts.list().result)`;
+    const runs = {
+      client: () => python(ending('openscale-python')),
+      'export block': () => shell(`${ending('ibmcloud-env')}exec python -c ${shellQuote(openscale)}\n`),
+      '.env': () => python(`import dotenv; dotenv.load_dotenv(${JSON.stringify(write('ending.env', ending('ibmcloud-dotenv')))})\n${openscale}`),
+    };
+    for (const [what, runIt] of Object.entries(runs)) {
+      const listed = runIt();
+      ok(listed, `a key that ends: ${what}`);
+      assert.match(listed.stdout, new RegExp(ibm.instanceId), what);
+    }
+    assert.ok((await (await fetch(`${ibm.url}/e2e/expire`, { method: 'POST' })).json()).keysEnded > 0);
+    for (const [what, runIt] of Object.entries(runs)) assert.match(runIt().output, /Provided API key could not be found, Status code: 400/, `refused after its end: ${what}`);
   });
 
   it('secrets with every printable ASCII character still authenticate through each SDK, CLI and file', () => {

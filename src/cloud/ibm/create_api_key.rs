@@ -11,13 +11,16 @@ use crate::profile::IbmApiKey;
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 
-/// What the new key is made from: the old key's name, owner and account.
+/// What the new key is made from: a name, its owner and account, and for a key that ends, when
+/// (`yyyy-MM-ddTHH:mm+0000`, [`crate::date::format_minute_utc`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NewApiKey<'a> {
     pub name: &'a str,
     pub iam_id: &'a str,
     pub account_id: &'a str,
     pub description: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<&'a str>,
 }
 
 /// The creation, made with `token` (the body holds no secret: shown as sent).
@@ -72,6 +75,7 @@ mod tests {
             iam_id: "IBMid-1",
             account_id: "a",
             description: "d",
+            expires_at: None,
         };
         let r = request(&iam, &Secret::new("T"), &new);
         assert_eq!(
@@ -82,6 +86,15 @@ mod tests {
             r.body.unwrap().shown,
             r#"{"name":"n","iam_id":"IBMid-1","account_id":"a","description":"d"}"#
         );
+        let ending = NewApiKey {
+            expires_at: Some("2026-01-01T20:00+0000"),
+            ..new
+        };
+        assert!(request(&iam, &Secret::new("T"), &ending)
+            .body
+            .unwrap()
+            .shown
+            .ends_with(r#","description":"d","expires_at":"2026-01-01T20:00+0000"}"#));
         let (record, key) = parse(CREATED).unwrap();
         assert_eq!(record.id, "ApiKey-5f6e7d8c-9b0a-4c1d-8e2f-3a4b5c6d7e8f");
         assert_eq!(

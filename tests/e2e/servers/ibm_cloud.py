@@ -28,12 +28,15 @@ Accounts, one API key each (any other key gets IAM's BXNIM0415E):
 - `restrictedApiKey`: a user in an account that restricts API key creation: the creation is refused (403).
   IAM documents no code of its own for it: the refusal has IAM's error shape with a placeholder code.
 A token is refused once expired (its `expiration`, an hour after it was made, as IAM's documented answer:
-https://cloud.ibm.com/docs/iam?topic=iam-iamtoken_from_apikey).
-Test-only: `GET /e2e/api-keys` gives each rotation user's keys (with their values); `POST /e2e/expire` ends every
-token now (a test's clock, rather than waiting an hour).
+https://cloud.ibm.com/docs/iam?topic=iam-iamtoken_from_apikey). A key created with `expires_at`
+('yyyy-MM-ddTHH:mm+0000', as ibm-platform-services' `create_api_key` documents it; any other form is refused)
+gets no token after that moment: IAM's answer to a key it does not accept, BXNIM0415E.
+Test-only: `GET /e2e/api-keys` gives each rotation user's keys (with their values and ends); `POST /e2e/expire` ends
+every token and every key that has an end now (a test's clock, rather than waiting hours).
 Usage: [IBM_API_KEYS='["…"]'] ibm_cloud.py LOG_PATH. Prints the keys and IDs above with "url" when ready."""
 
 import base64
+import calendar
 import copy
 import json
 import os
@@ -68,6 +71,7 @@ DEPLOYMENT = str(uuid.uuid4())
 ADDED_PROVIDER = str(uuid.uuid4())
 TOKENS = {}  # token -> account
 EXPIRES = {}  # token -> Unix seconds
+KEY_ENDS = {}  # API key value -> Unix seconds, for a key created with `expires_at`
 GRANT = "urn:ibm:params:oauth:grant-type:apikey"
 # Catalog IDs (ibm-watson-openscale utils.py; the global catalog's pm-20 and Cloud Object Storage) and the
 # plans IBM's ai-openscale CLI provisions with (src/cloud/ibm/resource_instances.rs names them).
@@ -131,7 +135,8 @@ def token(request):
     if request.form.get("grant_type") != GRANT:
         return json_answer(400, {"errorCode": "BXNIM0109E", "errorMessage": "Property missing or empty.",
                                  "context": {"requestId": secrets.token_hex(8)}})
-    account = ACCOUNT_OF_KEY.get(request.form.get("apikey"))
+    key = request.form.get("apikey")
+    account = ACCOUNT_OF_KEY.get(key) if time.time() < KEY_ENDS.get(key, float("inf")) else None
     if account is None:
         refusal = copy.deepcopy(IAM_UNKNOWN_KEY)
         refusal["context"]["requestId"] = secrets.token_hex(16)
@@ -182,8 +187,16 @@ def create_api_key(request):
         return iam_refusal(400, "BXNIM0109E", "Property missing or empty.")
     if body.get("iam_id") != iam_id(account) or body.get("account_id", ACCOUNT_ID) != ACCOUNT_ID or account in RESTRICTED:
         return iam_refusal(403, "E2E-RESTRICTED", "API key creation is restricted in this account (stand-in placeholder).")
+    ends = body.get("expires_at")
+    try:
+        ends = ends and calendar.timegm(time.strptime(ends, "%Y-%m-%dT%H:%M+0000"))
+    except ValueError:
+        return iam_refusal(400, "BXNIM0109E", "Property expires_at is not in the format yyyy-MM-ddTHH:mm+0000.")
     value = api_key()
     record = {**key_record(account), "name": body["name"], "description": body.get("description", "")}
+    if ends:
+        record["expires_at"] = body["expires_at"]
+        KEY_ENDS[value] = ends
     API_KEYS[value] = record
     ACCOUNT_OF_KEY[value] = account
     return json_answer(201, {**record, "apikey": value})
@@ -323,9 +336,11 @@ def app(request):
         return change_api_key(request, parts[2], unlock=len(parts) == 4)
     if request.method == "POST" and request.path == "/e2e/expire":
         EXPIRES.update({token: int(time.time()) - 1 for token in EXPIRES})
-        return json_answer(200, {"expired": len(EXPIRES)})
+        KEY_ENDS.update({key: int(time.time()) - 1 for key in KEY_ENDS})
+        return json_answer(200, {"expired": len(EXPIRES), "keysEnded": len(KEY_ENDS)})
     if request.method == "GET" and request.path == "/e2e/api-keys":
-        return json_answer(200, {iam_id(a): [{"id": r["id"], "name": r["name"], "locked": r["locked"], "apikey": v}
+        return json_answer(200, {iam_id(a): [{"id": r["id"], "name": r["name"], "locked": r["locked"], "apikey": v,
+                                               "expires_at": r.get("expires_at")}
                                              for v, r in API_KEYS.items() if r["iam_id"] == iam_id(a)] for a in ROTATING})
     if request.method == "GET" and request.path == "/v1/entitlements":
         return unauthorized(request) or json_answer(200, {"entitlements": {"ai_openscale": [{"id": INSTANCE, "plan_name": "lite"}]}})

@@ -153,9 +153,10 @@ mod tests {
             Language::Ini.literal(value).unwrap(),
             r#"a'b"c\d%%e${f}%%{g}"#
         );
+        // Not `${f}`: python-dotenv would expand it (see the test below).
         assert_eq!(
-            Language::Dotenv.literal(value).unwrap(),
-            r#"'a\'b"c\\d%e${f}%{g}'"#
+            Language::Dotenv.literal(r#"a'b"c\d%e$f}%{g}"#).unwrap(),
+            r#"'a\'b"c\\d%e$f}%{g}'"#
         );
         assert_eq!(
             Language::Hcl.literal(value).unwrap(),

@@ -155,16 +155,7 @@ impl<F: Flow + ?Sized> Turn<F> {
                 })
             })
             .collect::<Result<_, F::Error>>()?;
-        Ok(Turn {
-            state,
-            send,
-            lines,
-            stop: false,
-            token: None,
-            new_key: None,
-            key_created: None,
-            issued: None,
-        })
+        Ok(Self::plain(state, send, lines, false))
     }
 
     /// The turn after IAM gave `token` (which `input` now holds): sends the click's `pending`
@@ -187,11 +178,22 @@ impl<F: Flow + ?Sized> Turn<F> {
 
     /// Sends nothing more after this answer.
     pub fn stopped(state: F::State, lines: Vec<F::Line>) -> Self {
+        Self::plain(state, vec![], lines, true)
+    }
+
+    /// A turn of requests already built, with no token, key or credential for the caller (a flow
+    /// that has one sets it on this turn).
+    pub fn plain(
+        state: F::State,
+        send: Vec<Send<F::Call>>,
+        lines: Vec<F::Line>,
+        stop: bool,
+    ) -> Self {
         Turn {
             state,
-            send: vec![],
+            send,
             lines,
-            stop: true,
+            stop,
             token: None,
             new_key: None,
             key_created: None,

@@ -86,16 +86,8 @@ impl Flow for KeyCheckFlow {
     }
 
     fn start(check: KeyCheck, (): ()) -> Result<Turn<Self>, RequestError> {
-        Ok(Turn {
-            state: (),
-            send: plan(&check)?.into_iter().map(Send::from).collect(),
-            lines: vec![],
-            stop: false,
-            token: None,
-            new_key: None,
-            key_created: None,
-            issued: None,
-        })
+        let send = plan(&check)?.into_iter().map(Send::from).collect();
+        Ok(Turn::plain((), send, vec![], false))
     }
 
     fn read(
@@ -106,28 +98,15 @@ impl Flow for KeyCheckFlow {
     ) -> Result<Turn<Self>, RequestError> {
         if *step == Step::KeyRecord {
             return Ok(Turn {
-                state: (),
-                send: vec![],
-                lines: vec![],
-                stop: false,
-                token: None,
-                new_key: None,
                 key_created: key_created(&check, answer),
-                issued: None,
+                ..Turn::plain((), vec![], vec![], false)
             });
         }
         let mut diagnosis = diagnose(&check, *step, answer)?;
         let next = std::mem::take(&mut diagnosis.next);
-        Ok(Turn {
-            state: (),
-            send: next.into_iter().map(Send::from).collect(),
-            stop: diagnosis.stop,
-            lines: vec![diagnosis],
-            token: None,
-            new_key: None,
-            key_created: None,
-            issued: None,
-        })
+        let send = next.into_iter().map(Send::from).collect();
+        let stop = diagnosis.stop;
+        Ok(Turn::plain((), send, vec![diagnosis], stop))
     }
 
     /// A planned request; the OpenScale read exists only in the turn after a fresh token.

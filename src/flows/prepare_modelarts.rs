@@ -88,10 +88,6 @@ impl Call {
             _ => None,
         }
     }
-
-    pub fn is_write(&self) -> bool {
-        self.writes_as().is_some()
-    }
 }
 
 /// What the preparation has found and done; no secret.
@@ -442,8 +438,8 @@ pub fn read(
     let excess = state.log.len().saturating_sub(LOG_LIMIT);
     state.log.drain(..excess);
     // A failed write ends the click's writes: nothing half-done goes unreported.
-    let stop =
-        diagnosis.status.key_is_wrong() || (call.is_write() && diagnosis.status != Status::Ok);
+    let stop = diagnosis.status.key_is_wrong()
+        || (PrepareModelArts::is_write(call) && diagnosis.status != Status::Ok);
     if stop {
         next.clear();
     }
@@ -909,7 +905,7 @@ mod tests {
         assert_eq!(writes.len(), 3);
         assert!(writes
             .iter()
-            .all(|c| c.is_write() && matches!(c, Call::PutFolder { .. })));
+            .all(|c| PrepareModelArts::is_write(c) && matches!(c, Call::PutFolder { .. })));
         assert_eq!(
             plan_writes(&p.input, &p.state, "Bad_Name", &folders).unwrap_err(),
             RequestError::InvalidBucket

@@ -118,10 +118,6 @@ impl Call {
         )
         .then_some(SetupWrite::RotateKey)
     }
-
-    pub fn is_write(&self) -> bool {
-        self.writes_as().is_some()
-    }
 }
 
 message_codes! {

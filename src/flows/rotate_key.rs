@@ -90,10 +90,6 @@ impl Call {
         )
         .then_some(SetupWrite::RotateKey)
     }
-
-    pub fn is_write(&self) -> bool {
-        self.writes_as().is_some()
-    }
 }
 
 message_codes! {
@@ -475,7 +471,7 @@ fn refused(rotate: &Rotate, state: &Rotation, call: &Call, refusal: Refusal) -> 
         Refusal::TwoKeys => Line::new(RotateCode::TwoKeys),
         // The reads proved the key may see its own keys: a refused write is the account's
         // access-key protection (only administrators manage keys).
-        Refusal::Forbidden if call.is_write() => Line::new(RotateCode::Protected),
+        Refusal::Forbidden if RotateKey::is_write(call) => Line::new(RotateCode::Protected),
         Refusal::Forbidden => Line::new(RotateCode::NoRights),
         Refusal::NotFound => differs(404),
         Refusal::Other(status) => differs(status),

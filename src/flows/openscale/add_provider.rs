@@ -81,16 +81,7 @@ impl Flow for AddProvider {
 
     /// Nothing is read before the click.
     fn start(_: AddLookup, added: Added) -> Result<Turn<Self>, Said> {
-        Ok(Turn {
-            state: added,
-            send: vec![],
-            lines: vec![],
-            stop: false,
-            token: None,
-            new_key: None,
-            key_created: None,
-            issued: None,
-        })
+        Ok(Turn::plain(added, vec![], vec![], false))
     }
 
     /// The click's write: at once with a held token, else after the token exchange.

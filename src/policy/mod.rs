@@ -61,6 +61,17 @@ impl SetupWrite {
         (SetupWrite::RotateKey, "rotateKey"),
         (SetupWrite::TemporaryKey, "temporaryKey"),
     ];
+
+    /// Its name in a refusal (the term `managed_what_<name>`) and in `AllowedWrites`.
+    fn term(self) -> &'static str {
+        match self {
+            SetupWrite::CreateBucket => "create-bucket",
+            SetupWrite::Authorize => "authorize",
+            SetupWrite::AddProvider => "add-provider",
+            SetupWrite::RotateKey => "rotate-key",
+            SetupWrite::TemporaryKey => "temporary-key",
+        }
+    }
 }
 
 /// What the user may do with a secret outside the vault.
@@ -116,17 +127,12 @@ pub struct Refused {
     pub params: Params,
 }
 
-/// What [`PolicyRefusal::Forbids`] names, each a term `managed_what_<what>`.
+/// What [`PolicyRefusal::Forbids`] names besides a [`SetupWrite`], each a term `managed_what_<what>`.
 const FORBIDDABLE: &[&str] = &[
     "user-console-hosts",
     "copy-with-secret",
     "download",
     "custom-endpoints",
-    "create-bucket",
-    "authorize",
-    "add-provider",
-    "rotate-key",
-    "temporary-key",
 ];
 
 /// The terms a refusal names and the options page's label of each key (`managed_key_<key>`),
@@ -134,13 +140,17 @@ const FORBIDDABLE: &[&str] = &[
 pub fn terms() -> impl Iterator<Item = String> {
     let whats = FORBIDDABLE
         .iter()
+        .copied()
+        .chain(SetupWrite::ALL.iter().map(|(write, _)| write.term()))
         .map(|what| locale_key("managed_what", what));
     whats.chain(KEYS.iter().map(|key| locale_key("managed_key", key)))
 }
 
 impl Refused {
     fn forbids(what: &'static str) -> Self {
-        debug_assert!(FORBIDDABLE.contains(&what));
+        debug_assert!(
+            FORBIDDABLE.contains(&what) || SetupWrite::ALL.iter().any(|(w, _)| w.term() == what)
+        );
         Refused {
             code: PolicyRefusal::Forbids,
             params: [("what", Param::term("managed_what", what))].into(),
@@ -516,13 +526,7 @@ impl ManagedPolicy {
     pub fn check_write(&self, write: SetupWrite) -> Result<(), Refused> {
         match self.allowed_writes.allows(write) {
             true => Ok(()),
-            false => Err(Refused::forbids(match write {
-                SetupWrite::CreateBucket => "create-bucket",
-                SetupWrite::Authorize => "authorize",
-                SetupWrite::AddProvider => "add-provider",
-                SetupWrite::RotateKey => "rotate-key",
-                SetupWrite::TemporaryKey => "temporary-key",
-            })),
+            false => Err(Refused::forbids(write.term())),
         }
     }
 

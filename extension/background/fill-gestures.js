@@ -93,8 +93,7 @@ async function updateActiveBadges(ready) {
 async function createMenu(ready) {
   await api.contextMenus.removeAll();
   const builtIn = api.runtime.getManifest().host_permissions.filter((p) => p.startsWith('https://'));
-  await ready();
-  const patterns = [...builtIn, ...(await fillHosts()).map((h) => hostPattern(h.host))];
+  const patterns = [...builtIn, ...(await fillHosts(ready)).map((h) => hostPattern(h.host))];
   api.contextMenus.create({ id: MENU_ID, title: t('fill_menu'), contexts: ['editable'], documentUrlPatterns: patterns });
 }
 
@@ -104,7 +103,8 @@ export function registerFillEvents(ready) {
     Promise.resolve().then(() => fn(...args)).catch((e) => console.warn('credfill fill:', e?.code ?? e?.message ?? e));
   };
   const withCore = (fn) => report((...args) => ready().then(() => fn(...args)));
-  // The badges need no WASM: they come from cached answers. The menu's pages do, once per start.
+  // The badges need no WASM: they come from cached answers. The menu's pages need it only under a
+  // managed policy (fillHosts).
   api.runtime.onInstalled.addListener(report(() => createMenu(ready)));
   api.runtime.onStartup.addListener(report(() => createMenu(ready)));
   api.contextMenus.onClicked.addListener(withCore((info, tab) => info.menuItemId === MENU_ID && tab && fillFromGesture(tab)));

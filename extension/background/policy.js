@@ -14,9 +14,15 @@ const APPLIED = 'policy.applied';
 /** The policy as the browser holds it; `{}` when there is none (lib/managed-storage.js). */
 export const readManaged = () => readManagedArea(api.storage.managed);
 
-/** The console hosts a fill may use besides the built-in ones: the organisation's, and the user's when allowed. Needs the core. */
-export async function fillHosts() {
+/**
+ * The console hosts a fill may use besides the built-in ones: the organisation's, and the user's when
+ * allowed. Without a policy they are the user's as stored, which needs no core: the fill menu, made
+ * at every browser start, then starts none (`ready` instantiates it when a policy needs it).
+ */
+export async function fillHosts(ready = async () => {}) {
   const [policy, users] = await Promise.all([readManaged(), readConsoleHosts()]);
+  if (Object.keys(policy).length === 0) return users;
+  await ready();
   return policyConsoleHosts(policy, users);
 }
 

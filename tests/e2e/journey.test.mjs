@@ -238,6 +238,17 @@ for (const [name] of BROWSERS) {
       await eventually(() => readClipboard(popup), (text) => text?.includes(secretAccessKey));
       await fireClearAlarm(popup);
       assert.equal(await eventually(() => readClipboard(popup), (text) => text === ''), '', 'the clipboard is cleared');
+
+      // An hour's temporary key instead (offered on Flexible Engine, not its default): IAM issues it
+      // on one previewed request, and the clipboard holds it, never the permanent key.
+      await chooseSnippet(popup, orange, 'modelarts-python', '3600');
+      await popup.waitFor('.code-get-temporary:not([disabled])');
+      await popup.click('.code-get-temporary');
+      await popup.waitFor('.code-confirm-go');
+      await popup.click('.code-confirm-go');
+      const temporary = await eventually(() => readClipboard(popup), (text) => Boolean(text?.includes('with_security_token(')));
+      assert.ok(!temporary.includes(secretAccessKey) && !temporary.includes(accessKeyId), 'no permanent key on the clipboard');
+      assert.equal(iam.requests().filter((r) => r.path === '/v3.0/OS-CREDENTIAL/securitytokens').length, 1);
       await popup.close();
     });
 
@@ -315,7 +326,8 @@ for (const [name] of BROWSERS) {
       await popup.close();
 
       assert.deepEqual(Object.keys(await (await fetch(`${iam.url}/e2e/keys`)).json()), [made.accessKeyId], 'IAM holds the new key only');
-      const writes = iam.requests().filter((r) => r.method !== 'GET' && r.path.startsWith('/v3.0/'));
+      // The key writes (the earlier step's temporary key for code is not one).
+      const writes = iam.requests().filter((r) => r.method !== 'GET' && r.path.startsWith('/v3.0/OS-CREDENTIAL/credentials'));
       assert.deepEqual(writes.map((r) => [r.method, r.headers.authorization.match(/Access=(\w+)/)[1]]),
         [['DELETE', old.accessKeyId], ['POST', old.accessKeyId], ['PUT', made.accessKeyId], ['DELETE', made.accessKeyId]]);
       const profile = (await listProfiles(control)).find((p) => p.id === orange);
